@@ -1,0 +1,22 @@
+// Bundles the CLI and the library with esbuild: a bundled mathjs/fraction.js loads several times
+// faster than the same modules resolved from node_modules one file at a time.
+import { build } from 'esbuild';
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  outdir: 'dist',
+  sourcemap: false,
+  logLevel: 'warning',
+  // Lets bundled CommonJS dependencies call require() for Node built-ins.
+  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+};
+
+await build({
+  ...common,
+  entryPoints: { cli: 'src/cli/main.ts', index: 'src/index.ts' },
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
+});

@@ -1,0 +1,47 @@
+// The few matrix operations backprop needs, on exact Values. Matrices are rows of Values.
+import { add, mul, sub, sum, ZERO, type Value } from '../number/value';
+import type { Matrix, Vector } from '../network/spec';
+
+export function transpose(m: Matrix): Value[][] {
+  if (m.length === 0) return [];
+  return m[0].map((_, j) => m.map((row) => row[j]));
+}
+
+/** The matrix product A·B. */
+export function matmul(a: Matrix, b: Matrix): Value[][] {
+  const inner = b.length;
+  const cols = inner > 0 ? b[0].length : 0;
+  return a.map((row) => {
+    const out: Value[] = [];
+    for (let j = 0; j < cols; j++) {
+      let acc: Value = ZERO;
+      for (let k = 0; k < inner; k++) acc = add(acc, mul(row[k], b[k][j]));
+      out.push(acc);
+    }
+    return out;
+  });
+}
+
+/** Adds the row vector `v` to every row (broadcast, as numpy does for a bias). */
+export function addRow(m: Matrix, v: Vector): Value[][] {
+  return m.map((row) => row.map((x, j) => add(x, v[j])));
+}
+
+/** Element-wise (Hadamard) product A ⊙ B. */
+export function hadamard(a: Matrix, b: Matrix): Value[][] {
+  return a.map((row, i) => row.map((x, j) => mul(x, b[i][j])));
+}
+
+export function map(m: Matrix, f: (x: Value, i: number, j: number) => Value): Value[][] {
+  return m.map((row, i) => row.map((x, j) => f(x, i, j)));
+}
+
+/** Σ over rows: the column sums (db = Σ dout over the batch). */
+export function sumRows(m: Matrix): Value[] {
+  return transpose(m).map((column) => sum(column));
+}
+
+/** A − c·B, the gradient-descent step. */
+export function step(a: Matrix, c: Value, b: Matrix): Value[][] {
+  return a.map((row, i) => row.map((x, j) => sub(x, mul(c, b[i][j]))));
+}

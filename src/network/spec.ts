@@ -1,0 +1,51 @@
+// The network file, as plain typed data after validation. Numbers are exact Values.
+import type { Value } from '../number/value';
+
+/** x-w: a = x·W + b, W[input][unit] (DLfS, lecture deck); w-x: a = W·x + b, W[unit][input] (E資格 notes). */
+export type Layout = 'x-w' | 'w-x';
+
+export const ACTIVATIONS = ['identity', 'sigmoid', 'tanh', 'relu', 'leaky-relu', 'prelu', 'relu6', 'softmax'] as const;
+export type ActivationName = (typeof ACTIVATIONS)[number];
+
+export const LOSSES = ['half-sse', 'sse', 'mse', 'cross-entropy'] as const;
+export type LossName = (typeof LOSSES)[number];
+
+export type Vector = readonly Value[];
+export type Matrix = readonly Vector[];
+
+export interface LayerSpec {
+  /** In the file's layout: W[input][unit] for x-w, W[unit][input] for w-x. */
+  readonly weights: Matrix;
+  readonly bias: Vector;
+  readonly activation: ActivationName;
+  /** Slope for a < 0: leaky-relu (default 1/100) and prelu (learnable, default 1/4); null otherwise. */
+  readonly alpha: Value | null;
+}
+
+export interface Conventions {
+  /** ReLU-family derivative at a = 0: 0 takes the left derivative, 1 the right one. */
+  readonly reluGradAtZero: 0 | 1;
+  /** How per-sample losses combine over a batch. */
+  readonly batch: 'mean' | 'sum';
+}
+
+export interface NetworkSpec {
+  readonly layout: Layout;
+  readonly layers: readonly LayerSpec[];
+  readonly loss: LossName;
+  /** One row per sample. */
+  readonly input: Matrix;
+  readonly target: Matrix;
+  readonly learningRate: Value;
+  readonly updateBiases: boolean;
+  readonly conventions: Conventions;
+}
+
+export const DEFAULT_CONVENTIONS: Conventions = { reluGradAtZero: 0, batch: 'mean' };
+
+/** Units of a layer (its output width) and inputs to it, whatever the layout. */
+export function layerShape(layout: Layout, weights: Matrix): { inputs: number; units: number } {
+  const rows = weights.length;
+  const cols = rows > 0 ? weights[0].length : 0;
+  return layout === 'x-w' ? { inputs: rows, units: cols } : { inputs: cols, units: rows };
+}

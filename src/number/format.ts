@@ -1,0 +1,131 @@
+// Turns a Value into the strings the outputs need: the reduced fraction, a long decimal, LaTeX.
+import { approx, type Expr, type Fraction, type Value } from './value';
+
+/** Significant digits printed in `approx` (the contract asks for at least 30; 64 are computed). */
+export const APPROX_DIGITS = 34;
+
+/** Expressions up to this many nodes are typeset symbolically; larger ones as a decimal. */
+const MAX_SYMBOLIC_SIZE = 9;
+
+/** "p/q", "n", or null when the value is irrational. */
+export function exactString(v: Value): string | null {
+  return v.kind === 'rational' ? v.q.toFraction() : null;
+}
+
+/** A decimal string with APPROX_DIGITS significant digits, no exponent. */
+export function approxString(v: Value, digits: number = APPROX_DIGITS): string {
+  return approx(v).toPrecision(digits);
+}
+
+/** A short decimal for tables: up to `digits` significant digits, trailing zeros dropped. */
+export function shortDecimal(v: Value, digits = 10): string {
+  const d = approx(v);
+  if (d.isZero()) return '0';
+  const text = d.toSignificantDigits(digits).toFixed();
+  return text;
+}
+
+/** Whether the value's decimal expansion ends within `digits` significant digits. */
+export function terminatesWithin(v: Value, digits: number): boolean {
+  if (v.kind !== 'rational') return false;
+  let d = v.q.d;
+  while (d % 2n === 0n) d /= 2n;
+  while (d % 5n === 0n) d /= 5n;
+  return d === 1n && shortDecimal(v, digits) === approx(v).toFixed();
+}
+
+export function fractionLatex(q: Fraction): string {
+  const sign = q.s < 0n && q.n !== 0n ? '-' : '';
+  return q.d === 1n ? `${sign}${q.n}` : `${sign}\\frac{${q.n}}{${q.d}}`;
+}
+
+/** LaTeX for a value: the fraction, the symbolic form when short, else a truncated decimal. */
+export function valueLatex(v: Value): string {
+  if (v.kind === 'rational') return fractionLatex(v.q);
+  if (v.expr.op !== 'rational' && v.expr.size <= MAX_SYMBOLIC_SIZE) return exprLatex(v.expr);
+  return `${shortDecimal(v, 10)}\\ldots`;
+}
+
+const PRECEDENCE: Record<Expr['op'], number> = { add: 1, sub: 1, mul: 2, div: 3, neg: 2, call: 4, rational: 4 };
+
+function isNegativeLeaf(e: Expr): boolean {
+  return e.op === 'neg' || (e.op === 'rational' && e.q.s < 0n && e.q.n !== 0n);
+}
+
+/** LaTeX for a symbolic expression; a negative operand after an operator is parenthesised. */
+export function exprLatex(e: Expr): string {
+  switch (e.op) {
+    case 'rational':
+      return fractionLatex(e.q);
+    case 'neg':
+      return `-${wrap(e.arg, PRECEDENCE.neg, true)}`;
+    case 'add':
+      return `${exprLatex(e.left)} + ${wrap(e.right, PRECEDENCE.add, true)}`;
+    case 'sub':
+      return `${exprLatex(e.left)} - ${wrap(e.right, PRECEDENCE.add + 1, true)}`;
+    case 'mul':
+      return `${wrap(e.left, PRECEDENCE.mul, false)} \\cdot ${wrap(e.right, PRECEDENCE.mul + 1, true)}`;
+    case 'div':
+      return `\\frac{${exprLatex(e.left)}}{${exprLatex(e.right)}}`;
+    case 'call':
+      switch (e.fn) {
+        case 'exp':
+          return `e^{${exprLatex(e.arg)}}`;
+        case 'ln':
+          return `\\ln\\left(${exprLatex(e.arg)}\\right)`;
+        case 'sigmoid':
+          return `\\sigma\\left(${exprLatex(e.arg)}\\right)`;
+        case 'tanh':
+          return `\\tanh\\left(${exprLatex(e.arg)}\\right)`;
+      }
+  }
+}
+
+function wrap(e: Expr, minPrecedence: number, parenthesiseNegative: boolean): string {
+  const inner = exprLatex(e);
+  const needs = PRECEDENCE[e.op] < minPrecedence || (parenthesiseNegative && isNegativeLeaf(e));
+  return needs ? `\\left(${inner}\\right)` : inner;
+}
+
+/** Plain-text form of a symbolic expression, e.g. "1/(1+e^(-151/400))" style for terminals. */
+export function exprText(e: Expr): string {
+  switch (e.op) {
+    case 'rational':
+      return e.q.toFraction();
+    case 'neg':
+      return `-${textWrap(e.arg, PRECEDENCE.neg, true)}`;
+    case 'add':
+      return `${exprText(e.left)} + ${textWrap(e.right, PRECEDENCE.add, true)}`;
+    case 'sub':
+      return `${exprText(e.left)} - ${textWrap(e.right, PRECEDENCE.add + 1, true)}`;
+    case 'mul':
+      return `${textWrap(e.left, PRECEDENCE.mul, false)} × ${textWrap(e.right, PRECEDENCE.mul + 1, true)}`;
+    case 'div':
+      return `${textWrap(e.left, PRECEDENCE.div, false)} / ${textWrap(e.right, PRECEDENCE.div + 1, true)}`;
+    case 'call': {
+      const name = e.fn === 'sigmoid' ? 'σ' : e.fn;
+      return `${name}(${exprText(e.arg)})`;
+    }
+  }
+}
+
+function textWrap(e: Expr, minPrecedence: number, parenthesiseNegative: boolean): string {
+  const inner = exprText(e);
+  const needs =
+    PRECEDENCE[e.op] < minPrecedence ||
+    (parenthesiseNegative && isNegativeLeaf(e)) ||
+    (e.op === 'rational' && e.q.d !== 1n && minPrecedence > PRECEDENCE.mul);
+  return needs ? `(${inner})` : inner;
+}
+
+/** A value for humans in plain text: "3/20 = 0.15", or "σ(151/400) ≈ 0.5932699921". */
+export function valueText(v: Value): string {
+  if (v.kind === 'rational') {
+    const exact = v.q.toFraction();
+    if (v.q.d === 1n) return exact;
+    const dec = shortDecimal(v, 10);
+    return terminatesWithin(v, 10) ? `${exact} = ${dec}` : `${exact} ≈ ${dec}`;
+  }
+  const symbolic = v.expr.op !== 'rational' && v.expr.size <= MAX_SYMBOLIC_SIZE ? `${exprText(v.expr)} ` : '';
+  return `${symbolic}≈ ${shortDecimal(v, 10)}`;
+}

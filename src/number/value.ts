@@ -1,0 +1,209 @@
+// An exact number as the engine sees it: a rational (fraction.js with BigInt, the Fraction type that
+// mathjs uses), or — once exp/ln enter — an irrational real kept as an exact symbolic expression
+// together with a 64-digit decimal approximation (decimal.js, mathjs's BigNumber).
+//
+// Rationals never go through a JS `number`. Arithmetic stays rational as long as it can: σ(0) = 1/2,
+// tanh(0) = 0, ln(1) = 0, 0 · (anything) = 0.
+import Fraction from 'fraction.js';
+import DecimalBase from 'decimal.js';
+
+/** decimal.js configured as mathjs's BigNumber at 64 significant digits. */
+export const Decimal = DecimalBase.clone({ precision: 64, rounding: DecimalBase.ROUND_HALF_EVEN });
+export type Decimal = DecimalBase;
+export { Fraction };
+
+/** Functions that can appear in a symbolic expression. */
+export type FunctionName = 'exp' | 'ln' | 'sigmoid' | 'tanh';
+
+/** An exact symbolic expression whose leaves are rationals. */
+export type Expr =
+  | { readonly op: 'rational'; readonly q: Fraction }
+  | { readonly op: 'add' | 'sub' | 'mul' | 'div'; readonly left: Expr; readonly right: Expr; readonly size: number }
+  | { readonly op: 'neg'; readonly arg: Expr; readonly size: number }
+  | { readonly op: 'call'; readonly fn: FunctionName; readonly arg: Expr; readonly size: number };
+
+export type Value =
+  | { readonly kind: 'rational'; readonly q: Fraction }
+  | { readonly kind: 'real'; readonly approx: Decimal; readonly expr: Expr };
+
+const rationalCache = new Map<string, Value>();
+
+export function rational(q: Fraction): Value {
+  return { kind: 'rational', q };
+}
+
+/** A rational from an integer or a "p/q" string of integers (never a float). */
+export function ratio(n: bigint | number, d: bigint | number = 1n): Value {
+  const key = `${n}/${d}`;
+  let v = rationalCache.get(key);
+  if (!v) {
+    v = rational(new Fraction(BigInt(n), BigInt(d)));
+    rationalCache.set(key, v);
+  }
+  return v;
+}
+
+export const ZERO = ratio(0);
+export const ONE = ratio(1);
+
+export function isRational(v: Value): v is { kind: 'rational'; q: Fraction } {
+  return v.kind === 'rational';
+}
+
+export function fractionToDecimal(q: Fraction): Decimal {
+  const d = new Decimal(q.n.toString()).div(q.d.toString());
+  return q.s < 0n ? d.neg() : d;
+}
+
+export function approx(v: Value): Decimal {
+  return v.kind === 'rational' ? fractionToDecimal(v.q) : v.approx;
+}
+
+export function exprOf(v: Value): Expr {
+  return v.kind === 'rational' ? { op: 'rational', q: v.q } : v.expr;
+}
+
+export function exprSize(e: Expr): number {
+  return e.op === 'rational' ? 1 : e.size;
+}
+
+function real(approxValue: Decimal, expr: Expr): Value {
+  return { kind: 'real', approx: approxValue, expr };
+}
+
+function binary(op: 'add' | 'sub' | 'mul' | 'div', a: Value, b: Value, approxValue: Decimal): Value {
+  const left = exprOf(a);
+  const right = exprOf(b);
+  return real(approxValue, { op, left, right, size: exprSize(left) + exprSize(right) + 1 });
+}
+
+export function isZero(v: Value): boolean {
+  return v.kind === 'rational' && v.q.n === 0n;
+}
+
+function isOne(v: Value): boolean {
+  return v.kind === 'rational' && v.q.n === 1n && v.q.d === 1n && v.q.s > 0n;
+}
+
+export function add(a: Value, b: Value): Value {
+  if (a.kind === 'rational' && b.kind === 'rational') return rational(a.q.add(b.q));
+  if (isZero(a)) return b;
+  if (isZero(b)) return a;
+  return binary('add', a, b, approx(a).plus(approx(b)));
+}
+
+export function sub(a: Value, b: Value): Value {
+  if (a.kind === 'rational' && b.kind === 'rational') return rational(a.q.sub(b.q));
+  if (isZero(b)) return a;
+  if (a === b) return ZERO;
+  return binary('sub', a, b, approx(a).minus(approx(b)));
+}
+
+export function mul(a: Value, b: Value): Value {
+  if (a.kind === 'rational' && b.kind === 'rational') return rational(a.q.mul(b.q));
+  if (isZero(a) || isZero(b)) return ZERO;
+  if (isOne(a)) return b;
+  if (isOne(b)) return a;
+  return binary('mul', a, b, approx(a).times(approx(b)));
+}
+
+export function div(a: Value, b: Value): Value {
+  if (isZero(b)) throw new RangeError('division by zero');
+  if (a.kind === 'rational' && b.kind === 'rational') return rational(a.q.div(b.q));
+  if (isZero(a)) return ZERO;
+  if (isOne(b)) return a;
+  return binary('div', a, b, approx(a).div(approx(b)));
+}
+
+export function neg(a: Value): Value {
+  if (a.kind === 'rational') return rational(a.q.neg());
+  return real(a.approx.neg(), { op: 'neg', arg: a.expr, size: a.expr.op === 'rational' ? 2 : a.expr.size + 1 });
+}
+
+function call(fn: FunctionName, a: Value, approxValue: Decimal): Value {
+  const arg = exprOf(a);
+  return real(approxValue, { op: 'call', fn, arg, size: exprSize(arg) + 1 });
+}
+
+export function exp(a: Value): Value {
+  if (isZero(a)) return ONE;
+  return call('exp', a, Decimal.exp(approx(a)));
+}
+
+export function ln(a: Value): Value {
+  if (sign(a) <= 0) throw new RangeError('logarithm of a non-positive number');
+  if (isOne(a)) return ZERO;
+  return call('ln', a, Decimal.ln(approx(a)));
+}
+
+/** σ(a) = 1 / (1 + e^(−a)); rational only at a = 0. */
+export function sigmoid(a: Value): Value {
+  if (isZero(a)) return ratio(1, 2);
+  const x = approx(a);
+  return call('sigmoid', a, new Decimal(1).div(new Decimal(1).plus(Decimal.exp(x.neg()))));
+}
+
+/** tanh(a); rational only at a = 0. */
+export function tanh(a: Value): Value {
+  if (isZero(a)) return ZERO;
+  return call('tanh', a, Decimal.tanh(approx(a)));
+}
+
+/** −1, 0 or 1. For an irrational value the 64-digit approximation decides (it is never exactly 0). */
+export function sign(a: Value): -1 | 0 | 1 {
+  if (a.kind === 'rational') return a.q.n === 0n ? 0 : a.q.s < 0n ? -1 : 1;
+  return a.approx.isZero() ? 0 : a.approx.isNegative() ? -1 : 1;
+}
+
+export function compare(a: Value, b: Value): -1 | 0 | 1 {
+  if (a.kind === 'rational' && b.kind === 'rational') return a.q.compare(b.q) as -1 | 0 | 1;
+  return sign(sub(a, b));
+}
+
+export function max(a: Value, b: Value): Value {
+  return compare(a, b) >= 0 ? a : b;
+}
+
+export function sum(values: readonly Value[]): Value {
+  // Sum the rationals first so that an exact part is not split across a real expression.
+  let rationalPart: Value = ZERO;
+  let realPart: Value | null = null;
+  for (const v of values) {
+    if (v.kind === 'rational') rationalPart = add(rationalPart, v);
+    else realPart = realPart === null ? v : add(realPart, v);
+  }
+  return realPart === null ? rationalPart : add(realPart, rationalPart);
+}
+
+/**
+ * Parses a number literal exactly: integers, decimals, scientific notation and "p/q" fractions
+ * of such. Returns null when the text is not one of these.
+ */
+export function parseLiteral(text: string): Value | null {
+  const s = text.trim().replace(/\u2212/g, '-');
+  const slash = s.indexOf('/');
+  if (slash >= 0) {
+    const num = parseDecimalLiteral(s.slice(0, slash).trim());
+    const den = parseDecimalLiteral(s.slice(slash + 1).trim());
+    if (!num || !den || den.n === 0n) return null;
+    return rational(num.div(den));
+  }
+  const q = parseDecimalLiteral(s);
+  return q ? rational(q) : null;
+}
+
+const DECIMAL_LITERAL = /^([+-]?)(\d+)?(?:\.(\d*))?(?:[eE]([+-]?\d{1,4}))?$/;
+
+function parseDecimalLiteral(s: string): Fraction | null {
+  const m = DECIMAL_LITERAL.exec(s);
+  if (!m) return null;
+  const [, signText, intPart = '', fracPart = '', expText] = m;
+  if (intPart === '' && fracPart === '') return null;
+  let n = BigInt((intPart || '0') + fracPart);
+  let d = 10n ** BigInt(fracPart.length);
+  const e = expText ? Number.parseInt(expText, 10) : 0;
+  if (e > 0) n *= 10n ** BigInt(e);
+  else if (e < 0) d *= 10n ** BigInt(-e);
+  if (signText === '-') n = -n;
+  return new Fraction(n, d);
+}
