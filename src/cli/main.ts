@@ -1,12 +1,11 @@
 #!/usr/bin/env node
-// The command-line entry: picks the command and maps errors to exit codes. Commands live in their
-// own modules so that heavy dependencies load only for the command that needs them.
+// The command-line entry: picks the command and maps errors to exit codes. Each command is loaded
+// with a dynamic import so that heavy dependencies load only for the command that needs them.
 import { InputError } from '../network/errors';
 import { UsageError, USAGE } from './usage';
-import { solveCommand } from './solve';
 import pkg from '../../package.json';
 
-function run(argv: string[]): number {
+async function run(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
     process.stdout.write(USAGE);
@@ -22,24 +21,30 @@ function run(argv: string[]): number {
   }
   switch (command) {
     case 'solve':
-      process.stdout.write(solveCommand(rest));
-      return 0;
+      return (await import('./solve')).solveCommand(rest);
     default:
       throw new UsageError(`unknown command "${command}"`);
   }
 }
 
-try {
-  process.exitCode = run(process.argv.slice(2));
-} catch (error) {
+function report(error: unknown): number {
   if (error instanceof InputError) {
     process.stderr.write(`backprop-tutor: ${error.message}\n`);
-    process.exitCode = 2;
-  } else if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-    process.stderr.write(`backprop-tutor: ${(error as Error).message}\n\n${USAGE}`);
-    process.exitCode = 2;
-  } else {
-    process.stderr.write(`backprop-tutor: internal error: ${(error as Error).stack ?? String(error)}\n`);
-    process.exitCode = 1;
+    return 2;
   }
+  if (error instanceof UsageError || String((error as { code?: string }).code).startsWith('ERR_PARSE_ARGS')) {
+    process.stderr.write(`backprop-tutor: ${(error as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  process.stderr.write(`backprop-tutor: internal error: ${(error as Error).stack ?? String(error)}\n`);
+  return 1;
 }
+
+run(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.exitCode = report(error);
+  },
+);

@@ -8,7 +8,8 @@ import { UsageError } from './usage';
 
 const FORMATS = ['text', 'json'] as const;
 
-export function solveCommand(args: string[]): string {
+/** Runs the command, writes its output, returns the exit code. */
+export async function solveCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     options: { format: { type: 'string', short: 'f', default: 'text' } },
@@ -21,5 +22,6 @@ export function solveCommand(args: string[]): string {
     throw new UsageError(`solve: --format must be one of ${FORMATS.join(', ')}, got "${format}"`);
   }
   const solution = solve(loadNetwork(positionals[0]));
-  return format === 'json' ? `${JSON.stringify(solutionToJson(solution), null, 2)}\n` : solutionToText(solution);
+  process.stdout.write(format === 'json' ? `${JSON.stringify(solutionToJson(solution), null, 2)}\n` : solutionToText(solution));
+  return 0;
 }

@@ -44,6 +44,16 @@ export interface Solution {
   readonly lossAfter: Value;
 }
 
+export interface SolveOptions {
+  /**
+   * Outputs stated in an exercise instead of computed ("the hidden outputs are 0.6 and 0.8"), by
+   * layer index: they replace h(A^l) in the forward pass and in h′ (sigmoid′ = y(1 − y) from the
+   * given y), so a sigmoid network's backward pass stays exact. loss_after is still computed
+   * from the real activations of the updated network.
+   */
+  readonly givenOutputs?: ReadonlyMap<number, Matrix>;
+}
+
 interface ForwardPass {
   readonly preactivations: Matrix[];
   readonly outputs: Matrix[];
@@ -66,13 +76,13 @@ function batchFactor(network: NetworkSpec): Value {
   return network.conventions.batch === 'mean' ? ratio(1, network.input.length) : ratio(1);
 }
 
-export function forward(network: NetworkSpec): ForwardPass {
+export function forward(network: NetworkSpec, givenOutputs?: ReadonlyMap<number, Matrix>): ForwardPass {
   const preactivations: Matrix[] = [];
   const outputs: Matrix[] = [];
   let z: Matrix = network.input;
-  for (const layer of network.layers) {
+  for (const [l, layer] of network.layers.entries()) {
     const a = addRow(matmul(z, weightsXW(network, layer)), layer.bias);
-    z = applyActivation(layer, a);
+    z = givenOutputs?.get(l) ?? applyActivation(layer, a);
     preactivations.push(a);
     outputs.push(z);
   }
@@ -95,8 +105,8 @@ function layerDelta(network: NetworkSpec, layer: LayerSpec, a: Matrix, y: Matrix
   return { delta: hadamard(g, h), activationDerivative: h };
 }
 
-export function solve(network: NetworkSpec): Solution {
-  const pass = forward(network);
+export function solve(network: NetworkSpec, options: SolveOptions = {}): Solution {
+  const pass = forward(network, options.givenOutputs);
   const count = network.layers.length;
   const c = batchFactor(network);
   const results: LayerResult[] = new Array(count);
