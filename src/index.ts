@@ -9,3 +9,8 @@ export { solutionToText } from './render/text';
 export * as exact from './number/value';
 export type { Value, Expr } from './number/value';
 export { exactString, approxString, valueLatex, valueText, exprLatex, exprText } from './number/format';
+export {
+  isGraphSource, loadGraph, parseGraph, graphFromSource, solveGraph, graphSolutionToJson, graphSolutionToText, graphFigureText, graphSvg,
+  type GraphSpec, type GraphSolution, type GraphEdge, type JsonGraphSolution,
+} from './graph';
+export { TOPICS, findTopic, topicToText, topicToJson, latexToText, type Topic, type Step } from './explain';

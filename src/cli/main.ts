@@ -22,6 +22,12 @@ async function run(argv: string[]): Promise<number> {
   switch (command) {
     case 'solve':
       return (await import('./solve')).solveCommand(rest);
+    case 'explain':
+      return (await import('./explain')).explainCommand(rest);
+    case 'exercise':
+      return (await import('./exercise')).exerciseCommand(rest);
+    case 'check':
+      return (await import('./check')).checkCommand(rest);
     default:
       throw new UsageError(`unknown command "${command}"`);
   }

@@ -1,18 +1,26 @@
-// `backprop-tutor solve FILE [--format text|json]`
+// `backprop-tutor solve FILE [--format text|json|latex|markdown|html|pdf] [--form F] [--lang L] [--output FILE]`
 import { parseArgs } from 'node:util';
-import { loadNetwork } from '../network/load';
+import { networkFromSource } from '../network/load';
+import { readSource } from '../network/source';
+import { isGraphSource } from '../graph/load';
 import { solve } from '../engine/solve';
 import { solutionToJson } from '../render/json';
 import { solutionToText } from '../render/text';
 import { UsageError } from './usage';
 
-const FORMATS = ['text', 'json'] as const;
+const FORMATS = ['text', 'json', 'latex', 'markdown', 'html', 'pdf'] as const;
 
 /** Runs the command, writes its output, returns the exit code. */
 export async function solveCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
-    options: { format: { type: 'string', short: 'f', default: 'text' } },
+    options: {
+      format: { type: 'string', short: 'f', default: 'text' },
+      // Worked solutions (latex, markdown, html, pdf): see src/cli/solve-worked.ts.
+      form: { type: 'string' },
+      lang: { type: 'string' },
+      output: { type: 'string', short: 'o' },
+    },
     allowPositionals: true,
     strict: true,
   });
@@ -21,7 +29,16 @@ export async function solveCommand(args: string[]): Promise<number> {
   if (!(FORMATS as readonly string[]).includes(format)) {
     throw new UsageError(`solve: --format must be one of ${FORMATS.join(', ')}, got "${format}"`);
   }
-  const solution = solve(loadNetwork(positionals[0]));
+  const worked = await import('./solve-worked');
+  const workedOptions = worked.workedOptions(format, values);
+  const source = readSource(positionals[0]);
+  if (isGraphSource(source.data)) {
+    // A computational-graph file (top-level `graph` key): values and gradients of its nodes.
+    process.stdout.write((await import('../graph/output')).graphOutput(source, format, worked.langOption(values)));
+    return 0;
+  }
+  const solution = solve(networkFromSource(source));
+  if (workedOptions) return worked.writeWorkedSolution(solution, positionals[0], workedOptions);
   process.stdout.write(format === 'json' ? `${JSON.stringify(solutionToJson(solution), null, 2)}\n` : solutionToText(solution));
   return 0;
 }

@@ -1,5 +1,5 @@
 // The few matrix operations backprop needs, on exact Values. Matrices are rows of Values.
-import { add, mul, sub, sum, ZERO, type Value } from '../number/value';
+import { add, dot, mul, sub, sum, type Value } from '../number/value';
 import type { Matrix, Vector } from '../network/spec';
 
 export function transpose(m: Matrix): Value[][] {
@@ -7,19 +7,10 @@ export function transpose(m: Matrix): Value[][] {
   return m[0].map((_, j) => m.map((row) => row[j]));
 }
 
-/** The matrix product A·B. */
+/** The matrix product A·B: (A·B)[i][j] = row i of A · column j of B. */
 export function matmul(a: Matrix, b: Matrix): Value[][] {
-  const inner = b.length;
-  const cols = inner > 0 ? b[0].length : 0;
-  return a.map((row) => {
-    const out: Value[] = [];
-    for (let j = 0; j < cols; j++) {
-      let acc: Value = ZERO;
-      for (let k = 0; k < inner; k++) acc = add(acc, mul(row[k], b[k][j]));
-      out.push(acc);
-    }
-    return out;
-  });
+  const columns = transpose(b);
+  return a.map((row) => columns.map((column) => dot(row, column)));
 }
 
 /** Adds the row vector `v` to every row (broadcast, as numpy does for a bias). */

@@ -31,7 +31,8 @@ export function parseSource(file: string, text: string): Source {
   const doc: Document = parseDocument(text, { schema: 'failsafe', lineCounter, prettyErrors: false });
   if (doc.errors.length > 0) {
     const error = doc.errors[0];
-    const line = error.linePos?.[0].line ?? null;
+    // linePos is only filled in with prettyErrors; the line counter gives the line either way.
+    const line = error.linePos?.[0].line ?? lineCounter.linePos(error.pos[0]).line;
     const message = error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
     throw new InputError(file, null, `not valid YAML or JSON: ${message}`, line);
   }

@@ -14,7 +14,12 @@ export function exactString(v: Value): string | null {
 
 /** A decimal string with APPROX_DIGITS significant digits, no exponent. */
 export function approxString(v: Value, digits: number = APPROX_DIGITS): string {
-  return approx(v).toPrecision(digits);
+  const d = approx(v);
+  if (d.isZero()) return d.toPrecision(digits);
+  // toPrecision switches to exponent notation below 1e-7 (and for long integer parts); toFixed never does.
+  const rounded = d.toSignificantDigits(digits);
+  // A long integer part is printed in full from the 64-digit value rather than padded with zeros.
+  return rounded.e >= digits - 1 ? d.toFixed(0) : rounded.toFixed(digits - 1 - rounded.e);
 }
 
 /** A short decimal for tables: up to `digits` significant digits, trailing zeros dropped. */

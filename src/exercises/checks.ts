@@ -1,0 +1,122 @@
+// Acceptance checks for a solved network variant: every asked value and every value the student must
+// work out on the way is hand-friendly; no asked value is 0; asked cells of one quantity differ (so a
+// swapped index cannot pass unnoticed); no ReLU layer is dead for a whole sample.
+import type { Solution } from '../engine/solve';
+import type { ActivationName, NetworkSpec } from '../network/spec';
+import { sign, isZero, compare, type Value } from '../number/value';
+import type { GivenOutputs } from './given';
+import { isHandFriendly, type Friendliness } from './numbers';
+import { cellsOf, type AskValue } from './quantities';
+import type { NetworkAsk } from './types';
+
+const FORWARD = new Set(['preactivation', 'output']);
+const DEAD_CAN: readonly ActivationName[] = ['relu', 'relu6'];
+
+function hasEqualPair(group: readonly Value[]): boolean {
+  return group.some((v, i) => group.some((w, j) => j > i && compare(v, w) === 0));
+}
+
+function wholeArrayDistinct(array: readonly (Value | readonly Value[])[]): boolean {
+  const rows: (readonly Value[])[] = array.every((x) => Array.isArray(x)) ? (array as unknown as (readonly Value[])[]) : [array as readonly Value[]];
+  if (rows.some(hasEqualPair)) return false;
+  const columns = rows[0].map((_, j) => rows.map((row) => row[j]));
+  if (columns.some(hasEqualPair)) return false;
+  if (rows.length === rows[0].length) {
+    for (let i = 0; i < rows.length; i++) for (let j = i + 1; j < rows.length; j++) if (compare(rows[i][j], rows[j][i]) === 0) return false;
+  }
+  return true;
+}
+
+/** The values a student computes on the way to the asks (forward pass, deltas, gradients). */
+export function workValues(spec: NetworkSpec, solution: Solution, given: GivenOutputs, asks: readonly NetworkAsk[]): Value[] {
+  const count = spec.layers.length;
+  const out: Value[] = [];
+  let forwardUpTo = -1;
+  let backwardDownTo = count;
+  const gradLayers = new Set<number>();
+  let everything = false;
+  for (const ask of asks) {
+    const l = ask.layer ?? 0;
+    if (FORWARD.has(ask.quantity)) forwardUpTo = Math.max(forwardUpTo, l);
+    else if (ask.quantity === 'loss') forwardUpTo = count - 1;
+    else if (ask.quantity === 'loss_after' || ask.quantity === 'loss_improvement') everything = true;
+    else if (ask.quantity === 'activation_derivative' || ask.quantity === 'softmax_jacobian') forwardUpTo = Math.max(forwardUpTo, l);
+    else {
+      forwardUpTo = count - 1;
+      backwardDownTo = Math.min(backwardDownTo, l);
+      if (ask.quantity === 'weights_after' || ask.quantity === 'bias_after') gradLayers.add(l);
+    }
+  }
+  if (everything) {
+    forwardUpTo = count - 1;
+    backwardDownTo = 0;
+    for (let l = 0; l < count; l++) gradLayers.add(l);
+  }
+  for (let l = 0; l <= forwardUpTo; l++) {
+    if (given.has(l)) continue; // stated, not computed (its pre-activation is not needed either)
+    out.push(...cellsOf(solution.layers[l].preactivation), ...cellsOf(solution.layers[l].output));
+  }
+  for (let l = count - 1; l >= backwardDownTo; l--) out.push(...cellsOf(solution.layers[l].delta));
+  for (const l of gradLayers) {
+    const layer = solution.layers[l];
+    out.push(...cellsOf(layer.gradWeights), ...cellsOf(layer.gradBias), ...cellsOf(layer.weightsAfter), ...cellsOf(layer.biasAfter));
+  }
+  if (everything) out.push(solution.loss, solution.lossAfter);
+  return out;
+}
+
+export interface CheckOptions {
+  readonly allowZero?: boolean;
+  readonly allowEqual?: boolean;
+  readonly friendliness?: Friendliness;
+}
+
+/** Null when the variant is acceptable, else the reason it is rejected (for tests and tuning). */
+export function rejection(
+  spec: NetworkSpec,
+  solution: Solution,
+  given: GivenOutputs,
+  asks: readonly NetworkAsk[],
+  values: readonly AskValue[],
+  options: CheckOptions = {},
+): string | null {
+  const friendly = (v: Value) => isHandFriendly(v, options.friendliness);
+  const cells = values.map(cellsOf);
+  if (!cells.every((c) => c.every(friendly))) return 'asked value not hand-friendly';
+  if (!options.allowZero) {
+    // A whole array of 4 or more cells may hold one 0 (a unit switched off by ReLU is worth seeing);
+    // a single asked value may not.
+    const tooManyZeros = cells.some((c, i) => {
+      const zeros = c.filter(isZero).length;
+      const whole = asks[i].index === undefined && c.length >= 4;
+      return zeros > (whole ? 1 : 0);
+    });
+    if (tooManyZeros) return 'asked value is 0';
+  }
+  if (!options.allowEqual) {
+    // Single cells asked of one quantity (and layer) must all differ.
+    const groups = new Map<string, Value[]>();
+    asks.forEach((ask, i) => {
+      if (ask.index === undefined && Array.isArray(values[i])) return;
+      const key = `${ask.quantity}/${ask.layer ?? ''}`;
+      groups.set(key, [...(groups.get(key) ?? []), ...cells[i]]);
+    });
+    if ([...groups.values()].some(hasEqualPair)) return 'two asked cells are equal';
+    // A whole array: entries of a row differ, of a column differ, and a square matrix is not symmetric
+    // anywhere, so that swapping two indices or transposing always changes the answer.
+    for (const [i, ask] of asks.entries()) {
+      if (ask.index !== undefined || !Array.isArray(values[i])) continue;
+      if (!wholeArrayDistinct(values[i] as readonly (Value | readonly Value[])[])) return 'two asked cells are equal';
+    }
+  }
+  if (!workValues(spec, solution, given, asks).every(friendly)) return 'intermediate value not hand-friendly';
+  // Equal inputs in a sample would make the gradients of their weights equal: a swapped index would pass.
+  if (spec.input.some((row) => row.some((x, i) => row.some((y, k) => k > i && compare(x, y) === 0)))) return 'two inputs of a sample are equal';
+  const last = spec.layers.length - 1;
+  for (const [l, layer] of spec.layers.entries()) {
+    if (l === last || !DEAD_CAN.includes(layer.activation)) continue;
+    const a = solution.layers[l].preactivation;
+    if (a.some((row) => row.every((v) => sign(v) <= 0))) return `layer ${l + 1} is dead (no active unit) for a sample`;
+  }
+  return null;
+}

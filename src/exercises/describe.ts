@@ -1,0 +1,126 @@
+// The generic, readable description of an exercise's network in English or Japanese: layout, input,
+// layers, loss, target, learning rate, conventions and the stated (given) values.
+import type { ActivationName, LossName, NetworkSpec } from '../network/spec';
+import type { GivenOutputs } from './given';
+import { show, valueBlock } from './show';
+import { sup, t, type Text } from './text';
+import type { Lang, NetworkAsk } from './types';
+
+export function activationName(name: ActivationName, lang: Lang): string {
+  const names: Record<ActivationName, Text> = {
+    identity: t('identity', '恒等関数'),
+    sigmoid: t('sigmoid σ', 'シグモイド関数 σ'),
+    tanh: t('tanh', 'tanh関数'),
+    relu: t('ReLU', 'ReLU関数'),
+    'leaky-relu': t('Leaky ReLU', 'Leaky ReLU関数'),
+    prelu: t('PReLU', 'PReLU関数'),
+    relu6: t('ReLU6', 'ReLU6関数'),
+    softmax: t('softmax', 'ソフトマックス関数'),
+  };
+  return names[name][lang];
+}
+
+export function lossFormula(loss: LossName, outputs: number, lang: Lang): string {
+  const formulas: Record<LossName, Text> = {
+    'half-sse': t('sum of squared errors with ½: L = ½ Σ_k (y_k − t_k)²', '二乗和誤差 L = ½ Σ_k (y_k − t_k)²'),
+    sse: t('sum of squared errors without ½: L = Σ_k (y_k − t_k)²', '二乗和誤差（½ なし）L = Σ_k (y_k − t_k)²'),
+    mse: t(
+      `mean squared error over the ${outputs} outputs: L = (1/${outputs}) Σ_k (y_k − t_k)²`,
+      `平均二乗誤差（出力 ${outputs} 個の平均）L = (1/${outputs}) Σ_k (y_k − t_k)²`,
+    ),
+    'cross-entropy': t('cross-entropy: L = −Σ_k t_k ln y_k', '交差エントロピー誤差 L = −Σ_k t_k ln y_k'),
+  };
+  return formulas[loss][lang];
+}
+
+const RELU_FAMILY: readonly ActivationName[] = ['relu', 'leaky-relu', 'prelu', 'relu6'];
+
+export function reluConvention(spec: NetworkSpec, lang: Lang): string {
+  const right = spec.conventions.reluGradAtZero === 1;
+  return right
+    ? t('At a = 0 take the right derivative: ReLU′(0) = 1 (also for Leaky ReLU/PReLU/ReLU6).', 'a = 0 では右側の微分を使う: ReLU′(0) = 1（Leaky ReLU・PReLU・ReLU6 も同様）。')[lang]
+    : t('At a = 0 take the left derivative: ReLU′(0) = 0 (Leaky ReLU/PReLU: α; ReLU6: 0).', 'a = 0 では左側の微分を使う: ReLU′(0) = 0（Leaky ReLU・PReLU は α、ReLU6 は 0）。')[lang];
+}
+
+/** The name of layer l's output: y for the output layer, z^l for a hidden one (1-based superscript). */
+export function outputName(spec: NetworkSpec, l: number): string {
+  return l === spec.layers.length - 1 ? 'y' : `z${sup(l + 1)}`;
+}
+
+/** Whether the learning rate matters for the asks (updates and the loss after them). */
+export function needsLearningRate(asks: readonly NetworkAsk[]): boolean {
+  return asks.some((a) => ['weights_after', 'bias_after', 'loss_after', 'loss_improvement'].includes(a.quantity));
+}
+
+export function layoutLine(spec: NetworkSpec, lang: Lang): string {
+  return spec.layout === 'x-w'
+    ? t(
+        'Layout x·W: a = x·W + b with row vectors; W[i][j] is the weight from input i to unit j.',
+        '形式 x·W: a = x·W + b（行ベクトル）。W[i][j] は入力 i からユニット j への重み。',
+      )[lang]
+    : t(
+        'Layout W·x: a = W·x + b with column vectors; W[j][i] is the weight from input i to unit j.',
+        '形式 W·x: a = W·x + b（列ベクトル）。W[j][i] は入力 i からユニット j への重み。',
+      )[lang];
+}
+
+export function givenLines(spec: NetworkSpec, given: GivenOutputs, lang: Lang): string[] {
+  const lines: string[] = [];
+  for (const [l, m] of [...given.entries()].sort((a, b) => a[0] - b[0])) {
+    const name = outputName(spec, l);
+    const layerText = l === spec.layers.length - 1 ? t('the output layer', '出力層')[lang] : t(`layer ${l + 1}`, `第${l + 1}層`)[lang];
+    lines.push(
+      lang === 'en'
+        ? `Given (the ${activationName(spec.layers[l].activation, lang)} outputs of ${layerText}, rounded to one decimal; use these values):`
+        : `与えられた値（${layerText}の${activationName(spec.layers[l].activation, lang)}の出力を小数第1位に丸めた値。この値を使うこと）:`,
+    );
+    lines.push(...valueBlock(name, m, '  '));
+  }
+  return lines;
+}
+
+/** The network in words and aligned numbers. */
+export function describeNetwork(spec: NetworkSpec, given: GivenOutputs, asks: readonly NetworkAsk[], lang: Lang): string[] {
+  const count = spec.layers.length;
+  const batch = spec.input.length;
+  const lines: string[] = [];
+  lines.push(layoutLine(spec, lang));
+  lines.push(t('Units, inputs and samples are numbered from 1.', 'ユニット・入力・サンプルの番号は 1 から数える。')[lang]);
+  lines.push('');
+  if (batch === 1) {
+    lines.push(...valueBlock(t('Input x', '入力 x')[lang], spec.input, ''));
+  } else {
+    lines.push(t(`Input: a batch of ${batch} samples, one row per sample:`, `入力: バッチサイズ ${batch}（1 行が 1 サンプル）:`)[lang]);
+    lines.push(...valueBlock('X', spec.input, '  '));
+  }
+  spec.layers.forEach((layer, l) => {
+    const role = l === count - 1 ? t('output layer', '出力層')[lang] : t('hidden layer', '中間層')[lang];
+    let act = activationName(layer.activation, lang);
+    if (layer.alpha) act += layer.activation === 'prelu' ? ` (α = ${show(layer.alpha)}${t(', learnable', '、学習する')[lang]})` : ` (α = ${show(layer.alpha)})`;
+    lines.push(lang === 'en' ? `Layer ${l + 1} (${role}, ${act}):` : `第${l + 1}層（${role}、${act}）:`);
+    lines.push(...valueBlock(`W${sup(l + 1)}`, layer.weights, '  '));
+    lines.push(`  b${sup(l + 1)} = (${layer.bias.map(show).join(', ')})`);
+  });
+  const outputs = spec.target[0].length;
+  lines.push(`${t('Loss', '損失関数')[lang]}: ${lossFormula(spec.loss, outputs, lang)}`);
+  if (batch > 1) {
+    lines.push(
+      spec.conventions.batch === 'mean'
+        ? t(`The batch loss is the mean of the ${batch} per-sample losses.`, `バッチの損失は ${batch} 個のサンプルの損失の平均とする。`)[lang]
+        : t(`The batch loss is the sum of the ${batch} per-sample losses.`, `バッチの損失は ${batch} 個のサンプルの損失の和とする。`)[lang],
+    );
+    lines.push(...valueBlock(t('Targets T', '教師データ T')[lang], spec.target, ''));
+  } else {
+    lines.push(...valueBlock(t('Target t', '教師データ t')[lang], spec.target, ''));
+  }
+  if (needsLearningRate(asks)) {
+    lines.push(`${t('Learning rate', '学習率')[lang]} η = ${show(spec.learningRate)}`);
+    if (!spec.updateBiases) lines.push(t('Biases are not updated.', 'バイアスは更新しない。')[lang]);
+  }
+  if (spec.layers.some((layer) => RELU_FAMILY.includes(layer.activation))) lines.push(reluConvention(spec, lang));
+  if (given.size > 0) {
+    lines.push('');
+    lines.push(...givenLines(spec, given, lang));
+  }
+  return lines;
+}

@@ -1,0 +1,128 @@
+// Generates one exercise: the template's seeded search gives a variant solved by the engine; this
+// file turns it into the exercise JSON (prompt, asks, expected values, hints) in the chosen language.
+import { formulaText } from '../graph/formula';
+import type { GraphOp } from '../graph/spec';
+import { jsonValue } from '../render/json';
+import type { Value } from '../number/value';
+import { describeNetwork } from './describe';
+import { givenToJson } from './given';
+import { graphHints, networkHints } from './hints';
+import { askLabel } from './labels';
+import { MAX_SEED, mixSeed } from './prng';
+import { cellsOf, type AskValue } from './quantities';
+import { findVariant } from './search';
+import { show } from './show';
+import { TEMPLATES, templateByName } from './templates/index';
+import type { Template } from './template';
+import { t } from './text';
+import type { Difficulty, Exercise, ExpectedValue, Lang } from './types';
+import type { GraphVariant, NetworkVariant, SymbolicVariant } from './variant';
+
+export interface ExerciseOptions {
+  /** A template name; absent: chosen by the seed. */
+  readonly template?: string;
+  readonly seed: number;
+  readonly difficulty?: Difficulty;
+  readonly lang?: Lang;
+}
+
+export class UnknownTemplateError extends Error {
+  override name = 'UnknownTemplateError';
+}
+
+/** The template a seed picks when none is named (the same seed always picks the same one). */
+export function templateForSeed(seed: number): Template {
+  return TEMPLATES[mixSeed(seed, 0x7e3) % TEMPLATES.length];
+}
+
+function expectedJson(v: AskValue): ExpectedValue {
+  if (!Array.isArray(v)) return jsonValue(v as Value);
+  return (v as readonly AskValue[]).map((x) => expectedJson(x)) as ExpectedValue;
+}
+
+const findLine = t('Find (give exact values: fractions or decimals):', '次の値を求めよ（分数または小数で正確に答えよ）:');
+const findLineIrrational = t('Find:', '次の値を求めよ:');
+
+function networkExercise(base: Pick<Exercise, 'template' | 'seed' | 'difficulty' | 'lang'>, variant: NetworkVariant): Exercise {
+  const { draft, ctx, file } = variant;
+  const lang = base.lang;
+  const statement = draft.statement ? draft.statement(ctx, lang) : describeNetwork(ctx.spec, ctx.given, draft.asks, lang);
+  const labels = draft.asks.map((ask) => `  ${ask.id}: ${draft.label?.(ctx, ask, lang) ?? askLabel(ctx.spec, ask, lang)}`);
+  const irrational = ctx.values.some((v) => cellsOf(v).some((c) => c.kind !== 'rational'));
+  const prompt = [draft.intro?.[lang], '', ...statement, '', (irrational ? findLineIrrational : findLine)[lang], ...labels].filter((line) => line !== undefined).join('\n');
+  const given = givenToJson(ctx.given);
+  return {
+    ...base,
+    network: file,
+    ...(given.outputs ? { given } : {}),
+    asks: draft.asks,
+    prompt,
+    expected: Object.fromEntries(draft.asks.map((ask, i) => [ask.id, expectedJson(ctx.values[i])])),
+    hints: Object.fromEntries(draft.asks.map((ask) => [ask.id, networkHints(ctx, ask, lang)])),
+  };
+}
+
+function graphExercise(base: Pick<Exercise, 'template' | 'seed' | 'difficulty' | 'lang'>, variant: GraphVariant): Exercise {
+  const { draft, solution, values } = variant;
+  const lang = base.lang;
+  const names = draft.names ?? {};
+  const named = (n: string) => (names[n] ? ` (${names[n][lang]})` : '');
+  const output = solution.spec.output;
+  const lines = [
+    t('Inputs:', '入力:')[lang],
+    ...solution.spec.inputs.map((input) => `  ${input.name} = ${show(input.value)}${named(input.name)}`),
+    t('Nodes of the computational graph, in order:', '計算グラフのノード（順に計算する）:')[lang],
+    ...draft.file.graph.nodes.map((node) => `  ${node.name} = ${formulaText(node.op as GraphOp, node.args)}${named(node.name)}`),
+    `${t('Output', '出力')[lang]}: ${output}`,
+  ];
+  const labels = draft.asks.map((ask) => {
+    const what =
+      ask.quantity === 'value'
+        ? t(`the value of ${output}`, `${output} の値`)[lang]
+        : ask.quantity === 'gradients'
+          ? `∂${output}/∂${ask.node}${named(ask.node)}`
+          : t(`the value of node ${ask.node}`, `ノード ${ask.node} の値`)[lang];
+    return `  ${ask.id}: ${what}`;
+  });
+  return {
+    ...base,
+    network: draft.file,
+    asks: draft.asks,
+    prompt: [draft.intro[lang], '', ...lines, '', findLine[lang], ...labels].join('\n'),
+    expected: Object.fromEntries(draft.asks.map((ask, i) => [ask.id, jsonValue(values[i])])),
+    hints: Object.fromEntries(draft.asks.map((ask) => [ask.id, graphHints(solution, ask, lang)])),
+  };
+}
+
+function symbolicExercise(base: Pick<Exercise, 'template' | 'seed' | 'difficulty' | 'lang'>, variant: SymbolicVariant): Exercise {
+  const { draft } = variant;
+  const lang = base.lang;
+  const labels = draft.asks.map((ask) => `  ${ask.id}: ${ask.of}`);
+  return {
+    ...base,
+    network: null,
+    asks: draft.asks,
+    prompt: [draft.prompt[lang], '', t('Answer:', '解答:')[lang], ...labels].join('\n'),
+    expected: Object.fromEntries(draft.asks.map((ask) => [ask.id, { expression: ask.expression, latex: draft.latex[ask.id] }])),
+    hints: Object.fromEntries(draft.asks.map((ask) => [ask.id, (draft.hints[ask.id] ?? []).map((h) => h[lang])])),
+  };
+}
+
+export function generateExercise(options: ExerciseOptions): Exercise {
+  const { seed } = options;
+  if (!Number.isInteger(seed) || seed < 0 || seed > MAX_SEED) throw new RangeError(`seed must be an integer 0..${MAX_SEED}, got ${seed}`);
+  const template = options.template === undefined ? templateForSeed(seed) : templateByName(options.template);
+  if (!template) throw new UnknownTemplateError(`unknown template "${options.template}" (see --list)`);
+  const difficulty = options.difficulty ?? 1;
+  const lang = options.lang ?? 'en';
+  const { variant } = findVariant(template, seed, difficulty);
+  const base = { template: template.name, seed, difficulty, lang };
+  switch (variant.kind) {
+    case 'network':
+      return networkExercise(base, variant);
+    case 'graph':
+      return graphExercise(base, variant);
+    case 'symbolic':
+      return symbolicExercise(base, variant);
+  }
+}

@@ -1,0 +1,234 @@
+// Two hints per ask: the formula, then the formula with this exercise's numbers substituted (from the
+// engine's intermediate values, never a result the template computed itself).
+import type { GraphSolution } from '../graph/solve';
+import { formulaText } from '../graph/formula';
+import type { Matrix, NetworkSpec } from '../network/spec';
+import { sign, type Value } from '../number/value';
+import { activationName, lossFormula, outputName } from './describe';
+import { show, showVector } from './show';
+import type { NetworkContext } from './template';
+import { sub, sup, t } from './text';
+import type { GraphAsk, Lang, NetworkAsk } from './types';
+
+/** A value as an operand: negative numbers in parentheses, "0.5 × (-0.2)". */
+function op(v: Value): string {
+  const s = show(v);
+  return s.startsWith('-') ? `(${s})` : s;
+}
+
+/** W[i][j] from input i to unit j, whatever the file's layout. */
+function weightXW(spec: NetworkSpec, l: number, i: number, j: number): Value {
+  const w = spec.layers[l].weights;
+  return spec.layout === 'x-w' ? w[i][j] : w[j][i];
+}
+
+function inputRow(ctx: NetworkContext, l: number, s: number): readonly Value[] {
+  return l === 0 ? ctx.spec.input[s] : ctx.solution.layers[l - 1].output[s];
+}
+
+/** h′ at a cell, written as a student substitutes it. */
+function derivativeText(ctx: NetworkContext, l: number, s: number, j: number, conditionOnly = false): string {
+  const layer = ctx.spec.layers[l];
+  const y = ctx.solution.layers[l].output[s][j];
+  const a = ctx.solution.layers[l].preactivation[s][j];
+  switch (layer.activation) {
+    case 'sigmoid':
+      return `${op(y)} × (1 − ${op(y)})`;
+    case 'tanh':
+      return `(1 − ${op(y)}²)`;
+    case 'identity':
+      return '1';
+    default: {
+      const h = ctx.solution.layers[l].activationDerivative?.[s][j];
+      const where = sign(a) === 0 ? 'a = 0: see the convention' : `a = ${show(a)} ${sign(a) > 0 ? '>' : '<'} 0`;
+      if (conditionOnly || !h) return where;
+      return `${op(h)} [${where}]`;
+    }
+  }
+}
+
+function derivativeFormula(ctx: NetworkContext, l: number): string {
+  switch (ctx.spec.layers[l].activation) {
+    case 'sigmoid':
+      return "σ′(a) = y(1 − y)";
+    case 'tanh':
+      return "tanh′(a) = 1 − y²";
+    case 'identity':
+      return "h′(a) = 1";
+    case 'relu':
+      return "ReLU′(a) = 1 (a > 0), 0 (a < 0)";
+    case 'leaky-relu':
+    case 'prelu':
+      return "h′(a) = 1 (a > 0), α (a < 0)";
+    case 'relu6':
+      return "ReLU6′(a) = 1 (0 < a < 6), 0 otherwise";
+    case 'softmax':
+      return "∂y_i/∂a_k = y_i(δ_ik − y_k)";
+  }
+}
+
+function batchPrefix(spec: NetworkSpec): string {
+  return spec.input.length > 1 && spec.conventions.batch === 'mean' ? `(1/${spec.input.length}) × ` : '';
+}
+
+/** ∂L/∂y for one output cell, substituted. */
+function lossGradientText(spec: NetworkSpec, y: Value, target: Value): string {
+  const diff = `(${show(y)} − ${op(target)})`;
+  switch (spec.loss) {
+    case 'half-sse':
+      return diff;
+    case 'sse':
+      return `2 × ${diff}`;
+    case 'mse':
+      return `(2/${spec.target[0].length}) × ${diff}`;
+    case 'cross-entropy':
+      return `−${op(target)} / ${op(y)}`;
+  }
+}
+
+function lossGradientFormula(spec: NetworkSpec): string {
+  switch (spec.loss) {
+    case 'half-sse':
+      return '∂L/∂y_j = y_j − t_j';
+    case 'sse':
+      return '∂L/∂y_j = 2(y_j − t_j)';
+    case 'mse':
+      return `∂L/∂y_j = (2/${spec.target[0].length})(y_j − t_j)`;
+    case 'cross-entropy':
+      return '∂L/∂y_j = −t_j / y_j';
+  }
+}
+
+function sampleLossText(spec: NetworkSpec, y: readonly Value[], target: readonly Value[]): string {
+  const squares = y.map((v, k) => `(${show(v)} − ${op(target[k])})²`).join(' + ');
+  switch (spec.loss) {
+    case 'half-sse':
+      return `½(${squares})`;
+    case 'sse':
+      return `(${squares})`;
+    case 'mse':
+      return `(1/${y.length})(${squares})`;
+    case 'cross-entropy': {
+      const terms = y.flatMap((v, k) => (sign(target[k]) === 0 ? [] : [`${show(target[k]) === '1' ? '' : `${op(target[k])}·`}ln ${show(v)}`]));
+      return terms.length === 1 ? `−${terms[0]}` : `−(${terms.join(' + ')})`;
+    }
+  }
+}
+
+function matrixText(m: Matrix): string {
+  return m.length === 1 ? showVector(m[0]) : `[${m.map((r) => r.map(show).join(' ')).join('; ')}]`;
+}
+
+/** [formula, formula with numbers] for a network ask. */
+export function networkHints(ctx: NetworkContext, ask: NetworkAsk, lang: Lang): [string, string] {
+  const { spec, solution } = ctx;
+  const l = ask.layer ?? 0;
+  const L = sup(l + 1);
+  const last = l === spec.layers.length - 1;
+  const whole = ask.index === undefined || (ask.quantity === 'softmax_jacobian' ? ask.index.length < 3 : ask.index.length === 0);
+  const example = whole ? t('For example, the first entry: ', '例えば最初の要素: ')[lang] : '';
+  const [s, j] = whole ? [0, 0] : ask.index!;
+  const samples = spec.input.map((_, k) => k);
+  switch (ask.quantity) {
+    case 'loss': {
+      const per = spec.target.map((target, k) => sampleLossText(spec, solution.layers[spec.layers.length - 1].output[k], target));
+      const joined = per.map((p, k) => (k > 0 && p.startsWith('−') ? `(${p})` : p)).join(' + ');
+      const combined = per.length === 1 ? per[0] : spec.conventions.batch === 'mean' ? `(1/${per.length})[${joined}]` : joined;
+      return [`${t('Loss', '損失関数')[lang]}: ${lossFormula(spec.loss, spec.target[0].length, lang)}`, `L = ${combined}`];
+    }
+    case 'loss_after': {
+      const params = solution.layers.map((layer, k) => `W${sup(k + 1)}′ = ${matrixText(layer.weightsAfter)}, b${sup(k + 1)}′ = ${showVector(layer.biasAfter)}`);
+      return [
+        t("Update every parameter (W′ = W − η·∂L/∂W, b′ = b − η·∂L/∂b), run the forward pass again and compute the loss L′.", "すべてのパラメータを更新し（W′ = W − η·∂L/∂W、b′ = b − η·∂L/∂b）、もう一度順伝播して損失 L′ を計算する。")[lang],
+        params.join('; '),
+      ];
+    }
+    case 'loss_improvement':
+      return [t("Improvement = L − L′ (loss before minus loss after the update).", "改善量 = L − L′（更新前の損失 − 更新後の損失）。")[lang], `L − L′ = ${show(solution.loss)} − ${op(solution.lossAfter)}`];
+    case 'preactivation': {
+      const x = inputRow(ctx, l, s);
+      const terms = x.map((xi, i) => `${op(xi)} × ${op(weightXW(spec, l, i, j))}`);
+      return [`a_j = Σ_i ${l === 0 ? 'x_i' : `z${sup(l)}_i`} w_ij + b_j`, `${example}a${L}${sub(j + 1)} = ${terms.join(' + ')} + ${op(spec.layers[l].bias[j])}`];
+    }
+    case 'output': {
+      const a = solution.layers[l].preactivation[s][j];
+      const h = activationName(spec.layers[l].activation, lang);
+      return [`${outputName(spec, l)}_j = h(a_j), h = ${h}`, `${example}${outputName(spec, l)}${sub(j + 1)} = ${h}(${show(a)})`];
+    }
+    case 'delta': {
+      if (last) {
+        const y = solution.layers[l].output[s][j];
+        const target = spec.target[s][j];
+        if (spec.layers[l].activation === 'softmax' && spec.loss === 'cross-entropy') {
+          return [`δ_j = ${batchPrefix(spec) ? '(y_j − t_j) / N' : 'y_j − t_j'} (softmax + cross-entropy)`, `${example}δ${L}${sub(j + 1)} = ${batchPrefix(spec)}(${show(y)} − ${show(target)})`];
+        }
+        return [
+          `δ_j = ∂L/∂y_j · h′(a_j), ${lossGradientFormula(spec)}, ${derivativeFormula(ctx, l)}${batchPrefix(spec) ? `, × 1/${spec.input.length} (${t('batch mean', 'バッチ平均')[lang]})` : ''}`,
+          `${example}δ${L}${sub(j + 1)} = ${batchPrefix(spec)}${lossGradientText(spec, y, target)} × ${derivativeText(ctx, l, s, j)}`,
+        ];
+      }
+      const next = solution.layers[l + 1].delta[s];
+      const sum = next.map((dk, k) => `${op(dk)} × ${op(weightXW(spec, l + 1, j, k))}`).join(' + ');
+      return [
+        `δ_j = (Σ_k δ_k w_jk) · h′(a_j), ${t('weights before the update', '更新前の重み')[lang]}; ${derivativeFormula(ctx, l)}`,
+        `${example}δ${L}${sub(j + 1)} = (${sum}) × ${derivativeText(ctx, l, s, j)}`,
+      ];
+    }
+    case 'grad_weights':
+    case 'weights_after': {
+      const [r, c] = whole ? [0, 0] : ask.index!;
+      const [i, jj] = spec.layout === 'x-w' ? [r, c] : [c, r];
+      const z = l === 0 ? 'x_i' : `z${sup(l)}_i`;
+      const grad = samples.map((k) => `${op(inputRow(ctx, l, k)[i])} × ${op(solution.layers[l].delta[k][jj])}`).join(' + ');
+      const gradFormula = spec.input.length > 1 ? `∂L/∂w_ij = Σ_s ${z}·δ_j` : `∂L/∂w_ij = ${z}·δ_j`;
+      if (ask.quantity === 'grad_weights') return [gradFormula, `${example}${grad}`];
+      const w = spec.layers[l].weights[r][c];
+      const g = solution.layers[l].gradWeights[r][c];
+      return [`w′ = w − η·∂L/∂w, ${gradFormula}`, `${example}${show(w)} − ${op(spec.learningRate)} × ${op(g)}  (∂L/∂w = ${grad})`];
+    }
+    case 'grad_bias':
+    case 'bias_after': {
+      const jj = whole ? 0 : ask.index![0];
+      const grad = samples.map((k) => op(solution.layers[l].delta[k][jj])).join(' + ');
+      const gradFormula = spec.input.length > 1 ? '∂L/∂b_j = Σ_s δ_j' : '∂L/∂b_j = δ_j';
+      if (ask.quantity === 'grad_bias') return [gradFormula, `${example}∂L/∂b${L}${sub(jj + 1)} = ${grad}`];
+      const b = spec.layers[l].bias[jj];
+      return [`b′ = b − η·∂L/∂b, ${gradFormula}`, `${example}${show(b)} − ${op(spec.learningRate)} × ${op(solution.layers[l].gradBias[jj])}  (∂L/∂b = ${grad})`];
+    }
+    case 'grad_alpha':
+      return ['∂L/∂α = Σ ∂L/∂z · a (a ≤ 0)', t('Add ∂L/∂z·a over the cells with a ≤ 0.', 'a ≤ 0 の要素について ∂L/∂z·a を足す。')[lang]];
+    case 'activation_derivative':
+      return [derivativeFormula(ctx, l), `${example}${derivativeText(ctx, l, s, j, true)}`];
+    case 'softmax_jacobian': {
+      const [ss, i, k] = whole ? [ask.index?.[0] ?? 0, 0, 0] : ask.index!;
+      const y = solution.layers[l].output[ss];
+      return ['∂y_i/∂a_k = y_i(δ_ik − y_k), δ_ik = 1 (i = k), 0 (i ≠ k)', `${example}${op(y[i])} × (${i === k ? 1 : 0} − ${op(y[k])})`];
+    }
+    case 'grad_input': {
+      const delta = solution.layers[l].delta[s];
+      const sum = delta.map((dk, k) => `${op(dk)} × ${op(weightXW(spec, l, j, k))}`).join(' + ');
+      return ['dx = dout·Wᵀ: dx_i = Σ_j dout_j w_ij', `${example}${sum}`];
+    }
+  }
+}
+
+/** [formula, formula with numbers] for a graph ask. */
+export function graphHints(solution: GraphSolution, ask: GraphAsk, lang: Lang): [string, string] {
+  const output = solution.spec.output;
+  if (ask.quantity !== 'gradients') {
+    const lines = solution.spec.nodes.map((node) => {
+      const args = solution.edges.filter((e) => e.to === node.name).map((e) => (e.fromKind === 'literal' ? e.from : show(e.forward)));
+      return `${node.name} = ${formulaText(node.op, args)}`;
+    });
+    return [t('Forward pass: evaluate the nodes in order.', '順伝播: ノードを順に計算する。')[lang], lines.join(', ')];
+  }
+  const edges = solution.edges.filter((e) => e.fromKind !== 'literal' && e.from === ask.node && e.backward !== null);
+  const terms = edges.map((e) => `${op(e.upstream)} × ${op(e.localDerivative!)}`);
+  return [
+    t(
+      `Backward from ∂${output}/∂${output} = 1: each edge carries back upstream × local derivative (add: × 1; multiply: × the other input; square: × 2t); add the contributions of every edge leaving a node.`,
+      `∂${output}/∂${output} = 1 から逆伝播: 各エッジは「上流の微分 × 局所的な微分」を逆向きに伝える（加算ノード: × 1、乗算ノード: × もう一方の入力、二乗: × 2t）。分岐では和をとる。`,
+    )[lang],
+    `∂${output}/∂${ask.node} = ${terms.join(' + ')}`,
+  ];
+}

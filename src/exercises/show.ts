@@ -1,0 +1,37 @@
+// Numbers, vectors and matrices as an exercise prints them for people: exact decimals or fractions
+// ("0.15", "1/3"), an irrational value by its short symbolic form and decimal.
+import { valueText } from '../number/format';
+import type { Matrix, Vector } from '../network/spec';
+import type { Value } from '../number/value';
+import { exactText } from './numbers';
+
+export function show(v: Value): string {
+  return v.kind === 'rational' ? exactText(v) : valueText(v);
+}
+
+export function showVector(v: Vector): string {
+  return `(${v.map(show).join(', ')})`;
+}
+
+/** Columns a string takes in a terminal: CJK and full-width characters take two. */
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1;
+  return width;
+}
+
+/** A matrix as aligned rows under a name: "W¹ = [ 0.2  -0.4 ]" then "     [ 0.1   0.3 ]". */
+export function matrixBlock(name: string, m: Matrix, indent = '  '): string[] {
+  const cells = m.map((row) => row.map(show));
+  const widths = (cells[0] ?? []).map((_, j) => Math.max(...cells.map((row) => row[j].length)));
+  const head = `${name} = `;
+  return cells.map((row, i) => {
+    const body = row.map((c, j) => c.padStart(widths[j])).join('  ');
+    return `${indent}${i === 0 ? head : ' '.repeat(displayWidth(head))}[ ${body} ]`;
+  });
+}
+
+/** A vector inline, or a matrix as a block when it has more than one row. */
+export function valueBlock(name: string, m: Matrix, indent = '  '): string[] {
+  return m.length === 1 ? [`${indent}${name} = ${showVector(m[0])}`] : matrixBlock(name, m, indent);
+}

@@ -1,0 +1,38 @@
+// Every template, in the order --list shows them.
+import type { Template } from '../template';
+import { activationDerivative } from './activation-derivative';
+import { affineBackward } from './affine-backward';
+import { forwardPass, lossTemplate } from './forward';
+import { chainRule, graphBackward } from './graphs';
+import { hiddenDelta, hiddenWeightGrad } from './hidden-layer';
+import { matrixForm } from './matrix-form';
+import { outputBiasGrad, outputDelta, outputWeightGrad } from './output-layer';
+import { softmaxCeGradient, softmaxJacobian } from './softmax';
+import { hiddenBiasFormula, outputBiasFormula, partialDerivative } from './symbolic';
+import { trainOnce, weightUpdate } from './update';
+
+export const TEMPLATES: readonly Template[] = [
+  forwardPass,
+  lossTemplate,
+  outputDelta,
+  outputBiasGrad,
+  outputWeightGrad,
+  hiddenDelta,
+  hiddenWeightGrad,
+  weightUpdate,
+  trainOnce,
+  activationDerivative,
+  softmaxJacobian,
+  softmaxCeGradient,
+  matrixForm,
+  affineBackward,
+  chainRule,
+  graphBackward,
+  partialDerivative,
+  outputBiasFormula,
+  hiddenBiasFormula,
+];
+
+export function templateByName(name: string): Template | undefined {
+  return TEMPLATES.find((tpl) => tpl.name === name);
+}

@@ -1,0 +1,80 @@
+// One gradient-descent step w ← w − η·∂L/∂w, and the lecture deck's exercise ③ (002, 演習③
+// 手計算でNNを学習せよ): update every parameter once; by how much does the loss improve?
+import type { ActivationName } from '../../network/spec';
+import { sign, sub } from '../../number/value';
+import type { NetworkDraft, Template } from '../template';
+import { t } from '../text';
+import type { NetworkAsk } from '../types';
+import { randomNet } from './common';
+
+export const weightUpdate: Template = {
+  name: 'weight-update',
+  kind: 'network',
+  description: t('One gradient-descent update w − η·∂L/∂w of weights and a bias', '勾配降下法による 1 回の更新 w − η·∂L/∂w（重みとバイアス）'),
+  topic: t('002 w_ij^l ← w_ij^l − η ∂L/∂w_ij^l (gradient method)', '002 勾配法 w_ij^l ← w_ij^l − η ∂L/∂w_ij^l'),
+  draft(rng, difficulty): NetworkDraft {
+    const output: ActivationName = rng.pick(['identity', 'sigmoid', 'identity']);
+    const hidden: ActivationName = difficulty === 3 ? rng.pick(['relu', 'leaky-relu']) : rng.pick(['relu', 'sigmoid']);
+    const sizes = difficulty === 1 ? [2, 1] : difficulty === 2 ? [2, 2, 1] : [2, 2, 2, 1];
+    const net = randomNet(rng, { sizes, hidden, output, loss: 'half-sse', batch: difficulty === 3 ? 2 : 1, batchMode: rng.pick(['mean', 'sum'] as const), nice: difficulty === 3 });
+    const last = sizes.length - 2;
+    const asks: NetworkAsk[] =
+      difficulty === 1
+        ? [
+            { id: 'a1', quantity: 'weights_after', layer: 0, index: [0, 0] },
+            { id: 'a2', quantity: 'weights_after', layer: 0, index: [1, 0] },
+            { id: 'a3', quantity: 'bias_after', layer: 0, index: [0] },
+          ]
+        : [
+            { id: 'a1', quantity: 'weights_after', layer: last, index: [rng.int(0, 1), 0] },
+            { id: 'a2', quantity: 'weights_after', layer: 0, index: [rng.int(0, 1), rng.int(0, 1)] },
+            ...(difficulty === 3 ? [{ id: 'a3', quantity: 'bias_after' as const, layer: 1, index: [rng.int(0, 1)] }] : []),
+          ];
+    return {
+      kind: 'network',
+      net,
+      asks,
+      intro: t(
+        'Gradient descent: update the parameters once (w ← w − η·∂L/∂w). Hidden deltas use the weights before the update.',
+        '勾配降下法: パラメータを 1 回更新せよ（w ← w − η·∂L/∂w）。中間層のデルタには更新前の重みを使う。',
+      ),
+    };
+  },
+};
+
+export const trainOnce: Template = {
+  name: 'train-once',
+  kind: 'network',
+  description: t("Exercise ③: update every parameter once; by how much does the loss improve (L − L')?", "演習③: すべてのパラメータを 1 回更新し、損失がどれだけ改善するか（L − L'）を求める"),
+  topic: t('002 演習③ train the network by hand', '002 演習③ 手計算で NN を学習せよ'),
+  draft(rng, difficulty): NetworkDraft {
+    // Piecewise-linear activations only: the loss after the update is then exact (no stated values).
+    const hidden: ActivationName = rng.pick(['relu', 'relu', 'leaky-relu']);
+    const sizes = difficulty === 1 ? [2, 1] : difficulty === 2 ? [2, 2, 1] : [2, 2, 2, 1];
+    const net = randomNet(rng, {
+      sizes,
+      hidden,
+      output: 'identity',
+      loss: rng.pick(['half-sse', 'half-sse', 'mse']),
+      batch: difficulty === 3 ? 2 : 1,
+      batchMode: 'mean',
+      nice: difficulty >= 2,
+    });
+    return {
+      kind: 'network',
+      net,
+      asks: [
+        { id: 'a1', quantity: 'loss' },
+        { id: 'a2', quantity: 'loss_after' },
+        { id: 'a3', quantity: 'loss_improvement' },
+      ],
+      friendliness: { maxPlaces: difficulty === 3 ? 5 : 4 },
+      // The exercise asks how much the loss improves: it must go down.
+      accept: (ctx) => sign(sub(ctx.solution.loss, ctx.solution.lossAfter)) > 0,
+      intro: t(
+        "Exercise ③: train this network by hand — update every parameter (weights and biases) once by gradient descent, then compute the loss again. By how much does the loss improve?",
+        '演習③: このネットワークを手計算で学習せよ。すべてのパラメータ（重みとバイアス）を勾配降下法で 1 回更新し、もう一度損失を計算せよ。損失はいくら改善するか？',
+      ),
+    };
+  },
+};

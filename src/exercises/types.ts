@@ -1,0 +1,145 @@
+// The exercise JSON contract (issue 5, "Exercises"): plain, readonly data that the quiz, the teacher
+// sets and the grader read. Numbers in `network` and `given` are exact strings ("0.6", "-3/20").
+import type { JsonValue } from '../render/json';
+
+export type Lang = 'en' | 'ja';
+export type Difficulty = 1 | 2 | 3;
+export const DIFFICULTIES: readonly Difficulty[] = [1, 2, 3];
+
+/** Keys of `solve --format json` (loss, loss_after, per-layer arrays) plus this module's own quantities. */
+export const SOLVE_QUANTITIES = [
+  'loss',
+  'loss_after',
+  'preactivation',
+  'output',
+  'delta',
+  'grad_weights',
+  'grad_bias',
+  'weights_after',
+  'bias_after',
+  'grad_alpha',
+] as const;
+
+/**
+ * Quantities that are not keys of the solve JSON (documented in docs/exercises.md):
+ * - loss_improvement: loss − loss_after (the lecture deck's exercise ③);
+ * - activation_derivative: h′(A^l) cell by cell, one row per sample (sigmoid′ = y(1 − y) from the given y);
+ * - softmax_jacobian: ∂y_i/∂a_k = y_i(δ_ik − y_k) of a softmax layer, index [sample, i, k];
+ * - grad_input: ∂L/∂(input of layer l), one row per sample — the Affine layer's dx = dout·Wᵀ.
+ */
+export const OWN_QUANTITIES = ['loss_improvement', 'activation_derivative', 'softmax_jacobian', 'grad_input'] as const;
+
+export type NetworkQuantity = (typeof SOLVE_QUANTITIES)[number] | (typeof OWN_QUANTITIES)[number];
+
+/** Network-level scalars: no `layer`, no `index`. */
+export const SCALAR_QUANTITIES: readonly NetworkQuantity[] = ['loss', 'loss_after', 'loss_improvement'];
+
+export interface NetworkAsk {
+  readonly id: string;
+  readonly quantity: NetworkQuantity;
+  /** 0-based layer index (absent for loss, loss_after, loss_improvement). */
+  readonly layer?: number;
+  /** One cell as `solve` prints it ([sample, unit], [row, col], [unit] for bias vectors); absent: the whole array. */
+  readonly index?: readonly number[];
+}
+
+export type GraphAsk =
+  | { readonly id: string; readonly quantity: 'value' }
+  | { readonly id: string; readonly quantity: 'gradients' | 'nodes'; readonly node: string };
+
+/** A sum constraint: the variables' values add up to `equals` (softmax outputs, a distribution of targets). */
+export interface SumConstraint {
+  readonly sum: readonly string[];
+  readonly equals: string;
+}
+
+/** A wrong formula that a named misconception produces, over the same variables. */
+export interface SymbolicMisconception {
+  readonly id: string;
+  readonly expression: string;
+}
+
+export interface SymbolicAsk {
+  readonly id: string;
+  readonly quantity: 'expression';
+  /** What is asked, in plain text, e.g. "∂L/∂b_2". */
+  readonly of: string;
+  /** The model answer in the answer syntax: identifiers, numbers, + - * / ^ and parentheses. */
+  readonly expression: string;
+  /** The only identifiers an answer may use. */
+  readonly variables: readonly string[];
+  /** Where to draw random rational evaluation points: [min, max] per variable (exact strings). */
+  readonly domains: Readonly<Record<string, readonly [string, string]>>;
+  /** Relations the variables satisfy; the last variable of each sum is determined by the others. */
+  readonly constraints?: readonly SumConstraint[];
+  readonly misconceptions?: readonly SymbolicMisconception[];
+}
+
+export type Ask = NetworkAsk | GraphAsk | SymbolicAsk;
+
+export interface NetworkFileLayer {
+  readonly weights: readonly (readonly string[])[];
+  readonly bias?: readonly string[];
+  readonly activation: string;
+  readonly alpha?: string;
+}
+
+/** A network file (issue 3) with every scalar as a string, so that it loads exactly. */
+export interface NetworkFile {
+  readonly layout: 'x-w' | 'w-x';
+  readonly layers: readonly NetworkFileLayer[];
+  readonly loss: string;
+  readonly input: readonly (readonly string[])[];
+  readonly target: readonly (readonly string[])[];
+  readonly learning_rate: string;
+  readonly update_biases?: 'true' | 'false';
+  readonly conventions?: { readonly relu_grad_at_zero?: '0' | '1'; readonly batch?: 'mean' | 'sum' };
+}
+
+/** A computational-graph file (issue 4). */
+export interface GraphFile {
+  readonly graph: {
+    readonly inputs: Readonly<Record<string, string>>;
+    readonly nodes: readonly { readonly name: string; readonly op: string; readonly args: readonly string[] }[];
+    readonly output: string;
+  };
+}
+
+/** Values stated in the exercise text instead of computed: layer outputs by 0-based layer index. */
+export interface Given {
+  readonly outputs?: Readonly<Record<string, readonly (readonly string[])[]>>;
+}
+
+export interface SymbolicExpected {
+  readonly expression: string;
+  readonly latex: string;
+}
+
+export type ExpectedValue = JsonValue | readonly JsonValue[] | readonly (readonly JsonValue[])[] | SymbolicExpected;
+
+export interface Exercise {
+  readonly template: string;
+  readonly seed: number;
+  readonly difficulty: Difficulty;
+  readonly lang: Lang;
+  /** A network file, a graph file, or null for symbolic (formula) exercises. */
+  readonly network: NetworkFile | GraphFile | null;
+  readonly given?: Given;
+  readonly asks: readonly Ask[];
+  readonly prompt: string;
+  readonly expected: Readonly<Record<string, ExpectedValue>>;
+  /** Per ask: [the formula, the formula with the exercise's numbers]. */
+  readonly hints: Readonly<Record<string, readonly string[]>>;
+}
+
+export function isGraphFile(network: NetworkFile | GraphFile | null): network is GraphFile {
+  return network !== null && 'graph' in network;
+}
+
+export function isSymbolicAsk(ask: Ask): ask is SymbolicAsk {
+  return ask.quantity === 'expression';
+}
+
+export function isGraphAsk(ask: Ask): ask is GraphAsk {
+  return ask.quantity === 'value' || ask.quantity === 'gradients' || ask.quantity === 'nodes';
+}

@@ -1,0 +1,88 @@
+// Solving a draft with the engine and deciding whether to keep it. A variant is a draft together
+// with the engine's results; nothing here computes an answer by itself.
+import { solve } from '../engine/solve';
+import { graphFromSource } from '../graph/load';
+import { solveGraph, type GraphSolution } from '../graph/solve';
+import { compare, isZero, type Value } from '../number/value';
+import { rejection } from './checks';
+import { deriveGivenOutputs, type GivenOutputs } from './given';
+import { networkSpecOf, toNetworkFile } from './network-file';
+import { isHandFriendly } from './numbers';
+import { askValue } from './quantities';
+import type { Draft, GraphDraft, NetworkContext, NetworkDraft, SymbolicDraft } from './template';
+import type { GraphAsk, GraphFile, NetworkFile } from './types';
+
+export interface NetworkVariant {
+  readonly kind: 'network';
+  readonly draft: NetworkDraft;
+  readonly file: NetworkFile;
+  readonly ctx: NetworkContext;
+}
+
+export interface GraphVariant {
+  readonly kind: 'graph';
+  readonly draft: GraphDraft;
+  readonly solution: GraphSolution;
+  readonly values: readonly Value[];
+}
+
+export interface SymbolicVariant {
+  readonly kind: 'symbolic';
+  readonly draft: SymbolicDraft;
+}
+
+export type Variant = NetworkVariant | GraphVariant | SymbolicVariant;
+
+const STATED: readonly string[] = ['sigmoid', 'tanh', 'softmax'];
+
+/** Solves a network draft: the network file, the stated outputs, the engine's solution and asked values. */
+export function solveNetworkDraft(draft: NetworkDraft): { variant: NetworkVariant } | { rejected: string } {
+  const file = toNetworkFile(draft.net);
+  const spec = networkSpecOf(file);
+  const layers = draft.giveOutputs ?? spec.layers.flatMap((layer, l) => (STATED.includes(layer.activation) ? [l] : []));
+  const given: GivenOutputs | null = deriveGivenOutputs(spec, layers);
+  if (!given) return { rejected: 'a stated output rounds to a saturated value' };
+  const solution = solve(spec, { givenOutputs: given });
+  const values = draft.asks.map((ask) => askValue(spec, solution, given, ask));
+  const ctx: NetworkContext = { spec, given, solution, values };
+  const why = rejection(spec, solution, given, draft.asks, values, draft);
+  if (why) return { rejected: why };
+  if (draft.accept && !draft.accept(ctx)) return { rejected: 'template-specific check failed' };
+  return { variant: { kind: 'network', draft, file, ctx } };
+}
+
+export function graphAskValue(solution: GraphSolution, ask: GraphAsk): Value {
+  if (ask.quantity === 'value') return solution.value;
+  const table = ask.quantity === 'gradients' ? solution.gradients : solution.values;
+  const v = table.get(ask.node);
+  if (v === undefined) throw new RangeError(`ask ${ask.id}: the graph has no node or input "${ask.node}"`);
+  return v;
+}
+
+export function solveGraphFile(file: GraphFile): GraphSolution {
+  return solveGraph(graphFromSource({ file: '<exercise graph>', data: file, lineOf: () => null }));
+}
+
+export function solveGraphDraft(draft: GraphDraft): { variant: GraphVariant } | { rejected: string } {
+  const solution = solveGraphFile(draft.file);
+  const values = draft.asks.map((ask) => graphAskValue(solution, ask));
+  if (!values.every((v) => isHandFriendly(v, draft.friendliness))) return { rejected: 'asked value not hand-friendly' };
+  if (values.some(isZero)) return { rejected: 'asked value is 0' };
+  for (let i = 0; i < values.length; i++) {
+    for (let j = i + 1; j < values.length; j++) if (compare(values[i], values[j]) === 0) return { rejected: 'two asked values are equal' };
+  }
+  const all = [...solution.values.values(), ...solution.gradients.values()];
+  if (!all.every((v) => isHandFriendly(v, draft.friendliness))) return { rejected: 'intermediate value not hand-friendly' };
+  return { variant: { kind: 'graph', draft, solution, values } };
+}
+
+export function solveDraft(draft: Draft): { variant: Variant } | { rejected: string } {
+  switch (draft.kind) {
+    case 'network':
+      return solveNetworkDraft(draft);
+    case 'graph':
+      return solveGraphDraft(draft);
+    case 'symbolic':
+      return { variant: { kind: 'symbolic', draft } };
+  }
+}

@@ -1,0 +1,147 @@
+// Everything the grader needs about one exercise, computed once and cached: the network and its exact
+// solution, the value of each ask, the value of each ask under every misconception variant, and the
+// chains recomputed from rounded intermediates. Grading many answers to one exercise (a quiz, a class)
+// then costs only comparisons.
+import { solve, type Solution } from '../engine/solve';
+import type { Mistake } from '../engine/mistakes';
+import { givenOutputsOf, type GivenOutputs } from '../exercises/given';
+import { networkSpecOf } from '../exercises/network-file';
+import { askValue, type AskValue } from '../exercises/quantities';
+import { isGraphAsk, isGraphFile, isSymbolicAsk, type Ask, type Exercise, type NetworkAsk } from '../exercises/types';
+import { graphFromSource } from '../graph/load';
+import { solveGraph, type GraphSolution } from '../graph/solve';
+import type { Matrix, NetworkSpec } from '../network/spec';
+import { ZERO, neg, type Value } from '../number/value';
+import { policyKey, roundingHook, substitutionHook, type RoundingPolicy, type Substitution } from './chains';
+import type { Tolerance } from './compare';
+import { MISCONCEPTIONS } from './misconceptions';
+import { sameValue } from './precision';
+
+/** A value an ask would have under one variant of a misconception. */
+export interface MistakenValue {
+  readonly mistake: Mistake;
+  readonly value: AskValue;
+}
+
+export interface GradingContext {
+  readonly exercise: Exercise;
+  readonly spec: NetworkSpec | null;
+  readonly given: GivenOutputs;
+  readonly solution: Solution | null;
+  readonly graph: GraphSolution | null;
+  /** Tolerance overrides by ask id (or '*' for the whole exercise). */
+  readonly tolerances: ReadonlyMap<string, Tolerance>;
+  /** The engine's value of an ask (null for a formula ask). */
+  expected(ask: Ask): AskValue | null;
+  /** The ask's value under each misconception variant where it differs from the right one. */
+  mistaken(ask: Ask): readonly MistakenValue[];
+  /** The ask's value with every intermediate rounded by `policy`. */
+  rounded(ask: Ask, policy: RoundingPolicy): AskValue | null;
+  /** The ask's value computed from the student's own values for other cells. */
+  chained(ask: Ask, substitutions: readonly Substitution[]): AskValue | null;
+}
+
+export interface ContextOptions {
+  readonly tolerances?: ReadonlyMap<string, Tolerance>;
+}
+
+export function gradingContext(exercise: Exercise, options: ContextOptions = {}): GradingContext {
+  const network = exercise.network;
+  const spec = network !== null && !isGraphFile(network) ? networkSpecOf(network) : null;
+  const graph = network !== null && isGraphFile(network) ? solveGraph(graphFromSource({ file: '<exercise>', data: network, lineOf: () => null })) : null;
+  const given = spec ? givenOutputsOf(exercise.given, spec) : new Map<number, Matrix>();
+  const solution = spec ? solve(spec, { givenOutputs: given }) : null;
+
+  let mistakeSolutions: { mistake: Mistake; solution: Solution }[] | null = null;
+  const mistakenCache = new Map<string, MistakenValue[]>();
+  const roundedCache = new Map<string, Solution>();
+  const expectedCache = new Map<string, AskValue | null>();
+
+  const valueIn = (s: Solution, ask: NetworkAsk): AskValue | null => {
+    try {
+      return askValue(spec!, s, given, ask);
+    } catch {
+      return null;
+    }
+  };
+
+  const expected = (ask: Ask): AskValue | null => {
+    if (expectedCache.has(ask.id)) return expectedCache.get(ask.id)!;
+    let v: AskValue | null = null;
+    if (isSymbolicAsk(ask)) v = null;
+    else if (isGraphAsk(ask)) v = graph ? graphValue(graph, ask) : null;
+    else if (spec && solution) v = valueIn(solution, ask);
+    expectedCache.set(ask.id, v);
+    return v;
+  };
+
+  const mistaken = (ask: Ask): readonly MistakenValue[] => {
+    const cached = mistakenCache.get(ask.id);
+    if (cached) return cached;
+    const right = expected(ask);
+    const out: MistakenValue[] = [];
+    if (right === null || isSymbolicAsk(ask)) {
+      // nothing to recompute
+    } else if (isGraphAsk(ask)) {
+      // A graph has no engine mistakes; a negated gradient is still a flipped sign.
+      if (ask.quantity === 'gradients') out.push({ mistake: { id: 'sign-flip' }, value: negated(right) });
+    } else if (spec) {
+      mistakeSolutions ??= MISCONCEPTIONS.filter((m) => m.applies(spec)).flatMap((m) =>
+        m.variants(spec).map((mistake) => ({ mistake, solution: solve(spec, { givenOutputs: given, mistake }) })),
+      );
+      for (const { mistake, solution: s } of mistakeSolutions) {
+        const v = ask.quantity === 'softmax_jacobian' && mistake.id === 'softmax-diagonal-only' ? diagonalOnly(right, ask) : valueIn(s, ask);
+        if (v !== null && !sameAskValue(v, right)) out.push({ mistake, value: v });
+      }
+      if (ask.quantity === 'grad_input' && !out.some((m) => m.mistake.id === 'sign-flip')) {
+        out.push({ mistake: { id: 'sign-flip' }, value: negated(right) });
+      }
+    }
+    mistakenCache.set(ask.id, out);
+    return out;
+  };
+
+  const rounded = (ask: Ask, policy: RoundingPolicy): AskValue | null => {
+    if (!spec || isGraphAsk(ask) || isSymbolicAsk(ask)) return null;
+    const key = policyKey(policy);
+    let s = roundedCache.get(key);
+    if (!s) {
+      s = solve(spec, { givenOutputs: given, intermediate: roundingHook(policy) });
+      roundedCache.set(key, s);
+    }
+    return valueIn(s, ask);
+  };
+
+  const chained = (ask: Ask, substitutions: readonly Substitution[]): AskValue | null => {
+    if (!spec || isGraphAsk(ask) || isSymbolicAsk(ask) || substitutions.length === 0) return null;
+    return valueIn(solve(spec, { givenOutputs: given, intermediate: substitutionHook(substitutions) }), ask);
+  };
+
+  return { exercise, spec, given, solution, graph, tolerances: options.tolerances ?? new Map(), expected, mistaken, rounded, chained };
+}
+
+function graphValue(graph: GraphSolution, ask: Ask): Value | null {
+  if (ask.quantity === 'value') return graph.value;
+  if (ask.quantity === 'gradients') return graph.gradients.get(ask.node) ?? null;
+  if (ask.quantity === 'nodes') return graph.values.get(ask.node) ?? null;
+  return null;
+}
+
+/** The softmax Jacobian as the lecture deck's mistake has it: y_i(1 − y_i) on the diagonal, 0 elsewhere. */
+function diagonalOnly(right: AskValue, ask: NetworkAsk): AskValue | null {
+  const index = ask.index ?? [];
+  if (index.length === 3) return index[1] === index[2] ? right : ZERO;
+  if (!Array.isArray(right)) return null;
+  return (right as Matrix).map((row, i) => row.map((v, k) => (i === k ? v : ZERO)));
+}
+
+function negated(v: AskValue): AskValue {
+  if (!Array.isArray(v)) return neg(v as Value);
+  return (v as readonly AskValue[]).map(negated) as AskValue;
+}
+
+export function sameAskValue(a: AskValue, b: AskValue): boolean {
+  if (!Array.isArray(a) || !Array.isArray(b)) return !Array.isArray(a) && !Array.isArray(b) && sameValue(a as Value, b as Value);
+  return a.length === b.length && (a as readonly AskValue[]).every((x, i) => sameAskValue(x, (b as readonly AskValue[])[i]));
+}
+

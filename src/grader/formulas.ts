@@ -1,0 +1,65 @@
+// The formula of each quantity in plain text (English and Japanese), following the network's layout:
+// the first hint of an ask, and the pointer printed with a wrong value in "check my own work".
+import type { NetworkSpec } from '../network/spec';
+import { text, type Text } from './text';
+
+/** The formula for a quantity, in plain text, following the network's layout. */
+export function formulaFor(quantity: string, spec: NetworkSpec | null): Text {
+  const wx = spec?.layout === 'w-x';
+  switch (quantity) {
+    case 'preactivation':
+      return wx ? text('a^l = W^l·z^(l−1) + b^l', 'a^l = W^l·z^(l−1) + b^l') : text('a^l = z^(l−1)·W^l + b^l', 'a^l = z^(l−1)·W^l + b^l');
+    case 'output':
+      return text('z^l = h(a^l), the activation applied to the pre-activation', 'z^l = h(a^l)（重み付き和に活性化関数を適用）');
+    case 'loss':
+      return lossFormula(spec);
+    case 'grad_output':
+      return text('∂L/∂z^l = Δ^(l+1)·W^(l+1)ᵀ (at the output: ∂L/∂y)', '∂L/∂z^l = Δ^(l+1)·W^(l+1)ᵀ（出力層では ∂L/∂y）');
+    case 'activation_derivative':
+      return text("h′(a): sigmoid y(1 − y), tanh 1 − y², ReLU 1 for a > 0 and 0 for a < 0", "h′(a): シグモイド y(1 − y)、tanh 1 − y²、ReLU は a > 0 で 1、a < 0 で 0");
+    case 'delta':
+      return text('δ^l = ∂L/∂z^l ⊙ h′(a^l) (softmax with cross-entropy: δ = y − t)', 'δ^l = ∂L/∂z^l ⊙ h′(a^l)（ソフトマックス＋交差エントロピー誤差なら δ = y − t）');
+    case 'grad_weights':
+      return wx
+        ? text('∂L/∂W^l = Δ^lᵀ·Z^(l−1), i.e. ∂L/∂w_ji = δ_j·z_i', '∂L/∂W^l = Δ^lᵀ·Z^(l−1)、すなわち ∂L/∂w_ji = δ_j·z_i')
+        : text('∂L/∂W^l = Z^(l−1)ᵀ·Δ^l, i.e. ∂L/∂w_ij = z_i·δ_j', '∂L/∂W^l = Z^(l−1)ᵀ·Δ^l、すなわち ∂L/∂w_ij = z_i·δ_j');
+    case 'grad_bias':
+      return text('∂L/∂b^l = Σ over the samples of the rows of Δ^l', '∂L/∂b^l = Δ^l の行（サンプル）の和');
+    case 'grad_alpha':
+      return text('∂L/∂α = Σ over a ≤ 0 of ∂L/∂z·a', '∂L/∂α = a ≤ 0 の要素についての ∂L/∂z·a の和');
+    case 'weights_after':
+      return text('W ← W − η·∂L/∂W', 'W ← W − η·∂L/∂W');
+    case 'bias_after':
+      return text('b ← b − η·∂L/∂b', 'b ← b − η·∂L/∂b');
+    case 'loss_after':
+      return text('the loss of the updated network: the forward pass again with the new parameters', '更新後のパラメータでもう一度順伝播したときの損失');
+    case 'loss_improvement':
+      return text('L − L_after: the loss before the update minus the loss after it', 'L − L_after: 更新前の損失 − 更新後の損失');
+    case 'softmax_jacobian':
+      return text('∂y_i/∂a_k = y_i(δ_ik − y_k)', '∂y_i/∂a_k = y_i(δ_ik − y_k)');
+    case 'grad_input':
+      return text('∂L/∂X = Δ·Wᵀ (the Affine layer: dx = dout·Wᵀ)', '∂L/∂X = Δ·Wᵀ（Affine レイヤ: dx = dout·Wᵀ）');
+    case 'value':
+    case 'nodes':
+      return text('the forward pass through the graph, node by node', '計算グラフを順にたどる順伝播');
+    case 'gradients':
+      return text('backward: the upstream gradient times the local derivative, summed over every path', '逆伝播: 上流の勾配 × 局所的な微分を、すべての経路について足し合わせる');
+    default:
+      return text(quantity, quantity);
+  }
+}
+
+function lossFormula(spec: NetworkSpec | null): Text {
+  const batch = spec && spec.input.length > 1 ? (spec.conventions.batch === 'mean' ? ' averaged over the samples' : ' summed over the samples') : '';
+  const batchJa = spec && spec.input.length > 1 ? (spec.conventions.batch === 'mean' ? '（サンプルの平均）' : '（サンプルの和）') : '';
+  switch (spec?.loss) {
+    case 'sse':
+      return text(`L = Σ(y − t)²${batch}`, `L = Σ(y − t)²${batchJa}`);
+    case 'mse':
+      return text(`L = (1/n)·Σ(y − t)²${batch}`, `L = (1/n)·Σ(y − t)²${batchJa}`);
+    case 'cross-entropy':
+      return text(`L = −Σ t·ln y${batch}`, `L = −Σ t·ln y${batchJa}`);
+    default:
+      return text(`L = ½·Σ(y − t)²${batch}`, `L = ½·Σ(y − t)²${batchJa}`);
+  }
+}

@@ -1,0 +1,364 @@
+// Grades the answers to one exercise. For each ask, in this order: the right value (exactly, or rounded
+// at the student's precision); the value their working gives when they rounded intermediates; the value
+// that follows from their own answers to the other parts (error carried forward); a misconception's
+// value; digits cut off instead of rounded. Matrices are graded cell by cell, with partial credit.
+import type { Mistake } from '../engine/mistakes';
+import type { AskValue } from '../exercises/quantities';
+import { isGraphAsk, isSymbolicAsk, type Ask, type ExpectedValue, type NetworkAsk } from '../exercises/types';
+import type { Value } from '../number/value';
+import { policiesFor, type RoundingPolicy, type Substitution } from './chains';
+import { MIN_FIGURES, isRight, isTruncation, judgeNumber, matchesValue, type StudentNumber, type Tolerance } from './compare';
+import { effectiveSigFigs } from './precision';
+import type { GradingContext, MistakenValue } from './context';
+import * as msg from './messages';
+import { diagnosisOrder } from './misconceptions';
+import { formulaFor } from './formulas';
+import { stepFor } from './steps';
+import { substitutionsFor } from './substitute';
+import { gradeFormula } from './symbolic';
+import { readAnswer, type StudentAnswer } from './student';
+import { joinText, text, type Text } from './text';
+
+export type Status = 'correct' | 'incorrect' | 'invalid';
+
+/** Partial credit for a right value with too few significant figures, or with the last digit cut off. */
+export const FEW_FIGURES_SCORE = 0.5;
+export const TRUNCATED_SCORE = 0.5;
+/** Credit for a part that is wrong only because it follows correctly from an earlier wrong part. */
+export const CARRIED_FORWARD_SCORE = 0.5;
+/** The share of the score a hint costs: the formula (1st hint), then the formula with the numbers (2nd). */
+export const HINT_COSTS: readonly number[] = [0, 0.25, 0.5];
+
+export type CellVerdict =
+  | { readonly kind: 'exact' }
+  | { readonly kind: 'rounded'; readonly figures: number }
+  | { readonly kind: 'tolerance' }
+  | { readonly kind: 'rounded-chain'; readonly policy: RoundingPolicy }
+  | { readonly kind: 'few-figures' }
+  | { readonly kind: 'misconception'; readonly mistake: Mistake }
+  | { readonly kind: 'truncated'; readonly places: number }
+  | { readonly kind: 'wrong' };
+
+export interface CellResult {
+  /** The cell within the asked array ([] for a scalar). */
+  readonly index: readonly number[];
+  readonly status: Status;
+  readonly score: number;
+  readonly verdict: CellVerdict;
+}
+
+export interface AskResult {
+  readonly ask: string;
+  readonly status: Status;
+  readonly score: number;
+  /** The engine's value (a formula ask: the exercise's model answer). */
+  readonly expected: AskValue | ExpectedValue | null;
+  readonly misconception: string | null;
+  readonly feedback: Text;
+  /** Wrong only because it follows correctly from the student's own earlier wrong answer. */
+  readonly carriedForward: boolean;
+  /** Matrix and vector answers: the verdict of every cell. */
+  readonly cells: readonly CellResult[] | null;
+  readonly hintsUsed: number;
+  readonly hintCost: number;
+}
+
+export interface GradeOptions {
+  /** Hints the student took, per ask id (each costs HINT_COSTS[n] of the score). */
+  readonly hintsUsed?: ReadonlyMap<string, number>;
+}
+
+const CELL_SCORE: Record<CellVerdict['kind'], number> = {
+  exact: 1,
+  rounded: 1,
+  tolerance: 1,
+  'rounded-chain': 1,
+  'few-figures': FEW_FIGURES_SCORE,
+  misconception: 0,
+  truncated: TRUNCATED_SCORE,
+  wrong: 0,
+};
+
+const RIGHT_KINDS = new Set<CellVerdict['kind']>(['exact', 'rounded', 'tolerance', 'rounded-chain']);
+
+function toleranceFor(ctx: GradingContext, ask: Ask): Tolerance | null {
+  return ctx.tolerances.get(ask.id) ?? ctx.tolerances.get('*') ?? null;
+}
+
+/** The cell at `index` of a value (the value itself for []). */
+export function cellAt(v: AskValue | null, index: readonly number[]): Value | null {
+  let x: unknown = v;
+  for (const i of index) {
+    if (!Array.isArray(x) || i < 0 || i >= x.length) return null;
+    x = x[i];
+  }
+  return x !== null && !Array.isArray(x) ? (x as Value) : null;
+}
+
+const orderCache = new WeakMap<readonly MistakenValue[], readonly MistakenValue[]>();
+
+/** Misconception variants in diagnosis order: targeted ids first, all-layer variants before one-layer ones. */
+function ordered(ask: Ask, mistaken: readonly MistakenValue[]): readonly MistakenValue[] {
+  const cached = orderCache.get(mistaken);
+  if (cached) return cached;
+  const rank = new Map(diagnosisOrder(ask.quantity).map((m, i) => [m.id, i]));
+  const sorted = [...mistaken].sort(
+    (a, b) => rank.get(a.mistake.id)! - rank.get(b.mistake.id)! || Number(a.mistake.layer !== undefined) - Number(b.mistake.layer !== undefined),
+  );
+  orderCache.set(mistaken, sorted);
+  return sorted;
+}
+
+/** One number against the right value of one cell of an ask. */
+export function gradeCell(ctx: GradingContext, ask: Ask, index: readonly number[], right: Value, student: StudentNumber): CellVerdict {
+  const tolerance = toleranceFor(ctx, ask);
+  const verdict = judgeNumber(right, student, tolerance);
+  if (verdict.kind === 'exact' || verdict.kind === 'tolerance') return { kind: verdict.kind };
+  if (verdict.kind === 'rounded') return verdict;
+  if (verdict.kind === 'few-figures') return { kind: 'few-figures' };
+  // Rounded intermediates explain only an answer that itself carries enough figures.
+  if (student.written !== null && tolerance === null && effectiveSigFigs(right, student.value, student.written) >= MIN_FIGURES) {
+    for (const policy of policiesFor(right, student.value, student.written)) {
+      const chain = cellAt(ctx.rounded(ask, policy), index);
+      if (chain === null) continue;
+      const v = judgeNumber(chain, student);
+      if (v.kind === 'exact' || v.kind === 'rounded') return { kind: 'rounded-chain', policy };
+    }
+  }
+  for (const m of ordered(ask, ctx.mistaken(ask))) {
+    const buggy = cellAt(m.value, index);
+    if (buggy !== null && matchesValue(buggy, student)) return { kind: 'misconception', mistake: m.mistake };
+  }
+  if (isTruncation(right, student)) return { kind: 'truncated', places: student.written!.places };
+  return { kind: 'wrong' };
+}
+
+function cellStatus(verdict: CellVerdict): Status {
+  return RIGHT_KINDS.has(verdict.kind) ? 'correct' : 'incorrect';
+}
+
+/** Feedback for a single number's verdict. */
+function cellFeedback(ctx: GradingContext, ask: Ask, verdict: CellVerdict, right: Value): Text {
+  switch (verdict.kind) {
+    case 'exact':
+      return msg.CORRECT;
+    case 'rounded':
+      return msg.roundedCorrect(verdict.figures);
+    case 'tolerance':
+      return msg.TOLERANCE_CORRECT;
+    case 'rounded-chain':
+      return msg.fromRoundedIntermediates(verdict.policy, right);
+    case 'few-figures':
+      return msg.fewFigures(right);
+    case 'truncated':
+      return msg.truncated(right, verdict.places);
+    case 'misconception':
+      return misconceptionText(ctx, ask, verdict.mistake);
+    case 'wrong':
+      return msg.wrong(right);
+  }
+}
+
+function misconceptionText(ctx: GradingContext, ask: Ask, mistake: Mistake): Text {
+  const note = mistake.id === 'relu-grad-at-zero' && ctx.spec ? msg.reluConventionNote(ctx.spec.conventions.reluGradAtZero) : null;
+  // A graph's gradient has no network step: point at the graph's own rule instead.
+  const formula = isGraphAsk(ask) ? formulaFor(ask.quantity, null) : null;
+  return msg.misconceptionFeedback(mistake, isGraphAsk(ask) ? null : stepFor(ctx, ask, mistake), note, formula);
+}
+
+interface Graded {
+  readonly status: Status;
+  readonly score: number;
+  readonly misconception: string | null;
+  readonly feedback: Text;
+  readonly cells: readonly CellResult[] | null;
+}
+
+function gradeScalar(ctx: GradingContext, ask: Ask, right: Value, student: StudentNumber): Graded {
+  const verdict = gradeCell(ctx, ask, [], right, student);
+  return {
+    status: cellStatus(verdict),
+    score: CELL_SCORE[verdict.kind],
+    misconception: verdict.kind === 'misconception' ? verdict.mistake.id : null,
+    feedback: cellFeedback(ctx, ask, verdict, right),
+    cells: null,
+  };
+}
+
+/** Rows × columns of a vector (one row) or matrix; null for a scalar. */
+function rowsOf(v: AskValue): readonly (readonly Value[])[] | null {
+  if (!Array.isArray(v)) return null;
+  if (v.length === 0 || !Array.isArray(v[0])) return [v as readonly Value[]];
+  return v as readonly (readonly Value[])[];
+}
+
+const isVector = (v: AskValue) => Array.isArray(v) && (v.length === 0 || !Array.isArray(v[0]));
+
+function layoutText(ctx: GradingContext, ask: Ask): Text {
+  const q = ask.quantity;
+  if (q === 'grad_weights' || q === 'weights_after') {
+    return ctx.spec?.layout === 'w-x'
+      ? text('in the w-x layout W has one row per unit and one column per input', 'w-x レイアウトでは W は行がユニット、列が入力')
+      : text('in the x-w layout W has one row per input and one column per unit', 'x-w レイアウトでは W は行が入力、列がユニット');
+  }
+  if (q === 'softmax_jacobian') return text('entry [i][k] is ∂y_i/∂a_k', '成分 [i][k] は ∂y_i/∂a_k');
+  return text('one row per sample, one column per unit', '行がサンプル、列がユニット');
+}
+
+function gradeMatrix(ctx: GradingContext, ask: Ask, right: AskValue, rows: readonly (readonly StudentNumber[])[]): Graded {
+  const expectedRows = rowsOf(right)!;
+  const m = expectedRows.length;
+  const n = expectedRows[0]?.length ?? 0;
+  let student = rows;
+  const r = rows.length;
+  const c = rows[0]?.length ?? 0;
+  const vector = isVector(right);
+  // A vector may be typed as a row or as a column.
+  if (vector && c === 1 && r === n && n !== 1) student = [rows.map((row) => row[0])];
+  const fail = (feedback: Text, misconception: string | null = null): Graded => ({ status: 'incorrect', score: 0, misconception, feedback, cells: null });
+  if (student.length !== m || (student[0]?.length ?? 0) !== n) {
+    if (vector) return fail(msg.vectorLength(n, r * c));
+    if (r === n && c === m && transposeMatches(expectedRows, rows)) return fail(msg.transposedMatrix(layoutText(ctx, ask)), transposedId(ask));
+    return fail(msg.shapeMismatch(m, n, r, c, layoutText(ctx, ask)));
+  }
+  const cells: CellResult[] = [];
+  student.forEach((row, i) =>
+    row.forEach((number, j) => {
+      const index = vector ? [j] : [i, j];
+      const verdict = gradeCell(ctx, ask, index, expectedRows[i][j], number);
+      cells.push({ index, status: cellStatus(verdict), score: CELL_SCORE[verdict.kind], verdict });
+    }),
+  );
+  const score = cells.reduce((s, cell) => s + cell.score, 0) / cells.length;
+  const wrongCells = cells.filter((cell) => cell.status !== 'correct');
+  if (wrongCells.length === 0) {
+    const chained = cells.find((cell) => cell.verdict.kind === 'rounded-chain');
+    const feedback = chained && chained.verdict.kind === 'rounded-chain' ? msg.fromRoundedIntermediates(chained.verdict.policy, expectedRows[0][0]) : msg.CORRECT;
+    return { status: 'correct', score: 1, misconception: null, feedback: chained ? feedback : msg.CORRECT, cells };
+  }
+  if (!vector && m === n && transposeMatches(expectedRows, student)) {
+    return { status: 'incorrect', score: 0, misconception: transposedId(ask), feedback: msg.transposedMatrix(layoutText(ctx, ask)), cells };
+  }
+  // One misconception explaining every wrong cell names the mistake; otherwise list the cells to check.
+  const mistakes = wrongCells.map((cell) => (cell.verdict.kind === 'misconception' ? cell.verdict.mistake : null));
+  const common = mistakes.every((x) => x !== null && x.id === mistakes[0]!.id) ? mistakes[0] : null;
+  const names = wrongCells.map((cell) => `[${cell.index.join('][')}]`);
+  const summary = msg.cellsSummary(cells.length - wrongCells.length, cells.length, names);
+  const onlyFigures = wrongCells.every((cell) => cell.verdict.kind === 'few-figures');
+  const detail = common ? misconceptionText(ctx, ask, common) : onlyFigures ? msg.fewFigures(cellAt(right, wrongCells[0].index)!) : null;
+  return { status: 'incorrect', score, misconception: common?.id ?? null, feedback: joinText([summary, detail]), cells };
+}
+
+function transposedId(ask: Ask): string | null {
+  return ask.quantity === 'grad_weights' || ask.quantity === 'weights_after' ? 'transposed-gradient' : null;
+}
+
+/** The student's matrix is the transpose of the right one, cell for cell. */
+function transposeMatches(expected: readonly (readonly Value[])[], student: readonly (readonly StudentNumber[])[]): boolean {
+  const m = expected.length;
+  const n = expected[0]?.length ?? 0;
+  if (student.length !== n || (student[0]?.length ?? 0) !== m) return false;
+  return expected.every((row, i) => row.every((v, j) => isRight(judgeNumber(v, student[j][i]))));
+}
+
+/** Whether an answer is, cell for cell, the given value (right at its precision). */
+function answerIs(value: AskValue | null, answer: StudentAnswer): boolean {
+  if (value === null) return false;
+  if (answer.kind === 'number') return !Array.isArray(value) && isRight(judgeNumber(value as Value, answer.number));
+  if (answer.kind !== 'matrix') return false;
+  const rows = rowsOf(value);
+  if (rows === null) return false;
+  let student = answer.rows;
+  if (isVector(value) && student.length === rows[0].length && student[0]?.length === 1 && rows[0].length !== 1) student = [student.map((row) => row[0])];
+  return student.length === rows.length && student.every((row, i) => row.length === rows[i].length && row.every((x, j) => isRight(judgeNumber(rows[i][j], x))));
+}
+
+/** Grades one answer on its own (no other parts). */
+export function gradeOne(ctx: GradingContext, ask: Ask, answer: StudentAnswer): Graded & { expected: AskValue | ExpectedValue | null } {
+  if (answer.kind === 'invalid') {
+    return { status: 'invalid', score: 0, misconception: null, feedback: answer.message, cells: null, expected: expectedOf(ctx, ask) };
+  }
+  if (isSymbolicAsk(ask)) return { ...gradeFormula(ask, answer), expected: expectedOf(ctx, ask) };
+  const right = ctx.expected(ask);
+  if (right === null) throw new RangeError(`ask ${ask.id}: the engine cannot compute ${ask.quantity}`);
+  const fail = (feedback: Text): Graded => ({ status: 'incorrect', score: 0, misconception: null, feedback, cells: null });
+  let graded: Graded;
+  if (!Array.isArray(right)) {
+    if (answer.kind === 'number') graded = gradeScalar(ctx, ask, right as Value, answer.number);
+    else if (answer.kind === 'matrix' && answer.rows.length === 1 && answer.rows[0].length === 1) graded = gradeScalar(ctx, ask, right as Value, answer.rows[0][0]);
+    else graded = fail(answer.kind === 'matrix' ? msg.EXPECTED_NUMBER : msg.EXPECTED_NUMBER);
+  } else if (answer.kind === 'matrix') {
+    graded = gradeMatrix(ctx, ask, right, answer.rows);
+  } else if (answer.kind === 'number' && rowsOf(right)!.length === 1 && rowsOf(right)![0].length === 1) {
+    graded = gradeMatrix(ctx, ask, right, [[answer.number]]);
+  } else {
+    const rows = rowsOf(right)!;
+    graded = fail(msg.expectedMatrix(rows.length, rows[0]?.length ?? 0));
+  }
+  return { ...graded, expected: right };
+}
+
+function expectedOf(ctx: GradingContext, ask: Ask): AskValue | ExpectedValue | null {
+  return isSymbolicAsk(ask) ? ctx.exercise.expected[ask.id] ?? null : ctx.expected(ask);
+}
+
+/**
+ * Grades the answers to an exercise (ask id → the text the student typed). Results follow the order
+ * of the exercise's asks; unanswered asks are left out.
+ */
+export function gradeExercise(ctx: GradingContext, answers: ReadonlyMap<string, string>, options: GradeOptions = {}): AskResult[] {
+  const asks = ctx.exercise.asks.filter((ask) => answers.has(ask.id));
+  const parsed = new Map<string, StudentAnswer>();
+  for (const ask of asks) {
+    parsed.set(ask.id, readAnswer(answers.get(ask.id)!, isSymbolicAsk(ask) ? { variables: ask.variables } : {}));
+  }
+  const first = new Map(asks.map((ask) => [ask.id, gradeOne(ctx, ask, parsed.get(ask.id)!)]));
+
+  // Error carried forward: recompute a wrong part from the student's own answers to the other parts.
+  const results: AskResult[] = asks.map((ask) => {
+    let graded = first.get(ask.id)!;
+    let carried = false;
+    const answer = parsed.get(ask.id)!;
+    if (graded.status === 'incorrect' && graded.score < 1 && !isGraphAsk(ask) && !isSymbolicAsk(ask) && ctx.spec) {
+      const others = asks.filter((other) => other.id !== ask.id && !isGraphAsk(other) && !isSymbolicAsk(other));
+      const subsOf = (other: Ask): Substitution[] => substitutionsFor(ctx, other as NetworkAsk, parsed.get(other.id)!);
+      const good = others.filter((other) => first.get(other.id)!.status === 'correct');
+      const bad = others.filter((other) => first.get(other.id)!.status === 'incorrect');
+      const goodSubs = good.flatMap(subsOf);
+      const right = ctx.expected(ask);
+      if (goodSubs.length > 0 && answerIs(ctx.chained(ask, goodSubs), answer)) {
+        const ids = good.filter((other) => subsOf(other).length > 0).map((other) => other.id);
+        const shown = Array.isArray(right) ? cellAt(right, Array.isArray(right[0]) ? [0, 0] : [0]) : (right as Value);
+        graded = { ...graded, status: 'correct', score: 1, misconception: null, feedback: msg.fromOwnRoundedValues(ids, shown!) };
+      } else {
+        const badSubs = bad.flatMap(subsOf);
+        const earlierBad = bad.filter((other) => subsOf(other).length > 0 && asks.indexOf(other) < asks.indexOf(ask));
+        if (badSubs.length > 0 && answerIs(ctx.chained(ask, [...goodSubs, ...badSubs]), answer)) {
+          // Name the wrong parts it follows from: those that explain it on their own, else all of them.
+          const candidates = earlierBad.length > 0 ? earlierBad : bad.filter((other) => subsOf(other).length > 0);
+          const alone = candidates.filter((other) => answerIs(ctx.chained(ask, [...goodSubs, ...subsOf(other)]), answer));
+          const ids = (alone.length > 0 ? alone : candidates).map((other) => other.id);
+          graded = { ...graded, status: 'incorrect', score: CARRIED_FORWARD_SCORE, misconception: null, feedback: msg.carriedForward(ids) };
+          carried = true;
+        }
+      }
+    }
+    const hintsUsed = Math.max(0, Math.floor(options.hintsUsed?.get(ask.id) ?? 0));
+    const hintCost = HINT_COSTS[Math.min(hintsUsed, HINT_COSTS.length - 1)];
+    const score = Math.round(graded.score * (1 - hintCost) * 1e6) / 1e6;
+    const feedback = hintsUsed > 0 ? joinText([graded.feedback, msg.hintCostNote(hintsUsed, hintCost)]) : graded.feedback;
+    return {
+      ask: ask.id,
+      status: graded.status,
+      score,
+      expected: graded.expected,
+      misconception: graded.misconception,
+      feedback,
+      carriedForward: carried,
+      cells: graded.cells,
+      hintsUsed,
+      hintCost,
+    };
+  });
+  return results;
+}

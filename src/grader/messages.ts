@@ -1,0 +1,147 @@
+// The grader's sentences, in English and Japanese. Each verdict gets one short message; a recognised
+// misconception is named in one sentence and points at the step that shows the right way.
+import { shortDecimal, valueText } from '../number/format';
+import type { Mistake } from '../engine/mistakes';
+import type { AskValue } from '../exercises/quantities';
+import { approx, type Value } from '../number/value';
+import type { RoundingPolicy } from './chains';
+import { MIN_FIGURES } from './compare';
+import { misconception } from './misconceptions';
+import { roundToFigures } from './precision';
+import { text, type Text } from './text';
+
+/** A value for a message: "3/20 = 0.15", "σ(151/400) ≈ 0.5932699921", a vector or matrix in brackets. */
+export function display(v: AskValue): string {
+  if (!Array.isArray(v)) return valueText(v as Value);
+  return `[${(v as readonly AskValue[]).map((x) => (Array.isArray(x) ? display(x) : shortOf(x as Value))).join(', ')}]`;
+}
+
+function shortOf(v: Value): string {
+  return v.kind === 'rational' && v.q.d === 1n ? v.q.toFraction() : shortDecimal(v, 10);
+}
+
+export const CORRECT = text('Correct.', '正解です。');
+
+export function roundedCorrect(figures: number): Text {
+  return text(`Correct (rounded to ${figures} significant figures).`, `正解です（有効数字${figures}桁）。`);
+}
+
+export const TOLERANCE_CORRECT = text('Correct (within the tolerance of this exercise).', '正解です（この問題の許容誤差の範囲内）。');
+
+export function fewFigures(value: Value): Text {
+  const example = shortDecimal(roundToFigures(value, MIN_FIGURES), MIN_FIGURES);
+  return text(
+    `Right value, but give at least ${MIN_FIGURES} significant figures (e.g. ${example}).`,
+    `値は合っていますが、有効数字${MIN_FIGURES}桁以上で答えてください（例: ${example}）。`,
+  );
+}
+
+function policyText(policy: RoundingPolicy): Text {
+  return policy.by === 'figures'
+    ? text(`${policy.n} significant figures`, `有効数字${policy.n}桁`)
+    : text(`${policy.n} decimal places`, `小数第${policy.n}位`);
+}
+
+export function fromRoundedIntermediates(policy: RoundingPolicy, right: Value): Text {
+  const p = policyText(policy);
+  const full = shortDecimal(right, 10);
+  return text(
+    `Correct: this is what intermediate values rounded to ${p.en} give (without rounding along the way it is ${full}).`,
+    `正解です: 途中の値を${p.ja}に丸めて計算した値と一致します（途中で丸めなければ ${full}）。`,
+  );
+}
+
+export function fromOwnRoundedValues(askIds: readonly string[], right: Value): Text {
+  const ids = askIds.join(', ');
+  return text(
+    `Correct: it follows from your rounded answer to ${ids} (at full precision it is ${shortDecimal(right, 10)}).`,
+    `正解です: あなたが丸めた ${ids} の答えから正しく計算できています（丸めなければ ${shortDecimal(right, 10)}）。`,
+  );
+}
+
+export function carriedForward(askIds: readonly string[]): Text {
+  const ids = askIds.join(', ');
+  return text(
+    `Not the expected value, but it follows correctly from your answer to ${ids}: correct ${ids} and this part will be right too.`,
+    `正解とは異なりますが、あなたの ${ids} の答えからは正しく計算できています。${ids} を直せばこの答えも正しくなります。`,
+  );
+}
+
+export function truncated(value: Value, places: number): Text {
+  const rounded = approx(value).toFixed(Math.max(places, 0));
+  return text(
+    `Almost: round the last digit instead of cutting the digits off (${rounded}).`,
+    `惜しい: 最後の桁は切り捨てではなく四捨五入してください（${rounded}）。`,
+  );
+}
+
+export function wrong(expected: AskValue): Text {
+  const e = display(expected);
+  return text(`Incorrect: the answer is ${e}.`, `不正解です。正解は ${e} です。`);
+}
+
+export function layerText(layer: number | undefined): Text {
+  return layer === undefined ? text('', '') : text(` (in layer ${layer})`, `（第${layer}層）`);
+}
+
+/** "It looks like <the mistake> — see step <id>: <formula>." */
+export function misconceptionFeedback(mistake: Mistake, stepId: string | null, conventionNote: Text | null = null, formula: Text | null = null): Text {
+  const m = misconception(mistake.id);
+  const right = formula ?? text(m.step.formula_en, m.step.formula_ja);
+  const where = layerText(mistake.layer);
+  const step = stepId ? text(` (step ${stepId})`, `（ステップ ${stepId}）`) : text('', '');
+  const note = conventionNote ?? text('', '');
+  return text(
+    `Incorrect: it looks like ${m.description_en}${where.en}${note.en}. The right way${step.en}: ${right.en}.`,
+    `不正解です。よくある間違い: ${m.description_ja}${where.ja}${note.ja}。正しい手順${step.ja}: ${right.ja}。`,
+  );
+}
+
+export function reluConventionNote(reluGradAtZero: 0 | 1): Text {
+  return text(`; this network takes ReLU′(0) = ${reluGradAtZero}`, `。このネットワークでは ReLU′(0) = ${reluGradAtZero}`);
+}
+
+export function shapeMismatch(expectedRows: number, expectedColumns: number, gotRows: number, gotColumns: number, what: Text): Text {
+  return text(
+    `Expected a ${expectedRows}×${expectedColumns} matrix (${what.en}), got ${gotRows}×${gotColumns}.`,
+    `${expectedRows}×${expectedColumns} の行列（${what.ja}）が必要ですが、${gotRows}×${gotColumns} が入力されました。`,
+  );
+}
+
+export function vectorLength(expected: number, got: number): Text {
+  return text(`Expected ${expected} numbers, got ${got}.`, `${expected} 個の数が必要ですが、${got} 個が入力されました。`);
+}
+
+export function transposedMatrix(what: Text): Text {
+  return text(
+    `Your matrix is the transpose of the answer: ${what.en}.`,
+    `入力された行列は正解の転置になっています: ${what.ja}。`,
+  );
+}
+
+export function cellsSummary(right: number, total: number, wrongCells: readonly string[]): Text {
+  const list = wrongCells.join(', ');
+  return text(
+    `${right} of ${total} entries are right; check ${list}.`,
+    `${total} 個中 ${right} 個が正解です。${list} を見直してください。`,
+  );
+}
+
+export const EXPECTED_NUMBER = text('Expected a single number here, not a matrix.', 'ここでは行列ではなく 1 つの数を答えてください。');
+
+export function expectedMatrix(rows: number, columns: number): Text {
+  const example = rows === 1 ? `[${Array.from({ length: columns }, (_, j) => j + 1).join(', ')}]` : '[[1, 2], [3, 4]]';
+  return text(
+    `Expected ${rows === 1 ? `${columns} numbers` : `a ${rows}×${columns} matrix`}, written like ${example}.`,
+    `${rows === 1 ? `${columns} 個の数` : `${rows}×${columns} の行列`}を ${example} のように入力してください。`,
+  );
+}
+
+export const EXPECTED_FORMULA = text('Expected a formula in the variables of the exercise.', '問題の変数を使った式を答えてください。');
+
+export function hintCostNote(hintsUsed: number, cost: number): Text {
+  return text(
+    `(${hintsUsed} hint${hintsUsed === 1 ? '' : 's'} used: −${Math.round(cost * 100)}%.)`,
+    `（ヒント${hintsUsed}個使用: −${Math.round(cost * 100)}%）`,
+  );
+}

@@ -1,0 +1,122 @@
+// The `check` command's outputs. JSON follows the contract exactly:
+//   exercise: { results: [ { ask, status, score, expected, misconception, feedback } ] }
+//   work:     { results: [ { path, status, expected, misconception, carried_forward } ], first_wrong }
+// Text is for people: one verdict per line, the feedback under it.
+import type { AskValue } from '../exercises/quantities';
+import type { ExpectedValue } from '../exercises/types';
+import { jsonValue, type JsonValue } from '../render/json';
+import { shortDecimal } from '../number/format';
+import type { Value } from '../number/value';
+import type { AskResult } from './grade';
+import { formulaFor } from './formulas';
+import { display, misconceptionFeedback } from './messages';
+import { pick, type Lang } from './text';
+import type { WorkCheck, WorkResult } from './work';
+import type { NetworkSpec } from '../network/spec';
+
+type JsonExpected = JsonValue | JsonExpected[] | ExpectedValue | null;
+
+function isValue(x: unknown): x is Value {
+  return x !== null && typeof x === 'object' && 'kind' in x && ((x as Value).kind === 'rational' || (x as Value).kind === 'real');
+}
+
+function expectedJson(v: AskValue | ExpectedValue | null): JsonExpected {
+  if (v === null) return null;
+  if (Array.isArray(v)) return (v as readonly (AskValue | ExpectedValue)[]).map(expectedJson);
+  if (isValue(v)) return jsonValue(v);
+  return v as ExpectedValue;
+}
+
+export function exerciseResultsJson(results: readonly AskResult[], lang: Lang) {
+  return {
+    results: results.map((r) => ({
+      ask: r.ask,
+      status: r.status,
+      score: r.score,
+      expected: expectedJson(r.expected),
+      misconception: r.misconception,
+      feedback: pick(r.feedback, lang),
+    })),
+  };
+}
+
+const MARK: Record<string, string> = { correct: '✓', incorrect: '✗', invalid: '?' };
+
+function expectedText(v: AskValue | ExpectedValue | null): string {
+  if (v === null) return '';
+  if (!Array.isArray(v) && !isValue(v) && 'expression' in (v as object)) return (v as { expression: string }).expression;
+  return display(v as AskValue);
+}
+
+export function exerciseResultsText(results: readonly AskResult[], lang: Lang): string {
+  const ja = lang === 'ja';
+  const status = (s: string) => (ja ? { correct: '正解', incorrect: '不正解', invalid: '読み取れません' }[s] ?? s : s);
+  const lines: string[] = [];
+  for (const r of results) {
+    lines.push(`${r.ask}: ${MARK[r.status]} ${status(r.status)}  (${ja ? '得点' : 'score'} ${r.score})`);
+    lines.push(`    ${pick(r.feedback, lang)}`);
+    if (r.status !== 'correct') lines.push(`    ${ja ? '正解' : 'expected'}: ${expectedText(r.expected)}`);
+  }
+  const total = results.reduce((s, r) => s + r.score, 0);
+  lines.push(`${ja ? '合計' : 'Total'}: ${Math.round(total * 1000) / 1000} / ${results.length}`);
+  return `${lines.join('\n')}\n`;
+}
+
+export function workJson(check: WorkCheck) {
+  return {
+    results: check.results.map((r) => ({
+      path: r.path,
+      status: r.status,
+      expected: jsonValue(r.expected),
+      misconception: r.misconception?.id ?? null,
+      carried_forward: r.carriedForward,
+    })),
+    first_wrong: check.firstWrong?.path ?? null,
+  };
+}
+
+/** The trace step id of a work value ("delta/1/0,0"), as the worked solution numbers it. */
+export function workStepId(r: WorkResult): string {
+  const e = r.entry;
+  if (e.quantity === 'loss' || e.quantity === 'loss_after' || e.quantity === 'loss_improvement') return `${e.quantity}/-/`;
+  const vector = e.quantity === 'grad_bias' || e.quantity === 'bias_after';
+  const index = e.quantity === 'grad_alpha' ? '' : vector ? `${e.column}` : `${e.row},${e.column}`;
+  return `${e.quantity}/${e.layer}/${index}`;
+}
+
+export function workText(check: WorkCheck, spec: NetworkSpec, lang: Lang): string {
+  const ja = lang === 'ja';
+  const lines: string[] = [];
+  lines.push(ja ? `${check.results.length} 個の値を計算の順に確認しました:` : `Checked ${check.results.length} values of your work, in computation order:`);
+  for (const r of check.results) {
+    const shown = `${r.path} = ${r.entry.text.trim()}`;
+    const expected = shortDecimal(r.expected, 10);
+    if (r.status === 'correct') {
+      const note = r.fromRounded
+        ? ja ? '（あなたの丸めた値から正しく計算できています）' : '  (right from your own rounded values)'
+        : '';
+      lines.push(`  ✓ ${shown}${note}`);
+    } else if (r.status === 'invalid') {
+      const answer = r.entry.answer;
+      const why = answer.kind === 'invalid' ? pick(answer.message, lang) : ja ? '1 つの数を書いてください' : 'write one number';
+      lines.push(`  ? ${shown}: ${why}`);
+    } else if (r.carriedForward) {
+      lines.push(`  → ${shown}: ${ja ? `あなたの前の値からは正しく計算できています（正解は ${expected}）` : `follows correctly from your earlier values (the right value is ${expected})`}`);
+    } else {
+      lines.push(`  ✗ ${shown}: ${ja ? `正解は ${expected}` : `expected ${expected}`}`);
+      if (r.misconception) lines.push(`      ${pick(misconceptionFeedback(r.misconception, workStepId(r)), lang)}`);
+    }
+  }
+  const first = check.firstWrong;
+  if (first) {
+    const formula = pick(formulaFor(first.entry.quantity, spec), lang);
+    lines.push(
+      ja
+        ? `最初の誤り: ${first.path}（ステップ ${workStepId(first)}: ${formula}）`
+        : `First wrong value: ${first.path} (step ${workStepId(first)}: ${formula})`,
+    );
+  } else if (check.results.every((r) => r.status === 'correct')) {
+    lines.push(ja ? 'すべての値が正しく計算できています。' : 'Every value is right.');
+  }
+  return `${lines.join('\n')}\n`;
+}

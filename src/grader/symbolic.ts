@@ -1,0 +1,131 @@
+// Formula answers (the lecture deck's exercises ① and ②): the student's expression and the model answer
+// are evaluated exactly at several random rational points (as Numbas does); equal everywhere means
+// equal. A misconception of the exercise is recognised the same way, from its own wrong formula.
+import { createRng, mixSeed } from '../exercises/prng';
+import type { SymbolicAsk } from '../exercises/types';
+import { Fraction, add, parseLiteral, ratio, sub, type Value } from '../number/value';
+import { isMistakeId } from '../engine/mistakes';
+import * as msg from './messages';
+import { misconception } from './misconceptions';
+import { sameValue } from './precision';
+import { readAnswer, type StudentAnswer } from './student';
+import { text, type Text } from './text';
+
+/** Points at which formulas are compared. */
+export const FORMULA_POINTS = 6;
+
+type Evaluator = (point: ReadonlyMap<string, Value>) => Value | null;
+
+function stringSeed(s: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619) >>> 0;
+  return h;
+}
+
+function lit(s: string): Value {
+  const v = parseLiteral(s);
+  if (!v) throw new RangeError(`not a number: ${s}`);
+  return v;
+}
+
+/**
+ * Random rational points inside the ask's domains, with odd denominators (so that a wrong formula
+ * agreeing with the right one at a "nice" point is unlikely); a sum constraint fixes its last variable.
+ */
+export function formulaPoints(ask: SymbolicAsk, count = FORMULA_POINTS): Map<string, Value>[] {
+  const rng = createRng(mixSeed(stringSeed(ask.expression), stringSeed(ask.id)));
+  const determined = new Set((ask.constraints ?? []).map((c) => c.sum[c.sum.length - 1]));
+  const points: Map<string, Value>[] = [];
+  for (let attempt = 0; points.length < count && attempt < count * 50; attempt++) {
+    const point = new Map<string, Value>();
+    for (const name of ask.variables) {
+      if (determined.has(name)) continue;
+      const [lo, hi] = ask.domains[name] ?? ['-2', '2'];
+      const a = lit(lo);
+      const b = lit(hi);
+      const k = rng.int(1, 96);
+      // lo + (hi − lo)·k/97
+      const t: Value = { kind: 'rational', q: new Fraction(BigInt(k), 97n) };
+      point.set(name, add(a, mulValues(sub(b, a), t)));
+    }
+    let ok = true;
+    for (const c of ask.constraints ?? []) {
+      const last = c.sum[c.sum.length - 1];
+      let rest: Value = lit(c.equals);
+      for (const name of c.sum.slice(0, -1)) rest = sub(rest, point.get(name) ?? ratio(0));
+      const domain = ask.domains[last];
+      if (domain && (compareValues(rest, lit(domain[0])) <= 0 || compareValues(rest, lit(domain[1])) >= 0)) ok = false;
+      point.set(last, rest);
+    }
+    if (ok) points.push(point);
+  }
+  return points;
+}
+
+function mulValues(a: Value, b: Value): Value {
+  if (a.kind === 'rational' && b.kind === 'rational') return { kind: 'rational', q: a.q.mul(b.q) };
+  throw new RangeError('domains are rational');
+}
+
+function compareValues(a: Value, b: Value): number {
+  if (a.kind === 'rational' && b.kind === 'rational') return a.q.compare(b.q);
+  return 0;
+}
+
+function evaluatorOf(expression: string, variables: readonly string[]): Evaluator | null {
+  const parsed = readAnswer(expression, { variables });
+  if (parsed.kind === 'formula') return parsed.evaluate;
+  if (parsed.kind === 'number') return () => parsed.number.value;
+  return null;
+}
+
+/** Equal at every point where both are defined (and defined at at least half of them). */
+function agree(a: Evaluator, b: Evaluator, points: readonly Map<string, Value>[]): boolean {
+  let compared = 0;
+  for (const p of points) {
+    const x = a(p);
+    const y = b(p);
+    if (x === null || y === null) continue;
+    if (!sameValue(x, y)) return false;
+    compared++;
+  }
+  return compared * 2 >= points.length && compared > 0;
+}
+
+export interface FormulaGraded {
+  readonly status: 'correct' | 'incorrect' | 'invalid';
+  readonly score: number;
+  readonly misconception: string | null;
+  readonly feedback: Text;
+  readonly cells: null;
+}
+
+export function gradeFormula(ask: SymbolicAsk, answer: StudentAnswer): FormulaGraded {
+  const result = (status: FormulaGraded['status'], feedback: Text, misconceptionId: string | null = null): FormulaGraded => ({
+    status,
+    score: status === 'correct' ? 1 : 0,
+    misconception: misconceptionId,
+    feedback,
+    cells: null,
+  });
+  let student: Evaluator;
+  if (answer.kind === 'formula') student = answer.evaluate;
+  else if (answer.kind === 'number') student = () => answer.number.value;
+  else if (answer.kind === 'invalid') return result('invalid', answer.message);
+  else return result('incorrect', msg.EXPECTED_FORMULA);
+  const model = evaluatorOf(ask.expression, ask.variables);
+  if (!model) throw new RangeError(`ask ${ask.id}: the model answer "${ask.expression}" does not parse`);
+  const points = formulaPoints(ask);
+  if (agree(student, model, points)) return result('correct', msg.CORRECT);
+  for (const m of ask.misconceptions ?? []) {
+    const wrongFormula = evaluatorOf(m.expression, ask.variables);
+    if (wrongFormula && agree(student, wrongFormula, points)) {
+      const feedback = isMistakeId(m.id)
+        ? msg.misconceptionFeedback({ id: m.id }, null)
+        : text(`Incorrect: this is the formula of the mistake "${m.id}".`, `不正解です: よくある間違い「${m.id}」の式です。`);
+      return result('incorrect', feedback, m.id);
+    }
+  }
+  return result('incorrect', text(`Incorrect: the answer is ${ask.expression}.`, `不正解です。正解は ${ask.expression} です。`));
+}
+

@@ -1,0 +1,99 @@
+// Forward values and reverse-mode gradients of a computational graph, exactly. Each edge keeps the
+// numbers the seeds write on it: the value going forward above, and going back below it the upstream
+// gradient times the local derivative.
+import { ONE, ZERO, add, mul, type Value } from '../number/value';
+import { valueText } from '../number/format';
+import { GraphDomainError, applyOp, localDerivatives } from './ops';
+import type { GraphArg, GraphSpec } from './spec';
+
+/** An operation applied outside its domain at a given node. */
+export class NodeDomainError extends Error {
+  override name = 'NodeDomainError';
+  constructor(
+    readonly nodeIndex: number,
+    readonly nodeName: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface GraphEdge {
+  /** The argument's name, or the literal as written for a number in the file. */
+  readonly from: string;
+  readonly fromKind: 'input' | 'node' | 'literal';
+  /** The node that uses the argument. */
+  readonly to: string;
+  readonly argIndex: number;
+  /** The argument's value, flowing from `from` to `to`. */
+  readonly forward: Value;
+  /** ∂to/∂from; null for pow's exponent, which is a fixed integer. */
+  readonly localDerivative: Value | null;
+  /** ∂output/∂to, the gradient arriving at `to` from the output side. */
+  readonly upstream: Value;
+  /** upstream × localDerivative, flowing back from `to` to `from`; null with localDerivative. */
+  readonly backward: Value | null;
+}
+
+export interface GraphSolution {
+  readonly spec: GraphSpec;
+  /** The output's value. */
+  readonly value: Value;
+  /** Every input's and node's value. */
+  readonly values: ReadonlyMap<string, Value>;
+  /** ∂output/∂name for every input and node (0 for nodes the output does not depend on). */
+  readonly gradients: ReadonlyMap<string, Value>;
+  /** One edge per argument of each node, in node order then argument order. */
+  readonly edges: readonly GraphEdge[];
+}
+
+const argValue = (values: ReadonlyMap<string, Value>, arg: GraphArg): Value => (arg.kind === 'literal' ? arg.value : values.get(arg.name)!);
+
+/** The value of every input and node, in order. Throws NodeDomainError (e.g. log of −1). */
+export function forwardValues(spec: GraphSpec): Map<string, Value> {
+  const values = new Map<string, Value>();
+  for (const input of spec.inputs) values.set(input.name, input.value);
+  spec.nodes.forEach((node, i) => {
+    const args = node.args.map((arg) => argValue(values, arg));
+    try {
+      values.set(node.name, applyOp(node.op, args));
+    } catch (error) {
+      if (!(error instanceof GraphDomainError)) throw error;
+      const shown = args.map((v) => valueText(v)).join(', ');
+      throw new NodeDomainError(i, node.name, `${node.op}(${shown}): ${error.message}`);
+    }
+  });
+  return values;
+}
+
+export function solveGraph(spec: GraphSpec): GraphSolution {
+  const values = forwardValues(spec);
+  const gradients = new Map<string, Value>();
+  for (const name of values.keys()) gradients.set(name, ZERO);
+  gradients.set(spec.output, ONE);
+
+  // Reverse mode: a node's gradient is complete once every later node has been visited.
+  const edgesByNode: GraphEdge[][] = [];
+  for (let i = spec.nodes.length - 1; i >= 0; i--) {
+    const node = spec.nodes[i];
+    const upstream = gradients.get(node.name)!;
+    const args = node.args.map((arg) => argValue(values, arg));
+    const locals = localDerivatives(node.op, args, values.get(node.name)!);
+    edgesByNode[i] = node.args.map((arg, j): GraphEdge => {
+      const local = locals[j];
+      const backward = local === null ? null : mul(upstream, local);
+      if (arg.kind === 'name' && backward !== null) gradients.set(arg.name, add(gradients.get(arg.name)!, backward));
+      return {
+        from: arg.kind === 'name' ? arg.name : arg.text,
+        fromKind: arg.kind === 'literal' ? 'literal' : spec.inputs.some((x) => x.name === arg.name) ? 'input' : 'node',
+        to: node.name,
+        argIndex: j,
+        forward: args[j],
+        localDerivative: local,
+        upstream,
+        backward,
+      };
+    });
+  }
+  return { spec, value: values.get(spec.output)!, values, gradients, edges: edgesByNode.flat() };
+}

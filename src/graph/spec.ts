@@ -1,0 +1,30 @@
+// A computational graph as the seeds draw it (ゼロから作るDeep Learning ch. 5): named inputs, then
+// nodes that each apply one operation to inputs, earlier nodes or number literals; one output.
+import type { Value } from '../number/value';
+
+export const GRAPH_OPS = [
+  'add', 'sub', 'mul', 'div', 'neg', 'square', 'pow', 'exp', 'log', 'reciprocal', 'sigmoid', 'tanh', 'relu',
+] as const;
+export type GraphOp = (typeof GRAPH_OPS)[number];
+
+/** An argument: a named input or earlier node, or a number written in the file. */
+export type GraphArg =
+  | { readonly kind: 'name'; readonly name: string }
+  | { readonly kind: 'literal'; readonly value: Value; readonly text: string };
+
+export interface GraphInput {
+  readonly name: string;
+  readonly value: Value;
+}
+
+export interface GraphNode {
+  readonly name: string;
+  readonly op: GraphOp;
+  readonly args: readonly GraphArg[];
+}
+
+export interface GraphSpec {
+  readonly inputs: readonly GraphInput[];
+  readonly nodes: readonly GraphNode[];
+  readonly output: string;
+}

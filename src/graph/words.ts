@@ -1,0 +1,48 @@
+// The words of the graph outputs in English and Japanese (terms from the shared glossary).
+export type Lang = 'en' | 'ja';
+
+export interface GraphWords {
+  readonly title: string;
+  readonly forward: string;
+  readonly backward: string;
+  readonly backwardNote: string;
+  readonly atNode: (node: string, upstream: string) => string;
+  readonly start: (output: string) => string;
+  readonly gradients: (output: string) => string;
+  readonly figure: string;
+  readonly figureNote: string;
+  readonly constant: string;
+  readonly exponentNote: string;
+  readonly output: string;
+}
+
+export const GRAPH_WORDS: Readonly<Record<Lang, GraphWords>> = {
+  en: {
+    title: 'Computational graph',
+    forward: 'Forward pass',
+    backward: 'Backward pass',
+    backwardNote: 'each edge carries back: upstream gradient × local derivative',
+    atNode: (node, upstream) => `at ${node} (upstream gradient ${upstream}):`,
+    start: (output) => `start: ∂${output}/∂${output} = 1`,
+    gradients: (output) => `Gradients of ${output}`,
+    figure: 'Figure',
+    figureNote: 'forward values above each arrow, backward values below',
+    constant: 'constant',
+    exponentNote: 'the exponent is a fixed integer: no gradient',
+    output: 'output',
+  },
+  ja: {
+    title: '計算グラフ',
+    forward: '順伝播',
+    backward: '逆伝播',
+    backwardNote: '各エッジを逆向きに流れる値 = 上流から伝わる微分 × 局所的な微分',
+    atNode: (node, upstream) => `${node} で (上流からの微分 ${upstream}):`,
+    start: (output) => `出発点: ∂${output}/∂${output} = 1`,
+    gradients: (output) => `${output} の勾配`,
+    figure: '図',
+    figureNote: '矢印の上が順伝播の値、下が逆伝播の値',
+    constant: '定数',
+    exponentNote: '指数は固定された整数なので勾配はない',
+    output: '出力',
+  },
+};

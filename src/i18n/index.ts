@@ -1,0 +1,16 @@
+// messages(lang): the dictionary of one language.
+import { en } from './en';
+import { ja } from './ja';
+import { LANGS, type Lang, type Messages } from './messages';
+
+export { LANGS, type Lang, type Messages } from './messages';
+
+const DICTIONARIES: Readonly<Record<Lang, Messages>> = { en, ja };
+
+export function messages(lang: Lang): Messages {
+  return DICTIONARIES[lang];
+}
+
+export function isLang(text: string): text is Lang {
+  return (LANGS as readonly string[]).includes(text);
+}

@@ -1,0 +1,118 @@
+// The words of the worked solutions (steps, headings, notes) and of their CLI messages, as a typed
+// dictionary: every language implements the whole Messages interface, so a missing string is a type
+// error. Japanese terms follow /work/shared/glossary-ja.md (the seeds' own words).
+import type { ActivationName, Layout, LossName } from '../network/spec';
+
+export const LANGS = ['en', 'ja'] as const;
+export type Lang = (typeof LANGS)[number];
+
+/** A place in the network for a step label; all numbers are 1-based, sample is null for a single sample. */
+export interface Cell {
+  readonly layer: number;
+  readonly unit: number;
+  readonly sample: number | null;
+}
+
+export interface WeightCell {
+  readonly layer: number;
+  readonly input: number;
+  readonly unit: number;
+}
+
+export type SectionTitle =
+  | 'problem'
+  | 'forwardScalar'
+  | 'forwardMatrix'
+  | 'loss'
+  | 'backwardScalar'
+  | 'backwardMatrix'
+  | 'updateScalar'
+  | 'updateMatrix'
+  | 'after';
+
+export interface Messages {
+  readonly lang: Lang;
+  /** Document title, e.g. "Worked solution: mazur.yaml". */
+  readonly title: (name: string) => string;
+  readonly subtitle: string;
+  readonly section: Readonly<Record<SectionTitle, string>>;
+  readonly layerHeading: (layer: number, output: boolean, activation: string) => string;
+  readonly activation: Readonly<Record<ActivationName, string>>;
+  readonly lossName: Readonly<Record<LossName, string>>;
+  readonly layout: Readonly<Record<Layout, string>>;
+  readonly problem: {
+    readonly network: (layers: number, inputs: number, outputs: number) => string;
+    readonly layoutLine: string;
+    readonly layer: (layer: number, output: boolean, inputs: number, units: number, activation: string) => string;
+    readonly alpha: (learnable: boolean) => string;
+    readonly lossLine: string;
+    readonly inputLine: (samples: number) => string;
+    readonly targetLine: string;
+    readonly learningRate: string;
+    readonly batch: (mode: 'mean' | 'sum', samples: number) => string;
+    readonly reluConvention: (gradAtZero: 0 | 1) => string;
+    readonly biasesFixed: string;
+    readonly figureCaption: (sample: number | null) => string;
+    readonly figureAlt: string;
+    readonly figureNoEdgeLabels: string;
+  };
+  readonly intro: {
+    readonly forwardScalar: string;
+    readonly forwardMatrix: (columns: boolean) => string;
+    readonly loss: string;
+    readonly backwardScalar: string;
+    readonly backwardMatrix: (columns: boolean) => string;
+    readonly update: string;
+    readonly biasesFixed: string;
+    readonly after: string;
+    readonly conclusion: (improved: boolean) => string;
+  };
+  readonly step: {
+    readonly preactivation: (c: Cell) => string;
+    readonly output: (c: Cell) => string;
+    readonly sampleLoss: (sample: number) => string;
+    readonly loss: (samples: number, mode: 'mean' | 'sum') => string;
+    readonly gradOutputLast: (c: Cell) => string;
+    readonly gradOutputHidden: (c: Cell) => string;
+    readonly activationDerivative: (c: Cell) => string;
+    readonly delta: (c: Cell) => string;
+    readonly gradWeight: (c: WeightCell) => string;
+    readonly gradBias: (layer: number, unit: number) => string;
+    readonly gradAlpha: (layer: number) => string;
+    readonly weightAfter: (c: WeightCell) => string;
+    readonly biasAfter: (layer: number, unit: number) => string;
+    readonly alphaAfter: (layer: number) => string;
+    readonly afterSuffix: string;
+    readonly lossAfter: string;
+    readonly sampleLossAfter: (sample: number) => string;
+    readonly improvement: string;
+    // matrix form
+    readonly preactivationMatrix: (layer: number) => string;
+    readonly outputMatrix: (layer: number) => string;
+    readonly gradOutputLastMatrix: (layer: number) => string;
+    readonly gradOutputHiddenMatrix: (layer: number) => string;
+    readonly activationDerivativeMatrix: (layer: number) => string;
+    readonly deltaMatrix: (layer: number) => string;
+    readonly gradWeightsMatrix: (layer: number) => string;
+    readonly gradBiasMatrix: (layer: number) => string;
+    readonly weightsAfterMatrix: (layer: number) => string;
+    readonly biasAfterMatrix: (layer: number) => string;
+  };
+  readonly note: {
+    readonly given: string;
+    readonly softmaxCrossEntropy: string;
+    readonly reluConvention: (gradAtZero: 0 | 1) => string;
+    readonly weightsBeforeUpdate: string;
+    readonly elementwise: string;
+    readonly broadcastBias: (columns: boolean) => string;
+    readonly softmaxRows: (columns: boolean) => string;
+    readonly softmaxJacobian: string;
+    readonly derivativeBySign: string;
+  };
+  readonly cli: {
+    readonly noBrowser: (looked: string) => string;
+    readonly browserFailed: (why: string) => string;
+    readonly pdfToTerminal: string;
+    readonly wrote: (file: string, bytes: number) => string;
+  };
+}

@@ -1,0 +1,319 @@
+// Turns a network's step trace into a WorkedDocument in one language: the problem with its diagram,
+// then one section per part of the trace, each with the general formulas first and then every step
+// with a label. Only words and layout are added here; every number comes from the trace.
+import { sign } from '../number/value';
+import type { Solution } from '../engine/solve';
+import { messages, type Lang, type Messages } from '../i18n';
+import type { SectionTitle } from '../i18n/messages';
+import type { Block, DocSection, DocStep, RichText, WorkedDocument } from '../render/document';
+import { networkSvg } from '../render/svg-network';
+import { matrixLatex, numberLatex } from './numbers';
+import { shapeOf } from './network';
+import type { Step, StepNote, Trace, TraceSection } from './types';
+
+export interface DocumentOptions {
+  readonly lang: Lang;
+  /** Shown in the title, usually the file's base name. */
+  readonly name: string;
+}
+
+const RELU_FAMILY = new Set(['relu', 'leaky-relu', 'prelu', 'relu6']);
+
+function sectionTitle(section: TraceSection): SectionTitle {
+  const matrix = section.form === 'matrix';
+  switch (section.kind) {
+    case 'forward':
+      return matrix ? 'forwardMatrix' : 'forwardScalar';
+    case 'loss':
+      return 'loss';
+    case 'backward':
+      return matrix ? 'backwardMatrix' : 'backwardScalar';
+    case 'update':
+      return matrix ? 'updateMatrix' : 'updateScalar';
+    case 'after':
+      return 'after';
+  }
+}
+
+function noteText(note: StepNote, m: Messages): string {
+  switch (note.kind) {
+    case 'given':
+      return m.note.given;
+    case 'softmax-cross-entropy':
+      return m.note.softmaxCrossEntropy;
+    case 'relu-convention':
+      return m.note.reluConvention(note.gradAtZero);
+    case 'weights-before-update':
+      return m.note.weightsBeforeUpdate;
+    case 'elementwise':
+      return m.note.elementwise;
+    case 'broadcast-bias':
+      return m.note.broadcastBias(false);
+    case 'softmax-rows':
+      return m.note.softmaxRows(note.columns);
+    case 'softmax-jacobian':
+      return m.note.softmaxJacobian;
+    case 'derivative-by-sign':
+      return m.note.derivativeBySign;
+  }
+}
+
+function stepLabel(step: Step, solution: Solution, m: Messages): string {
+  const { network } = solution;
+  const batch = network.input.length;
+  const l = (step.layer ?? 0) + 1;
+  if (step.shape === 'matrix') {
+    switch (step.quantity) {
+      case 'preactivation':
+        return m.step.preactivationMatrix(l);
+      case 'preactivation_after':
+        return m.step.preactivationMatrix(l) + m.step.afterSuffix;
+      case 'output':
+        return m.step.outputMatrix(l);
+      case 'output_after':
+        return m.step.outputMatrix(l) + m.step.afterSuffix;
+      case 'grad_output':
+        return step.layer === network.layers.length - 1 ? m.step.gradOutputLastMatrix(l) : m.step.gradOutputHiddenMatrix(l);
+      case 'activation_derivative':
+        return m.step.activationDerivativeMatrix(l);
+      case 'delta':
+        return m.step.deltaMatrix(l);
+      case 'grad_weights':
+        return m.step.gradWeightsMatrix(l);
+      case 'grad_bias':
+        return m.step.gradBiasMatrix(l);
+      case 'weights_after':
+        return m.step.weightsAfterMatrix(l);
+      case 'bias_after':
+        return m.step.biasAfterMatrix(l);
+      default:
+        throw new Error(`no matrix label for ${step.quantity}`);
+    }
+  }
+  const [first = 0, second = 0] = step.index;
+  const cell = { layer: l, unit: second + 1, sample: batch > 1 ? first + 1 : null };
+  const weight = () => {
+    const [i, j] = network.layout === 'x-w' ? [first, second] : [second, first];
+    return { layer: l, input: i + 1, unit: j + 1 };
+  };
+  switch (step.quantity) {
+    case 'preactivation':
+      return m.step.preactivation(cell);
+    case 'preactivation_after':
+      return m.step.preactivation(cell) + m.step.afterSuffix;
+    case 'output':
+      return m.step.output(cell);
+    case 'output_after':
+      return m.step.output(cell) + m.step.afterSuffix;
+    case 'sample_loss':
+      return m.step.sampleLoss(first + 1);
+    case 'sample_loss_after':
+      return m.step.sampleLossAfter(first + 1);
+    case 'loss':
+      return m.step.loss(batch, network.conventions.batch);
+    case 'loss_after':
+      return m.step.lossAfter;
+    case 'loss_improvement':
+      return m.step.improvement;
+    case 'grad_output':
+      return step.layer === network.layers.length - 1 ? m.step.gradOutputLast(cell) : m.step.gradOutputHidden(cell);
+    case 'activation_derivative':
+      return m.step.activationDerivative(cell);
+    case 'delta':
+      return m.step.delta(cell);
+    case 'grad_weights':
+      return m.step.gradWeight(weight());
+    case 'weights_after':
+      return m.step.weightAfter(weight());
+    case 'grad_bias':
+      return m.step.gradBias(l, first + 1);
+    case 'bias_after':
+      return m.step.biasAfter(l, first + 1);
+    case 'grad_alpha':
+      return m.step.gradAlpha(l);
+    case 'alpha_after':
+      return m.step.alphaAfter(l);
+  }
+}
+
+function docStep(step: Step, solution: Solution, m: Messages, note: StepNote | null): DocStep {
+  const columns = solution.network.layout === 'w-x';
+  const text = note === null ? null : note.kind === 'broadcast-bias' ? m.note.broadcastBias(columns) : noteText(note, m);
+  return {
+    id: step.id.replace(/[^a-z0-9]+/gi, '-').replace(/-+$/, ''),
+    label: [stepLabel(step, solution, m)],
+    formula: step.formula,
+    condition: step.condition,
+    substituted: step.substituted,
+    substitutedRelation: step.substitutedApproximate ? '\\approx' : '=',
+    result: step.resultLatex,
+    resultRelation: step.resultRelation,
+    note: text === null ? null : [text],
+    data: {
+      quantity: step.quantity,
+      form: step.form,
+      layer: step.layer === null ? '' : String(step.layer),
+      index: step.index.join(','),
+    },
+  };
+}
+
+/** The general formulas a section starts with, in the file's layout. */
+function generalFormulas(section: TraceSection, solution: Solution): string[] {
+  const { network } = solution;
+  const xw = network.layout === 'x-w';
+  const batch = network.input.length;
+  const sumN = batch > 1 ? '\\sum_{n} ' : '';
+  const n = batch > 1 ? 'n,' : '';
+  switch (section.kind) {
+    case 'forward':
+      if (section.form === 'scalar') {
+        return [
+          xw
+            ? `a^{(l)}_{${n}j} = \\sum_{i} z^{(l-1)}_{${n}i} w^{(l)}_{ij} + b^{(l)}_{j}, \\qquad z^{(l)}_{${n}j} = h\\!\\left(a^{(l)}_{${n}j}\\right), \\qquad z^{(0)} = x`
+            : `a^{(l)}_{${n}j} = \\sum_{i} w^{(l)}_{ji} z^{(l-1)}_{${n}i} + b^{(l)}_{j}, \\qquad z^{(l)}_{${n}j} = h\\!\\left(a^{(l)}_{${n}j}\\right), \\qquad z^{(0)} = x`,
+        ];
+      }
+      return [
+        xw
+          ? 'A^{(l)} = Z^{(l-1)} W^{(l)} + \\mathbf{b}^{(l)}, \\qquad Z^{(l)} = h\\!\\left(A^{(l)}\\right), \\qquad Z^{(0)} = X'
+          : 'A^{(l)} = W^{(l)} Z^{(l-1)} + \\mathbf{b}^{(l)}, \\qquad Z^{(l)} = h\\!\\left(A^{(l)}\\right), \\qquad Z^{(0)} = X',
+      ];
+    case 'loss':
+      return [lossFormula(solution)];
+    case 'backward':
+      if (section.form === 'scalar') {
+        return [
+          `\\delta^{(l)}_{${n}j} = \\frac{\\partial L}{\\partial a^{(l)}_{${n}j}} = \\frac{\\partial L}{\\partial z^{(l)}_{${n}j}}\\, h'\\!\\left(a^{(l)}_{${n}j}\\right), \\qquad \\frac{\\partial L}{\\partial z^{(l)}_{${n}j}} = \\sum_{k} \\delta^{(l+1)}_{${n}k} w^{(l+1)}_{${xw ? 'jk' : 'kj'}}`,
+          xw
+            ? `\\frac{\\partial L}{\\partial w^{(l)}_{ij}} = ${sumN}\\delta^{(l)}_{${n}j} z^{(l-1)}_{${n}i}, \\qquad \\frac{\\partial L}{\\partial b^{(l)}_{j}} = ${sumN}\\delta^{(l)}_{${n}j}`
+            : `\\frac{\\partial L}{\\partial w^{(l)}_{ji}} = ${sumN}\\delta^{(l)}_{${n}j} z^{(l-1)}_{${n}i}, \\qquad \\frac{\\partial L}{\\partial b^{(l)}_{j}} = ${sumN}\\delta^{(l)}_{${n}j}`,
+        ];
+      }
+      return xw
+        ? [
+            "\\Delta^{(l)} = \\Delta^{(l+1)} W^{(l+1)\\top} \\odot h'\\!\\left(A^{(l)}\\right)",
+            '\\frac{\\partial L}{\\partial W^{(l)}} = Z^{(l-1)\\top} \\Delta^{(l)}, \\qquad \\frac{\\partial L}{\\partial \\mathbf{b}^{(l)}} = \\mathbf{1}^{\\top} \\Delta^{(l)}',
+          ]
+        : [
+            "\\Delta^{(l)} = W^{(l+1)\\top} \\Delta^{(l+1)} \\odot h'\\!\\left(A^{(l)}\\right)",
+            '\\frac{\\partial L}{\\partial W^{(l)}} = \\Delta^{(l)} Z^{(l-1)\\top}, \\qquad \\frac{\\partial L}{\\partial \\mathbf{b}^{(l)}} = \\Delta^{(l)} \\mathbf{1}',
+          ];
+    case 'update':
+      return section.form === 'scalar'
+        ? ['w^{+} = w - \\eta \\frac{\\partial L}{\\partial w}, \\qquad b^{+} = b - \\eta \\frac{\\partial L}{\\partial b}']
+        : ['W^{(l)+} = W^{(l)} - \\eta \\frac{\\partial L}{\\partial W^{(l)}}, \\qquad \\mathbf{b}^{(l)+} = \\mathbf{b}^{(l)} - \\eta \\frac{\\partial L}{\\partial \\mathbf{b}^{(l)}}'];
+    case 'after':
+      return [];
+  }
+}
+
+function lossFormula(solution: Solution): string {
+  const { network } = solution;
+  const K = network.layers.length;
+  const batch = network.input.length;
+  const n = batch > 1 ? 'n,' : '';
+  const lhs = batch > 1 ? 'L_{n}' : 'L';
+  const z = `z^{(${K})}_{${n}k}`;
+  const t = `t_{${n}k}`;
+  const perSample = {
+    'half-sse': `${lhs} = \\frac{1}{2} \\sum_{k} \\left(${z} - ${t}\\right)^{2}`,
+    sse: `${lhs} = \\sum_{k} \\left(${z} - ${t}\\right)^{2}`,
+    mse: `${lhs} = \\frac{1}{m} \\sum_{k} \\left(${z} - ${t}\\right)^{2}`,
+    'cross-entropy': `${lhs} = -\\sum_{k} ${t} \\ln ${z}`,
+  }[network.loss];
+  if (batch === 1) return perSample;
+  return `${perSample}, \\qquad L = ${network.conventions.batch === 'mean' ? '\\frac{1}{N} ' : ''}\\sum_{n} L_{n}`;
+}
+
+function problemSection(solution: Solution, m: Messages): DocSection {
+  const { network } = solution;
+  const count = network.layers.length;
+  const batch = network.input.length;
+  const blocks: Block[] = [];
+  const inputs = network.input[0].length;
+  const outputs = network.target[0].length;
+  blocks.push({ kind: 'paragraph', text: [m.problem.network(count, inputs, outputs)] });
+  blocks.push({ kind: 'paragraph', text: [`${m.problem.layoutLine} ${m.layout[network.layout]}`] });
+  const items: RichText[] = network.layers.map((layer, l) => {
+    const shape = shapeOf(network, l);
+    const text: RichText = [
+      `${m.problem.layer(l + 1, l === count - 1, shape.inputs, shape.units, m.activation[layer.activation])}: `,
+      { math: `W^{(${l + 1})} = ${matrixLatex(layer.weights).latex}, \\quad \\mathbf{b}^{(${l + 1})} = ${matrixLatex([layer.bias]).latex}` },
+    ];
+    if (layer.alpha === null) return text;
+    return [...text, `, ${m.problem.alpha(layer.activation === 'prelu')} `, { math: `\\alpha^{(${l + 1})} = ${numberLatex(layer.alpha).latex}` }];
+  });
+  blocks.push({ kind: 'list', items });
+  blocks.push({ kind: 'paragraph', text: [`${m.problem.lossLine} ${m.lossName[network.loss]}: `, { math: lossFormula(solution) }] });
+  blocks.push({ kind: 'paragraph', text: [`${m.problem.inputLine(batch)} `, { math: `X = ${matrixLatex(network.input).latex}` }] });
+  blocks.push({ kind: 'paragraph', text: [`${m.problem.targetLine} `, { math: `T = ${matrixLatex(network.target).latex}` }] });
+  blocks.push({ kind: 'paragraph', text: [`${m.problem.learningRate} `, { math: `\\eta = ${numberLatex(network.learningRate).latex}` }] });
+  if (batch > 1) blocks.push({ kind: 'paragraph', text: [m.problem.batch(network.conventions.batch, batch)] });
+  if (network.layers.some((layer) => RELU_FAMILY.has(layer.activation))) {
+    blocks.push({ kind: 'paragraph', text: [m.problem.reluConvention(network.conventions.reluGradAtZero)] });
+  }
+  if (!network.updateBiases) blocks.push({ kind: 'paragraph', text: [m.problem.biasesFixed] });
+  const figure = networkSvg(solution, m);
+  const caption = m.problem.figureCaption(batch > 1 ? 1 : null) + (figure.edgeLabels ? '' : ` ${m.problem.figureNoEdgeLabels}`);
+  blocks.push({ kind: 'figure', id: 'network-figure', svg: figure.svg, alt: m.problem.figureAlt, caption: [caption] });
+  return { id: 'problem', title: m.section.problem, blocks };
+}
+
+function introText(section: TraceSection, solution: Solution, m: Messages): string {
+  const columns = solution.network.layout === 'w-x';
+  switch (section.kind) {
+    case 'forward':
+      return section.form === 'scalar' ? m.intro.forwardScalar : m.intro.forwardMatrix(columns);
+    case 'loss':
+      return m.intro.loss;
+    case 'backward':
+      return section.form === 'scalar' ? m.intro.backwardScalar : m.intro.backwardMatrix(columns);
+    case 'update':
+      return m.intro.update;
+    case 'after':
+      return m.intro.after;
+  }
+}
+
+function traceSection(section: TraceSection, solution: Solution, m: Messages): DocSection {
+  const { network } = solution;
+  const blocks: Block[] = [{ kind: 'paragraph', text: [introText(section, solution, m)] }];
+  for (const latex of generalFormulas(section, solution)) blocks.push({ kind: 'math', latex });
+  if (section.kind === 'update' && !network.updateBiases) blocks.push({ kind: 'paragraph', text: [m.intro.biasesFixed] });
+  let layer: number | null | undefined;
+  const seenNotes = new Set<string>();
+  for (const step of section.steps) {
+    // A heading whenever the layer changes (the loss steps have none).
+    if (step.layer !== layer && step.layer !== null && section.kind !== 'loss') {
+      const spec = network.layers[step.layer];
+      blocks.push({ kind: 'heading', text: [m.layerHeading(step.layer + 1, step.layer === network.layers.length - 1, m.activation[spec.activation])] });
+    }
+    layer = step.layer;
+    // Each explanation once per section: it applies to every similar step after it.
+    let note = step.note;
+    if (note !== null) {
+      const key = JSON.stringify(note);
+      if (seenNotes.has(key) && note.kind !== 'given') note = null;
+      else seenNotes.add(key);
+    }
+    blocks.push({ kind: 'step', step: docStep(step, solution, m, note) });
+  }
+  if (section.kind === 'after') {
+    const improvement = section.steps[section.steps.length - 1];
+    const improved = improvement.shape === 'scalar' && sign(improvement.result) > 0;
+    blocks.push({ kind: 'paragraph', text: [m.intro.conclusion(improved)] });
+  }
+  const id = `${section.kind}${section.kind === 'loss' || section.kind === 'after' ? '' : `-${section.form}`}`;
+  return { id, title: m.section[sectionTitle(section)], blocks };
+}
+
+export function traceDocument(solution: Solution, trace: Trace, options: DocumentOptions): WorkedDocument {
+  const m = messages(options.lang);
+  return {
+    lang: options.lang,
+    title: m.title(options.name),
+    subtitle: [m.subtitle],
+    sections: [problemSection(solution, m), ...trace.sections.map((s) => traceSection(s, solution, m))],
+  };
+}

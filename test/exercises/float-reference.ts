@@ -1,0 +1,246 @@
+// An independent float64 reference for exercise answers, written from the formulas with plain JS
+// numbers and no code from src/: one sample at a time, weights kept as W[unit][input] internally,
+// the softmax backward through its full Jacobian, stated ("given") outputs replacing h(a) in the
+// forward pass and in h′ (σ′ = y(1 − y), tanh′ = 1 − y²). The network comes straight from the
+// exercise JSON (all numbers as strings).
+
+export interface RawExerciseNetwork {
+  layout: 'x-w' | 'w-x';
+  layers: { weights: string[][]; bias?: string[]; activation: string; alpha?: string }[];
+  loss: string;
+  input: string[][];
+  target: string[][];
+  learning_rate: string;
+  update_biases?: string;
+  conventions?: { relu_grad_at_zero?: string; batch?: string };
+}
+
+export const num = (text: string): number => {
+  const slash = text.indexOf('/');
+  return slash < 0 ? Number(text) : Number(text.slice(0, slash)) / Number(text.slice(slash + 1));
+};
+
+interface Layer {
+  /** W[unit][input]. */
+  w: number[][];
+  b: number[];
+  act: string;
+  alpha: number;
+}
+
+export interface FloatResult {
+  loss: number;
+  lossAfter: number;
+  preactivation: number[][][];
+  output: number[][][];
+  derivative: (number[][] | null)[];
+  delta: number[][][];
+  /** In the file's layout. */
+  gradWeights: number[][][];
+  gradBias: number[][];
+  weightsAfter: number[][][];
+  biasAfter: number[][];
+  /** ∂L/∂(input of layer l), one row per sample. */
+  gradInput: number[][][];
+}
+
+function layersOf(net: RawExerciseNetwork): Layer[] {
+  return net.layers.map((layer) => {
+    const m = layer.weights.map((r) => r.map(num));
+    const w = net.layout === 'w-x' ? m : m[0].map((_, j) => m.map((r) => r[j]));
+    const act = layer.activation;
+    const alpha = layer.alpha !== undefined ? num(layer.alpha) : act === 'prelu' ? 0.25 : act === 'leaky-relu' ? 0.01 : 0;
+    return { w, b: layer.bias ? layer.bias.map(num) : w.map(() => 0), act, alpha };
+  });
+}
+
+function activate(act: string, a: number[], alpha: number): number[] {
+  switch (act) {
+    case 'identity':
+      return a;
+    case 'sigmoid':
+      return a.map((x) => 1 / (1 + Math.exp(-x)));
+    case 'tanh':
+      return a.map(Math.tanh);
+    case 'relu':
+      return a.map((x) => Math.max(0, x));
+    case 'leaky-relu':
+    case 'prelu':
+      return a.map((x) => (x > 0 ? x : alpha * x));
+    case 'relu6':
+      return a.map((x) => Math.min(6, Math.max(0, x)));
+    case 'softmax': {
+      const m = Math.max(...a);
+      const e = a.map((x) => Math.exp(x - m));
+      const s = e.reduce((p, q) => p + q, 0);
+      return e.map((x) => x / s);
+    }
+  }
+  throw new Error(`activation ${act}`);
+}
+
+const EPS = 1e-9;
+
+/** h′ from the pre-activation a and the output y, with the convention at the kinks. */
+function derivative(act: string, a: number, y: number, alpha: number, right: boolean): number {
+  const atZero = Math.abs(a) < EPS;
+  switch (act) {
+    case 'identity':
+      return 1;
+    case 'sigmoid':
+      return y * (1 - y);
+    case 'tanh':
+      return 1 - y * y;
+    case 'relu':
+      return atZero ? (right ? 1 : 0) : a > 0 ? 1 : 0;
+    case 'leaky-relu':
+    case 'prelu':
+      return atZero ? (right ? 1 : alpha) : a > 0 ? 1 : alpha;
+    case 'relu6':
+      if (a >= 6 - EPS) return 0;
+      return atZero ? (right ? 1 : 0) : a > 0 ? 1 : 0;
+  }
+  throw new Error(`derivative of ${act}`);
+}
+
+function sampleLoss(loss: string, y: number[], t: number[]): number {
+  const sq = y.reduce((s, v, k) => s + (v - t[k]) ** 2, 0);
+  if (loss === 'half-sse') return sq / 2;
+  if (loss === 'sse') return sq;
+  if (loss === 'mse') return sq / y.length;
+  return -t.reduce((s, tk, k) => s + (tk === 0 ? 0 : tk * Math.log(y[k])), 0);
+}
+
+function lossGrad(loss: string, y: number[], t: number[]): number[] {
+  if (loss === 'half-sse') return y.map((v, k) => v - t[k]);
+  if (loss === 'sse') return y.map((v, k) => 2 * (v - t[k]));
+  if (loss === 'mse') return y.map((v, k) => (2 / y.length) * (v - t[k]));
+  return y.map((v, k) => -t[k] / v);
+}
+
+function forwardAll(net: RawExerciseNetwork, layers: Layer[], given: Map<number, number[][]>) {
+  const X = net.input.map((r) => r.map(num));
+  const T = net.target.map((r) => r.map(num));
+  const A: number[][][] = layers.map(() => []);
+  const Z: number[][][] = layers.map(() => []);
+  let loss = 0;
+  X.forEach((x, s) => {
+    let z = x;
+    layers.forEach((layer, l) => {
+      const a = layer.w.map((row, j) => row.reduce((acc, wji, i) => acc + wji * z[i], layer.b[j]));
+      z = given.get(l)?.[s] ?? activate(layer.act, a, layer.alpha);
+      A[l].push(a);
+      Z[l].push(z);
+    });
+    loss += sampleLoss(net.loss, z, T[s]);
+  });
+  const c = net.conventions?.batch === 'sum' ? 1 : 1 / X.length;
+  return { X, T, A, Z, loss: loss * c, c };
+}
+
+export function floatSolve(net: RawExerciseNetwork, givenText: Record<string, string[][]> = {}): FloatResult {
+  const given = new Map(Object.entries(givenText).map(([k, m]) => [Number(k), m.map((r) => r.map(num))] as const));
+  const layers = layersOf(net);
+  const right = net.conventions?.relu_grad_at_zero === '1';
+  const eta = num(net.learning_rate);
+  const { X, T, A, Z, loss, c } = forwardAll(net, layers, given);
+  const count = layers.length;
+  const delta: number[][][] = layers.map(() => []);
+  const deriv: (number[][] | null)[] = layers.map((layer) => (layer.act === 'softmax' ? null : []));
+  const gradInput: number[][][] = layers.map(() => []);
+  X.forEach((x, s) => {
+    let g = lossGrad(net.loss, Z[count - 1][s], T[s]).map((v) => v * c);
+    for (let l = count - 1; l >= 0; l--) {
+      const layer = layers[l];
+      const a = A[l][s];
+      const y = Z[l][s];
+      let d: number[];
+      if (layer.act === 'softmax') {
+        // Full Jacobian: δ_k = Σ_i g_i y_i(δ_ik − y_k).
+        d = y.map((yk, k) => y.reduce((acc, yi, i) => acc + g[i] * yi * ((i === k ? 1 : 0) - yk), 0));
+      } else {
+        const h = a.map((ak, k) => derivative(layer.act, ak, y[k], layer.alpha, right));
+        deriv[l]!.push(h);
+        d = g.map((gk, k) => gk * h[k]);
+      }
+      delta[l].push(d);
+      const inputWidth = layer.w[0].length;
+      const back = Array.from({ length: inputWidth }, (_, i) => d.reduce((acc, dj, j) => acc + dj * layer.w[j][i], 0));
+      gradInput[l].push(back);
+      g = back;
+    }
+  });
+  const gradWeights: number[][][] = [];
+  const gradBias: number[][] = [];
+  const weightsAfter: number[][][] = [];
+  const biasAfter: number[][] = [];
+  const updated: Layer[] = [];
+  layers.forEach((layer, l) => {
+    const inputs = l === 0 ? X : Z[l - 1];
+    // gWU[j][i] = Σ_s δ_sj z_si (unit, input).
+    const gWU = layer.w.map((row, j) => row.map((_, i) => inputs.reduce((acc, z, s) => acc + z[i] * delta[l][s][j], 0)));
+    const gB = layer.b.map((_, j) => delta[l].reduce((acc, d) => acc + d[j], 0));
+    const wU = layer.w.map((row, j) => row.map((w, i) => w - eta * gWU[j][i]));
+    const bU = net.update_biases === 'false' ? layer.b : layer.b.map((b, j) => b - eta * gB[j]);
+    const file = (m: number[][]) => (net.layout === 'w-x' ? m : m[0].map((_, i) => m.map((r) => r[i])));
+    gradWeights.push(file(gWU));
+    gradBias.push(gB);
+    weightsAfter.push(file(wU));
+    biasAfter.push(bU);
+    updated.push({ ...layer, w: wU, b: bU });
+  });
+  const after = forwardAll(net, updated, new Map());
+  return { loss, lossAfter: after.loss, preactivation: A, output: Z, derivative: deriv, delta, gradWeights, gradBias, weightsAfter, biasAfter, gradInput };
+}
+
+/** The reference value of a network ask (same addressing as the exercise JSON). */
+export function floatAsk(r: FloatResult, ask: { quantity: string; layer?: number; index?: number[] }): number | number[] | number[][] {
+  const l = ask.layer ?? 0;
+  let whole: unknown;
+  switch (ask.quantity) {
+    case 'loss':
+      return r.loss;
+    case 'loss_after':
+      return r.lossAfter;
+    case 'loss_improvement':
+      return r.loss - r.lossAfter;
+    case 'preactivation':
+      whole = r.preactivation[l];
+      break;
+    case 'output':
+      whole = r.output[l];
+      break;
+    case 'delta':
+      whole = r.delta[l];
+      break;
+    case 'grad_weights':
+      whole = r.gradWeights[l];
+      break;
+    case 'grad_bias':
+      whole = r.gradBias[l];
+      break;
+    case 'weights_after':
+      whole = r.weightsAfter[l];
+      break;
+    case 'bias_after':
+      whole = r.biasAfter[l];
+      break;
+    case 'activation_derivative':
+      whole = r.derivative[l];
+      break;
+    case 'grad_input':
+      whole = r.gradInput[l];
+      break;
+    case 'softmax_jacobian': {
+      const [s, ...rest] = ask.index ?? [0];
+      const y = r.output[l][s];
+      const J = y.map((yi, i) => y.map((yk, k) => yi * ((i === k ? 1 : 0) - yk)));
+      return rest.length === 2 ? J[rest[0]][rest[1]] : J;
+    }
+    default:
+      throw new Error(`quantity ${ask.quantity}`);
+  }
+  let v = whole as number | number[] | number[][];
+  for (const i of ask.index ?? []) v = (v as (number | number[])[])[i] as number | number[];
+  return v;
+}

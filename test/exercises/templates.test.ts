@@ -1,0 +1,261 @@
+// Every template × difficulty × many seeds: the exercise is valid (its network or graph loads with
+// the project's own validators), every expected value equals an independent float64 recomputation
+// written in this folder (or a finite difference for graphs and formulas), and the numbers are hand-
+// friendly and non-degenerate as issue 5 asks.
+import { describe, expect, it } from 'vitest';
+import { generateExercise } from '../../src/exercises/generate';
+import { TEMPLATES } from '../../src/exercises/templates/index';
+import type { Exercise, GraphFile, NetworkAsk, SymbolicAsk } from '../../src/exercises/types';
+import { parseNetwork } from '../../src/network/load';
+import { parseGraph } from '../../src/graph/load';
+import type { JsonValue } from '../../src/render/json';
+import { floatAsk, floatSolve, num, type RawExerciseNetwork } from './float-reference';
+import { evaluate, identifiers } from './float-expression';
+import { closeTo, exactToFloat, floatCells, isShort, jsonCells, parseExact } from './helpers';
+
+const SEEDS = [...Array.from({ length: 30 }, (_, i) => i), 4242, 99991, 2 ** 31 + 7, 4294967295];
+const DIFFICULTIES = [1, 2, 3] as const;
+
+/** Most decimal places allowed in asked values, per template (issue 5: about 4). */
+const MAX_PLACES: Record<string, (d: number) => number> = { 'train-once': (d) => (d === 3 ? 5 : 4) };
+const maxPlaces = (ex: Exercise) => MAX_PLACES[ex.template]?.(ex.difficulty) ?? 4;
+
+const ZERO_ALLOWED = new Set(['activation-derivative']);
+const EQUAL_ALLOWED = new Set(['activation-derivative']);
+
+function checkValueAgainst(value: JsonValue, reference: number, ex: Exercise, where: string): void {
+  expect(closeTo(Number(value.approx), reference), `${where}: approx ${value.approx} vs float64 ${reference}`).toBe(true);
+  if (value.exact === null) {
+    // Only the cross-entropy loss may be irrational (ln of a stated probability), and it is then short.
+    expect(ex.template, where).toBe('loss');
+    expect(value.latex, where).toContain('\\ln');
+    return;
+  }
+  expect(closeTo(exactToFloat(value.exact), Number(value.approx), 1e-12), where).toBe(true);
+  expect(isShort(parseExact(value.exact), maxPlaces(ex)), `${where}: ${value.exact} is not hand-friendly`).toBe(true);
+  expect(value.latex.length, where).toBeGreaterThan(0);
+}
+
+function checkDegeneracy(ex: Exercise, cells: JsonValue[][]): void {
+  const asks = ex.asks as NetworkAsk[];
+  cells.forEach((c, i) => {
+    const zeros = c.filter((v) => v.exact === '0').length;
+    const whole = asks[i].index === undefined && c.length >= 4;
+    if (!ZERO_ALLOWED.has(ex.template)) expect(zeros, `${ex.template} ${asks[i].id}: zeros`).toBeLessThanOrEqual(whole ? 1 : 0);
+  });
+  if (EQUAL_ALLOWED.has(ex.template)) return;
+  // Single cells of one quantity differ.
+  const groups = new Map<string, string[]>();
+  asks.forEach((ask, i) => {
+    if (ask.index === undefined && cells[i].length > 1) return;
+    const key = `${ask.quantity}/${ask.layer}`;
+    groups.set(key, [...(groups.get(key) ?? []), ...cells[i].map((v) => v.exact ?? v.approx)]);
+  });
+  for (const group of groups.values()) expect(new Set(group).size, `${ex.template}: equal asked cells ${group}`).toBe(group.length);
+  // Whole arrays: rows differ within, columns differ within.
+  asks.forEach((ask, i) => {
+    const value = ex.expected[ask.id] as unknown;
+    if (ask.index !== undefined || !Array.isArray(value)) return;
+    const rows = (Array.isArray((value as unknown[])[0]) ? value : [value]) as JsonValue[][];
+    for (const row of rows) expect(new Set(row.map((v) => v.exact)).size).toBe(row.length);
+    for (let j = 0; j < rows[0].length; j++) expect(new Set(rows.map((r) => r[j].exact)).size).toBe(rows.length);
+  });
+}
+
+function checkNetworkExercise(ex: Exercise): void {
+  const net = ex.network as unknown as RawExerciseNetwork;
+  // The project's own loader accepts the network file as JSON text.
+  expect(() => parseNetwork(JSON.stringify(net), 'exercise.json')).not.toThrow();
+  for (const l of Object.keys(ex.given?.outputs ?? {})) expect(Number(l)).toBeLessThan(net.layers.length);
+  const reference = floatSolve(net, ex.given?.outputs as Record<string, string[][]> | undefined);
+  const cells = (ex.asks as NetworkAsk[]).map((ask) => {
+    const expected = ex.expected[ask.id];
+    const got = jsonCells(expected);
+    const want = floatCells(floatAsk(reference, ask as { quantity: string; layer?: number; index?: number[] }));
+    expect(got.length, `${ex.template} ${ask.id}: shape`).toBe(want.length);
+    got.forEach((v, k) => checkValueAgainst(v, want[k], ex, `${ex.template} d${ex.difficulty} seed ${ex.seed} ${ask.id}[${k}]`));
+    return got;
+  });
+  checkDegeneracy(ex, cells);
+
+  // Stated outputs are one-decimal values close to the real activation (|σ(a) − y| ≤ 0.05).
+  for (const [key, rows] of Object.entries(ex.given?.outputs ?? {})) {
+    const l = Number(key);
+    const layer = net.layers[l];
+    rows.forEach((row, s) => {
+      const a = reference.preactivation[l][s];
+      const real =
+        layer.activation === 'softmax'
+          ? a.map((x) => Math.exp(x) / a.reduce((acc, y) => acc + Math.exp(y), 0))
+          : a.map((x) => (layer.activation === 'tanh' ? Math.tanh(x) : 1 / (1 + Math.exp(-x))));
+      row.forEach((text, k) => {
+        expect(text).toMatch(/^-?0\.\d$/);
+        expect(Math.abs(real[k] - num(text))).toBeLessThanOrEqual(0.05 + 1e-12);
+      });
+      if (layer.activation === 'softmax') expect(row.reduce((acc, v) => acc + num(v), 0)).toBeCloseTo(1, 12);
+    });
+  }
+  // No dead ReLU layer for a whole sample; no two equal inputs in a sample (a swapped index would pass).
+  net.layers.forEach((layer, l) => {
+    if (l === net.layers.length - 1 || !['relu', 'relu6'].includes(layer.activation)) return;
+    for (const a of reference.preactivation[l]) expect(a.some((x) => x > 1e-12), `${ex.template}: dead layer ${l}`).toBe(true);
+  });
+  if (net.input[0].length > 1) for (const row of net.input) expect(new Set(row.map(num)).size).toBe(row.length);
+  // The loss goes down in exercise ③.
+  if (ex.template === 'train-once') expect(reference.loss - reference.lossAfter).toBeGreaterThan(0);
+}
+
+/** Forward values of a graph with optional overrides of node or input values (for finite differences). */
+function graphValues(file: GraphFile, override: Record<string, number> = {}): Record<string, number> {
+  const v: Record<string, number> = {};
+  for (const [name, text] of Object.entries(file.graph.inputs)) v[name] = override[name] ?? num(text);
+  for (const node of file.graph.nodes) {
+    const args = node.args.map((a) => (a in v ? v[a] : num(a)));
+    const ops: Record<string, () => number> = {
+      add: () => args.reduce((p, q) => p + q, 0),
+      mul: () => args.reduce((p, q) => p * q, 1),
+      sub: () => args[0] - args[1],
+      square: () => args[0] * args[0],
+    };
+    expect(ops[node.op], `op ${node.op}`).toBeDefined();
+    v[node.name] = override[node.name] ?? ops[node.op]();
+  }
+  return v;
+}
+
+function checkGraphExercise(ex: Exercise): void {
+  const file = ex.network as GraphFile;
+  expect(() => parseGraph(JSON.stringify(file), 'exercise.json')).not.toThrow();
+  const base = graphValues(file);
+  const out = file.graph.output;
+  const values: string[] = [];
+  for (const ask of ex.asks) {
+    const v = ex.expected[ask.id] as JsonValue;
+    let reference: number;
+    if (ask.quantity === 'value') reference = base[out];
+    else if (ask.quantity === 'nodes') reference = base[(ask as { node: string }).node];
+    else {
+      // Central difference with respect to the node's value; the graphs are polynomials of degree ≤ 2 in it.
+      const node = (ask as { node: string }).node;
+      const h = 1e-3;
+      reference = (graphValues(file, { [node]: base[node] + h })[out] - graphValues(file, { [node]: base[node] - h })[out]) / (2 * h);
+    }
+    expect(closeTo(Number(v.approx), reference, 1e-7), `${ex.template} ${ask.id}: ${v.approx} vs ${reference}`).toBe(true);
+    expect(v.exact).not.toBeNull();
+    expect(isShort(parseExact(v.exact!), 4)).toBe(true);
+    expect(v.exact).not.toBe('0');
+    values.push(v.exact!);
+  }
+  expect(new Set(values).size).toBe(values.length);
+}
+
+/** A random point in the ask's domains satisfying its sum constraints. */
+function randomPoint(ask: SymbolicAsk, random: () => number): Record<string, number> {
+  for (let attempt = 0; attempt < 1000; attempt++) {
+    const point: Record<string, number> = {};
+    for (const name of ask.variables) {
+      const [lo, hi] = ask.domains[name].map(num);
+      point[name] = lo + (hi - lo) * random();
+    }
+    let ok = true;
+    for (const c of ask.constraints ?? []) {
+      const last = c.sum[c.sum.length - 1];
+      point[last] = num(c.equals) - c.sum.slice(0, -1).reduce((acc, n) => acc + point[n], 0);
+      const [lo, hi] = ask.domains[last].map(num);
+      if (point[last] < lo || point[last] > hi) ok = false;
+    }
+    if (ok) return point;
+  }
+  throw new Error('no point satisfies the constraints');
+}
+
+/** An independent float computation of what a symbolic ask asks, by a central difference. */
+function symbolicReference(ex: Exercise, ask: SymbolicAsk, p: Record<string, number>): number {
+  const h = 1e-6;
+  const central = (f: (e: number) => number) => (f(h) - f(-h)) / (2 * h);
+  // The asked unit j: the subscript digit at the end of "∂L/∂b₂" (NFKC turns ₂ into 2).
+  const unit = Number(ask.of.at(-1)!.normalize('NFKC'));
+  if (ex.template === 'partial-derivative') {
+    const wrt = ask.of.endsWith('x') ? 'x' : 'y';
+    const z = (q: Record<string, number>) =>
+      ex.difficulty === 1 ? q.a * q.x + q.b * q.y : ex.difficulty === 2 ? q.a * q.x * q.y + q.b * q.y ** 2 : (q.x + q.y) * (q.x - q.y);
+    return central((e) => z({ ...p, [wrt]: p[wrt] + e }));
+  }
+  if (ex.template === 'output-bias-formula') {
+    const n = ask.variables.length / 2;
+    const xs = Array.from({ length: n }, (_, i) => p[`x_${i + 1}`]);
+    const ts = Array.from({ length: n }, (_, i) => p[`t_${i + 1}`]);
+    if (ex.difficulty < 3) {
+      // Logits whose softmax is x; L(b_j) = −Σ t ln softmax(a + b e_j).
+      const a = xs.map(Math.log);
+      const loss = (e: number) => {
+        const shifted = a.map((v, i) => (i === unit - 1 ? v + e : v));
+        const s = shifted.reduce((acc, v) => acc + Math.exp(v), 0);
+        return -ts.reduce((acc, t, i) => acc + t * (shifted[i] - Math.log(s)), 0);
+      };
+      return central(loss);
+    }
+    const a = xs.map((x) => Math.log(x / (1 - x)));
+    return central((e) => 0.5 * a.reduce((acc, v, i) => acc + (1 / (1 + Math.exp(-(i === unit - 1 ? v + e : v))) - ts[i]) ** 2, 0));
+  }
+  // hidden-bias-formula: L = Σ_k d_k a_k^{l+1}, a_k^{l+1} = Σ_i x_i w_ik, x_i = h(a_i), so ∂L/∂a_k^{l+1} = d_k.
+  const units = ask.variables.filter((v) => v.startsWith('x_')).length;
+  const next = ask.variables.filter((v) => v.startsWith('d_')).length;
+  const act = ex.difficulty === 1 ? 'relu' : ex.difficulty === 2 ? 'sigmoid' : 'tanh';
+  const pre = (i: number) => (act === 'relu' ? p[`a_${i}`] : act === 'sigmoid' ? Math.log(p[`x_${i}`] / (1 - p[`x_${i}`])) : Math.atanh(p[`x_${i}`]));
+  const hOf = (a: number) => (act === 'relu' ? Math.max(0, a) : act === 'sigmoid' ? 1 / (1 + Math.exp(-a)) : Math.tanh(a));
+  const loss = (e: number) => {
+    let total = 0;
+    for (let k = 1; k <= next; k++) {
+      for (let i = 1; i <= units; i++) total += p[`d_${k}`] * p[`w_${i}${k}`] * hOf(pre(i) + (i === unit ? e : 0));
+    }
+    return total;
+  };
+  return central(loss);
+}
+
+function checkSymbolicExercise(ex: Exercise, seed: number): void {
+  expect(ex.network).toBeNull();
+  let state = seed + 1;
+  const random = () => {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    return state / 2147483648;
+  };
+  for (const ask of ex.asks as SymbolicAsk[]) {
+    expect(ask.quantity).toBe('expression');
+    expect(ex.expected[ask.id]).toEqual({ expression: ask.expression, latex: expect.any(String) });
+    for (const name of ask.variables) expect(ask.domains[name], `domain of ${name}`).toBeDefined();
+    for (const name of identifiers(ask.expression)) expect(ask.variables).toContain(name);
+    for (const m of ask.misconceptions ?? []) for (const name of identifiers(m.expression)) expect(ask.variables).toContain(name);
+    const differs = new Set<string>();
+    for (let k = 0; k < 5; k++) {
+      const p = randomPoint(ask, random);
+      const got = evaluate(ask.expression, p);
+      const want = symbolicReference(ex, ask, p);
+      expect(closeTo(got, want, 1e-5), `${ex.template} d${ex.difficulty}: ${ask.expression} = ${got} vs finite difference ${want}`).toBe(true);
+      for (const m of ask.misconceptions ?? []) if (!closeTo(evaluate(m.expression, p), got, 1e-9)) differs.add(m.id);
+    }
+    // Every misconception formula is really wrong somewhere.
+    for (const m of ask.misconceptions ?? []) expect(differs, `${m.id} never differs from the answer`).toContain(m.id);
+  }
+}
+
+describe.each(TEMPLATES.map((tpl) => [tpl.name, tpl.kind] as const))('template %s', (name, kind) => {
+  it.each(DIFFICULTIES)('difficulty %i: valid, equal to an independent recomputation, hand-friendly, non-degenerate', (difficulty) => {
+    for (const seed of SEEDS) {
+      const ex = generateExercise({ template: name, seed, difficulty });
+      expect(ex.template).toBe(name);
+      expect(ex.seed).toBe(seed);
+      expect(ex.difficulty).toBe(difficulty);
+      expect(Object.keys(ex.expected)).toEqual(ex.asks.map((a) => a.id));
+      expect(ex.asks.map((a) => a.id)).toEqual(ex.asks.map((_, i) => `a${i + 1}`));
+      for (const ask of ex.asks) {
+        expect(ex.hints[ask.id]).toHaveLength(2);
+        for (const h of ex.hints[ask.id]) expect(h.length).toBeGreaterThan(3);
+      }
+      if (kind === 'network') checkNetworkExercise(ex);
+      else if (kind === 'graph') checkGraphExercise(ex);
+      else checkSymbolicExercise(ex, seed);
+    }
+  });
+});

@@ -1,0 +1,97 @@
+// The bundled graphs reproduce the numbers published with them: ゼロから作るDeep Learning ch. 5
+// (figures 5-16 and 5-17: the apple and apple + orange shopping graphs), the chain rule on z = t²,
+// t = x + y (note 004), and the sigmoid graph of note 000, whose gradient must equal y(1 − y).
+import { describe, expect, it } from 'vitest';
+import { fileURLToPath } from 'node:url';
+import DecimalBase from 'decimal.js';
+import { loadGraph, parseGraph } from '../../src/graph/load';
+import { solveGraph, type GraphSolution } from '../../src/graph/solve';
+import { exactString } from '../../src/number/format';
+import { approx } from '../../src/number/value';
+
+const D = DecimalBase.clone({ precision: 80 });
+const file = (name: string) => fileURLToPath(new URL(`../../exercises/graphs/${name}`, import.meta.url));
+const solveFile = (name: string) => solveGraph(loadGraph(file(name)));
+
+const exact = (s: GraphSolution, name: string) => exactString(s.gradients.get(name)!);
+const edge = (s: GraphSolution, from: string, to: string) => s.edges.find((e) => e.from === from && e.to === to)!;
+
+describe('apple.yaml (DLfS figure 5-16)', () => {
+  const s = solveFile('apple.yaml');
+  it('costs 220 yen', () => {
+    expect(exactString(s.value)).toBe('220');
+    expect(exactString(s.values.get('apple_price')!)).toBe('200');
+  });
+  it('has the published gradients 2.2, 110, 200', () => {
+    expect(exact(s, 'apple')).toBe('11/5');
+    expect(exact(s, 'apple_num')).toBe('110');
+    expect(exact(s, 'tax')).toBe('200');
+    expect(exact(s, 'apple_price')).toBe('11/10');
+  });
+  it('carries 1.1 and 200 back from the tax node, 2.2 and 110 from the apple node', () => {
+    expect(exactString(edge(s, 'apple_price', 'price').backward!)).toBe('11/10');
+    expect(exactString(edge(s, 'tax', 'price').backward!)).toBe('200');
+    expect(exactString(edge(s, 'apple', 'apple_price').backward!)).toBe('11/5');
+    expect(exactString(edge(s, 'apple_num', 'apple_price').backward!)).toBe('110');
+    expect(exactString(edge(s, 'apple', 'apple_price').forward)).toBe('100');
+    expect(exactString(edge(s, 'apple_price', 'price').forward)).toBe('200');
+  });
+});
+
+describe('apple-orange.yaml (DLfS figure 5-17)', () => {
+  const s = solveFile('apple-orange.yaml');
+  it('costs 715 yen', () => expect(exactString(s.value)).toBe('715'));
+  it('has the published gradients', () => {
+    expect(exact(s, 'apple_num')).toBe('110');
+    expect(exact(s, 'apple')).toBe('11/5');
+    expect(exact(s, 'orange')).toBe('33/10');
+    expect(exact(s, 'orange_num')).toBe('165');
+    expect(exact(s, 'tax')).toBe('650');
+    expect(exact(s, 'all_price')).toBe('11/10');
+  });
+  it('passes the gradient through the add node unchanged', () => {
+    expect(exactString(edge(s, 'apple_price', 'all_price').localDerivative!)).toBe('1');
+    expect(exactString(edge(s, 'orange_price', 'all_price').backward!)).toBe('11/10');
+  });
+});
+
+describe('chain-rule.yaml (z = t², t = x + y)', () => {
+  const s = solveFile('chain-rule.yaml');
+  it('gives ∂z/∂x = ∂z/∂y = 2t', () => {
+    const t = 1 + 2;
+    expect(exactString(s.values.get('t')!)).toBe(String(t));
+    expect(exactString(s.value)).toBe(String(t * t));
+    expect(exact(s, 't')).toBe(String(2 * t));
+    expect(exact(s, 'x')).toBe(String(2 * t * 1));
+    expect(exact(s, 'y')).toBe(String(2 * t * 1));
+  });
+  it('holds for other x and y too', () => {
+    const g = solveGraph(parseGraph('graph:\n  inputs: {x: -3/4, y: 0.2}\n  nodes:\n    - {name: t, op: add, args: [x, y]}\n    - {name: z, op: square, args: [t]}\n  output: z\n'));
+    expect(exactString(g.gradients.get('x')!)).toBe('-11/10'); // 2(−3/4 + 1/5) = −11/10
+  });
+});
+
+describe('sigmoid.yaml (note 000: ×(−1), exp, +1, 1/x)', () => {
+  const s = solveFile('sigmoid.yaml');
+  // Independent references: decimal.js at 80 digits, and float64.
+  const y = new D(1).div(new D(1).plus(D.exp(-1)));
+  const dydx = y.times(new D(1).minus(y));
+  it('computes y = σ(1) and ∂y/∂x = y(1 − y)', () => {
+    expect(approx(s.value).minus(y.toString()).abs().lt('1e-60')).toBe(true);
+    expect(approx(s.gradients.get('x')!).minus(dydx.toString()).abs().lt('1e-60')).toBe(true);
+    expect(Number(approx(s.value).toString())).toBeCloseTo(1 / (1 + Math.exp(-1)), 15);
+    expect(Number(approx(s.gradients.get('x')!).toString())).toBeCloseTo(0.19661193324148185, 15);
+  });
+  it('sends back −y² from the 1/x node, as the derivation in note 000 does', () => {
+    const back = edge(s, 'denominator', 'y').backward!;
+    expect(approx(back).minus(y.times(y).neg().toString()).abs().lt('1e-60')).toBe(true);
+  });
+  it('gives exactly 1/2 and 1/4 at x = 0', () => {
+    const g = solveGraph(parseGraph(
+      'graph:\n  inputs: {x: 0}\n  nodes:\n    - {name: a, op: mul, args: [x, -1]}\n    - {name: b, op: exp, args: [a]}\n' +
+        '    - {name: c, op: add, args: [b, 1]}\n    - {name: y, op: reciprocal, args: [c]}\n  output: y\n',
+    ));
+    expect(exactString(g.value)).toBe('1/2');
+    expect(exactString(g.gradients.get('x')!)).toBe('1/4');
+  });
+});

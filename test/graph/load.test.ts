@@ -1,0 +1,77 @@
+// Bad graph files: one InputError naming the file, the line, the field and what was expected.
+import { describe, expect, it } from 'vitest';
+import { isGraphSource, parseGraph } from '../../src/graph/load';
+import { InputError } from '../../src/network/errors';
+
+function error(text: string): InputError {
+  try {
+    parseGraph(text, 'g.yaml');
+  } catch (e) {
+    if (e instanceof InputError) return e;
+    throw e;
+  }
+  throw new Error('expected an InputError');
+}
+
+const graph = (nodes: string, inputs = '{x: 1, y: 2}', output = 'out') => `graph:\n  inputs: ${inputs}\n  nodes:\n${nodes}\n  output: ${output}\n`;
+
+describe('isGraphSource', () => {
+  it('recognises a top-level graph key only', () => {
+    expect(isGraphSource({ graph: {} })).toBe(true);
+    expect(isGraphSource({ layers: [], graph: 1 })).toBe(true);
+    expect(isGraphSource({ layers: [] })).toBe(false);
+    expect(isGraphSource(null)).toBe(false);
+    expect(isGraphSource(['graph'])).toBe(false);
+    expect(isGraphSource('graph')).toBe(false);
+  });
+});
+
+describe('graph file errors', () => {
+  it.each([
+    ['a cycle', graph('    - {name: a, op: add, args: [x, b]}\n    - {name: b, op: mul, args: [a, 2]}\n    - {name: out, op: exp, args: [b]}'),
+      4, 'graph.nodes[0].args[1]', /cycle: a → b → a/],
+    ['a node using itself', graph('    - {name: out, op: add, args: [x, out]}'), 4, 'graph.nodes[0].args[1]', /cycle: out → out/],
+    ['a longer cycle', graph('    - {name: a, op: exp, args: [c]}\n    - {name: b, op: exp, args: [a]}\n    - {name: c, op: exp, args: [b]}\n    - {name: out, op: exp, args: [c]}'),
+      4, 'graph.nodes[0].args[0]', /cycle: a → c → b → a/],
+    ['a forward reference', graph('    - {name: a, op: add, args: [x, out]}\n    - {name: out, op: mul, args: [x, 2]}'),
+      4, 'graph.nodes[0].args[1]', /"out" is defined later \(graph\.nodes\[1\]\).*list "out" before "a"/],
+    ['an unknown name', graph('    - {name: a, op: add, args: [x, 1]}\n    - {name: out, op: mul, args: [a, z]}'),
+      5, 'graph.nodes[1].args[1]', /unknown name "z": expected an input \(x, y\), or an earlier node \(a\), or a number/],
+    ['a duplicate node name', graph('    - {name: a, op: exp, args: [x]}\n    - {name: a, op: exp, args: [y]}\n    - {name: out, op: add, args: [a, a]}'),
+      5, 'graph.nodes[1].name', /duplicate name "a": already used by graph\.nodes\[0\]/],
+    ['a node named like an input', graph('    - {name: x, op: exp, args: [y]}\n    - {name: out, op: exp, args: [x]}'),
+      4, 'graph.nodes[0].name', /duplicate name "x": already used by an input/],
+    ['add with one argument', graph('    - {name: out, op: add, args: [x]}'), 4, 'graph.nodes[0].args', /add takes 2 or more arguments, got 1/],
+    ['sub with three', graph('    - {name: out, op: sub, args: [x, y, 1]}'), 4, 'graph.nodes[0].args', /sub takes exactly 2 arguments, got 3/],
+    ['exp with two', graph('    - {name: out, op: exp, args: [x, y]}'), 4, 'graph.nodes[0].args', /exp takes exactly 1 argument, got 2/],
+    ['a fractional exponent', graph('    - {name: out, op: pow, args: [x, 1/2]}'), 4, 'graph.nodes[0].args[1]', /exponent of pow must be an integer/],
+    ['a named exponent', graph('    - {name: out, op: pow, args: [x, y]}'), 4, 'graph.nodes[0].args[1]', /exponent of pow must be an integer .* got "y"/],
+    ['a huge exponent', graph('    - {name: out, op: pow, args: [x, -1000]}'), 4, 'graph.nodes[0].args[1]', /between -64 and 64/],
+    ['an unknown op', graph('    - {name: out, op: lg, args: [x]}'), 4, 'graph.nodes[0].op', /expected one of add, sub, mul, div, neg, square, pow, exp, log, reciprocal, sigmoid, tanh, relu, got "lg"/],
+    ['a decimal comma', graph('    - {name: out, op: exp, args: [x]}', '{x: 1,5}'), 2, 'graph.inputs.5', /bad input name "5"/],
+    ['a non-number input', graph('    - {name: out, op: exp, args: [x]}', '{x: abc}'), 2, 'graph.inputs.x', /expected a number .* got "abc"/],
+    ['a bad name', graph('    - {name: 2x, op: exp, args: [x]}'), 4, 'graph.nodes[0].name', /expected a name made of letters/],
+    ['a list as an argument', graph('    - {name: out, op: exp, args: [[x]]}'), 4, 'graph.nodes[0].args[0]', /got a list/],
+    ['an unknown node field', graph('    - {name: out, op: exp, args: [x], value: 3}'), 4, 'graph.nodes[0].value', /unknown field \(a node has name, op, args\)/],
+    ['a missing field', graph('    - {name: out, op: exp}'), 4, 'graph.nodes[0]', /missing required field "args"/],
+    ['an unknown output', graph('    - {name: a, op: exp, args: [x]}'), 5, 'graph.output', /unknown name "out": expected one of x, y, a/],
+    ['no nodes', 'graph:\n  inputs: {x: 1}\n  nodes: []\n  output: x\n', 3, 'graph.nodes', /at least one node/],
+    ['no inputs', 'graph:\n  inputs: {}\n  nodes: [{name: a, op: exp, args: [1]}]\n  output: a\n', 2, 'graph.inputs', /at least one input/],
+    ['log of 0', graph('    - {name: a, op: sub, args: [x, 1]}\n    - {name: out, op: log, args: [a]}'), 5, 'graph.nodes[1]', /cannot be evaluated: log\(0\): .*positive/],
+    ['division by 0', graph('    - {name: out, op: div, args: [y, 0]}'), 4, 'graph.nodes[0]', /division by zero/],
+    ['0 to a negative power', graph('    - {name: a, op: sub, args: [x, 1]}\n    - {name: out, op: pow, args: [a, -2]}'), 5, 'graph.nodes[1]', /0 cannot be raised to a negative power/],
+    ['an extra top-level key', `${graph('    - {name: out, op: exp, args: [x]}')}layers: []\n`, 6, 'layers', /unknown field \(a graph file has graph\)/],
+  ])('%s', (_, text, line, field, message) => {
+    const e = error(text);
+    expect(e.file).toBe('g.yaml');
+    expect(e.line).toBe(line);
+    expect(e.field).toBe(field);
+    expect(e.expected).toMatch(message);
+  });
+
+  it('accepts Japanese names and an output in the middle', () => {
+    const spec = parseGraph(graph('    - {name: りんごの値段, op: mul, args: [x, 100]}\n    - {name: out, op: add, args: [りんごの値段, y]}', '{x: 2, y: 3}', 'りんごの値段'));
+    expect(spec.output).toBe('りんごの値段');
+    expect(spec.nodes[0].args[1]).toMatchObject({ kind: 'literal', text: '100' });
+  });
+});
