@@ -189,7 +189,7 @@ function lexWord(
 
   // "1.5x10^-3": x between a number and 10^ means times, unless x is one of the exercise's names.
   const previous = tokens[tokens.length - 1];
-  if ((word === 'x' || word === 'X') && previous?.kind === 'number' && !space && !table.words.has(word) && timesTen(s, i)) {
+  if ((word === 'x' || word === 'X') && previous?.kind === 'number' && !table.words.has(word) && timesTen(s, i)) {
     push({ kind: 'op', op: '*', pos: at(start), space, text: word });
     return i;
   }
@@ -240,8 +240,9 @@ function lexWord(
   return subBraced ? subStart : subStart + resolution.subUsed;
 }
 
-/** Whether "10" and then "^" or "**" follow (spaces allowed before the operator). */
+/** Whether "10" and then "^" or "**" follow (spaces allowed around the 10). */
 function timesTen(s: string, i: number): boolean {
+  while (s[i] === ' ') i++;
   if (s[i] !== '1' || s[i + 1] !== '0') return false;
   let k = i + 2;
   while (s[k] === ' ') k++;

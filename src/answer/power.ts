@@ -23,13 +23,14 @@ export function power(base: Value, exponent: Value, pos: number, work: Work): Va
     const root = rationalRoot(base.q, exponent.q.d, work, pos);
     if (root) return integerPower(rational(root), exponent.q.s * exponent.q.n, pos, work);
   }
-  work.chargeTranscendental(pos);
-  const product = mul(exponent, ln(base));
-  checkExpArgument(product, 'a power', pos, work);
-  work.chargeTranscendental(pos);
-  // Memoised per rational exponent when the base is rational too (2^0.5 recurs across answers).
-  if (isRational(exponent) && isRational(base)) return memoised(`pow ${exponent.q.toFraction()}`, base, () => exp(product));
-  return exp(product);
+  work.chargeTranscendental(pos, 2);
+  const real = (): Value => {
+    const product = mul(exponent, ln(base));
+    checkExpArgument(product, 'a power', pos, work);
+    return exp(product);
+  };
+  // Memoised when base and exponent are both rational (2^0.5 recurs across a class's answers).
+  return isRational(exponent) && isRational(base) ? memoised(`pow ${exponent.q.toFraction()}`, base, real) : real();
 }
 
 export function integerPower(base: Value, n: bigint, pos: number, work: Work): Value {

@@ -6,6 +6,8 @@ import { basename } from 'node:path';
 import type { Solution } from '../engine/solve';
 import { isLang, messages, type Lang } from '../i18n';
 import type { FormOption } from '../trace/types';
+import type { Source } from '../network/source';
+import type { WorkedDocument } from '../render/document';
 import { UsageError } from './usage';
 
 const WORKED = ['latex', 'markdown', 'html', 'pdf'] as const;
@@ -48,15 +50,31 @@ export function workedOptions(format: string, values: RawValues): WorkedOptions 
   return { format: format as Worked, form: form as FormOption | undefined, lang, output };
 }
 
-/** Renders the solution and writes it; returns the exit code. */
+/** Renders a network's worked solution and writes it; returns the exit code. */
 export async function writeWorkedSolution(solution: Solution, file: string, options: WorkedOptions): Promise<number> {
+  if (refuseBinaryToTerminal(options)) return 2;
+  const { networkDocument } = await import('../render/worked');
+  return writeDocument(networkDocument(solution, { lang: options.lang, name: basename(file), form: options.form }), options);
+}
+
+/** The same for a computational-graph file (--form does not apply to graphs). */
+export async function writeWorkedGraph(source: Source, options: WorkedOptions): Promise<number> {
+  if (refuseBinaryToTerminal(options)) return 2;
+  const { graphFromSource, solveGraph } = await import('../graph');
+  const { graphDocument } = await import('../render/graph-document');
+  const solution = solveGraph(graphFromSource(source));
+  return writeDocument(graphDocument(solution, { lang: options.lang, name: basename(source.file) }), options);
+}
+
+function refuseBinaryToTerminal(options: WorkedOptions): boolean {
+  if (options.format !== 'pdf' || options.output !== undefined || !process.stdout.isTTY) return false;
+  process.stderr.write(`backprop-tutor: ${messages(options.lang).cli.pdfToTerminal}\n`);
+  return true;
+}
+
+async function writeDocument(doc: WorkedDocument, options: WorkedOptions): Promise<number> {
   const m = messages(options.lang);
-  if (options.format === 'pdf' && options.output === undefined && process.stdout.isTTY) {
-    process.stderr.write(`backprop-tutor: ${m.cli.pdfToTerminal}\n`);
-    return 2;
-  }
-  const { networkDocument, renderDocument } = await import('../render/worked');
-  const doc = networkDocument(solution, { lang: options.lang, name: basename(file), form: options.form });
+  const { renderDocument } = await import('../render/worked');
   let rendered: string | Uint8Array;
   try {
     rendered = await renderDocument(doc, options.format);

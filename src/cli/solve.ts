@@ -33,6 +33,7 @@ export async function solveCommand(args: string[]): Promise<number> {
   const workedOptions = worked.workedOptions(format, values);
   const source = readSource(positionals[0]);
   if (isGraphSource(source.data)) {
+    if (workedOptions) return worked.writeWorkedGraph(source, workedOptions);
     // A computational-graph file (top-level `graph` key): values and gradients of its nodes.
     process.stdout.write((await import('../graph/output')).graphOutput(source, format, worked.langOption(values)));
     return 0;

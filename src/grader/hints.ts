@@ -9,6 +9,36 @@ import { formulaFor } from './formulas';
 import { HINT_COSTS } from './grade';
 import { text, type Text } from './text';
 
+const LATEX_WORDS: readonly [RegExp, string][] = [
+  [/\\left|\\right/g, ''],
+  [/\\cdot/g, '·'],
+  [/\\times/g, '×'],
+  [/\\odot/g, '⊙'],
+  [/\\partial\s*/g, '∂'],
+  [/\\delta/g, 'δ'],
+  [/\\Delta/g, 'Δ'],
+  [/\\sigma/g, 'σ'],
+  [/\\eta/g, 'η'],
+  [/\\alpha/g, 'α'],
+  [/\\tanh/g, 'tanh'],
+  [/\\ln/g, 'ln'],
+  [/\\sum/g, 'Σ'],
+  [/\\ldots|\\dots/g, '…'],
+  [/\\top/g, 'ᵀ'],
+  [/\\mathrm\{([^{}]*)\}/g, '$1'],
+  [/\\,|\\;|\\!|\\quad/g, ' '],
+  [/'/g, '′'],
+];
+
+/** A step's LaTeX as plain text for a terminal: \frac{a}{b} → (a)/(b), ^{(2)} → ^(2), _{1} → _1. */
+export function latexText(latex: string): string {
+  let out = latex;
+  for (let i = 0; i < 8 && /[_^]\{/.test(out); i++) out = out.replace(/([_^])\{([^{}]*)\}/g, '$1$2');
+  for (let i = 0; i < 8 && out.includes('\\frac'); i++) out = out.replace(/\\frac\{([^{}]*)\}\{([^{}]*)\}/g, '($1)/($2)');
+  for (const [pattern, replacement] of LATEX_WORDS) out = out.replace(pattern, replacement);
+  return out.replace(/[{}]/g, '').replace(/\s+/g, ' ').trim();
+}
+
 /** The worked step of an ask, with its numbers substituted (LaTeX), from the trace. */
 function workedStep(ctx: GradingContext, ask: Ask): string | null {
   if (!ctx.solution || !('layer' in ask || ask.quantity === 'loss' || ask.quantity === 'loss_after')) return null;
@@ -19,7 +49,7 @@ function workedStep(ctx: GradingContext, ask: Ask): string | null {
     const steps = trace.sections.flatMap((s) => s.steps).filter((s) => s.quantity === ask.quantity && s.layer === layer);
     const step = (index ? steps.find((s) => s.index.join(',') === index.join(',')) : null) ?? steps[0];
     if (!step) return null;
-    return step.substituted ? `${step.formula} = ${step.substituted}` : step.formula;
+    return latexText(step.substituted ? `${step.formula} = ${step.substituted}` : step.formula);
   } catch {
     return null;
   }

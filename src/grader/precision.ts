@@ -74,10 +74,11 @@ export function magnitude(v: Value): number {
 export function effectiveSigFigs(value: Value, student: Value, written: Written): number {
   const lead = magnitude(value);
   if (lead === Number.NEGATIVE_INFINITY) return written.sigFigs;
-  // Rounding may carry through leading nines into a new digit (0.0996 → 0.100, 9.97 → 10.0): count
-  // from the student's leading digit then, but only then ("1" for 0.79 carries no figure of 0.79).
-  const carried = magnitude(student) === lead + 1 && approx(value).abs().gte(new Decimal(9).times(new Decimal(10).pow(lead)));
-  return (carried ? lead + 1 : lead) + written.places + 1;
+  const positional = lead + written.places + 1;
+  // Rounding may carry into a new leading digit (0.0996 → 0.100, 9.97 → 10.0): one figure more is written.
+  if (positional >= 1) return positional + (magnitude(student) === lead + 1 ? 1 : 0);
+  // Coarser than the value's first digit: right only as its one-figure rounding (0.1 for 0.0996, not for 0.09).
+  return sameValue(roundToFigures(value, 1), student) ? 1 : 0;
 }
 
 /** A value rounded to `places` decimal places (half away from zero), exactly, as a rational Value. */

@@ -28,7 +28,7 @@ function mathRenderer(katex: Katex) {
 const PAGE_CSS = `
 @page { size: A4; margin: 15mm 14mm 16mm; }
 :root { color-scheme: light; }
-body { font: 16px/1.55 "DejaVu Sans", "Noto Sans", "Noto Sans CJK JP", "Hiragino Sans", "Yu Gothic", system-ui, sans-serif;
+body { font: 16px/1.55 "DejaVu Sans", "Noto Sans", "Noto Sans CJK JP", "Hiragino Sans", "Yu Gothic", Meiryo, "IPAPGothic", system-ui, sans-serif;
   color: #1b2333; max-width: 58rem; margin: 2rem auto; padding: 0 1.25rem; }
 h1 { font-size: 1.7rem; margin: 0 0 .3rem; }
 h2 { font-size: 1.35rem; margin: 0 0 .6rem; padding-bottom: .2rem; border-bottom: 2px solid #c9d3e3; }

@@ -11,7 +11,7 @@ const MAX_LABELLED_EDGES = 16;
 
 const COL_GAP = 300;
 const ROW_GAP = 112;
-const RADIUS = 40;
+const RADIUS = 44;
 const MARGIN_X = 70;
 const TOP = 56;
 
@@ -55,7 +55,7 @@ export function networkSvg(solution: Solution, m: Messages, options: NetworkFigu
   const s = options.sample ?? 0;
   const widths = [network.input[0].length, ...solution.layers.map((r) => r.output[0].length)];
   const maxUnits = Math.max(...widths);
-  const height = TOP + maxUnits * ROW_GAP + 24;
+  const height = TOP + maxUnits * ROW_GAP + 8;
   const width = MARGIN_X * 2 + COL_GAP * (widths.length - 1) + 70;
   const position = (col: number, k: number): Point => ({
     x: MARGIN_X + col * COL_GAP,
@@ -107,23 +107,23 @@ export function networkSvg(solution: Solution, m: Messages, options: NetworkFigu
     parts.push(`<circle class="unit input" cx="${p.x}" cy="${p.y}" r="${RADIUS}"/>`);
     parts.push(text(p.x, p.y + 5, `x${sub(i + 1)} = ${figureNumber(network.input[s][i])}`, 'class="v" text-anchor="middle"'));
   }
-  // Layer units: a and z inside, the bias below.
+  // Layer units: a, z and the bias inside.
   solution.layers.forEach((result, l) => {
     const last = l === solution.layers.length - 1;
     for (let j = 0; j < widths[l + 1]; j++) {
       const p = position(l + 1, j);
       parts.push(`<circle class="unit${last ? ' output' : ''}" cx="${p.x}" cy="${p.y}" r="${RADIUS}"/>`);
-      parts.push(text(p.x, p.y - 4, `a = ${figureNumber(result.preactivation[s][j])}`, 'class="v" text-anchor="middle"'));
-      parts.push(text(p.x, p.y + 13, `z = ${figureNumber(result.output[s][j])}`, 'class="v" text-anchor="middle"'));
-      parts.push(text(p.x, p.y + RADIUS + 14, `b = ${figureNumber(network.layers[l].bias[j])}`, 'class="b" text-anchor="middle"'));
+      parts.push(text(p.x, p.y - 10, `a = ${figureNumber(result.preactivation[s][j])}`, 'class="v" text-anchor="middle"'));
+      parts.push(text(p.x, p.y + 5, `z = ${figureNumber(result.output[s][j])}`, 'class="v" text-anchor="middle"'));
+      parts.push(text(p.x, p.y + 21, `b = ${figureNumber(network.layers[l].bias[j])}`, 'class="b" text-anchor="middle"'));
       if (last) parts.push(text(p.x + RADIUS + 8, p.y + 5, `t${sub(j + 1)} = ${figureNumber(network.target[s][j])}`, 'class="t"'));
     }
   });
 
   const style =
     '.edge{stroke:#8a94a6;stroke-width:1.4}.unit{fill:#f4f7fb;stroke:#33415c;stroke-width:1.6}.unit.input{fill:#fff}.unit.output{fill:#eef6ee}' +
-    'text{font-family:"DejaVu Sans","Noto Sans CJK JP",Arial,sans-serif;fill:#1b2333}.head{font-size:14px;font-weight:bold}.v{font-size:12px}' +
-    '.b{font-size:11px;fill:#555}.t{font-size:12px;fill:#1d6b2a}.w{font-size:11px}.g{font-size:11px;fill:#1f4e9c}';
+    'text{font-family:"DejaVu Sans","Noto Sans CJK JP",Arial,sans-serif;fill:#1b2333}.head{font-size:14px;font-weight:bold}.v{font-size:11.5px}' +
+    '.b{font-size:10.5px;fill:#555}.t{font-size:12px;fill:#1d6b2a}.w{font-size:11px}.g{font-size:11px;fill:#1f4e9c}';
   const svg =
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${escapeXml(m.problem.figureAlt)}">` +
     `<title>${escapeXml(m.problem.figureAlt)}</title><style>${style}</style>` +

@@ -73,6 +73,13 @@ describe('symbolic answers', () => {
     expect(formatAst(formula('δ_k w_jk'))).toBe('d_k * w_jk');
   });
 
+  it('reads digit subscripts written as x1 or x₁, and Greek names spelled out', () => {
+    const options = { variables: ['x_1', 'x_2', 'η'] };
+    // x_1 + x_2 − η at (1/2, 1/3, 1/10) = 5/6 − 1/10 = 11/15
+    const point = { x_1: ratio(1, 2), x_2: ratio(1, 3), 'η': ratio(1, 10) };
+    for (const text of ['x_1 + x_2 - η', 'x1 + x₂ - eta', 'x_{1}+x_{2}-η']) expect(exactOf(at(text, point, options))).toBe('11/15');
+  });
+
   it('accepts a constant formula too', () => {
     expect(exactOf(at('1/2', {}))).toBe('1/2');
   });

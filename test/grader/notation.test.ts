@@ -96,9 +96,12 @@ function checkExercise(exercise: Exercise): void {
     const cells: V[] = [];
     const collect = (x: Shape) => (Array.isArray(x) ? (x as readonly Shape[]).forEach(collect) : cells.push(x as V));
     collect(expected);
-    const count = notations(cells[0]).length;
+    const count = Math.max(...cells.map((v) => notations(v).length));
     for (let k = 0; k < count; k++) {
-      const answer = typeBack(expected, (v) => notations(v)[k]);
+      const answer = typeBack(expected, (v) => {
+        const all = notations(v);
+        return all[k % all.length];
+      });
       const r = grade(answer);
       expect(r.status, `${exercise.template} seed ${exercise.seed} ${ask.id}: "${answer}" → ${r.feedback.en}`).toBe('correct');
       expect(r.score).toBe(1);

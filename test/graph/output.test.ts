@@ -9,6 +9,9 @@ import { graphSolutionToJson } from '../../src/graph/json';
 import { escapeXml, graphSvg } from '../../src/graph/svg';
 import { compactValue } from '../../src/graph/show';
 import { exp, ln, ratio, sigmoid } from '../../src/number/value';
+import fc from 'fast-check';
+import { InputError } from '../../src/network/errors';
+import { graphArb, yaml } from './arbitrary';
 
 const file = (name: string) => fileURLToPath(new URL(`../../exercises/graphs/${name}`, import.meta.url));
 const apple = solveGraph(loadGraph(file('apple.yaml')));
@@ -174,5 +177,29 @@ describe('SVG figure', () => {
     const s = graphSvg(solveGraph(parseGraph('graph:\n  inputs: {x: 3}\n  nodes:\n    - {name: z, op: mul, args: [x, x]}\n  output: z\n')));
     const ys = [...s.matchAll(/<line class="edge-forward" x1="[^"]*" y1="([^"]*)"/g)].map((m) => m[1]);
     expect(new Set(ys.slice(0, 2)).size).toBe(2);
+  });
+});
+
+describe('random graphs', () => {
+  it('give text with negatives parenthesised after operators, and well-formed SVG with a value on every edge', () => {
+    fc.assert(
+      fc.property(graphArb, (g) => {
+        let solution;
+        try {
+          solution = solveGraph(parseGraph(yaml(g)));
+        } catch (error) {
+          if (error instanceof InputError) return;
+          throw error;
+        }
+        const text = graphSolutionToText(solution);
+        expect(text).not.toMatch(/[×+−] -/);
+        const svg = graphSvg(solution);
+        expect(balanced(svg)).toBe(true);
+        expect(texts(svg, 'value-forward')).toHaveLength(solution.edges.length + 1);
+        const named = solution.edges.filter((e) => e.fromKind !== 'literal' && e.backward !== null).length;
+        expect(texts(svg, 'value-backward')).toHaveLength(named + 1);
+      }),
+      { numRuns: 150, seed: 99 },
+    );
   });
 });

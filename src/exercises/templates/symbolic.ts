@@ -75,7 +75,7 @@ export const partialDerivative: Template = {
     } else {
       // 連鎖律 2変数: z = u·v with u = x + y, v = x − y, so ∂z/∂x = v + u = 2x and ∂z/∂y = v − u = −2y.
       definition = 'z = u*v,  u = x + y,  v = x - y';
-      answer = wrt === 'x' ? add(minus(x, y), add(x, y)) : minus(minus(x, y), add(x, y));
+      answer = wrt === 'x' ? mul(num('2'), x) : neg(mul(num('2'), y));
       variables = ['x', 'y'];
     }
     const of = `∂z/∂${wrt}`;
@@ -225,7 +225,7 @@ export const hiddenBiasFormula: Template = {
       ...domainsOf(ws, ANY),
       ...domainsOf(ds, ANY),
     };
-    const hName = activation === 'relu' ? t('ReLU (and a_j > 0 here)', 'ReLU関数（ここでは a_j > 0）') : activation === 'sigmoid' ? t('the sigmoid σ', 'シグモイド関数 σ') : t('tanh', 'tanh関数');
+    const hName = activation === 'relu' ? t('ReLU (and a_j > 0 here)', 'ReLU関数（ここでは a_j > 0）') : activation === 'sigmoid' ? t('sigmoid σ', 'シグモイド関数 σ') : t('tanh', 'tanh関数');
     const of = `∂L/∂b${sub(j)}`;
     return {
       kind: 'symbolic',
@@ -234,6 +234,9 @@ export const hiddenBiasFormula: Template = {
         t(`演習② (lecture deck): hidden layer l has ${units} units with activation h = ${hName.en}: a_j = Σ_i w_ij^l x_i^(l−1) + b_j, x_j = h(a_j).`, `演習②（講義資料）: 中間層 l は ${units} ユニット、活性化関数 h = ${hName.ja}: a_j = Σ_i w_ij^l x_i^(l−1) + b_j、x_j = h(a_j)。`),
         t(`The next layer l+1 has ${next} units with weights w_jk (from unit j of layer l to unit k of layer l+1) and known deltas δ_k = d_k.`, `次の層 l+1 は ${next} ユニットで、重み w_jk（第 l 層のユニット j から第 l+1 層のユニット k へ）と既知のデルタ δ_k = d_k をもつ。`),
         t(`Find ${of} (j = ${j}) of layer l using the known a, x, w and δ^(l+1) (write δ_k as d_k).`, `第 l 層の ${of}（j = ${j}）を既知の a, x, w, δ^(l+1) を用いて表せ（δ_k は d_k と書く）。`),
+        ...(activation === 'relu'
+          ? []
+          : [t('Write the derivative h′(a_j) through the output x_j, as in σ′ = y(1 − y).', '活性化関数の微分 h′(a_j) は σ′ = y(1 − y) のように出力 x_j で表すこと。')]),
         variablesLine(variables),
         syntaxNote,
       ),

@@ -6,6 +6,7 @@ import type { NetworkDraft, Template } from '../template';
 import { t } from '../text';
 import type { NetworkAsk } from '../types';
 import { randomNet } from './common';
+import { lit } from '../numbers';
 
 export const weightUpdate: Template = {
   name: 'weight-update',
@@ -62,7 +63,8 @@ export const trainOnce: Template = {
     });
     return {
       kind: 'network',
-      net,
+      // η = 0.5 or 1: a learning rate of tenths would add a decimal place to every updated parameter.
+      net: { ...net, learningRate: lit(rng.pick(['0.5', '1', '0.5'])) },
       asks: [
         { id: 'a1', quantity: 'loss' },
         { id: 'a2', quantity: 'loss_after' },

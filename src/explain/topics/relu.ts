@@ -31,7 +31,7 @@ export const relu: Topic = {
     {
       role: 'claim',
       text_en: CHOICE_EN.replace('the left value', 'the left value 0').replace('uses the left value by default', 'uses 0 by default'),
-      text_ja: CHOICE_JA.replace('左側の値を、', '左側の値 0 を、').replace('既定は左側の値', '既定は 0'),
+      text_ja: CHOICE_JA.replace('左側の値を、', '左側の値 0 を、').replace('既定は左側の値', '既定は 0 '),
       latex: "\\lim_{\\epsilon \\to 0^{-}} \\frac{h(\\epsilon) - h(0)}{\\epsilon} = 0 \\ne 1 = \\lim_{\\epsilon \\to 0^{+}} \\frac{h(\\epsilon) - h(0)}{\\epsilon}, \\qquad h'(0) := 0 \\text{ or } 1",
       checks: [{ kink: { of: 'max(0, x)', wrt: 'x', at: '0', left: '0', right: '1' } }],
     },
@@ -69,7 +69,7 @@ export const leakyRelu: Topic = {
     {
       role: 'claim',
       text_en: CHOICE_EN.replace('the left value', 'the left value α').replace('uses the left value by default', 'uses α by default'),
-      text_ja: CHOICE_JA.replace('左側の値を、', '左側の値 α を、').replace('既定は左側の値', '既定は α'),
+      text_ja: CHOICE_JA.replace('左側の値を、', '左側の値 α を、').replace('既定は左側の値', '既定は α '),
       latex: "h'(0^{-}) = \\alpha \\ne 1 = h'(0^{+}), \\qquad h'(0) := \\alpha \\text{ or } 1",
       checks: [{ kink: { of: 'x > 0 ? x : alpha * x', wrt: 'x', at: '0', left: 'alpha', right: '1' } }],
     },
