@@ -11,7 +11,7 @@ import { isGraphAsk, isGraphFile, isSymbolicAsk, type Ask, type Exercise, type N
 import { graphFromSource } from '../graph/load';
 import { solveGraph, type GraphSolution } from '../graph/solve';
 import type { Matrix, NetworkSpec } from '../network/spec';
-import { ZERO, neg, type Value } from '../number/value';
+import { ZERO, approx, neg, type Value } from '../number/value';
 import { policyKey, roundingHook, substitutionHook, type RoundingPolicy, type Substitution } from './chains';
 import type { Tolerance } from './compare';
 import { MISCONCEPTIONS } from './misconceptions';
@@ -41,6 +41,9 @@ export interface GradingContext {
   chained(ask: Ask, substitutions: readonly Substitution[]): AskValue | null;
 }
 
+/** Solutions recomputed from students' own values kept per exercise (oldest dropped first). */
+const CHAINED_CACHE_SIZE = 500;
+
 export interface ContextOptions {
   readonly tolerances?: ReadonlyMap<string, Tolerance>;
 }
@@ -56,6 +59,7 @@ export function gradingContext(exercise: Exercise, options: ContextOptions = {})
   const mistakenCache = new Map<string, MistakenValue[]>();
   const roundedCache = new Map<string, Solution>();
   const expectedCache = new Map<string, AskValue | null>();
+  const chainedCache = new Map<string, Solution>();
 
   const valueIn = (s: Solution, ask: NetworkAsk): AskValue | null => {
     try {
@@ -114,7 +118,15 @@ export function gradingContext(exercise: Exercise, options: ContextOptions = {})
 
   const chained = (ask: Ask, substitutions: readonly Substitution[]): AskValue | null => {
     if (!spec || isGraphAsk(ask) || isSymbolicAsk(ask) || substitutions.length === 0) return null;
-    return valueIn(solve(spec, { givenOutputs: given, intermediate: substitutionHook(substitutions) }), ask);
+    // Students of one class often make the same slip: solutions are cached by the values substituted.
+    const key = substitutions.map((s) => `${s.quantity}/${s.layer}/${s.row},${s.column}=${s.value.kind === 'rational' ? s.value.q.toFraction() : approx(s.value).toString()}`).sort().join(';');
+    let s = chainedCache.get(key);
+    if (!s) {
+      s = solve(spec, { givenOutputs: given, intermediate: substitutionHook(substitutions) });
+      if (chainedCache.size >= CHAINED_CACHE_SIZE) chainedCache.delete(chainedCache.keys().next().value!);
+      chainedCache.set(key, s);
+    }
+    return valueIn(s, ask);
   };
 
   return { exercise, spec, given, solution, graph, tolerances: options.tolerances ?? new Map(), expected, mistaken, rounded, chained };

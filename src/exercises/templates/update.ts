@@ -43,6 +43,12 @@ export const weightUpdate: Template = {
   },
 };
 
+/**
+ * Learning rates for exercise ③ by difficulty. One neuron: the error shrinks by 1 − η(|x|² + 1), so a
+ * small η keeps the step a descent; deeper nets: η = 0.5 or 1 adds no decimal place to the updates.
+ */
+const RATES: Record<number, readonly string[]> = { 1: ['0.1', '0.2', '0.1', '0.5'], 2: ['0.5', '1', '0.1'], 3: ['0.5', '1', '0.5', '0.1'] };
+
 export const trainOnce: Template = {
   name: 'train-once',
   kind: 'network',
@@ -59,12 +65,11 @@ export const trainOnce: Template = {
       loss: rng.pick(['half-sse', 'half-sse', 'mse']),
       batch: difficulty === 3 ? 2 : 1,
       batchMode: 'mean',
-      nice: difficulty >= 2,
+      nice: true,
     });
     return {
       kind: 'network',
-      // η = 0.5 or 1: a learning rate of tenths would add a decimal place to every updated parameter.
-      net: { ...net, learningRate: lit(rng.pick(['0.5', '1', '0.5'])) },
+      net: { ...net, learningRate: lit(rng.pick(RATES[difficulty])) },
       asks: [
         { id: 'a1', quantity: 'loss' },
         { id: 'a2', quantity: 'loss_after' },

@@ -1,0 +1,89 @@
+// "Check my own work" on hand-derived values: Mazur's published 9-digit figures all pass (and his one
+// figure that is off, the loss after the update, is caught); a wrong value is pinpointed and named,
+// later values computed from it are marked carried forward, later values computed from the student's
+// own rounded (right) values count as right; bad files are one clear error.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { checkWork } from '../../src/grader/work';
+import { parseWork } from '../../src/grader/work-file';
+import { loadNetwork } from '../../src/network/load';
+import { InputError } from '../../src/network/errors';
+import { approx } from '../../src/number/value';
+
+const ROOT = new URL('../..', import.meta.url).pathname;
+const mazur = loadNetwork(`${ROOT}exercises/networks/mazur.yaml`);
+
+function check(text: string) {
+  const result = checkWork(mazur, parseWork(text, mazur, 'work.yaml'));
+  return { ...result, by: Object.fromEntries(result.results.map((r) => [r.path, r])) };
+}
+
+describe('check my own work', () => {
+  it("Mazur's published figures (exercises/work/mazur-work.yaml) all pass", () => {
+    const text = readFileSync(`${ROOT}exercises/work/mazur-work.yaml`, 'utf8');
+    const result = check(text);
+    expect(result.results.length).toBe(22);
+    expect(result.results.filter((r) => r.status !== 'correct').map((r) => r.path)).toEqual([]);
+    expect(result.firstWrong).toBeNull();
+    // In computation order: the forward pass first, then the output layer's backward pass, then the hidden one.
+    expect(result.results.map((r) => r.path).slice(0, 3)).toEqual(['layers[0].preactivation[0][0]', 'layers[0].output[0][0]', 'layers[0].output[0][1]']);
+    expect(result.results.findIndex((r) => r.path === 'layers[1].delta[0][0]')).toBeLessThan(result.results.findIndex((r) => r.path === 'layers[0].grad_output[0][0]'));
+  });
+
+  it("Mazur's error after the update, 0.291027924, is off in the 7th digit and is caught", () => {
+    const result = check('loss_after: 0.291027924\n');
+    expect(result.by.loss_after.status).toBe('incorrect');
+    expect(approx(result.by.loss_after.expected).toFixed(10)).toBe('0.2910277737');
+    expect(result.firstWrong?.path).toBe('loss_after');
+    expect(check('loss_after: 0.291027774\n').by.loss_after.status).toBe('correct');
+  });
+
+  it('a wrong delta is pinpointed and named; values computed from it are carried forward', () => {
+    // δ_o1 without σ′: ∂E/∂out_o1 = 0.74136507. Then ∂E/∂w5 = 0.74136507 · out_h1 (0.593269992) = 0.439830
+    // and w5 = 0.4 − 0.5 · 0.439830 = 0.180085: both follow from the student's own δ.
+    const result = check(`
+layers:
+  - output: [[0.593269992, 0.596884378]]
+  - delta: [[0.74136507, ~]]
+    grad_weights: [[0.439830, ~], [~, ~]]
+    weights_after: [[0.180085, ~], [~, ~]]
+`);
+    expect(result.by['layers[0].output[0][0]'].status).toBe('correct');
+    const delta = result.by['layers[1].delta[0][0]'];
+    expect(delta.status).toBe('incorrect');
+    expect(delta.carriedForward).toBe(false);
+    expect(delta.misconception?.id).toBe('missing-activation-derivative');
+    for (const path of ['layers[1].grad_weights[0][0]', 'layers[1].weights_after[0][0]']) {
+      expect(result.by[path].status, path).toBe('incorrect');
+      expect(result.by[path].carriedForward, path).toBe(true);
+    }
+    expect(result.firstWrong?.path).toBe('layers[1].delta[0][0]');
+  });
+
+  it('a value computed from the student’s own rounded (right) values counts as right', () => {
+    // With out_h = 0.5933 and 0.5969: net_o1 = 0.4·0.5933 + 0.45·0.5969 + 0.6 = 1.105925 (exactly 1.105905967…).
+    const result = check('layers:\n  - output: [[0.5933, 0.5969]]\n  - preactivation: [[1.105925, ~]]\n');
+    const net = result.by['layers[1].preactivation[0][0]'];
+    expect(net.status).toBe('correct');
+    expect(net.fromRounded).toBe(true);
+    // A value that follows from nothing the student wrote is wrong.
+    expect(check('layers:\n  - output: [[0.5933, 0.5969]]\n  - preactivation: [[1.2, ~]]\n').by['layers[1].preactivation[0][0]'].status).toBe('incorrect');
+  });
+
+  it('a value that does not read as a number is invalid; fewer digits than it has is fine when rounded right', () => {
+    const result = check('loss: 0.2984\nlayers:\n  - output: [[0.59, "0,5969"]]\n');
+    expect(result.by.loss.status).toBe('correct');
+    expect(result.by['layers[0].output[0][0]'].status).toBe('correct');
+    expect(result.by['layers[0].output[0][1]'].status).toBe('invalid');
+  });
+
+  it('bad work files are one InputError naming the field and line', () => {
+    const bad = (text: string) => () => parseWork(text, mazur, 'work.yaml');
+    expect(bad('lost: 0.3\n')).toThrow(InputError);
+    expect(bad('lost: 0.3\n')).toThrow(/work\.yaml:1: lost: unknown field/);
+    expect(bad('layers:\n  - deltas: [[0.1, 0.2]]\n')).toThrow(/layers\[0\]\.deltas: unknown field/);
+    expect(bad('layers:\n  - {}\n  - delta: [[0.1]]\n')).toThrow(/work\.yaml:3: layers\[1\]\.delta\[0\]: expected 2 numbers, got 1/);
+    expect(bad('layers:\n  - {}\n  - {}\n  - {}\n')).toThrow(/at most 2 layers/);
+    expect(bad('layers:\n  - grad_alpha: 0.1\n')).toThrow(/no alpha/);
+  });
+});

@@ -1,0 +1,128 @@
+// The Markdown and LaTeX renderers: every step of the trace appears with its formula, numbers and
+// result; every piece of math they emit is accepted by KaTeX in strict mode (as $…$ / $$…$$ exactly
+// as written); user strings are escaped; the LaTeX is a complete document with balanced groups.
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import katex from 'katex';
+import { parseNetwork } from '../../src/network/load';
+import { solve } from '../../src/engine/solve';
+import { renderMarkdown, escapeMarkdown } from '../../src/render/markdown';
+import { renderLatex, escapeLatex } from '../../src/render/latex';
+import { networkArb } from '../reference/arbitrary';
+import { networkText } from '../reference/raw';
+import { documentOf, mazur, mixed } from './helpers';
+
+const strict = (latex: string, displayMode: boolean) => katex.renderToString(latex, { throwOnError: true, strict: 'error', displayMode });
+
+/** The math of a Markdown document: $$…$$ blocks and $…$ spans (escaped \$ is text). */
+function markdownMath(md: string): { display: string[]; inline: string[] } {
+  const display = [...md.matchAll(/^\$\$\n([^]*?)\n\$\$$/gm)].map((m) => m[1]);
+  const rest = md.replace(/^\$\$\n[^]*?\n\$\$$/gm, '').replace(/\\\$/g, '');
+  const inline = [...rest.matchAll(/\$([^$\n]+)\$/g)].map((m) => m[1]);
+  return { display, inline };
+}
+
+/** The math of a LaTeX document: every $…$ (the renderer writes no other math mode). */
+function latexMath(tex: string): string[] {
+  return [...tex.replace(/\\\$/g, '').matchAll(/\$([^$]+)\$/g)].map((m) => m[1]);
+}
+
+describe('Markdown', () => {
+  const { doc, steps } = documentOf(mazur(), 'en', 'both', 'mazur.yaml');
+  const md = renderMarkdown(doc);
+
+  it('has every step: its label, formula, numbers and result in one aligned $$ block', () => {
+    const blocks = markdownMath(md).display.filter((b) => b.startsWith('\\begin{aligned}'));
+    expect(blocks).toHaveLength(steps.length);
+    steps.forEach((s, k) => {
+      expect(blocks[k]).toContain(s.formula);
+      if (s.substituted !== null) expect(blocks[k]).toContain(`&${s.substitutedApproximate ? '\\approx' : '='} ${s.substituted}`);
+      expect(blocks[k]).toContain(`&${s.resultRelation} ${s.resultLatex}`);
+    });
+  });
+
+  it('is accepted by KaTeX in strict mode, block by block', () => {
+    const { display, inline } = markdownMath(md);
+    for (const m of display) expect(() => strict(m, true)).not.toThrow();
+    for (const m of inline) expect(() => strict(m, false)).not.toThrow();
+    expect(inline.length).toBeGreaterThan(5);
+  });
+
+  it('embeds the diagram as a data: URL, or links the file it is given', () => {
+    expect(md).toMatch(/!\[Diagram of the network[^\]]*\]\(data:image\/svg\+xml;base64,[A-Za-z0-9+/=]+\)/);
+    expect(renderMarkdown(doc, { figureHref: (id) => `mazur.${id}.svg` })).toContain('](mazur.network-figure.svg)');
+  });
+
+  it('escapes Markdown in user strings', () => {
+    expect(escapeMarkdown('a_b*c [x](y) <b> $5 #1 |')).toBe('a\\_b\\*c \\[x\\](y) \\<b\\> \\$5 \\#1 \\|');
+    const evil = renderMarkdown(documentOf(mixed(), 'en', 'both', '**bold** $x$ <script>.yaml').doc);
+    expect(evil.split('\n')[0]).toBe('# Worked solution: \\*\\*bold\\*\\* \\$x\\$ \\<script\\>.yaml');
+  });
+});
+
+describe('LaTeX', () => {
+  const { doc, steps } = documentOf(mazur(), 'en', 'both', 'mazur_1%.yaml');
+  const tex = renderLatex(doc);
+
+  it('is a complete amsmath document', () => {
+    expect(tex).toMatch(/^% Compile with: pdflatex FILE\.tex\n\\documentclass\[a4paper,11pt\]\{article\}/);
+    expect(tex).toContain('\\usepackage{amsmath,amssymb}');
+    expect(tex.indexOf('\\begin{document}')).toBeGreaterThan(0);
+    expect(tex.trimEnd().endsWith('\\end{document}')).toBe(true);
+  });
+
+  it('balances its environments and braces', () => {
+    const stack: string[] = [];
+    for (const m of tex.matchAll(/\\(begin|end)\{([^}]+)\}/g)) {
+      if (m[1] === 'begin') stack.push(m[2]);
+      else expect(stack.pop()).toBe(m[2]);
+    }
+    expect(stack).toEqual([]);
+    let depth = 0;
+    for (const ch of tex.replace(/\\[{}]/g, '').replace(/%.*$/gm, '')) {
+      if (ch === '{') depth++;
+      if (ch === '}') depth--;
+      expect(depth).toBeGreaterThanOrEqual(0);
+    }
+    expect(depth).toBe(0);
+  });
+
+  it('is plain ASCII in English (pdflatex), symbols in text set as math', () => {
+    expect(tex).toMatch(/^[\x00-\x7f]*$/);
+    expect(escapeLatex('a ⊙ b − c ≈ δ', 'en')).toBe('a $\\odot$ b $-$ c $\\approx$ $\\delta$');
+  });
+
+  it('escapes the special characters of user strings', () => {
+    expect(escapeLatex('50% of $x_1 & #2 {a} ~b^c\\', 'en')).toBe('50\\% of \\$x\\_1 \\& \\#2 \\{a\\} \\textasciitilde{}b\\textasciicircum{}c\\textbackslash{}');
+    expect(tex).toContain('\\title{Worked solution: mazur\\_1\\%.yaml}');
+  });
+
+  it('has every step and KaTeX accepts all of its math', () => {
+    for (const s of steps) {
+      expect(tex).toContain(s.formula);
+      expect(tex).toContain(s.resultLatex);
+    }
+    for (const m of latexMath(tex)) expect(() => strict(m, false)).not.toThrow();
+  });
+
+  it('uses LuaLaTeX\'s Japanese class for --lang ja', () => {
+    const ja = renderLatex(documentOf(mazur(), 'ja').doc);
+    expect(ja).toMatch(/^% Compile with: lualatex FILE\.tex\n\\documentclass\[a4paper,11pt\]\{ltjsarticle\}/);
+    expect(ja).toContain('\\section*{逆伝播: 重みごとの連鎖律}');
+  });
+});
+
+describe('KaTeX accepts every formula of random networks, in both languages', () => {
+  it('strict mode, throwOnError', () => {
+    fc.assert(
+      fc.property(networkArb(), fc.constantFrom('en', 'ja') as fc.Arbitrary<'en' | 'ja'>, (raw, lang) => {
+        const { doc } = documentOf(solve(parseNetwork(networkText(raw))), lang, 'both');
+        const { display, inline } = markdownMath(renderMarkdown(doc, { figureHref: () => 'f.svg' }));
+        for (const m of display) strict(m, true);
+        for (const m of inline) strict(m, false);
+        for (const m of latexMath(renderLatex(doc))) strict(m, false);
+      }),
+      { numRuns: 25 },
+    );
+  });
+});
