@@ -1,4 +1,4 @@
-// `npm run solutions`: regenerates solutions/ from exercises/ (see scripts/solutions.ts). Node cannot
+// `npm run solutions`: regenerates solutions/ from exercises/ (see scripts/generate-solutions.ts). Node cannot
 // run TypeScript itself, so the generator is bundled with esbuild into a temporary file first.
 import { build } from 'esbuild';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -11,7 +11,7 @@ const dir = mkdtempSync(join(root, 'node_modules', '.solutions-'));
 try {
   const outfile = join(dir, 'solutions.mjs');
   await build({
-    entryPoints: [join(root, 'scripts/solutions.ts')],
+    entryPoints: [join(root, 'scripts/generate-solutions.ts')],
     bundle: true,
     platform: 'node',
     format: 'esm',

@@ -14,3 +14,5 @@ export {
   type GraphSpec, type GraphSolution, type GraphEdge, type JsonGraphSolution,
 } from './graph';
 export { TOPICS, findTopic, topicToText, topicToJson, latexToText, type Topic, type Step } from './explain';
+export * as grader from './grader';
+export { MISTAKE_IDS, type MistakeId, type Mistake } from './engine/mistakes';

@@ -41,6 +41,8 @@ function answersFor(ctx: GradingContext, askIndex: number): string[] {
 export interface GradingBench {
   readonly answersPerSecond: number;
   readonly answers: number;
+  /** The same, answers graded as whole multi-part submissions (with error carried forward), after a first pass. */
+  readonly submissionAnswersPerSecond: number;
   /** Preparing an exercise: its solution and every misconception variant, mean ms. */
   readonly prepareMs: number;
   readonly exercises: number;
@@ -67,5 +69,31 @@ export function benchGrading(ms = 1000): GradingBench {
     count += all.length;
     now = performance.now();
   }
-  return { answersPerSecond: Math.round((count / (now - start)) * 1000), answers: all.length, prepareMs: Math.round(prepareMs * 10) / 10, exercises: exercises.length };
+  const answersPerSecond = Math.round((count / (now - start)) * 1000);
+
+  // Whole submissions (every ask of an exercise at once): the k-th answer of each ask's list, so that
+  // wrong early parts make later parts go through error carried forward.
+  const submissions = prepared.flatMap(({ ctx, work }) => {
+    const byAsk = new Map<string, string[]>();
+    for (const [id, answer] of work) byAsk.set(id, [...(byAsk.get(id) ?? []), answer]);
+    return [0, 1, 4, 5].map((k) => ({ ctx, answers: new Map([...byAsk].map(([id, list]) => [id, list[k % list.length]] as const)) }));
+  });
+  for (const { ctx, answers } of submissions) gradeExercise(ctx, answers);
+  let answered = 0;
+  const start2 = performance.now();
+  let now2 = start2;
+  while (now2 - start2 < ms) {
+    for (const { ctx, answers } of submissions) {
+      gradeExercise(ctx, answers);
+      answered += answers.size;
+    }
+    now2 = performance.now();
+  }
+  return {
+    answersPerSecond,
+    answers: all.length,
+    submissionAnswersPerSecond: Math.round((answered / (now2 - start2)) * 1000),
+    prepareMs: Math.round(prepareMs * 10) / 10,
+    exercises: exercises.length,
+  };
 }

@@ -286,7 +286,7 @@ export function gradeOne(ctx: GradingContext, ask: Ask, answer: StudentAnswer): 
   if (!Array.isArray(right)) {
     if (answer.kind === 'number') graded = gradeScalar(ctx, ask, right as Value, answer.number);
     else if (answer.kind === 'matrix' && answer.rows.length === 1 && answer.rows[0].length === 1) graded = gradeScalar(ctx, ask, right as Value, answer.rows[0][0]);
-    else graded = fail(answer.kind === 'matrix' ? msg.EXPECTED_NUMBER : msg.EXPECTED_NUMBER);
+    else graded = fail(msg.EXPECTED_NUMBER);
   } else if (answer.kind === 'matrix') {
     graded = gradeMatrix(ctx, ask, right, answer.rows);
   } else if (answer.kind === 'number' && rowsOf(right)!.length === 1 && rowsOf(right)![0].length === 1) {

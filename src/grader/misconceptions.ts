@@ -47,7 +47,8 @@ const layersWith = (test: (activation: string) => boolean) => (n: NetworkSpec) =
 
 // Catalogue order is the diagnosis order among equally targeted mistakes: a mistake that changes only a
 // few values (relu-grad-at-zero changes only cells at a kink) comes before a broader one that can give
-// the same number there (missing-activation-derivative).
+// the same number there (missing-activation-derivative); with a batch, summing instead of averaging
+// (×N) comes before a dropped ½ (×2), which it equals for two samples.
 export const MISCONCEPTIONS: readonly Misconception[] = [
   {
     id: 'sign-flip',
@@ -100,6 +101,16 @@ export const MISCONCEPTIONS: readonly Misconception[] = [
     layerLocal: true,
   },
   {
+    id: 'batch-sum-vs-mean',
+    description_en: 'the batch was summed instead of averaged (or averaged instead of summed): with a mean loss every gradient carries 1/N',
+    description_ja: 'バッチの和と平均を取り違えています: 平均の損失では勾配に 1/N が付きます',
+    targets: ['loss', 'loss_after', 'loss_improvement', 'delta', 'grad_weights', 'grad_bias', 'grad_input'],
+    step: { quantity: 'loss', formula_en: 'L = (1/N)·Σ_s L_s for a mean over N samples, so ∂L/∂y_s = (1/N)·∂L_s/∂y_s', formula_ja: 'N サンプルの平均なら L = (1/N)·Σ_s L_s、よって ∂L/∂y_s = (1/N)·∂L_s/∂y_s' },
+    applies: (n) => n.input.length > 1,
+    variants: () => [{ id: 'batch-sum-vs-mean' }],
+    layerLocal: false,
+  },
+  {
     id: 'half-factor',
     description_en: 'a factor ½ was dropped or added: ½Σ(y − t)² has the gradient y − t, Σ(y − t)² has 2(y − t)',
     description_ja: '係数 ½ を落とした、または余分に付けています: ½Σ(y − t)² の勾配は y − t、Σ(y − t)² の勾配は 2(y − t)',
@@ -138,16 +149,6 @@ export const MISCONCEPTIONS: readonly Misconception[] = [
     applies: (n) => n.layers.length > 1,
     variants: perLayer('updated-weights-in-backprop', hiddenInputs),
     layerLocal: true,
-  },
-  {
-    id: 'batch-sum-vs-mean',
-    description_en: 'the batch was summed instead of averaged (or averaged instead of summed): with a mean loss every gradient carries 1/N',
-    description_ja: 'バッチの和と平均を取り違えています: 平均の損失では勾配に 1/N が付きます',
-    targets: ['loss', 'loss_after', 'loss_improvement', 'delta', 'grad_weights', 'grad_bias', 'grad_input'],
-    step: { quantity: 'loss', formula_en: 'L = (1/N)·Σ_s L_s for a mean over N samples, so ∂L/∂y_s = (1/N)·∂L_s/∂y_s', formula_ja: 'N サンプルの平均なら L = (1/N)·Σ_s L_s、よって ∂L/∂y_s = (1/N)·∂L_s/∂y_s' },
-    applies: (n) => n.input.length > 1,
-    variants: () => [{ id: 'batch-sum-vs-mean' }],
-    layerLocal: false,
   },
   {
     id: 'softmax-diagonal-only',

@@ -4,28 +4,12 @@
 // engine's 64-digit approximation for irrational values (no tie can occur there).
 import { Decimal, Fraction, approx, isRational, sign, type Value } from '../number/value';
 
-/** A plain decimal as the student wrote it. */
+/** A plain decimal as the student wrote it (the answer parser's notation: src/answer/notation.ts). */
 export interface Written {
   /** Significant figures as written ("0.0820" → 3, "120" → 3, "8.21e-2" → 3). */
   readonly sigFigs: number;
   /** The last written digit is in the 10^−places position ("0.0821" → 4, "120" → 0, "1.2e3" → −2). */
   readonly places: number;
-}
-
-const PLAIN_DECIMAL = /^[+-]?(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d{1,6}))?$/;
-
-/**
- * The precision of a plain decimal literal (already normalised to ASCII digits, '-' and '.'), or null
- * for anything else (fractions and expressions are exact notation).
- */
-export function writtenPrecision(text: string): Written | null {
-  const m = PLAIN_DECIMAL.exec(text.trim());
-  if (!m) return null;
-  const [, intPart = '', fracPart = '', expText] = m;
-  if (intPart === '' && fracPart === '') return null;
-  const exponent = expText ? Number.parseInt(expText, 10) : 0;
-  const digits = (intPart + fracPart).replace(/^0+/, '');
-  return { sigFigs: digits.length, places: fracPart.length - exponent };
 }
 
 /** Half a unit in the 10^−places position, exactly. */

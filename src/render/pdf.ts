@@ -3,7 +3,7 @@
 // for print first, so the inline script can shrink any formula wider than the page.
 import { accessSync, constants } from 'node:fs';
 
-/** Where to look for a Chromium, in order; BACKPROP_TUTOR_CHROMIUM comes first when set. */
+/** Where to look for a Chromium, in order (unless BACKPROP_TUTOR_CHROMIUM names one). */
 export const CHROMIUM_CANDIDATES = [
   '/usr/bin/chromium',
   '/usr/bin/chromium-browser',
@@ -22,6 +22,12 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
   '--no-first-run',
 ] as const;
+
+/**
+ * Loaded from node_modules at run time, never bundled: playwright-core finds its own files relative to
+ * its install location (a bundled copy fails), and a specifier in a variable keeps esbuild's hands off.
+ */
+const PLAYWRIGHT = 'playwright-core';
 
 /** A4 minus the page margins of the HTML's @page rule (14 mm each side), in CSS pixels. */
 const PRINT_WIDTH_PX = Math.round(((210 - 28) / 25.4) * 96);
@@ -46,10 +52,10 @@ function executable(path: string): boolean {
   }
 }
 
-/** The paths searched, in order. */
+/** The paths searched, in order: only BACKPROP_TUTOR_CHROMIUM when it is set (an explicit choice). */
 export function chromiumCandidates(env: NodeJS.ProcessEnv = process.env): string[] {
   const own = env.BACKPROP_TUTOR_CHROMIUM;
-  return own ? [own, ...CHROMIUM_CANDIDATES] : [...CHROMIUM_CANDIDATES];
+  return own ? [own] : [...CHROMIUM_CANDIDATES];
 }
 
 /** The first executable Chromium, or null. */
@@ -65,7 +71,7 @@ export interface PdfOptions {
 export async function htmlToPdf(html: string, options: PdfOptions = {}): Promise<Uint8Array> {
   const executablePath = options.executablePath ?? findChromium();
   if (executablePath === null) throw new NoBrowserError(chromiumCandidates());
-  const { chromium } = await import('playwright-core');
+  const { chromium } = (await import(PLAYWRIGHT)) as typeof import('playwright-core');
   let browser;
   try {
     browser = await chromium.launch({ executablePath, headless: true, args: [...CHROMIUM_ARGS] });

@@ -14,11 +14,23 @@ export const DIGITS = 10;
 /** Irrational results whose exact expression has at most this many nodes show it: σ(151/400). */
 const MAX_SYMBOLIC_SIZE = 9;
 
+/**
+ * Fractions are shown while numerator and denominator have at most this many digits; longer ones
+ * (after several layers of exact arithmetic) help nobody by hand and are shown as rounded decimals.
+ */
+const MAX_FRACTION_DIGITS = 10;
+
+function shortFraction(v: Value): boolean {
+  if (v.kind !== 'rational') return false;
+  const n = v.q.n < 0n ? -v.q.n : v.q.n;
+  return n.toString().length <= MAX_FRACTION_DIGITS && v.q.d.toString().length <= MAX_FRACTION_DIGITS;
+}
+
 /** The number as it is written inside a formula (no relation sign). */
 export function numberLatex(v: Value): { readonly latex: string; readonly approximate: boolean } {
   if (v.kind === 'rational') {
-    if (v.q.d === 1n || terminatesWithin(v, DIGITS)) return { latex: shortDecimal(v, DIGITS), approximate: false };
-    return { latex: fractionLatex(v.q), approximate: false };
+    if (terminatesWithin(v, DIGITS) || (v.q.d === 1n && shortFraction(v))) return { latex: shortDecimal(v, DIGITS), approximate: false };
+    if (shortFraction(v)) return { latex: fractionLatex(v.q), approximate: false };
   }
   return { latex: shortDecimal(v, DIGITS), approximate: true };
 }
@@ -45,6 +57,7 @@ export interface ResultLatex {
 export function resultLatex(v: Value): ResultLatex {
   const decimal = shortDecimal(v, DIGITS);
   if (v.kind === 'rational') {
+    if (!shortFraction(v)) return terminatesWithin(v, DIGITS) ? { relation: '=', latex: decimal } : { relation: '\\approx', latex: decimal };
     if (v.q.d === 1n) return { relation: '=', latex: decimal };
     const fraction = fractionLatex(v.q);
     return { relation: '=', latex: `${fraction} ${terminatesWithin(v, DIGITS) ? '=' : '\\approx'} ${decimal}` };

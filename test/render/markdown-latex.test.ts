@@ -79,7 +79,7 @@ describe('LaTeX', () => {
     }
     expect(stack).toEqual([]);
     let depth = 0;
-    for (const ch of tex.replace(/\\[{}]/g, '').replace(/%.*$/gm, '')) {
+    for (const ch of tex.replace(/\\\\/g, '').replace(/\\[{}%]/g, '').replace(/%.*$/gm, '')) {
       if (ch === '{') depth++;
       if (ch === '}') depth--;
       expect(depth).toBeGreaterThanOrEqual(0);

@@ -7,9 +7,15 @@ import { t } from '../text';
 import type { Difficulty, NetworkAsk, NetworkQuantity } from '../types';
 import { cellAsks, randomNet } from './common';
 
-function outputNet(rng: Rng, difficulty: Difficulty, layout: Layout = 'x-w', hiddenChoices: readonly ActivationName[] = ['relu', 'sigmoid']) {
+function outputNet(
+  rng: Rng,
+  difficulty: Difficulty,
+  layout: Layout = 'x-w',
+  hiddenChoices: readonly ActivationName[] = ['relu', 'sigmoid'],
+  deepOutputs: readonly ActivationName[] = ['sigmoid', 'identity', 'identity', 'relu'],
+) {
   // Difficulty 3 (two hidden layers, a batch) keeps to outputs whose derivative adds few decimals.
-  const output: ActivationName = rng.pick(difficulty === 3 ? ['sigmoid', 'identity', 'identity', 'relu'] : ['sigmoid', 'identity', 'identity', 'tanh', 'relu']);
+  const output: ActivationName = rng.pick(difficulty === 3 ? deepOutputs : ['sigmoid', 'identity', 'identity', 'tanh', 'relu']);
   const loss: LossName = rng.pick(['half-sse', 'half-sse', 'sse']);
   const sizes = difficulty === 1 ? [2, 1] : difficulty === 2 ? [2, 2, 2] : [2, 2, 2, 2];
   // Difficulty 3 has two hidden layers and a batch: piecewise-linear hidden layers keep it short.
@@ -66,7 +72,8 @@ export const outputWeightGrad: Template = {
   draft(rng, difficulty): NetworkDraft {
     const layout: Layout = rng.chance(0.4) ? 'w-x' : 'x-w';
     // A hidden layer whose output differs from its pre-activation, so that using a instead of z shows.
-    const net = outputNet(rng, difficulty, layout, ['sigmoid', 'leaky-relu', 'relu']);
+    // At difficulty 3, XᵀΔ sums two samples' products: identity or ReLU outputs keep it short.
+    const net = outputNet(rng, difficulty, layout, ['sigmoid', 'leaky-relu', 'relu'], ['identity', 'relu']);
     const last = lastOf(net);
     const cells = (difficulty === 1 ? [[0, 0], [1, 0]] : rng.sample([[0, 0], [0, 1], [1, 0], [1, 1]], 2)).map(([i, j]) => (layout === 'x-w' ? [i, j] : [j, i]));
     return {

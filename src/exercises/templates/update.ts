@@ -47,7 +47,9 @@ export const weightUpdate: Template = {
  * Learning rates for exercise ③ by difficulty. One neuron: the error shrinks by 1 − η(|x|² + 1), so a
  * small η keeps the step a descent; deeper nets: η = 0.5 or 1 adds no decimal place to the updates.
  */
-const RATES: Record<number, readonly string[]> = { 1: ['0.1', '0.2', '0.1', '0.5'], 2: ['0.5', '1', '0.1'], 3: ['0.5', '1', '0.5', '0.1'] };
+const HALVES = ['0.5', '-0.5', '1', '-1', '2', '-2', '1.5'].map(lit);
+
+const RATES: Record<number, readonly string[]> = { 1: ['0.1', '0.2', '0.1', '0.5'], 2: ['0.5', '1', '0.1'], 3: ['0.5', '1', '0.1'] };
 
 export const trainOnce: Template = {
   name: 'train-once',
@@ -63,9 +65,11 @@ export const trainOnce: Template = {
       hidden,
       output: 'identity',
       loss: rng.pick(['half-sse', 'half-sse', 'mse']),
-      batch: difficulty === 3 ? 2 : 1,
+      batch: 1,
       batchMode: 'mean',
       nice: true,
+      // Three layers of updates multiply their decimals: halves and integers only at difficulty 3.
+      ...(difficulty === 3 ? { weights: HALVES } : {}),
     });
     return {
       kind: 'network',
