@@ -13,6 +13,14 @@ export {
   isGraphSource, loadGraph, parseGraph, graphFromSource, solveGraph, graphSolutionToJson, graphSolutionToText, graphFigureText, graphSvg,
   type GraphSpec, type GraphSolution, type GraphEdge, type JsonGraphSolution,
 } from './graph';
+// Worked solutions: the step trace, documents, and the LaTeX / Markdown / HTML / PDF renderers.
+export { buildTrace, defaultForm, type TraceOptions } from './trace/build';
+export type { Trace, TraceSection, Step as TraceStep, ScalarStep, MatrixStep, Quantity as TraceQuantity, FormOption } from './trace/types';
+export { networkDocument, renderDocument, WORKED_FORMATS, type WorkedFormat } from './render/worked';
+export { graphDocument } from './render/graph-document';
+export type { WorkedDocument, DocSection, DocStep, Block, RichText } from './render/document';
+export { messages, LANGS, type Lang, type Messages } from './i18n';
 export { TOPICS, findTopic, topicToText, topicToJson, latexToText, type Topic, type Step } from './explain';
 export * as grader from './grader';
 export { MISTAKE_IDS, type MistakeId, type Mistake } from './engine/mistakes';
+export { generateExercise, exerciseValues, TEMPLATES as EXERCISE_TEMPLATES, type Exercise, type ExerciseOptions } from './exercises/index';

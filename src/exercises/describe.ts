@@ -2,7 +2,7 @@
 // layers, loss, target, learning rate, conventions and the stated (given) values.
 import type { ActivationName, LossName, NetworkSpec } from '../network/spec';
 import type { GivenOutputs } from './given';
-import { show, valueBlock } from './show';
+import { matrixBlock, show, valueBlock } from './show';
 import { sup, t, type Text } from './text';
 import type { Lang, NetworkAsk } from './types';
 
@@ -98,7 +98,7 @@ export function describeNetwork(spec: NetworkSpec, given: GivenOutputs, asks: re
     let act = activationName(layer.activation, lang);
     if (layer.alpha) act += layer.activation === 'prelu' ? ` (α = ${show(layer.alpha)}${t(', learnable', '、学習する')[lang]})` : ` (α = ${show(layer.alpha)})`;
     lines.push(lang === 'en' ? `Layer ${l + 1} (${role}, ${act}):` : `第${l + 1}層（${role}、${act}）:`);
-    lines.push(...valueBlock(`W${sup(l + 1)}`, layer.weights, '  '));
+    lines.push(...matrixBlock(`W${sup(l + 1)}`, layer.weights, '  '));
     lines.push(`  b${sup(l + 1)} = (${layer.bias.map(show).join(', ')})`);
   });
   const outputs = spec.target[0].length;

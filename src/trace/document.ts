@@ -136,6 +136,10 @@ function stepLabel(step: Step, solution: Solution, m: Messages): string {
   }
 }
 
+function redundantResult(step: Step): boolean {
+  return step.substituted === null && step.resultRelation === '=' && step.formula.endsWith(` = ${step.resultLatex}`);
+}
+
 function docStep(step: Step, solution: Solution, m: Messages, note: StepNote | null): DocStep {
   const columns = solution.network.layout === 'w-x';
   const text = note === null ? null : note.kind === 'broadcast-bias' ? m.note.broadcastBias(columns) : noteText(note, m);
@@ -146,7 +150,8 @@ function docStep(step: Step, solution: Solution, m: Messages, note: StepNote | n
     condition: step.condition,
     substituted: step.substituted,
     substitutedRelation: step.substitutedApproximate ? '\\approx' : '=',
-    result: step.resultLatex,
+    // "h'(a) = 1" needs no "= 1" after it.
+    result: redundantResult(step) ? null : step.resultLatex,
     resultRelation: step.resultRelation,
     note: text === null ? null : [text],
     data: {

@@ -25,15 +25,11 @@ import {
 } from './symbols';
 import { difference, frac, negate, product, sum, type Tex } from './tex';
 import type { MatrixStep } from './types';
-import { num } from './numbers';
+import { num, scaled } from './numbers';
 import { alphaUpdateStep, gradAlphaStep } from './scalar';
 import type { ScalarStep } from './types';
 
 const leafOf = (sym: string, matrix: Matrix): Leaf => ({ sym, matrix });
-
-function scaled(k: Value, t: Tex): Tex {
-  return k.kind === 'rational' && k.q.equals(1) ? t : product([num(k), t], ' ');
-}
 
 /** The layout decides the orientation of per-sample matrices: rows (x-w) or columns (w-x). */
 function view(network: NetworkSpec) {

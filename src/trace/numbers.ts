@@ -6,7 +6,7 @@
 import { fractionLatex, shortDecimal, terminatesWithin, exprLatex } from '../number/format';
 import { exprSize, sign, type Value } from '../number/value';
 import type { Matrix } from '../network/spec';
-import { atom, type Tex } from './tex';
+import { atom, product, type Tex } from './tex';
 
 /** Significant digits of a rounded decimal in a step. */
 export const DIGITS = 10;
@@ -93,4 +93,13 @@ export function mat(m: Matrix): Tex {
 export function matrixResultLatex(m: Matrix): ResultLatex {
   const { latex, approximate } = matrixLatex(m);
   return { relation: approximate ? '\\approx' : '=', latex };
+}
+
+/**
+ * k·t for a constant factor of a formula (1/N, 2, 2/m): written as a fraction, the same in the
+ * formula and in the substitution, so that 1/N reads as such; a factor 1 is left out.
+ */
+export function scaled(k: Value, t: Tex): Tex {
+  if (k.kind !== 'rational' || k.q.equals(1)) return t;
+  return product([{ ...atom(fractionLatex(k.q), k.q.s < 0n), numeric: true }, t], ' ');
 }

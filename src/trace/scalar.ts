@@ -22,15 +22,10 @@ import {
 } from './symbols';
 import { atom, difference, frac, negate, paren, power, product, sum, call, type Tex } from './tex';
 import type { ScalarStep } from './types';
-import { num } from './numbers';
+import { num, scaled } from './numbers';
 
 const leafOf = (sym: string, value: Value): Leaf & { value: Value } => ({ sym, value });
 const ETA = (v: Value) => leafOf('\\eta', v);
-
-/** A constant factor written as a number in both the formula and the substitution; 1 is left out. */
-function scaled(k: Value, t: Tex): Tex {
-  return k.kind === 'rational' && k.q.equals(1) ? t : product([num(k), t], ' ');
-}
 
 /** a^{(l)}_{n,j} and z^{(l)}_{n,j} for every layer, sample and unit (also used after the update). */
 export function forwardSteps(nt: Notation, pass: Pass, given: ReadonlySet<number> = new Set()): ScalarStep[] {

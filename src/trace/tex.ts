@@ -78,9 +78,12 @@ export function product(factors: readonly Tex[], operator = '\\cdot'): Tex {
   const [first, ...rest] = factors;
   const head = first.prec < PRODUCT ? paren(first) : first;
   const tail = rest.map((t) => operand(t, ATOM));
-  // Juxtaposition (a space) is for symbols; a number after another factor gets a \cdot: 0.05 \cdot 0.15.
-  const join = (t: Tex) => (operator !== ' ' ? ` ${operator} ` : t.numeric ? ' \\cdot ' : ' ');
-  const tex = head.tex + tail.map((t) => join(t) + t.tex).join('');
+  // Juxtaposition (a space) is for symbols; a number after another factor gets a \cdot (0.05 \cdot 0.15),
+  // and so does a fraction after a number (2 \frac{1}{3} would read as a mixed number).
+  const factorsShown = [head, ...tail];
+  const join = (t: Tex, k: number) =>
+    operator !== ' ' ? ` ${operator} ` : t.numeric || (factorsShown[k].numeric && t.tex.startsWith('\\frac')) ? ' \\cdot ' : ' ';
+  const tex = head.tex + tail.map((t, k) => join(t, k) + t.tex).join('');
   return {
     tex,
     prec: PRODUCT,

@@ -2,6 +2,10 @@
 // result; every piece of math they emit is accepted by KaTeX in strict mode (as $…$ / $$…$$ exactly
 // as written); user strings are escaped; the LaTeX is a complete document with balanced groups.
 import { describe, expect, it } from 'vitest';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import katex from 'katex';
 import { parseNetwork } from '../../src/network/load';
@@ -37,7 +41,8 @@ describe('Markdown', () => {
     steps.forEach((s, k) => {
       expect(blocks[k]).toContain(s.formula);
       if (s.substituted !== null) expect(blocks[k]).toContain(`&${s.substitutedApproximate ? '\\approx' : '='} ${s.substituted}`);
-      expect(blocks[k]).toContain(`&${s.resultRelation} ${s.resultLatex}`);
+      if (s.substituted === null && s.formula.endsWith(` = ${s.resultLatex}`)) expect(blocks[k]).not.toContain(`&${s.resultRelation}`);
+      else expect(blocks[k]).toContain(`&${s.resultRelation} ${s.resultLatex}`);
     });
   });
 
@@ -103,6 +108,20 @@ describe('LaTeX', () => {
       expect(tex).toContain(s.resultLatex);
     }
     for (const m of latexMath(tex)) expect(() => strict(m, false)).not.toThrow();
+  });
+
+  // TeX is not installed in CI; where pdflatex is, the document must compile.
+  const pdflatex = spawnSync('pdflatex', ['--version']).status === 0;
+  it.runIf(pdflatex)('compiles with pdflatex (English, a w-x batch with softmax)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'backprop-tutor-tex-'));
+    try {
+      for (const [name, d] of [['mazur', doc], ['mixed', documentOf(mixed(), 'en', 'both').doc]] as const) {
+        writeFileSync(join(dir, `${name}.tex`), renderLatex(d));
+        execFileSync('pdflatex', ['-interaction=nonstopmode', '-halt-on-error', `${name}.tex`], { cwd: dir, stdio: 'pipe', timeout: 60_000 });
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('uses LuaLaTeX\'s Japanese class for --lang ja', () => {

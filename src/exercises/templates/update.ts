@@ -43,12 +43,13 @@ export const weightUpdate: Template = {
   },
 };
 
+/** Weights for exercise ③ at difficulty 3: three layers of updates multiply their decimal places. */
+const HALVES = ['0.5', '-0.5', '1', '-1', '2', '-2', '1.5'].map(lit);
+
 /**
  * Learning rates for exercise ③ by difficulty. One neuron: the error shrinks by 1 − η(|x|² + 1), so a
  * small η keeps the step a descent; deeper nets: η = 0.5 or 1 adds no decimal place to the updates.
  */
-const HALVES = ['0.5', '-0.5', '1', '-1', '2', '-2', '1.5'].map(lit);
-
 const RATES: Record<number, readonly string[]> = { 1: ['0.1', '0.2', '0.1', '0.5'], 2: ['0.5', '1', '0.1'], 3: ['0.5', '1', '0.1'] };
 
 export const trainOnce: Template = {
@@ -58,6 +59,8 @@ export const trainOnce: Template = {
   topic: t('002 演習③ train the network by hand', '002 演習③ 手計算で NN を学習せよ'),
   draft(rng, difficulty): NetworkDraft {
     // Piecewise-linear activations only: the loss after the update is then exact (no stated values).
+    // One sample at every difficulty: with a batch, the loss after an update of three layers is too
+    // long to compute by hand (difficulty 3 is two hidden layers; batches are in matrix-form).
     const hidden: ActivationName = rng.pick(['relu', 'relu', 'leaky-relu']);
     const sizes = difficulty === 1 ? [2, 1] : difficulty === 2 ? [2, 2, 1] : [2, 2, 2, 1];
     const net = randomNet(rng, {
@@ -68,7 +71,6 @@ export const trainOnce: Template = {
       batch: 1,
       batchMode: 'mean',
       nice: true,
-      // Three layers of updates multiply their decimals: halves and integers only at difficulty 3.
       ...(difficulty === 3 ? { weights: HALVES } : {}),
     });
     return {
