@@ -22,8 +22,12 @@ export function htmlClasses(html: string): Set<string> {
   return classes;
 }
 
-/** The KaTeX font families that some rule whose selector matches the HTML's classes asks for. */
-export function usedFontFamilies(css: string, classes: ReadonlySet<string>): Set<string> {
+/**
+ * The KaTeX font families that some rule whose selector matches the HTML's classes asks for.
+ * `classes` is a set of class names, or a test for one.
+ */
+export function usedFontFamilies(css: string, classes: ReadonlySet<string> | ((name: string) => boolean)): Set<string> {
+  const has = typeof classes === 'function' ? classes : (name: string) => classes.has(name);
   const used = new Set<string>(['KaTeX_Main']);
   const withoutFaces = css.replace(/@font-face\{[^}]*\}/g, '');
   for (const rule of withoutFaces.matchAll(/([^{}]+)\{([^{}]*)\}/g)) {
@@ -31,7 +35,7 @@ export function usedFontFamilies(css: string, classes: ReadonlySet<string>): Set
     if (!family) continue;
     const matches = rule[1].split(',').some((selector) => {
       const names = [...selector.matchAll(/\.([\w-]+)/g)].map((x) => x[1]);
-      return names.length > 0 && names.every((n) => classes.has(n));
+      return names.length > 0 && names.every(has);
     });
     if (matches) used.add(family[1]);
   }
@@ -41,7 +45,15 @@ export function usedFontFamilies(css: string, classes: ReadonlySet<string>): Set
 /** KaTeX's CSS for this HTML, fonts inlined. */
 export function inlineKatexCss(html: string): string {
   const { css, dir } = katexStylesheet();
-  const used = usedFontFamilies(css, htmlClasses(html));
+  // A substring test per candidate class is much faster than collecting every class of a large page;
+  // a name that also occurs elsewhere only embeds one font too many.
+  const seen = new Map<string, boolean>();
+  const has = (name: string) => {
+    let found = seen.get(name);
+    if (found === undefined) seen.set(name, (found = html.includes(name)));
+    return found;
+  };
+  const used = usedFontFamilies(css, has);
   return css.replace(/@font-face\{[^}]*\}/g, (face) => {
     const family = /font-family:\s*"?(KaTeX_\w+)"?/.exec(face)?.[1];
     const woff2 = /url\((fonts\/[^)]+\.woff2)\)/.exec(face)?.[1];
