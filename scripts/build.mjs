@@ -1,5 +1,6 @@
 // Bundles the CLI and the library with esbuild: a bundled mathjs/fraction.js loads several times
 // faster than the same modules resolved from node_modules one file at a time.
+import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
 const common = {
@@ -13,6 +14,9 @@ const common = {
   // Lets bundled CommonJS dependencies call require() for Node built-ins.
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
 };
+
+// Start clean: stale chunks from an earlier build would otherwise stay in dist/.
+rmSync('dist', { recursive: true, force: true });
 
 await build({
   ...common,

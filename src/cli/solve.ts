@@ -40,6 +40,6 @@ export async function solveCommand(args: string[]): Promise<number> {
   }
   const solution = solve(networkFromSource(source));
   if (workedOptions) return worked.writeWorkedSolution(solution, positionals[0], workedOptions);
-  process.stdout.write(format === 'json' ? `${JSON.stringify(solutionToJson(solution), null, 2)}\n` : solutionToText(solution));
+  process.stdout.write(format === 'json' ? `${JSON.stringify(solutionToJson(solution), null, 2)}\n` : solutionToText(solution, worked.langOption(values)));
   return 0;
 }

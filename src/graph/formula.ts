@@ -63,6 +63,18 @@ export function formulaText(op: GraphOp, args: readonly string[]): string {
 
 const latexOperand = (t: string) => (t.startsWith('-') ? `\\left(${t}\\right)` : t);
 
+/** A function's argument already sits in brackets: drop the ones around a bracketed negative number. */
+function bare(t: string): string {
+  if (!t.startsWith('\\left(') || !t.endsWith('\\right)')) return t;
+  const inner = t.slice('\\left('.length, -'\\right)'.length);
+  let depth = 0;
+  for (const m of inner.matchAll(/\\left\(|\\right\)/g)) {
+    depth += m[0] === '\\left(' ? 1 : -1;
+    if (depth < 0) return t; // the outer brackets do not enclose the whole argument
+  }
+  return depth === 0 ? inner : t;
+}
+
 /** The node's formula in LaTeX; `args` are already LaTeX (escaped names or numbers). */
 export function formulaLatex(op: GraphOp, args: readonly string[]): string {
   const [a, b] = args;
@@ -82,17 +94,17 @@ export function formulaLatex(op: GraphOp, args: readonly string[]): string {
     case 'square':
       return `{${latexOperand(a)}}^{2}`;
     case 'exp':
-      return `\\exp\\left(${a}\\right)`;
+      return `\\exp\\left(${bare(a)}\\right)`;
     case 'log':
-      return `\\log\\left(${a}\\right)`;
+      return `\\log\\left(${bare(a)}\\right)`;
     case 'reciprocal':
       return `\\frac{1}{${a}}`;
     case 'sigmoid':
-      return `\\sigma\\left(${a}\\right)`;
+      return `\\sigma\\left(${bare(a)}\\right)`;
     case 'tanh':
-      return `\\tanh\\left(${a}\\right)`;
+      return `\\tanh\\left(${bare(a)}\\right)`;
     case 'relu':
-      return `\\mathrm{ReLU}\\left(${a}\\right)`;
+      return `\\mathrm{ReLU}\\left(${bare(a)}\\right)`;
   }
 }
 

@@ -116,6 +116,24 @@ export const en: Messages = {
     softmaxJacobian: 'through the softmax Jacobian dz_i/da_k = z_i (δ_ik - z_k); 1 is a vector of ones',
     derivativeBySign: 'element by element, from the sign of each pre-activation',
   },
+  table: {
+    summary: (layers, layout, loss, samples, batch, eta) =>
+      `Network: ${layers} layer${layers > 1 ? 's' : ''}, layout ${layout}, loss ${loss}, batch of ${samples} (${batch}), learning rate η = ${eta}`,
+    loss: 'Loss L',
+    sample: (s) => `sample ${s}`,
+    row: (r) => `row ${r}`,
+    preactivation: (layout) => `pre-activation a = ${layout === 'x-w' ? 'z·W + b' : 'W·z + b'}`,
+    output: 'output z = h(a)',
+    delta: 'delta δ = ∂L/∂a',
+    gradWeights: '∂L/∂W',
+    gradBias: '∂L/∂b',
+    gradAlpha: '∂L/∂α',
+    weightsAfter: 'W after the update (W − η·∂L/∂W)',
+    biasAfter: 'b after the update (b − η·∂L/∂b)',
+    biasFixed: 'b (not updated: update_biases is false)',
+    alphaAfter: 'α after the update',
+    lossAfter: 'Loss after one update',
+  },
   cli: {
     noBrowser: (looked) =>
       `cannot make a PDF: no Chromium browser found (looked for ${looked}). Install Debian's chromium (apt-get install chromium) or set BACKPROP_TUTOR_CHROMIUM to the browser's path; --format html gives the same document to print from any browser.`,

@@ -112,6 +112,24 @@ export const ja: Messages = {
     softmaxJacobian: 'ソフトマックス関数のヤコビ行列 dz_i/da_k = z_i (δ_ik − z_k) を通す。1 は成分がすべて1のベクトル',
     derivativeBySign: '要素ごとに、重み付き和の符号で決まる',
   },
+  table: {
+    summary: (layers, layout, loss, samples, batch, eta) =>
+      `ネットワーク: ${layers}層、レイアウト ${layout}、損失関数 ${loss}、バッチ ${samples}サンプル（${batch === 'mean' ? '平均' : '和'}）、学習率 η = ${eta}`,
+    loss: '損失 L',
+    sample: (s) => `サンプル${s}`,
+    row: (r) => `${r}行目`,
+    preactivation: (layout) => `重み付き和 a = ${layout === 'x-w' ? 'z·W + b' : 'W·z + b'}`,
+    output: '出力 z = h(a)',
+    delta: 'デルタ δ = ∂L/∂a',
+    gradWeights: '重みの勾配 ∂L/∂W',
+    gradBias: 'バイアスの勾配 ∂L/∂b',
+    gradAlpha: 'α の勾配 ∂L/∂α',
+    weightsAfter: '更新後の重み W − η·∂L/∂W',
+    biasAfter: '更新後のバイアス b − η·∂L/∂b',
+    biasFixed: 'バイアス b（update_biases が false なので更新しない）',
+    alphaAfter: '更新後の α',
+    lossAfter: '1回更新した後の損失',
+  },
   cli: {
     noBrowser: (looked) =>
       `PDFを作れません: Chromiumが見つかりません（探した場所: ${looked}）。Debianのchromiumをインストールする（apt-get install chromium）か、BACKPROP_TUTOR_CHROMIUM にブラウザのパスを設定してください。--format html なら同じ文書をどのブラウザからでも印刷できます。`,

@@ -109,6 +109,24 @@ export interface Messages {
     readonly softmaxJacobian: string;
     readonly derivativeBySign: string;
   };
+  /** Words of the terminal tables of `solve --format text`. */
+  readonly table: {
+    readonly summary: (layers: number, layout: string, loss: string, samples: number, batch: 'mean' | 'sum', eta: string) => string;
+    readonly loss: string;
+    readonly sample: (s: number) => string;
+    readonly row: (r: number) => string;
+    readonly preactivation: (layout: Layout) => string;
+    readonly output: string;
+    readonly delta: string;
+    readonly gradWeights: string;
+    readonly gradBias: string;
+    readonly gradAlpha: string;
+    readonly weightsAfter: string;
+    readonly biasAfter: string;
+    readonly biasFixed: string;
+    readonly alphaAfter: string;
+    readonly lossAfter: string;
+  };
   readonly cli: {
     readonly noBrowser: (looked: string) => string;
     readonly browserFailed: (why: string) => string;
