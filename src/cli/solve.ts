@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import { networkFromSource } from '../network/load';
 import { readSource } from '../network/source';
-import { isGraphSource } from '../graph/load';
+import { isGraphSource } from '../graph/detect';
 import { solve } from '../engine/solve';
 import { solutionToJson } from '../render/json';
 import { solutionToText } from '../render/text';

@@ -8,10 +8,7 @@ import { ARITY, MAX_POW_EXPONENT } from './ops';
 import { forwardValues, NodeDomainError } from './solve';
 import { GRAPH_OPS, type GraphArg, type GraphInput, type GraphNode, type GraphOp, type GraphSpec } from './spec';
 
-/** Whether parsed file data is a graph file (a mapping with a top-level `graph` key). */
-export function isGraphSource(data: unknown): boolean {
-  return data !== null && typeof data === 'object' && !Array.isArray(data) && Object.hasOwn(data, 'graph');
-}
+export { isGraphSource } from './detect';
 
 export function loadGraph(file: string): GraphSpec {
   return graphFromSource(readSource(file));

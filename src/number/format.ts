@@ -14,12 +14,43 @@ export function exactString(v: Value): string | null {
 
 /** A decimal string with APPROX_DIGITS significant digits, no exponent. */
 export function approxString(v: Value, digits: number = APPROX_DIGITS): string {
+  if (v.kind === 'rational') return rationalDecimal(v.q, digits);
   const d = approx(v);
   if (d.isZero()) return d.toPrecision(digits);
   // toPrecision switches to exponent notation below 1e-7 (and for long integer parts); toFixed never does.
   const rounded = d.toSignificantDigits(digits);
   // A long integer part is printed in full from the 64-digit value rather than padded with zeros.
   return rounded.e >= digits - 1 ? d.toFixed(0) : rounded.toFixed(digits - 1 - rounded.e);
+}
+
+/**
+ * n/d rounded half-even to `digits` significant digits, straight from the BigInts: exact (one
+ * rounding, not two) and several times faster than going through a 64-digit Decimal.
+ */
+export function rationalDecimal(q: Fraction, digits: number): string {
+  const n = q.n < 0n ? -q.n : q.n;
+  const d = q.d;
+  if (n === 0n) return `0.${'0'.repeat(digits - 1)}`;
+  const sign = q.s < 0n ? '-' : '';
+  // e = floor(log10(n/d)), from the digit counts and one comparison.
+  let e = n.toString().length - d.toString().length;
+  if (e >= 0 ? n < d * 10n ** BigInt(e) : n * 10n ** BigInt(-e) < d) e--;
+  if (e >= digits - 1) return `${sign}${roundHalfEven(n, d)}`; // a long integer part is printed in full
+  let k = digits - 1 - e; // n/d ≈ m·10^(−k) with m of `digits` digits
+  let m = roundHalfEven(n * 10n ** BigInt(k), d);
+  if (m === 10n ** BigInt(digits)) {
+    m /= 10n; // rounding carried into a new digit: 9.99… → 10.0…
+    k -= 1;
+    if (k === 0) return `${sign}${m}`;
+  }
+  const text = m.toString().padStart(k + 1, '0');
+  return `${sign}${text.slice(0, text.length - k)}.${text.slice(text.length - k)}`;
+}
+
+function roundHalfEven(num: bigint, den: bigint): bigint {
+  const quotient = num / den;
+  const twice = 2n * (num % den);
+  return twice > den || (twice === den && quotient % 2n === 1n) ? quotient + 1n : quotient;
 }
 
 /** A short decimal for tables: up to `digits` significant digits, trailing zeros dropped. */

@@ -52,3 +52,31 @@ describe('valueLatex and valueText', () => {
     expect(valueText(V.sigmoid(lit('151/400')))).toBe('σ(151/400) ≈ 0.5932699921');
   });
 });
+
+describe('rationalDecimal (BigInt rounding of a fraction)', async () => {
+  const fc = (await import('fast-check')).default;
+  const { default: DecimalBase } = await import('decimal.js');
+  const { Fraction } = await import('../../src/number/value');
+  const { rationalDecimal } = await import('../../src/number/format');
+  // An independent reference: decimal.js at 200 digits (no double rounding at 34), then toSignificantDigits.
+  const D = DecimalBase.clone({ precision: 200, rounding: DecimalBase.ROUND_HALF_EVEN });
+  const reference = (n: bigint, d: bigint, digits: number) => {
+    const x = new D(n.toString()).div(d.toString()).toSignificantDigits(digits);
+    return x.isZero() ? `0.${'0'.repeat(digits - 1)}` : x.e >= digits - 1 ? new D(n.toString()).div(d.toString()).toFixed(0) : x.toFixed(digits - 1 - x.e);
+  };
+  it('agrees with a 200-digit decimal reference on random fractions', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: -(10n ** 40n), max: 10n ** 40n }), fc.bigInt({ min: 1n, max: 10n ** 40n }), fc.integer({ min: 1, max: 40 }), (n, d, digits) => {
+        expect(rationalDecimal(new Fraction(n, d), digits)).toBe(reference(n, d, digits));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+  it('rounds exact ties to even and carries into a new digit', () => {
+    expect(rationalDecimal(new Fraction(1n, 8n), 2)).toBe('0.12'); // 0.125 → 0.12 (tie, even)
+    expect(rationalDecimal(new Fraction(3n, 8n), 2)).toBe('0.38'); // 0.375 → 0.38 (tie, even)
+    expect(rationalDecimal(new Fraction(-9995n, 1000n), 3)).toBe('-10.0'); // 9.995 → 10.0 (tie → even 1000)
+    expect(rationalDecimal(new Fraction(3n, 20n), 34)).toBe('0.1500000000000000000000000000000000');
+    expect(rationalDecimal(new Fraction(0n, 1n), 5)).toBe('0.0000');
+  });
+});
