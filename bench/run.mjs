@@ -24,7 +24,7 @@ const MAZUR = 'exercises/networks/mazur.yaml';
 const RELU8 = 'exercises/networks/relu-8-8-8-8.yaml';
 
 /** Targets from issue 3. */
-const TARGETS = { cold222Ratio: 2.5, relu8InProcessMs: 30 };
+const TARGETS = { cold222Ratio: 2.5, relu8InProcessMs: 30, gradedPerSecond: 20_000 };
 const SOLVE_RELU8 = 'solve 8-8-8-8 relu batch 4 --format json';
 const PYTHON_RELU8 = 'python3 bench/fractions_ref.py (8-8-8-8)';
 const PYTHON_DIRECT_RELU8 = 'the same without the python3 launcher';
@@ -51,6 +51,9 @@ const COLD = [
     target: { fasterThan: [PYTHON_RELU8, PYTHON_DIRECT_RELU8] },
     keepOutput: true,
   },
+  // Issue 4: a worked solution typeset with KaTeX, fonts embedded (default --form: both).
+  { name: 'solve --format html (mazur.yaml)', args: [CLI, 'solve', MAZUR, '--format', 'html'], target: { maxRatio: 4 } },
+  { name: '  the same, --form scalar', args: [CLI, 'solve', MAZUR, '--format', 'html', '--form', 'scalar'] },
   // `python3 bench/fractions_ref.py` as typed (the issue's comparison) ...
   {
     name: PYTHON_RELU8,
@@ -251,13 +254,35 @@ async function runInProcess() {
   return { widths, depths, batch: 4, grid, relu8 };
 }
 
+/** Issue 5: exercises generated per second (every template × difficulty, fresh seeds), in-process. */
+async function runExerciseBench(ms = 1500) {
+  const { generateExercise, EXERCISE_TEMPLATES } = await import(pathToFileURL(join(DIST, 'index.js')).href);
+  const kinds = EXERCISE_TEMPLATES.flatMap((t) => [1, 2, 3].map((difficulty) => ({ template: t.name, difficulty })));
+  let count = 0;
+  let seed = 1000;
+  const start = performance.now();
+  while (performance.now() - start < ms) {
+    const kind = kinds[count % kinds.length];
+    generateExercise({ ...kind, seed: seed++, lang: 'en' });
+    count++;
+  }
+  return { exercisesPerSecond: Math.round((count * 1000) / (performance.now() - start)), kinds: kinds.length };
+}
+
+/** Issue 5: answers parsed + graded per second, and the parser alone (bench/grading.mjs, bench/answers.mjs). */
+async function runGradingBenches() {
+  const { runGradingBench } = await import('./grading.mjs');
+  const { runAnswerBench } = await import('./answers.mjs');
+  return { grading: await runGradingBench(1500), answers: await runAnswerBench(300), exercises: await runExerciseBench() };
+}
+
 // --- report ----------------------------------------------------------------------------------
 
 const fmt = (x, d = 1) => (x === undefined || x === null ? '—' : x.toFixed(d));
 const pad = (s, n) => String(s).padEnd(n);
 const lpad = (s, n) => String(s).padStart(n);
 
-function evaluateTargets(cold, cross, inproc) {
+function evaluateTargets(cold, cross, inproc, grading) {
   const byName = new Map(cold.rows.map((r) => [r.name, r]));
   const targets = [];
   for (const row of cold.rows) {
@@ -286,6 +311,11 @@ function evaluateTargets(cold, cross, inproc) {
     pass: inproc.relu8.solve.medianMs <= TARGETS.relu8InProcessMs,
   });
   targets.push({
+    name: `answers parsed + graded ≥ ${TARGETS.gradedPerSecond}/s in-process`,
+    value: `${grading.grading.answersPerSecond}/s`,
+    pass: grading.grading.answersPerSecond >= TARGETS.gradedPerSecond,
+  });
+  targets.push({
     name: 'cross-check: Python fractions = engine, every exact value',
     value: cross.skipped ? 'not run' : `${cross.compared - cross.mismatches.length}/${cross.compared} equal`,
     pass: cross.skipped ? null : cross.mismatches.length === 0 && cross.compared > 0,
@@ -293,7 +323,7 @@ function evaluateTargets(cold, cross, inproc) {
   return targets;
 }
 
-function printReport(env, cold, cross, inproc, targets) {
+function printReport(env, cold, cross, inproc, grading, targets) {
   const out = [];
   out.push(`backprop-tutor bench — node ${env.node}, Python ${env.python ?? 'n/a'}, ${env.cpu} (${env.cpus} cpus), ${env.dist}`);
   if (env.pythonLauncher) out.push(`python3 is a launcher for ${env.pythonExecutable}: both are timed`);
@@ -323,7 +353,13 @@ function printReport(env, cold, cross, inproc, targets) {
   out.push(`  ${RELU8}: solve ${fmt(r8.solve.medianMs, 2)} ms (first call in a fresh process ${fmt(r8.firstCall.medianMs, 2)} ms),`);
   out.push(`    load+solve ${fmt(r8.loadAndSolve.medianMs, 2)} ms, solve+JSON ${fmt(r8.solveAndJson.medianMs, 2)} ms`);
   out.push('');
-  out.push('Targets (issue 3)');
+  out.push('Exercises and grading, in-process');
+  out.push(`  answers parsed + graded      ${lpad(grading.grading.answersPerSecond, 8)}/s   (one at a time; whole submissions ${grading.grading.submissionAnswersPerSecond}/s)`);
+  out.push(`  answers parsed + evaluated   ${lpad(grading.answers.answersPerSecond, 8)}/s   (parser alone, mixed notations)`);
+  out.push(`  preparing an exercise        ${lpad(grading.grading.prepareMs, 8)} ms  (solution + every misconception variant, once per exercise)`);
+  out.push(`  exercises generated          ${lpad(grading.exercises.exercisesPerSecond, 8)}/s   (${grading.exercises.kinds} template × difficulty kinds, new seeds)`);
+  out.push('');
+  out.push('Targets (issues 3, 4, 5)');
   const width = Math.max(...targets.map((t) => t.name.length));
   for (const t of targets) {
     const mark = t.pass === null ? ' n/a' : t.pass ? 'PASS' : 'MISS';
@@ -352,10 +388,11 @@ async function main() {
     cross = { compared: 0, mismatches: [], skipped: true, error: String(error) };
   }
   const inproc = await runInProcess();
-  const targets = evaluateTargets(cold, cross, inproc);
-  printReport(env, cold, cross, inproc, targets);
+  const grading = await runGradingBenches();
+  const targets = evaluateTargets(cold, cross, inproc, grading);
+  printReport(env, cold, cross, inproc, grading, targets);
   const { outputs: _outputs, ...coldResults } = cold;
-  writeFileSync(join(ROOT, 'bench/results.json'), `${JSON.stringify({ env, cold: coldResults, crossCheck: cross, inProcess: inproc, targets }, null, 2)}\n`);
+  writeFileSync(join(ROOT, 'bench/results.json'), `${JSON.stringify({ env, cold: coldResults, crossCheck: cross, inProcess: inproc, grading, targets }, null, 2)}\n`);
   console.log('\nWritten to bench/results.json');
 }
 

@@ -1,9 +1,14 @@
 #!/usr/bin/env node
 // The command-line entry: picks the command and maps errors to exit codes. Each command is loaded
 // with a dynamic import so that heavy dependencies load only for the command that needs them.
+import { setFlagsFromString } from 'node:v8';
 import { InputError } from '../network/errors';
 import { UsageError, USAGE } from './usage';
 import pkg from '../../package.json';
+
+// A CLI run lasts a fraction of a second: V8's optimising compiler would spend more time compiling
+// KaTeX and the engine than the optimised code saves (measured: cold HTML render 4.3× → 3.8× node -e 0).
+setFlagsFromString('--no-opt');
 
 async function run(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
