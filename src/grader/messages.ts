@@ -1,5 +1,6 @@
 // The grader's sentences, in English and Japanese. Each verdict gets one short message; a recognised
 // misconception is named in one sentence and points at the step that shows the right way.
+import type { StepReference } from './steps';
 import { shortDecimal, valueText } from '../number/format';
 import type { Mistake } from '../engine/mistakes';
 import type { AskValue } from '../exercises/quantities';
@@ -85,11 +86,14 @@ export function layerText(layer: number | undefined): Text {
 }
 
 /** "It looks like <the mistake> — see step <id>: <formula>." */
-export function misconceptionFeedback(mistake: Mistake, stepId: string | null, conventionNote: Text | null = null, formula: Text | null = null): Text {
+export function misconceptionFeedback(mistake: Mistake, stepRef: StepReference | null, conventionNote: Text | null = null, formula: Text | null = null): Text {
   const m = misconception(mistake.id);
   const right = formula ?? text(m.step.formula_en, m.step.formula_ja);
   const where = layerText(mistake.layer);
-  const step = stepId ? text(` (step ${stepId})`, `（ステップ ${stepId}）`) : text('', '');
+  // The label as the worked solution shows it; the id is the step's anchor in the HTML solution.
+  const step = stepRef
+    ? text(` (worked solution, step “${stepRef.label_en}”, #step-${stepRef.id})`, `（途中式つきの解説のステップ「${stepRef.label_ja}」、#step-${stepRef.id}）`)
+    : text('', '');
   const note = conventionNote ?? text('', '');
   return text(
     `Incorrect: it looks like ${m.description_en}${where.en}${note.en}. The right way${step.en}: ${right.en}.`,

@@ -104,7 +104,7 @@ export function workText(check: WorkCheck, spec: NetworkSpec, lang: Lang): strin
       lines.push(`  → ${shown}: ${ja ? `あなたの前の値からは正しく計算できています（正解は ${expected}）` : `follows correctly from your earlier values (the right value is ${expected})`}`);
     } else {
       lines.push(`  ✗ ${shown}: ${ja ? `正解は ${expected}` : `expected ${expected}`}`);
-      if (r.misconception) lines.push(`      ${pick(misconceptionFeedback(r.misconception, workStepId(r)), lang)}`);
+      if (r.misconception) lines.push(`      ${pick(misconceptionFeedback(r.misconception, { id: workStepId(r), label_en: r.path, label_ja: r.path }), lang)}`);
     }
   }
   const first = check.firstWrong;

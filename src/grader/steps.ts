@@ -4,6 +4,8 @@
 import type { Mistake } from '../engine/mistakes';
 import type { Ask } from '../exercises/types';
 import { buildTrace } from '../trace/build';
+import { stepLabel } from '../trace/document';
+import { messages } from '../i18n';
 import type { Step, Trace } from '../trace/types';
 import type { GradingContext } from './context';
 import { misconception } from './misconceptions';
@@ -23,8 +25,15 @@ function traceOf(ctx: GradingContext): Trace | null {
   return traces.get(ctx)!;
 }
 
-/** The id of the step that shows the right way for `mistake` in `ask`, or null when there is none. */
-export function stepFor(ctx: GradingContext, ask: Ask, mistake: Mistake): string | null {
+/** The step that shows the right way: its id (the HTML solution's anchor #step-ID) and its label in both languages. */
+export interface StepReference {
+  readonly id: string;
+  readonly label_en: string;
+  readonly label_ja: string;
+}
+
+/** The step that shows the right way for `mistake` in `ask`, or null when there is none. */
+export function stepFor(ctx: GradingContext, ask: Ask, mistake: Mistake): StepReference | null {
   const trace = traceOf(ctx);
   if (!trace) return null;
   const quantity = misconception(mistake.id).step.quantity;
@@ -34,5 +43,7 @@ export function stepFor(ctx: GradingContext, ask: Ask, mistake: Mistake): string
   if (steps.length === 0) return null;
   const index = 'index' in ask && quantity === ask.quantity ? (ask.index ?? []) : null;
   const exact = index ? steps.find((s) => s.shape === 'scalar' && s.index.join(',') === index.join(',')) : undefined;
-  return (exact ?? steps.find((s) => s.shape === 'scalar') ?? steps[0]).id;
+  const step = exact ?? steps.find((s) => s.shape === 'scalar') ?? steps[0];
+  const solution = ctx.solution!;
+  return { id: step.id, label_en: stepLabel(step, solution, messages('en')), label_ja: stepLabel(step, solution, messages('ja')) };
 }

@@ -58,7 +58,7 @@ function noteText(note: StepNote, m: Messages): string {
   }
 }
 
-function stepLabel(step: Step, solution: Solution, m: Messages): string {
+export function stepLabel(step: Step, solution: Solution, m: Messages): string {
   const { network } = solution;
   const batch = network.input.length;
   const l = (step.layer ?? 0) + 1;
