@@ -1,5 +1,6 @@
 // The step trace of a solved network: plain, readonly data, built once from a Solution. Renderers only
 // format it (src/trace/document.ts turns it into words in a language; src/render/* into files).
+import type { Quantity as EngineQuantity } from '../engine/solve';
 import type { Value } from '../number/value';
 import type { Matrix } from '../network/spec';
 import type { Relation } from './numbers';
@@ -9,25 +10,7 @@ import type { Relation } from './numbers';
  * exercise's ask {quantity, layer, index} finds its step), plus the intermediate quantities of the
  * chain rule and of the forward pass after the update.
  */
-export type Quantity =
-  | 'preactivation'
-  | 'output'
-  | 'sample_loss'
-  | 'loss'
-  | 'grad_output'
-  | 'activation_derivative'
-  | 'delta'
-  | 'grad_weights'
-  | 'grad_bias'
-  | 'grad_alpha'
-  | 'weights_after'
-  | 'bias_after'
-  | 'alpha_after'
-  | 'preactivation_after'
-  | 'output_after'
-  | 'sample_loss_after'
-  | 'loss_after'
-  | 'loss_improvement';
+export type Quantity = EngineQuantity | 'sample_loss' | 'sample_loss_after' | 'loss_improvement';
 
 /** scalar: one number, per-element chain rule; matrix: a whole matrix at once (rows = samples in x-w). */
 export type Form = 'scalar' | 'matrix';
