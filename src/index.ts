@@ -1,6 +1,6 @@
 // The library: load a network file, solve it exactly, and read the results.
 export { loadNetwork, parseNetwork, networkFromSource } from './network/load';
-export { InputError } from './network/errors';
+export { InputError, type Localized } from './network/errors';
 export type { NetworkSpec, LayerSpec, Layout, ActivationName, LossName, Conventions, Matrix, Vector } from './network/spec';
 export { ACTIVATIONS, LOSSES } from './network/spec';
 export { solve, forward, type Solution, type LayerResult } from './engine/solve';

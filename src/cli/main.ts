@@ -3,26 +3,43 @@
 // with a dynamic import so that heavy dependencies load only for the command that needs them.
 import { setFlagsFromString } from 'node:v8';
 import { InputError } from '../network/errors';
-import { UsageError, USAGE } from './usage';
+import { OutOfRangeError } from '../number/value';
+import type { Lang } from '../i18n/messages';
+import { UsageError, usage, usageMessage } from './usage';
+import { cliLang, envLang, langFlag, LANG_ENV } from './lang';
 import pkg from '../../package.json';
 
 // A CLI run lasts a fraction of a second: V8's optimising compiler would spend more time compiling
 // KaTeX and the engine than the optimised code saves (measured: cold HTML render 4.3× → 3.8× node -e 0).
 setFlagsFromString('--no-opt');
 
-async function run(argv: string[]): Promise<number> {
-  const [command, ...rest] = argv;
-  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
-    process.stdout.write(USAGE);
-    return 0;
+async function run(argv: string[], lang: Lang): Promise<number> {
+  // `--lang X` may also come before the command (`backprop-tutor --lang ja solve …`): it goes to the command.
+  const leading: string[] = [];
+  let args = argv;
+  while (args[0] === '--lang' || args[0]?.startsWith('--lang=')) {
+    const n = args[0] === '--lang' ? 2 : 1;
+    leading.push(...args.slice(0, n));
+    args = args.slice(n);
   }
+  const [command, ...after] = args;
+  const given = [...leading, ...after];
   if (command === '--version' || command === '-V') {
     process.stdout.write(`${pkg.version}\n`);
     return 0;
   }
-  if (rest.includes('--help') || rest.includes('-h')) {
-    process.stdout.write(USAGE);
+  if (command === undefined || ['--help', '-h', 'help'].includes(command) || given.includes('--help') || given.includes('-h')) {
+    process.stdout.write(usage(lang));
     return 0;
+  }
+  // BACKPROP_TUTOR_LANG is the default --lang of every command (an explicit --lang wins).
+  const fromEnv = envLang(process.env);
+  let rest = given;
+  if (fromEnv !== null && langFlag(given) === null && !command.startsWith('-')) {
+    if (fromEnv !== 'en' && fromEnv !== 'ja') {
+      throw new UsageError({ en: `${LANG_ENV} must be en or ja, got "${fromEnv}"`, ja: `${LANG_ENV} は en か ja にしてください（指定値: "${fromEnv}"）` });
+    }
+    rest = ['--lang', fromEnv, ...given];
   }
   switch (command) {
     case 'solve':
@@ -34,28 +51,43 @@ async function run(argv: string[]): Promise<number> {
     case 'check':
       return (await import('./check')).checkCommand(rest);
     default:
-      throw new UsageError(`unknown command "${command}"`);
+      throw new UsageError({ en: `unknown command "${command}"`, ja: `不明なコマンド "${command}" です` });
   }
 }
 
-function report(error: unknown): number {
+function report(error: unknown, lang: Lang): number {
   if (error instanceof InputError) {
-    process.stderr.write(`backprop-tutor: ${error.message}\n`);
+    process.stderr.write(`backprop-tutor: ${error.messageIn(lang)}\n`);
     return 2;
   }
   if (error instanceof UsageError || String((error as { code?: string }).code).startsWith('ERR_PARSE_ARGS')) {
-    process.stderr.write(`backprop-tutor: ${(error as Error).message}\n\n${USAGE}`);
+    process.stderr.write(`backprop-tutor: ${usageMessage(error as Error, lang)}\n\n${usage(lang)}`);
     return 2;
   }
-  process.stderr.write(`backprop-tutor: internal error: ${(error as Error).stack ?? String(error)}\n`);
+  if (error instanceof OutOfRangeError) {
+    // Values far beyond hand computation (e.g. weights of 10^20): a clear message, not a stack trace.
+    const ja = `e^(${error.exponent}) が${error.tooSmall ? '小さ' : '大き'}すぎて計算できません。重みと入力を手計算できる大きさにしてください`;
+    process.stderr.write(`backprop-tutor: ${lang === 'ja' ? ja : error.message}\n`);
+    return 2;
+  }
+  const label = lang === 'ja' ? '内部エラー' : 'internal error';
+  process.stderr.write(`backprop-tutor: ${label}: ${(error as Error).stack ?? String(error)}\n`);
   return 1;
 }
 
-run(process.argv.slice(2)).then(
+// `backprop-tutor solve … | head` closes the pipe early: that is the reader's choice, not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
+const argv = process.argv.slice(2);
+const lang = cliLang(argv, process.env);
+run(argv, lang).then(
   (code) => {
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.exitCode = report(error);
+    process.exitCode = report(error, lang);
   },
 );

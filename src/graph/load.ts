@@ -3,7 +3,7 @@
 // `graph.nodes[2].args[1]`, and its line.
 import { parseLiteral, type Value } from '../number/value';
 import { fail, parseSource, readSource, type Path, type Source } from '../network/source';
-import { fieldPath } from '../network/errors';
+import { fieldPath, type Localized } from '../network/errors';
 import { ARITY, MAX_POW_EXPONENT } from './ops';
 import { forwardValues, NodeDomainError } from './solve';
 import { GRAPH_OPS, type GraphArg, type GraphInput, type GraphNode, type GraphOp, type GraphSpec } from './spec';
@@ -20,40 +20,59 @@ export function parseGraph(text: string, file = '<input>'): GraphSpec {
 
 /** Names start with a letter or _, then letters, digits or _ (so a name never looks like a number). */
 const NAME = /^[\p{L}_][\p{L}\p{N}_]*$/u;
-const NAME_HINT = 'a name made of letters, digits and _ that starts with a letter or _, e.g. apple_price';
-const NUMBER_HINT = 'a number such as 100, 1.1, -1 or "1/3"';
+const NAME_HINT: Localized = {
+  en: 'a name made of letters, digits and _ that starts with a letter or _, e.g. apple_price',
+  ja: '文字・数字・_ からなり文字か _ で始まる名前（例: apple_price）',
+};
+const NUMBER_HINT: Localized = { en: 'a number such as 100, 1.1, -1 or "1/3"', ja: '数（例: 100, 1.1, -1, "1/3"）' };
 const EXAMPLE_NODE = '{name: price, op: mul, args: [apple, tax]}';
+const EXAMPLE_INPUTS = '{apple: 100, tax: 1.1}';
 
 type Mapping = Record<string, unknown>;
 
 const isMapping = (x: unknown): x is Mapping => x !== null && typeof x === 'object' && !Array.isArray(x);
 
-function describe(x: unknown): string {
-  if (typeof x === 'string') return x === '' ? 'nothing' : JSON.stringify(x);
-  if (Array.isArray(x)) return 'a list';
-  if (isMapping(x)) return 'a mapping';
-  return 'nothing';
+/** `expected X, got Y` / `Xを指定してください（指定値: Y）`: what the file should have, and what it has. */
+function expectedGot(expected: Localized, x: unknown): Localized {
+  const shown = typeof x === 'string' && x !== '' ? JSON.stringify(x) : null;
+  const en = shown ?? (Array.isArray(x) ? 'a list' : isMapping(x) ? 'a mapping' : 'nothing');
+  const ja = shown === null && !Array.isArray(x) && !isMapping(x) ? '（値がありません）' : `（指定値: ${shown ?? (Array.isArray(x) ? 'リスト' : 'マッピング')}）`;
+  return { en: `expected ${expected.en}, got ${en}`, ja: `${expected.ja}を指定してください${ja}` };
 }
 
-function requireMapping(source: Source, path: Path, x: unknown, expected: string): Mapping {
-  if (!isMapping(x)) fail(source, path, `expected ${expected}, got ${describe(x)}`);
+function requireMapping(source: Source, path: Path, x: unknown, expected: Localized): Mapping {
+  if (!isMapping(x)) fail(source, path, expectedGot(expected, x));
   return x;
 }
 
-function checkKeys(source: Source, path: Path, m: Mapping, allowed: readonly string[], what: string): void {
+function checkKeys(source: Source, path: Path, m: Mapping, allowed: readonly string[], what: Localized): void {
+  const fields = allowed.join(', ');
   for (const key of Object.keys(m)) {
-    if (!allowed.includes(key)) fail(source, [...path, key], `unknown field (${what} has ${allowed.join(', ')})`);
+    if (!allowed.includes(key)) {
+      fail(source, [...path, key], { en: `unknown field (${what.en} has ${fields})`, ja: `不明なフィールドです（${what.ja}のフィールドは ${fields}）` });
+    }
   }
   for (const key of allowed) {
-    if (!Object.hasOwn(m, key)) fail(source, path, `missing required field "${key}" (${what} has ${allowed.join(', ')})`);
+    if (!Object.hasOwn(m, key)) {
+      fail(source, path, {
+        en: `missing required field "${key}" (${what.en} has ${fields})`,
+        ja: `必須のフィールド "${key}" がありません（${what.ja}のフィールドは ${fields}）`,
+      });
+    }
   }
 }
 
 export function graphFromSource(source: Source): GraphSpec {
-  const top = requireMapping(source, [], source.data, 'a mapping with a top-level "graph" key');
-  checkKeys(source, [], top, ['graph'], 'a graph file');
-  const graph = requireMapping(source, ['graph'], top.graph, 'a mapping with inputs, nodes and output');
-  checkKeys(source, ['graph'], graph, ['inputs', 'nodes', 'output'], 'a graph');
+  const top = requireMapping(source, [], source.data, {
+    en: 'a mapping with a top-level "graph" key',
+    ja: 'トップレベルに "graph" キーを持つマッピング',
+  });
+  checkKeys(source, [], top, ['graph'], { en: 'a graph file', ja: '計算グラフのファイル' });
+  const graph = requireMapping(source, ['graph'], top.graph, {
+    en: 'a mapping with inputs, nodes and output',
+    ja: 'inputs, nodes, output を持つマッピング',
+  });
+  checkKeys(source, ['graph'], graph, ['inputs', 'nodes', 'output'], { en: 'a graph', ja: '計算グラフ' });
 
   const inputs = readInputs(source, graph.inputs);
   const rawNodes = readRawNodes(source, graph.nodes);
@@ -64,8 +83,11 @@ export function graphFromSource(source: Source): GraphSpec {
   rawNodes.forEach((node, i) => {
     const previous = definedAt.get(node.name);
     if (previous !== undefined) {
-      const where = previous === 'input' ? 'an input' : `graph.nodes[${previous}]`;
-      fail(source, ['graph', 'nodes', i, 'name'], `duplicate name "${node.name}": already used by ${where}`);
+      const where = previous === 'input' ? { en: 'an input', ja: '入力' } : { en: `graph.nodes[${previous}]`, ja: ` graph.nodes[${previous}] ` };
+      fail(source, ['graph', 'nodes', i, 'name'], {
+        en: `duplicate name "${node.name}": already used by ${where.en}`,
+        ja: `名前 "${node.name}" が重複しています: すでに${where.ja}で使われています`,
+      });
     }
     definedAt.set(node.name, i);
   });
@@ -79,10 +101,18 @@ export function graphFromSource(source: Source): GraphSpec {
 
   const outputPath = ['graph', 'output'];
   if (typeof graph.output !== 'string' || graph.output === '') {
-    fail(source, outputPath, `expected the name of the node (or input) whose gradients are wanted, got ${describe(graph.output)}`);
+    fail(
+      source,
+      outputPath,
+      expectedGot({ en: 'the name of the node (or input) whose gradients are wanted', ja: '勾配を求めたいノード（または入力）の名前' }, graph.output),
+    );
   }
   if (!definedAt.has(graph.output)) {
-    fail(source, outputPath, `unknown name "${graph.output}": expected one of ${[...definedAt.keys()].join(', ')}`);
+    const names = [...definedAt.keys()].join(', ');
+    fail(source, outputPath, {
+      en: `unknown name "${graph.output}": expected one of ${names}`,
+      ja: `不明な名前 "${graph.output}" です: ${names} のいずれかを指定してください`,
+    });
   }
   const spec: GraphSpec = { inputs, nodes, output: graph.output };
   checkDomains(source, spec);
@@ -91,14 +121,24 @@ export function graphFromSource(source: Source): GraphSpec {
 
 function readInputs(source: Source, raw: unknown): GraphInput[] {
   const path = ['graph', 'inputs'];
-  const m = requireMapping(source, path, raw, 'a mapping from input names to numbers, e.g. {apple: 100, tax: 1.1}');
+  const m = requireMapping(source, path, raw, {
+    en: `a mapping from input names to numbers, e.g. ${EXAMPLE_INPUTS}`,
+    ja: `入力の名前から数へのマッピング（例: ${EXAMPLE_INPUTS}）`,
+  });
   const names = Object.keys(m);
-  if (names.length === 0) fail(source, path, 'expected at least one input, e.g. {apple: 100, tax: 1.1}');
+  if (names.length === 0) {
+    fail(source, path, { en: `expected at least one input, e.g. ${EXAMPLE_INPUTS}`, ja: `入力が少なくとも1つ必要です（例: ${EXAMPLE_INPUTS}）` });
+  }
   return names.map((name) => {
-    if (!NAME.test(name)) fail(source, [...path, name], `bad input name ${JSON.stringify(name)}: expected ${NAME_HINT}`);
+    if (!NAME.test(name)) {
+      fail(source, [...path, name], {
+        en: `bad input name ${JSON.stringify(name)}: expected ${NAME_HINT.en}`,
+        ja: `入力の名前 ${JSON.stringify(name)} は使えません: ${NAME_HINT.ja}にしてください`,
+      });
+    }
     const text = m[name];
     const value = typeof text === 'string' ? parseLiteral(text) : null;
-    if (!value) fail(source, [...path, name], `expected ${NUMBER_HINT}, got ${describe(text)}`);
+    if (!value) fail(source, [...path, name], expectedGot(NUMBER_HINT, text));
     return { name, value };
   });
 }
@@ -111,28 +151,44 @@ interface RawNode {
 
 function readRawNodes(source: Source, raw: unknown): RawNode[] {
   const path = ['graph', 'nodes'];
-  if (!Array.isArray(raw)) fail(source, path, `expected a list of nodes, each like ${EXAMPLE_NODE}, got ${describe(raw)}`);
-  if (raw.length === 0) fail(source, path, `expected at least one node, e.g. ${EXAMPLE_NODE}`);
+  if (!Array.isArray(raw)) {
+    fail(source, path, expectedGot({ en: `a list of nodes, each like ${EXAMPLE_NODE}`, ja: `ノードのリスト（各ノードは ${EXAMPLE_NODE} の形）` }, raw));
+  }
+  if (raw.length === 0) {
+    fail(source, path, { en: `expected at least one node, e.g. ${EXAMPLE_NODE}`, ja: `ノードが少なくとも1つ必要です（例: ${EXAMPLE_NODE}）` });
+  }
   return raw.map((item, i): RawNode => {
     const at = [...path, i];
-    const m = requireMapping(source, at, item, `a node like ${EXAMPLE_NODE}`);
-    checkKeys(source, at, m, ['name', 'op', 'args'], 'a node');
+    const m = requireMapping(source, at, item, { en: `a node like ${EXAMPLE_NODE}`, ja: `${EXAMPLE_NODE} のようなノード` });
+    checkKeys(source, at, m, ['name', 'op', 'args'], { en: 'a node', ja: 'ノード' });
     const { name, op, args } = m;
-    if (typeof name !== 'string' || !NAME.test(name)) fail(source, [...at, 'name'], `expected ${NAME_HINT}, got ${describe(name)}`);
+    if (typeof name !== 'string' || !NAME.test(name)) fail(source, [...at, 'name'], expectedGot(NAME_HINT, name));
     if (typeof op !== 'string' || !(GRAPH_OPS as readonly string[]).includes(op)) {
-      fail(source, [...at, 'op'], `expected one of ${GRAPH_OPS.join(', ')}, got ${describe(op)}`);
+      const ops = GRAPH_OPS.join(', ');
+      fail(source, [...at, 'op'], expectedGot({ en: `one of ${ops}`, ja: `${ops} のいずれか` }, op));
     }
-    if (!Array.isArray(args)) fail(source, [...at, 'args'], `expected a list of arguments, e.g. [apple, tax], got ${describe(args)}`);
+    if (!Array.isArray(args)) {
+      fail(source, [...at, 'args'], expectedGot({ en: 'a list of arguments, e.g. [apple, tax]', ja: '引数のリスト（例: [apple, tax]）' }, args));
+    }
     args.forEach((arg, j) => {
       if (typeof arg !== 'string' || arg === '') {
-        fail(source, [...at, 'args', j], `expected the name of an input or earlier node, or a number, got ${describe(arg)}`);
+        fail(
+          source,
+          [...at, 'args', j],
+          expectedGot({ en: 'the name of an input or earlier node, or a number', ja: '入力か前のノードの名前、または数' }, arg),
+        );
       }
     });
     const arity = ARITY[op as GraphOp];
     if (args.length < arity.min || args.length > arity.max) {
       const expected = arity.max === Infinity ? `${arity.min} or more arguments` : arity.min === 1 ? 'exactly 1 argument' : `exactly ${arity.min} arguments`;
+      const expectedJa = arity.max === Infinity ? ` ${arity.min} 個以上` : `ちょうど ${arity.min} 個`;
       const example = op === 'pow' ? ' (base and integer exponent, e.g. [t, 2])' : '';
-      fail(source, [...at, 'args'], `${op} takes ${expected}${example}, got ${args.length}`);
+      const exampleJa = op === 'pow' ? '（底と整数の指数、例: [t, 2]）' : '';
+      fail(source, [...at, 'args'], {
+        en: `${op} takes ${expected}${example}, got ${args.length}`,
+        ja: `${op} の引数は${expectedJa}${exampleJa}でなければなりませんが、${args.length} 個です`,
+      });
     }
     return { name, op: op as GraphOp, args: args as string[] };
   });
@@ -152,22 +208,36 @@ function resolveArg(
   if (literal) return { kind: 'literal', value: literal, text: text.trim() };
   const where = definedAt.get(text);
   if (where === undefined) {
+    const inputNames = inputs.map((x) => x.name).join(', ');
+    const earlier = nodes.slice(0, i).map((n) => n.name).join(', ');
     const known = [
-      inputs.length > 0 ? `an input (${inputs.map((x) => x.name).join(', ')})` : null,
-      i > 0 ? `an earlier node (${nodes.slice(0, i).map((n) => n.name).join(', ')})` : null,
+      inputs.length > 0 ? { en: `an input (${inputNames})`, ja: `入力（${inputNames}）` } : null,
+      i > 0 ? { en: `an earlier node (${earlier})`, ja: `前のノード（${earlier}）` } : null,
       NUMBER_HINT,
-    ].filter(Boolean);
-    const why = NAME.test(text) ? `unknown name "${text}"` : `${JSON.stringify(text)} is neither a name nor a number`;
-    fail(source, path, `${why}: expected ${known.join(', or ')}`);
+    ].filter((x): x is Localized => x !== null);
+    const why = NAME.test(text)
+      ? { en: `unknown name "${text}"`, ja: `不明な名前 "${text}" です` }
+      : { en: `${JSON.stringify(text)} is neither a name nor a number`, ja: `${JSON.stringify(text)} は名前でも数でもありません` };
+    fail(source, path, {
+      en: `${why.en}: expected ${known.map((k) => k.en).join(', or ')}`,
+      ja: `${why.ja}: ${known.map((k) => k.ja).join('、')}のいずれかを指定してください`,
+    });
   }
   if (where !== 'input' && where >= i) {
     const cycle = findCycle(nodes, definedAt, i, where);
-    if (cycle) fail(source, path, `cycle: ${cycle.join(' → ')} (each node uses the next; a node cannot depend on itself)`);
-    fail(
-      source,
-      path,
-      `"${text}" is defined later (${fieldPath(['graph', 'nodes', where])}); a node may use only inputs and earlier nodes, so list "${text}" before "${nodes[i].name}"`,
-    );
+    if (cycle) {
+      const loop = cycle.join(' → ');
+      fail(source, path, {
+        en: `cycle: ${loop} (each node uses the next; a node cannot depend on itself)`,
+        ja: `循環しています: ${loop}（各ノードが次のノードを使っています。ノードは自分自身に依存できません）`,
+      });
+    }
+    const later = fieldPath(['graph', 'nodes', where]);
+    const user = nodes[i].name;
+    fail(source, path, {
+      en: `"${text}" is defined later (${later}); a node may use only inputs and earlier nodes, so list "${text}" before "${user}"`,
+      ja: `"${text}" はこのノードより後（${later}）で定義されています。ノードが使えるのは入力と前のノードだけなので、"${text}" を "${user}" より前に書いてください`,
+    });
   }
   return { kind: 'name', name: text };
 }
@@ -197,11 +267,18 @@ function checkPowExponent(source: Source, node: GraphNode, i: number): void {
   const path = ['graph', 'nodes', i, 'args', 1];
   const value: Value | null = exponent.kind === 'literal' ? exponent.value : null;
   if (!value || value.kind !== 'rational' || value.q.d !== 1n) {
-    fail(source, path, `the exponent of pow must be an integer written as a number, e.g. 2 or -1, got ${JSON.stringify(exponent.kind === 'literal' ? exponent.text : exponent.name)}`);
+    const shown = JSON.stringify(exponent.kind === 'literal' ? exponent.text : exponent.name);
+    fail(source, path, {
+      en: `the exponent of pow must be an integer written as a number, e.g. 2 or -1, got ${shown}`,
+      ja: `pow の指数は 2 や -1 のように数で書いた整数でなければなりません（指定値: ${shown}）`,
+    });
   }
   if (value.q.n > BigInt(MAX_POW_EXPONENT)) {
     // fraction.js keeps the sign apart: n is |exponent|.
-    fail(source, path, `the exponent of pow must be between -${MAX_POW_EXPONENT} and ${MAX_POW_EXPONENT}`);
+    fail(source, path, {
+      en: `the exponent of pow must be between -${MAX_POW_EXPONENT} and ${MAX_POW_EXPONENT}`,
+      ja: `pow の指数は -${MAX_POW_EXPONENT} 以上 ${MAX_POW_EXPONENT} 以下でなければなりません`,
+    });
   }
 }
 
@@ -210,7 +287,23 @@ function checkDomains(source: Source, spec: GraphSpec): void {
   try {
     forwardValues(spec);
   } catch (error) {
-    if (error instanceof NodeDomainError) fail(source, ['graph', 'nodes', error.nodeIndex], `cannot be evaluated: ${error.message}`);
+    if (error instanceof NodeDomainError) {
+      fail(source, ['graph', 'nodes', error.nodeIndex], { en: `cannot be evaluated: ${error.message}`, ja: `計算できません: ${domainJa(error.message)}` });
+    }
     throw error;
   }
+}
+
+/** ops.ts's reasons (GraphDomainError), in Japanese; the message is `op(args): reason`. */
+const DOMAIN_JA: readonly (readonly [string, string])[] = [
+  ['0 cannot be raised to a negative power', '0 を負の数で累乗することはできません'],
+  ['the exponent of pow must be an integer', 'pow の指数は整数でなければなりません'],
+  ['division by zero', '0 で割ることはできません'],
+  ['log (natural logarithm) needs a positive argument', 'log（自然対数）の引数は正の数でなければなりません'],
+  ['the reciprocal of 0 is undefined', '0 の逆数は定義されていません'],
+];
+
+function domainJa(message: string): string {
+  const found = DOMAIN_JA.find(([en]) => message.endsWith(en));
+  return found ? message.slice(0, message.length - found[0].length) + found[1] : message;
 }

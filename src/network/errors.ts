@@ -1,15 +1,39 @@
 // One error type for every bad input file: it knows the file, the line, the field and what was expected,
 // so the CLI can print a single clear line and exit 2 without a stack trace.
+// What was expected is kept in every language (--lang ja prints the Japanese); `message` stays English,
+// as the library's callers and logs rely on it.
+import type { Lang } from '../i18n/messages';
+
+/** One text in every language. */
+export type Localized = Readonly<Record<Lang, string>>;
+
+/** A text in both languages; a plain string is the same in both (e.g. a message from a library). */
+export function localize(text: string | Localized): Localized {
+  return typeof text === 'string' ? { en: text, ja: text } : text;
+}
 
 export class InputError extends Error {
+  /** What was expected, in English (as in `message`). */
+  readonly expected: string;
+  /** What was expected, in every language. */
+  readonly expectedText: Localized;
+
   constructor(
     readonly file: string,
     readonly field: string | null,
-    readonly expected: string,
+    expected: string | Localized,
     readonly line: number | null = null,
   ) {
-    super(formatInputError(file, field, expected, line));
+    const text = localize(expected);
+    super(formatInputError(file, field, text.en, line));
     this.name = 'InputError';
+    this.expected = text.en;
+    this.expectedText = text;
+  }
+
+  /** The message in `lang`: the same `file:line: field: ` prefix, what was expected in that language. */
+  messageIn(lang: Lang): string {
+    return formatInputError(this.file, this.field, this.expectedText[lang], this.line);
   }
 }
 

@@ -3,7 +3,7 @@
 // and the shapes (matrix sizes, softmax last, targets that are distributions).
 import * as v from 'valibot';
 import { parseLiteral, ratio, sign, sum, compare, ONE, ZERO, type Value } from '../number/value';
-import { InputError } from './errors';
+import { InputError, type Localized } from './errors';
 import { fail, readSource, parseSource, type Path, type Source } from './source';
 import {
   ACTIVATIONS,
@@ -16,50 +16,97 @@ import {
   type NetworkSpec,
 } from './spec';
 
-const NUMBER_HINT = 'a number such as 0.15, -2 or "1/3"';
+/** Every structural message, in both languages; the schema below names them by key. */
+const SCHEMA_MESSAGES = {
+  number: { en: 'expected a number such as 0.15, -2 or "1/3"', ja: '数（例: 0.15, -2, "1/3"）を指定してください' },
+  vector: { en: 'expected a list of numbers, e.g. [0.35, 0.35]', ja: '数のリスト（例: [0.35, 0.35]）を指定してください' },
+  row: { en: 'expected a row: a list of numbers, e.g. [0.15, 0.25]', ja: '行（数のリスト、例: [0.15, 0.25]）を指定してください' },
+  matrix: {
+    en: 'expected a matrix: a list of rows, e.g. [[0.15, 0.25], [0.20, 0.30]]',
+    ja: '行列（行のリスト、例: [[0.15, 0.25], [0.20, 0.30]]）を指定してください',
+  },
+  value: { en: 'expected a value', ja: '値を指定してください' },
+  activation: {
+    en: `expected one of ${ACTIVATIONS.join(', ')}`,
+    ja: `活性化関数として ${ACTIVATIONS.join(', ')} のいずれかを指定してください`,
+  },
+  layerFields: {
+    en: 'unknown field (a layer has weights, bias, activation, alpha)',
+    ja: '不明なフィールドです（層のフィールドは weights, bias, activation, alpha）',
+  },
+  layout: {
+    en: 'expected x-w (a = x·W + b) or w-x (a = W·x + b)',
+    ja: 'x-w（a = x·W + b）または w-x（a = W·x + b）を指定してください',
+  },
+  layers: {
+    en: 'expected a list of layers, each with weights and activation',
+    ja: '層のリスト（各層に weights と activation）を指定してください',
+  },
+  oneLayer: { en: 'expected at least one layer', ja: '層が少なくとも1つ必要です' },
+  loss: {
+    en: `expected one of ${LOSSES.join(', ')}`,
+    ja: `損失関数として ${LOSSES.join(', ')} のいずれかを指定してください`,
+  },
+  boolean: { en: 'expected true or false', ja: 'true または false を指定してください' },
+  reluGradAtZero: {
+    en: 'expected 0 (left derivative) or 1 (right derivative)',
+    ja: '0（左側の微分）または 1（右側の微分）を指定してください',
+  },
+  batch: { en: 'expected mean or sum', ja: 'mean または sum を指定してください' },
+  conventionFields: {
+    en: 'unknown field (conventions has relu_grad_at_zero and batch)',
+    ja: '不明なフィールドです（conventions のフィールドは relu_grad_at_zero と batch）',
+  },
+  networkFields: {
+    en: 'unknown field (a network has layout, layers, loss, input, target, learning_rate, update_biases, conventions)',
+    ja: '不明なフィールドです（ネットワークのフィールドは layout, layers, loss, input, target, learning_rate, update_biases, conventions）',
+  },
+} as const satisfies Record<string, Localized>;
 
-const scalar = (what: string) => v.string(`expected ${what}`);
-const vector = v.array(scalar(NUMBER_HINT), 'expected a list of numbers, e.g. [0.35, 0.35]');
-const matrix = v.array(
-  v.array(scalar(NUMBER_HINT), 'expected a row: a list of numbers, e.g. [0.15, 0.25]'),
-  'expected a matrix: a list of rows, e.g. [[0.15, 0.25], [0.20, 0.30]]',
-);
-const absent = v.picklist(['', '~', 'null'], 'expected a value');
+type SchemaMessage = keyof typeof SCHEMA_MESSAGES;
+/** valibot carries the key as its message; the error is built from SCHEMA_MESSAGES[key]. */
+const says = (key: SchemaMessage): string => key;
+
+const scalar = v.string(says('number'));
+const vector = v.array(scalar, says('vector'));
+const matrix = v.array(v.array(scalar, says('row')), says('matrix'));
+const absent = v.picklist(['', '~', 'null'], says('value'));
 
 const LayerSchema = v.strictObject(
   {
     weights: matrix,
-    bias: v.optional(v.union([absent, vector], 'expected a list of numbers, e.g. [0.35, 0.35]')),
-    activation: v.picklist(ACTIVATIONS, `expected one of ${ACTIVATIONS.join(', ')}`),
-    alpha: v.optional(scalar(NUMBER_HINT)),
+    bias: v.optional(v.union([absent, vector], says('vector'))),
+    activation: v.picklist(ACTIVATIONS, says('activation')),
+    alpha: v.optional(scalar),
   },
-  'unknown field (a layer has weights, bias, activation, alpha)',
+  says('layerFields'),
 );
 
 const FileSchema = v.strictObject(
   {
-    layout: v.optional(v.picklist(['x-w', 'w-x'], 'expected x-w (a = x·W + b) or w-x (a = W·x + b)')),
-    layers: v.pipe(
-      v.array(LayerSchema, 'expected a list of layers, each with weights and activation'),
-      v.minLength(1, 'expected at least one layer'),
-    ),
-    loss: v.picklist(LOSSES, `expected one of ${LOSSES.join(', ')}`),
+    layout: v.optional(v.picklist(['x-w', 'w-x'], says('layout'))),
+    layers: v.pipe(v.array(LayerSchema, says('layers')), v.minLength(1, says('oneLayer'))),
+    loss: v.picklist(LOSSES, says('loss')),
     input: matrix,
     target: matrix,
-    learning_rate: scalar(NUMBER_HINT),
-    update_biases: v.optional(v.picklist(['true', 'false'], 'expected true or false')),
+    learning_rate: scalar,
+    update_biases: v.optional(v.picklist(['true', 'false'], says('boolean'))),
     conventions: v.optional(
       v.strictObject(
         {
-          relu_grad_at_zero: v.optional(v.picklist(['0', '1'], 'expected 0 (left derivative) or 1 (right derivative)')),
-          batch: v.optional(v.picklist(['mean', 'sum'], 'expected mean or sum')),
+          relu_grad_at_zero: v.optional(v.picklist(['0', '1'], says('reluGradAtZero'))),
+          batch: v.optional(v.picklist(['mean', 'sum'], says('batch'))),
         },
-        'unknown field (conventions has relu_grad_at_zero and batch)',
+        says('conventionFields'),
       ),
     ),
   },
-  'unknown field (a network has layout, layers, loss, input, target, learning_rate, update_biases, conventions)',
+  says('networkFields'),
 );
+
+const UNKNOWN_FIELD: ReadonlySet<string> = new Set<SchemaMessage>(['layerFields', 'conventionFields', 'networkFields']);
+
+const MISSING: Localized = { en: 'missing required field', ja: '必須のフィールドがありません' };
 
 type RawFile = v.InferOutput<typeof FileSchema>;
 
@@ -74,7 +121,10 @@ export function parseNetwork(text: string, file = '<input>'): NetworkSpec {
 /** Validates already-parsed data (all scalars as strings, as the failsafe YAML schema gives them). */
 export function networkFromSource(source: Source): NetworkSpec {
   if (source.data === null || typeof source.data !== 'object' || Array.isArray(source.data)) {
-    fail(source, [], 'expected a network: a mapping with layers, loss, input, target, learning_rate');
+    fail(source, [], {
+      en: 'expected a network: a mapping with layers, loss, input, target, learning_rate',
+      ja: 'ネットワーク（layers, loss, input, target, learning_rate を持つマッピング）を指定してください',
+    });
   }
   const result = v.safeParse(FileSchema, source.data);
   if (!result.success) {
@@ -82,34 +132,47 @@ export function networkFromSource(source: Source): NetworkSpec {
     const path: (string | number)[] = (issue.path ?? []).map((item) => item.key as string | number);
     if (issue.type === 'strict_object' && issue.input === undefined) {
       // valibot reports a missing required key as an undefined value at that key.
-      fail(source, path, 'missing required field');
+      fail(source, path, MISSING);
     }
-    if (issue.input === undefined && path.length > 0) fail(source, path, 'missing required field');
-    fail(source, path, `${issue.message}${describeReceived(issue.input)}`);
+    if (issue.input === undefined && path.length > 0) fail(source, path, MISSING);
+    const expected = SCHEMA_MESSAGES[issue.message as SchemaMessage] ?? { en: issue.message, ja: issue.message };
+    const got = received(issue.input);
+    // For an unknown field valibot gives the field's own name, which the path already shows.
+    const gotJa = UNKNOWN_FIELD.has(issue.message) ? '' : got.ja;
+    fail(source, path, { en: `${expected.en}${got.en}`, ja: `${expected.ja}${gotJa}` });
   }
   return buildSpec(source, result.output);
 }
 
-function describeReceived(input: unknown): string {
-  if (typeof input === 'string') return input === '' ? ', got nothing' : `, got ${JSON.stringify(input)}`;
-  if (Array.isArray(input)) return ', got a list';
-  if (input && typeof input === 'object') return ', got a mapping';
-  return '';
+/** What the file has instead, e.g. `, got "sigmod"` / `（指定値: "sigmod"）`. */
+function received(input: unknown): Localized {
+  if (typeof input === 'string') return input === '' ? { en: ', got nothing', ja: '（値がありません）' } : got(JSON.stringify(input));
+  if (Array.isArray(input)) return { en: ', got a list', ja: '（指定値: リスト）' };
+  if (input && typeof input === 'object') return { en: ', got a mapping', ja: '（指定値: マッピング）' };
+  return { en: '', ja: '' };
 }
+
+const got = (shown: string): Localized => ({ en: `, got ${shown}`, ja: `（指定値: ${shown}）` });
 
 function number(source: Source, path: Path, text: string): Value {
   const value = parseLiteral(text);
-  if (!value) fail(source, path, `expected ${NUMBER_HINT}, got ${JSON.stringify(text)}`);
+  if (!value) {
+    const shown = got(JSON.stringify(text));
+    fail(source, path, { en: `${SCHEMA_MESSAGES.number.en}${shown.en}`, ja: `${SCHEMA_MESSAGES.number.ja}${shown.ja}` });
+  }
   return value;
 }
 
 function numberMatrix(source: Source, path: Path, rows: readonly (readonly string[])[]): Matrix {
-  if (rows.length === 0) fail(source, path, 'expected at least one row');
+  if (rows.length === 0) fail(source, path, { en: 'expected at least one row', ja: '少なくとも1行必要です' });
   const width = rows[0].length;
-  if (width === 0) fail(source, [...path, 0], 'expected at least one number in the row');
+  if (width === 0) fail(source, [...path, 0], { en: 'expected at least one number in the row', ja: '行には少なくとも1つの数が必要です' });
   return rows.map((row, i) => {
     if (row.length !== width) {
-      fail(source, [...path, i], `expected ${width} numbers like row 0, got ${row.length} (every row must have the same length)`);
+      fail(source, [...path, i], {
+        en: `expected ${width} numbers like row 0, got ${row.length} (every row must have the same length)`,
+        ja: `行 0 と同じく ${width} 個の数が必要ですが、${row.length} 個です（すべての行は同じ長さでなければなりません）`,
+      });
     }
     return row.map((text, j) => number(source, [...path, i, j], text));
   });
@@ -128,50 +191,84 @@ function buildSpec(source: Source, raw: RawFile): NetworkSpec {
     const { inputs, units } = layerShape(layout, weights);
     if (inputs !== width) {
       const shape = layout === 'x-w' ? `${width} rows (inputs) × ${units} columns (units)` : `${units} rows (units) × ${width} columns (inputs)`;
+      const shapeJa = layout === 'x-w' ? `${width} 行（入力）× ${units} 列（ユニット）` : `${units} 行（ユニット）× ${width} 列（入力）`;
       const from = l === 0 ? `the input has ${width} values per sample` : `layer ${l - 1} has ${width} units`;
-      fail(source, [...at, 'weights'], `expected ${shape} in the ${layout} layout, because ${from}; got ${weights.length}×${weights[0].length}`);
+      const fromJa = l === 0 ? `入力はサンプルごとに ${width} 個の値を持つ` : `層 ${l - 1} のユニットが ${width} 個である`;
+      const size = `${weights.length}×${weights[0].length}`;
+      fail(source, [...at, 'weights'], {
+        en: `expected ${shape} in the ${layout} layout, because ${from}; got ${size}`,
+        ja: `${fromJa}ため、${layout} レイアウトの重みは ${shapeJa}でなければなりませんが、${size} です`,
+      });
     }
     width = units;
     const biasText = Array.isArray(rawLayer.bias) ? rawLayer.bias : null;
     const bias = biasText ? biasText.map((text, j) => number(source, [...at, 'bias', j], text)) : Array.from({ length: units }, () => ZERO);
-    if (bias.length !== units) fail(source, [...at, 'bias'], `expected ${units} numbers (one per unit), got ${bias.length}`);
+    if (bias.length !== units) {
+      fail(source, [...at, 'bias'], {
+        en: `expected ${units} numbers (one per unit), got ${bias.length}`,
+        ja: `バイアスには ${units} 個の数（ユニットごとに1つ）が必要ですが、${bias.length} 個です`,
+      });
+    }
     const activation = rawLayer.activation;
     if (activation === 'softmax' && l !== raw.layers.length - 1) {
-      fail(source, [...at, 'activation'], 'softmax is allowed only in the last layer');
+      fail(source, [...at, 'activation'], {
+        en: 'softmax is allowed only in the last layer',
+        ja: 'softmax（ソフトマックス関数）は最後の層（出力層）でのみ使えます',
+      });
     }
     let alpha: Value | null = null;
     if (activation === 'leaky-relu' || activation === 'prelu') {
       alpha = rawLayer.alpha === undefined ? (activation === 'prelu' ? ratio(1, 4) : ratio(1, 100)) : number(source, [...at, 'alpha'], rawLayer.alpha);
     } else if (rawLayer.alpha !== undefined) {
-      fail(source, [...at, 'alpha'], `alpha is only for leaky-relu and prelu, not ${activation}`);
+      fail(source, [...at, 'alpha'], {
+        en: `alpha is only for leaky-relu and prelu, not ${activation}`,
+        ja: `alpha は leaky-relu と prelu の活性化関数のためのもので、${activation} には使えません`,
+      });
     }
     return { weights, bias, activation, alpha };
   });
 
   if (target.length !== input.length) {
-    fail(source, ['target'], `expected ${input.length} rows (one per input sample), got ${target.length}`);
+    fail(source, ['target'], {
+      en: `expected ${input.length} rows (one per input sample), got ${target.length}`,
+      ja: `教師データには ${input.length} 行（入力のサンプルごとに1行）が必要ですが、${target.length} 行です`,
+    });
   }
   if (target[0].length !== width) {
-    fail(source, ['target', 0], `expected ${width} numbers per row (the last layer has ${width} units), got ${target[0].length}`);
+    fail(source, ['target', 0], {
+      en: `expected ${width} numbers per row (the last layer has ${width} units), got ${target[0].length}`,
+      ja: `最後の層のユニットが ${width} 個なので、教師データの各行には ${width} 個の数が必要ですが、${target[0].length} 個です`,
+    });
   }
   if (loss === 'cross-entropy') {
     target.forEach((row, i) => {
       row.forEach((t, j) => {
-        if (sign(t) < 0) fail(source, ['target', i, j], 'cross-entropy targets must be probabilities (≥ 0)');
+        if (sign(t) < 0) {
+          fail(source, ['target', i, j], {
+            en: 'cross-entropy targets must be probabilities (≥ 0)',
+            ja: 'cross-entropy（交差エントロピー誤差）の教師データは確率（≥ 0）でなければなりません',
+          });
+        }
       });
       if (compare(sum(row), ONE) !== 0) {
-        fail(source, ['target', i], 'cross-entropy targets must be a distribution: each row must sum to 1 (e.g. one-hot [0, 1, 0])');
+        fail(source, ['target', i], {
+          en: 'cross-entropy targets must be a distribution: each row must sum to 1 (e.g. one-hot [0, 1, 0])',
+          ja: 'cross-entropy（交差エントロピー誤差）の教師データは確率分布でなければなりません: 各行の和を 1 にしてください（例: one-hot表現 [0, 1, 0]）',
+        });
       }
     });
     const last = layers[layers.length - 1].activation;
     if (last !== 'softmax' && last !== 'sigmoid') {
       // −Σ t·ln y needs y > 0; only softmax and sigmoid guarantee it.
-      fail(source, ['layers', layers.length - 1, 'activation'], 'cross-entropy needs outputs in (0, 1): use softmax (or sigmoid) in the last layer');
+      fail(source, ['layers', layers.length - 1, 'activation'], {
+        en: 'cross-entropy needs outputs in (0, 1): use softmax (or sigmoid) in the last layer',
+        ja: 'cross-entropy（交差エントロピー誤差）には (0, 1) の範囲の出力が必要です: 最後の層の活性化関数を softmax（または sigmoid）にしてください',
+      });
     }
   }
 
   const learningRate = number(source, ['learning_rate'], raw.learning_rate);
-  if (sign(learningRate) <= 0) fail(source, ['learning_rate'], 'expected a positive number');
+  if (sign(learningRate) <= 0) fail(source, ['learning_rate'], { en: 'expected a positive number', ja: '学習率には正の数を指定してください' });
 
   return {
     layout,

@@ -2,8 +2,8 @@
 // so that `0.15` reaches the exact parser as the text "0.15" and never as a binary float.
 // Keeps the parsed document so that errors can name the line of a field.
 import { readFileSync } from 'node:fs';
-import { LineCounter, parseDocument, type Document } from 'yaml';
-import { InputError, fieldPath } from './errors';
+import { LineCounter, parseDocument, type Document, type ErrorCode } from 'yaml';
+import { InputError, fieldPath, type Localized } from './errors';
 
 export type Path = readonly (string | number)[];
 
@@ -20,7 +20,12 @@ export function readSource(file: string): Source {
     text = readFileSync(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory, expected a file' : `cannot be read (${code ?? String(error)})`;
+    const why: Localized =
+      code === 'ENOENT'
+        ? { en: 'no such file', ja: 'ファイルが見つかりません' }
+        : code === 'EISDIR'
+          ? { en: 'is a directory, expected a file', ja: 'ディレクトリです。ファイルを指定してください' }
+          : { en: `cannot be read (${code ?? String(error)})`, ja: `読み込めません（${code ?? String(error)}）` };
     throw new InputError(file, null, why);
   }
   return parseSource(file, text);
@@ -34,9 +39,22 @@ export function parseSource(file: string, text: string): Source {
     // linePos is only filled in with prettyErrors; the line counter gives the line either way.
     const line = error.linePos?.[0].line ?? lineCounter.linePos(error.pos[0]).line;
     const message = error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-    throw new InputError(file, null, `not valid YAML or JSON: ${message}`, line);
+    const what = YAML_ERRORS_JA[error.code];
+    throw new InputError(
+      file,
+      null,
+      { en: `not valid YAML or JSON: ${message}`, ja: `YAML または JSON として正しくありません: ${what ? `${what}（${message}）` : message}` },
+      line,
+    );
   }
-  const data = doc.toJS({ maxAliasCount: 100 });
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    // yaml refuses to expand an alias bomb (a few lines that would become millions of values).
+    if (!(error instanceof ReferenceError)) throw error;
+    throw new InputError(file, null, { en: 'too many YAML aliases (*name)', ja: 'YAML のエイリアス（*名前）が多すぎます' });
+  }
   return {
     file,
     data,
@@ -50,7 +68,22 @@ export function parseSource(file: string, text: string): Source {
   };
 }
 
+/** The Japanese for the parser's most common complaints; its English detail follows in brackets. */
+const YAML_ERRORS_JA: Partial<Record<ErrorCode, string>> = {
+  BAD_INDENT: 'インデントか閉じ括弧が正しくありません',
+  MISSING_CHAR: '閉じ括弧・引用符などが足りません',
+  DUPLICATE_KEY: '同じキーが2回書かれています',
+  TAB_AS_INDENT: 'インデントにタブは使えません',
+  BLOCK_AS_IMPLICIT_KEY: 'マッピングの書き方が正しくありません',
+  MULTILINE_IMPLICIT_KEY: 'キーは1行に書いてください',
+  MULTIPLE_DOCS: '文書（---）が複数あります。1つにしてください',
+  BAD_DQ_ESCAPE: '"…" の中のエスケープ（\\）が正しくありません',
+  UNEXPECTED_TOKEN: '予期しない文字があります',
+  BAD_SCALAR_START: '値の書き始めが正しくありません',
+  BAD_ALIAS: 'エイリアス（*名前）が正しくありません',
+};
+
 /** Throws an InputError for `path` in `source`, with its line. */
-export function fail(source: Source, path: Path, expected: string): never {
+export function fail(source: Source, path: Path, expected: string | Localized): never {
   throw new InputError(source.file, fieldPath(path) || null, expected, source.lineOf(path));
 }

@@ -99,18 +99,93 @@ export function sub(a: Value, b: Value): Value {
   return sumOrDifference('sub', a, b);
 }
 
-/** A sum or difference this much smaller than its larger term is rounding noise around an exact 0. */
-const CANCELLATION = new Decimal('1e-50');
+/** A sum that keeps at least 64 − 16 = 48 good digits needs no second look. */
+const CANCELLATION = new Decimal('1e-16');
+/** The most digits a cancelling sum is recomputed with before it is taken as an exact 0. */
+const MAX_RESCUE_PRECISION = 256;
 
 function sumOrDifference(op: 'add' | 'sub', a: Value, b: Value): Value {
   const x = approx(a);
   const y = approx(b);
   const result = op === 'add' ? x.plus(y) : x.minus(y);
-  // An identity such as σ(x) + σ(−x) − 1 = 0 (symmetric weights) leaves only 64-digit rounding noise,
-  // whose sign would pick the wrong side of a ReLU kink: it is 0. The small rationals of exercises do
-  // not produce a genuine non-zero value 10^50 times smaller than its terms.
-  if (result.abs().lte(Decimal.max(x.abs(), y.abs()).times(CANCELLATION))) return ZERO;
-  return binary(op, a, b, result);
+  const scale = Decimal.max(x.abs(), y.abs());
+  if (result.abs().gt(scale.times(CANCELLATION))) return binary(op, a, b, result);
+  // Heavy cancellation (y − t for a saturated sigmoid, σ(x) + σ(−x) − 1, …) would leave only rounding
+  // noise of the 64-digit values. Recompute the sum from its exact expression with more digits until
+  // it has 64 good ones; what is still below 10^−(precision − 80) of its terms is an exact 0 (an
+  // identity such as σ(x) + σ(−x) − 1 = 0, whose noise would otherwise pick a side of a ReLU kink).
+  const expr: Expr = { op, left: exprOf(a), right: exprOf(b), size: exprSize(exprOf(a)) + exprSize(exprOf(b)) + 1 };
+  for (let precision = 128; precision <= MAX_RESCUE_PRECISION; precision *= 2) {
+    const Wide = DecimalBase.clone({ precision, rounding: DecimalBase.ROUND_HALF_EVEN });
+    const value = evaluateExpr(expr, Wide);
+    if (!value.isZero() && value.abs().gt(scale.times(new Wide(10).pow(80 - precision)))) {
+      return real(new Decimal(value), expr);
+    }
+  }
+  return ZERO;
+}
+
+/** The value of an exact expression with the digits of `D` (each shared subexpression once). */
+export function evaluateExpr(expr: Expr, D: typeof DecimalBase, memo = new Map<Expr, DecimalBase>()): DecimalBase {
+  const known = memo.get(expr);
+  if (known) return known;
+  let value: DecimalBase;
+  switch (expr.op) {
+    case 'rational': {
+      const d = new D(expr.q.n.toString()).div(expr.q.d.toString());
+      value = expr.q.s < 0n ? d.neg() : d;
+      break;
+    }
+    case 'neg':
+      value = evaluateExpr(expr.arg, D, memo).neg();
+      break;
+    case 'add':
+    case 'sub':
+    case 'mul':
+    case 'div': {
+      const l = evaluateExpr(expr.left, D, memo);
+      const r = evaluateExpr(expr.right, D, memo);
+      value = expr.op === 'add' ? l.plus(r) : expr.op === 'sub' ? l.minus(r) : expr.op === 'mul' ? l.times(r) : l.div(r);
+      break;
+    }
+    case 'call':
+      value = FUNCTIONS[expr.fn](evaluateExpr(expr.arg, D, memo), D);
+      break;
+  }
+  memo.set(expr, value);
+  return value;
+}
+
+/** The functions of an Expr at the precision of `D`; tanh through exp, which stays fast for large |x|. */
+const FUNCTIONS: Record<FunctionName, (x: DecimalBase, D: typeof DecimalBase) => DecimalBase> = {
+  exp: (x, D) => checkedExp(x, D),
+  ln: (x, D) => D.ln(x),
+  sigmoid: (x, D) => new D(1).div(new D(1).plus(checkedExp(x.neg(), D))),
+  tanh: (x, D) => {
+    const t = checkedExp(x.abs().times(-2), D); // tanh|x| = (1 − e^(−2|x|)) / (1 + e^(−2|x|))
+    const magnitude = new D(1).minus(t).div(new D(1).plus(t));
+    return x.isNegative() ? magnitude.neg() : magnitude;
+  },
+};
+
+/** A value beyond what decimal.js can hold (e^x for |x| ≳ 2·10^16): too extreme for this tool. */
+export class OutOfRangeError extends RangeError {
+  override name = 'OutOfRangeError';
+  constructor(
+    /** The exponent x of e^x, to 6 significant digits. */
+    readonly exponent: string,
+    readonly tooSmall: boolean,
+  ) {
+    super(`e^(${exponent}) is too ${tooSmall ? 'small' : 'large'} to compute: keep weights and inputs moderate`);
+  }
+}
+
+function checkedExp(x: DecimalBase, D: typeof DecimalBase): DecimalBase {
+  const e = D.exp(x);
+  if (e.isZero() || !e.isFinite()) {
+    throw new OutOfRangeError(x.toSignificantDigits(6).toString(), e.isZero());
+  }
+  return e;
 }
 
 export function mul(a: Value, b: Value): Value {
@@ -142,7 +217,7 @@ function call(fn: FunctionName, a: Value, approxValue: Decimal): Value {
 
 export function exp(a: Value): Value {
   if (isZero(a)) return ONE;
-  return call('exp', a, Decimal.exp(approx(a)));
+  return call('exp', a, FUNCTIONS.exp(approx(a), Decimal));
 }
 
 export function ln(a: Value): Value {
@@ -154,14 +229,13 @@ export function ln(a: Value): Value {
 /** σ(a) = 1 / (1 + e^(−a)); rational only at a = 0. */
 export function sigmoid(a: Value): Value {
   if (isZero(a)) return ratio(1, 2);
-  const x = approx(a);
-  return call('sigmoid', a, new Decimal(1).div(new Decimal(1).plus(Decimal.exp(x.neg()))));
+  return call('sigmoid', a, FUNCTIONS.sigmoid(approx(a), Decimal));
 }
 
 /** tanh(a); rational only at a = 0. */
 export function tanh(a: Value): Value {
   if (isZero(a)) return ZERO;
-  return call('tanh', a, Decimal.tanh(approx(a)));
+  return call('tanh', a, FUNCTIONS.tanh(approx(a), Decimal));
 }
 
 /** −1, 0 or 1. For an irrational value the 64-digit approximation decides (it is never exactly 0). */

@@ -14,6 +14,8 @@ export interface BuiltCli {
   readonly cli: string;
   /** Runs `node cli.js ...args` in the project root. */
   run(...args: string[]): { status: number | null; stdout: string; stderr: string };
+  /** The same with extra environment variables (e.g. BACKPROP_TUTOR_LANG). */
+  runWithEnv(env: Record<string, string>, ...args: string[]): { status: number | null; stdout: string; stderr: string };
   remove(): void;
 }
 
@@ -22,12 +24,16 @@ export function buildCli(): BuiltCli {
   for (const name of ['src', 'node_modules', 'package.json', 'tsconfig.json']) symlinkSync(join(ROOT, name), join(dir, name));
   execFileSync(process.execPath, [join(ROOT, 'scripts/build.mjs')], { cwd: dir, stdio: 'pipe' });
   const cli = join(dir, 'dist/cli.js');
+  const runWithEnv = (env: Record<string, string>, ...args: string[]) => {
+    // BACKPROP_TUTOR_LANG from the caller's shell would change every message: only a test sets it.
+    const { BACKPROP_TUTOR_LANG: _, ...inherited } = process.env;
+    const result = spawnSync(process.execPath, [cli, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...inherited, ...env } });
+    return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+  };
   return {
     cli,
-    run(...args) {
-      const result = spawnSync(process.execPath, [cli, ...args], { cwd: ROOT, encoding: 'utf8' });
-      return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-    },
+    run: (...args) => runWithEnv({}, ...args),
+    runWithEnv,
     remove() {
       rmSync(dir, { recursive: true, force: true });
     },

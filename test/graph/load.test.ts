@@ -1,4 +1,5 @@
-// Bad graph files: one InputError naming the file, the line, the field and what was expected.
+// Bad graph files: one InputError naming the file, the line, the field and what was expected
+// (in English, and in Japanese for --lang ja).
 import { describe, expect, it } from 'vitest';
 import { isGraphSource, parseGraph } from '../../src/graph/load';
 import { InputError } from '../../src/network/errors';
@@ -67,6 +68,37 @@ describe('graph file errors', () => {
     expect(e.line).toBe(line);
     expect(e.field).toBe(field);
     expect(e.expected).toMatch(message);
+    // --lang ja: the same `file:line: field: ` prefix, then Japanese (none of the English words).
+    const prefix = `g.yaml:${line}: ${field}: `;
+    const ja = e.messageIn('ja');
+    expect(e.message.startsWith(prefix)).toBe(true);
+    expect(ja.startsWith(prefix), ja).toBe(true);
+    expect(ja).not.toContain('\n');
+    expect(ja.slice(prefix.length)).toMatch(/[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/u);
+    expect(ja.slice(prefix.length)).not.toMatch(/\b(expected|got|must|unknown|missing|duplicate|cycle|takes|cannot|already|defined|between|division|needs|undefined|neither)\b/i);
+  });
+
+  it.each([
+    ['an unknown name', graph('    - {name: a, op: add, args: [x, 1]}\n    - {name: out, op: mul, args: [a, z]}'),
+      'g.yaml:5: graph.nodes[1].args[1]: 不明な名前 "z" です: 入力（x, y）、前のノード（a）、数（例: 100, 1.1, -1, "1/3"）のいずれかを指定してください'],
+    ['a cycle', graph('    - {name: a, op: add, args: [x, b]}\n    - {name: b, op: mul, args: [a, 2]}\n    - {name: out, op: exp, args: [b]}'),
+      'g.yaml:4: graph.nodes[0].args[1]: 循環しています: a → b → a（各ノードが次のノードを使っています。ノードは自分自身に依存できません）'],
+    ['a duplicate name', graph('    - {name: x, op: exp, args: [y]}\n    - {name: out, op: exp, args: [x]}'),
+      'g.yaml:4: graph.nodes[0].name: 名前 "x" が重複しています: すでに入力で使われています'],
+    ['add with one argument', graph('    - {name: out, op: add, args: [x]}'), 'g.yaml:4: graph.nodes[0].args: add の引数は 2 個以上でなければなりませんが、1 個です'],
+    ['an unknown op', graph('    - {name: out, op: lg, args: [x]}'),
+      'g.yaml:4: graph.nodes[0].op: add, sub, mul, div, neg, square, pow, exp, log, reciprocal, sigmoid, tanh, relu のいずれかを指定してください（指定値: "lg"）'],
+    ['a missing field', graph('    - {name: out, op: exp}'), 'g.yaml:4: graph.nodes[0]: 必須のフィールド "args" がありません（ノードのフィールドは name, op, args）'],
+    ['log of 0', graph('    - {name: a, op: sub, args: [x, 1]}\n    - {name: out, op: log, args: [a]}'),
+      'g.yaml:5: graph.nodes[1]: 計算できません: log(0): log（自然対数）の引数は正の数でなければなりません'],
+    ['division by 0', graph('    - {name: out, op: div, args: [y, 0]}'), 'g.yaml:4: graph.nodes[0]: 計算できません: div(2, 0): 0 で割ることはできません'],
+    ['0 to a negative power', graph('    - {name: a, op: sub, args: [x, 1]}\n    - {name: out, op: pow, args: [a, -2]}'),
+      'g.yaml:5: graph.nodes[1]: 計算できません: pow(0, -2): 0 を負の数で累乗することはできません'],
+    ['the reciprocal of 0', graph('    - {name: a, op: sub, args: [x, 1]}\n    - {name: out, op: reciprocal, args: [a]}'),
+      'g.yaml:5: graph.nodes[1]: 計算できません: reciprocal(0): 0 の逆数は定義されていません'],
+    ['no output', graph('    - {name: out, op: exp, args: [x]}', '{x: 1}', '""'), 'g.yaml:5: graph.output: 勾配を求めたいノード（または入力）の名前を指定してください（値がありません）'],
+  ])('in Japanese: %s', (_, text, expected) => {
+    expect(error(text).messageIn('ja')).toBe(expected);
   });
 
   it('accepts Japanese names and an output in the middle', () => {

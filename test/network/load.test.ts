@@ -42,6 +42,21 @@ function expectError(text: string, field: string | null, line: number | null, ..
   expect(error.message.startsWith(prefix), `"${error.message}" should start with "${prefix}"`).toBe(true);
   expect(error.message).not.toContain('\n');
   for (const e of expected) expect(error.message).toMatch(e);
+  expect(error.messageIn('en')).toBe(error.message);
+  expectJapanese(error.messageIn('ja'), prefix);
+}
+
+/**
+ * The --lang ja message: the same `file:line: field: ` prefix, one line, written in Japanese (kana
+ * or kanji, none of the English message's words; only the YAML parser's own detail, in brackets
+ * after the Japanese, stays English), and every quoted value of the file still shown.
+ */
+function expectJapanese(ja: string, prefix: string): void {
+  expect(ja.startsWith(prefix), `"${ja}" should start with "${prefix}"`).toBe(true);
+  expect(ja).not.toContain('\n');
+  const words = ja.slice(prefix.length).replace(/（[A-Z][^（）]*）$/, '');
+  expect(words, ja).toMatch(/[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/u);
+  expect(words, ja).not.toMatch(/\b(expected|got|must|unknown|missing|field|only|needs|allowed|rows?|numbers?|a list|mapping|valid|such|nothing)\b/i);
 }
 
 describe('exact numbers', () => {
@@ -240,6 +255,59 @@ describe('bad input: one error naming file, line, field and what was expected', 
   });
 });
 
+describe('the same errors in Japanese (--lang ja): same prefix, glossary terms', () => {
+  const ja = (text: string) => errorOf(text).messageIn('ja');
+
+  it('shapes name 重み, 層, ユニット, バイアス and 教師データ', () => {
+    expect(
+      ja('layers:\n  - weights: [[1, 2], [3, 4]]\n    activation: sigmoid\n  - weights: [[1, 2, 3]]\n    activation: sigmoid\nloss: half-sse\ninput: [[1, 2]]\ntarget: [[1, 2, 3]]\nlearning_rate: 0.5\n'),
+    ).toBe('bad.yaml:4: layers[1].weights: 層 0 のユニットが 2 個であるため、x-w レイアウトの重みは 2 行（入力）× 3 列（ユニット）でなければなりませんが、1×3 です');
+    expect(ja(network({ layout: 'layout: w-x', layers: 'layers:\n  - weights: [[1, 2]]\n    activation: identity', target: 'target: [[1]]' }))).toBe(
+      'bad.yaml:3: layers[0].weights: 入力はサンプルごとに 1 個の値を持つため、w-x レイアウトの重みは 1 行（ユニット）× 1 列（入力）でなければなりませんが、1×2 です',
+    );
+    expect(ja(network({ layers: 'layers:\n  - weights: [[1, 2]]\n    bias: [1]\n    activation: identity' }))).toBe(
+      'bad.yaml:4: layers[0].bias: バイアスには 2 個の数（ユニットごとに1つ）が必要ですが、1 個です',
+    );
+    expect(ja(network({ target: 'target: [[1, 2, 3]]' }))).toBe(
+      'bad.yaml:7: target[0]: 最後の層のユニットが 2 個なので、教師データの各行には 2 個の数が必要ですが、3 個です',
+    );
+  });
+
+  it('names 活性化関数, 損失関数 and 学習率, and shows the value found', () => {
+    expect(ja(network({ layers: 'layers:\n  - weights: [[1, 2]]\n    activation: sigmod' }))).toBe(
+      'bad.yaml:4: layers[0].activation: 活性化関数として identity, sigmoid, tanh, relu, leaky-relu, prelu, relu6, softmax のいずれかを指定してください（指定値: "sigmod"）',
+    );
+    expect(ja(network({ loss: 'loss: hinge' }))).toBe('bad.yaml:5: loss: 損失関数として half-sse, sse, mse, cross-entropy のいずれかを指定してください（指定値: "hinge"）');
+    expect(ja(network({ rate: 'learning_rate: 0' }))).toBe('bad.yaml:8: learning_rate: 学習率には正の数を指定してください');
+    expect(ja(network({ rate: 'learning_rate: fast' }))).toBe('bad.yaml:8: learning_rate: 数（例: 0.15, -2, "1/3"）を指定してください（指定値: "fast"）');
+  });
+
+  it('missing and unknown fields, cross-entropy targets, YAML syntax, not a mapping', () => {
+    expect(ja(network({ layers: 'layers:\n  - weights: [[1, 2]]' }))).toBe('bad.yaml:3: layers[0].activation: 必須のフィールドがありません');
+    expect(ja(network({ extra: 'epochs: 3' }))).toBe(
+      'bad.yaml:9: epochs: 不明なフィールドです（ネットワークのフィールドは layout, layers, loss, input, target, learning_rate, update_biases, conventions）',
+    );
+    const ce = network({ layers: 'layers:\n  - weights: [[1, 2]]\n    activation: softmax', loss: 'loss: cross-entropy', target: 'target: [[0.5, 0.6]]' });
+    expect(ja(ce)).toMatch(/^bad\.yaml:7: target\[0\]: cross-entropy（交差エントロピー誤差）の教師データは確率分布でなければなりません: 各行の和を 1 にしてください/);
+    expect(ja('loss: sse\nloss: mse\n')).toBe('bad.yaml:2: YAML または JSON として正しくありません: 同じキーが2回書かれています（Map keys must be unique）');
+    expect(ja('- 1\n- 2\n')).toBe('bad.yaml:1: ネットワーク（layers, loss, input, target, learning_rate を持つマッピング）を指定してください');
+  });
+
+  it('an error built from a plain string reads the same in both languages', () => {
+    const error = new InputError('f.yaml', 'x', 'expected 3', 7);
+    expect(error.message).toBe('f.yaml:7: x: expected 3');
+    expect(error.messageIn('ja')).toBe('f.yaml:7: x: expected 3');
+    expect(error.expected).toBe('expected 3');
+    const both = new InputError('f.yaml', null, { en: 'no', ja: 'いいえ' });
+    expect([both.message, both.expected, both.messageIn('ja')]).toEqual(['f.yaml: no', 'no', 'f.yaml: いいえ']);
+  });
+
+  it('an alias bomb is a bad input, not an internal error', () => {
+    const bomb = `a: &a [1, 2]\nb: [${Array.from({ length: 200 }, () => '*a').join(', ')}]\n`;
+    expectError(bomb, null, null, /too many YAML aliases/);
+  });
+});
+
 describe('loadNetwork reads files', () => {
   const dir = mkdtempSync(join(tmpdir(), 'backprop-tutor-load-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -254,6 +322,15 @@ describe('loadNetwork reads files', () => {
     const missing = join(dir, 'nope.yaml');
     expect(() => loadNetwork(missing)).toThrow(`${missing}: no such file`);
     expect(() => loadNetwork(dir)).toThrow(/is a directory/);
+    const error = (() => {
+      try {
+        loadNetwork(missing);
+      } catch (e) {
+        return e as InputError;
+      }
+      throw new Error('expected an InputError');
+    })();
+    expect(error.messageIn('ja')).toBe(`${missing}: ファイルが見つかりません`);
   });
 
   it('loads a JSON file', () => {

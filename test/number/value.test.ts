@@ -123,3 +123,35 @@ describe('reals', () => {
     expectReal(rest, new Dec(1).div(new Dec(1).plus(Dec.exp(40))).toString());
   });
 });
+
+describe('extreme values', () => {
+  // An independent reference at 300 digits: 1 − σ(a) = 1/(1 + e^a), computed without cancellation.
+  const Wide = DecimalBase.clone({ precision: 300 });
+  const complement = (a: number) => new Wide(1).div(new Wide(1).plus(Wide.exp(a)));
+
+  it('keeps 34 good digits when y − t cancels for a saturated sigmoid (a = 80, 120, 170)', () => {
+    for (const a of [80, 120, 170]) {
+      const diff = V.sub(V.sigmoid(V.ratio(a)), V.ONE); // −(1 − σ(a)), about −e^(−a)
+      expect(diff.kind).toBe('real');
+      const got = new Wide(V.approx(diff).toString());
+      const want = complement(a).neg();
+      expect(got.minus(want).abs().div(want.abs()).lt('1e-40')).toBe(true);
+    }
+  });
+
+  it('computes tanh of a large argument at once (through e^(−2|x|))', () => {
+    const started = performance.now();
+    const t = V.tanh(V.ratio(1_000_000));
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(V.approx(t).toFixed(40)).toBe(`1.${'0'.repeat(40)}`);
+    expect(V.approx(V.tanh(V.ratio(-1_000_000))).toFixed(40)).toBe(`-1.${'0'.repeat(40)}`);
+    // tanh(1/2) = (e − 1)/(e + 1) as a cross-check of the formula at an ordinary point.
+    const e = Wide.exp(1);
+    expect(new Wide(V.approx(V.tanh(V.ratio(1, 2))).toString()).minus(e.minus(1).div(e.plus(1))).abs().lt('1e-60')).toBe(true);
+  });
+
+  it('refuses e^x beyond decimal range with a clear error instead of 0 or Infinity', () => {
+    expect(() => V.exp(V.ratio(10n ** 20n))).toThrow(V.OutOfRangeError);
+    expect(() => V.sigmoid(V.ratio(-(10n ** 20n)))).toThrow(/too large to compute/);
+  });
+});
