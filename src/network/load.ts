@@ -128,8 +128,13 @@ export function networkFromSource(source: Source): NetworkSpec {
   }
   const result = v.safeParse(FileSchema, source.data);
   if (!result.success) {
-    const issue = result.issues[0];
+    // A typo such as `learning_rat` is both an unknown field and a missing one: name the typo.
+    const issue = result.issues.find((i) => i.type === 'strict_object' && i.expected === 'never') ?? result.issues[0];
     const path: (string | number)[] = (issue.path ?? []).map((item) => item.key as string | number);
+    if (issue.type === 'strict_object' && issue.expected === 'Object') {
+      // A mapping was expected (e.g. `conventions:` left empty or given a plain value).
+      fail(source, path, { en: `expected a mapping${received(issue.input).en}`, ja: `マッピングを指定してください${received(issue.input).ja}` });
+    }
     if (issue.type === 'strict_object' && issue.input === undefined) {
       // valibot reports a missing required key as an undefined value at that key.
       fail(source, path, MISSING);
@@ -138,8 +143,8 @@ export function networkFromSource(source: Source): NetworkSpec {
     const expected = SCHEMA_MESSAGES[issue.message as SchemaMessage] ?? { en: issue.message, ja: issue.message };
     const got = received(issue.input);
     // For an unknown field valibot gives the field's own name, which the path already shows.
-    const gotJa = UNKNOWN_FIELD.has(issue.message) ? '' : got.ja;
-    fail(source, path, { en: `${expected.en}${got.en}`, ja: `${expected.ja}${gotJa}` });
+    const unknown = UNKNOWN_FIELD.has(issue.message);
+    fail(source, path, { en: `${expected.en}${unknown ? '' : got.en}`, ja: `${expected.ja}${unknown ? '' : got.ja}` });
   }
   return buildSpec(source, result.output);
 }
