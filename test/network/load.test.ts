@@ -344,10 +344,10 @@ describe('loadNetwork reads files', () => {
 
 describe('messages that name the real problem', () => {
   it('a misspelt field is reported as the unknown field, not as the missing one', () => {
-    expectError(network({ rate: 'learning_rat: 0.5' }), 'learning_rat', 6, /unknown field/, /learning_rate/);
+    expectError(network({ rate: 'learning_rat: 0.5' }), 'learning_rat', 8, /unknown field/, /learning_rate/);
   });
   it('an empty or plain `conventions` asks for a mapping', () => {
-    expectError(network({ extra: 'conventions:' }), 'conventions', 7, /expected a mapping/);
-    expectError(network({ extra: 'conventions: mean' }), 'conventions', 7, /expected a mapping, got "mean"/);
+    expectError(network({ extra: 'conventions:' }), 'conventions', 9, /expected a mapping/);
+    expectError(network({ extra: 'conventions: mean' }), 'conventions', 9, /expected a mapping, got "mean"/);
   });
 });
