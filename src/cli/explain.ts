@@ -1,11 +1,12 @@
-// `backprop-tutor explain [TOPIC] [--lang en|ja] [--format text|json]`: a derivation step by step,
-// or the list of topics.
+// `backprop-tutor explain [TOPIC] [--lang en|ja] [--format text|json|markdown|html|latex]`: a derivation
+// step by step, or the list of topics (markdown, html, latex: typeset like the worked solutions; without
+// TOPIC, every derivation in one document).
 import { parseArgs } from 'node:util';
 import { TOPICS, findTopic, topicListJson, topicListText, topicToJson, topicToText, type Lang } from '../explain';
 import { UsageError } from './usage';
 
 const LANGS = ['en', 'ja'] as const;
-const FORMATS = ['text', 'json'] as const;
+const FORMATS = ['text', 'json', 'markdown', 'html', 'latex'] as const;
 
 function choice<T extends string>(what: string, value: string, allowed: readonly T[]): T {
   if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`explain: ${what} must be one of ${allowed.join(', ')}, got "${value}"`);
@@ -28,6 +29,14 @@ export async function explainCommand(args: string[]): Promise<number> {
   const format = choice('--format', values.format as string, FORMATS);
   if (positionals.length > 1) throw new UsageError('explain: expected at most one TOPIC');
   const json = (data: unknown) => `${JSON.stringify(data, null, 2)}\n`;
+  if (format !== 'text' && format !== 'json') {
+    const topic = positionals.length === 0 ? null : findTopic(positionals[0]);
+    if (positionals.length > 0 && !topic) throw new UsageError(UNKNOWN[lang](positionals[0], TOPICS.map((t) => t.id).join(', ')));
+    const { topicsDocument } = await import('../explain/document');
+    const { renderDocument } = await import('../render/worked');
+    process.stdout.write((await renderDocument(topicsDocument(topic ? [topic] : TOPICS, lang), format)) as string);
+    return 0;
+  }
   if (positionals.length === 0) {
     process.stdout.write(format === 'json' ? json(topicListJson(TOPICS, lang)) : topicListText(TOPICS, lang));
     return 0;

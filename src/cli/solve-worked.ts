@@ -30,7 +30,9 @@ interface RawValues {
 /** --lang (default en), for every format. */
 export function langOption(values: RawValues): Lang {
   const lang = values.lang ?? 'en';
-  if (typeof lang !== 'string' || !isLang(lang)) throw new UsageError(`solve: --lang must be en or ja, got "${String(lang)}"`);
+  if (typeof lang !== 'string' || !isLang(lang)) {
+    throw new UsageError({ en: `solve: --lang must be en or ja, got "${String(lang)}"`, ja: `solve: --lang は en か ja にしてください（指定値: "${String(lang)}"）` });
+  }
   return lang;
 }
 
@@ -39,12 +41,16 @@ export function workedOptions(format: string, values: RawValues): WorkedOptions 
   const lang = langOption(values);
   const form = values.form;
   if (form !== undefined && (typeof form !== 'string' || !(FORMS as readonly string[]).includes(form))) {
-    throw new UsageError(`solve: --form must be one of ${FORMS.join(', ')}, got "${String(form)}"`);
+    throw new UsageError({
+      en: `solve: --form must be one of ${FORMS.join(', ')}, got "${String(form)}"`,
+      ja: `solve: --form は ${FORMS.join(', ')} のいずれかにしてください（指定値: "${String(form)}"）`,
+    });
   }
   const output = typeof values.output === 'string' ? values.output : undefined;
   if (!(WORKED as readonly string[]).includes(format)) {
-    if (form !== undefined) throw new UsageError(`solve: --form applies to --format ${WORKED.join(', ')}`);
-    if (output !== undefined) throw new UsageError(`solve: --output applies to --format ${WORKED.join(', ')}`);
+    const worked = WORKED.join(', ');
+    if (form !== undefined) throw new UsageError({ en: `solve: --form applies to --format ${worked}`, ja: `solve: --form は --format ${worked} のときだけ使えます` });
+    if (output !== undefined) throw new UsageError({ en: `solve: --output applies to --format ${worked}`, ja: `solve: --output は --format ${worked} のときだけ使えます` });
     return null;
   }
   return { format: format as Worked, form: form as FormOption | undefined, lang, output };

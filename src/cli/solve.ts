@@ -24,10 +24,19 @@ export async function solveCommand(args: string[]): Promise<number> {
     allowPositionals: true,
     strict: true,
   });
-  if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'solve: expected a network FILE' : 'solve: expected exactly one FILE');
+  if (positionals.length !== 1) {
+    throw new UsageError(
+      positionals.length === 0
+        ? { en: 'solve: expected a network FILE', ja: 'solve: ネットワークのファイル FILE を指定してください' }
+        : { en: 'solve: expected exactly one FILE', ja: 'solve: FILE は1つだけ指定してください' },
+    );
+  }
   const format = values.format as string;
   if (!(FORMATS as readonly string[]).includes(format)) {
-    throw new UsageError(`solve: --format must be one of ${FORMATS.join(', ')}, got "${format}"`);
+    throw new UsageError({
+      en: `solve: --format must be one of ${FORMATS.join(', ')}, got "${format}"`,
+      ja: `solve: --format は ${FORMATS.join(', ')} のいずれかにしてください（指定値: "${format}"）`,
+    });
   }
   const worked = await import('./solve-worked');
   const workedOptions = worked.workedOptions(format, values);

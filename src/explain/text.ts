@@ -184,8 +184,8 @@ export function topicToText(topic: Topic, lang: Lang): string {
 }
 
 const LIST_HEADING = {
-  en: 'Derivations (backprop-tutor explain TOPIC [--lang en|ja] [--format text|json]):',
-  ja: '導出の一覧 (backprop-tutor explain トピック [--lang en|ja] [--format text|json]):',
+  en: 'Derivations (backprop-tutor explain TOPIC [--lang en|ja] [--format text|json|markdown|html|latex]):',
+  ja: '導出の一覧 (backprop-tutor explain トピック [--lang en|ja] [--format text|json|markdown|html|latex]):',
 } as const;
 
 export function topicListText(topics: readonly Topic[], lang: Lang): string {

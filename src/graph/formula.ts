@@ -168,7 +168,7 @@ export function localRuleLatex(op: GraphOp, i: number, args: readonly string[], 
     case 'square':
       return `2 ${latexOperand(a)}`;
     case 'exp':
-      return `\\exp\\left(${a}\\right) = ${y}`;
+      return `\\exp\\left(${bare(a)}\\right) = ${y}`;
     case 'log':
       return `\\frac{1}{${a}}`;
     case 'reciprocal':

@@ -1,7 +1,7 @@
 // The worked solution of a graph as plain data for the LaTeX / Markdown / HTML renderers: each forward
 // step, each edge's backward step and each gradient, with LaTeX already formed (names escaped, negative
 // numbers parenthesised after an operator) and the exact values for any other formatting.
-import { valueLatex } from '../number/format';
+import { fractionLatex, shortDecimal, terminatesWithin, valueLatex } from '../number/format';
 import type { Value } from '../number/value';
 import { formulaLatex, localRuleLatex } from './formula';
 import type { GraphEdge, GraphSolution } from './solve';
@@ -41,29 +41,77 @@ export function nameLatex(name: string): string {
   return /^[A-Za-z]$/.test(name) ? name : `\\text{${name.replace(/_/g, '\\_')}}`;
 }
 
+/** Significant digits of a decimal in a step (as in the network steps). */
+const DIGITS = 10;
+
+/**
+ * A number as it is substituted into a formula, the way a student copies it: a decimal that ends
+ * within DIGITS digits as that decimal (1.1, not 11/10), other fractions as fractions, an irrational
+ * value symbolically when short (e^{-1}) or as its decimal with "…". A literal written as a fraction
+ * in the file (-1/2) stays a fraction.
+ */
+function numberLatex(v: Value, writtenAsFraction = false): string {
+  if (v.kind === 'rational' && !writtenAsFraction && terminatesWithin(v, DIGITS)) return shortDecimal(v, DIGITS);
+  return valueLatex(v);
+}
+
 /** A value as an operand: parenthesised when negative. */
-function operandLatex(v: Value): string {
-  const t = valueLatex(v);
+function operandLatex(v: Value, writtenAsFraction = false): string {
+  const t = numberLatex(v, writtenAsFraction);
   return t.startsWith('-') ? `\\left(${t}\\right)` : t;
 }
 
-const argLatex = (arg: GraphArg) => (arg.kind === 'name' ? nameLatex(arg.name) : operandLatex(arg.value));
+/**
+ * A result: its exact form, then its decimal when that says something more, as the network steps
+ * write results: 220, \frac{11}{5} = 2.2, \frac{1}{3} \approx 0.3333333333, e^{-1} \approx 0.3678794412
+ * (a long irrational value is its decimal with "…" alone).
+ */
+function resultParts(v: Value): { readonly exact: string; readonly decimal: string | null } {
+  const exact = valueLatex(v);
+  if (v.kind === 'rational') {
+    if (v.q.d === 1n) return { exact, decimal: null };
+    // A fraction too long to show is already a decimal with "…".
+    if (exact !== fractionLatex(v.q)) return { exact, decimal: null };
+    return { exact, decimal: `${terminatesWithin(v, DIGITS) ? '=' : '\\approx'} ${shortDecimal(v, DIGITS)}` };
+  }
+  return exact.endsWith('\\ldots') ? { exact, decimal: null } : { exact, decimal: `\\approx ${shortDecimal(v, DIGITS)}` };
+}
+
+const argLatex = (arg: GraphArg) => (arg.kind === 'name' ? nameLatex(arg.name) : operandLatex(arg.value, arg.text.includes('/')));
 const partial = (of: string, by: string) => `\\frac{\\partial ${nameLatex(of)}}{\\partial ${nameLatex(by)}}`;
 
-/** "A = B = C" without repeating equal neighbours. */
-const chain = (parts: readonly string[]) => parts.filter((p, i) => i === 0 || p !== parts[i - 1]).join(' = ');
+/** "A = B = C = exact = decimal" without repeating equal neighbours. */
+function chain(parts: readonly string[], result: Value): string {
+  const { exact, decimal } = resultParts(result);
+  const all = [...parts, exact];
+  const text = all.filter((p, i) => i === 0 || p !== all[i - 1]).join(' = ');
+  return decimal === null ? text : `${text} ${decimal}`;
+}
+
+/** Whether a factor must be bracketed after "×": not a name, a plain number, or one bracketed group. */
+function needsBrackets(rule: string): boolean {
+  if (/^(\\text\{[^}]*\}|[A-Za-z0-9.]+)$/.test(rule)) return false;
+  if (!rule.startsWith('\\left(') || !rule.endsWith('\\right)')) return true;
+  // \left(a\right) \times \left(b\right) starts and ends with brackets but is not one group.
+  let depth = 0;
+  for (const m of rule.matchAll(/\\left\(|\\right\)/g)) {
+    depth += m[0] === '\\left(' ? 1 : -1;
+    if (depth === 0 && (m.index ?? 0) + m[0].length < rule.length) return true;
+  }
+  return false;
+}
 
 export function graphSteps(solution: GraphSolution): GraphSteps {
   const { spec, values } = solution;
   const forward = spec.nodes.map((node): GraphForwardStep => {
     const value = values.get(node.name)!;
     const names = node.args.map(argLatex);
-    const numbers = node.args.map((arg) => (arg.kind === 'name' ? operandLatex(values.get(arg.name)!) : operandLatex(arg.value)));
+    const numbers = node.args.map((arg) => (arg.kind === 'name' ? operandLatex(values.get(arg.name)!) : argLatex(arg)));
     return {
       node: node.name,
       op: node.op,
       value,
-      latex: chain([nameLatex(node.name), formulaLatex(node.op, names), formulaLatex(node.op, numbers), valueLatex(value)]),
+      latex: chain([nameLatex(node.name), formulaLatex(node.op, names), formulaLatex(node.op, numbers)], value),
     };
   });
 
@@ -78,19 +126,20 @@ export function graphSteps(solution: GraphSolution): GraphSteps {
         continue;
       }
       const up = operandLatex(edge.upstream);
-      const from = edge.fromKind === 'literal' ? operandLatex(edge.forward) : nameLatex(edge.from);
-      const factor = /^(\\text\{[^}]*\}|[A-Za-z0-9]+)$/.test(rule) ? rule : `\\left(${rule}\\right)`;
+      const from = edge.fromKind === 'literal' ? argLatex(node.args[edge.argIndex]) : nameLatex(edge.from);
+      // A rule that is already one bracketed number, (−1), is not bracketed again.
+      const factor = needsBrackets(rule) ? `\\left(${rule}\\right)` : rule;
       backward.push({
         edge,
-        latex: `${nameLatex(node.name)} \\rightarrow ${from}:\\; ${chain([`${up} \\times ${factor}`, `${up} \\times ${operandLatex(edge.localDerivative)}`, valueLatex(edge.backward)])}`,
+        latex: `${nameLatex(node.name)} \\rightarrow ${from}:\\; ${chain([`${up} \\times ${factor}`, `${up} \\times ${operandLatex(edge.localDerivative)}`], edge.backward)}`,
       });
     }
   }
 
   const gradients = [...solution.gradients].map(([name, value]): GraphGradientStep => {
     const contributions = solution.edges.filter((e) => e.fromKind !== 'literal' && e.from === name && e.backward !== null).map((e) => e.backward!);
-    const sum = contributions.length > 1 && name !== spec.output ? [contributions.map((v, k) => (k === 0 ? valueLatex(v) : operandLatex(v))).join(' + ')] : [];
-    return { name, value, contributions, latex: chain([partial(spec.output, name), ...sum, valueLatex(value)]) };
+    const sum = contributions.length > 1 && name !== spec.output ? [contributions.map((v, k) => (k === 0 ? numberLatex(v) : operandLatex(v))).join(' + ')] : [];
+    return { name, value, contributions, latex: chain([partial(spec.output, name), ...sum], value) };
   });
   return { forward, backward, gradients };
 }

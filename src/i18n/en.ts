@@ -19,6 +19,7 @@ export const en: Messages = {
     updateScalar: 'Parameter update (gradient descent)',
     updateMatrix: 'Parameter update (matrix form)',
     after: 'Loss after one update: by how much does the loss improve?',
+    appendix: 'Appendix: derivations',
   },
   layerHeading: (layer, output, activation) => `Layer ${layer} (${output ? 'output layer' : 'hidden layer'}, ${activation})`,
   activation: {
@@ -48,8 +49,9 @@ export const en: Messages = {
       `Layer ${layer} (${output ? 'output' : 'hidden'}): ${inputs} input${inputs > 1 ? 's' : ''}, ${units} unit${units > 1 ? 's' : ''}, activation function ${activation}`,
     alpha: (learnable) => (learnable ? 'learnable slope' : 'slope for a < 0'),
     lossLine: 'Loss function:',
-    inputLine: (samples) => (samples > 1 ? `Input (one row per sample, ${samples} samples):` : 'Input:'),
-    targetLine: 'Target:',
+    inputLine: (samples, columns) =>
+      samples > 1 ? `Input (one ${columns ? 'column' : 'row'} per sample, ${samples} samples):` : columns ? 'Input (a column vector):' : 'Input:',
+    targetLine: (samples, columns) => (samples > 1 ? `Target (one ${columns ? 'column' : 'row'} per sample):` : columns ? 'Target (a column vector):' : 'Target:'),
     learningRate: 'Learning rate:',
     batch: (mode, samples) => (mode === 'mean' ? `The batch loss is the mean of the ${samples} sample losses.` : `The batch loss is the sum of the ${samples} sample losses.`),
     reluConvention: (g) => `Convention: the derivative of the ReLU family at a = 0 is taken as the ${g === 0 ? 'left' : 'right'} derivative (relu_grad_at_zero = ${g}).`,
@@ -74,6 +76,7 @@ export const en: Messages = {
     biasesFixed: 'The biases are not updated (update_biases: false), so they keep their values.',
     after: 'The forward pass again with the updated parameters, then the loss, and how much it went down.',
     conclusion: (improved) => (improved ? 'One update made the loss smaller.' : 'This update did not make the loss smaller (the learning rate may be too large).'),
+    appendix: 'Where the derivatives used in the steps above come from, step by step.',
   },
   step: {
     preactivation: (c) => `${at(c)}: pre-activation (weighted sum)`,
@@ -114,7 +117,7 @@ export const en: Messages = {
     broadcastBias: (columns) => (columns ? 'the bias is added to every column (sample)' : 'the bias row is added to every row (sample)'),
     softmaxRows: (columns) => (columns ? 'softmax of each column (sample)' : 'softmax of each row (sample)'),
     softmaxJacobian: 'through the softmax Jacobian dz_i/da_k = z_i (δ_ik - z_k); 1 is a vector of ones',
-    derivativeBySign: 'element by element, from the sign of each pre-activation',
+    derivativeBySign: 'element by element, from the sign of each pre-activation: [P] is 1 where the condition P holds and 0 where it does not',
   },
   table: {
     summary: (layers, layout, loss, samples, batch, eta) =>

@@ -19,6 +19,7 @@ export const ja: Messages = {
     updateScalar: 'パラメータの更新（勾配降下法）',
     updateMatrix: 'パラメータの更新（行列表現）',
     after: '1回更新した後の損失: Lossはいくら改善するか',
+    appendix: '付録: 導出',
   },
   layerHeading: (layer, output, activation) => `第${layer}層（${output ? '出力層' : '中間層'}、${activation}）`,
   activation: {
@@ -48,8 +49,9 @@ export const ja: Messages = {
       `第${layer}層（${output ? '出力層' : '中間層'}）: 入力${inputs}個、ユニット${units}個、活性化関数は${activation}`,
     alpha: (learnable) => (learnable ? '学習する傾き' : 'a < 0 での傾き'),
     lossLine: '損失関数:',
-    inputLine: (samples) => (samples > 1 ? `入力（1行が1サンプル、${samples}サンプルのミニバッチ）:` : '入力:'),
-    targetLine: '教師データ:',
+    inputLine: (samples, columns) =>
+      samples > 1 ? `入力（1${columns ? '列' : '行'}が1サンプル、${samples}サンプルのミニバッチ）:` : columns ? '入力（列ベクトル）:' : '入力:',
+    targetLine: (samples, columns) => (samples > 1 ? `教師データ（1${columns ? '列' : '行'}が1サンプル）:` : columns ? '教師データ（列ベクトル）:' : '教師データ:'),
     learningRate: '学習率:',
     batch: (mode, samples) => (mode === 'mean' ? `バッチの損失は${samples}サンプルの損失の平均。` : `バッチの損失は${samples}サンプルの損失の和。`),
     reluConvention: (g) => `約束: ReLU系の関数の a = 0 での微分は${g === 0 ? '左' : '右'}微分とする（relu_grad_at_zero = ${g}）。`,
@@ -70,6 +72,7 @@ export const ja: Messages = {
     biasesFixed: 'バイアスは更新しない（update_biases: false）ので、値はそのまま。',
     after: '更新したパラメータでもう一度順伝播し、損失を求め、どれだけ減ったかを見る。',
     conclusion: (improved) => (improved ? '1回の更新で損失が小さくなった。' : 'この更新では損失が小さくならなかった（学習率が大きすぎる可能性がある）。'),
+    appendix: '上のステップで使った微分がどこから来るかを、順を追って導く。',
   },
   step: {
     preactivation: (c) => `${at(c)}: 重み付き和 a（活性化前の値）`,
@@ -110,7 +113,7 @@ export const ja: Messages = {
     broadcastBias: (columns) => (columns ? 'バイアスは各列（サンプル）に足す' : 'バイアスの行は各行（サンプル）に足す'),
     softmaxRows: (columns) => (columns ? '各列（サンプル）ごとにソフトマックス関数を適用' : '各行（サンプル）ごとにソフトマックス関数を適用'),
     softmaxJacobian: 'ソフトマックス関数のヤコビ行列 dz_i/da_k = z_i (δ_ik − z_k) を通す。1 は成分がすべて1のベクトル',
-    derivativeBySign: '要素ごとに、重み付き和の符号で決まる',
+    derivativeBySign: '要素ごとに、重み付き和の符号で決まる。[P] は条件 P が成り立つ要素で 1、成り立たない要素で 0',
   },
   table: {
     summary: (layers, layout, loss, samples, batch, eta) =>

@@ -28,7 +28,8 @@ export type SectionTitle =
   | 'backwardMatrix'
   | 'updateScalar'
   | 'updateMatrix'
-  | 'after';
+  | 'after'
+  | 'appendix';
 
 export interface Messages {
   readonly lang: Lang;
@@ -46,8 +47,9 @@ export interface Messages {
     readonly layer: (layer: number, output: boolean, inputs: number, units: number, activation: string) => string;
     readonly alpha: (learnable: boolean) => string;
     readonly lossLine: string;
-    readonly inputLine: (samples: number) => string;
-    readonly targetLine: string;
+    /** columns: the w-x layout shows X and T with one column per sample (as the matrix steps use them). */
+    readonly inputLine: (samples: number, columns: boolean) => string;
+    readonly targetLine: (samples: number, columns: boolean) => string;
     readonly learningRate: string;
     readonly batch: (mode: 'mean' | 'sum', samples: number) => string;
     readonly reluConvention: (gradAtZero: 0 | 1) => string;
@@ -66,6 +68,8 @@ export interface Messages {
     readonly biasesFixed: string;
     readonly after: string;
     readonly conclusion: (improved: boolean) => string;
+    /** The appendix of derivations (the derivatives the steps use). */
+    readonly appendix: string;
   };
   readonly step: {
     readonly preactivation: (c: Cell) => string;

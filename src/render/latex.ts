@@ -16,6 +16,17 @@ const TEXT_SYMBOLS: Readonly<Record<string, string>> = {
   '×': '$\\times$',
   '→': '$\\to$',
   '∂': '$\\partial$',
+  // The derivations' sentences (explain, and the appendix of a worked solution).
+  'Σ': '$\\Sigma$',
+  '≤': '$\\le$',
+  '≥': '$\\ge$',
+  '≠': '$\\ne$',
+  '·': '$\\cdot$',
+  '…': '\\ldots{}',
+  '′': "$'$",
+  '²': '\\textsuperscript{2}',
+  '³': '\\textsuperscript{3}',
+  'ᵀ': '\\textsuperscript{T}',
   '’': "'",
   '—': '---',
   '–': '--',
@@ -48,16 +59,71 @@ export function escapeLatex(text: string, lang: WorkedDocument['lang']): string 
   return out;
 }
 
+/** The arguments of every \frac in a LaTeX string (brace-matched). */
+function fracArguments(tex: string): string[] {
+  const out: string[] = [];
+  for (let at = tex.indexOf('\\frac{'); at >= 0; at = tex.indexOf('\\frac{', at + 1)) {
+    let pos = at + '\\frac'.length;
+    for (let arg = 0; arg < 2 && tex[pos] === '{'; arg++) {
+      let depth = 0;
+      const start = pos;
+      for (; pos < tex.length; pos++) {
+        if (tex[pos] === '\\') pos++;
+        else if (tex[pos] === '{') depth++;
+        else if (tex[pos] === '}' && --depth === 0) break;
+      }
+      out.push(tex.slice(start + 1, pos++));
+    }
+  }
+  return out;
+}
+
+/** A fraction with this much inside cannot be broken and may be wider than a line (softmax's Σ e^a). */
+const LONG_FRACTION = 60;
+
+/**
+ * TeX breaks inline math only at operators outside groups: a matrix, a \left…\right pair or a long
+ * fraction cannot be broken, and a row of 8-column matrices is wider than the page. Such math goes
+ * into \btfit, which scales it down to the line width only when it is wider (see the preamble); other
+ * math stays as it is, breakable at its operators.
+ */
+function fit(tex: string): string {
+  const unbreakable = /\\begin\{pmatrix\}|\\left/.test(tex) || fracArguments(tex).some((arg) => arg.length > LONG_FRACTION);
+  return unbreakable ? `\\btfit{${tex}}` : tex;
+}
+
+/** A \left…\right pair with nothing tall inside (and no other pair): its content and delimiters. */
+const FLAT_PAIR = /\\left([[(])((?:(?!\\left|\\right|\\frac|\\begin|\\sum).)*)\\right([\])])/gs;
+
+/**
+ * TeX cannot break a line inside \left…\right, so a long sum in brackets (½[(z₁ − t₁)² + … + (z₈ − t₈)²])
+ * would run off the page. Brackets around flat content get a fixed size instead (\bigl[ … \bigr]),
+ * which leaves the sum inside breakable at its operators; tall content keeps \left…\right.
+ */
+export function breakableLatex(latex: string): string {
+  let out = latex;
+  for (let previous = ''; previous !== out; ) {
+    previous = out;
+    out = out.replace(FLAT_PAIR, (_, open: string, inner: string, close: string) => `\\bigl${open}${inner}\\bigr${close}`);
+  }
+  return out;
+}
+
 export function renderLatex(doc: WorkedDocument): string {
   const lang = doc.lang;
-  const rich = (text: RichText | null) => (text ?? []).map((x) => (typeof x === 'string' ? escapeLatex(x, lang) : `$${x.math}$`)).join('');
-  const display = (latex: string) => `$\\displaystyle ${latex}$`;
+  const rich = (text: RichText | null) => (text ?? []).map((x) => (typeof x === 'string' ? escapeLatex(x, lang) : fit(`$${x.math}$`))).join('');
+  const display = (latex: string) => fit(`$\\displaystyle ${breakableLatex(latex)}$`);
+  // The indent inside the math: TeX never breaks a line at glue in a formula, so the indent stays with it.
+  const indented = (latex: string) => fit(`$\\displaystyle \\qquad ${breakableLatex(latex)}$`);
 
   const step = (s: DocStep): string => {
     const lines = [`${display(s.formula)}${s.condition ? `\\quad ${display(`\\left(${s.condition}\\right)`)}` : ''}`];
     const numbers = s.substituted === null ? '{}' : `{}${s.substitutedRelation} ${s.substituted} `;
-    if (s.result !== null) lines.push(`\\qquad ${display(`${numbers}${s.resultRelation} ${s.result}`)}`);
-    else if (s.substituted !== null) lines.push(`\\qquad ${display(numbers)}`);
+    // Matrices cannot break: the numbers and the result each get a line (each scaled on its own if needed).
+    const ownLines = s.substituted !== null && s.result !== null && `${s.substituted}${s.result}`.includes('\\begin{pmatrix}');
+    if (ownLines) lines.push(indented(numbers), indented(`{}${s.resultRelation} ${s.result}`));
+    else if (s.result !== null) lines.push(indented(`${numbers}${s.resultRelation} ${s.result}`));
+    else if (s.substituted !== null) lines.push(indented(numbers));
     const note = s.note ? `\\\\\n{\\small\\itshape ${rich(s.note)}}` : '';
     return `\\begin{step}{${rich(s.label)}}\n${lines.join('\\\\\n')}${note}\n\\end{step}`;
   };
@@ -96,14 +162,20 @@ export function renderLatex(doc: WorkedDocument): string {
   return [
     ...preamble,
     '\\usepackage{amsmath,amssymb}',
+    '\\usepackage{graphicx}',
     '\\usepackage[margin=18mm]{geometry}',
     '\\setlength{\\parindent}{0pt}',
     '\\setlength{\\parskip}{4pt}',
     '% A step: its label, then the formula, the numbers and the result, kept on one page.',
+    '% Math wider than the line (rows of wide matrices) is scaled down to fit; narrower math is left as it is.',
+    '\\newsavebox{\\btbox}',
+    '\\newcommand{\\btfit}[1]{\\sbox{\\btbox}{#1}\\ifdim\\wd\\btbox>\\linewidth\\resizebox{\\linewidth}{!}{\\usebox{\\btbox}}\\else\\usebox{\\btbox}\\fi}',
     '\\newenvironment{step}[1]{\\par\\medskip\\noindent\\begin{minipage}{\\linewidth}\\raggedright\\textbf{#1}\\\\}{\\end{minipage}\\par}',
     `\\title{${escapeLatex(doc.title, lang)}}`,
     '\\date{}',
     '\\begin{document}',
+    '% Ragged right: a wide formula may start a new line without stretching the text before it.',
+    '\\raggedright',
     '\\maketitle',
     doc.subtitle ? `${rich(doc.subtitle)}\n` : '',
     sections.join('\n\n'),

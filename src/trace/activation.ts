@@ -4,7 +4,7 @@ import { compare, ratio, sign, type Value } from '../number/value';
 import type { ActivationName, Conventions } from '../network/spec';
 import { numberLatex } from './numbers';
 import type { Build, Leaf } from './step';
-import { atom, call, difference, expOf, frac, negate, paren, power, product, sum } from './tex';
+import { atom, call, difference, expOf, frac, negate, paren, power, product, sum, type Tex } from './tex';
 import type { StepNote } from './types';
 
 const ONE = atom('1');
@@ -126,14 +126,36 @@ export function outputMatrixBuild(name: ActivationName, a: Leaf, alpha: Leaf | n
   return (leaf) => call(activationName(name), [leaf(a)]);
 }
 
-/** h′(A) for a whole matrix, when it has a closed form in Z; null for the piecewise-constant ones. */
-export function derivativeMatrixBuild(name: ActivationName, z: Leaf): Build | null {
+/**
+ * [P], the Iverson bracket: 1 for the elements where the condition P holds, 0 elsewhere. Exact even
+ * when A's entries are shown rounded: rounding to 10 digits never changes a sign or passes 6.
+ */
+function iverson(condition: string): Tex {
+  return { ...atom(`\\left[${condition}\\right]`), approximate: false };
+}
+
+/**
+ * h′(A) for a whole matrix: in Z for sigmoid and tanh; for the ReLU family an Iverson bracket on A
+ * (h′ = [A > 0] for ReLU, with ≥ when the convention takes the right derivative at 0); null for the
+ * identity, whose derivative is 1 everywhere.
+ */
+export function derivativeMatrixBuild(name: ActivationName, z: Leaf, a: Leaf, alpha: Leaf | null, conventions: Conventions): Build | null {
+  const right = conventions.reluGradAtZero === 1;
+  const [positive, rest] = right ? ['\\ge', '<'] : ['>', '\\le'];
   switch (name) {
     case 'sigmoid':
       return (leaf) => product([leaf(z), paren(difference(ONE, leaf(z)))], '\\odot');
     case 'tanh':
       return (leaf) => difference(ONE, product([leaf(z), leaf(z)], '\\odot'));
-    default:
+    case 'relu':
+      return (leaf) => iverson(`${leaf(a).tex} ${positive} 0`);
+    case 'relu6':
+      return (leaf) => iverson(`0 ${right ? '\\le' : '<'} ${leaf(a).tex} < 6`);
+    case 'leaky-relu':
+    case 'prelu':
+      return (leaf) => sum([iverson(`${leaf(a).tex} ${positive} 0`), product([leaf(alpha!), iverson(`${leaf(a).tex} ${rest} 0`)], ' ')]);
+    case 'identity':
+    case 'softmax':
       return null;
   }
 }

@@ -1,12 +1,15 @@
 // Turns a network's step trace into a WorkedDocument in one language: the problem with its diagram,
 // then one section per part of the trace, each with the general formulas first and then every step
 // with a label. Only words and layout are added here; every number comes from the trace.
-import { sign } from '../number/value';
+import { sign, type Value } from '../number/value';
+import type { Matrix } from '../network/spec';
+import { transpose } from '../engine/matrix';
 import type { Solution } from '../engine/solve';
 import { messages, type Lang, type Messages } from '../i18n';
 import type { SectionTitle } from '../i18n/messages';
 import type { Block, DocSection, DocStep, RichText, WorkedDocument } from '../render/document';
 import { networkSvg } from '../render/svg-network';
+import { networkTopics, topicBlocks } from '../explain/document';
 import { matrixLatex, numberLatex } from './numbers';
 import { shapeOf } from './network';
 import type { Step, StepNote, Trace, TraceSection } from './types';
@@ -238,21 +241,26 @@ function problemSection(solution: Solution, m: Messages): DocSection {
   const blocks: Block[] = [];
   const inputs = network.input[0].length;
   const outputs = network.target[0].length;
+  // Shown as the matrix steps use them: in the w-x layout (a = W x + b) X, T and every b are columns,
+  // one column per sample (W^{(1)} X needs X with one row per input); in x-w, rows.
+  const columns = network.layout === 'w-x';
+  const perSample = (m: Matrix): Matrix => (columns ? transpose(m) : m);
+  const vector = (v: readonly Value[]): Matrix => (columns ? v.map((x) => [x]) : [v]);
   blocks.push({ kind: 'paragraph', text: [m.problem.network(count, inputs, outputs)] });
   blocks.push({ kind: 'paragraph', text: [`${m.problem.layoutLine} ${m.layout[network.layout]}`] });
   const items: RichText[] = network.layers.map((layer, l) => {
     const shape = shapeOf(network, l);
     const text: RichText = [
       `${m.problem.layer(l + 1, l === count - 1, shape.inputs, shape.units, m.activation[layer.activation])}: `,
-      { math: `W^{(${l + 1})} = ${matrixLatex(layer.weights).latex}, \\quad \\mathbf{b}^{(${l + 1})} = ${matrixLatex([layer.bias]).latex}` },
+      { math: `W^{(${l + 1})} = ${matrixLatex(layer.weights).latex}, \\quad \\mathbf{b}^{(${l + 1})} = ${matrixLatex(vector(layer.bias)).latex}` },
     ];
     if (layer.alpha === null) return text;
     return [...text, `, ${m.problem.alpha(layer.activation === 'prelu')} `, { math: `\\alpha^{(${l + 1})} = ${numberLatex(layer.alpha).latex}` }];
   });
   blocks.push({ kind: 'list', items });
   blocks.push({ kind: 'paragraph', text: [`${m.problem.lossLine} ${m.lossName[network.loss]}: `, { math: lossFormula(solution) }] });
-  blocks.push({ kind: 'paragraph', text: [`${m.problem.inputLine(batch)} `, { math: `X = ${matrixLatex(network.input).latex}` }] });
-  blocks.push({ kind: 'paragraph', text: [`${m.problem.targetLine} `, { math: `T = ${matrixLatex(network.target).latex}` }] });
+  blocks.push({ kind: 'paragraph', text: [`${m.problem.inputLine(batch, columns)} `, { math: `X = ${matrixLatex(perSample(network.input)).latex}` }] });
+  blocks.push({ kind: 'paragraph', text: [`${m.problem.targetLine(batch, columns)} `, { math: `T = ${matrixLatex(perSample(network.target)).latex}` }] });
   blocks.push({ kind: 'paragraph', text: [`${m.problem.learningRate} `, { math: `\\eta = ${numberLatex(network.learningRate).latex}` }] });
   if (batch > 1) blocks.push({ kind: 'paragraph', text: [m.problem.batch(network.conventions.batch, batch)] });
   if (network.layers.some((layer) => RELU_FAMILY.has(layer.activation))) {
@@ -313,12 +321,21 @@ function traceSection(section: TraceSection, solution: Solution, m: Messages): D
   return { id, title: m.section[sectionTitle(section)], blocks };
 }
 
+/** The derivations of the derivatives the network uses (sigmoid′ = y(1 − y), …); null when it uses none. */
+function appendixSection(solution: Solution, m: Messages): DocSection | null {
+  const topics = networkTopics(solution.network);
+  if (topics.length === 0) return null;
+  const blocks: Block[] = [{ kind: 'paragraph', text: [m.intro.appendix] }, ...topics.flatMap((t) => topicBlocks(t, m.lang, true))];
+  return { id: 'appendix', title: m.section.appendix, blocks };
+}
+
 export function traceDocument(solution: Solution, trace: Trace, options: DocumentOptions): WorkedDocument {
   const m = messages(options.lang);
+  const appendix = appendixSection(solution, m);
   return {
     lang: options.lang,
     title: m.title(options.name),
     subtitle: [m.subtitle],
-    sections: [problemSection(solution, m), ...trace.sections.map((s) => traceSection(s, solution, m))],
+    sections: [problemSection(solution, m), ...trace.sections.map((s) => traceSection(s, solution, m)), ...(appendix ? [appendix] : [])],
   };
 }

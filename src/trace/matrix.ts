@@ -23,7 +23,7 @@ import {
   weightMatrixSymT,
   type Notation,
 } from './symbols';
-import { difference, frac, negate, product, sum, type Tex } from './tex';
+import { difference, frac, negate, paren, product, sum, type Tex } from './tex';
 import type { MatrixStep } from './types';
 import { num, scaled } from './numbers';
 import { alphaUpdateStep, gradAlphaStep } from './scalar';
@@ -110,19 +110,29 @@ export function backwardMatrixSteps(nt: Notation, solution: Solution, pass: Pass
         const build: Build = (leaf) => scaled(batchFactor(network), difference(leaf(z), leaf(t)));
         steps.push(matrixStep({ quantity: 'delta', form, layer: l, lhs: dSym, build, note: { kind: 'softmax-cross-entropy' } }, v.show(result.delta), v.columns));
       } else {
-        // δ_k = z_k (g_k − Σ_i g_i z_i) for each sample, written with a ones vector 1 for the row sums.
-        const Z = outputMatrixSym(nt, l);
-        const weighted = `\\left(${gSym} \\odot ${Z}\\right)`;
-        const sums = v.columns ? `\\mathbf{1} \\left(\\mathbf{1}^{\\top} ${weighted}\\right)` : `\\left(${weighted} \\mathbf{1}\\right) \\mathbf{1}^{\\top}`;
-        const lhs = `${dSym} = ${Z} \\odot \\left(${gSym} - ${sums}\\right)`;
-        steps.push(matrixStep({ quantity: 'delta', form, layer: l, lhs, note: { kind: 'softmax-jacobian' } }, v.show(result.delta), v.columns));
+        // δ_k = z_k (g_k − Σ_i g_i z_i) for each sample, written with a ones vector 1 for the sums over
+        // the units (a column 1 of units ones; 1ᵀ its transpose), then the same with the numbers.
+        const units = result.output[0].length;
+        const ones = leafOf('\\mathbf{1}', Array.from({ length: units }, () => [ONE]));
+        const onesT = leafOf('\\mathbf{1}^{\\top}', [Array.from({ length: units }, () => ONE)]);
+        const build: Build = (leaf) => {
+          const weighted = paren(product([leaf(g), leaf(z)], '\\odot'));
+          const sums = v.columns ? product([leaf(ones), paren(product([leaf(onesT), weighted], ' '))], ' ') : product([paren(product([weighted, leaf(ones)], ' ')), leaf(onesT)], ' ');
+          return product([leaf(z), paren(difference(leaf(g), sums))], '\\odot');
+        };
+        steps.push(matrixStep({ quantity: 'delta', form, layer: l, lhs: dSym, build, note: { kind: 'softmax-jacobian' } }, v.show(result.delta), v.columns));
       }
     } else {
       const hSym = derivMatrixSym(nt, l);
       const h = leafOf(hSym, v.show(result.activationDerivative!));
-      const hBuild = derivativeMatrixBuild(layer.activation, z);
-      const hNote = hBuild ? { kind: 'elementwise' } as const : { kind: 'derivative-by-sign', name: activationName(layer.activation) } as const;
-      steps.push(matrixStep({ quantity: 'activation_derivative', form, layer: l, lhs: hSym, build: hBuild ?? undefined, note: layer.activation === 'identity' ? null : hNote }, v.show(result.activationDerivative!), v.columns));
+      const a = leafOf(preactMatrixSym(nt, l), v.show(result.preactivation));
+      const alpha: Leaf | null = layer.alpha ? { sym: alphaSym(l), value: layer.alpha } : null;
+      const hBuild = derivativeMatrixBuild(layer.activation, z, a, alpha, network.conventions);
+      const bySign = layer.activation !== 'sigmoid' && layer.activation !== 'tanh';
+      const hNote = bySign ? ({ kind: 'derivative-by-sign', name: activationName(layer.activation) } as const) : ({ kind: 'elementwise' } as const);
+      // The identity's derivative is 1 for every element: the formula says so, the result shows the ones.
+      const hLhs = layer.activation === 'identity' ? `${hSym} = 1` : hSym;
+      steps.push(matrixStep({ quantity: 'activation_derivative', form, layer: l, lhs: hLhs, build: hBuild ?? undefined, note: layer.activation === 'identity' ? null : hNote }, v.show(result.activationDerivative!), v.columns));
       const build: Build = (leaf) => product([leaf(g), leaf(h)], '\\odot');
       steps.push(matrixStep({ quantity: 'delta', form, layer: l, lhs: dSym, build, note: { kind: 'elementwise' } }, v.show(result.delta), v.columns));
     }

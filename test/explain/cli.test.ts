@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCli, type BuiltCli } from '../cli/build-cli';
 import { TOPICS } from '../../src/explain';
+import { escapeMarkdown } from '../../src/render/markdown';
 
 describe('explain', () => {
   let built: BuiltCli;
@@ -38,6 +39,32 @@ describe('explain', () => {
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toContain('unknown topic "softplus"; topics: chain-rule, sigmoid');
     expect(built.run('explain', 'sigmoid', '--lang', 'fr').status).toBe(2);
-    expect(built.run('explain', 'sigmoid', '--format', 'html').status).toBe(2);
+    expect(built.run('explain', 'sigmoid', '--format', 'pdf').status).toBe(2);
+    expect(built.run('explain', 'softplus', '--format', 'html').status).toBe(2);
+  });
+
+  it('typesets a derivation as Markdown, HTML or LaTeX with the solutions\' renderers', () => {
+    const topic = TOPICS.find((t) => t.id === 'softmax-cross-entropy')!;
+    const md = built.run('explain', topic.id, '--format', 'markdown');
+    expect(md.status).toBe(0);
+    expect(md.stdout.split('\n')[0]).toBe(`# ${escapeMarkdown(topic.title_en)}`);
+    // Every step: its sentence, then its formula as a $$ block.
+    for (const step of topic.steps) expect(md.stdout).toContain(`$$\n${step.latex}\n$$`);
+    const html = built.run('explain', topic.id, '--format', 'html', '--lang', 'ja');
+    expect(html.status).toBe(0);
+    expect(html.stdout).toMatch(/^<!DOCTYPE html>/);
+    expect(html.stdout).toContain('<html lang="ja">');
+    expect(html.stdout).toContain(topic.title_ja);
+    expect(html.stdout.match(/class="katex"/g)?.length).toBeGreaterThanOrEqual(topic.steps.length);
+    expect(html.stdout).not.toMatch(/\\frac|\$\$/);
+    const tex = built.run('explain', topic.id, '--format', 'latex');
+    expect(tex.stdout).toMatch(/\\documentclass\[a4paper,11pt\]\{article\}/);
+    expect(tex.stdout.trimEnd().endsWith('\\end{document}')).toBe(true);
+  });
+
+  it('puts every derivation in one document without a TOPIC', () => {
+    const md = built.run('explain', '--format', 'markdown');
+    expect(md.status).toBe(0);
+    for (const t of TOPICS) expect(md.stdout).toContain(`## ${escapeMarkdown(t.title_en)}`);
   });
 });

@@ -3,7 +3,10 @@
 // index, Mazur's published numbers in the right steps, and every user-supplied string escaped.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderHtml } from '../../src/render/html';
-import { usedFontFamilies } from '../../src/render/katex-css';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import fc from 'fast-check';
+import { candidateClasses, occurringNames, usedFontFamilies } from '../../src/render/katex-css';
 import type { Step } from '../../src/trace/types';
 import { documentOf, mazur, mixed } from './helpers';
 
@@ -64,6 +67,20 @@ describe('a self-contained file', () => {
     expect([...usedFontFamilies(css, new Set(['katex', 'mathnormal']))].sort()).toEqual(['KaTeX_Main', 'KaTeX_Math']);
     expect(usedFontFamilies(css, new Set(['delimsizing']))).not.toContain('KaTeX_Size1');
     expect(usedFontFamilies(css, new Set(['delimsizing', 'size1']))).toContain('KaTeX_Size1');
+  });
+
+  it('finds the candidate classes in one pass exactly as a substring test per name would', () => {
+    const css = readFileSync(createRequire(import.meta.url).resolve('katex/dist/katex.min.css'), 'utf8');
+    const names = candidateClasses(css);
+    expect(names).toEqual(expect.arrayContaining(['mathnormal', 'delimsizing', 'size1', 'mathbb']));
+    expect(occurringNames(html, names)).toEqual(new Set(names.filter((n) => html.includes(n))));
+    // Overlapping and nested names: "ab" inside "xabc", "a" a prefix of "ab", "bc" overlapping "ab".
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.stringMatching(/^[abc-]{1,3}$/), { minLength: 1, maxLength: 6 }), fc.stringMatching(/^[abcx-]{0,30}$/), (ns, text) => {
+        expect(occurringNames(text, ns)).toEqual(new Set(ns.filter((n) => text.includes(n))));
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('is printable: A4 pages, a page break before each section, steps kept whole', () => {

@@ -3,18 +3,18 @@
 // as written); user strings are escaped; the LaTeX is a complete document with balanced groups.
 import { describe, expect, it } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import katex from 'katex';
-import { parseNetwork } from '../../src/network/load';
+import { loadNetwork, parseNetwork } from '../../src/network/load';
 import { solve } from '../../src/engine/solve';
 import { renderMarkdown, escapeMarkdown } from '../../src/render/markdown';
-import { renderLatex, escapeLatex } from '../../src/render/latex';
+import { renderLatex, escapeLatex, breakableLatex } from '../../src/render/latex';
 import { networkArb } from '../reference/arbitrary';
 import { networkText } from '../reference/raw';
-import { documentOf, mazur, mixed } from './helpers';
+import { documentOf, mazur, mixed, ROOT } from './helpers';
 
 const strict = (latex: string, displayMode: boolean) => katex.renderToString(latex, { throwOnError: true, strict: 'error', displayMode });
 
@@ -104,8 +104,9 @@ describe('LaTeX', () => {
 
   it('has every step and KaTeX accepts all of its math', () => {
     for (const s of steps) {
-      expect(tex).toContain(s.formula);
-      expect(tex).toContain(s.resultLatex);
+      // Flat \left…\right pairs are written \bigl…\bigr (breakable), the same formula otherwise.
+      expect(tex).toContain(breakableLatex(s.formula));
+      expect(tex).toContain(breakableLatex(s.resultLatex));
     }
     for (const m of latexMath(tex)) expect(() => strict(m, false)).not.toThrow();
   });
@@ -122,6 +123,32 @@ describe('LaTeX', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it.runIf(pdflatex)('fits the page: no overfull line for the 8-8-8-8 batch network (8-column matrices, 8-term sums)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'backprop-tutor-tex-'));
+    try {
+      const wide = solve(loadNetwork(join(ROOT, 'exercises/networks/relu-8-8-8-8.yaml')));
+      for (const form of ['matrix', 'scalar'] as const) {
+        writeFileSync(join(dir, `${form}.tex`), renderLatex(documentOf(wide, 'en', form).doc));
+        execFileSync('pdflatex', ['-interaction=nonstopmode', '-halt-on-error', `${form}.tex`], { cwd: dir, stdio: 'pipe', timeout: 120_000 });
+        const log = readFileSync(join(dir, `${form}.log`), 'latin1');
+        expect(log.match(/^Overfull \\hbox.*$/gm) ?? [], form).toEqual([]);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 180_000);
+
+  it('scales only what cannot break: matrices and \\left…\\right pairs go into \\btfit, flat brackets become breakable', () => {
+    const wide = renderLatex(documentOf(solve(loadNetwork(join(ROOT, 'exercises/networks/relu-8-8-8-8.yaml'))), 'en', 'matrix').doc);
+    expect(wide).toContain('\\usepackage{graphicx}');
+    const lines = wide.split('\n');
+    for (const line of lines.filter((l) => l.includes('\\begin{pmatrix}'))) expect(line).toMatch(/\\btfit\{/);
+    expect(breakableLatex('\\frac{1}{2} \\left[(a - b)^{2} + \\left[c - (-d)\\right]^{2}\\right]')).toBe('\\frac{1}{2} \\bigl[(a - b)^{2} + \\bigl[c - (-d)\\bigr]^{2}\\bigr]');
+    // Tall content keeps its growing brackets.
+    expect(breakableLatex('\\left(\\frac{1}{2} + x\\right)')).toBe('\\left(\\frac{1}{2} + x\\right)');
+    for (const m of latexMath(wide)) expect(() => strict(m, false)).not.toThrow();
   });
 
   it('uses LuaLaTeX\'s Japanese class for --lang ja', () => {

@@ -179,6 +179,14 @@ class Parser {
     const open = this.next();
     if (open !== '(' && open !== '[') throw new Error(`expected a bracket, got ${open}`);
     const close = open === '(' ? ')' : ']';
+    if (open === '[' && sized) {
+      const iverson = this.iverson();
+      if (iverson !== null) {
+        this.expect('\\right');
+        this.expect(']');
+        return [iverson];
+      }
+    }
     const parts = [this.expr()];
     while (this.peek() === ',') {
       this.next();
@@ -187,6 +195,29 @@ class Parser {
     if (sized) this.expect('\\right');
     this.expect(close);
     return parts;
+  }
+
+  /**
+   * The Iverson bracket's content, "A > 0" or "0 < A < 6" (relations >, <, \\ge, \\le): 1 where every
+   * relation holds, element by element, else 0. Null (nothing consumed) when there is no relation.
+   */
+  private iverson(): Num | null {
+    const start = this.i;
+    const RELATIONS: Record<string, (x: number, y: number) => boolean> = { '>': (x, y) => x > y, '<': (x, y) => x < y, '\\ge': (x, y) => x >= y, '\\le': (x, y) => x <= y };
+    const operands = [this.expr()];
+    const relations: ((x: number, y: number) => boolean)[] = [];
+    while (this.peek() !== undefined && this.peek()! in RELATIONS) {
+      relations.push(RELATIONS[this.next()]);
+      operands.push(this.expr());
+    }
+    if (relations.length === 0) {
+      this.i = start;
+      return null;
+    }
+    const shape = operands.find(isMatrix) as number[][] | undefined;
+    const at = (x: Num, r: number, c: number) => (isMatrix(x) ? x[r][c] : x);
+    const holds = (r: number, c: number) => relations.every((rel, k) => rel(at(operands[k], r, c), at(operands[k + 1], r, c)));
+    return shape ? shape.map((row, r) => row.map((_, c) => (holds(r, c) ? 1 : 0))) : holds(0, 0) ? 1 : 0;
   }
 
   private matrix(): number[][] {

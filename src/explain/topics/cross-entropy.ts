@@ -19,8 +19,8 @@ export const crossEntropy: Topic = {
     },
     {
       role: 'claim',
-      text_en: 'With a one-hot target (correct label c) only one term is left: L = −log y_c. For example −log 0.6 ≈ 0.5108 and −log 0.1 ≈ 2.3026 (DLfS 4.2.2): the smaller the probability of the correct class, the larger the loss.',
-      text_ja: '教師データが one-hot表現 (正解ラベル c) なら残る項は1つだけで L = −log y_c となる。例えば −log 0.6 ≈ 0.5108、−log 0.1 ≈ 2.3026 (DLfS 4.2.2)。正解クラスの確率が小さいほど損失は大きい。',
+      text_en: 'With a one-hot target (correct label c) only one term is left: L = −log y_c. For example −log 0.6 ≈ 0.5108 and −log 0.1 ≈ 2.3026 (Deep Learning from Scratch 4.2.2): the smaller the probability of the correct class, the larger the loss.',
+      text_ja: '教師データが one-hot表現 (正解ラベル c) なら残る項は1つだけで L = −log y_c となる。例えば −log 0.6 ≈ 0.5108、−log 0.1 ≈ 2.3026 (『ゼロから作るDeep Learning』4.2.2)。正解クラスの確率が小さいほど損失は大きい。',
       latex: 'L = -\\log y_{c}, \\qquad -\\log 0.6 \\approx 0.5108, \\quad -\\log 0.1 \\approx 2.3026',
       checks: [
         { equal: ['-(onehot[1] * log(y[1]) + onehot[2] * log(y[2]) + onehot[3] * log(y[3]))', '-log(y[2])'] },

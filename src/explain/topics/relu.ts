@@ -3,9 +3,9 @@
 import type { Topic } from '../types';
 
 const CHOICE_EN =
-  'At x = 0 the function has a kink: the left derivative and the right derivative differ, so the derivative does not exist there and a value must be chosen. Any value between the two is a valid subgradient. The sources differ: the formula in note 001 and DLfS’s Relu layer (mask = x <= 0) use the left value; note 004 and the code in note 001 (grad[x>=0] = 1) use 1. backprop-tutor uses the left value by default; set conventions.relu_grad_at_zero: 1 in a network file for the other choice.';
+  'At x = 0 the function has a kink: the left derivative and the right derivative differ, so the derivative does not exist there and a value must be chosen. Any value between the two is a valid subgradient. The sources differ: the formula in note 001 and the Relu layer of Deep Learning from Scratch (mask = x <= 0) use the left value; note 004 and the code in note 001 (grad[x>=0] = 1) use 1. backprop-tutor uses the left value by default; set conventions.relu_grad_at_zero: 1 in a network file for the other choice.';
 const CHOICE_JA =
-  'x = 0 では関数が折れ曲がっていて左側の微分と右側の微分が異なるので、微分は存在せず値を決める必要がある。2つの間のどの値も劣勾配として正しい。資料によって異なり、001 のノートの式と DLfS の Relu レイヤ (mask = x <= 0) は左側の値を、004 のノートと 001 のコード (grad[x>=0] = 1) は 1 を使う。backprop-tutor の既定は左側の値で、ネットワークファイルで conventions.relu_grad_at_zero: 1 とすればもう一方になる。';
+  'x = 0 では関数が折れ曲がっていて左側の微分と右側の微分が異なるので、微分は存在せず値を決める必要がある。2つの間のどの値も劣勾配として正しい。資料によって異なり、001 のノートの式と『ゼロから作るDeep Learning』の Relu レイヤ (mask = x <= 0) は左側の値を、004 のノートと 001 のコード (grad[x>=0] = 1) は 1 を使う。backprop-tutor の既定は左側の値で、ネットワークファイルで conventions.relu_grad_at_zero: 1 とすればもう一方になる。';
 
 export const relu: Topic = {
   id: 'relu',

@@ -1,0 +1,60 @@
+// Derivations as a renderer-neutral document, so that `explain --format markdown|html|latex` and the
+// appendix of a network's worked solution are typeset by the same renderers as the solutions: per
+// topic a heading, where it comes from, then each step's sentence with its formula.
+import type { NetworkSpec } from '../network/spec';
+import type { Block, DocSection, WorkedDocument } from '../render/document';
+import { findTopic } from './index';
+import type { Lang, Topic } from './types';
+
+const WORDS = {
+  en: {
+    sources: (notes: string, id: string) => `After notes ${notes}; also: backprop-tutor explain ${id}`,
+    title: 'Derivations',
+    subtitle: 'Each step with its formula; every claim is checked numerically in the tests.',
+  },
+  ja: {
+    sources: (notes: string, id: string) => `元にした資料: ${notes}。backprop-tutor explain ${id} でも表示できる`,
+    title: '導出',
+    subtitle: '各ステップとその式。主張はすべてテストで数値的に確かめている。',
+  },
+} as const;
+
+const title = (topic: Topic, lang: Lang) => (lang === 'ja' ? topic.title_ja : topic.title_en);
+
+/** A topic's blocks: a heading with its title (when `heading`), its sources, then sentence + formula per step. */
+export function topicBlocks(topic: Topic, lang: Lang, heading: boolean): Block[] {
+  const blocks: Block[] = heading ? [{ kind: 'heading', text: [title(topic, lang)] }] : [];
+  blocks.push({ kind: 'paragraph', text: [WORDS[lang].sources(topic.sources.join(', '), topic.id)] });
+  topic.steps.forEach((step, i) => {
+    blocks.push({ kind: 'paragraph', text: [`${i + 1}. ${lang === 'ja' ? step.text_ja : step.text_en}`] });
+    blocks.push({ kind: 'math', latex: step.latex });
+  });
+  return blocks;
+}
+
+/** One or more topics as a document of their own (`explain TOPIC --format html`), one section each. */
+export function topicsDocument(topics: readonly Topic[], lang: Lang): WorkedDocument {
+  const single = topics.length === 1;
+  return {
+    lang,
+    title: single ? title(topics[0], lang) : WORDS[lang].title,
+    subtitle: [WORDS[lang].subtitle],
+    sections: topics.map((topic): DocSection => ({ id: topic.id, title: title(topic, lang), blocks: topicBlocks(topic, lang, false) })),
+  };
+}
+
+/**
+ * The derivations behind a network's steps: the derivative of each activation function it uses and,
+ * for cross-entropy, the loss gradient (softmax + cross-entropy → y − t when they meet at the output).
+ */
+export function networkTopics(network: NetworkSpec): Topic[] {
+  const ids: string[] = [];
+  const last = network.layers.length - 1;
+  const softmaxCE = network.loss === 'cross-entropy' && network.layers[last].activation === 'softmax';
+  network.layers.forEach((layer, l) => {
+    if (layer.activation === 'identity') return;
+    ids.push(layer.activation === 'softmax' && l === last && softmaxCE ? 'softmax-cross-entropy' : layer.activation);
+  });
+  if (network.loss === 'cross-entropy' && !softmaxCE) ids.push('cross-entropy');
+  return [...new Set(ids)].map((id) => findTopic(id)!);
+}
