@@ -35,6 +35,9 @@ export type Token =
 
 const PUNCTUATION: Record<string, Punctuation> = { '(': '(', ')': ')', '[': '[', ']': ']', ',': ',', ';': ';', '\n': 'newline' };
 
+/** Tokens after which a final "." can only be a sentence's full stop. */
+const ENDS_VALUE = new Set<string>(['number', ')', ']']);
+
 function isDigit(c: string | undefined): boolean {
   return c !== undefined && c >= '0' && c <= '9';
 }
@@ -95,6 +98,9 @@ export function tokenize(input: Normalized, table: NameTable, limits: AnswerLimi
     } else if (c === '+' || c === '-' || c === '*' || c === '/' || c === '^') {
       push({ kind: 'op', op: c, pos: at(i), space, text: c });
       i++;
+    } else if (c === '.' && tokens.length > 0 && ENDS_VALUE.has(tokens[tokens.length - 1].kind) && s.slice(i + 1).trim() === '') {
+      // A full stop ending the answer ("-0.288." or, typed in kana mode, "-0.288。", "[1, 2]。") is not part of it.
+      i = s.length;
     } else if (Object.hasOwn(PUNCTUATION, c)) {
       push({ kind: PUNCTUATION[c], pos: at(i), space, text: c === '\n' ? '⏎' : c });
       i++;

@@ -131,10 +131,16 @@ function scalar(tokens: readonly Token[], cell: Cell, limits: AnswerLimits, work
 /** A list where one number was expected; "0,5" gets the decimal-comma hint. */
 function rejectList(tokens: readonly Token[], shape: Extract<Shape, { kind: 'matrix' }>, lo: number): never {
   const cells = shape.rows.flat();
-  if (!shape.bracketed && shape.commas && cells.length === 2 && cells.every((c) => c.hi - c.lo === 1)) {
-    const [a, b] = [tokens[cells[0].lo], tokens[cells[1].lo]];
-    if (a.kind === 'number' && b.kind === 'number' && !b.space && !a.literal.hasPoint && !b.literal.hasPoint && !a.literal.scientific) {
-      fail('decimal-comma', { text: `${a.text},${b.text}`, fixed: `${a.text}.${b.text}` }, b.pos);
+  if (!shape.bracketed && shape.commas && cells.length === 2 && cells[1].hi - cells[1].lo === 1) {
+    // "0,5" or "-0,288": a number (with an optional sign) and a bare digit run after the comma.
+    const first = cells[0];
+    const head = tokens[first.lo];
+    const signed = first.hi - first.lo === 2 && head.kind === 'op' && head.op === '-';
+    const a = tokens[first.hi - 1];
+    const b = tokens[cells[1].lo];
+    if ((signed || first.hi - first.lo === 1) && a.kind === 'number' && b.kind === 'number' && !b.space && !a.literal.hasPoint && !b.literal.hasPoint && !a.literal.scientific) {
+      const sign = signed ? '-' : '';
+      fail('decimal-comma', { text: `${sign}${a.text},${b.text}`, fixed: `${sign}${a.text}.${b.text}` }, b.pos);
     }
   }
   return fail('not-a-scalar', { count: cells.length }, tokens[lo].pos);

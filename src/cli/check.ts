@@ -114,6 +114,8 @@ export async function checkCommand(args: string[]): Promise<number> {
     const [id, n] = splitPair('--hints-used', pair);
     known('--hints-used', id);
     if (!/^\d{1,3}$/.test(n)) throw new UsageError(`check: --hints-used ${id}=${n}: expected a count such as 1 or 2`);
+    const available = hintsFor(ctx, loaded.exercise.asks.find((a) => a.id === id)!).length;
+    if (Number(n) > available) throw new UsageError(`check: --hints-used ${id}=${n}: this ask has ${available} hint${available === 1 ? '' : 's'} (0..${available})`);
     hintsUsed.set(id, Number(n));
   }
   let results;

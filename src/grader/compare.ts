@@ -1,5 +1,6 @@
 // Is a student's number this value? Exact notation (fractions, integers typed as such, expressions)
 // must be equal; a plain decimal must be the value rounded at the precision the student wrote it with.
+import { terminatesWithin } from '../number/format';
 import { Fraction, approx, isRational, type Value } from '../number/value';
 import { effectiveSigFigs, roundsTo, sameValue, truncatedTo, within, type Written } from './precision';
 
@@ -10,6 +11,8 @@ export interface StudentNumber {
   readonly written: Written | null;
   /** The text the student typed (for messages). */
   readonly text: string;
+  /** An expression of rounded decimals: `written` is the precision its least precise long literal claims. */
+  readonly expression?: boolean;
 }
 
 /** A per-exercise (or per-ask) override of the rounding rule: |answer − value| ≤ absolute or ≤ relative·|value|. */
@@ -43,7 +46,8 @@ export function judgeNumber(value: Value, student: StudentNumber, tolerance: Tol
   if (written === null || !roundsTo(value, student.value, written.places)) return { kind: 'wrong' };
   const figures = effectiveSigFigs(value, student.value, written);
   if (figures >= MIN_FIGURES) return { kind: 'rounded', figures };
-  if (figures >= 1) return { kind: 'few-figures', figures };
+  // A value that is itself a short decimal (0.15) is not rounded further: 0.1 or 0.2 for it is wrong.
+  if (figures >= 1 && !terminatesWithin(value, MIN_FIGURES - 1)) return { kind: 'few-figures', figures };
   return { kind: 'wrong' };
 }
 

@@ -12,7 +12,7 @@ import { graphFromSource } from '../graph/load';
 import { solveGraph, type GraphSolution } from '../graph/solve';
 import type { Matrix, NetworkSpec } from '../network/spec';
 import { ZERO, approx, neg, type Value } from '../number/value';
-import { policyKey, roundingHook, substitutionHook, type RoundingPolicy, type Substitution } from './chains';
+import { placeOf, policyKey, roundingHook, substitutionHook, type RoundingPolicy, type Substitution } from './chains';
 import type { Tolerance } from './compare';
 import { MISCONCEPTIONS } from './misconceptions';
 import { sameValue } from './precision';
@@ -35,10 +35,10 @@ export interface GradingContext {
   expected(ask: Ask): AskValue | null;
   /** The ask's value under each misconception variant where it differs from the right one. */
   mistaken(ask: Ask): readonly MistakenValue[];
-  /** The ask's value with every intermediate rounded by `policy`. */
+  /** The ask's value with intermediates rounded by `policy` (the ask's own value left as computed). */
   rounded(ask: Ask, policy: RoundingPolicy): AskValue | null;
-  /** The ask's value computed from the student's own values for other cells. */
-  chained(ask: Ask, substitutions: readonly Substitution[]): AskValue | null;
+  /** The ask's value computed from the student's own values for other cells (the rest rounded by `policy`, if given). */
+  chained(ask: Ask, substitutions: readonly Substitution[], policy?: RoundingPolicy | null): AskValue | null;
 }
 
 /** Solutions recomputed from students' own values kept per exercise (oldest dropped first). */
@@ -105,24 +105,37 @@ export function gradingContext(exercise: Exercise, options: ContextOptions = {})
     return out;
   };
 
+  // The ask's value under each policy object (policies are cached per ask and precision, so this is a lookup).
+  const roundedValues = new Map<string, WeakMap<RoundingPolicy, AskValue | null>>();
   const rounded = (ask: Ask, policy: RoundingPolicy): AskValue | null => {
+    let byPolicy = roundedValues.get(ask.id);
+    if (!byPolicy) roundedValues.set(ask.id, (byPolicy = new WeakMap()));
+    if (byPolicy.has(policy)) return byPolicy.get(policy)!;
+    const v = roundedValue(ask, policy);
+    byPolicy.set(policy, v);
+    return v;
+  };
+  const roundedValue = (ask: Ask, policy: RoundingPolicy): AskValue | null => {
     if (!spec || isGraphAsk(ask) || isSymbolicAsk(ask)) return null;
-    const key = policyKey(policy);
+    const own = placeOf(ask);
+    const key = `${policyKey(policy)}@${own ? `${own.quantity}/${own.layer}` : ''}`;
     let s = roundedCache.get(key);
     if (!s) {
-      s = solve(spec, { givenOutputs: given, intermediate: roundingHook(policy) });
+      s = solve(spec, { givenOutputs: given, intermediate: roundingHook(policy, own) });
       roundedCache.set(key, s);
     }
     return valueIn(s, ask);
   };
 
-  const chained = (ask: Ask, substitutions: readonly Substitution[]): AskValue | null => {
+  const chained = (ask: Ask, substitutions: readonly Substitution[], policy: RoundingPolicy | null = null): AskValue | null => {
     if (!spec || isGraphAsk(ask) || isSymbolicAsk(ask) || substitutions.length === 0) return null;
+    const own = policy ? placeOf(ask) : null;
     // Students of one class often make the same slip: solutions are cached by the values substituted.
-    const key = substitutions.map((s) => `${s.quantity}/${s.layer}/${s.row},${s.column}=${s.value.kind === 'rational' ? s.value.q.toFraction() : approx(s.value).toString()}`).sort().join(';');
+    const subsKey = substitutions.map((s) => `${s.quantity}/${s.layer}/${s.row},${s.column}=${s.value.kind === 'rational' ? s.value.q.toFraction() : approx(s.value).toString()}`).sort().join(';');
+    const key = policy ? `${subsKey}|${policyKey(policy)}@${own ? `${own.quantity}/${own.layer}` : ''}` : subsKey;
     let s = chainedCache.get(key);
     if (!s) {
-      s = solve(spec, { givenOutputs: given, intermediate: substitutionHook(substitutions) });
+      s = solve(spec, { givenOutputs: given, intermediate: substitutionHook(substitutions, undefined, policy ? roundingHook(policy, own) : undefined) });
       if (chainedCache.size >= CHAINED_CACHE_SIZE) chainedCache.delete(chainedCache.keys().next().value!);
       chainedCache.set(key, s);
     }

@@ -5,15 +5,15 @@
 import type { Mistake } from '../engine/mistakes';
 import type { AskValue } from '../exercises/quantities';
 import { isGraphAsk, isSymbolicAsk, type Ask, type ExpectedValue, type NetworkAsk } from '../exercises/types';
-import type { Value } from '../number/value';
-import { policiesFor, type RoundingPolicy, type Substitution } from './chains';
+import { approx, type Value } from '../number/value';
+import { carriedPolicies, inputsOf, policiesFor, type RoundingPolicy, type Substitution } from './chains';
 import { MIN_FIGURES, isRight, isTruncation, judgeNumber, matchesValue, type StudentNumber, type Tolerance } from './compare';
-import { effectiveSigFigs } from './precision';
+import { effectiveSigFigs, sameValue } from './precision';
 import type { GradingContext, MistakenValue } from './context';
 import * as msg from './messages';
 import { diagnosisOrder } from './misconceptions';
-import { formulaFor } from './formulas';
-import { stepFor } from './steps';
+import { stepAt } from './steps';
+import { rightWay } from './right-way';
 import { substitutionsFor } from './substitute';
 import { gradeFormula } from './symbolic';
 import { readAnswer, type StudentAnswer } from './student';
@@ -37,6 +37,7 @@ export type CellVerdict =
   | { readonly kind: 'few-figures' }
   | { readonly kind: 'misconception'; readonly mistake: Mistake }
   | { readonly kind: 'truncated'; readonly places: number }
+  | { readonly kind: 'carried-forward' }
   | { readonly kind: 'wrong' };
 
 export interface CellResult {
@@ -45,6 +46,8 @@ export interface CellResult {
   readonly status: Status;
   readonly score: number;
   readonly verdict: CellVerdict;
+  /** The student's number in this cell. */
+  readonly number: StudentNumber;
 }
 
 export interface AskResult {
@@ -76,6 +79,7 @@ const CELL_SCORE: Record<CellVerdict['kind'], number> = {
   'few-figures': FEW_FIGURES_SCORE,
   misconception: 0,
   truncated: TRUNCATED_SCORE,
+  'carried-forward': CARRIED_FORWARD_SCORE,
   wrong: 0,
 };
 
@@ -109,6 +113,46 @@ function ordered(ask: Ask, mistaken: readonly MistakenValue[]): readonly Mistake
   return sorted;
 }
 
+const policyCache = new WeakMap<GradingContext, Map<string, readonly RoundingPolicy[]>>();
+
+/** The rounding policies to try for an answer to `ask` with this many figures and places (cached per exercise). */
+function policies(ctx: GradingContext, ask: Ask, figures: number, places: number): readonly RoundingPolicy[] {
+  let byKey = policyCache.get(ctx);
+  if (!byKey) policyCache.set(ctx, (byKey = new Map()));
+  const key = `${ask.id}|${figures}|${places}`;
+  let list = byKey.get(key);
+  if (!list) {
+    const inputs = ctx.spec && !isGraphAsk(ask) && !isSymbolicAsk(ask) ? inputsOf(ctx.spec, ask) : [];
+    list = policiesFor(figures, places, inputs);
+    byKey.set(key, list);
+  }
+  return list;
+}
+
+const floats = new WeakMap<Value, number>();
+
+/** A value as a float, cached: only for ruling out far-apart candidates before the exact comparison. */
+function floatOf(v: Value): number {
+  let f = floats.get(v);
+  if (f === undefined) {
+    f = approx(v).toNumber();
+    floats.set(v, f);
+  }
+  return f;
+}
+
+/**
+ * A cheap necessary condition for `candidate` to be the student's number (exactly, or rounded at the
+ * places written): the floats lie within half a unit of the last digit, with a generous margin for
+ * float error. Non-finite floats never rule anything out; the exact comparison always decides.
+ */
+function mayMatch(candidate: Value, student: StudentNumber, studentFloat: number): boolean {
+  const c = floatOf(candidate);
+  if (!Number.isFinite(c) || !Number.isFinite(studentFloat)) return true;
+  const half = student.written ? 0.5 * 10 ** -student.written.places : 0;
+  return Math.abs(c - studentFloat) <= half * (1 + 1e-9) + 1e-9 * Math.max(Math.abs(c), Math.abs(studentFloat)) + 1e-300;
+}
+
 /** One number against the right value of one cell of an ask. */
 export function gradeCell(ctx: GradingContext, ask: Ask, index: readonly number[], right: Value, student: StudentNumber): CellVerdict {
   const tolerance = toleranceFor(ctx, ask);
@@ -116,20 +160,31 @@ export function gradeCell(ctx: GradingContext, ask: Ask, index: readonly number[
   if (verdict.kind === 'exact' || verdict.kind === 'tolerance') return { kind: verdict.kind };
   if (verdict.kind === 'rounded') return verdict;
   if (verdict.kind === 'few-figures') return { kind: 'few-figures' };
+  const studentFloat = floatOf(student.value);
   // Rounded intermediates explain only an answer that itself carries enough figures.
-  if (student.written !== null && tolerance === null && effectiveSigFigs(right, student.value, student.written) >= MIN_FIGURES) {
-    for (const policy of policiesFor(right, student.value, student.written)) {
-      const chain = cellAt(ctx.rounded(ask, policy), index);
-      if (chain === null) continue;
-      const v = judgeNumber(chain, student);
-      if (v.kind === 'exact' || v.kind === 'rounded') return { kind: 'rounded-chain', policy };
+  if (student.written !== null && tolerance === null) {
+    const figures = effectiveSigFigs(right, student.value, student.written);
+    if (figures >= MIN_FIGURES) {
+      for (const policy of policies(ctx, ask, figures, student.written.places)) {
+        const chain = cellAt(ctx.rounded(ask, policy), index);
+        if (chain === null || !mayMatch(chain, student, studentFloat)) continue;
+        const v = judgeNumber(chain, student);
+        if (v.kind === 'exact' || v.kind === 'rounded') return { kind: 'rounded-chain', policy };
+      }
     }
   }
-  for (const m of ordered(ask, ctx.mistaken(ask))) {
+  const mistaken = ordered(ask, ctx.mistaken(ask));
+  // A variant whose value is exactly the answer wins over one that only rounds to it.
+  const exactOnly: StudentNumber = { ...student, written: null };
+  for (const m of mistaken) {
     const buggy = cellAt(m.value, index);
-    if (buggy !== null && matchesValue(buggy, student)) return { kind: 'misconception', mistake: m.mistake };
+    if (buggy !== null && mayMatch(buggy, exactOnly, studentFloat) && sameValue(buggy, student.value)) return { kind: 'misconception', mistake: m.mistake };
   }
-  if (isTruncation(right, student)) return { kind: 'truncated', places: student.written!.places };
+  for (const m of mistaken) {
+    const buggy = cellAt(m.value, index);
+    if (buggy !== null && mayMatch(buggy, student, studentFloat) && matchesValue(buggy, student)) return { kind: 'misconception', mistake: m.mistake };
+  }
+  if (!student.expression && isTruncation(right, student)) return { kind: 'truncated', places: student.written!.places };
   return { kind: 'wrong' };
 }
 
@@ -138,12 +193,12 @@ function cellStatus(verdict: CellVerdict): Status {
 }
 
 /** Feedback for a single number's verdict. */
-function cellFeedback(ctx: GradingContext, ask: Ask, verdict: CellVerdict, right: Value): Text {
+function cellFeedback(ctx: GradingContext, ask: Ask, verdict: CellVerdict, right: Value, student: StudentNumber): Text {
   switch (verdict.kind) {
     case 'exact':
       return msg.CORRECT;
     case 'rounded':
-      return msg.roundedCorrect(verdict.figures);
+      return student.expression ? msg.expressionCorrect(student.written!.sigFigs) : msg.roundedCorrect(verdict.figures);
     case 'tolerance':
       return msg.TOLERANCE_CORRECT;
     case 'rounded-chain':
@@ -154,19 +209,24 @@ function cellFeedback(ctx: GradingContext, ask: Ask, verdict: CellVerdict, right
       return msg.truncated(right, verdict.places);
     case 'misconception':
       return misconceptionText(ctx, ask, verdict.mistake);
+    case 'carried-forward':
+      return msg.CARRIED_FORWARD_CELL;
     case 'wrong':
       return msg.wrong(right);
   }
 }
 
-function misconceptionText(ctx: GradingContext, ask: Ask, mistake: Mistake): Text {
+function misconceptionText(ctx: GradingContext, ask: Ask, mistake: Mistake, index: readonly number[] | null = null): Text {
   const note = mistake.id === 'relu-grad-at-zero' && ctx.spec ? msg.reluConventionNote(ctx.spec.conventions.reluGradAtZero) : null;
-  // A graph's gradient has no network step: point at the graph's own rule instead.
-  const formula = isGraphAsk(ask) ? formulaFor(ask.quantity, null) : null;
-  return msg.misconceptionFeedback(mistake, isGraphAsk(ask) ? null : stepFor(ctx, ask, mistake), note, formula);
+  const way = rightWay(ctx, ask, mistake, index);
+  // A graph's gradient has no network step: its own rule is the right way.
+  const step = isGraphAsk(ask) ? null : stepAt(ctx, way.quantity, way.layer, way.index);
+  return msg.misconceptionFeedback(mistake, step, note, way.formula, way.description);
 }
 
 interface Graded {
+  /** Right only as the value of rounded intermediates (the student's own rounded parts may explain it better). */
+  readonly roundedChain?: boolean;
   readonly status: Status;
   readonly score: number;
   readonly misconception: string | null;
@@ -177,10 +237,11 @@ interface Graded {
 function gradeScalar(ctx: GradingContext, ask: Ask, right: Value, student: StudentNumber): Graded {
   const verdict = gradeCell(ctx, ask, [], right, student);
   return {
+    roundedChain: verdict.kind === 'rounded-chain',
     status: cellStatus(verdict),
     score: CELL_SCORE[verdict.kind],
     misconception: verdict.kind === 'misconception' ? verdict.mistake.id : null,
-    feedback: cellFeedback(ctx, ask, verdict, right),
+    feedback: cellFeedback(ctx, ask, verdict, right, student),
     cells: null,
   };
 }
@@ -226,7 +287,7 @@ function gradeMatrix(ctx: GradingContext, ask: Ask, right: AskValue, rows: reado
     row.forEach((number, j) => {
       const index = vector ? [j] : [i, j];
       const verdict = gradeCell(ctx, ask, index, expectedRows[i][j], number);
-      cells.push({ index, status: cellStatus(verdict), score: CELL_SCORE[verdict.kind], verdict });
+      cells.push({ index, status: cellStatus(verdict), score: CELL_SCORE[verdict.kind], verdict, number });
     }),
   );
   const score = cells.reduce((s, cell) => s + cell.score, 0) / cells.length;
@@ -234,19 +295,29 @@ function gradeMatrix(ctx: GradingContext, ask: Ask, right: AskValue, rows: reado
   if (wrongCells.length === 0) {
     const chained = cells.find((cell) => cell.verdict.kind === 'rounded-chain');
     const feedback = chained && chained.verdict.kind === 'rounded-chain' ? msg.fromRoundedIntermediates(chained.verdict.policy, expectedRows[0][0]) : msg.CORRECT;
-    return { status: 'correct', score: 1, misconception: null, feedback: chained ? feedback : msg.CORRECT, cells };
+    return { roundedChain: chained !== undefined, status: 'correct', score: 1, misconception: null, feedback: chained ? feedback : msg.CORRECT, cells };
   }
   if (!vector && m === n && transposeMatches(expectedRows, student)) {
     return { status: 'incorrect', score: 0, misconception: transposedId(ask), feedback: msg.transposedMatrix(layoutText(ctx, ask)), cells };
   }
-  // One misconception explaining every wrong cell names the mistake; otherwise list the cells to check.
-  const mistakes = wrongCells.map((cell) => (cell.verdict.kind === 'misconception' ? cell.verdict.mistake : null));
-  const common = mistakes.every((x) => x !== null && x.id === mistakes[0]!.id) ? mistakes[0] : null;
+  // A misconception explaining the answer names the mistake: first one whose value is the whole answer,
+  // cell for cell; else one that explains every wrong cell; otherwise list the cells to check.
+  const mistaken = ordered(ask, ctx.mistaken(ask));
+  const explains = (m: MistakenValue, cell: CellResult) => {
+    const buggy = cellAt(m.value, cell.index);
+    return buggy !== null && matchesValue(buggy, cell.number);
+  };
+  const common =
+    (mistaken.find((m) => cells.every((cell) => explains(m, cell))) ??
+      mistaken.find((m) => wrongCells.every((cell) => cell.verdict.kind === 'misconception' && explains(m, cell))))?.mistake ?? null;
   const names = wrongCells.map((cell) => `[${cell.index.join('][')}]`);
   const summary = msg.cellsSummary(cells.length - wrongCells.length, cells.length, names);
   const onlyFigures = wrongCells.every((cell) => cell.verdict.kind === 'few-figures');
-  const detail = common ? misconceptionText(ctx, ask, common) : onlyFigures ? msg.fewFigures(cellAt(right, wrongCells[0].index)!) : null;
-  return { status: 'incorrect', score, misconception: common?.id ?? null, feedback: joinText([summary, detail]), cells };
+  const detail = common ? misconceptionText(ctx, ask, common, wrongCells[0].index) : onlyFigures ? msg.fewFigures(cellAt(right, wrongCells[0].index)!) : null;
+  const named = common
+    ? cells.map((cell): CellResult => (cell.verdict.kind === 'misconception' ? { ...cell, verdict: { kind: 'misconception', mistake: common } } : cell))
+    : cells;
+  return { status: 'incorrect', score, misconception: common?.id ?? null, feedback: joinText([summary, detail]), cells: named };
 }
 
 function transposedId(ask: Ask): string | null {
@@ -271,6 +342,44 @@ function answerIs(value: AskValue | null, answer: StudentAnswer): boolean {
   let student = answer.rows;
   if (isVector(value) && student.length === rows[0].length && student[0]?.length === 1 && rows[0].length !== 1) student = [student.map((row) => row[0])];
   return student.length === rows.length && student.every((row, i) => row.length === rows[i].length && row.every((x, j) => isRight(judgeNumber(rows[i][j], x))));
+}
+
+/**
+ * Whether an answer follows from `value` (a chain recomputed from the student's own parts): a number
+ * that is it; a matrix whose every cell that is not right is it (its right cells keep their credit).
+ * Returns the cells that follow (an empty list for a number), or null.
+ */
+function followsFrom(value: AskValue | null, answer: StudentAnswer, graded: Graded): readonly CellResult[] | null {
+  if (value === null) return null;
+  if (graded.cells === null) return answerIs(value, answer) ? [] : null;
+  const pending = graded.cells.filter((cell) => cell.status !== 'correct');
+  if (pending.length === 0) return null;
+  return pending.every((cell) => {
+    const v = cellAt(value, cell.index);
+    return v !== null && isRight(judgeNumber(v, cell.number));
+  })
+    ? pending
+    : null;
+}
+
+/** What an ask wants typed: a list ("0.42 0.426" is a row) or one number ("-0,288" gets the decimal-comma hint). */
+export function expectOf(ctx: GradingContext, ask: Ask): 'scalar' | 'matrix' | 'any' {
+  if (isSymbolicAsk(ask)) return 'any';
+  const right = ctx.expected(ask);
+  if (right === null) return 'any';
+  return Array.isArray(right) ? 'matrix' : 'scalar';
+}
+
+/** The significant figures an answer carries (the fewest over its cells); null for exact notation. */
+function answerFigures(right: AskValue | null, answer: StudentAnswer): number | null {
+  if (right === null) return null;
+  if (answer.kind === 'number') {
+    const n = answer.number;
+    return n.written === null || Array.isArray(right) ? null : effectiveSigFigs(right as Value, n.value, n.written);
+  }
+  if (answer.kind !== 'matrix') return null;
+  const figures = answer.rows.flat().flatMap((n) => (n.written === null ? [] : [n.written.sigFigs]));
+  return figures.length > 0 ? Math.min(...figures) : null;
 }
 
 /** Grades one answer on its own (no other parts). */
@@ -310,40 +419,55 @@ export function gradeExercise(ctx: GradingContext, answers: ReadonlyMap<string, 
   const asks = ctx.exercise.asks.filter((ask) => answers.has(ask.id));
   const parsed = new Map<string, StudentAnswer>();
   for (const ask of asks) {
-    parsed.set(ask.id, readAnswer(answers.get(ask.id)!, isSymbolicAsk(ask) ? { variables: ask.variables } : {}));
+    parsed.set(ask.id, readAnswer(answers.get(ask.id)!, isSymbolicAsk(ask) ? { variables: ask.variables } : { expect: expectOf(ctx, ask) }));
   }
   const first = new Map(asks.map((ask) => [ask.id, gradeOne(ctx, ask, parsed.get(ask.id)!)]));
 
-  // Error carried forward: recompute a wrong part from the student's own answers to the other parts.
+  // Error carried forward: recompute a wrong part from the student's own answers to the other parts,
+  // the rest of the chain exact or rounded as the answer is (their rounding is not punished either).
   const results: AskResult[] = asks.map((ask) => {
     let graded = first.get(ask.id)!;
     let carried = false;
     const answer = parsed.get(ask.id)!;
-    if (graded.status === 'incorrect' && graded.score < 1 && !isGraphAsk(ask) && !isSymbolicAsk(ask) && ctx.spec) {
+    const recheck = (graded.status === 'incorrect' && graded.score < 1) || graded.roundedChain === true;
+    if (recheck && !isGraphAsk(ask) && !isSymbolicAsk(ask) && ctx.spec) {
       const others = asks.filter((other) => other.id !== ask.id && !isGraphAsk(other) && !isSymbolicAsk(other));
       const subsOf = (other: Ask): Substitution[] => substitutionsFor(ctx, other as NetworkAsk, parsed.get(other.id)!);
       const good = others.filter((other) => first.get(other.id)!.status === 'correct');
       const bad = others.filter((other) => first.get(other.id)!.status === 'incorrect');
       const goodSubs = good.flatMap(subsOf);
+      const badSubs = bad.flatMap(subsOf);
       const right = ctx.expected(ask);
-      if (goodSubs.length > 0 && answerIs(ctx.chained(ask, goodSubs), answer)) {
+      const candidates = goodSubs.length > 0 || badSubs.length > 0 ? carriedPolicies(answerFigures(right, answer)) : [];
+      const fromGood = goodSubs.length > 0 ? candidates.find((policy) => followsFrom(ctx.chained(ask, goodSubs, policy), answer, graded) !== null) : undefined;
+      if (fromGood !== undefined) {
         const ids = good.filter((other) => subsOf(other).length > 0).map((other) => other.id);
         const shown = Array.isArray(right) ? cellAt(right, Array.isArray(right[0]) ? [0, 0] : [0]) : (right as Value);
-        graded = { ...graded, status: 'correct', score: 1, misconception: null, feedback: msg.fromOwnRoundedValues(ids, shown!) };
-      } else {
-        const badSubs = bad.flatMap(subsOf);
-        const earlierBad = bad.filter((other) => subsOf(other).length > 0 && asks.indexOf(other) < asks.indexOf(ask));
-        if (badSubs.length > 0 && answerIs(ctx.chained(ask, [...goodSubs, ...badSubs]), answer)) {
+        const cells = graded.cells?.map((cell): CellResult => (cell.status === 'correct' ? cell : { ...cell, status: 'correct', score: 1, verdict: { kind: 'exact' } })) ?? null;
+        graded = { ...graded, status: 'correct', score: 1, misconception: null, feedback: msg.fromOwnRoundedValues(ids, shown!), cells };
+      } else if (badSubs.length > 0 && graded.status !== 'correct') {
+        const all = [...goodSubs, ...badSubs];
+        const policy = candidates.find((p) => followsFrom(ctx.chained(ask, all, p), answer, graded) !== null);
+        if (policy !== undefined) {
           // Name the wrong parts it follows from: those that explain it on their own, else all of them.
-          const candidates = earlierBad.length > 0 ? earlierBad : bad.filter((other) => subsOf(other).length > 0);
-          const alone = candidates.filter((other) => answerIs(ctx.chained(ask, [...goodSubs, ...subsOf(other)]), answer));
-          const ids = (alone.length > 0 ? alone : candidates).map((other) => other.id);
-          graded = { ...graded, status: 'incorrect', score: CARRIED_FORWARD_SCORE, misconception: null, feedback: msg.carriedForward(ids) };
+          const earlierBad = bad.filter((other) => subsOf(other).length > 0 && asks.indexOf(other) < asks.indexOf(ask));
+          const named = earlierBad.length > 0 ? earlierBad : bad.filter((other) => subsOf(other).length > 0);
+          const alone = named.filter((other) => followsFrom(ctx.chained(ask, [...goodSubs, ...subsOf(other)], policy), answer, graded) !== null);
+          const ids = (alone.length > 0 ? alone : named).map((other) => other.id);
+          // A matrix keeps the credit of its right cells; the cells that follow from the wrong parts earn CARRIED_FORWARD_SCORE.
+          const follow = new Set(followsFrom(ctx.chained(ask, all, policy), answer, graded)!.map((cell) => cell.index.join(',')));
+          const cells =
+            graded.cells?.map((cell): CellResult =>
+              follow.has(cell.index.join(',')) ? { ...cell, status: 'incorrect', score: CARRIED_FORWARD_SCORE, verdict: { kind: 'carried-forward' } } : cell,
+            ) ?? null;
+          const score = cells ? Math.round((cells.reduce((sum, cell) => sum + cell.score, 0) / cells.length) * 1e6) / 1e6 : CARRIED_FORWARD_SCORE;
+          graded = { ...graded, status: 'incorrect', score, misconception: null, feedback: msg.carriedForward(ids), cells };
           carried = true;
         }
       }
     }
-    const hintsUsed = Math.max(0, Math.floor(options.hintsUsed?.get(ask.id) ?? 0));
+    // More hints than there are cost no more than all of them (the CLI rejects such a count).
+    const hintsUsed = Math.min(HINT_COSTS.length - 1, Math.max(0, Math.floor(options.hintsUsed?.get(ask.id) ?? 0)));
     const hintCost = HINT_COSTS[Math.min(hintsUsed, HINT_COSTS.length - 1)];
     const score = Math.round(graded.score * (1 - hintCost) * 1e6) / 1e6;
     const feedback = hintsUsed > 0 ? joinText([graded.feedback, msg.hintCostNote(hintsUsed, hintCost)]) : graded.feedback;

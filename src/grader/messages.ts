@@ -1,11 +1,11 @@
 // The grader's sentences, in English and Japanese. Each verdict gets one short message; a recognised
 // misconception is named in one sentence and points at the step that shows the right way.
 import type { StepReference } from './steps';
-import { shortDecimal, valueText } from '../number/format';
+import { shortDecimal, terminatesWithin, valueText } from '../number/format';
 import type { Mistake } from '../engine/mistakes';
 import type { AskValue } from '../exercises/quantities';
 import { approx, type Value } from '../number/value';
-import type { RoundingPolicy } from './chains';
+import type { Place, Rounding, RoundingPolicy } from './chains';
 import { MIN_FIGURES } from './compare';
 import { misconception } from './misconceptions';
 import { roundToFigures } from './precision';
@@ -29,26 +29,67 @@ export function roundedCorrect(figures: number): Text {
 
 export const TOLERANCE_CORRECT = text('Correct (within the tolerance of this exercise).', '正解です（この問題の許容誤差の範囲内）。');
 
+export function expressionCorrect(figures: number): Text {
+  return text(
+    `Correct to the ${figures} significant figures of the rounded decimals in your expression.`,
+    `正解です（式中の丸めた小数の有効数字${figures}桁の範囲で一致）。`,
+  );
+}
+
+/** The value written with MIN_FIGURES significant figures, trailing zeros kept (2.30, not 2.3); a shorter exact decimal as it is (0.125). */
+export function figuresExample(value: Value): string {
+  if (terminatesWithin(value, MIN_FIGURES)) return approx(value).toFixed();
+  const d = approx(roundToFigures(value, MIN_FIGURES));
+  return d.toFixed(Math.max(0, MIN_FIGURES - 1 - d.e));
+}
+
 export function fewFigures(value: Value): Text {
-  const example = shortDecimal(roundToFigures(value, MIN_FIGURES), MIN_FIGURES);
+  const example = figuresExample(value);
   return text(
     `Right value, but give at least ${MIN_FIGURES} significant figures (e.g. ${example}).`,
     `値は合っていますが、有効数字${MIN_FIGURES}桁以上で答えてください（例: ${example}）。`,
   );
 }
 
+function roundingText(r: Rounding | null): Text {
+  if (r === null) return text('unrounded', '丸めない');
+  return r.by === 'figures' ? text(`to ${r.n} significant figures`, `有効数字${r.n}桁`) : text(`to ${r.n} decimal places`, `小数第${r.n}位`);
+}
+
+const PLACE_NAMES: Record<string, readonly [string, string]> = {
+  preactivation: ['a', 'a'],
+  output: ['z', 'z'],
+  output_after: ['z after the update', '更新後の z'],
+  grad_output: ['∂L/∂z', '∂L/∂z'],
+  activation_derivative: ['h′(a)', 'h′(a)'],
+  delta: ['δ', 'δ'],
+  grad_weights: ['∂L/∂W', '∂L/∂W'],
+  grad_bias: ['∂L/∂b', '∂L/∂b'],
+  loss: ['L', 'L'],
+  loss_after: ['L after the update', '更新後の L'],
+};
+
+function placeText(p: Place): Text {
+  const [en, ja] = PLACE_NAMES[p.quantity] ?? [p.quantity, p.quantity];
+  return p.layer < 0 ? text(en, ja) : text(`${en} of layer ${p.layer}`, `第${p.layer}層の ${ja}`);
+}
+
 function policyText(policy: RoundingPolicy): Text {
-  return policy.by === 'figures'
-    ? text(`${policy.n} significant figures`, `有効数字${policy.n}桁`)
-    : text(`${policy.n} decimal places`, `小数第${policy.n}位`);
+  if (policy.all !== null) {
+    const r = roundingText(policy.all);
+    return text(`intermediate values rounded ${r.en}`, `途中の値を${r.ja}に丸めて計算した値`);
+  }
+  const en = policy.inputs.map((i) => `${placeText(i).en} ${roundingText(i.rounding).en}`).join(', ');
+  const ja = policy.inputs.map((i) => `${placeText(i).ja}: ${roundingText(i.rounding).ja}`).join('、');
+  return text(`the values it is computed from, rounded (${en}),`, `元になる値を丸めて（${ja}）計算した値`);
 }
 
 export function fromRoundedIntermediates(policy: RoundingPolicy, right: Value): Text {
   const p = policyText(policy);
   const full = shortDecimal(right, 10);
   return text(
-    `Correct: this is what intermediate values rounded to ${p.en} give (without rounding along the way it is ${full}).`,
-    `正解です: 途中の値を${p.ja}に丸めて計算した値と一致します（途中で丸めなければ ${full}）。`,
+    `Correct: this is what ${p.en} give (without rounding along the way it is ${full}).`,
+    `正解です: ${p.ja}と一致します（途中で丸めなければ ${full}）。`,
   );
 }
 
@@ -68,6 +109,11 @@ export function carriedForward(askIds: readonly string[]): Text {
   );
 }
 
+export const CARRIED_FORWARD_CELL = text(
+  'Not the expected value, but it follows correctly from your answer to an earlier part.',
+  '正解とは異なりますが、前の問いのあなたの答えからは正しく計算できています。',
+);
+
 export function truncated(value: Value, places: number): Text {
   const rounded = approx(value).toFixed(Math.max(places, 0));
   return text(
@@ -86,9 +132,10 @@ export function layerText(layer: number | undefined): Text {
 }
 
 /** "It looks like <the mistake> — see step <id>: <formula>." */
-export function misconceptionFeedback(mistake: Mistake, stepRef: StepReference | null, conventionNote: Text | null = null, formula: Text | null = null): Text {
-  const m = misconception(mistake.id);
-  const right = formula ?? text(m.step.formula_en, m.step.formula_ja);
+export function misconceptionFeedback(mistake: Mistake, stepRef: StepReference | null, conventionNote: Text | null = null, formula: Text | null = null, description: Text | null = null): Text {
+  const c = misconception(mistake.id);
+  const m = description ? { description_en: description.en, description_ja: description.ja } : c;
+  const right = formula ?? text(c.step.formula_en, c.step.formula_ja);
   const where = layerText(mistake.layer);
   // The label as the worked solution shows it; the id is the step's anchor in the HTML solution.
   const step = stepRef

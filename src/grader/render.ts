@@ -10,6 +10,7 @@ import type { Value } from '../number/value';
 import type { AskResult } from './grade';
 import { formulaFor } from './formulas';
 import { display, misconceptionFeedback } from './messages';
+import { MIN_FIGURES } from './compare';
 import { pick, type Lang } from './text';
 import type { WorkCheck, WorkResult } from './work';
 import type { NetworkSpec } from '../network/spec';
@@ -92,9 +93,14 @@ export function workText(check: WorkCheck, spec: NetworkSpec, lang: Lang): strin
     const shown = `${r.path} = ${r.entry.text.trim()}`;
     const expected = shortDecimal(r.expected, 10);
     if (r.status === 'correct') {
-      const note = r.fromRounded
-        ? ja ? '（あなたの丸めた値から正しく計算できています）' : '  (right from your own rounded values)'
+      const fromRounded = r.fromRounded ? (ja ? '（あなたの丸めた値から正しく計算できています）' : '  (right from your own rounded values)') : '';
+      // Consistent with the exercise grader: fewer than 3 significant figures is right but flagged.
+      const few = r.fewFigures
+        ? ja
+          ? `（有効数字が${MIN_FIGURES}桁未満です。後の値がずれないよう${MIN_FIGURES}桁以上で計算しましょう）`
+          : `  (note: fewer than ${MIN_FIGURES} significant figures; keep at least ${MIN_FIGURES} so later values do not drift)`
         : '';
+      const note = fromRounded + few;
       lines.push(`  ✓ ${shown}${note}`);
     } else if (r.status === 'invalid') {
       const answer = r.entry.answer;
@@ -116,7 +122,9 @@ export function workText(check: WorkCheck, spec: NetworkSpec, lang: Lang): strin
         : `First wrong value: ${first.path} (step ${workStepId(first)}: ${formula})`,
     );
   } else if (check.results.every((r) => r.status === 'correct')) {
-    lines.push(ja ? 'すべての値が正しく計算できています。' : 'Every value is right.');
+    const few = check.results.filter((r) => r.fewFigures).length;
+    if (few === 0) lines.push(ja ? 'すべての値が正しく計算できています。' : 'Every value is right.');
+    else lines.push(ja ? `すべての値が正しく計算できていますが、${few} 個は有効数字${MIN_FIGURES}桁未満です。` : `Every value is right, but ${few} ${few === 1 ? 'has' : 'have'} fewer than ${MIN_FIGURES} significant figures.`);
   }
   return `${lines.join('\n')}\n`;
 }

@@ -1,6 +1,6 @@
 // Points feedback at the step of the worked solution (src/trace/) that shows the right way: the step
-// of the misconception's quantity, in the layer where the mistake shows, at the asked cell when the
-// quantities agree. Step ids are the trace's own ("delta/1/0,0", "m:grad_weights/0/").
+// of the quantity, layer and cell that right-way.ts picks for the mistake. Step ids are the trace's own
+// ("delta/1/0,0", "m:grad_weights/0/").
 import type { Mistake } from '../engine/mistakes';
 import type { Ask } from '../exercises/types';
 import { buildTrace } from '../trace/build';
@@ -8,7 +8,7 @@ import { stepLabel } from '../trace/document';
 import { messages } from '../i18n';
 import type { Step, Trace } from '../trace/types';
 import type { GradingContext } from './context';
-import { misconception } from './misconceptions';
+import { rightWay } from './right-way';
 
 const traces = new WeakMap<GradingContext, Trace | null>();
 
@@ -32,18 +32,30 @@ export interface StepReference {
   readonly label_ja: string;
 }
 
-/** The step that shows the right way for `mistake` in `ask`, or null when there is none. */
-export function stepFor(ctx: GradingContext, ask: Ask, mistake: Mistake): StepReference | null {
+/** The step of `quantity` in `layer`, at `index` when given (else the first scalar step), or null. */
+const stepCache = new WeakMap<GradingContext, Map<string, StepReference | null>>();
+
+export function stepAt(ctx: GradingContext, quantity: string, layer: number | null, index: readonly number[] | null): StepReference | null {
+  let cache = stepCache.get(ctx);
+  if (!cache) stepCache.set(ctx, (cache = new Map()));
+  const key = `${quantity}/${layer}/${index?.join(',') ?? '*'}`;
+  if (!cache.has(key)) cache.set(key, findStep(ctx, quantity, layer, index));
+  return cache.get(key)!;
+}
+
+function findStep(ctx: GradingContext, quantity: string, layer: number | null, index: readonly number[] | null): StepReference | null {
   const trace = traceOf(ctx);
   if (!trace) return null;
-  const quantity = misconception(mistake.id).step.quantity;
-  const askLayer = 'layer' in ask && typeof ask.layer === 'number' ? ask.layer : null;
-  const layer = quantity === 'loss' ? null : mistake.layer ?? askLayer ?? ctx.solution!.layers.length - 1;
   const steps: Step[] = trace.sections.flatMap((section) => section.steps).filter((s) => s.quantity === quantity && s.layer === layer);
   if (steps.length === 0) return null;
-  const index = 'index' in ask && quantity === ask.quantity ? (ask.index ?? []) : null;
   const exact = index ? steps.find((s) => s.shape === 'scalar' && s.index.join(',') === index.join(',')) : undefined;
   const step = exact ?? steps.find((s) => s.shape === 'scalar') ?? steps[0];
   const solution = ctx.solution!;
   return { id: step.id, label_en: stepLabel(step, solution, messages('en')), label_ja: stepLabel(step, solution, messages('ja')) };
+}
+
+/** The step that shows the right way for `mistake` in `ask` (at the answer's cell `index`), or null. */
+export function stepFor(ctx: GradingContext, ask: Ask, mistake: Mistake, index: readonly number[] | null = null): StepReference | null {
+  const way = rightWay(ctx, ask, mistake, index);
+  return stepAt(ctx, way.quantity, way.layer, way.index);
 }

@@ -2,36 +2,18 @@
 // the student's own values (error carried forward, or their own rounding).
 import type { Quantity } from '../engine/solve';
 import type { NetworkAsk } from '../exercises/types';
-import type { Substitution } from './chains';
+import { placeOf, type Substitution } from './chains';
 import type { StudentNumber } from './compare';
 import type { GradingContext } from './context';
 import type { StudentAnswer } from './student';
 
-/** Where an ask's cells sit in the engine's chain: hook quantity, layer, and whether it is a vector. */
+/** Where an ask's cells sit in the engine's chain: hook quantity, layer, and whether it is a vector or a scalar. */
 function chainPlace(ask: NetworkAsk): { quantity: Quantity; layer: number; vector: boolean; scalar: boolean } | null {
-  const l = ask.layer ?? -1;
-  switch (ask.quantity) {
-    case 'loss':
-    case 'loss_after':
-      return { quantity: ask.quantity, layer: -1, vector: false, scalar: true };
-    case 'grad_alpha':
-      return { quantity: 'grad_alpha', layer: l, vector: false, scalar: true };
-    case 'grad_bias':
-    case 'bias_after':
-      return { quantity: ask.quantity, layer: l, vector: true, scalar: false };
-    case 'preactivation':
-    case 'output':
-    case 'delta':
-    case 'grad_weights':
-    case 'weights_after':
-    case 'activation_derivative':
-      return { quantity: ask.quantity, layer: l, vector: false, scalar: false };
-    case 'grad_input':
-      // ∂L/∂(input of layer l) is the gradient at the output of layer l − 1.
-      return l > 0 ? { quantity: 'grad_output', layer: l - 1, vector: false, scalar: false } : null;
-    default:
-      return null;
-  }
+  const place = placeOf(ask);
+  if (place === null) return null;
+  const scalar = place.quantity === 'loss' || place.quantity === 'loss_after' || place.quantity === 'grad_alpha';
+  const vector = place.quantity === 'grad_bias' || place.quantity === 'bias_after';
+  return { ...place, vector, scalar };
 }
 
 /** The substitutions an answer to `ask` makes (none when it is not a usable number or matrix). */

@@ -3,7 +3,8 @@
 // equal. A misconception of the exercise is recognised the same way, from its own wrong formula.
 import { createRng, mixSeed } from '../exercises/prng';
 import type { SymbolicAsk } from '../exercises/types';
-import { Fraction, add, parseLiteral, ratio, sub, type Value } from '../number/value';
+import { Fraction, add, parseLiteral, ratio, sigmoid, sub, tanh, type Value } from '../number/value';
+import { evaluate, parseAnswer, type Ast } from '../answer';
 import { isMistakeId } from '../engine/mistakes';
 import * as msg from './messages';
 import { misconception } from './misconceptions';
@@ -79,6 +80,43 @@ function evaluatorOf(expression: string, variables: readonly string[]): Evaluato
   return null;
 }
 
+/** The leftmost factor of a product when it is a sum: "(−t_3/x_3 + t_1/x_1 + t_2/x_2)" of "(…)*x_3*(1 − x_3)". */
+function leadingSum(expression: string, variables: readonly string[]): Evaluator | null {
+  const parsed = parseAnswer(expression, { variables });
+  if (!parsed.ok || parsed.answer.kind !== 'expression') return null;
+  let a: Ast = parsed.answer.ast;
+  if (a.type !== 'binary' || a.op !== '*') return null;
+  while (a.type === 'binary' && a.op === '*') a = a.left;
+  if (a.type !== 'binary' || (a.op !== '+' && a.op !== '-')) return null;
+  const factor = a;
+  return (point) => {
+    const v = evaluate(factor, point);
+    return v.ok ? v.value : null;
+  };
+}
+
+/** Pairs (a_j, x_j) of the exercise's variables: a pre-activation and the output x_j = h(a_j) of one unit. */
+function unitPairs(ask: SymbolicAsk): [string, string][] {
+  return ask.variables.flatMap((name) => {
+    const m = /^a_(\w+)$/.exec(name);
+    return m && ask.variables.includes(`x_${m[1]}`) ? [[name, `x_${m[1]}`] as [string, string]] : [];
+  });
+}
+
+const ACTIVATIONS: readonly { readonly name: string; readonly h: (a: Value) => Value }[] = [
+  { name: 'σ', h: sigmoid },
+  { name: 'tanh', h: tanh },
+];
+
+/** The same points with every x_j replaced by h(a_j): a and x sampled consistently. */
+function related(points: readonly Map<string, Value>[], pairs: readonly [string, string][], h: (a: Value) => Value): Map<string, Value>[] {
+  return points.map((p) => {
+    const q = new Map(p);
+    for (const [a, x] of pairs) if (p.has(a)) q.set(x, h(p.get(a)!));
+    return q;
+  });
+}
+
 /** Equal at every point where both are defined (and defined at at least half of them). */
 function agree(a: Evaluator, b: Evaluator, points: readonly Map<string, Value>[]): boolean {
   let compared = 0;
@@ -124,6 +162,34 @@ export function gradeFormula(ask: SymbolicAsk, answer: StudentAnswer): FormulaGr
         ? msg.misconceptionFeedback({ id: m.id }, null)
         : text(`Incorrect: this is the formula of the mistake "${m.id}".`, `不正解です: よくある間違い「${m.id}」の式です。`);
       return result('incorrect', feedback, m.id);
+    }
+  }
+  // A formula written through a_j where the model uses x_j = h(a_j) (1 − tanh(a_3)² for 1 − x_3²) is
+  // the same formula: compare with a and x sampled consistently, for the nonlinear activations.
+  const pairs = unitPairs(ask);
+  if (pairs.length > 0) {
+    for (const { name, h } of ACTIVATIONS) {
+      if (agree(student, model, related(points, pairs, h))) {
+        const typed = answer.kind === 'formula' ? answer.text : '';
+        const used = pairs.filter(([a]) => new RegExp(`\\b${a}\\b`).test(typed));
+        const x = (used.length > 0 ? used : pairs).map(([a, xj]) => `${xj} = ${name}(${a})`).join(', ');
+        return result(
+          'correct',
+          text(`Correct: with ${x} this is the model answer (the exercise writes it through x, e.g. ${ask.expression}).`, `正解です: ${x} とすると模範解答と同じ式です（問題では x を使って ${ask.expression} と書きます）。`),
+        );
+      }
+    }
+  }
+  // The first factor of a wrong formula alone: the mistake, with the activation's derivative left out too
+  // (the lecture deck's −t_j/x_j + Σ_{i≠j} t_i/x_i without the softmax derivative).
+  for (const m of ask.misconceptions ?? []) {
+    const partial = leadingSum(m.expression, ask.variables);
+    if (partial && !agree(partial, model, points) && agree(student, partial, points)) {
+      const also = text(' — and the derivative of the activation (the factor after it) was left out', '。さらに活性化関数の微分（その後の因子）を掛け忘れています');
+      const base = isMistakeId(m.id)
+        ? msg.misconceptionFeedback({ id: m.id }, null)
+        : text(`Incorrect: this is the formula of the mistake "${m.id}".`, `不正解です: よくある間違い「${m.id}」の式です。`);
+      return result('incorrect', text(base.en.replace(/\. The right way/, `${also.en}. The right way`), base.ja.replace(/。正しい手順/, `${also.ja}。正しい手順`)), m.id);
     }
   }
   return result('incorrect', text(`Incorrect: the answer is ${ask.expression}.`, `不正解です。正解は ${ask.expression} です。`));

@@ -7,10 +7,10 @@ import { solve, type Solution } from '../engine/solve';
 import type { Mistake } from '../engine/mistakes';
 import type { Matrix, NetworkSpec } from '../network/spec';
 import { sub, type Value } from '../number/value';
-import { seenValue, substitutionHook, type Substitution } from './chains';
-import { judgeNumber, matchesValue, type NumberVerdict, type StudentNumber } from './compare';
+import { carriedPolicies, policyKey, roundingHook, seenValue, substitutionHook, type RoundingPolicy, type Substitution } from './chains';
+import { MIN_FIGURES, judgeNumber, matchesValue, type NumberVerdict, type StudentNumber } from './compare';
 import { diagnosisOrder } from './misconceptions';
-import { sameValue } from './precision';
+import { effectiveSigFigs, sameValue } from './precision';
 import type { WorkEntry } from './work-file';
 
 export type WorkStatus = 'correct' | 'incorrect' | 'invalid';
@@ -26,6 +26,8 @@ export interface WorkResult {
   readonly fromRounded: boolean;
   /** Right, but with fewer significant figures than it has (fine for one's own working). */
   readonly rounded: boolean;
+  /** Right, but to fewer than MIN_FIGURES significant figures: later values computed from it drift (a note, not an error). */
+  readonly fewFigures: boolean;
   readonly entry: WorkEntry;
 }
 
@@ -89,9 +91,20 @@ function cellOf(solution: Solution, quantity: WorkEntry['quantity'], layer: numb
  * The value of a cell as the chain computed it *before* any substitution there, with the student's
  * values substituted upstream. loss_improvement = their loss − their loss_after.
  */
-function chainCell(spec: NetworkSpec, subs: readonly Substitution[], quantity: WorkEntry['quantity'], layer: number, row: number, column: number, mistake?: Mistake): Value | null {
+function chainCell(
+  spec: NetworkSpec,
+  subs: readonly Substitution[],
+  quantity: WorkEntry['quantity'],
+  layer: number,
+  row: number,
+  column: number,
+  mistake?: Mistake,
+  policy: RoundingPolicy | null = null,
+): Value | null {
   const seen = new Map<string, Matrix>();
-  const solution = solve(spec, { intermediate: substitutionHook(subs, seen), ...(mistake ? { mistake } : {}) });
+  // The student's other values rounded as this one is (never this value itself: `seen` holds it as computed).
+  const rounding = policy && quantity !== 'loss_improvement' ? roundingHook(policy, { quantity, layer }) : undefined;
+  const solution = solve(spec, { intermediate: substitutionHook(subs, seen, rounding), ...(mistake ? { mistake } : {}) });
   if (quantity === 'loss_improvement') {
     const loss = subs.find((s) => s.quantity === 'loss')?.value ?? solution.loss;
     const lossAfter = subs.find((s) => s.quantity === 'loss_after')?.value ?? solution.lossAfter;
@@ -134,7 +147,7 @@ export function checkWork(spec: NetworkSpec, entries: readonly WorkEntry[]): Wor
     }
     const right = cellOf(solution, entry.quantity, entry.layer, entry.row, entry.column);
     if (right === null) continue;
-    const base = { path: entry.path, expected: right, entry, misconception: null, carriedForward: false, fromRounded: false, rounded: false };
+    const base = { path: entry.path, expected: right, entry, misconception: null, carriedForward: false, fromRounded: false, rounded: false, fewFigures: false };
     const answer = entry.answer;
     if (answer.kind !== 'number') {
       results.push({ ...base, status: 'invalid' });
@@ -153,24 +166,35 @@ export function checkWork(spec: NetworkSpec, entries: readonly WorkEntry[]): Wor
     };
 
     const verdict = judgeNumber(right, student);
+    // Fewer than MIN_FIGURES significant figures: right, but noted (as the exercise grader asks for 3).
+    const figures = student.written ? effectiveSigFigs(right, student.value, student.written) : null;
+    const fewFigures = figures !== null && figures < MIN_FIGURES && verdict.kind !== 'exact';
     if (rightish(verdict)) {
-      accept({ ...base, status: 'correct', rounded: verdict.kind !== 'exact' }, true);
+      accept({ ...base, status: 'correct', rounded: verdict.kind !== 'exact', fewFigures }, true);
       continue;
     }
+    // The student's other values exact, or rounded as this one is (their own rounding is never punished).
+    const policies = carriedPolicies(figures);
+    const cached = (cache: Map<string, Value | null>, subs: readonly Substitution[], policy: RoundingPolicy | null) => {
+      const key = `${cellKey}|${policy ? policyKey(policy) : ''}`;
+      if (!cache.has(key)) cache.set(key, chainCell(spec, subs, entry.quantity, entry.layer, entry.row, entry.column, undefined, policy));
+      return cache.get(key)!;
+    };
     // From the student's own (right but rounded) earlier values?
     if (good.length > 0 || entry.quantity === 'loss_improvement') {
-      if (!cacheGood.has(cellKey)) cacheGood.set(cellKey, chainCell(spec, good, entry.quantity, entry.layer, entry.row, entry.column));
-      const fromGood = cacheGood.get(cellKey)!;
-      if (fromGood !== null && rightish(judgeNumber(fromGood, student))) {
-        accept({ ...base, status: 'correct', fromRounded: true, rounded: true }, true);
+      const v = policies.map((p) => cached(cacheGood, good, p)).map((x) => (x === null ? null : judgeNumber(x, student))).find((x) => x !== null && rightish(x));
+      if (v) {
+        accept({ ...base, status: 'correct', fromRounded: true, rounded: true, fewFigures }, true);
         continue;
       }
     }
-    // From their own earlier wrong values?
+    // From their own earlier wrong values? (Before any misconception: a value that follows from their own
+    // earlier values is carried forward, whatever mistake it might also resemble.)
     if (all.length > good.length) {
-      if (!cacheAll.has(cellKey)) cacheAll.set(cellKey, chainCell(spec, all, entry.quantity, entry.layer, entry.row, entry.column));
-      const fromAll = cacheAll.get(cellKey)!;
-      if (fromAll !== null && rightish(judgeNumber(fromAll, student))) {
+      if (policies.some((p) => {
+        const x = cached(cacheAll, all, p);
+        return x !== null && rightish(judgeNumber(x, student));
+      })) {
         accept({ ...base, status: 'incorrect', carriedForward: true }, false);
         continue;
       }

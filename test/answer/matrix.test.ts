@@ -97,5 +97,18 @@ describe('matrix answers', () => {
     expect(errorOf('1, 2, 3', { expect: 'scalar' }).code).toBe('not-a-scalar');
     expect(errorOf('1 2; 3 4', { expect: 'scalar' }).code).toBe('not-a-scalar');
     expect(exactOf(scalarOf('[0.5]', { expect: 'scalar' }).value)).toBe('1/2');
+    // A signed number with a decimal comma gets the same fix.
+    const signed = errorOf('-0,288', { expect: 'scalar' });
+    expect(signed.code).toBe('decimal-comma');
+    expect(signed.message_en).toContain('-0.288 instead of -0,288');
+  });
+
+  it('a full stop ending the answer is not part of it; a second point inside still is an error', () => {
+    for (const text of ['-0.288。', '-0.288.', '-0.288 。', '-0．288。']) expect(exactOf(scalarOf(text).value), text).toBe('-36/125');
+    expect(scalarOf('-0.288。').decimalPlaces).toBe(3);
+    const row = answerOf('[0.42, 0.426]。');
+    expect(row.kind === 'matrix' && row.shape).toEqual([1, 2]);
+    expect(errorOf('0.2.88').code).toBe('adjacent-numbers'); // 0.2 then .88
+    expect(errorOf('.').code).toBe('unexpected-character');
   });
 });

@@ -82,6 +82,10 @@ describe('backprop-tutor check', () => {
     expect(hints[0]).toMatchObject({ ask: 'a2', hint: 2, cost: 0.5 });
     const used = JSON.parse(cli.run('check', ex, '--answer', 'a2=-0.15', '--hints-used', 'a2=1', '--format', 'json').stdout);
     expect(used.results[0].score).toBe(0.75);
+    // More hints than the ask has: a clear usage error, not a silent cap.
+    const tooMany = cli.run('check', ex, '--answer', 'a2=-0.15', '--hints-used', 'a2=5');
+    expect(tooMany.status).toBe(2);
+    expect(tooMany.stderr).toMatch(/--hints-used a2=5: this ask has 2 hints/);
   });
 
   it('bad exercise files and bad command lines exit 2 with one line', () => {

@@ -73,8 +73,11 @@ describe('exact values and decimals', () => {
     expect(r.score).toBe(0.5);
     expect(r.feedback.en).toMatch(/3 significant figures/);
     expect(r.feedback.ja).toMatch(/有効数字3桁/);
-    // −0.2 is −0.15 to one figure (a tie); 0.001 is not 0.000648 to any figure, nor is −0.1 −0.09.
-    expect(linear({ delta: '-0.2' }).delta.score).toBe(0.5);
+    // −0.15 is itself a 2-figure decimal: rounding it further (−0.2, −0.1) is wrong, not imprecise.
+    expect(linear({ delta: '-0.2' }).delta.score).toBe(0);
+    expect(linear({ delta: '-0.1' }).delta.score).toBe(0);
+    expect(linear({ delta: '-0.150' }).delta.status).toBe('correct');
+    // 0.001 is not 0.000648 to any figure, nor is −0.1 −0.09.
     expect(linear({ after: '0.001' }).after.score).toBe(0);
     expect(linear({ after: '0.0006' }).after.score).toBe(0.5);
   });
@@ -104,8 +107,15 @@ describe('exact values and decimals', () => {
     for (const answer of ['0.593', '0.5933', '0.593269992', 'sigmoid(0.3775)', '1/(1+exp(-0.3775))', '1/(1+e^(-151/400))']) {
       expect(g({ h: answer }).h.status, answer).toBe('correct');
     }
-    for (const answer of ['0.5932', '0.594', '0.593269993', 'sigmoid(0.377)', '1/(1+exp(-0.3776))']) {
+    for (const answer of ['0.5932', '0.594', '0.593269993', 'sigmoid(0.38)', '1/(1+exp(-0.3875))', 'sigmoid(0.3875)']) {
       expect(g({ h: answer }).h.status, answer).toBe('incorrect');
+    }
+    // An expression of rounded decimals is as precise as its least precise decimal of ≥ 3 figures:
+    // σ(0.378) = 0.59339… and σ(0.377) = 0.59315… are 0.593 at 3 figures, as is σ(0.3775).
+    for (const answer of ['sigmoid(0.378)', 'sigmoid(0.377)']) {
+      const r = g({ h: answer }).h;
+      expect(r.status, answer).toBe('correct');
+      expect(r.feedback.en, answer).toMatch(/3 significant figures of the rounded decimals/);
     }
   });
 

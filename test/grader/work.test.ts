@@ -9,6 +9,23 @@ import { parseWork } from '../../src/grader/work-file';
 import { loadNetwork } from '../../src/network/load';
 import { InputError } from '../../src/network/errors';
 import { approx } from '../../src/number/value';
+import { refSolve, type RefNet } from './reference';
+
+/** Mazur's network for the independent float64 reference. */
+const MAZUR_REF: RefNet = {
+  layout: 'x-w',
+  layers: [
+    { weights: [['0.15', '0.25'], ['0.20', '0.30']], bias: ['0.35', '0.35'], activation: 'sigmoid' },
+    { weights: [['0.40', '0.50'], ['0.45', '0.55']], bias: ['0.60', '0.60'], activation: 'sigmoid' },
+  ],
+  loss: 'half-sse',
+  input: [['0.05', '0.10']],
+  target: [['0.01', '0.99']],
+  learningRate: '0.5',
+  updateBiases: false,
+  reluGradAtZero: 0,
+  batch: 'mean',
+};
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 const mazur = loadNetwork(`${ROOT}exercises/networks/mazur.yaml`);
@@ -36,6 +53,34 @@ describe('check my own work', () => {
     expect(approx(result.by.loss_after.expected).toFixed(10)).toBe('0.2910277737');
     expect(result.firstWrong?.path).toBe('loss_after');
     expect(check('loss_after: 0.291027774\n').by.loss_after.status).toBe('correct');
+  });
+
+  it("Mazur's 0.291027924 is the loss after an update whose hidden deltas used the already-updated output weights", () => {
+    // Independent float64 reference: with W² after the update in Δ¹ = (Δ²·W²ᵀ) ⊙ σ′, L⁺ = 0.2910279239…
+    expect(refSolve(MAZUR_REF, { id: 'updated-weights-in-backprop' }).loss_after).toBeCloseTo(0.2910279239, 10);
+    expect(refSolve(MAZUR_REF).loss_after).toBeCloseTo(0.2910277737, 10);
+    expect(check('loss_after: 0.291027924\n').by.loss_after.misconception?.id).toBe('updated-weights-in-backprop');
+  });
+
+  it('a delta computed from the student’s own wrong ∂L/∂z (with σ′ rounded) is carried forward, not a misconception', () => {
+    // ∂E/∂out_h1 from the updated w5+, w7+: 0.138498562·0.35891648 − 0.0380982365·0.51130127 = 0.0302297 → 0.03023
+    // (updated-weights-in-backprop); then δ_h1 = 0.03023 · σ′(net_h1) with σ′ = 0.241300709 to 4 figures,
+    // 0.2413: 0.03023 · 0.2413 = 0.0072944990 → 0.007294.
+    const result = check('layers:\n  - grad_output: [[0.03023, ~]]\n    delta: [[0.007294, ~]]\n');
+    expect(result.by['layers[0].grad_output[0][0]'].misconception?.id).toBe('updated-weights-in-backprop');
+    const delta = result.by['layers[0].delta[0][0]'];
+    expect(delta.status).toBe('incorrect');
+    expect(delta.carriedForward).toBe(true);
+    expect(delta.misconception).toBeNull();
+  });
+
+  it('values right to fewer than 3 significant figures are right, with a note', () => {
+    // out_h1 = 0.5933 → 0.59 (2 figures); then net_o1 from 0.59 and out_h2 = 0.5969:
+    // 0.4·0.59 + 0.45·0.5969 + 0.6 = 1.104605 → 1.1 (2 figures).
+    const result = check('layers:\n  - output: [[0.59, 0.5969]]\n  - preactivation: [[1.1, ~]]\n');
+    expect(result.by['layers[0].output[0][0]']).toMatchObject({ status: 'correct', fewFigures: true });
+    expect(result.by['layers[0].output[0][1]']).toMatchObject({ status: 'correct', fewFigures: false });
+    expect(result.by['layers[1].preactivation[0][0]']).toMatchObject({ status: 'correct', fewFigures: true });
   });
 
   it('a wrong delta is pinpointed and named; values computed from it are carried forward', () => {
