@@ -1,12 +1,13 @@
 // Acceptance checks for a solved network variant: every asked value and every value the student must
-// work out on the way is hand-friendly; no asked value is 0; asked cells of one quantity differ (so a
-// swapped index cannot pass unnoticed); no ReLU layer is dead for a whole sample.
+// work out on the way is hand-friendly; no asked value is 0, and no asked updated parameter has a zero
+// gradient; asked cells of one quantity differ (so a swapped index cannot pass unnoticed); no ReLU
+// layer is dead for a whole sample. (That every misconception shows is visible-mistakes.ts.)
 import type { Solution } from '../engine/solve';
 import type { ActivationName, NetworkSpec } from '../network/spec';
 import { sign, isZero, compare, type Value } from '../number/value';
 import type { GivenOutputs } from './given';
 import { isHandFriendly, type Friendliness } from './numbers';
-import { cellsOf, type AskValue } from './quantities';
+import { askValue, cellsOf, type AskValue } from './quantities';
 import type { NetworkAsk } from './types';
 
 const FORWARD = new Set(['preactivation', 'output']);
@@ -25,6 +26,30 @@ function wholeArrayDistinct(array: readonly (Value | readonly Value[])[]): boole
     for (let i = 0; i < rows.length; i++) for (let j = i + 1; j < rows.length; j++) if (compare(rows[i][j], rows[j][i]) === 0) return false;
   }
   return true;
+}
+
+/**
+ * Too many zeros in an asked value: a single asked value may not be 0; a whole array of 4 or more cells
+ * may hold one 0 (a unit switched off by ReLU for one sample is worth seeing), but no row or column of
+ * an asked matrix may be all zeros.
+ */
+function tooManyZeros(cells: readonly Value[], ask: NetworkAsk, value: AskValue): boolean {
+  const zeros = cells.filter(isZero).length;
+  if (zeros === 0) return false;
+  const whole = ask.index === undefined && cells.length >= 4;
+  if (zeros > (whole ? 1 : 0)) return true;
+  const array = value as readonly (Value | readonly Value[])[];
+  if (!Array.isArray(value) || !array.every((row) => Array.isArray(row))) return false;
+  const rows = array as readonly (readonly Value[])[];
+  const columns = rows[0].map((_, j) => rows.map((row) => row[j]));
+  return [...rows, ...columns].some((line) => line.every(isZero));
+}
+
+/** The gradient behind an asked updated parameter (weights_after, bias_after), or null for other quantities. */
+function gradientPart(spec: NetworkSpec, solution: Solution, given: GivenOutputs, ask: NetworkAsk): AskValue | null {
+  if (ask.quantity === 'weights_after') return askValue(spec, solution, given, { ...ask, quantity: 'grad_weights' });
+  if (ask.quantity === 'bias_after') return askValue(spec, solution, given, { ...ask, quantity: 'grad_bias' });
+  return null;
 }
 
 /** The values a student computes on the way to the asks (forward pass, deltas, gradients). */
@@ -71,6 +96,28 @@ export interface CheckOptions {
   readonly friendliness?: Friendliness;
 }
 
+/**
+ * What is wrong with one asked value on its own, or null: not hand-friendly, 0 (beyond what a whole
+ * array may hold), or an updated parameter whose gradient is 0 (its input comes from a dead ReLU, so
+ * the answer is just the old value).
+ */
+export function askProblem(spec: NetworkSpec, solution: Solution, given: GivenOutputs, ask: NetworkAsk, value: AskValue, options: CheckOptions = {}): string | null {
+  const cells = cellsOf(value);
+  if (!cells.every((v) => isHandFriendly(v, options.friendliness))) return 'asked value not hand-friendly';
+  if (options.allowZero) return null;
+  if (tooManyZeros(cells, ask, value)) return 'asked value is 0';
+  const gradient = gradientPart(spec, solution, given, ask);
+  if (gradient !== null && tooManyZeros(cellsOf(gradient), ask, gradient)) return 'the gradient of an updated parameter is 0';
+  if (ask.quantity === 'bias_after' && !spec.updateBiases) return 'an asked bias is not updated';
+  if (ask.quantity === 'loss_after' && compare(solution.loss, solution.lossAfter) === 0) return 'the loss does not change';
+  return null;
+}
+
+/** The key under which single asked cells must differ: one quantity of one layer. */
+export function equalityGroup(ask: NetworkAsk): string {
+  return `${ask.quantity}/${ask.layer ?? ''}`;
+}
+
 /** Null when the variant is acceptable, else the reason it is rejected (for tests and tuning). */
 export function rejection(
   spec: NetworkSpec,
@@ -82,23 +129,16 @@ export function rejection(
 ): string | null {
   const friendly = (v: Value) => isHandFriendly(v, options.friendliness);
   const cells = values.map(cellsOf);
-  if (!cells.every((c) => c.every(friendly))) return 'asked value not hand-friendly';
-  if (!options.allowZero) {
-    // A whole array of 4 or more cells may hold one 0 (a unit switched off by ReLU is worth seeing);
-    // a single asked value may not.
-    const tooManyZeros = cells.some((c, i) => {
-      const zeros = c.filter(isZero).length;
-      const whole = asks[i].index === undefined && c.length >= 4;
-      return zeros > (whole ? 1 : 0);
-    });
-    if (tooManyZeros) return 'asked value is 0';
+  for (const [i, ask] of asks.entries()) {
+    const problem = askProblem(spec, solution, given, ask, values[i], options);
+    if (problem) return problem;
   }
   if (!options.allowEqual) {
     // Single cells asked of one quantity (and layer) must all differ.
     const groups = new Map<string, Value[]>();
     asks.forEach((ask, i) => {
       if (ask.index === undefined && Array.isArray(values[i])) return;
-      const key = `${ask.quantity}/${ask.layer ?? ''}`;
+      const key = equalityGroup(ask);
       groups.set(key, [...(groups.get(key) ?? []), ...cells[i]]);
     });
     if ([...groups.values()].some(hasEqualPair)) return 'two asked cells are equal';

@@ -50,11 +50,10 @@ function networkExercise(base: Pick<Exercise, 'template' | 'seed' | 'difficulty'
   const labels = draft.asks.map((ask) => `  ${ask.id}: ${draft.label?.(ctx, ask, lang) ?? askLabel(ctx.spec, ask, lang)}`);
   const irrational = ctx.values.some((v) => cellsOf(v).some((c) => c.kind !== 'rational'));
   const prompt = [draft.intro?.[lang], '', ...statement, '', (irrational ? findLineIrrational : findLine)[lang], ...labels].filter((line) => line !== undefined).join('\n');
-  const given = givenToJson(ctx.given);
   return {
     ...base,
     network: file,
-    ...(given.outputs ? { given } : {}),
+    given: givenToJson(ctx.given),
     asks: draft.asks,
     prompt,
     expected: Object.fromEntries(draft.asks.map((ask, i) => [ask.id, expectedJson(ctx.values[i])])),
@@ -87,6 +86,7 @@ function graphExercise(base: Pick<Exercise, 'template' | 'seed' | 'difficulty' |
   return {
     ...base,
     network: draft.file,
+    given: {},
     asks: draft.asks,
     prompt: [draft.intro[lang], '', ...lines, '', findLine[lang], ...labels].join('\n'),
     expected: Object.fromEntries(draft.asks.map((ask, i) => [ask.id, jsonValue(values[i])])),
@@ -101,6 +101,7 @@ function symbolicExercise(base: Pick<Exercise, 'template' | 'seed' | 'difficulty
   return {
     ...base,
     network: null,
+    given: {},
     asks: draft.asks,
     prompt: [draft.prompt[lang], '', t('Answer:', '解答:')[lang], ...labels].join('\n'),
     expected: Object.fromEntries(draft.asks.map((ask) => [ask.id, { expression: ask.expression, latex: draft.latex[ask.id] }])),

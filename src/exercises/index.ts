@@ -9,5 +9,7 @@ export { givenOutputsOf } from './given';
 export { networkSpecOf } from './network-file';
 export { isHandFriendly, exactText } from './numbers';
 export { findVariant, searchVariant, MAX_TRIES, FALLBACK_SEED } from './search';
+export { askProblem, rejection } from './checks';
+export { hiddenMistake, genericTwin, mistakeVariants } from './visible-mistakes';
 export { createRng, mixSeed, MAX_SEED, type Rng } from './prng';
 export * from './types';

@@ -1,6 +1,7 @@
 // Reads an asked quantity out of the engine's solution. Every value comes from solve(): the
 // solve-JSON keys directly, and this module's own quantities from the engine's own functions
 // (softmaxJacobian, the activation derivative h′(A) that solve records, a pass-through layer for dx).
+import type { Mistake } from '../engine/mistakes';
 import { solve, type Solution } from '../engine/solve';
 import { softmaxJacobian } from '../engine/activations';
 import type { Matrix, NetworkSpec } from '../network/spec';
@@ -15,8 +16,12 @@ export function isScalarQuantity(quantity: NetworkQuantity): boolean {
   return SCALAR_QUANTITIES.includes(quantity);
 }
 
-/** The whole array (or scalar) that an ask addresses, before `index` picks a cell. */
-export function wholeQuantity(spec: NetworkSpec, solution: Solution, given: GivenOutputs, ask: NetworkAsk): AskValue {
+/**
+ * The whole array (or scalar) that an ask addresses, before `index` picks a cell. `mistake`: the one
+ * `solution` was solved with, if any — only ∂L/∂X (grad_input of layer 0) needs it, because that one is
+ * solved again (see gradInput).
+ */
+export function wholeQuantity(spec: NetworkSpec, solution: Solution, given: GivenOutputs, ask: NetworkAsk, mistake?: Mistake): AskValue {
   switch (ask.quantity) {
     case 'loss':
       return solution.loss;
@@ -61,7 +66,7 @@ export function wholeQuantity(spec: NetworkSpec, solution: Solution, given: Give
       return y.map((_, i) => y.map((__, k) => softmaxJacobian(y, i, k)));
     }
     case 'grad_input':
-      return gradInput(spec, solution, given, l);
+      return gradInput(spec, solution, given, l, mistake);
   }
   throw new RangeError(`unknown quantity ${String(ask.quantity)}`);
 }
@@ -69,21 +74,26 @@ export function wholeQuantity(spec: NetworkSpec, solution: Solution, given: Give
 /**
  * ∂L/∂(input of layer l), one row per sample. For l > 0 the engine already has it (∂L/∂Z^{l−1});
  * for l = 0 the engine solves the network with an identity pass-through layer in front, whose
- * ∂L/∂Z is then ∂L/∂X.
+ * ∂L/∂Z is then ∂L/∂X — with the same mistake, moved one layer up (so that e.g. dout·W instead of
+ * dout·Wᵀ can be recognised in dx).
  */
-function gradInput(spec: NetworkSpec, solution: Solution, given: GivenOutputs, l: number): Matrix {
+function gradInput(spec: NetworkSpec, solution: Solution, given: GivenOutputs, l: number, mistake?: Mistake): Matrix {
   if (l > 0) return solution.layers[l - 1].gradOutput;
   const width = spec.input[0].length;
   const identity = Array.from({ length: width }, (_, i) => Array.from({ length: width }, (__, j) => ratio(i === j ? 1 : 0)));
   const passThrough = { weights: identity, bias: identity[0].map(() => ratio(0)), activation: 'identity' as const, alpha: null };
   const shifted = new Map([...given.entries()].map(([k, m]) => [k + 1, m] as const));
   const augmented: NetworkSpec = { ...spec, layers: [passThrough, ...spec.layers] };
-  return solve(augmented, { givenOutputs: shifted }).layers[0].gradOutput;
+  const shiftedMistake = mistake === undefined ? undefined : mistake.layer === undefined ? mistake : { ...mistake, layer: mistake.layer + 1 };
+  return solve(augmented, { givenOutputs: shifted, ...(shiftedMistake ? { mistake: shiftedMistake } : {}) }).layers[0].gradOutput;
 }
 
-/** The asked value: one cell when `index` is given (for softmax_jacobian [s, i, k], or [s] for the whole matrix). */
-export function askValue(spec: NetworkSpec, solution: Solution, given: GivenOutputs, ask: NetworkAsk): AskValue {
-  const whole = wholeQuantity(spec, solution, given, ask);
+/**
+ * The asked value: one cell when `index` is given (for softmax_jacobian [s, i, k], or [s] for the whole
+ * matrix). Pass the `mistake` that `solution` was solved with (grad_input of layer 0 needs it).
+ */
+export function askValue(spec: NetworkSpec, solution: Solution, given: GivenOutputs, ask: NetworkAsk, mistake?: Mistake): AskValue {
+  const whole = wholeQuantity(spec, solution, given, ask, mistake);
   const index = ask.quantity === 'softmax_jacobian' ? (ask.index ?? []).slice(1) : ask.index;
   if (index === undefined || index.length === 0) return whole;
   let v: AskValue = whole;

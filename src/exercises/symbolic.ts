@@ -56,3 +56,8 @@ export function pow(a: Sym, n: number): Sym {
 export function expOf(a: Sym): Sym {
   return { text: `exp(${a.text})`, latex: `e^{${a.latex}}`, prec: 3 };
 }
+
+/** sigmoid(a) or tanh(a), in the answer syntax's function form. */
+export function call(fn: 'sigmoid' | 'tanh', a: Sym): Sym {
+  return { text: `${fn}(${a.text})`, latex: `${fn === 'sigmoid' ? '\\sigma' : '\\tanh'}\\left(${a.latex}\\right)`, prec: 3 };
+}

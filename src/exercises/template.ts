@@ -22,6 +22,13 @@ export interface NetworkDraft {
   readonly kind: 'network';
   readonly net: NetDraft;
   readonly asks: readonly NetworkAsk[];
+  /**
+   * Other cells to ask instead, by ask id, in the order to try them: when an ask's own cell is unusable
+   * (0, a zero gradient, not hand-friendly, equal to another asked cell), the first usable alternative
+   * replaces it — so a dead ReLU unit need not cost a whole new draw. Drawn by the template's rng, so
+   * the choice stays deterministic.
+   */
+  readonly alternatives?: Readonly<Record<string, readonly NetworkAsk[]>>;
   /** Template-specific opening sentence. */
   readonly intro?: Text;
   /** Replaces the generic description of the network (an Affine layer, a function at a point). */

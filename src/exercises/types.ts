@@ -72,6 +72,12 @@ export interface SymbolicAsk {
   readonly domains: Readonly<Record<string, readonly [string, string]>>;
   /** Relations the variables satisfy; the last variable of each sum is determined by the others. */
   readonly constraints?: readonly SumConstraint[];
+  /**
+   * Variables that are functions of others, in the answer syntax — e.g. {"x_1": "tanh(a_1)"} for a
+   * layer's output x_j = h(a_j): they are not drawn from their domain but computed (in order) from the
+   * drawn values, so that an answer written with h′(a_j) and one written with the output x_j agree.
+   */
+  readonly definitions?: Readonly<Record<string, string>>;
   readonly misconceptions?: readonly SymbolicMisconception[];
 }
 
@@ -124,6 +130,7 @@ export interface Exercise {
   readonly lang: Lang;
   /** A network file, a graph file, or null for symbolic (formula) exercises. */
   readonly network: NetworkFile | GraphFile | null;
+  /** Always present in generated exercises ({} when nothing is stated); optional in files read back. */
   readonly given?: Given;
   readonly asks: readonly Ask[];
   readonly prompt: string;

@@ -1,16 +1,18 @@
 // Solving a draft with the engine and deciding whether to keep it. A variant is a draft together
 // with the engine's results; nothing here computes an answer by itself.
-import { solve } from '../engine/solve';
+import { solve, type Solution } from '../engine/solve';
 import { graphFromSource } from '../graph/load';
 import { solveGraph, type GraphSolution } from '../graph/solve';
 import { compare, isZero, type Value } from '../number/value';
-import { rejection } from './checks';
+import { askProblem, equalityGroup, rejection } from './checks';
 import { deriveGivenOutputs, type GivenOutputs } from './given';
 import { networkSpecOf, toNetworkFile } from './network-file';
 import { isHandFriendly } from './numbers';
-import { askValue } from './quantities';
+import { askValue, type AskValue } from './quantities';
 import type { Draft, GraphDraft, NetworkContext, NetworkDraft, SymbolicDraft } from './template';
-import type { GraphAsk, GraphFile, NetworkFile } from './types';
+import type { NetworkSpec } from '../network/spec';
+import type { GraphAsk, GraphFile, NetworkAsk, NetworkFile } from './types';
+import { hiddenMistake } from './visible-mistakes';
 
 export interface NetworkVariant {
   readonly kind: 'network';
@@ -36,19 +38,49 @@ export type Variant = NetworkVariant | GraphVariant | SymbolicVariant;
 const STATED: readonly string[] = ['sigmoid', 'tanh', 'softmax'];
 
 /** Solves a network draft: the network file, the stated outputs, the engine's solution and asked values. */
-export function solveNetworkDraft(draft: NetworkDraft): { variant: NetworkVariant } | { rejected: string } {
+export function solveNetworkDraft(original: NetworkDraft): { variant: NetworkVariant } | { rejected: string } {
+  let draft = original;
   const file = toNetworkFile(draft.net);
   const spec = networkSpecOf(file);
   const layers = draft.giveOutputs ?? spec.layers.flatMap((layer, l) => (STATED.includes(layer.activation) ? [l] : []));
   const given: GivenOutputs | null = deriveGivenOutputs(spec, layers);
   if (!given) return { rejected: 'a stated output rounds to a saturated value' };
   const solution = solve(spec, { givenOutputs: given });
+  if (draft.alternatives) {
+    const { alternatives: _, ...rest } = draft;
+    draft = { ...rest, asks: chooseAsks(draft, spec, solution, given) };
+  }
   const values = draft.asks.map((ask) => askValue(spec, solution, given, ask));
   const ctx: NetworkContext = { spec, given, solution, values };
   const why = rejection(spec, solution, given, draft.asks, values, draft);
   if (why) return { rejected: why };
   if (draft.accept && !draft.accept(ctx)) return { rejected: 'template-specific check failed' };
+  // Last, being the costliest (a few solves per misconception variant).
+  const hidden = hiddenMistake(spec, given, solution, draft.asks, values);
+  if (hidden) return { rejected: hidden };
   return { variant: { kind: 'network', draft, file, ctx } };
+}
+
+/**
+ * Each ask, or the first of its alternatives that is usable on its own (askProblem) and differs from
+ * the single cells already chosen of the same quantity; the ask itself when none is (the full checks
+ * then reject the draft).
+ */
+function chooseAsks(draft: NetworkDraft, spec: NetworkSpec, solution: Solution, given: GivenOutputs): NetworkAsk[] {
+  const chosen: { ask: NetworkAsk; value: AskValue }[] = [];
+  for (const ask of draft.asks) {
+    const options = [ask, ...(draft.alternatives?.[ask.id] ?? []).map((alt) => ({ ...alt, id: ask.id }))];
+    const usable = options
+      .map((option) => ({ ask: option, value: askValue(spec, solution, given, option) }))
+      .find(({ ask: option, value }) => {
+        if (askProblem(spec, solution, given, option, value, draft)) return false;
+        if (draft.allowEqual || Array.isArray(value)) return true;
+        const group = equalityGroup(option);
+        return !chosen.some((c) => equalityGroup(c.ask) === group && !Array.isArray(c.value) && compare(c.value as Value, value as Value) === 0);
+      });
+    chosen.push(usable ?? { ask, value: askValue(spec, solution, given, ask) });
+  }
+  return chosen.map((c) => c.ask);
 }
 
 export function graphAskValue(solution: GraphSolution, ask: GraphAsk): Value {

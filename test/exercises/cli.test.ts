@@ -1,5 +1,8 @@
 // `backprop-tutor exercise` as a whole process: --list, text and JSON output, reproducibility of the
 // printed seed, and one-line errors (exit 2) for bad flags.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCli, type BuiltCli } from '../cli/build-cli';
 import { generateExercise, TEMPLATES } from '../../src/exercises/index';
@@ -54,6 +57,35 @@ describe('backprop-tutor exercise', () => {
     expect(again).toEqual(out);
     const text = cli.run('exercise');
     expect(text.stdout).toMatch(/^Exercise [a-z-]+ · difficulty 1 · seed \d+\n/);
+  });
+
+  it('"given" is always in the JSON ({} when nothing is stated), and check reads such a file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'exercise-given-'));
+    try {
+      // A network without stated outputs, a graph and a formula exercise, with answers worked out by hand.
+      const cases: [string[], string, string][] = [
+        // x = (1, −1), a¹ = (2.2, −0.8): y = 0.2·2.2 − 1 = −0.56; W²′[1,1] = 0.2 − 0.1·2.2·(−0.56) = 0.3232.
+        [['--template', 'weight-update', '--seed', '2', '--difficulty', '2'], 'a1', '0.3232'],
+        // The apple example: 4 apples at 100, tax 1.2 → price 480.
+        [['--template', 'graph-backward', '--seed', '3', '--difficulty', '1'], 'a1', '480'],
+        [['--template', 'partial-derivative', '--seed', '1', '--difficulty', '1'], 'a1', 'FROM_JSON'],
+      ];
+      for (const [args, id, answer] of cases) {
+        const out = cli.run('exercise', ...args, '--format', 'json');
+        expect(out.status).toBe(0);
+        const json = JSON.parse(out.stdout);
+        expect(json.given).toEqual({});
+        expect(Object.keys(json)).toContain('given');
+        const file = join(dir, `${json.template}.json`);
+        writeFileSync(file, out.stdout);
+        const typed = answer === 'FROM_JSON' ? json.asks[0].expression : answer;
+        const graded = cli.run('check', file, '--answer', `${id}=${typed}`, '--format', 'json');
+        expect(graded.status, graded.stderr).toBe(0);
+        expect(JSON.parse(graded.stdout).results[0].status, `${json.template}: ${graded.stdout}`).toBe('correct');
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it.each([

@@ -1,6 +1,12 @@
 // A tiny float evaluator for the model answers of symbolic exercises (numbers, identifiers,
-// + - * / ^, unary minus, parentheses, exp(...)), written for the tests only: it checks that the
+// + - * / ^, unary minus, parentheses, exp(...), sigmoid(...), tanh(...)), written for the tests only: it checks that the
 // stored expression strings parse with the documented syntax and have the right values.
+
+const FUNCTIONS: Readonly<Record<string, (x: number) => number>> = {
+  exp: Math.exp,
+  sigmoid: (x) => 1 / (1 + Math.exp(-x)),
+  tanh: Math.tanh,
+};
 
 export function evaluate(text: string, vars: Readonly<Record<string, number>>): number {
   let pos = 0;
@@ -29,11 +35,12 @@ export function evaluate(text: string, vars: Readonly<Record<string, number>>): 
     const id = /^[A-Za-z][A-Za-z0-9_]*/.exec(text.slice(pos));
     if (!id) throw new Error(`unexpected "${text.slice(pos)}" in ${text}`);
     pos += id[0].length;
-    if (id[0] === 'exp') {
+    const fn = FUNCTIONS[id[0]];
+    if (fn) {
       expect('(');
       const v = sum();
       expect(')');
-      return Math.exp(v);
+      return fn(v);
     }
     if (!(id[0] in vars)) throw new Error(`unknown variable ${id[0]} in ${text}`);
     return vars[id[0]];
@@ -89,5 +96,5 @@ export function evaluate(text: string, vars: Readonly<Record<string, number>>): 
 
 /** Identifiers used in an expression (function names excluded). */
 export function identifiers(text: string): string[] {
-  return [...text.matchAll(/[A-Za-z][A-Za-z0-9_]*/g)].map((m) => m[0]).filter((name) => name !== 'exp');
+  return [...text.matchAll(/[A-Za-z][A-Za-z0-9_]*/g)].map((m) => m[0]).filter((name) => !(name in FUNCTIONS));
 }

@@ -138,11 +138,43 @@ function forwardAll(net: RawExerciseNetwork, layers: Layer[], given: Map<number,
   return { X, T, A, Z, loss: loss * c, c };
 }
 
-export function floatSolve(net: RawExerciseNetwork, givenText: Record<string, string[][]> = {}): FloatResult {
+/**
+ * Deliberate slips, written here independently of src/engine/mistakes.ts, for checking that the
+ * common misconceptions show in an exercise's answers: passing the delta back through W^l instead of
+ * W^lᵀ, giving ∂L/∂W transposed, using the updated W^l in the backward pass (each in the listed
+ * layers), forgetting η in the update, taking one sample's delta row as ∂L/∂b.
+ */
+export interface Slips {
+  readonly backThroughW?: readonly number[];
+  readonly transposedGradient?: readonly number[];
+  readonly updatedWeightsBack?: readonly number[];
+  readonly forgotLearningRate?: boolean;
+  readonly biasFromSample?: number;
+}
+
+/** Every number of a network nudged by a tiny random relative amount (a "generic" network of the same shape). */
+export function nudged(net: RawExerciseNetwork, givenText: Record<string, string[][]>, random: () => number, size = 1e-11) {
+  const n = (text: string) => String(num(text) + size * (0.5 + random()) * Math.max(1, Math.abs(num(text))));
+  const m = (rows: string[][]) => rows.map((r) => r.map(n));
+  return {
+    net: {
+      ...net,
+      layers: net.layers.map((l) => ({ ...l, weights: m(l.weights), ...(l.bias ? { bias: l.bias.map(n) } : {}), ...(l.alpha ? { alpha: n(l.alpha) } : {}) })),
+      input: m(net.input),
+      learning_rate: n(net.learning_rate),
+    },
+    given: Object.fromEntries(Object.entries(givenText).map(([k, rows]) => [k, m(rows)])),
+  };
+}
+
+export function floatSolve(net: RawExerciseNetwork, givenText: Record<string, string[][]> = {}, slips: Slips = {}): FloatResult {
   const given = new Map(Object.entries(givenText).map(([k, m]) => [Number(k), m.map((r) => r.map(num))] as const));
   const layers = layersOf(net);
   const right = net.conventions?.relu_grad_at_zero === '1';
-  const eta = num(net.learning_rate);
+  const eta = slips.forgotLearningRate ? 1 : num(net.learning_rate);
+  const square = (l: number) => layers[l].w.length === layers[l].w[0].length;
+  // The updated weights (unit, input) for the slip updatedWeightsBack: from a correct solve.
+  const updatedW = slips.updatedWeightsBack?.length ? layersOf({ ...net, layers: net.layers.map((l, k) => ({ ...l, weights: floatSolve(net, givenText).weightsAfter[k].map((r) => r.map(String)) })) }).map((l) => l.w) : null;
   const { X, T, A, Z, loss, c } = forwardAll(net, layers, given);
   const count = layers.length;
   const delta: number[][][] = layers.map(() => []);
@@ -165,7 +197,9 @@ export function floatSolve(net: RawExerciseNetwork, givenText: Record<string, st
       }
       delta[l].push(d);
       const inputWidth = layer.w[0].length;
-      const back = Array.from({ length: inputWidth }, (_, i) => d.reduce((acc, dj, j) => acc + dj * layer.w[j][i], 0));
+      const w = updatedW && slips.updatedWeightsBack?.includes(l) ? updatedW[l] : layer.w;
+      const throughW = slips.backThroughW?.includes(l) && square(l);
+      const back = Array.from({ length: inputWidth }, (_, i) => d.reduce((acc, dj, j) => acc + dj * (throughW ? w[i][j] : w[j][i]), 0));
       gradInput[l].push(back);
       g = back;
     }
@@ -178,8 +212,9 @@ export function floatSolve(net: RawExerciseNetwork, givenText: Record<string, st
   layers.forEach((layer, l) => {
     const inputs = l === 0 ? X : Z[l - 1];
     // gWU[j][i] = Σ_s δ_sj z_si (unit, input).
-    const gWU = layer.w.map((row, j) => row.map((_, i) => inputs.reduce((acc, z, s) => acc + z[i] * delta[l][s][j], 0)));
-    const gB = layer.b.map((_, j) => delta[l].reduce((acc, d) => acc + d[j], 0));
+    const gRight = layer.w.map((row, j) => row.map((_, i) => inputs.reduce((acc, z, s) => acc + z[i] * delta[l][s][j], 0)));
+    const gWU = slips.transposedGradient?.includes(l) && square(l) ? gRight.map((row, j) => row.map((_, i) => gRight[i][j])) : gRight;
+    const gB = layer.b.map((_, j) => (slips.biasFromSample === undefined ? delta[l].reduce((acc, d) => acc + d[j], 0) : delta[l][slips.biasFromSample][j]));
     const wU = layer.w.map((row, j) => row.map((w, i) => w - eta * gWU[j][i]));
     const bU = net.update_biases === 'false' ? layer.b : layer.b.map((b, j) => b - eta * gB[j]);
     const file = (m: number[][]) => (net.layout === 'w-x' ? m : m[0].map((_, i) => m.map((r) => r[i])));

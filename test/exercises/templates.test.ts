@@ -12,6 +12,7 @@ import type { JsonValue } from '../../src/render/json';
 import { floatAsk, floatSolve, num, type RawExerciseNetwork } from './float-reference';
 import { evaluate, identifiers } from './float-expression';
 import { closeTo, exactToFloat, floatCells, isShort, jsonCells, parseExact } from './helpers';
+import { checkNoTrivialCells, checkSlipsShow } from './slips';
 
 const SEEDS = [...Array.from({ length: 30 }, (_, i) => i), 4242, 99991, 2 ** 31 + 7, 4294967295];
 const DIFFICULTIES = [1, 2, 3] as const;
@@ -77,6 +78,8 @@ function checkNetworkExercise(ex: Exercise): void {
     return got;
   });
   checkDegeneracy(ex, cells);
+  checkNoTrivialCells(ex);
+  checkSlipsShow(ex);
 
   // Stated outputs are one-decimal values close to the real activation (|σ(a) − y| ≤ 0.05).
   for (const [key, rows] of Object.entries(ex.given?.outputs ?? {})) {
@@ -164,6 +167,8 @@ function randomPoint(ask: SymbolicAsk, random: () => number): Record<string, num
       const [lo, hi] = ask.domains[last].map(num);
       if (point[last] < lo || point[last] > hi) ok = false;
     }
+    // Defined variables (a layer's output x_j = h(a_j)) are computed from the drawn ones.
+    for (const [name, text] of Object.entries(ask.definitions ?? {})) point[name] = evaluate(text, point);
     if (ok) return point;
   }
   throw new Error('no point satisfies the constraints');
@@ -202,8 +207,9 @@ function symbolicReference(ex: Exercise, ask: SymbolicAsk, p: Record<string, num
   const units = ask.variables.filter((v) => v.startsWith('x_')).length;
   const next = ask.variables.filter((v) => v.startsWith('d_')).length;
   const act = ex.difficulty === 1 ? 'relu' : ex.difficulty === 2 ? 'sigmoid' : 'tanh';
-  const pre = (i: number) => (act === 'relu' ? p[`a_${i}`] : act === 'sigmoid' ? Math.log(p[`x_${i}`] / (1 - p[`x_${i}`])) : Math.atanh(p[`x_${i}`]));
   const hOf = (a: number) => (act === 'relu' ? Math.max(0, a) : act === 'sigmoid' ? 1 / (1 + Math.exp(-a)) : Math.tanh(a));
+  // The point is consistent: x_i = h(a_i) (checked in checkSymbolicExercise), so a_i is the pre-activation.
+  const pre = (i: number) => p[`a_${i}`];
   const loss = (e: number) => {
     let total = 0;
     for (let k = 1; k <= next; k++) {
@@ -212,6 +218,23 @@ function symbolicReference(ex: Exercise, ask: SymbolicAsk, p: Record<string, num
     return total;
   };
   return central(loss);
+}
+
+/**
+ * 演習②: every x_j listed with a_j is h(a_j) at the evaluation point (written here from the activation
+ * the template states), so an answer that writes h′ through a_j — Σ_k d_k·w_jk·h′(a_j) with h′ from
+ * the pre-activation — is worth the same as the model answer written with the output x_j.
+ */
+function checkHiddenLayerPoint(ex: Exercise, ask: SymbolicAsk, p: Record<string, number>): void {
+  const act = ex.difficulty === 1 ? 'relu' : ex.difficulty === 2 ? 'sigmoid' : 'tanh';
+  const h = (a: number) => (act === 'relu' ? Math.max(0, a) : act === 'sigmoid' ? 1 / (1 + Math.exp(-a)) : Math.tanh(a));
+  const units = ask.variables.filter((v) => v.startsWith('x_')).length;
+  const next = ask.variables.filter((v) => v.startsWith('d_')).length;
+  for (let i = 1; i <= units; i++) expect(closeTo(p[`x_${i}`], h(p[`a_${i}`]), 1e-12), `x_${i} = h(a_${i})`).toBe(true);
+  const j = Number(ask.of.at(-1)!.normalize('NFKC'));
+  const back = Array.from({ length: next }, (_, k) => `d_${k + 1}*w_${j}${k + 1}`).join(' + ');
+  const derivativeOfA = act === 'relu' ? '1' : act === 'sigmoid' ? `sigmoid(a_${j})*(1 - sigmoid(a_${j}))` : `(1 - tanh(a_${j})^2)`;
+  expect(closeTo(evaluate(`(${back})*${derivativeOfA}`, p), evaluate(ask.expression, p), 1e-9), `${ask.expression} vs the same written with a_${j}`).toBe(true);
 }
 
 function checkSymbolicExercise(ex: Exercise, seed: number): void {
@@ -227,9 +250,12 @@ function checkSymbolicExercise(ex: Exercise, seed: number): void {
     for (const name of ask.variables) expect(ask.domains[name], `domain of ${name}`).toBeDefined();
     for (const name of identifiers(ask.expression)) expect(ask.variables).toContain(name);
     for (const m of ask.misconceptions ?? []) for (const name of identifiers(m.expression)) expect(ask.variables).toContain(name);
+    for (const name of Object.keys(ask.definitions ?? {})) expect(ask.variables).toContain(name);
+    for (const text of Object.values(ask.definitions ?? {})) for (const name of identifiers(text)) expect(ask.variables).toContain(name);
     const differs = new Set<string>();
     for (let k = 0; k < 5; k++) {
       const p = randomPoint(ask, random);
+      if (ex.template === 'hidden-bias-formula') checkHiddenLayerPoint(ex, ask, p);
       const got = evaluate(ask.expression, p);
       const want = symbolicReference(ex, ask, p);
       expect(closeTo(got, want, 1e-5), `${ex.template} d${ex.difficulty}: ${ask.expression} = ${got} vs finite difference ${want}`).toBe(true);
@@ -248,6 +274,9 @@ describe.each(TEMPLATES.map((tpl) => [tpl.name, tpl.kind] as const))('template %
       expect(ex.seed).toBe(seed);
       expect(ex.difficulty).toBe(difficulty);
       expect(Object.keys(ex.expected)).toEqual(ex.asks.map((a) => a.id));
+      // The contract's "given" key is always there ({} when nothing is stated).
+      expect(ex.given, `${name} d${difficulty} seed ${seed}: given`).toBeDefined();
+      if (kind !== 'network') expect(ex.given).toEqual({});
       expect(ex.asks.map((a) => a.id)).toEqual(ex.asks.map((_, i) => `a${i + 1}`));
       for (const ask of ex.asks) {
         expect(ex.hints[ask.id]).toHaveLength(2);

@@ -119,3 +119,18 @@ export function cellAsks(
 export function allCells(rows: number, cols: number): number[][] {
   return Array.from({ length: rows * cols }, (_, n) => [Math.floor(n / cols), n % cols]);
 }
+
+/**
+ * Two distinct cells of a 2×2 weight matrix in random order, never both on the diagonal: a transposed
+ * ∂L/∂W (the misconception transposed-gradient) leaves diagonal cells alone, so one cell is off it.
+ */
+export function cellPair(rng: Rng): number[][] {
+  const pairs = [
+    [[0, 0], [0, 1]],
+    [[0, 0], [1, 0]],
+    [[0, 1], [1, 0]],
+    [[0, 1], [1, 1]],
+    [[1, 0], [1, 1]],
+  ];
+  return rng.sample(rng.pick(pairs), 2);
+}

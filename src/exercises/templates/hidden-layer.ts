@@ -5,7 +5,7 @@ import type { Rng } from '../prng';
 import type { NetworkDraft, Template } from '../template';
 import { t } from '../text';
 import type { Difficulty } from '../types';
-import { cellAsks, randomNet } from './common';
+import { cellAsks, cellPair, randomNet } from './common';
 
 function hiddenNet(rng: Rng, difficulty: Difficulty, layout: Layout = 'x-w') {
   const hidden: ActivationName = rng.pick(difficulty === 3 ? ['relu', 'leaky-relu'] : ['relu', 'sigmoid', 'relu', 'tanh', 'leaky-relu']);
@@ -41,7 +41,7 @@ export const hiddenWeightGrad: Template = {
   draft(rng, difficulty): NetworkDraft {
     const layout: Layout = rng.chance(0.3) ? 'w-x' : 'x-w';
     const net = hiddenNet(rng, difficulty, layout);
-    const xw = difficulty === 1 ? [[0, 0], [0, 1]] : rng.sample([[0, 0], [0, 1], [1, 0], [1, 1]], 2);
+    const xw = difficulty === 1 ? [[0, 0], [0, 1]] : cellPair(rng);
     const cells = xw.map(([i, j]) => (layout === 'x-w' ? [i, j] : [j, i]));
     return {
       kind: 'network',

@@ -5,7 +5,7 @@ import type { Rng } from '../prng';
 import type { NetworkDraft, Template } from '../template';
 import { t } from '../text';
 import type { Difficulty, NetworkAsk, NetworkQuantity } from '../types';
-import { cellAsks, randomNet } from './common';
+import { cellAsks, cellPair, randomNet } from './common';
 
 function outputNet(
   rng: Rng,
@@ -75,7 +75,7 @@ export const outputWeightGrad: Template = {
     // At difficulty 3, XᵀΔ sums two samples' products: identity or ReLU outputs keep it short.
     const net = outputNet(rng, difficulty, layout, ['sigmoid', 'leaky-relu', 'relu'], ['identity', 'relu']);
     const last = lastOf(net);
-    const cells = (difficulty === 1 ? [[0, 0], [1, 0]] : rng.sample([[0, 0], [0, 1], [1, 0], [1, 1]], 2)).map(([i, j]) => (layout === 'x-w' ? [i, j] : [j, i]));
+    const cells = (difficulty === 1 ? [[0, 0], [1, 0]] : cellPair(rng)).map(([i, j]) => (layout === 'x-w' ? [i, j] : [j, i]));
     return {
       kind: 'network',
       net,

@@ -3,7 +3,7 @@
 // 演習② "find ∂L/∂b_j^l using a, x, w, δ^{l+1}". The answer is an expression over named variables,
 // graded by exact evaluation at random rational points; misconceptions are wrong formulas.
 import type { Rng } from '../prng';
-import { add, div, expOf, minus, mul, neg, num, pow, v, type Sym } from '../symbolic';
+import { add, call, div, expOf, minus, mul, neg, num, pow, v, type Sym } from '../symbolic';
 import type { SymbolicDraft, Template } from '../template';
 import { sub, t, type Text } from '../text';
 import type { SumConstraint, SymbolicAsk, SymbolicMisconception } from '../types';
@@ -16,7 +16,7 @@ function ask(
   answer: Sym,
   variables: string[],
   domains: Record<string, readonly [string, string]>,
-  extra: { constraints?: SumConstraint[]; misconceptions?: [string, Sym][] } = {},
+  extra: { constraints?: SumConstraint[]; definitions?: Record<string, string>; misconceptions?: [string, Sym][] } = {},
 ): SymbolicAsk {
   const misconceptions: SymbolicMisconception[] = (extra.misconceptions ?? []).map(([mid, s]) => ({ id: mid, expression: s.text }));
   return {
@@ -27,6 +27,7 @@ function ask(
     variables,
     domains,
     ...(extra.constraints ? { constraints: extra.constraints } : {}),
+    ...(extra.definitions ? { definitions: extra.definitions } : {}),
     ...(misconceptions.length > 0 ? { misconceptions } : {}),
   };
 }
@@ -41,8 +42,8 @@ const PROB: readonly [string, string] = ['0', '1'];
 const POSITIVE: readonly [string, string] = ['1/10', '3'];
 
 const syntaxNote = t(
-  'Write the answer with the variables listed, numbers, + - * / ^ and parentheses (e.g. a*x + 2*b).',
-  '答えは示された変数、数、+ - * / ^ とかっこで書くこと（例: a*x + 2*b）。',
+  'Write the answer with the variables listed, numbers, + - * / ^, parentheses and exp, ln, sigmoid, tanh (e.g. a*x + 2*b).',
+  '答えは示された変数、数、+ - * / ^、かっこと exp, ln, sigmoid, tanh で書くこと（例: a*x + 2*b）。',
 );
 
 function variablesLine(names: readonly string[]): Text {
@@ -219,24 +220,29 @@ export const hiddenBiasFormula: Template = {
       const sx = div(num('1'), add(num('1'), expOf(neg(xj))));
       misconceptions.push(['sigmoid-derivative-of-output', mul(backSum, sx, minus(num('1'), sx))]);
     }
+    if (activation === 'tanh') misconceptions.push(['sigmoid-derivative-of-output', mul(backSum, minus(num('1'), pow(call('tanh', xj), 2)))]);
     const domains = {
       ...domainsOf(as, activation === 'relu' ? POSITIVE : ANY),
+      // Only a fallback for a grader that ignores `definitions`: x_j is h(a_j) (see below).
       ...domainsOf(xs, activation === 'tanh' ? (['-19/20', '19/20'] as const) : activation === 'sigmoid' ? UNIT : POSITIVE),
       ...domainsOf(ws, ANY),
       ...domainsOf(ds, ANY),
     };
+    // x_j = h(a_j) at every evaluation point, so that h′ written with a_j (1 - tanh(a_2)^2) and with the
+    // output x_j (1 - x_2^2) are both right; ReLU with a_j > 0 is the identity.
+    const definitions = Object.fromEntries(range(units).map((i) => [`x_${i}`, activation === 'relu' ? `a_${i}` : `${activation}(a_${i})`]));
     const hName = activation === 'relu' ? t('ReLU (and a_j > 0 here)', 'ReLU関数（ここでは a_j > 0）') : activation === 'sigmoid' ? t('sigmoid σ', 'シグモイド関数 σ') : t('tanh', 'tanh関数');
     const of = `∂L/∂b${sub(j)}`;
     return {
       kind: 'symbolic',
-      asks: [ask('a1', of, answer, variables, domains, { misconceptions })],
+      asks: [ask('a1', of, answer, variables, domains, { definitions, misconceptions })],
       prompt: join(
         t(`演習② (lecture deck): hidden layer l has ${units} units with activation h = ${hName.en}: a_j = Σ_i w_ij^l x_i^(l−1) + b_j, x_j = h(a_j).`, `演習②（講義資料）: 中間層 l は ${units} ユニット、活性化関数 h = ${hName.ja}: a_j = Σ_i w_ij^l x_i^(l−1) + b_j、x_j = h(a_j)。`),
         t(`The next layer l+1 has ${next} units with weights w_jk (from unit j of layer l to unit k of layer l+1) and known deltas δ_k = d_k.`, `次の層 l+1 は ${next} ユニットで、重み w_jk（第 l 層のユニット j から第 l+1 層のユニット k へ）と既知のデルタ δ_k = d_k をもつ。`),
         t(`Find ${of} (j = ${j}) of layer l using the known a, x, w and δ^(l+1) (write δ_k as d_k).`, `第 l 層の ${of}（j = ${j}）を既知の a, x, w, δ^(l+1) を用いて表せ（δ_k は d_k と書く）。`),
         ...(activation === 'relu'
           ? []
-          : [t('Write the derivative h′(a_j) through the output x_j, as in σ′ = y(1 − y).', '活性化関数の微分 h′(a_j) は σ′ = y(1 − y) のように出力 x_j で表すこと。')]),
+          : [t('Tip: the derivative h′(a_j) can be written through the output x_j, as in σ′ = y(1 − y).', 'ヒント: 活性化関数の微分 h′(a_j) は σ′ = y(1 − y) のように出力 x_j で表せる。')]),
         variablesLine(variables),
         syntaxNote,
       ),

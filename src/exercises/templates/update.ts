@@ -1,12 +1,18 @@
 // One gradient-descent step w ← w − η·∂L/∂w, and the lecture deck's exercise ③ (002, 演習③
 // 手計算でNNを学習せよ): update every parameter once; by how much does the loss improve?
 import type { ActivationName } from '../../network/spec';
-import { sign, sub } from '../../number/value';
+import { sign, sub, type Value } from '../../number/value';
 import type { NetworkDraft, Template } from '../template';
 import { t } from '../text';
 import type { NetworkAsk } from '../types';
 import { randomNet } from './common';
 import { lit } from '../numbers';
+
+/**
+ * Learning rates of weight-update: never 1, where forgetting η changes nothing; deeper nets mostly ½,
+ * which adds one decimal place at most.
+ */
+const UPDATE_RATES: Record<number, readonly Value[]> = { 1: ['0.1', '0.5', '0.2'].map(lit), 2: ['0.5', '0.5', '0.1'].map(lit), 3: ['0.5', '0.5', '0.1'].map(lit) };
 
 export const weightUpdate: Template = {
   name: 'weight-update',
@@ -17,8 +23,15 @@ export const weightUpdate: Template = {
     const output: ActivationName = rng.pick(['identity', 'sigmoid', 'identity']);
     const hidden: ActivationName = difficulty === 3 ? rng.pick(['relu', 'leaky-relu']) : rng.pick(['relu', 'sigmoid']);
     const sizes = difficulty === 1 ? [2, 1] : difficulty === 2 ? [2, 2, 1] : [2, 2, 2, 1];
-    const net = randomNet(rng, { sizes, hidden, output, loss: 'half-sse', batch: difficulty === 3 ? 2 : 1, batchMode: rng.pick(['mean', 'sum'] as const), nice: difficulty === 3 });
+    // Leaky ReLU with α = ½ at difficulty 3: α = 0.2 would add a decimal place to every update through it.
+    const net = randomNet(rng, { sizes, hidden, output, loss: 'half-sse', batch: difficulty === 3 ? 2 : 1, batchMode: rng.pick(['mean', 'sum'] as const), nice: difficulty === 3, ...(difficulty === 3 ? { alpha: lit('0.5') } : {}) });
     const last = sizes.length - 2;
+    // Every cell in a random order: the first is asked, the others replace it if its gradient is 0
+    // (a dead ReLU unit) or its value is unusable.
+    const order = (cells: number[][]) => rng.sample(cells, cells.length);
+    const outputCells = order([[0, 0], [1, 0]]);
+    const hiddenCells = order([[0, 0], [0, 1], [1, 0], [1, 1]]);
+    const biasCells = order([[0], [1]]);
     const asks: NetworkAsk[] =
       difficulty === 1
         ? [
@@ -27,14 +40,25 @@ export const weightUpdate: Template = {
             { id: 'a3', quantity: 'bias_after', layer: 0, index: [0] },
           ]
         : [
-            { id: 'a1', quantity: 'weights_after', layer: last, index: [rng.int(0, 1), 0] },
-            { id: 'a2', quantity: 'weights_after', layer: 0, index: [rng.int(0, 1), rng.int(0, 1)] },
-            ...(difficulty === 3 ? [{ id: 'a3', quantity: 'bias_after' as const, layer: 1, index: [rng.int(0, 1)] }] : []),
+            { id: 'a1', quantity: 'weights_after', layer: last, index: outputCells[0] },
+            { id: 'a2', quantity: 'weights_after', layer: 0, index: hiddenCells[0] },
+            ...(difficulty === 3 ? [{ id: 'a3', quantity: 'bias_after' as const, layer: 1, index: biasCells[0] }] : []),
           ];
+    const alternatives: Record<string, NetworkAsk[]> =
+      difficulty === 1
+        ? {}
+        : {
+            a1: outputCells.slice(1).map((index) => ({ id: 'a1', quantity: 'weights_after', layer: last, index })),
+            a2: hiddenCells.slice(1).map((index) => ({ id: 'a2', quantity: 'weights_after', layer: 0, index })),
+            a3: biasCells.slice(1).map((index) => ({ id: 'a3', quantity: 'bias_after', layer: 1, index })),
+          };
+    // η = 1 would make "forgot the learning rate" (w − ∂L/∂w) give the right answer.
+    const learningRate = rng.pick(UPDATE_RATES[difficulty]);
     return {
       kind: 'network',
-      net,
+      net: { ...net, learningRate },
       asks,
+      alternatives,
       intro: t(
         'Gradient descent: update the parameters once (w ← w − η·∂L/∂w). Hidden deltas use the weights before the update.',
         '勾配降下法: パラメータを 1 回更新せよ（w ← w − η·∂L/∂w）。中間層のデルタには更新前の重みを使う。',
@@ -48,9 +72,10 @@ const HALVES = ['0.5', '-0.5', '1', '-1', '2', '-2', '1.5'].map(lit);
 
 /**
  * Learning rates for exercise ③ by difficulty. One neuron: the error shrinks by 1 − η(|x|² + 1), so a
- * small η keeps the step a descent; deeper nets: η = 0.5 or 1 adds no decimal place to the updates.
+ * small η keeps the step a descent; deeper nets: η = 0.5 adds at most one decimal place to the updates.
+ * Never η = 1, where forgetting the learning rate would give the right L′.
  */
-const RATES: Record<number, readonly string[]> = { 1: ['0.1', '0.2', '0.1', '0.5'], 2: ['0.5', '1', '0.1'], 3: ['0.5', '1', '0.1'] };
+const RATES: Record<number, readonly string[]> = { 1: ['0.1', '0.2', '0.1', '0.5'], 2: ['0.5', '0.5', '0.1'], 3: ['0.5', '0.5', '0.1'] };
 
 export const trainOnce: Template = {
   name: 'train-once',

@@ -1,0 +1,233 @@
+// Every misconception the grader recognises must show in the asked values. A variant in which a
+// student's mistake gives the right answer anyway cannot be diagnosed — worse, the mistake is marked
+// correct: a symmetric W makes Δ·W equal Δ·Wᵀ, η = 1 makes "forgot the learning rate" harmless, a zero
+// delta row makes "did not sum the bias over the batch" harmless. Such variants are rejected.
+//
+// Which asked cells a mistake *can* change is decided structurally, not by a table: the network's
+// "generic twin" — every weight, bias, input, rate, slope and stated output nudged by a distinct tiny
+// real number (1e-10 to 2e-9, far too small to move a ReLU unit across its kink) — is solved with and
+// without the mistake. Where the twin's cell changes, the mistake acts on that cell, so the real cell must change
+// too; where the twin's does not (ReLU′ = 1 hides a missing h′; a diagonal cell hides a transposition),
+// the mistake is invisible by the formula itself and nothing is required.
+import type { Mistake } from '../engine/mistakes';
+import { solve, type Intermediate, type Solution } from '../engine/solve';
+import { MISCONCEPTIONS } from '../grader/misconceptions';
+import type { Matrix, NetworkSpec } from '../network/spec';
+import { add, approx, compare, Decimal, div, exp, isZero, mul, ONE, ratio, sum, ZERO, type Value } from '../number/value';
+import type { GivenOutputs } from './given';
+import { askValue, cellsOf, type AskValue } from './quantities';
+import type { NetworkAsk } from './types';
+
+/**
+ * The mistake variants to check: the grader's (src/grader/misconceptions.ts), plus dout·W instead of
+ * dout·Wᵀ in every layer — which the grader lists only for networks with a hidden layer, but which a
+ * student can also make in dx = dout·Wᵀ of a single Affine layer.
+ */
+export function mistakeVariants(spec: NetworkSpec): Mistake[] {
+  const variants = MISCONCEPTIONS.filter((m) => m.applies(spec)).flatMap((m) => m.variants(spec));
+  const key = (m: Mistake) => `${m.id}/${m.layer ?? ''}/${m.variant ?? ''}`;
+  const seen = new Set(variants.map(key));
+  const extra: Mistake = { id: 'transposed-gradient', variant: 1 };
+  return seen.has(key(extra)) ? variants : [...variants, extra];
+}
+
+/**
+ * Distinct tiny nudges c·10^-12·e^(1/7) (c from a fixed LCG, 97 ≤ c < 2000): real numbers, so the twin
+ * is solved in 64-digit decimals (its exact rationals would grow to thousands of bits); the common
+ * transcendental factor and the scattered c make an accidental equality in the twin as unlikely as in
+ * any generic network, while a nudge of at most 1e-8 never moves a hand-friendly pre-activation
+ * (|a| ≥ 1e-4 or exactly 0) across a kink.
+ */
+let nudgeUnit: Value | null = null;
+
+function nudges(): () => Value {
+  const unit = (nudgeUnit ??= mul(ratio(1, 10n ** 12n), exp(ratio(1, 7))));
+  let state = 0x2545;
+  return () => {
+    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+    return mul(ratio(97 + ((state >>> 8) % 1903)), unit);
+  };
+}
+
+/** The generic twin of a network and its stated outputs (softmax rows renormalised to sum to 1). */
+export function genericTwin(spec: NetworkSpec, given: GivenOutputs): { spec: NetworkSpec; given: GivenOutputs } {
+  const next = nudges();
+  const nudge = (v: Value): Value => add(v, next());
+  const nudgeMatrix = (m: Matrix): Value[][] => m.map((row) => row.map(nudge));
+  const twin: NetworkSpec = {
+    ...spec,
+    layers: spec.layers.map((layer) => ({
+      ...layer,
+      weights: nudgeMatrix(layer.weights),
+      bias: layer.bias.map(nudge),
+      alpha: layer.alpha === null ? null : nudge(layer.alpha),
+    })),
+    input: nudgeMatrix(spec.input),
+    learningRate: nudge(spec.learningRate),
+  };
+  const twinGiven = new Map<number, Matrix>();
+  for (const [l, rows] of given) {
+    const nudged = nudgeMatrix(rows);
+    twinGiven.set(l, spec.layers[l].activation === 'softmax' ? nudged.map((row) => row.map((v) => div(v, sum(row)))) : nudged);
+  }
+  return { spec: twin, given: twinGiven };
+}
+
+function valueOrNull(spec: NetworkSpec, solution: Solution, given: GivenOutputs, ask: NetworkAsk, mistake?: Mistake): Value[] | null {
+  try {
+    return cellsOf(askValue(spec, solution, given, ask, mistake));
+  } catch {
+    return null; // the mistake changes the shape (a transposed non-square matrix): it shows
+  }
+}
+
+const sameCells = (a: readonly Value[], b: readonly Value[]) => a.length === b.length && a.every((v, i) => compare(v, b[i]) === 0);
+
+/**
+ * Equality in the twin, by the 64-digit approximations: a mistake moves a twin value by about its own
+ * size, a coincidence of the real numbers by about a nudge (1e-10), and a value it cannot act on only
+ * by rounding noise (1e-60). (compare() would re-evaluate an exact tie at up to 1024 digits.)
+ */
+const TWIN_TIE = new Decimal('1e-40');
+const twinSame = (a: readonly Value[], b: readonly Value[]) =>
+  a.length === b.length &&
+  a.every((v, i) => {
+    const x = approx(v);
+    const y = approx(b[i]);
+    return x.minus(y).abs().lte(Decimal.max(x.abs(), y.abs(), 1).times(TWIN_TIE));
+  });
+
+/** Mistakes never touch the forward pass; the loss only by a factor (½, 1/N), so it changes unless 0. */
+const FORWARD_ONLY = new Set(['preactivation', 'output', 'softmax_jacobian', 'loss']);
+const AFTER_UPDATE = new Set(['loss_after', 'loss_improvement']);
+
+/**
+ * Mistakes that multiply ∂L/∂y, and so every delta, gradient and η·gradient, by a constant other than 1
+ * (−1, 2 or ½, N or 1/N): they change every non-zero gradient and every update whose gradient is not
+ * 0, which checks.ts already demands of the asked values — only the loss after the update is left.
+ */
+const SCALING = new Set(['sign-flip', 'half-factor', 'batch-sum-vs-mean']);
+
+/**
+ * Mistakes made in one step of one layer, by the quantities of that layer they change (and those
+ * computed from them); any other mistake in layer k acts on the backward pass of layer k and below.
+ */
+const LOCAL: Readonly<Record<string, readonly string[]>> = {
+  'wrong-update-sign': ['weights_after', 'bias_after'],
+  'forgot-learning-rate': ['weights_after', 'bias_after'],
+  'preactivation-as-input': ['grad_weights', 'weights_after'],
+  'bias-not-summed': ['grad_bias', 'bias_after'],
+};
+
+/**
+ * Whether a mistake can change an ask at all — a cheap over-approximation that only saves solving
+ * (the generic twin still decides): a mistake made in layer k acts on layer k and, through the
+ * backward pass, on the layers below it; a local one only on its own quantities in layer k.
+ */
+function canAct(mistake: Mistake, ask: NetworkAsk, layers: number): boolean {
+  if (AFTER_UPDATE.has(ask.quantity)) return true;
+  if (FORWARD_ONLY.has(ask.quantity) || SCALING.has(mistake.id)) return false;
+  const transposed = mistake.id === 'transposed-gradient';
+  const local = transposed && (mistake.variant ?? 0) === 0 ? ['grad_weights', 'weights_after'] : LOCAL[mistake.id];
+  if (local) return local.includes(ask.quantity) && (mistake.layer === undefined || mistake.layer === ask.layer);
+  const highest = mistake.layer ?? layers - 1;
+  const l = ask.layer ?? 0;
+  // Passing the delta back through W or the updated W changes only the layers below (and dx = ∂L/∂X).
+  if (transposed || mistake.id === 'updated-weights-in-backprop') return ask.quantity === 'grad_input' ? l <= highest : l < highest;
+  return l <= highest;
+}
+
+/**
+ * Whether a mistake provably changes nothing in this network (so there is nothing to solve): the other
+ * ReLU convention at 0 without any pre-activation at 0, a missing h′ where h′ = 1 everywhere (identity,
+ * active ReLU units), W for Wᵀ in a non-square layer (the engine cannot make that slip there), a for
+ * z = h(a) where they are equal.
+ */
+function isNoOp(mistake: Mistake, spec: NetworkSpec, solution: Solution): boolean {
+  const layers = mistake.layer === undefined ? spec.layers.map((_, l) => l) : [mistake.layer];
+  const every = (test: (l: number) => boolean) => layers.every(test);
+  const all = (m: Matrix, test: (v: Value) => boolean) => m.every((row) => row.every(test));
+  switch (mistake.id) {
+    case 'relu-grad-at-zero':
+      return every((l) => all(solution.layers[l].preactivation, (a) => !isZero(a)));
+    case 'missing-activation-derivative':
+      return every((l) => spec.layers[l].activation !== 'softmax' && solution.layers[l].activationDerivative !== null && all(solution.layers[l].activationDerivative!, (h) => compare(h, ONE) === 0));
+    case 'transposed-gradient':
+      return mistake.variant === 1 && every((l) => l === 0 ? false : spec.layers[l].weights.length !== spec.layers[l].weights[0].length);
+    case 'preactivation-as-input':
+      return every((l) => l === 0 || sameCells(solution.layers[l - 1].preactivation.flat(), solution.layers[l - 1].output.flat()));
+    default:
+      return false;
+  }
+}
+
+/**
+ * The variants worth solving: not provably no-ops, acting on some ask; and the all-layers form of a
+ * mistake is dropped when only one layer's form acts (it then gives the same asked values).
+ */
+function variantsToSolve(spec: NetworkSpec, solution: Solution, asks: readonly NetworkAsk[]): Mistake[] {
+  const acting = mistakeVariants(spec).filter((m) => !isNoOp(m, spec, solution) && asks.some((ask) => canAct(m, ask, spec.layers.length)));
+  const family = (m: Mistake) => `${m.id}/${m.variant ?? ''}`;
+  return acting.filter((m) => {
+    if (m.layer !== undefined) return true;
+    const single = acting.filter((other) => other.layer !== undefined && family(other) === family(m));
+    const hasSingles = mistakeVariants(spec).some((other) => other.layer !== undefined && family(other) === family(m));
+    return !(hasSingles && single.length === 1);
+  });
+}
+
+/**
+ * For asks that do not need the loss after the update: the pass after the update runs on zero
+ * pre-activations (σ(0) = 1/2 is exact), which skips its 64-digit exp/tanh and leaves every asked
+ * value as it is (the hook of solve() may replace an intermediate; only loss_after is then wrong).
+ */
+const skipLossAfter: Intermediate = (quantity, _layer, value) => (quantity === 'preactivation_after' ? value.map((row) => row.map(() => ZERO)) : value);
+
+/**
+ * Null when every mistake that acts on an asked value changes it; else which mistake hides, e.g.
+ * "the mistake transposed-gradient (variant 1, layer 1) gives the right a1". `values` are the right
+ * asked values. A single asked cell must change; a whole array must change somewhere (the grader
+ * compares it whole, and a single 0 cell, which a flipped sign leaves alone, is allowed there).
+ * The real network is solved first; the twin only when a value comes out unchanged, to tell a
+ * coincidence (reject) from a mistake that cannot act on that cell (fine).
+ */
+export function hiddenMistake(
+  spec: NetworkSpec,
+  given: GivenOutputs,
+  solution: Solution,
+  asks: readonly NetworkAsk[],
+  values: readonly AskValue[],
+): string | null {
+  const right = values.map(cellsOf);
+  const needsLossAfter = asks.some((ask) => ask.quantity === 'loss_after' || ask.quantity === 'loss_improvement');
+  const options = (givenOutputs: GivenOutputs, mistake?: Mistake) => ({ givenOutputs, ...(mistake ? { mistake } : {}), ...(needsLossAfter ? {} : { intermediate: skipLossAfter }) });
+  let twin: { spec: NetworkSpec; given: GivenOutputs; right: (Value[] | null)[] } | null = null;
+  const twinOf = () => {
+    if (!twin) {
+      const t = genericTwin(spec, given);
+      const solution = solve(t.spec, options(t.given));
+      twin = { ...t, right: asks.map((ask) => valueOrNull(t.spec, solution, t.given, ask)) };
+    }
+    return twin;
+  };
+  for (const mistake of variantsToSolve(spec, solution, asks)) {
+    const candidates = asks.flatMap((ask, i) => (canAct(mistake, ask, spec.layers.length) ? [i] : []));
+    const mistaken = solve(spec, options(given, mistake));
+    // Asks whose value (the cell, or the whole array) the mistake leaves unchanged.
+    const unchanged = candidates.filter((i) => {
+      const wrong = valueOrNull(spec, mistaken, given, asks[i], mistake);
+      return wrong !== null && sameCells(wrong, right[i]);
+    });
+    if (unchanged.length === 0) continue;
+    const t = twinOf();
+    const twinSolution = solve(t.spec, options(t.given, mistake));
+    for (const i of unchanged) {
+      const base = t.right[i];
+      const wrong = valueOrNull(t.spec, twinSolution, t.given, asks[i], mistake);
+      if (base === null || (wrong !== null && twinSame(wrong, base))) continue; // cannot act here
+      const where = [mistake.variant === undefined ? '' : `variant ${mistake.variant}`, mistake.layer === undefined ? '' : `layer ${mistake.layer}`].filter(Boolean).join(', ');
+      return `the mistake ${mistake.id}${where ? ` (${where})` : ''} gives the right ${asks[i].id}`;
+    }
+  }
+  return null;
+}
