@@ -61,9 +61,10 @@ export function gradingContext(exercise: Exercise, options: ContextOptions = {})
   const expectedCache = new Map<string, AskValue | null>();
   const chainedCache = new Map<string, Solution>();
 
-  const valueIn = (s: Solution, ask: NetworkAsk): AskValue | null => {
+  // The mistake matters where a value is recomputed from the network (dx of layer 0, grad_input).
+  const valueIn = (s: Solution, ask: NetworkAsk, mistake?: Mistake): AskValue | null => {
     try {
-      return askValue(spec!, s, given, ask);
+      return askValue(spec!, s, given, ask, mistake);
     } catch {
       return null;
     }
@@ -94,7 +95,7 @@ export function gradingContext(exercise: Exercise, options: ContextOptions = {})
         m.variants(spec).map((mistake) => ({ mistake, solution: solve(spec, { givenOutputs: given, mistake }) })),
       );
       for (const { mistake, solution: s } of mistakeSolutions) {
-        const v = ask.quantity === 'softmax_jacobian' && mistake.id === 'softmax-diagonal-only' ? diagonalOnly(right, ask) : valueIn(s, ask);
+        const v = ask.quantity === 'softmax_jacobian' && mistake.id === 'softmax-diagonal-only' ? diagonalOnly(right, ask) : valueIn(s, ask, mistake);
         if (v !== null && !sameAskValue(v, right)) out.push({ mistake, value: v });
       }
       if (ask.quantity === 'grad_input' && !out.some((m) => m.mistake.id === 'sign-flip')) {

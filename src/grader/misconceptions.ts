@@ -97,7 +97,11 @@ export const MISCONCEPTIONS: readonly Misconception[] = [
     targets: ['grad_weights', 'weights_after', 'grad_input'],
     step: { quantity: 'grad_weights', formula_en: 'x-w layout: ∂L/∂W = Xᵀ·Δ (W[input][unit]), ∂L/∂X = Δ·Wᵀ; w-x layout: ∂L/∂W = Δᵀ·X (W[unit][input])', formula_ja: 'x-w レイアウト: ∂L/∂W = Xᵀ·Δ（W[入力][ユニット]）、∂L/∂X = Δ·Wᵀ; w-x レイアウト: ∂L/∂W = Δᵀ·X（W[ユニット][入力]）' },
     applies: always,
-    variants: (n) => [...perLayer('transposed-gradient', undefined, 0)(n), ...perLayer('transposed-gradient', hiddenInputs, 1)(n)],
+    // variant 1 (δ passed back through W instead of Wᵀ) also applies to a single Affine layer's dx = dout·Wᵀ.
+    variants: (n) => [
+      ...perLayer('transposed-gradient', undefined, 0)(n),
+      ...(n.layers.length === 1 ? [{ id: 'transposed-gradient' as const, variant: 1 }] : perLayer('transposed-gradient', hiddenInputs, 1)(n)),
+    ],
     layerLocal: true,
   },
   {
