@@ -114,7 +114,11 @@ function sumOrDifference(op: 'add' | 'sub', a: Value, b: Value): Value {
   // noise of the 64-digit values. Recompute the sum from its exact expression with more digits until
   // it has 64 good ones; what is still below 10^−(precision − 80) of its terms is an exact 0 (an
   // identity such as σ(x) + σ(−x) − 1 = 0, whose noise would otherwise pick a side of a ReLU kink).
-  const expr: Expr = { op, left: exprOf(a), right: exprOf(b), size: exprSize(exprOf(a)) + exprSize(exprOf(b)) + 1 };
+  const left = exprOf(a);
+  const right = exprOf(b);
+  // The same expression twice (an answer e^-1 checked against exp(−1)): exactly 0, nothing to evaluate.
+  if (op === 'sub' && sameExpr(left, right)) return ZERO;
+  const expr: Expr = { op, left, right, size: exprSize(left) + exprSize(right) + 1 };
   for (let precision = 128; precision <= MAX_RESCUE_PRECISION; precision *= 2) {
     const Wide = DecimalBase.clone({ precision, rounding: DecimalBase.ROUND_HALF_EVEN });
     const value = evaluateExpr(expr, Wide);
@@ -123,6 +127,22 @@ function sumOrDifference(op: 'add' | 'sub', a: Value, b: Value): Value {
     }
   }
   return ZERO;
+}
+
+/** Whether two expressions are the same tree (equal rationals at the leaves). */
+function sameExpr(x: Expr, y: Expr): boolean {
+  if (x === y) return true;
+  if (x.op !== y.op || exprSize(x) !== exprSize(y)) return false;
+  switch (x.op) {
+    case 'rational':
+      return x.q.equals((y as typeof x).q);
+    case 'neg':
+      return sameExpr(x.arg, (y as typeof x).arg);
+    case 'call':
+      return x.fn === (y as typeof x).fn && sameExpr(x.arg, (y as typeof x).arg);
+    default:
+      return sameExpr(x.left, (y as typeof x).left) && sameExpr(x.right, (y as typeof x).right);
+  }
 }
 
 /** The value of an exact expression with the digits of `D` (each shared subexpression once). */

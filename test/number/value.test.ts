@@ -155,3 +155,17 @@ describe('extreme values', () => {
     expect(() => V.sigmoid(V.ratio(-(10n ** 20n)))).toThrow(/too large to compute/);
   });
 });
+
+describe('equal expressions', () => {
+  it('the same expression built twice subtracts to exactly 0 without a wide recomputation', () => {
+    const started = performance.now();
+    for (let k = 1; k <= 200; k++) {
+      const a = V.exp(V.ratio(-k, 7));
+      const b = V.exp(V.ratio(-k, 7)); // a separate Value with an equal tree
+      expect(exactString(V.sub(a, b))).toBe('0');
+    }
+    expect(performance.now() - started).toBeLessThan(2000);
+    // Different trees of different values still subtract to a real.
+    expect(V.sub(V.exp(V.ratio(-1)), V.exp(V.ratio(-2))).kind).toBe('real');
+  });
+});
