@@ -1,8 +1,10 @@
 // The operations a graph node can apply: how many arguments each takes, its value, and its local
 // derivatives ∂y/∂arg_i — the factor each edge multiplies the upstream gradient by on the way back.
 import {
-  ONE, ZERO, div, exp, ln, mul, neg, ratio, sigmoid, sign, sub, sum, tanh, isZero, type Value,
+  ONE, ZERO, div, exp, ln, mul, neg, ratio, sign, sub, sum, isZero, type Value,
 } from '../number/value';
+import { activate, derivative } from '../engine/activations';
+import { DEFAULT_CONVENTIONS } from '../network/spec';
 import type { GraphOp } from './spec';
 
 /** Largest |n| accepted in pow(x, n): keeps exact powers of fractions a readable size. */
@@ -83,11 +85,10 @@ export function applyOp(op: GraphOp, args: readonly Value[]): Value {
       if (isZero(a)) throw new GraphDomainError('the reciprocal of 0 is undefined');
       return div(ONE, a);
     case 'sigmoid':
-      return sigmoid(a);
     case 'tanh':
-      return tanh(a);
     case 'relu':
-      return sign(a) > 0 ? a : ZERO;
+      // The same h as a network layer's activation.
+      return activate(op, a, null);
   }
 }
 
@@ -125,11 +126,10 @@ export function localDerivatives(op: GraphOp, args: readonly Value[], y: Value):
     case 'reciprocal':
       return [neg(mul(y, y))];
     case 'sigmoid':
-      return [mul(y, sub(ONE, y))];
     case 'tanh':
-      return [sub(ONE, mul(y, y))];
     case 'relu':
-      return [sign(a) > 0 ? ONE : ZERO];
+      // The network layers' h′, from y as by hand; relu′(0) = 0 is the default convention.
+      return [derivative(op, a, y, null, DEFAULT_CONVENTIONS)];
   }
 }
 
