@@ -2,7 +2,9 @@
 // sets and the grader read. Numbers in `network` and `given` are exact strings ("0.6", "-3/20").
 import type { JsonValue } from '../render/json';
 
-export type Lang = 'en' | 'ja';
+import type { Lang } from '../text/lang';
+
+export type { Lang } from '../text/lang';
 export type Difficulty = 1 | 2 | 3;
 export const DIFFICULTIES: readonly Difficulty[] = [1, 2, 3];
 

@@ -56,4 +56,6 @@ export interface Topic {
   readonly steps: readonly Step[];
 }
 
-export type Lang = 'en' | 'ja';
+import type { Lang } from '../text/lang';
+
+export type { Lang } from '../text/lang';

@@ -1,5 +1,7 @@
 // The words of the graph outputs in English and Japanese (terms from the shared glossary).
-export type Lang = 'en' | 'ja';
+import type { Lang } from '../text/lang';
+
+export type { Lang } from '../text/lang';
 
 export interface GraphWords {
   readonly title: string;

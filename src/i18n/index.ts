@@ -11,6 +11,4 @@ export function messages(lang: Lang): Messages {
   return DICTIONARIES[lang];
 }
 
-export function isLang(text: string): text is Lang {
-  return (LANGS as readonly string[]).includes(text);
-}
+export { isLang } from '../text/lang';

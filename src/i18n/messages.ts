@@ -3,8 +3,9 @@
 // error. Japanese terms follow /work/shared/glossary-ja.md (the seeds' own words).
 import type { ActivationName, Layout, LossName } from '../network/spec';
 
-export const LANGS = ['en', 'ja'] as const;
-export type Lang = (typeof LANGS)[number];
+import type { Lang } from '../text/lang';
+
+export { LANGS, type Lang } from '../text/lang';
 
 /** A place in the network for a step label; all numbers are 1-based, sample is null for a single sample. */
 export interface Cell {

@@ -10,8 +10,9 @@ export type ActivationName = (typeof ACTIVATIONS)[number];
 export const LOSSES = ['half-sse', 'sse', 'mse', 'cross-entropy'] as const;
 export type LossName = (typeof LOSSES)[number];
 
-export type Vector = readonly Value[];
-export type Matrix = readonly Vector[];
+import type { Matrix, Vector } from '../number/vector';
+
+export type { Matrix, Vector } from '../number/vector';
 
 export interface LayerSpec {
   /** In the file's layout: W[input][unit] for x-w, W[unit][input] for w-x. */
