@@ -1,6 +1,7 @@
 // `node bench/fairness.mjs [SEEDS]`: how many honestly rounded answers the grader refuses, per template
 // (every intermediate rounded to 3 or 4 significant figures or decimal places, the final value written
-// with 3 to 6 figures). Bundles bench/fairness.ts with esbuild (no build step). Reports; exits 0.
+// with 3 to 6 figures), and how many near misses (exact value ± 1 in its last digit) it accepts in
+// exercises that ask for exact values. Bundles bench/fairness.ts with esbuild (no build step). Reports; exits 0.
 import { build } from 'esbuild';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,16 +24,17 @@ try {
   });
   const { countFairness } = await import(pathToFileURL(outfile).href);
   const counts = countFairness(Number.parseInt(process.argv[2] ?? '12', 10) || 12);
-  let honest = 0;
-  let refused = 0;
-  console.log('Honest rounded chains refused by the grader (exercises with irrational values)');
+  const total = { honest: 0, honestRefused: 0, nearMisses: 0, nearMissesAccepted: 0 };
+  const row = (name, c) =>
+    `  ${name.padEnd(24)} ${String(c.honestRefused).padStart(6)} of ${String(c.honest).padStart(5)}   ${String(c.nearMissesAccepted).padStart(6)} of ${String(c.nearMisses).padStart(5)}`;
+  console.log('Fairness of the grader            honest answers refused   near misses accepted');
+  console.log('                                   (irrational exercises)   (exact exercises)');
   for (const c of counts) {
-    honest += c.honest;
-    refused += c.honestRefused;
-    console.log(`  ${c.template.padEnd(24)} ${String(c.honestRefused).padStart(5)} of ${String(c.honest).padStart(5)}`);
+    for (const key of Object.keys(total)) total[key] += c[key];
+    console.log(row(c.template, c));
     for (const e of c.examples) console.log(`      e.g. ${e}`);
   }
-  console.log(`  ${'all'.padEnd(24)} ${String(refused).padStart(5)} of ${String(honest).padStart(5)}`);
+  console.log(row('all', total));
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -1,37 +1,23 @@
 // Fairness of the grader, counted: honest rounded chains accepted, near misses in exact exercises
 // refused. Bundled and run by bench/fairness.mjs; it reports, it does not test.
-import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
 import { generateExercise, TEMPLATES } from '../src/exercises';
 import type { Exercise, NetworkAsk } from '../src/exercises/types';
 import { gradeExercise, gradingContext } from '../src/grader';
-import { HONEST_ROUNDINGS, honestAnswer, placesKeepFigures } from '../test/grader/honest-student';
+import { exerciseValues } from '../src/exercises';
+import { cellsOf } from '../src/exercises/quantities';
+import { HONEST_ROUNDINGS, honestAnswer, mazurExercise, nearMissesOf, placesKeepFigures } from '../test/grader/honest-student';
 
 export interface FairnessCount {
   readonly template: string;
   readonly honest: number;
   readonly honestRefused: number;
   readonly examples: readonly string[];
+  /** Exact exercises: the exact value ± one unit in its last digit (at ≥ 3 figures), and how many were accepted. */
+  readonly nearMisses: number;
+  readonly nearMissesAccepted: number;
 }
 
 const isNetworkAsk = (ask: { quantity: string }): ask is NetworkAsk => !['expression', 'value', 'gradients', 'nodes'].includes(ask.quantity);
-
-/** Mazur's network as a hand-written exercise without stated outputs: every cell of every layer asked. */
-function mazurExercise(): Exercise {
-  // Exercise networks hold numbers as exact strings; Mazur's literals print back as written.
-  const network = JSON.parse(JSON.stringify(parse(readFileSync('exercises/networks/mazur.yaml', 'utf8')), (_k, v) => (typeof v === 'number' ? String(v) : v)));
-  const asks: NetworkAsk[] = [];
-  const quantities = ['preactivation', 'output', 'delta', 'grad_weights', 'weights_after'] as const;
-  for (const layer of [0, 1]) {
-    for (const quantity of quantities) {
-      const cells = quantity === 'grad_weights' || quantity === 'weights_after' ? [[0, 0], [0, 1], [1, 0], [1, 1]] : [[0, 0], [0, 1]];
-      for (const index of cells) asks.push({ id: `a${asks.length + 1}`, quantity, layer, index });
-    }
-  }
-  asks.push({ id: `a${asks.length + 1}`, quantity: 'loss' });
-  delete network.update_biases;
-  return { template: 'mazur', seed: 0, difficulty: 1, lang: 'en', network, given: {}, asks, prompt: 'Find:', expected: {}, hints: {} } as unknown as Exercise;
-}
 
 function* exercisesOf(template: string, seeds: number): Generator<Exercise> {
   if (template === 'mazur') {
@@ -54,12 +40,31 @@ export function countFairness(seeds = 12): FairnessCount[] {
   for (const template of ['mazur', ...TEMPLATES.map((t) => t.name)]) {
     let honest = 0;
     let refused = 0;
+    let nearMisses = 0;
+    let nearMissesAccepted = 0;
     const examples: string[] = [];
     {
       for (const exercise of exercisesOf(template, seeds)) {
         const { difficulty, seed } = exercise;
-        if (exercise.network === null || !/(^|\n)Find:/.test(exercise.prompt)) continue;
+        if (exercise.network === null) continue;
         const ctx = gradingContext(exercise);
+        if (/give exact values/.test(exercise.prompt)) {
+          const values = exerciseValues(exercise);
+          for (const ask of exercise.asks.filter(isNetworkAsk)) {
+            const v = values.get(ask.id);
+            if (v === undefined || Array.isArray(v)) continue;
+            for (const miss of nearMissesOf(cellsOf(v)[0])) {
+              nearMisses++;
+              const [result] = gradeExercise(ctx, new Map([[ask.id, miss]]));
+              if (result.status === 'correct') {
+                nearMissesAccepted++;
+                if (examples.length < 3) examples.push(`${template} -d ${difficulty} -s ${seed} ${ask.id}=${miss} accepted (exact exercise): ${result.feedback.en}`);
+              }
+            }
+          }
+          continue;
+        }
+        if (!/(^|\n)Find:/.test(exercise.prompt)) continue;
         for (const ask of exercise.asks.filter(isNetworkAsk)) {
           for (const rounding of HONEST_ROUNDINGS) {
             for (const finalFigures of [3, 4, 5, 6]) {
@@ -78,7 +83,7 @@ export function countFairness(seeds = 12): FairnessCount[] {
         }
       }
     }
-    if (honest > 0) counts.push({ template, honest, honestRefused: refused, examples });
+    if (honest > 0 || nearMisses > 0) counts.push({ template, honest, honestRefused: refused, examples, nearMisses, nearMissesAccepted });
   }
   return counts;
 }

@@ -109,12 +109,19 @@ export function inputsOf(spec: NetworkSpec, ask: NetworkAsk): Place[] {
  * one guard digit more; then mixed precisions for the step's own inputs (each exact, to 3 figures, to
  * the answer's figures, or one more — δ at 3 figures and z at 4 is common).
  */
+/** Intermediates rounded to fewer figures (or places) than this are not a rounding the grader rewards. */
+const MIN_INTERMEDIATE_FIGURES = 3;
+
 export function policiesFor(figures: number, places: number, inputs: readonly Place[]): RoundingPolicy[] {
   const policies: RoundingPolicy[] = [];
   // Intermediates kept to fewer than 3 figures are not a rounding the grader should reward.
   if (figures < 3) return policies;
-  policies.push(uniform('figures', figures), uniform('figures', figures + 1));
+  // Every intermediate to k figures (3 ≤ k ≤ the answer's figures + 1: the final value may carry more
+  // figures than the intermediates did) or to d places (3 ≤ d ≤ the answer's places + 1).
+  for (let k = figures; k <= figures + 1; k++) policies.push(uniform('figures', k));
+  for (let k = MIN_INTERMEDIATE_FIGURES; k < figures; k++) policies.push(uniform('figures', k));
   if (places >= 1) policies.push(uniform('places', places), uniform('places', places + 1));
+  for (let d = MIN_INTERMEDIATE_FIGURES; d < places; d++) policies.push(uniform('places', d));
   const choices: (Rounding | null)[] = [null, ...[...new Set([3, figures, figures + 1])].map((n) => ({ by: 'figures' as const, n }))];
   const assign = (k: number, chosen: (Rounding | null)[]): void => {
     if (k === inputs.length) {

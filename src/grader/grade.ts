@@ -3,8 +3,9 @@
 // that follows from their own answers to the other parts (error carried forward); a misconception's
 // value; digits cut off instead of rounded. Matrices are graded cell by cell, with partial credit.
 import type { Mistake } from '../engine/mistakes';
-import type { AskValue } from '../exercises/quantities';
+import { cellsOf, type AskValue } from '../exercises/quantities';
 import { isGraphAsk, isSymbolicAsk, type Ask, type ExpectedValue, type NetworkAsk } from '../exercises/types';
+import { terminatesWithin } from '../number/format';
 import { approx, type Value } from '../number/value';
 import { carriedPolicies, inputsOf, policiesFor, type RoundingPolicy, type Substitution } from './chains';
 import { MIN_FIGURES, isRight, isTruncation, judgeNumber, matchesValue, type StudentNumber, type Tolerance } from './compare';
@@ -26,6 +27,8 @@ export const FEW_FIGURES_SCORE = 0.5;
 export const TRUNCATED_SCORE = 0.5;
 /** Credit for a part that is wrong only because it follows correctly from an earlier wrong part. */
 export const CARRIED_FORWARD_SCORE = 0.5;
+/** Rounded intermediates in an exercise that asks for exact values: partial credit, never full marks. */
+export const ROUNDED_IN_EXACT_SCORE = 0.5;
 /** The share of the score a hint costs: the formula (1st hint), then the formula with the numbers (2nd). */
 export const HINT_COSTS: readonly number[] = [0, 0.25, 0.5];
 
@@ -34,6 +37,8 @@ export type CellVerdict =
   | { readonly kind: 'rounded'; readonly figures: number }
   | { readonly kind: 'tolerance' }
   | { readonly kind: 'rounded-chain'; readonly policy: RoundingPolicy }
+  /** An exact exercise: the answer is what rounded intermediates give, but the student was asked to keep every digit. */
+  | { readonly kind: 'rounded-in-exact'; readonly policy: RoundingPolicy }
   | { readonly kind: 'few-figures' }
   | { readonly kind: 'misconception'; readonly mistake: Mistake }
   | { readonly kind: 'truncated'; readonly places: number }
@@ -76,6 +81,7 @@ const CELL_SCORE: Record<CellVerdict['kind'], number> = {
   rounded: 1,
   tolerance: 1,
   'rounded-chain': 1,
+  'rounded-in-exact': ROUNDED_IN_EXACT_SCORE,
   'few-figures': FEW_FIGURES_SCORE,
   misconception: 0,
   truncated: TRUNCATED_SCORE,
@@ -169,7 +175,7 @@ export function gradeCell(ctx: GradingContext, ask: Ask, index: readonly number[
         const chain = cellAt(ctx.rounded(ask, policy), index);
         if (chain === null || !mayMatch(chain, student, studentFloat)) continue;
         const v = judgeNumber(chain, student);
-        if (v.kind === 'exact' || v.kind === 'rounded') return { kind: 'rounded-chain', policy };
+        if (v.kind === 'exact' || v.kind === 'rounded') return isExactExercise(ctx) ? { kind: 'rounded-in-exact', policy } : { kind: 'rounded-chain', policy };
       }
     }
   }
@@ -188,6 +194,29 @@ export function gradeCell(ctx: GradingContext, ask: Ask, index: readonly number[
   return { kind: 'wrong' };
 }
 
+const exactExercises = new WeakMap<GradingContext, boolean>();
+
+/**
+ * An exercise that asks for exact values: every value asked of the network is a terminating decimal,
+ * so nothing has to be rounded on the way (the generator then says "give exact values"). Rounding an
+ * intermediate there is not what the student was asked to do.
+ */
+function isExactExercise(ctx: GradingContext): boolean {
+  let exact = exactExercises.get(ctx);
+  if (exact === undefined) {
+    const asks = ctx.exercise.asks.filter((ask) => !isGraphAsk(ask) && !isSymbolicAsk(ask));
+    exact = ctx.spec !== null && asks.length > 0 && asks.every((ask) => {
+      const v = ctx.expected(ask);
+      return v !== null && cellsOf(v).every((c) => c.kind === 'rational' && terminatesWithin(c, EXACT_DIGITS));
+    });
+    exactExercises.set(ctx, exact);
+  }
+  return exact;
+}
+
+/** Decimal places within which an exact exercise's values terminate (its numbers are hand-friendly). */
+const EXACT_DIGITS = 12;
+
 function cellStatus(verdict: CellVerdict): Status {
   return RIGHT_KINDS.has(verdict.kind) ? 'correct' : 'incorrect';
 }
@@ -203,6 +232,8 @@ function cellFeedback(ctx: GradingContext, ask: Ask, verdict: CellVerdict, right
       return msg.TOLERANCE_CORRECT;
     case 'rounded-chain':
       return msg.fromRoundedIntermediates(verdict.policy, right);
+    case 'rounded-in-exact':
+      return msg.roundedInExactExercise(verdict.policy, right);
     case 'few-figures':
       return msg.fewFigures(right);
     case 'truncated':

@@ -84,6 +84,15 @@ function policyText(policy: RoundingPolicy): Text {
   return text(`the values it is computed from, rounded (${en}),`, `元になる値を丸めて（${ja}）計算した値`);
 }
 
+export function roundedInExactExercise(policy: RoundingPolicy, right: Value): Text {
+  const p = policyText(policy);
+  const full = shortDecimal(right, 10);
+  return text(
+    `Almost: this is what ${p.en} give, but this exercise is exact: keep every digit of the intermediate values (the answer is ${full}).`,
+    `惜しい: ${p.ja}と一致しますが、この問題は正確な値を求めます。途中の値の桁をすべて残して計算してください（正解は ${full}）。`,
+  );
+}
+
 export function fromRoundedIntermediates(policy: RoundingPolicy, right: Value): Text {
   const p = policyText(policy);
   const full = shortDecimal(right, 10);

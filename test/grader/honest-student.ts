@@ -2,7 +2,9 @@
 // same way (k significant figures or d decimal places), and writes the asked value with as many
 // figures as a calculator shows. The rounding is decimal.js's half-up on the engine's exact values,
 // written here apart from the grader's own rounding code, so that the grader is checked, not copied.
+import { readFileSync } from 'node:fs';
 import { Decimal } from 'decimal.js';
+import { parse } from 'yaml';
 import { solve, type Intermediate } from '../../src/engine/solve';
 import { givenOutputsOf } from '../../src/exercises/given';
 import { networkSpecOf } from '../../src/exercises/network-file';
@@ -83,3 +85,33 @@ export function honestAnswer(exercise: Exercise, ask: NetworkAsk, rounding: Stud
   const solution = solve(spec, { givenOutputs: given, intermediate: hook });
   return { text: written(askValue(spec, solution, given, ask), finalFigures), seen };
 }
+
+/** Mazur's network as a hand-written exercise without stated outputs, every cell of every layer asked (read from the project root). */
+export function mazurExercise(): Exercise {
+  // Exercise networks hold numbers as exact strings; Mazur's literals print back as written.
+  const network = JSON.parse(JSON.stringify(parse(readFileSync('exercises/networks/mazur.yaml', 'utf8')), (_k, v) => (typeof v === 'number' ? String(v) : v)));
+  const asks: NetworkAsk[] = [];
+  const quantities = ['preactivation', 'output', 'delta', 'grad_weights', 'weights_after'] as const;
+  for (const layer of [0, 1]) {
+    for (const quantity of quantities) {
+      const cells = quantity === 'grad_weights' || quantity === 'weights_after' ? [[0, 0], [0, 1], [1, 0], [1, 1]] : [[0, 0], [0, 1]];
+      for (const index of cells) asks.push({ id: `a${asks.length + 1}`, quantity, layer, index });
+    }
+  }
+  asks.push({ id: `a${asks.length + 1}`, quantity: 'loss' });
+  delete network.update_biases;
+  return { template: 'mazur', seed: 0, difficulty: 1, lang: 'en', network, given: {}, asks, prompt: 'Find:', expected: {}, hints: {} } as unknown as Exercise;
+}
+
+
+/** The exact value's decimal ± one unit in its last digit (given at least 3 significant figures). */
+export function nearMissesOf(v: Value): string[] {
+  const d = approx(v);
+  if (v.kind !== 'rational' || d.isZero()) return [];
+  const text = d.toFixed();
+  if (text.length > 12) return [];
+  const places = Math.max(d.decimalPlaces(), 3 - (d.abs().e + 1));
+  const unit = new Decimal(10).pow(-places);
+  return [d.plus(unit), d.minus(unit)].map((x) => x.toFixed(places));
+}
+

@@ -92,9 +92,10 @@ describe('exact values and decimals', () => {
 
   it('digits cut off instead of rounded: half credit and the reason', () => {
     const ctx = gradingContext(exercise(MAZUR, [{ id: 'd', quantity: 'delta', layer: 1, index: [0, 0] }]));
-    // δ_o1 = 0.1384985616…: 0.13850 rounded, 0.13849 truncated.
+    // δ_o1 = 0.1384985616…: 0.13850 rounded, 0.1384985 truncated (0.13849 is what intermediates rounded to
+    // 4 figures give, so it is not a cut-off: see rounding.test.ts).
     expect(grader(ctx)({ d: '0.13850' }).d.status).toBe('correct');
-    const r = grader(ctx)({ d: '0.13849' }).d;
+    const r = grader(ctx)({ d: '0.1384985' }).d;
     expect(r.status).toBe('incorrect');
     expect(r.score).toBe(0.5);
     expect(r.feedback.en).toMatch(/round the last digit/);
