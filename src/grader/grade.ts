@@ -26,7 +26,8 @@ export type Status = 'correct' | 'incorrect' | 'invalid';
 export const FEW_FIGURES_SCORE = 0.5;
 export const TRUNCATED_SCORE = 0.5;
 /** Credit for a part that is wrong only because it follows correctly from an earlier wrong part. */
-export const CARRIED_FORWARD_SCORE = 0.5;
+/** A part that follows correctly from the student's own wrong earlier part earns full credit (as Numbas gives). */
+export const CARRIED_FORWARD_SCORE = 1;
 /** Rounded intermediates in an exercise that asks for exact values: partial credit, never full marks. */
 export const ROUNDED_IN_EXACT_SCORE = 0.5;
 /** The share of the score a hint costs: the formula (1st hint), then the formula with the numbers (2nd). */
@@ -469,8 +470,16 @@ export function gradeExercise(ctx: GradingContext, answers: ReadonlyMap<string, 
       const goodSubs = good.flatMap(subsOf);
       const badSubs = bad.flatMap(subsOf);
       const right = ctx.expected(ask);
-      const candidates = goodSubs.length > 0 || badSubs.length > 0 ? carriedPolicies(answerFigures(right, answer)) : [];
-      const fromGood = goodSubs.length > 0 ? candidates.find((policy) => followsFrom(ctx.chained(ask, goodSubs, policy), answer, graded) !== null) : undefined;
+      // In an exact exercise nothing is rounded on the way, so the chain from the student's parts is exact.
+      const rounding = isExactExercise(ctx) ? [null] : carriedPolicies(answerFigures(right, answer));
+      const candidates = goodSubs.length > 0 || badSubs.length > 0 ? rounding : [];
+      const explains = (subs: readonly Substitution[], policy: RoundingPolicy | null) => followsFrom(ctx.chained(ask, subs, policy), answer, graded) !== null;
+      // The student's own values for every part they answered, right or wrong, are what they worked from:
+      // when all of them explain the answer and the right ones alone (with the same rounding) do not, it
+      // follows from a wrong part, even if a rounded recomputation of that part would also explain it.
+      const fromAll = badSubs.length > 0 ? candidates.find((policy) => explains([...goodSubs, ...badSubs], policy)) : undefined;
+      const needsBad = fromAll !== undefined && !(goodSubs.length > 0 && explains(goodSubs, fromAll));
+      const fromGood = goodSubs.length > 0 && !needsBad ? candidates.find((policy) => explains(goodSubs, policy)) : undefined;
       if (fromGood !== undefined) {
         const ids = good.filter((other) => subsOf(other).length > 0).map((other) => other.id);
         const shown = Array.isArray(right) ? cellAt(right, Array.isArray(right[0]) ? [0, 0] : [0]) : (right as Value);
@@ -478,7 +487,7 @@ export function gradeExercise(ctx: GradingContext, answers: ReadonlyMap<string, 
         graded = { ...graded, status: 'correct', score: 1, misconception: null, feedback: msg.fromOwnRoundedValues(ids, shown!), cells };
       } else if (badSubs.length > 0 && graded.status !== 'correct') {
         const all = [...goodSubs, ...badSubs];
-        const policy = candidates.find((p) => followsFrom(ctx.chained(ask, all, p), answer, graded) !== null);
+        const policy = fromAll ?? candidates.find((p) => explains(all, p));
         if (policy !== undefined) {
           // Name the wrong parts it follows from: those that explain it on their own, else all of them.
           const earlierBad = bad.filter((other) => subsOf(other).length > 0 && asks.indexOf(other) < asks.indexOf(ask));
@@ -492,7 +501,8 @@ export function gradeExercise(ctx: GradingContext, answers: ReadonlyMap<string, 
               follow.has(cell.index.join(',')) ? { ...cell, status: 'incorrect', score: CARRIED_FORWARD_SCORE, verdict: { kind: 'carried-forward' } } : cell,
             ) ?? null;
           const score = cells ? Math.round((cells.reduce((sum, cell) => sum + cell.score, 0) / cells.length) * 1e6) / 1e6 : CARRIED_FORWARD_SCORE;
-          graded = { ...graded, status: 'incorrect', score, misconception: null, feedback: msg.carriedForward(ids), cells };
+          const used = (alone.length > 0 ? alone : named).map((other) => ({ id: other.id, text: answers.get(other.id)!.trim() }));
+          graded = { ...graded, status: 'incorrect', score, misconception: null, feedback: msg.carriedForward(used), cells };
           carried = true;
         }
       }

@@ -110,11 +110,12 @@ export function fromOwnRoundedValues(askIds: readonly string[], right: Value): T
   );
 }
 
-export function carriedForward(askIds: readonly string[]): Text {
-  const ids = askIds.join(', ');
+export function carriedForward(used: readonly { readonly id: string; readonly text: string }[]): Text {
+  const ids = used.map((u) => u.id).join(', ');
+  const values = used.map((u) => `${u.id} = ${u.text}`).join(', ');
   return text(
-    `Not the expected value, but it follows correctly from your answer to ${ids}: correct ${ids} and this part will be right too.`,
-    `正解とは異なりますが、あなたの ${ids} の答えからは正しく計算できています。${ids} を直せばこの答えも正しくなります。`,
+    `Not the expected value, but it follows correctly from your answer ${values}: correct ${ids} and this part will be right too.`,
+    `正解とは異なりますが、あなたの答え ${values} からは正しく計算できています。${ids} を直せばこの答えも正しくなります。`,
   );
 }
 

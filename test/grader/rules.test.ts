@@ -2,6 +2,7 @@
 // figures, digits cut off, a tolerance override, irrational values, matrices (cells, transposed, shape),
 // rounded intermediates, error carried forward, hints, invalid answers, graph and formula asks.
 import { describe, expect, it } from 'vitest';
+import { generateExercise } from '../../src/exercises';
 import type { Exercise, NetworkAsk, NetworkFile, SymbolicAsk } from '../../src/exercises/types';
 import { gradingContext, type GradingContext } from '../../src/grader/context';
 import { CARRIED_FORWARD_SCORE, gradeExercise, type AskResult } from '../../src/grader/grade';
@@ -210,10 +211,10 @@ describe('error carried forward', () => {
     expect(r.a2.carriedForward).toBe(true);
     expect(r.a2.status).toBe('incorrect');
     expect(r.a2.score).toBe(CARRIED_FORWARD_SCORE);
-    expect(r.a2.feedback.en).toMatch(/follows correctly from your answer to a1/);
+    expect(r.a2.feedback.en).toMatch(/follows correctly from your answer a1 = 0.2:/);
     expect(r.a3.carriedForward).toBe(true);
     // 0.340673 follows from a2 (0.4 − 0.5·0.118654) and, rounded, from a1 as well.
-    expect(r.a3.feedback.en).toMatch(/your answer to a1, a2/);
+    expect(r.a3.feedback.en).toMatch(/your answer a1 = 0.2, a2 = 0.118654:/);
     // A later part that follows from nothing is simply wrong.
     expect(g({ a1: '0.2', a2: '0.5' }).a2.carriedForward).toBe(false);
   });
@@ -299,5 +300,23 @@ describe('exercise files', () => {
     expect(() => parseExercise('{"network": {"layers": []}, "asks": [{"id": "a1", "quantity": "loss"}]}', 'ex.json')).toThrow(/network\.layers/);
     expect(() => parseExercise(`{"network": ${JSON.stringify(LINEAR)}, "asks": [{"id": "a1"}]}`, 'ex.json')).toThrow(/asks\[0\]\.quantity: missing/);
     expect(() => parseExercise(`{"network": ${JSON.stringify(LINEAR)}, "asks": [{"id": "a1", "quantity": "loss"}, {"id": "a1", "quantity": "loss"}]}`, 'ex.json')).toThrow(/used twice/);
+  });
+});
+
+describe('error carried forward names the part the student worked from', () => {
+  it('train-once -d 2 -s 1: L − L′ = 23.04 − 14.40 follows from the wrong a2, not from a rounded a1 chain', () => {
+    const ctx = gradingContext(generateExercise({ template: 'train-once', difficulty: 2, seed: 1 }));
+    const r = Object.fromEntries(gradeExercise(ctx, new Map([['a1', '23.04'], ['a2', '14.40'], ['a3', '8.64']])).map((x) => [x.ask, x]));
+    expect(r.a1.status).toBe('correct');
+    expect(r.a2.status).toBe('incorrect');
+    expect(r.a2.carriedForward).toBe(false);
+    expect(r.a3.carriedForward).toBe(true);
+    expect(r.a3.score).toBe(1);
+    expect(r.a3.feedback.en).toMatch(/follows correctly from your answer a2 = 14.40:/);
+    expect(r.a3.feedback.en).not.toMatch(/rounded answer to a1/);
+    // With the right a2, 8.6 is simply right, and 8.64 is not.
+    const right = Object.fromEntries(gradeExercise(ctx, new Map([['a1', '23.04'], ['a2', '14.44'], ['a3', '8.64']])).map((x) => [x.ask, x]));
+    expect(right.a3.status).toBe('incorrect');
+    expect(right.a3.carriedForward).toBe(false);
   });
 });
