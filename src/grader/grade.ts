@@ -7,7 +7,7 @@ import { cellsOf, type AskValue } from '../exercises/quantities';
 import { isGraphAsk, isSymbolicAsk, type Ask, type ExpectedValue, type NetworkAsk } from '../exercises/types';
 import { terminatesWithin } from '../number/format';
 import { approx, type Value } from '../number/value';
-import { carriedPolicies, inputsOf, policiesFor, type RoundingPolicy, type Substitution } from './chains';
+import { carriedPolicies, inputsOf, policiesFor, uniform, type RoundingPolicy, type Substitution } from './chains';
 import { MIN_FIGURES, isRight, isTruncation, judgeNumber, matchesValue, type StudentNumber, type Tolerance } from './compare';
 import { effectiveSigFigs, sameValue } from './precision';
 import type { GradingContext, MistakenValue } from './context';
@@ -30,6 +30,11 @@ export const TRUNCATED_SCORE = 0.5;
 export const CARRIED_FORWARD_SCORE = 1;
 /** Rounded intermediates in an exercise that asks for exact values: partial credit, never full marks. */
 export const ROUNDED_IN_EXACT_SCORE = 0.5;
+/** Intermediates rounded to 1 or 2 figures (or places): partial credit and the reason. */
+export const COARSE_CHAIN_SCORE = 0.5;
+
+/** Too coarse a rounding of the intermediates to be right, but the method is: 1 or 2 figures, 1 or 2 places. */
+const COARSE_POLICIES: readonly RoundingPolicy[] = [uniform('figures', 2), uniform('figures', 1), uniform('places', 2), uniform('places', 1)];
 /** The share of the score a hint costs: the formula (1st hint), then the formula with the numbers (2nd). */
 export const HINT_COSTS: readonly number[] = [0, 0.25, 0.5];
 
@@ -40,6 +45,8 @@ export type CellVerdict =
   | { readonly kind: 'rounded-chain'; readonly policy: RoundingPolicy }
   /** An exact exercise: the answer is what rounded intermediates give, but the student was asked to keep every digit. */
   | { readonly kind: 'rounded-in-exact'; readonly policy: RoundingPolicy }
+  /** What intermediates rounded to fewer than 3 figures (or places) give: the method is right, the rounding too coarse. */
+  | { readonly kind: 'coarse-chain'; readonly policy: RoundingPolicy }
   | { readonly kind: 'few-figures' }
   | { readonly kind: 'misconception'; readonly mistake: Mistake }
   | { readonly kind: 'truncated'; readonly places: number }
@@ -83,6 +90,7 @@ const CELL_SCORE: Record<CellVerdict['kind'], number> = {
   tolerance: 1,
   'rounded-chain': 1,
   'rounded-in-exact': ROUNDED_IN_EXACT_SCORE,
+  'coarse-chain': COARSE_CHAIN_SCORE,
   'few-figures': FEW_FIGURES_SCORE,
   misconception: 0,
   truncated: TRUNCATED_SCORE,
@@ -166,8 +174,10 @@ export function gradeCell(ctx: GradingContext, ask: Ask, index: readonly number[
   const verdict = judgeNumber(right, student, tolerance);
   if (verdict.kind === 'exact' || verdict.kind === 'tolerance') return { kind: verdict.kind };
   if (verdict.kind === 'rounded') return verdict;
-  if (verdict.kind === 'few-figures') return { kind: 'few-figures' };
   const studentFloat = floatOf(student.value);
+  // Too few figures, but exactly what a misconception gives (3 for 3.15 when the tax is forgotten):
+  // that misconception, not "right value, give 3 figures".
+  if (verdict.kind === 'few-figures') return exactMisconception(ctx, ask, index, student, studentFloat) ?? { kind: 'few-figures' };
   // Rounded intermediates explain only an answer that itself carries enough figures.
   if (student.written !== null && tolerance === null) {
     const figures = effectiveSigFigs(right, student.value, student.written);
@@ -180,16 +190,21 @@ export function gradeCell(ctx: GradingContext, ask: Ask, index: readonly number[
       }
     }
   }
-  const mistaken = ordered(ask, ctx.mistaken(ask));
   // A variant whose value is exactly the answer wins over one that only rounds to it.
-  const exactOnly: StudentNumber = { ...student, written: null };
-  for (const m of mistaken) {
-    const buggy = cellAt(m.value, index);
-    if (buggy !== null && mayMatch(buggy, exactOnly, studentFloat) && sameValue(buggy, student.value)) return { kind: 'misconception', mistake: m.mistake };
-  }
+  const exact = exactMisconception(ctx, ask, index, student, studentFloat);
+  if (exact !== null) return exact;
+  const mistaken = ordered(ask, ctx.mistaken(ask));
   for (const m of mistaken) {
     const buggy = cellAt(m.value, index);
     if (buggy !== null && mayMatch(buggy, student, studentFloat) && matchesValue(buggy, student)) return { kind: 'misconception', mistake: m.mistake };
+  }
+  if (student.written !== null && tolerance === null) {
+    for (const policy of COARSE_POLICIES) {
+      const chain = cellAt(ctx.rounded(ask, policy), index);
+      if (chain === null || !mayMatch(chain, student, studentFloat)) continue;
+      const v = judgeNumber(chain, student);
+      if (v.kind === 'exact' || v.kind === 'rounded') return { kind: 'coarse-chain', policy };
+    }
   }
   if (!student.expression && isTruncation(right, student)) return { kind: 'truncated', places: student.written!.places };
   return { kind: 'wrong' };
@@ -218,6 +233,16 @@ function isExactExercise(ctx: GradingContext): boolean {
 /** Decimal places within which an exact exercise's values terminate (its numbers are hand-friendly). */
 const EXACT_DIGITS = 12;
 
+/** The first misconception (in diagnosis order) whose value is exactly the student's number. */
+function exactMisconception(ctx: GradingContext, ask: Ask, index: readonly number[], student: StudentNumber, studentFloat: number): CellVerdict | null {
+  const exactOnly: StudentNumber = { ...student, written: null };
+  for (const m of ordered(ask, ctx.mistaken(ask))) {
+    const buggy = cellAt(m.value, index);
+    if (buggy !== null && mayMatch(buggy, exactOnly, studentFloat) && sameValue(buggy, student.value)) return { kind: 'misconception', mistake: m.mistake };
+  }
+  return null;
+}
+
 function cellStatus(verdict: CellVerdict): Status {
   return RIGHT_KINDS.has(verdict.kind) ? 'correct' : 'incorrect';
 }
@@ -235,6 +260,8 @@ function cellFeedback(ctx: GradingContext, ask: Ask, verdict: CellVerdict, right
       return msg.fromRoundedIntermediates(verdict.policy, right);
     case 'rounded-in-exact':
       return msg.roundedInExactExercise(verdict.policy, right);
+    case 'coarse-chain':
+      return msg.coarseIntermediates(verdict.policy, right);
     case 'few-figures':
       return msg.fewFigures(right);
     case 'truncated':

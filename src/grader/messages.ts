@@ -93,6 +93,15 @@ export function roundedInExactExercise(policy: RoundingPolicy, right: Value): Te
   );
 }
 
+export function coarseIntermediates(policy: RoundingPolicy, right: Value): Text {
+  const p = policyText(policy);
+  const full = shortDecimal(right, 10);
+  return text(
+    `Almost: this is what ${p.en} give; the method is right, but keep at least ${MIN_FIGURES} significant figures along the way (the answer is ${full}).`,
+    `惜しい: ${p.ja}と一致します。計算の方法は正しいですが、途中の値も有効数字${MIN_FIGURES}桁以上を残してください（正解は ${full}）。`,
+  );
+}
+
 export function fromRoundedIntermediates(policy: RoundingPolicy, right: Value): Text {
   const p = policyText(policy);
   const full = shortDecimal(right, 10);

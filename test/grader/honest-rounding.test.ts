@@ -66,3 +66,23 @@ describe('honest rounding is accepted', () => {
     expect(refused).toEqual([]);
   });
 });
+
+describe('intermediates rounded too coarsely', () => {
+  it('δ and z of Mazur rounded to 2 figures: partial credit and the reason, never a bare "incorrect"', () => {
+    const exercise = { ...mazurExercise(), asks: [{ id: 'g', quantity: 'grad_weights', layer: 1, index: [0, 0] }] } as Exercise;
+    const ctx = gradingContext(exercise);
+    const ask = exercise.asks[0] as NetworkAsk;
+    for (const rounding of [{ by: 'figures', n: 2 }, { by: 'figures', n: 1 }] as const) {
+      const answer = honestAnswer(exercise, ask, rounding, 4);
+      const [result] = gradeExercise(ctx, new Map([['g', answer.text]]));
+      if (result.status === 'correct') continue; // the coarse chain happens to round to the right value
+      expect(result.score, answer.text).toBe(0.5);
+      expect(result.feedback.en, answer.text).toMatch(/keep at least 3 significant figures along the way/);
+    }
+    // 0.14 × 0.59 = 0.0826 (every intermediate to 2 figures)
+    const [two] = gradeExercise(ctx, new Map([['g', '0.0826']]));
+    expect(two.status).toBe('incorrect');
+    expect(two.score).toBe(0.5);
+    expect(two.feedback.en).toMatch(/rounded to 2 significant figures/);
+  });
+});
