@@ -198,7 +198,9 @@ export function gradeCell(ctx: GradingContext, ask: Ask, index: readonly number[
     const buggy = cellAt(m.value, index);
     if (buggy !== null && mayMatch(buggy, student, studentFloat) && matchesValue(buggy, student)) return { kind: 'misconception', mistake: m.mistake };
   }
-  if (student.written !== null && tolerance === null) {
+  // Coarse intermediates explain only an answer written with enough figures (a calculator's final
+  // result); a 1- or 2-figure answer is judged as written.
+  if (student.written !== null && tolerance === null && effectiveSigFigs(right, student.value, student.written) >= MIN_FIGURES) {
     for (const policy of COARSE_POLICIES) {
       const chain = cellAt(ctx.rounded(ask, policy), index);
       if (chain === null || !mayMatch(chain, student, studentFloat)) continue;
