@@ -49,6 +49,11 @@ export function unknownField(what: Localized, fields: string | Localized): Local
   return { en: `unknown field (${what.en} has ${list.en})`, ja: `不明なフィールドです（${what.ja}のフィールドは ${list.ja}）` };
 }
 
+/** `missing required field "args" (a node has name, op, args)`, reported at the mapping. */
+export function missingField(key: string, what: Localized, fields: string): Localized {
+  return { en: `missing required field "${key}" (${what.en} has ${fields})`, ja: `必須のフィールド "${key}" がありません（${what.ja}のフィールドは ${fields}）` };
+}
+
 export const isMapping = (x: unknown): x is Record<string, unknown> => x !== null && typeof x === 'object' && !Array.isArray(x);
 
 interface MappingMessages {
