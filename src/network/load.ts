@@ -62,7 +62,7 @@ const FileSchema = mapping(
     layout: v.optional(v.picklist(['x-w', 'w-x'], says({ en: 'expected x-w (a = x·W + b) or w-x (a = W·x + b)', ja: 'x-w（a = x·W + b）または w-x（a = W·x + b）を指定してください' }))),
     layers: v.pipe(
       v.array(LayerSchema, says({ en: 'expected a list of layers, each with weights and activation', ja: '層のリスト（各層に weights と activation）を指定してください' })),
-      v.minLength(1, says({ en: 'expected at least one layer', ja: '層が少なくとも1つ必要です' })),
+      v.minLength(1, says({ en: 'expected at least one layer', ja: '層が少なくとも1つ必要です' }, { got: false })),
     ),
     loss: v.picklist(LOSSES, says({ en: `expected one of ${LOSSES.join(', ')}`, ja: `損失関数として ${LOSSES.join(', ')} のいずれかを指定してください` })),
     input: matrix,

@@ -84,7 +84,7 @@ type Issue = v.BaseIssue<unknown>;
 
 const keysOf = (issue: Issue): (string | number)[] => (issue.path ?? []).map((item) => item.key as string | number);
 
-/** A missing or unknown field: reported before anything inside the mapping that holds it. */
+/** Whether an issue is about a field's presence: one the mapping does not have, or one that is absent. */
 function fieldIssue(issue: Issue): 'unknown' | 'missing' | null {
   const last = issue.path?.[issue.path.length - 1];
   if (issue.kind !== 'schema' || last?.origin !== 'key' || !['strict_object', 'loose_object', 'object'].includes(issue.type)) return null;
@@ -94,22 +94,18 @@ function fieldIssue(issue: Issue): 'unknown' | 'missing' | null {
 const isPrefix = (prefix: readonly unknown[], path: readonly unknown[]) => prefix.length <= path.length && prefix.every((key, i) => key === path[i]);
 
 /**
- * The issue to report: the first one, unless a mapping that holds it (or it itself) has an unknown or
- * missing field — then the outermost such field, unknown before missing (a misspelt key is both).
+ * The issue to report: the first one, unless a mapping that holds it (or it itself) has an unknown
+ * field — then the outermost such field: a misspelt key is also a missing one, and the typo is the news.
  */
 function firstIssue(issues: readonly [Issue, ...Issue[]]): Issue {
-  const first = issues[0];
-  const firstPath = keysOf(first);
-  let best: { issue: Issue; depth: number; rank: number } | null = null;
+  const firstPath = keysOf(issues[0]);
+  let best: { issue: Issue; depth: number } | null = null;
   for (const issue of issues) {
-    const kind = fieldIssue(issue);
-    if (!kind) continue;
+    if (fieldIssue(issue) !== 'unknown') continue;
     const holder = keysOf(issue).slice(0, -1);
-    if (!isPrefix(holder, firstPath)) continue;
-    const rank = kind === 'unknown' ? 0 : 1;
-    if (!best || holder.length < best.depth || (holder.length === best.depth && rank < best.rank)) best = { issue, depth: holder.length, rank };
+    if (isPrefix(holder, firstPath) && (!best || holder.length < best.depth)) best = { issue, depth: holder.length };
   }
-  return best?.issue ?? first;
+  return best?.issue ?? issues[0];
 }
 
 /** The InputError for a valibot issue: field path, line, what was expected and what the file has. */
