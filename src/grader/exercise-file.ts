@@ -4,7 +4,8 @@
 // every ask must be one the engine can compute. Any problem is one InputError naming the field and
 // its line, in English and Japanese. Numbers stay exact strings (YAML failsafe schema).
 import * as v from 'valibot';
-import { InputError, type Localized } from '../network/errors';
+import type { Text } from '../text/lang';
+import { InputError } from '../network/errors';
 import { expected, got, isMapping, mapping, says, unknownField, validate } from '../network/schema-issues';
 import { networkFromSource } from '../network/load';
 import { fail, readSource, parseSource, type Path, type Source } from '../network/source';
@@ -14,8 +15,8 @@ import { parseLiteral, sign } from '../number/value';
 import type { Ask, Exercise, GraphFile, NetworkFile } from '../exercises/types';
 import type { Tolerance } from './compare';
 
-const text = (what: Localized) => v.string(says(expected(what)));
-const integerText = (what: Localized) => v.pipe(text(what), v.regex(/^\d{1,6}$/, says(expected(what))));
+const text = (what: Text) => v.string(says(expected(what)));
+const integerText = (what: Text) => v.pipe(text(what), v.regex(/^\d{1,6}$/, says(expected(what))));
 
 const ToleranceSchema = mapping(
   {

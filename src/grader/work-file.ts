@@ -5,7 +5,7 @@
 import * as v from 'valibot';
 import type { Quantity } from '../engine/solve';
 import type { NetworkSpec } from '../network/spec';
-import type { Localized } from '../network/errors';
+import type { Text } from '../text/lang';
 import { expected, mapping, says, unknownField, validate } from '../network/schema-issues';
 import { readSource, parseSource, type Path, type Source } from '../network/source';
 import { readAnswer, type StudentAnswer } from './student';
@@ -69,7 +69,7 @@ function shapeOf(spec: NetworkSpec, key: LayerKey, l: number): { rows: number; c
   }
 }
 
-const HINT: Readonly<Record<Kind, Localized>> = {
+const HINT: Readonly<Record<Kind, Text>> = {
   matrix: { en: 'a list of rows, e.g. [[0.1, 0.2]]', ja: '行のリスト（例: [[0.1, 0.2]]）' },
   vector: { en: 'a list of numbers, e.g. [0.1, 0.2]', ja: '数のリスト（例: [0.1, 0.2]）' },
   scalar: { en: 'a number such as 0.0821 or "3/20"', ja: '数（例: 0.0821, "3/20"）' },

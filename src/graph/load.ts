@@ -4,8 +4,9 @@
 // InputError naming the field, e.g. `graph.nodes[2].args[1]`, and its line.
 import * as v from 'valibot';
 import { parseLiteral, type Value } from '../number/value';
+import type { Text } from '../text/lang';
 import { fail, parseSource, readSource, type Source } from '../network/source';
-import { fieldPath, type Localized } from '../network/errors';
+import { fieldPath } from '../network/errors';
 import { expected, isMapping, mapping, missingField, says, unknownField, validate } from '../network/schema-issues';
 import { ARITY, MAX_POW_EXPONENT } from './ops';
 import { forwardValues, NodeDomainError } from './solve';
@@ -23,26 +24,26 @@ export function parseGraph(text: string, file = '<input>'): GraphSpec {
 
 /** Names start with a letter or _, then letters, digits or _ (so a name never looks like a number). */
 const NAME = /^[\p{L}_][\p{L}\p{N}_]*$/u;
-const NAME_HINT: Localized = {
+const NAME_HINT: Text = {
   en: 'a name made of letters, digits and _ that starts with a letter or _, e.g. apple_price',
   ja: '文字・数字・_ からなり文字か _ で始まる名前（例: apple_price）',
 };
-const NUMBER_HINT: Localized = { en: 'a number such as 100, 1.1, -1 or "1/3"', ja: '数（例: 100, 1.1, -1, "1/3"）' };
+const NUMBER_HINT: Text = { en: 'a number such as 100, 1.1, -1 or "1/3"', ja: '数（例: 100, 1.1, -1, "1/3"）' };
 const EXAMPLE_NODE = '{name: price, op: mul, args: [apple, tax]}';
 const EXAMPLE_INPUTS = '{apple: 100, tax: 1.1}';
 
-const GRAPH_FILE: Localized = { en: 'a graph file', ja: '計算グラフのファイル' };
-const GRAPH: Localized = { en: 'a graph', ja: '計算グラフ' };
-const NODE: Localized = { en: 'a node', ja: 'ノード' };
+const GRAPH_FILE: Text = { en: 'a graph file', ja: '計算グラフのファイル' };
+const GRAPH: Text = { en: 'a graph', ja: '計算グラフ' };
+const NODE: Text = { en: 'a node', ja: 'ノード' };
 
 /** A mapping with exactly these fields, each required; an unknown or missing one is named with the list. */
-function fields<const E extends v.ObjectEntries>(entries: E, what: Localized, notMapping: Localized) {
+function fields<const E extends v.ObjectEntries>(entries: E, what: Text, notMapping: Text) {
   const names = Object.keys(entries).join(', ');
   return mapping(entries, { expected: expected(notMapping), unknown: unknownField(what, names), missing: (key) => missingField(key, what, names) });
 }
 
 /** A non-empty text, else `expected …, got …`. */
-const someText = (what: Localized) => v.pipe(v.string(says(expected(what))), v.minLength(1, says(expected(what))));
+const someText = (what: Text) => v.pipe(v.string(says(expected(what))), v.minLength(1, says(expected(what))));
 
 const NUMBER_MESSAGE = says(expected(NUMBER_HINT));
 
@@ -109,7 +110,7 @@ const NodeSchema = v.pipe(
   ),
 );
 
-function arityMessage({ op, args }: { op: GraphOp; args: readonly string[] }): Localized {
+function arityMessage({ op, args }: { op: GraphOp; args: readonly string[] }): Text {
   const arity = ARITY[op];
   const expected = arity.max === Infinity ? `${arity.min} or more arguments` : arity.min === 1 ? 'exactly 1 argument' : `exactly ${arity.min} arguments`;
   const expectedJa = arity.max === Infinity ? ` ${arity.min} 個以上` : `ちょうど ${arity.min} 個`;
@@ -202,7 +203,7 @@ function resolveArg(
       inputs.length > 0 ? { en: `an input (${inputNames})`, ja: `入力（${inputNames}）` } : null,
       i > 0 ? { en: `an earlier node (${earlier})`, ja: `前のノード（${earlier}）` } : null,
       NUMBER_HINT,
-    ].filter((x): x is Localized => x !== null);
+    ].filter((x): x is Text => x !== null);
     const why = NAME.test(text)
       ? { en: `unknown name "${text}"`, ja: `不明な名前 "${text}" です` }
       : { en: `${JSON.stringify(text)} is neither a name nor a number`, ja: `${JSON.stringify(text)} は名前でも数でもありません` };

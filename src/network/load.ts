@@ -3,7 +3,8 @@
 // and the shapes (matrix sizes, softmax last, targets that are distributions).
 import * as v from 'valibot';
 import { parseLiteral, ratio, sign, sum, compare, ONE, ZERO, type Value } from '../number/value';
-import { InputError, type Localized } from './errors';
+import type { Text } from '../text/lang';
+import { InputError } from './errors';
 import { got, mapping, says, unknownField, validate } from './schema-issues';
 import { fail, readSource, parseSource, type Path, type Source } from './source';
 import {
@@ -27,7 +28,7 @@ const SAYS = {
     ja: '行列（行のリスト、例: [[0.15, 0.25], [0.20, 0.30]]）を指定してください',
   },
   mapping: { en: 'expected a mapping', ja: 'マッピングを指定してください' },
-} as const satisfies Record<string, Localized>;
+} as const satisfies Record<string, Text>;
 
 const scalar = v.string(says(SAYS.number));
 const vector = v.array(scalar, says(SAYS.vector));

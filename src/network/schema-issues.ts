@@ -3,12 +3,13 @@
 // valibot carries a message as a string, so a schema's message is both languages packed into one
 // string by `says`; `validate` unpacks it, adds what the file has instead, and names the field.
 import * as v from 'valibot';
-import { InputError, fieldPath, localize, type Localized } from './errors';
+import type { Text } from '../text/lang';
+import { InputError, fieldPath, localize } from './errors';
 import type { Path, Source } from './source';
 
 /** What a message asks of the issue: show what the file has (`, got "x"`), or name the mapping, not the key. */
 interface Said {
-  readonly text: Localized;
+  readonly text: Text;
   readonly got: boolean;
   readonly atMapping: boolean;
 }
@@ -19,7 +20,7 @@ const PACKED = '\u0000said:';
  * A valibot message in both languages. `got`: append what the file has instead (default true);
  * `atMapping`: report the issue at the mapping that holds the key (for a missing field named in the text).
  */
-export function says(text: Localized, options: { got?: boolean; atMapping?: boolean } = {}): string {
+export function says(text: Text, options: { got?: boolean; atMapping?: boolean } = {}): string {
   const said: Said = { text, got: options.got ?? true, atMapping: options.atMapping ?? false };
   return PACKED + JSON.stringify(said);
 }
@@ -29,28 +30,28 @@ function unpack(message: string): Said | null {
 }
 
 /** What the file has instead, e.g. `, got "sigmod"` / `（指定値: "sigmod"）`. */
-export function received(input: unknown): Localized {
+function received(input: unknown): Text {
   if (typeof input === 'string' && input !== '') return got(JSON.stringify(input));
   if (Array.isArray(input)) return { en: ', got a list', ja: '（指定値: リスト）' };
   if (input !== null && typeof input === 'object') return { en: ', got a mapping', ja: '（指定値: マッピング）' };
   return { en: ', got nothing', ja: '（値がありません）' };
 }
 
-export const got = (shown: string): Localized => ({ en: `, got ${shown}`, ja: `（指定値: ${shown}）` });
+export const got = (shown: string): Text => ({ en: `, got ${shown}`, ja: `（指定値: ${shown}）` });
 
 /** `expected X` / `Xを指定してください`, for a thing named in both languages. */
-export const expected = (what: Localized): Localized => ({ en: `expected ${what.en}`, ja: `${what.ja}を指定してください` });
+export const expected = (what: Text): Text => ({ en: `expected ${what.en}`, ja: `${what.ja}を指定してください` });
 
-export const MISSING: Localized = { en: 'missing required field', ja: '必須のフィールドがありません' };
+const MISSING: Text = { en: 'missing required field', ja: '必須のフィールドがありません' };
 
 /** `unknown field (a node has name, op, args)` / `不明なフィールドです（ノードのフィールドは name, op, args）`. */
-export function unknownField(what: Localized, fields: string | Localized): Localized {
+export function unknownField(what: Text, fields: string | Text): Text {
   const list = localize(fields);
   return { en: `unknown field (${what.en} has ${list.en})`, ja: `不明なフィールドです（${what.ja}のフィールドは ${list.ja}）` };
 }
 
 /** `missing required field "args" (a node has name, op, args)`, reported at the mapping. */
-export function missingField(key: string, what: Localized, fields: string): Localized {
+export function missingField(key: string, what: Text, fields: string): Text {
   return { en: `missing required field "${key}" (${what.en} has ${fields})`, ja: `必須のフィールド "${key}" がありません（${what.ja}のフィールドは ${fields}）` };
 }
 
@@ -58,13 +59,13 @@ export const isMapping = (x: unknown): x is Record<string, unknown> => x !== nul
 
 interface MappingMessages {
   /** When the value is not a mapping (a list, a text): what was expected. */
-  readonly expected: Localized;
+  readonly expected: Text;
   /** Show what the file has instead of a mapping (default true). */
   readonly got?: boolean;
   /** For a key the mapping does not have. */
-  readonly unknown: Localized;
+  readonly unknown: Text;
   /** For a required key that is absent; reported at the mapping. Default: MISSING at the key. */
-  readonly missing?: (key: string) => Localized;
+  readonly missing?: (key: string) => Text;
   /** Unknown keys are allowed (kept as they are). */
   readonly loose?: boolean;
 }
@@ -112,7 +113,7 @@ function firstIssue(issues: readonly [Issue, ...Issue[]]): Issue {
 export function issueError(source: Source, issue: Issue): InputError {
   let path: Path = keysOf(issue);
   const said = unpack(issue.message);
-  let text: Localized;
+  let text: Text;
   if (said) {
     if (said.atMapping) path = path.slice(0, -1);
     const instead = received(issue.input);
