@@ -1,9 +1,12 @@
 // Reads an exercise JSON file (the contract of `backprop-tutor exercise --format json`) for grading.
-// The file is untrusted like any input: its structure is checked with valibot, its network with the
-// project's own network validator, and every ask must be one the engine can compute. Any problem is
-// one InputError naming the field and its line. Numbers stay exact strings (YAML failsafe schema).
+// The file is untrusted like any input: its structure is checked with a valibot schema (through the
+// shared layer every input file uses), its network with the project's own network validator, and
+// every ask must be one the engine can compute. Any problem is one InputError naming the field and
+// its line, in English and Japanese. Numbers stay exact strings (YAML failsafe schema).
 import * as v from 'valibot';
+import type { Text } from '../text/lang';
 import { InputError } from '../network/errors';
+import { expected, got, isMapping, mapping, says, unknownField, validate } from '../network/schema-issues';
 import { networkFromSource } from '../network/load';
 import { fail, readSource, parseSource, type Path, type Source } from '../network/source';
 import { graphFromSource } from '../graph/load';
@@ -12,31 +15,78 @@ import { parseLiteral, sign } from '../number/value';
 import type { Ask, Exercise, GraphFile, NetworkFile } from '../exercises/types';
 import type { Tolerance } from './compare';
 
-const text = (what: string) => v.string(`expected ${what}`);
-const integerText = (what: string) => v.pipe(text(what), v.regex(/^\d{1,6}$/, `expected ${what}`));
+const text = (what: Text) => v.string(says(expected(what)));
+const integerText = (what: Text) => v.pipe(text(what), v.regex(/^\d{1,6}$/, says(expected(what))));
 
-const ToleranceSchema = v.strictObject(
-  { absolute: v.optional(text('a number such as 0.001')), relative: v.optional(text('a number such as 0.01')) },
-  'unknown field (a tolerance has absolute and/or relative)',
+const ToleranceSchema = mapping(
+  {
+    absolute: v.optional(text({ en: 'a number such as 0.001', ja: '数（例: 0.001）' })),
+    relative: v.optional(text({ en: 'a number such as 0.01', ja: '数（例: 0.01）' })),
+  },
+  {
+    expected: expected({ en: 'a tolerance: a mapping with absolute and/or relative', ja: '許容誤差（absolute と relative のどちらかまたは両方を持つマッピング）' }),
+    unknown: unknownField({ en: 'a tolerance', ja: '許容誤差' }, { en: 'absolute and/or relative', ja: 'absolute と relative' }),
+  },
 );
 
-const AskSchema = v.looseObject({
-  id: v.pipe(text('an ask id such as "a1"'), v.regex(/^[A-Za-z0-9_-]{1,32}$/, 'expected an ask id such as "a1" (letters, digits, _ or -)')),
-  quantity: text('a quantity such as "delta" or "grad_bias"'),
-  layer: v.optional(integerText('a layer index (0, 1, …)')),
-  index: v.optional(v.array(integerText('a cell index (0, 1, …)'), 'expected a list of indices such as [0, 1]')),
-  node: v.optional(text('a node name')),
-  tolerance: v.optional(ToleranceSchema),
-});
+const ASK_ID = { en: 'an ask id such as "a1"', ja: '問題の ID（例: "a1"）' };
 
-const ExerciseSchema = v.looseObject({
-  network: v.unknown(),
-  given: v.optional(v.unknown()),
-  asks: v.pipe(v.array(AskSchema, 'expected a list of asks, each with id and quantity'), v.minLength(1, 'expected at least one ask')),
-  expected: v.optional(v.record(v.string(), v.unknown(), 'expected a mapping from ask id to value')),
-  hints: v.optional(v.record(v.string(), v.array(v.string()), 'expected a mapping from ask id to a list of hints')),
-  tolerance: v.optional(ToleranceSchema),
-});
+const AskSchema = mapping(
+  {
+    id: v.pipe(
+      text(ASK_ID),
+      v.regex(/^[A-Za-z0-9_-]{1,32}$/, says({ en: 'expected an ask id such as "a1" (letters, digits, _ or -)', ja: '問題の ID（例: "a1"。英数字、_、- で書きます）を指定してください' })),
+    ),
+    quantity: text({ en: 'a quantity such as "delta" or "grad_bias"', ja: '求める量（例: "delta", "grad_bias"）' }),
+    layer: v.optional(integerText({ en: 'a layer index (0, 1, …)', ja: '層の番号（0, 1, …）' })),
+    index: v.optional(
+      v.array(integerText({ en: 'a cell index (0, 1, …)', ja: '要素の番号（0, 1, …）' }), says(expected({ en: 'a list of indices such as [0, 1]', ja: '番号のリスト（例: [0, 1]）' }))),
+    ),
+    node: v.optional(text({ en: 'a node name', ja: 'ノードの名前' })),
+    tolerance: v.optional(ToleranceSchema),
+  },
+  {
+    expected: expected({ en: 'an ask: a mapping with id and quantity', ja: '問題（id と quantity を持つマッピング）' }),
+    unknown: { en: 'unknown field', ja: '不明なフィールドです' },
+    loose: true,
+  },
+);
+
+const ExerciseSchema = mapping(
+  {
+    network: v.unknown(),
+    given: v.optional(v.unknown()),
+    asks: v.pipe(
+      v.array(AskSchema, says(expected({ en: 'a list of asks, each with id and quantity', ja: '問題のリスト（各問題に id と quantity）' }))),
+      v.minLength(1, says({ en: 'expected at least one ask', ja: '問題が少なくとも1つ必要です' }, { got: false })),
+    ),
+    expected: v.optional(
+      v.pipe(
+        v.custom<Record<string, unknown>>(isMapping, says(expected({ en: 'a mapping from ask id to value', ja: '問題の ID から値へのマッピング' }))),
+        v.record(v.string(), v.unknown()),
+      ),
+    ),
+    hints: v.optional(
+      v.pipe(
+        v.custom<Record<string, unknown>>(isMapping, says(expected({ en: 'a mapping from ask id to a list of hints', ja: '問題の ID からヒントのリストへのマッピング' }))),
+        v.record(
+          v.string(),
+          v.array(v.string(says(expected({ en: 'a hint (a text)', ja: 'ヒント（文字列）' }))), says(expected({ en: 'a list of hints', ja: 'ヒントのリスト' }))),
+        ),
+      ),
+    ),
+    tolerance: v.optional(ToleranceSchema),
+  },
+  {
+    expected: {
+      en: 'expected an exercise: a mapping with network, asks and expected (as printed by `backprop-tutor exercise --format json`)',
+      ja: '演習（network, asks, expected を持つマッピング。`backprop-tutor exercise --format json` が出力する形）を指定してください',
+    },
+    got: false,
+    unknown: { en: 'unknown field', ja: '不明なフィールドです' },
+    loose: true,
+  },
+);
 
 export interface LoadedExercise {
   readonly exercise: Exercise;
@@ -64,7 +114,7 @@ function prefixed<T>(prefix: string, run: () => T): T {
   try {
     return run();
   } catch (error) {
-    if (error instanceof InputError) throw new InputError(error.file, error.field ? `${prefix}.${error.field}` : prefix, error.expected, error.line);
+    if (error instanceof InputError) throw new InputError(error.file, error.field ? `${prefix}.${error.field}` : prefix, error.expectedText, error.line);
     throw error;
   }
 }
@@ -74,39 +124,37 @@ function toleranceOf(source: Source, path: Path, raw: { absolute?: string; relat
     const t = raw[key];
     if (t === undefined) return undefined;
     const value = parseLiteral(t);
-    if (!value || sign(value) < 0) fail(source, [...path, key], `expected a non-negative number, got ${JSON.stringify(t)}`);
+    if (!value || sign(value) < 0) {
+      const shown = got(JSON.stringify(t));
+      fail(source, [...path, key], { en: `expected a non-negative number${shown.en}`, ja: `0 以上の数を指定してください${shown.ja}` });
+    }
     return value;
   };
   return { absolute: read('absolute'), relative: read('relative') };
 }
 
 export function exerciseFromSource(source: Source): LoadedExercise {
-  const data = source.data;
-  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-    fail(source, [], 'expected an exercise: a mapping with network, asks and expected (as printed by `backprop-tutor exercise --format json`)');
-  }
-  const parsed = v.safeParse(ExerciseSchema, data);
-  if (!parsed.success) {
-    const issue = parsed.issues[0];
-    const path = (issue.path ?? []).map((item) => item.key as string | number);
-    fail(source, path, issue.input === undefined ? 'missing required field' : issue.message);
-  }
-  const raw = parsed.output;
+  const raw = validate(source, ExerciseSchema);
   const rawNetwork = raw.network;
   const isNull = rawNetwork === undefined || rawNetwork === null || rawNetwork === 'null' || rawNetwork === '~' || rawNetwork === '';
   let network: NetworkFile | GraphFile | null = null;
   if (!isNull) {
-    if (typeof rawNetwork !== 'object' || Array.isArray(rawNetwork)) fail(source, ['network'], 'expected a network file (a mapping with layers, …) or a graph file, or null');
+    if (!isMapping(rawNetwork)) {
+      fail(source, ['network'], {
+        en: 'expected a network file (a mapping with layers, …) or a graph file, or null',
+        ja: 'ネットワークのファイル（layers などを持つマッピング）か計算グラフのファイル、または null を指定してください',
+      });
+    }
     const part = subSource(source, ['network']);
     if ('graph' in (rawNetwork as object)) prefixed('network', () => graphFromSource(part));
     else givenOutputsOf(raw.given as Exercise['given'], prefixed('network', () => networkFromSource(part)), source.file);
-    network = rawNetwork as NetworkFile | GraphFile;
+    network = rawNetwork as unknown as NetworkFile | GraphFile;
   }
   const tolerances = new Map<string, Tolerance>();
   if (raw.tolerance) tolerances.set('*', toleranceOf(source, ['tolerance'], raw.tolerance));
   const seen = new Set<string>();
   const asks: Ask[] = raw.asks.map((a, i) => {
-    if (seen.has(a.id)) fail(source, ['asks', i, 'id'], `ask id "${a.id}" is used twice`);
+    if (seen.has(a.id)) fail(source, ['asks', i, 'id'], { en: `ask id "${a.id}" is used twice`, ja: `問題の ID "${a.id}" が2回使われています` });
     seen.add(a.id);
     if (a.tolerance) tolerances.set(a.id, toleranceOf(source, ['asks', i, 'tolerance'], a.tolerance));
     const ask: Record<string, unknown> = { ...a };

@@ -1,9 +1,13 @@
 // Reads and checks a computational-graph file (YAML or JSON, failsafe schema: every number arrives
-// as text and is parsed exactly). Every problem is reported as one InputError naming the field, e.g.
-// `graph.nodes[2].args[1]`, and its line.
+// as text and is parsed exactly). A valibot schema checks the shape (fields, names, ops, arity); the
+// names' definitions, cycles, pow exponents and domains are checked after it. Every problem is one
+// InputError naming the field, e.g. `graph.nodes[2].args[1]`, and its line.
+import * as v from 'valibot';
 import { parseLiteral, type Value } from '../number/value';
-import { fail, parseSource, readSource, type Path, type Source } from '../network/source';
-import { fieldPath, type Localized } from '../network/errors';
+import type { Text } from '../text/lang';
+import { fail, parseSource, readSource, type Source } from '../network/source';
+import { fieldPath } from '../network/errors';
+import { expected, isMapping, mapping, missingField, says, unknownField, validate } from '../network/schema-issues';
 import { ARITY, MAX_POW_EXPONENT } from './ops';
 import { forwardValues, NodeDomainError } from './solve';
 import { GRAPH_OPS, type GraphArg, type GraphInput, type GraphNode, type GraphOp, type GraphSpec } from './spec';
@@ -20,62 +24,130 @@ export function parseGraph(text: string, file = '<input>'): GraphSpec {
 
 /** Names start with a letter or _, then letters, digits or _ (so a name never looks like a number). */
 const NAME = /^[\p{L}_][\p{L}\p{N}_]*$/u;
-const NAME_HINT: Localized = {
+const NAME_HINT: Text = {
   en: 'a name made of letters, digits and _ that starts with a letter or _, e.g. apple_price',
   ja: '文字・数字・_ からなり文字か _ で始まる名前（例: apple_price）',
 };
-const NUMBER_HINT: Localized = { en: 'a number such as 100, 1.1, -1 or "1/3"', ja: '数（例: 100, 1.1, -1, "1/3"）' };
+const NUMBER_HINT: Text = { en: 'a number such as 100, 1.1, -1 or "1/3"', ja: '数（例: 100, 1.1, -1, "1/3"）' };
 const EXAMPLE_NODE = '{name: price, op: mul, args: [apple, tax]}';
 const EXAMPLE_INPUTS = '{apple: 100, tax: 1.1}';
 
-type Mapping = Record<string, unknown>;
+const GRAPH_FILE: Text = { en: 'a graph file', ja: '計算グラフのファイル' };
+const GRAPH: Text = { en: 'a graph', ja: '計算グラフ' };
+const NODE: Text = { en: 'a node', ja: 'ノード' };
 
-const isMapping = (x: unknown): x is Mapping => x !== null && typeof x === 'object' && !Array.isArray(x);
-
-/** `expected X, got Y` / `Xを指定してください（指定値: Y）`: what the file should have, and what it has. */
-function expectedGot(expected: Localized, x: unknown): Localized {
-  const shown = typeof x === 'string' && x !== '' ? JSON.stringify(x) : null;
-  const en = shown ?? (Array.isArray(x) ? 'a list' : isMapping(x) ? 'a mapping' : 'nothing');
-  const ja = shown === null && !Array.isArray(x) && !isMapping(x) ? '（値がありません）' : `（指定値: ${shown ?? (Array.isArray(x) ? 'リスト' : 'マッピング')}）`;
-  return { en: `expected ${expected.en}, got ${en}`, ja: `${expected.ja}を指定してください${ja}` };
+/** A mapping with exactly these fields, each required; an unknown or missing one is named with the list. */
+function fields<const E extends v.ObjectEntries>(entries: E, what: Text, notMapping: Text) {
+  const names = Object.keys(entries).join(', ');
+  return mapping(entries, { expected: expected(notMapping), unknown: unknownField(what, names), missing: (key) => missingField(key, what, names) });
 }
 
-function requireMapping(source: Source, path: Path, x: unknown, expected: Localized): Mapping {
-  if (!isMapping(x)) fail(source, path, expectedGot(expected, x));
-  return x;
-}
+/** A non-empty text, else `expected …, got …`. */
+const someText = (what: Text) => v.pipe(v.string(says(expected(what))), v.minLength(1, says(expected(what))));
 
-function checkKeys(source: Source, path: Path, m: Mapping, allowed: readonly string[], what: Localized): void {
-  const fields = allowed.join(', ');
-  for (const key of Object.keys(m)) {
-    if (!allowed.includes(key)) {
-      fail(source, [...path, key], { en: `unknown field (${what.en} has ${fields})`, ja: `不明なフィールドです（${what.ja}のフィールドは ${fields}）` });
+const NUMBER_MESSAGE = says(expected(NUMBER_HINT));
+
+/**
+ * Input names to exact numbers, in the file's order. Walked by hand rather than with v.record, which
+ * drops keys such as __proto__ that are ordinary names here.
+ */
+const InputsSchema = v.pipe(
+  v.custom<Record<string, unknown>>(
+    isMapping,
+    says(expected({ en: `a mapping from input names to numbers, e.g. ${EXAMPLE_INPUTS}`, ja: `入力の名前から数へのマッピング（例: ${EXAMPLE_INPUTS}）` })),
+  ),
+  v.rawTransform(({ dataset, addIssue, NEVER }) => {
+    const m = dataset.value;
+    const names = Object.keys(m);
+    if (names.length === 0) {
+      addIssue({ message: says({ en: `expected at least one input, e.g. ${EXAMPLE_INPUTS}`, ja: `入力が少なくとも1つ必要です（例: ${EXAMPLE_INPUTS}）` }, { got: false }) });
+      return NEVER;
     }
-  }
-  for (const key of allowed) {
-    if (!Object.hasOwn(m, key)) {
-      fail(source, path, {
-        en: `missing required field "${key}" (${what.en} has ${fields})`,
-        ja: `必須のフィールド "${key}" がありません（${what.ja}のフィールドは ${fields}）`,
-      });
+    const inputs: GraphInput[] = [];
+    for (const name of names) {
+      const path: [v.IssuePathItem] = [{ type: 'object', origin: 'value', input: m, key: name, value: m[name] }];
+      if (!NAME.test(name)) {
+        const message = says(
+          { en: `bad input name ${JSON.stringify(name)}: expected ${NAME_HINT.en}`, ja: `入力の名前 ${JSON.stringify(name)} は使えません: ${NAME_HINT.ja}にしてください` },
+          { got: false },
+        );
+        addIssue({ message, input: name, path });
+        return NEVER;
+      }
+      const text = m[name];
+      const value = typeof text === 'string' ? parseLiteral(text) : null;
+      if (!value) {
+        addIssue({ message: NUMBER_MESSAGE, input: text, path });
+        return NEVER;
+      }
+      inputs.push({ name, value });
     }
-  }
+    return inputs;
+  }),
+);
+
+const OPS = GRAPH_OPS.join(', ');
+
+const NodeSchema = v.pipe(
+  fields(
+    {
+      name: v.pipe(v.string(says(expected(NAME_HINT))), v.regex(NAME, says(expected(NAME_HINT)))),
+      op: v.picklist(GRAPH_OPS, says(expected({ en: `one of ${OPS}`, ja: `${OPS} のいずれか` }))),
+      args: v.array(
+        someText({ en: 'the name of an input or earlier node, or a number', ja: '入力か前のノードの名前、または数' }),
+        says(expected({ en: 'a list of arguments, e.g. [apple, tax]', ja: '引数のリスト（例: [apple, tax]）' })),
+      ),
+    },
+    NODE,
+    { en: `a node like ${EXAMPLE_NODE}`, ja: `${EXAMPLE_NODE} のようなノード` },
+  ),
+  v.forward(
+    v.check(
+      (node) => node.args.length >= ARITY[node.op].min && node.args.length <= ARITY[node.op].max,
+      (issue) => says(arityMessage(issue.input as { op: GraphOp; args: readonly string[] }), { got: false }),
+    ),
+    ['args'],
+  ),
+);
+
+function arityMessage({ op, args }: { op: GraphOp; args: readonly string[] }): Text {
+  const arity = ARITY[op];
+  const expected = arity.max === Infinity ? `${arity.min} or more arguments` : arity.min === 1 ? 'exactly 1 argument' : `exactly ${arity.min} arguments`;
+  const expectedJa = arity.max === Infinity ? ` ${arity.min} 個以上` : `ちょうど ${arity.min} 個`;
+  const example = op === 'pow' ? ' (base and integer exponent, e.g. [t, 2])' : '';
+  const exampleJa = op === 'pow' ? '（底と整数の指数、例: [t, 2]）' : '';
+  return {
+    en: `${op} takes ${expected}${example}, got ${args.length}`,
+    ja: `${op} の引数は${expectedJa}${exampleJa}でなければなりませんが、${args.length} 個です`,
+  };
 }
+
+const GraphFileSchema = fields(
+  {
+    graph: fields(
+      {
+        inputs: InputsSchema,
+        nodes: v.pipe(
+          v.array(NodeSchema, says(expected({ en: `a list of nodes, each like ${EXAMPLE_NODE}`, ja: `ノードのリスト（各ノードは ${EXAMPLE_NODE} の形）` }))),
+          v.minLength(1, says({ en: `expected at least one node, e.g. ${EXAMPLE_NODE}`, ja: `ノードが少なくとも1つ必要です（例: ${EXAMPLE_NODE}）` }, { got: false })),
+        ),
+        output: someText({ en: 'the name of the node (or input) whose gradients are wanted', ja: '勾配を求めたいノード（または入力）の名前' }),
+      },
+      GRAPH,
+      { en: 'a mapping with inputs, nodes and output', ja: 'inputs, nodes, output を持つマッピング' },
+    ),
+  },
+  GRAPH_FILE,
+  { en: 'a mapping with a top-level "graph" key', ja: 'トップレベルに "graph" キーを持つマッピング' },
+);
+
+type RawNode = v.InferOutput<typeof NodeSchema>;
 
 export function graphFromSource(source: Source): GraphSpec {
-  const top = requireMapping(source, [], source.data, {
-    en: 'a mapping with a top-level "graph" key',
-    ja: 'トップレベルに "graph" キーを持つマッピング',
-  });
-  checkKeys(source, [], top, ['graph'], { en: 'a graph file', ja: '計算グラフのファイル' });
-  const graph = requireMapping(source, ['graph'], top.graph, {
-    en: 'a mapping with inputs, nodes and output',
-    ja: 'inputs, nodes, output を持つマッピング',
-  });
-  checkKeys(source, ['graph'], graph, ['inputs', 'nodes', 'output'], { en: 'a graph', ja: '計算グラフ' });
-
-  const inputs = readInputs(source, graph.inputs);
-  const rawNodes = readRawNodes(source, graph.nodes);
+  // The schema checks the shape; the names (defined once, before use, no cycles) are checked below.
+  const { graph } = validate(source, GraphFileSchema);
+  const inputs = graph.inputs;
+  const rawNodes = graph.nodes;
 
   // Where each name is defined: an input, or the index of its node.
   const definedAt = new Map<string, 'input' | number>();
@@ -99,17 +171,9 @@ export function graphFromSource(source: Source): GraphSpec {
   }));
   nodes.forEach((node, i) => checkPowExponent(source, node, i));
 
-  const outputPath = ['graph', 'output'];
-  if (typeof graph.output !== 'string' || graph.output === '') {
-    fail(
-      source,
-      outputPath,
-      expectedGot({ en: 'the name of the node (or input) whose gradients are wanted', ja: '勾配を求めたいノード（または入力）の名前' }, graph.output),
-    );
-  }
   if (!definedAt.has(graph.output)) {
     const names = [...definedAt.keys()].join(', ');
-    fail(source, outputPath, {
+    fail(source, ['graph', 'output'], {
       en: `unknown name "${graph.output}": expected one of ${names}`,
       ja: `不明な名前 "${graph.output}" です: ${names} のいずれかを指定してください`,
     });
@@ -117,81 +181,6 @@ export function graphFromSource(source: Source): GraphSpec {
   const spec: GraphSpec = { inputs, nodes, output: graph.output };
   checkDomains(source, spec);
   return spec;
-}
-
-function readInputs(source: Source, raw: unknown): GraphInput[] {
-  const path = ['graph', 'inputs'];
-  const m = requireMapping(source, path, raw, {
-    en: `a mapping from input names to numbers, e.g. ${EXAMPLE_INPUTS}`,
-    ja: `入力の名前から数へのマッピング（例: ${EXAMPLE_INPUTS}）`,
-  });
-  const names = Object.keys(m);
-  if (names.length === 0) {
-    fail(source, path, { en: `expected at least one input, e.g. ${EXAMPLE_INPUTS}`, ja: `入力が少なくとも1つ必要です（例: ${EXAMPLE_INPUTS}）` });
-  }
-  return names.map((name) => {
-    if (!NAME.test(name)) {
-      fail(source, [...path, name], {
-        en: `bad input name ${JSON.stringify(name)}: expected ${NAME_HINT.en}`,
-        ja: `入力の名前 ${JSON.stringify(name)} は使えません: ${NAME_HINT.ja}にしてください`,
-      });
-    }
-    const text = m[name];
-    const value = typeof text === 'string' ? parseLiteral(text) : null;
-    if (!value) fail(source, [...path, name], expectedGot(NUMBER_HINT, text));
-    return { name, value };
-  });
-}
-
-interface RawNode {
-  readonly name: string;
-  readonly op: GraphOp;
-  readonly args: readonly string[];
-}
-
-function readRawNodes(source: Source, raw: unknown): RawNode[] {
-  const path = ['graph', 'nodes'];
-  if (!Array.isArray(raw)) {
-    fail(source, path, expectedGot({ en: `a list of nodes, each like ${EXAMPLE_NODE}`, ja: `ノードのリスト（各ノードは ${EXAMPLE_NODE} の形）` }, raw));
-  }
-  if (raw.length === 0) {
-    fail(source, path, { en: `expected at least one node, e.g. ${EXAMPLE_NODE}`, ja: `ノードが少なくとも1つ必要です（例: ${EXAMPLE_NODE}）` });
-  }
-  return raw.map((item, i): RawNode => {
-    const at = [...path, i];
-    const m = requireMapping(source, at, item, { en: `a node like ${EXAMPLE_NODE}`, ja: `${EXAMPLE_NODE} のようなノード` });
-    checkKeys(source, at, m, ['name', 'op', 'args'], { en: 'a node', ja: 'ノード' });
-    const { name, op, args } = m;
-    if (typeof name !== 'string' || !NAME.test(name)) fail(source, [...at, 'name'], expectedGot(NAME_HINT, name));
-    if (typeof op !== 'string' || !(GRAPH_OPS as readonly string[]).includes(op)) {
-      const ops = GRAPH_OPS.join(', ');
-      fail(source, [...at, 'op'], expectedGot({ en: `one of ${ops}`, ja: `${ops} のいずれか` }, op));
-    }
-    if (!Array.isArray(args)) {
-      fail(source, [...at, 'args'], expectedGot({ en: 'a list of arguments, e.g. [apple, tax]', ja: '引数のリスト（例: [apple, tax]）' }, args));
-    }
-    args.forEach((arg, j) => {
-      if (typeof arg !== 'string' || arg === '') {
-        fail(
-          source,
-          [...at, 'args', j],
-          expectedGot({ en: 'the name of an input or earlier node, or a number', ja: '入力か前のノードの名前、または数' }, arg),
-        );
-      }
-    });
-    const arity = ARITY[op as GraphOp];
-    if (args.length < arity.min || args.length > arity.max) {
-      const expected = arity.max === Infinity ? `${arity.min} or more arguments` : arity.min === 1 ? 'exactly 1 argument' : `exactly ${arity.min} arguments`;
-      const expectedJa = arity.max === Infinity ? ` ${arity.min} 個以上` : `ちょうど ${arity.min} 個`;
-      const example = op === 'pow' ? ' (base and integer exponent, e.g. [t, 2])' : '';
-      const exampleJa = op === 'pow' ? '（底と整数の指数、例: [t, 2]）' : '';
-      fail(source, [...at, 'args'], {
-        en: `${op} takes ${expected}${example}, got ${args.length}`,
-        ja: `${op} の引数は${expectedJa}${exampleJa}でなければなりませんが、${args.length} 個です`,
-      });
-    }
-    return { name, op: op as GraphOp, args: args as string[] };
-  });
 }
 
 function resolveArg(
@@ -214,7 +203,7 @@ function resolveArg(
       inputs.length > 0 ? { en: `an input (${inputNames})`, ja: `入力（${inputNames}）` } : null,
       i > 0 ? { en: `an earlier node (${earlier})`, ja: `前のノード（${earlier}）` } : null,
       NUMBER_HINT,
-    ].filter((x): x is Localized => x !== null);
+    ].filter((x): x is Text => x !== null);
     const why = NAME.test(text)
       ? { en: `unknown name "${text}"`, ja: `不明な名前 "${text}" です` }
       : { en: `${JSON.stringify(text)} is neither a name nor a number`, ja: `${JSON.stringify(text)} は名前でも数でもありません` };

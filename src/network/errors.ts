@@ -2,13 +2,13 @@
 // so the CLI can print a single clear line and exit 2 without a stack trace.
 // What was expected is kept in every language (--lang ja prints the Japanese); `message` stays English,
 // as the library's callers and logs rely on it.
-import type { Lang } from '../i18n/messages';
+import type { Lang, Text } from '../text/lang';
 
-/** One text in every language. */
-export type Localized = Readonly<Record<Lang, string>>;
+/** One text in every language: the project's bilingual Text, under the name the file loaders' callers know. */
+export type Localized = Text;
 
 /** A text in both languages; a plain string is the same in both (e.g. a message from a library). */
-export function localize(text: string | Localized): Localized {
+export function localize(text: string | Text): Text {
   return typeof text === 'string' ? { en: text, ja: text } : text;
 }
 
@@ -16,12 +16,12 @@ export class InputError extends Error {
   /** What was expected, in English (as in `message`). */
   readonly expected: string;
   /** What was expected, in every language. */
-  readonly expectedText: Localized;
+  readonly expectedText: Text;
 
   constructor(
     readonly file: string,
     readonly field: string | null,
-    expected: string | Localized,
+    expected: string | Text,
     readonly line: number | null = null,
   ) {
     const text = localize(expected);

@@ -1,9 +1,11 @@
 // Validates a network file and turns it into a NetworkSpec with exact numbers.
-// valibot checks the structure (fields, types, names); the checks below it need the numbers
+// A valibot schema checks the structure (fields, types, names); the checks below it need the numbers
 // and the shapes (matrix sizes, softmax last, targets that are distributions).
 import * as v from 'valibot';
 import { parseLiteral, ratio, sign, sum, compare, ONE, ZERO, type Value } from '../number/value';
-import { InputError, type Localized } from './errors';
+import type { Text } from '../text/lang';
+import { InputError } from './errors';
+import { got, mapping, says, unknownField, validate } from './schema-issues';
 import { fail, readSource, parseSource, type Path, type Source } from './source';
 import {
   ACTIVATIONS,
@@ -16,8 +18,8 @@ import {
   type NetworkSpec,
 } from './spec';
 
-/** Every structural message, in both languages; the schema below names them by key. */
-const SCHEMA_MESSAGES = {
+/** Every structural message, in both languages. */
+const SAYS = {
   number: { en: 'expected a number such as 0.15, -2 or "1/3"', ja: '数（例: 0.15, -2, "1/3"）を指定してください' },
   vector: { en: 'expected a list of numbers, e.g. [0.35, 0.35]', ja: '数のリスト（例: [0.35, 0.35]）を指定してください' },
   row: { en: 'expected a row: a list of numbers, e.g. [0.15, 0.25]', ja: '行（数のリスト、例: [0.15, 0.25]）を指定してください' },
@@ -25,88 +27,60 @@ const SCHEMA_MESSAGES = {
     en: 'expected a matrix: a list of rows, e.g. [[0.15, 0.25], [0.20, 0.30]]',
     ja: '行列（行のリスト、例: [[0.15, 0.25], [0.20, 0.30]]）を指定してください',
   },
-  value: { en: 'expected a value', ja: '値を指定してください' },
-  activation: {
-    en: `expected one of ${ACTIVATIONS.join(', ')}`,
-    ja: `活性化関数として ${ACTIVATIONS.join(', ')} のいずれかを指定してください`,
-  },
-  layerFields: {
-    en: 'unknown field (a layer has weights, bias, activation, alpha)',
-    ja: '不明なフィールドです（層のフィールドは weights, bias, activation, alpha）',
-  },
-  layout: {
-    en: 'expected x-w (a = x·W + b) or w-x (a = W·x + b)',
-    ja: 'x-w（a = x·W + b）または w-x（a = W·x + b）を指定してください',
-  },
-  layers: {
-    en: 'expected a list of layers, each with weights and activation',
-    ja: '層のリスト（各層に weights と activation）を指定してください',
-  },
-  oneLayer: { en: 'expected at least one layer', ja: '層が少なくとも1つ必要です' },
-  loss: {
-    en: `expected one of ${LOSSES.join(', ')}`,
-    ja: `損失関数として ${LOSSES.join(', ')} のいずれかを指定してください`,
-  },
-  boolean: { en: 'expected true or false', ja: 'true または false を指定してください' },
-  reluGradAtZero: {
-    en: 'expected 0 (left derivative) or 1 (right derivative)',
-    ja: '0（左側の微分）または 1（右側の微分）を指定してください',
-  },
-  batch: { en: 'expected mean or sum', ja: 'mean または sum を指定してください' },
-  conventionFields: {
-    en: 'unknown field (conventions has relu_grad_at_zero and batch)',
-    ja: '不明なフィールドです（conventions のフィールドは relu_grad_at_zero と batch）',
-  },
-  networkFields: {
-    en: 'unknown field (a network has layout, layers, loss, input, target, learning_rate, update_biases, conventions)',
-    ja: '不明なフィールドです（ネットワークのフィールドは layout, layers, loss, input, target, learning_rate, update_biases, conventions）',
-  },
-} as const satisfies Record<string, Localized>;
+  mapping: { en: 'expected a mapping', ja: 'マッピングを指定してください' },
+} as const satisfies Record<string, Text>;
 
-type SchemaMessage = keyof typeof SCHEMA_MESSAGES;
-/** valibot carries the key as its message; the error is built from SCHEMA_MESSAGES[key]. */
-const says = (key: SchemaMessage): string => key;
+const scalar = v.string(says(SAYS.number));
+const vector = v.array(scalar, says(SAYS.vector));
+const matrix = v.array(v.array(scalar, says(SAYS.row)), says(SAYS.matrix));
+const absent = v.picklist(['', '~', 'null'], says({ en: 'expected a value', ja: '値を指定してください' }));
 
-const scalar = v.string(says('number'));
-const vector = v.array(scalar, says('vector'));
-const matrix = v.array(v.array(scalar, says('row')), says('matrix'));
-const absent = v.picklist(['', '~', 'null'], says('value'));
-
-const LayerSchema = v.strictObject(
+const LayerSchema = mapping(
   {
     weights: matrix,
-    bias: v.optional(v.union([absent, vector], says('vector'))),
-    activation: v.picklist(ACTIVATIONS, says('activation')),
+    bias: v.optional(v.union([absent, vector], says(SAYS.vector))),
+    activation: v.picklist(ACTIVATIONS, says({ en: `expected one of ${ACTIVATIONS.join(', ')}`, ja: `活性化関数として ${ACTIVATIONS.join(', ')} のいずれかを指定してください` })),
     alpha: v.optional(scalar),
   },
-  says('layerFields'),
+  { expected: SAYS.mapping, unknown: unknownField({ en: 'a layer', ja: '層' }, 'weights, bias, activation, alpha') },
 );
 
-const FileSchema = v.strictObject(
+const ConventionsSchema = mapping(
   {
-    layout: v.optional(v.picklist(['x-w', 'w-x'], says('layout'))),
-    layers: v.pipe(v.array(LayerSchema, says('layers')), v.minLength(1, says('oneLayer'))),
-    loss: v.picklist(LOSSES, says('loss')),
+    relu_grad_at_zero: v.optional(
+      v.picklist(['0', '1'], says({ en: 'expected 0 (left derivative) or 1 (right derivative)', ja: '0（左側の微分）または 1（右側の微分）を指定してください' })),
+    ),
+    batch: v.optional(v.picklist(['mean', 'sum'], says({ en: 'expected mean or sum', ja: 'mean または sum を指定してください' }))),
+  },
+  {
+    expected: SAYS.mapping,
+    unknown: unknownField({ en: 'conventions', ja: 'conventions ' }, { en: 'relu_grad_at_zero and batch', ja: 'relu_grad_at_zero と batch' }),
+  },
+);
+
+const FileSchema = mapping(
+  {
+    layout: v.optional(v.picklist(['x-w', 'w-x'], says({ en: 'expected x-w (a = x·W + b) or w-x (a = W·x + b)', ja: 'x-w（a = x·W + b）または w-x（a = W·x + b）を指定してください' }))),
+    layers: v.pipe(
+      v.array(LayerSchema, says({ en: 'expected a list of layers, each with weights and activation', ja: '層のリスト（各層に weights と activation）を指定してください' })),
+      v.minLength(1, says({ en: 'expected at least one layer', ja: '層が少なくとも1つ必要です' }, { got: false })),
+    ),
+    loss: v.picklist(LOSSES, says({ en: `expected one of ${LOSSES.join(', ')}`, ja: `損失関数として ${LOSSES.join(', ')} のいずれかを指定してください` })),
     input: matrix,
     target: matrix,
     learning_rate: scalar,
-    update_biases: v.optional(v.picklist(['true', 'false'], says('boolean'))),
-    conventions: v.optional(
-      v.strictObject(
-        {
-          relu_grad_at_zero: v.optional(v.picklist(['0', '1'], says('reluGradAtZero'))),
-          batch: v.optional(v.picklist(['mean', 'sum'], says('batch'))),
-        },
-        says('conventionFields'),
-      ),
-    ),
+    update_biases: v.optional(v.picklist(['true', 'false'], says({ en: 'expected true or false', ja: 'true または false を指定してください' }))),
+    conventions: v.optional(ConventionsSchema),
   },
-  says('networkFields'),
+  {
+    expected: {
+      en: 'expected a network: a mapping with layers, loss, input, target, learning_rate',
+      ja: 'ネットワーク（layers, loss, input, target, learning_rate を持つマッピング）を指定してください',
+    },
+    got: false,
+    unknown: unknownField({ en: 'a network', ja: 'ネットワーク' }, 'layout, layers, loss, input, target, learning_rate, update_biases, conventions'),
+  },
 );
-
-const UNKNOWN_FIELD: ReadonlySet<string> = new Set<SchemaMessage>(['layerFields', 'conventionFields', 'networkFields']);
-
-const MISSING: Localized = { en: 'missing required field', ja: '必須のフィールドがありません' };
 
 type RawFile = v.InferOutput<typeof FileSchema>;
 
@@ -120,50 +94,14 @@ export function parseNetwork(text: string, file = '<input>'): NetworkSpec {
 
 /** Validates already-parsed data (all scalars as strings, as the failsafe YAML schema gives them). */
 export function networkFromSource(source: Source): NetworkSpec {
-  if (source.data === null || typeof source.data !== 'object' || Array.isArray(source.data)) {
-    fail(source, [], {
-      en: 'expected a network: a mapping with layers, loss, input, target, learning_rate',
-      ja: 'ネットワーク（layers, loss, input, target, learning_rate を持つマッピング）を指定してください',
-    });
-  }
-  const result = v.safeParse(FileSchema, source.data);
-  if (!result.success) {
-    // A typo such as `learning_rat` is both an unknown field and a missing one: name the typo.
-    const issue = result.issues.find((i) => i.type === 'strict_object' && i.expected === 'never') ?? result.issues[0];
-    const path: (string | number)[] = (issue.path ?? []).map((item) => item.key as string | number);
-    if (issue.type === 'strict_object' && issue.expected === 'Object') {
-      // A mapping was expected (e.g. `conventions:` left empty or given a plain value).
-      fail(source, path, { en: `expected a mapping${received(issue.input).en}`, ja: `マッピングを指定してください${received(issue.input).ja}` });
-    }
-    if (issue.type === 'strict_object' && issue.input === undefined) {
-      // valibot reports a missing required key as an undefined value at that key.
-      fail(source, path, MISSING);
-    }
-    if (issue.input === undefined && path.length > 0) fail(source, path, MISSING);
-    const expected = SCHEMA_MESSAGES[issue.message as SchemaMessage] ?? { en: issue.message, ja: issue.message };
-    const got = received(issue.input);
-    // For an unknown field valibot gives the field's own name, which the path already shows.
-    const unknown = UNKNOWN_FIELD.has(issue.message);
-    fail(source, path, { en: `${expected.en}${unknown ? '' : got.en}`, ja: `${expected.ja}${unknown ? '' : got.ja}` });
-  }
-  return buildSpec(source, result.output);
+  return buildSpec(source, validate(source, FileSchema));
 }
-
-/** What the file has instead, e.g. `, got "sigmod"` / `（指定値: "sigmod"）`. */
-function received(input: unknown): Localized {
-  if (typeof input === 'string') return input === '' ? { en: ', got nothing', ja: '（値がありません）' } : got(JSON.stringify(input));
-  if (Array.isArray(input)) return { en: ', got a list', ja: '（指定値: リスト）' };
-  if (input && typeof input === 'object') return { en: ', got a mapping', ja: '（指定値: マッピング）' };
-  return { en: '', ja: '' };
-}
-
-const got = (shown: string): Localized => ({ en: `, got ${shown}`, ja: `（指定値: ${shown}）` });
 
 function number(source: Source, path: Path, text: string): Value {
   const value = parseLiteral(text);
   if (!value) {
     const shown = got(JSON.stringify(text));
-    fail(source, path, { en: `${SCHEMA_MESSAGES.number.en}${shown.en}`, ja: `${SCHEMA_MESSAGES.number.ja}${shown.ja}` });
+    fail(source, path, { en: `${SAYS.number.en}${shown.en}`, ja: `${SAYS.number.ja}${shown.ja}` });
   }
   return value;
 }

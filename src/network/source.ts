@@ -3,7 +3,8 @@
 // Keeps the parsed document so that errors can name the line of a field.
 import { readFileSync } from 'node:fs';
 import { LineCounter, parseDocument, type Document, type ErrorCode } from 'yaml';
-import { InputError, fieldPath, type Localized } from './errors';
+import type { Text } from '../text/lang';
+import { InputError, fieldPath } from './errors';
 
 export type Path = readonly (string | number)[];
 
@@ -20,7 +21,7 @@ export function readSource(file: string): Source {
     text = readFileSync(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const why: Localized =
+    const why: Text =
       code === 'ENOENT'
         ? { en: 'no such file', ja: 'ファイルが見つかりません' }
         : code === 'EISDIR'
@@ -84,6 +85,6 @@ const YAML_ERRORS_JA: Partial<Record<ErrorCode, string>> = {
 };
 
 /** Throws an InputError for `path` in `source`, with its line. */
-export function fail(source: Source, path: Path, expected: string | Localized): never {
+export function fail(source: Source, path: Path, expected: string | Text): never {
   throw new InputError(source.file, fieldPath(path) || null, expected, source.lineOf(path));
 }

@@ -10,6 +10,7 @@ import { loadNetwork } from '../../src/network/load';
 import { InputError } from '../../src/network/errors';
 import { approx } from '../../src/number/value';
 import { refSolve, type RefNet } from './reference';
+import { errorOf, expectFileError } from '../network/file-error';
 
 /** Mazur's network for the independent float64 reference. */
 const MAZUR_REF: RefNet = {
@@ -130,5 +131,25 @@ layers:
     expect(bad('layers:\n  - {}\n  - delta: [[0.1]]\n')).toThrow(/work\.yaml:3: layers\[1\]\.delta\[0\]: expected 2 numbers, got 1/);
     expect(bad('layers:\n  - {}\n  - {}\n  - {}\n')).toThrow(/at most 2 layers/);
     expect(bad('layers:\n  - grad_alpha: 0.1\n')).toThrow(/no alpha/);
+  });
+
+  it.each([
+    ['not a mapping', '- 1\n', 'work.yaml:1: ', /^expected your work: a mapping with loss, layers and\/or loss_after/],
+    ['an unknown field', 'lost: 0.3\n', 'work.yaml:1: lost: ', /^unknown field \(your work has loss, layers, loss_after, loss_improvement\)$/],
+    ['a loss that is a list', 'loss: [1]\n', 'work.yaml:1: loss: ', /^expected a number such as 0\.0821 or "3\/20", got a list$/],
+    ['layers that are not a list', 'layers: 3\n', 'work.yaml:1: layers: ', /^expected a list with one entry per layer/],
+    ['too many layers', 'layers:\n  - {}\n  - {}\n  - {}\n', 'work.yaml:2: layers: ', /^expected at most 2 layers \(the network has 2\), got 3$/],
+    ['a layer that is a number', 'layers:\n  - 3\n', 'work.yaml:2: layers[0]: ', /^expected a mapping with any of preactivation, /],
+    ['an unknown layer field after a skipped layer', 'layers:\n  - ~\n  - {deltas: 1}\n', 'work.yaml:3: layers[1].deltas: ', /^unknown field \(a layer has /],
+    ['an alpha gradient for a sigmoid layer', 'layers:\n  - grad_alpha: 0.1\n', 'work.yaml:2: layers[0].grad_alpha: ', /^layer 0 has no alpha \(only prelu layers do\)$/],
+    ['a matrix that is a number', 'layers:\n  - delta: 1\n', 'work.yaml:2: layers[0].delta: ', /^expected a list of rows, e\.g\. \[\[0\.1, 0\.2\]\]$/],
+    ['two samples where there is one', 'layers:\n  - delta: [[1, 2], [3, 4]]\n', 'work.yaml:2: layers[0].delta: ', /^expected 1 rows \(a list of rows, .*\), got 2$/],
+    ['a flat row too short', 'layers:\n  - delta: [1]\n', 'work.yaml:2: layers[0].delta: ', /^expected 2 numbers, got 1$/],
+    ['a cell that is a list', 'layers:\n  - delta: [[1, [2]]]\n', 'work.yaml:2: layers[0].delta[0][1]: ', /^expected a number .*, got a list$/],
+    ['a bias gradient that is a number', 'layers:\n  - grad_bias: 1\n', 'work.yaml:2: layers[0].grad_bias: ', /^expected a list of numbers, e\.g\. \[0\.1, 0\.2\]$/],
+    ['a weight row that is a number, in block style', 'layers:\n  - grad_weights:\n      - [1, 2]\n      - 3\n', 'work.yaml:4: layers[0].grad_weights[1]: ', /^expected a list of rows/],
+    ['a weight row too short', 'layers:\n  - grad_weights:\n      - [1, 2]\n      - [3]\n', 'work.yaml:4: layers[0].grad_weights[1]: ', /^expected 2 numbers, got 1$/],
+  ])('a bad work file, in English and Japanese: %s', (_, text, prefix, english) => {
+    expectFileError(errorOf((t) => parseWork(t, mazur, 'work.yaml'), text), prefix, english);
   });
 });
