@@ -2,6 +2,9 @@
 // English and Japanese. Terms follow the project's glossary: 演習, 問い, ヒント, 採点, 途中式つきの解説.
 import { text, type Text } from '../text/lang';
 
+/** A space between a Latin word and the kana after it (`FILE を`), none after Japanese (`）を`). */
+const latinSpace = (words: string): string => (/[\x21-\x7e]$/.test(words) ? `${words} ` : words);
+
 const quotedIn = (message: string): string | undefined => /'([^']*)'/.exec(message)?.[1];
 
 /** The generic parser's words (src/cli/parse.ts). */
@@ -13,7 +16,7 @@ export const PARSE = {
     ),
   notInteger: (command: string, flag: string, min: number, max: number, got: string): Text =>
     text(`${command}: ${flag} must be an integer from ${min} to ${max}, got "${got}"`, `${command}: ${flag} は ${min} から ${max} までの整数にしてください（指定値: "${got}"）`),
-  missing: (command: string, expected: Text): Text => text(`${command}: expected ${expected.en}`, `${command}: ${expected.ja} を指定してください`),
+  missing: (command: string, expected: Text): Text => text(`${command}: expected ${expected.en}`, `${command}: ${latinSpace(expected.ja)}を指定してください`),
   /** `takes`: the positionals as in the usage (`FILE`, `[TOPIC]`), or '' for none. */
   unexpected: (command: string, arg: string, takes: string): Text =>
     takes === ''
