@@ -7,7 +7,7 @@ import { OutOfRangeError } from '../number/value';
 import { pick, type Lang } from '../text/lang';
 import { HELP_FLAGS, VERSION_FLAGS, type CommandName } from './commands';
 import { MAIN } from './messages';
-import { UsageError, usage, usageMessage } from './usage';
+import { UsageError } from './usage-error';
 import { cliLang, envLang, langFlag, LANG_ENV } from './lang';
 import pkg from '../../package.json';
 
@@ -32,7 +32,8 @@ async function run(argv: string[], lang: Lang): Promise<number> {
   }
   // After the command only the flags count (`explain help` would be a topic).
   if (command === undefined || HELP_FLAGS.includes(command) || given.some((arg) => arg.startsWith('-') && HELP_FLAGS.includes(arg))) {
-    process.stdout.write(usage(lang));
+    // The usage text is built from the command table only when it is printed.
+    process.stdout.write((await import('./usage')).usage(lang));
     return 0;
   }
   // BACKPROP_TUTOR_LANG is the default --lang of every command (an explicit --lang wins).
@@ -56,12 +57,13 @@ const RUN: Readonly<Record<CommandName, (args: string[]) => Promise<number>>> = 
   check: async (args) => (await import('./check')).checkCommand(args),
 };
 
-function report(error: unknown, lang: Lang): number {
+async function report(error: unknown, lang: Lang): Promise<number> {
   if (error instanceof InputError) {
     process.stderr.write(`backprop-tutor: ${error.messageIn(lang)}\n`);
     return 2;
   }
   if (error instanceof UsageError || String((error as { code?: string }).code).startsWith('ERR_PARSE_ARGS')) {
+    const { usage, usageMessage } = await import('./usage');
     process.stderr.write(`backprop-tutor: ${usageMessage(error as Error, lang)}\n\n${usage(lang)}`);
     return 2;
   }
@@ -86,7 +88,7 @@ run(argv, lang).then(
   (code) => {
     process.exitCode = code;
   },
-  (error: unknown) => {
-    process.exitCode = report(error, lang);
+  async (error: unknown) => {
+    process.exitCode = await report(error, lang);
   },
 );
