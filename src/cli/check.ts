@@ -1,7 +1,6 @@
 // `backprop-tutor check EXERCISE.json --answer a1=<answer> [--answer a2=…] [--hint a1[=N]] [--hints-used a1=N]`
 // `backprop-tutor check NETWORK.yaml --work MY-WORK.yaml`
 // [--format text|json] [--lang en|ja]. Exit 0 whenever it graded (right or wrong answers alike).
-import { parseArgs } from 'node:util';
 import { isSymbolicAsk, type Ask } from '../exercises/types';
 import { InputError } from '../network/errors';
 import { fail } from '../network/source';
@@ -12,18 +11,18 @@ import { gradeExercise } from '../grader/grade';
 import { hintsFor } from '../grader/hints';
 import { exerciseResultsJson, exerciseResultsText, workJson, workText } from '../grader/render';
 import { readAnswer } from '../grader/student';
-import { pick, type Lang } from '../grader/text';
+import { pick } from '../grader/text';
 import { checkWork } from '../grader/work';
 import { loadWork } from '../grader/work-file';
-import { UsageError } from './usage';
-
-const FORMATS = ['text', 'json'] as const;
-const LANGS = ['en', 'ja'] as const;
+import { CHECK } from './commands';
+import { CHECK as WORDS } from './messages';
+import { parseCommand } from './parse';
+import { UsageError } from './usage-error';
 
 /** "a1=0.15" → ["a1", "0.15"] (the answer may itself contain "="). */
 function splitPair(flag: string, pair: string): [string, string] {
   const eq = pair.indexOf('=');
-  if (eq <= 0) throw new UsageError(`check: ${flag} expects ASK=VALUE (e.g. ${flag} a1=0.15), got "${pair}"`);
+  if (eq <= 0) throw new UsageError(WORDS.pair(flag, pair));
   return [pair.slice(0, eq).trim(), pair.slice(eq + 1)];
 }
 
@@ -36,44 +35,27 @@ function validateAsks(loaded: LoadedExercise, ctx: GradingContext): void {
   loaded.exercise.asks.forEach((ask: Ask, i) => {
     if (isSymbolicAsk(ask)) {
       if (readAnswer(ask.expression, { variables: ask.variables }).kind !== 'formula' && readAnswer(ask.expression, { variables: ask.variables }).kind !== 'number') {
-        fail(loaded.source, ['asks', i, 'expression'], 'expected a formula in the ask\'s variables');
+        fail(loaded.source, ['asks', i, 'expression'], WORDS.askNotFormula);
       }
       return;
     }
     if (ctx.expected(ask) === null) {
-      fail(loaded.source, ['asks', i], `cannot compute ${ask.quantity}${'layer' in ask && ask.layer !== undefined ? ` of layer ${ask.layer}` : ''}${'index' in ask && ask.index ? ` at [${ask.index.join(', ')}]` : ''} for this network (check quantity, layer and index)`);
+      fail(loaded.source, ['asks', i], WORDS.cannotCompute(ask.quantity, 'layer' in ask ? ask.layer : undefined, 'index' in ask && ask.index ? ask.index : undefined));
     }
   });
 }
 
 export async function checkCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    options: {
-      answer: { type: 'string', short: 'a', multiple: true },
-      work: { type: 'string', short: 'w' },
-      hint: { type: 'string', multiple: true },
-      'hints-used': { type: 'string', multiple: true },
-      format: { type: 'string', short: 'f', default: 'text' },
-      lang: { type: 'string', default: 'en' },
-    },
-    allowPositionals: true,
-    strict: true,
-  });
-  if (positionals.length !== 1) {
-    throw new UsageError(positionals.length === 0 ? 'check: expected an EXERCISE.json (with --answer) or a NETWORK file (with --work)' : 'check: expected exactly one file');
-  }
-  const format = values.format as string;
-  if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`check: --format must be one of ${FORMATS.join(', ')}, got "${format}"`);
-  const lang = values.lang as string;
-  if (!(LANGS as readonly string[]).includes(lang)) throw new UsageError(`check: --lang must be one of ${LANGS.join(', ')}, got "${lang}"`);
+  const { values, positionals } = parseCommand(CHECK, args);
+  const { format, lang, answer, hint, work } = values;
+  const hintsUsedPairs = values['hints-used'];
   const file = positionals[0];
 
-  if (values.work !== undefined) {
-    if (values.answer || values.hint || values['hints-used']) throw new UsageError('check: --work checks your own work on a network; --answer, --hint and --hints-used are for exercises');
+  if (work !== undefined) {
+    if (answer.length > 0 || hint.length > 0 || hintsUsedPairs.length > 0) throw new UsageError(WORDS.workWithAnswers);
     const spec = loadNetwork(file);
-    const check = checkWork(spec, loadWork(values.work, spec));
-    write(format, workJson(check), workText(check, spec, lang as Lang));
+    const check = checkWork(spec, loadWork(work, spec));
+    write(format, workJson(check), workText(check, spec, lang));
     return 0;
   }
 
@@ -82,40 +64,39 @@ export async function checkCommand(args: string[]): Promise<number> {
   validateAsks(loaded, ctx);
   const askIds = new Set(loaded.exercise.asks.map((a) => a.id));
   const known = (flag: string, id: string) => {
-    if (!askIds.has(id)) throw new UsageError(`check: ${flag} ${id}: the exercise has no ask "${id}" (its asks: ${[...askIds].join(', ')})`);
+    if (!askIds.has(id)) throw new UsageError(WORDS.noSuchAsk(flag, id, [...askIds].join(', ')));
   };
 
-  if (values.hint) {
-    if (values.answer) throw new UsageError('check: ask for a --hint, or grade --answer; not both at once');
-    const out = values.hint.map((spec) => {
+  if (hint.length > 0) {
+    if (answer.length > 0) throw new UsageError(WORDS.hintAndAnswer);
+    const out = hint.map((spec) => {
       const [id, levelText] = spec.includes('=') ? splitPair('--hint', spec) : [spec, '1'];
       known('--hint', id);
       const level = Number.parseInt(levelText, 10);
       const hints = hintsFor(ctx, loaded.exercise.asks.find((a) => a.id === id)!);
-      if (!Number.isInteger(level) || level < 1 || level > hints.length) throw new UsageError(`check: --hint ${id}=${levelText}: this ask has hints 1..${hints.length}`);
-      const hint = hints[level - 1];
-      return { ask: id, hint: level, cost: hint.cost, text: pick(hint.text, lang as Lang) };
+      if (!Number.isInteger(level) || level < 1 || level > hints.length) throw new UsageError(WORDS.hintLevel(id, levelText, hints.length));
+      return { ask: id, hint: level, cost: hints[level - 1].cost, text: pick(hints[level - 1].text, lang) };
     });
-    const textOut = out.map((h) => `${h.ask} ${lang === 'ja' ? 'ヒント' : 'hint'} ${h.hint} (−${Math.round(h.cost * 100)}%): ${h.text}\n`).join('');
+    const textOut = out.map((h) => `${h.ask} ${pick(WORDS.hint, lang)} ${h.hint} (−${Math.round(h.cost * 100)}%): ${h.text}\n`).join('');
     write(format, { hints: out }, textOut);
     return 0;
   }
 
-  if (!values.answer || values.answer.length === 0) throw new UsageError('check: give at least one --answer ASK=VALUE (or --work for your own work on a network)');
+  if (answer.length === 0) throw new UsageError(WORDS.needAnswer);
   const answers = new Map<string, string>();
-  for (const pair of values.answer) {
-    const [id, answer] = splitPair('--answer', pair);
+  for (const pair of answer) {
+    const [id, value] = splitPair('--answer', pair);
     known('--answer', id);
-    if (answers.has(id)) throw new UsageError(`check: --answer ${id} is given twice`);
-    answers.set(id, answer);
+    if (answers.has(id)) throw new UsageError(WORDS.answerTwice(id));
+    answers.set(id, value);
   }
   const hintsUsed = new Map<string, number>();
-  for (const pair of values['hints-used'] ?? []) {
+  for (const pair of hintsUsedPairs) {
     const [id, n] = splitPair('--hints-used', pair);
     known('--hints-used', id);
-    if (!/^\d{1,3}$/.test(n)) throw new UsageError(`check: --hints-used ${id}=${n}: expected a count such as 1 or 2`);
+    if (!/^\d{1,3}$/.test(n)) throw new UsageError(WORDS.hintsUsedCount(id, n));
     const available = hintsFor(ctx, loaded.exercise.asks.find((a) => a.id === id)!).length;
-    if (Number(n) > available) throw new UsageError(`check: --hints-used ${id}=${n}: this ask has ${available} hint${available === 1 ? '' : 's'} (0..${available})`);
+    if (Number(n) > available) throw new UsageError(WORDS.hintsUsedTooMany(id, n, available));
     hintsUsed.set(id, Number(n));
   }
   let results;
@@ -125,6 +106,6 @@ export async function checkCommand(args: string[]): Promise<number> {
     if (error instanceof RangeError) throw new InputError(file, null, error.message);
     throw error;
   }
-  write(format, exerciseResultsJson(results, lang as Lang), exerciseResultsText(results, lang as Lang));
+  write(format, exerciseResultsJson(results, lang), exerciseResultsText(results, lang));
   return 0;
 }

@@ -2,7 +2,7 @@
 // BACKPROP_TUTOR_LANG environment variable, else English. Decided before the command runs, so that
 // even an error in parsing the command line is reported in the user's language.
 // Only the list of languages is imported here (not the dictionaries): this runs at every start.
-import { LANGS, type Lang } from '../i18n/messages';
+import { LANGS, type Lang } from '../text/lang';
 
 const isLang = (text: string): text is Lang => (LANGS as readonly string[]).includes(text);
 

@@ -4,8 +4,10 @@
 import { setFlagsFromString } from 'node:v8';
 import { InputError } from '../network/errors';
 import { OutOfRangeError } from '../number/value';
-import type { Lang } from '../i18n/messages';
-import { UsageError, usage, usageMessage } from './usage';
+import { pick, type Lang } from '../text/lang';
+import { HELP_FLAGS, VERSION_FLAGS, type CommandName } from './commands';
+import { MAIN } from './messages';
+import { UsageError } from './usage-error';
 import { cliLang, envLang, langFlag, LANG_ENV } from './lang';
 import pkg from '../../package.json';
 
@@ -24,12 +26,14 @@ async function run(argv: string[], lang: Lang): Promise<number> {
   }
   const [command, ...after] = args;
   const given = [...leading, ...after];
-  if (command === '--version' || command === '-V') {
+  if (command !== undefined && VERSION_FLAGS.includes(command)) {
     process.stdout.write(`${pkg.version}\n`);
     return 0;
   }
-  if (command === undefined || ['--help', '-h', 'help'].includes(command) || given.includes('--help') || given.includes('-h')) {
-    process.stdout.write(usage(lang));
+  // After the command only the flags count (`explain help` would be a topic).
+  if (command === undefined || HELP_FLAGS.includes(command) || given.some((arg) => arg.startsWith('-') && HELP_FLAGS.includes(arg))) {
+    // The usage text is built from the command table only when it is printed.
+    process.stdout.write((await import('./usage')).usage(lang));
     return 0;
   }
   // BACKPROP_TUTOR_LANG is the default --lang of every command (an explicit --lang wins).
@@ -37,41 +41,38 @@ async function run(argv: string[], lang: Lang): Promise<number> {
   let rest = given;
   if (fromEnv !== null && langFlag(given) === null && !command.startsWith('-')) {
     if (fromEnv !== 'en' && fromEnv !== 'ja') {
-      throw new UsageError({ en: `${LANG_ENV} must be en or ja, got "${fromEnv}"`, ja: `${LANG_ENV} は en か ja にしてください（指定値: "${fromEnv}"）` });
+      throw new UsageError(MAIN.badEnvLang(LANG_ENV, fromEnv));
     }
     rest = ['--lang', fromEnv, ...given];
   }
-  switch (command) {
-    case 'solve':
-      return (await import('./solve')).solveCommand(rest);
-    case 'explain':
-      return (await import('./explain')).explainCommand(rest);
-    case 'exercise':
-      return (await import('./exercise')).exerciseCommand(rest);
-    case 'check':
-      return (await import('./check')).checkCommand(rest);
-    default:
-      throw new UsageError({ en: `unknown command "${command}"`, ja: `不明なコマンド "${command}" です` });
-  }
+  if (!Object.hasOwn(RUN, command)) throw new UsageError(MAIN.unknownCommand(command));
+  return RUN[command as CommandName](rest);
 }
 
-function report(error: unknown, lang: Lang): number {
+/** Each command's module, loaded only when it runs. */
+const RUN: Readonly<Record<CommandName, (args: string[]) => Promise<number>>> = {
+  solve: async (args) => (await import('./solve')).solveCommand(args),
+  explain: async (args) => (await import('./explain')).explainCommand(args),
+  exercise: async (args) => (await import('./exercise')).exerciseCommand(args),
+  check: async (args) => (await import('./check')).checkCommand(args),
+};
+
+async function report(error: unknown, lang: Lang): Promise<number> {
   if (error instanceof InputError) {
     process.stderr.write(`backprop-tutor: ${error.messageIn(lang)}\n`);
     return 2;
   }
   if (error instanceof UsageError || String((error as { code?: string }).code).startsWith('ERR_PARSE_ARGS')) {
+    const { usage, usageMessage } = await import('./usage');
     process.stderr.write(`backprop-tutor: ${usageMessage(error as Error, lang)}\n\n${usage(lang)}`);
     return 2;
   }
   if (error instanceof OutOfRangeError) {
     // Values far beyond hand computation (e.g. weights of 10^20): a clear message, not a stack trace.
-    const ja = `e^(${error.exponent}) が${error.tooSmall ? '小さ' : '大き'}すぎて計算できません。重みと入力を手計算できる大きさにしてください`;
-    process.stderr.write(`backprop-tutor: ${lang === 'ja' ? ja : error.message}\n`);
+    process.stderr.write(`backprop-tutor: ${pick(MAIN.outOfRange(error.message, error.exponent, error.tooSmall), lang)}\n`);
     return 2;
   }
-  const label = lang === 'ja' ? '内部エラー' : 'internal error';
-  process.stderr.write(`backprop-tutor: ${label}: ${(error as Error).stack ?? String(error)}\n`);
+  process.stderr.write(`backprop-tutor: ${pick(MAIN.internal, lang)}: ${(error as Error).stack ?? String(error)}\n`);
   return 1;
 }
 
@@ -87,7 +88,7 @@ run(argv, lang).then(
   (code) => {
     process.exitCode = code;
   },
-  (error: unknown) => {
-    process.exitCode = report(error, lang);
+  async (error: unknown) => {
+    process.exitCode = await report(error, lang);
   },
 );

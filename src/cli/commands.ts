@@ -1,0 +1,247 @@
+// Every command of the CLI: its positionals, its options with their types, values and defaults, the
+// ways to call it, each described in English and Japanese. The parser and the usage text are built
+// from this table; it is plain data (loaded at every start), the commands themselves load lazily.
+import { MAX_SEED } from '../exercises/prng';
+import { LANGS, text } from '../text/lang';
+import type { CommandSpec, EnumOption } from './options';
+
+const lang = {
+  type: 'enum',
+  values: LANGS,
+  default: 'en',
+  description: text(
+    'The language of the output and of the messages: English or Japanese\n(BACKPROP_TUTOR_LANG sets the default).',
+    '出力とメッセージの言語: 英語（en）または日本語（ja）（BACKPROP_TUTOR_LANG を設定すると既定値が変わります）。',
+  ),
+} as const satisfies EnumOption;
+
+export const SOLVE = {
+  name: 'solve',
+  positionals: [
+    {
+      name: 'FILE',
+      required: true,
+      expected: text('a network FILE', 'ネットワークのファイル FILE'),
+      description: text(
+        'A network (YAML or JSON; see README "The network file"), or a computational graph: a top-level\n"graph:" with inputs, nodes and output (see exercises/graphs/).',
+        'ネットワークのファイル（YAML または JSON。README の "The network file" を参照）、\nまたは計算グラフのファイル（トップレベルの "graph:" に inputs, nodes, output を書きます。\nexercises/graphs/ を参照）。',
+      ),
+    },
+  ],
+  options: {
+    format: {
+      type: 'enum',
+      short: 'f',
+      values: ['text', 'json', 'latex', 'markdown', 'html', 'pdf'],
+      default: 'text',
+      description: text(
+        'text, json: the numbers; latex, markdown, html, pdf: a worked solution (pdf is printed by\nheadless Chromium).',
+        'text, json: 数値。latex, markdown, html, pdf: 途中式つきの解説（pdf はヘッドレス Chromium で\n印刷します）。',
+      ),
+    },
+    form: {
+      type: 'enum',
+      values: ['scalar', 'matrix', 'both'],
+      description: text(
+        'The backward pass of a worked solution: the chain rule per weight (scalar), the matrix form,\nor both (default: both for small networks).',
+        '途中式つきの解説の逆伝播: 重みごとの連鎖律（scalar）、行列形式（matrix）、またはその両方\n（both。小さいネットワークでの既定）。',
+      ),
+    },
+    // solve has always named its languages "en or ja" in this message; scripts may match it.
+    lang: { ...lang, allowed: text('en or ja', 'en か ja') },
+    output: {
+      type: 'string',
+      short: 'o',
+      value: 'OUT',
+      description: text('Write the worked solution to the file OUT instead of standard output.', '途中式つきの解説を標準出力の代わりにファイル OUT に書き出します。'),
+    },
+  },
+  forms: [
+    {
+      optional: [{ option: 'format', values: ['text', 'json'] }, 'lang'],
+      description: text(
+        'Forward pass, loss, every delta and gradient, one gradient-descent update and the loss\nafter it, for the network in FILE. For a computational graph: every node\'s value, the\nforward and backward value on each edge, and the gradient of the output with respect to\nevery input and node.',
+        'FILE のネットワークについて、順伝播、損失、すべてのデルタ δ と勾配、勾配降下法による1回の\nパラメータの更新と、更新後の損失を求めます。計算グラフなら、各ノードの値、各エッジの順伝播と\n逆伝播の値、すべての入力とノードについての出力の勾配を示します。',
+      ),
+    },
+    {
+      required: [{ option: 'format', values: ['latex', 'markdown', 'html', 'pdf'] }],
+      optional: ['form', 'lang', 'output'],
+      description: text(
+        'A worked solution, every step with its formula, the numbers substituted and the result:\na LaTeX document, Markdown with $…$ math, one self-contained printable HTML file (KaTeX,\nfonts embedded), or a PDF printed by headless Chromium.',
+        '途中式つきの解説: すべてのステップについて、式、数値を代入した式、結果を示します。LaTeX 文書、\n$…$ の数式を含む Markdown、印刷できる1つの HTML ファイル（KaTeX、フォント埋め込み）、または\nヘッドレス Chromium で印刷した PDF。',
+      ),
+    },
+  ],
+} as const satisfies CommandSpec;
+
+export const EXPLAIN = {
+  name: 'explain',
+  positionals: [
+    {
+      name: 'TOPIC',
+      required: false,
+      expected: text('a TOPIC', 'トピック TOPIC'),
+      description: text(
+        'sigmoid, tanh, relu, leaky-relu, prelu, relu6, softmax, cross-entropy, softmax-cross-entropy,\nchain-rule or affine. Without TOPIC: the list of topics (markdown, html, latex: every derivation).',
+        'sigmoid, tanh, relu, leaky-relu, prelu, relu6, softmax, cross-entropy, softmax-cross-entropy,\nchain-rule, affine のいずれか。省くとトピックの一覧（markdown, html, latex ではすべての導出）。',
+      ),
+    },
+  ],
+  options: {
+    lang,
+    format: {
+      type: 'enum',
+      short: 'f',
+      values: ['text', 'json', 'markdown', 'html', 'latex'],
+      default: 'text',
+      description: text('text, json; markdown, html, latex: typeset like the worked solutions.', 'text, json。markdown, html, latex: 途中式つきの解説と同じように組版します。'),
+    },
+  },
+  forms: [
+    {
+      optional: ['lang', 'format'],
+      description: text('A derivation step by step; without TOPIC, the list of topics.', '導関数の導出をステップごとに示します。TOPIC を省くとトピックの一覧。'),
+    },
+  ],
+} as const satisfies CommandSpec;
+
+export const EXERCISE = {
+  name: 'exercise',
+  positionals: [],
+  options: {
+    template: {
+      type: 'string',
+      short: 't',
+      value: 'NAME',
+      description: text('The exercise template (see --list); without it, the seed picks one.', '演習のテンプレート（--list を参照）。省くとシードがテンプレートを選びます。'),
+    },
+    difficulty: {
+      type: 'enum',
+      short: 'd',
+      values: ['1', '2', '3'],
+      default: '1',
+      description: text('From 1 (fewest steps) to 3.', '難易度: 1（手順が最も少ない）から 3 まで。'),
+    },
+    seed: {
+      type: 'integer',
+      short: 's',
+      value: 'S',
+      min: 0,
+      max: MAX_SEED,
+      description: text(
+        `An integer from 0 to ${MAX_SEED}; without it a random seed is drawn and printed.`,
+        `0 から ${MAX_SEED} までの整数。省くとシードを無作為に選んで表示します。`,
+      ),
+    },
+    lang,
+    format: {
+      type: 'enum',
+      short: 'f',
+      values: ['text', 'json'],
+      default: 'text',
+      description: text('text: the exercise to solve; json: the exercise with its expected answers (what check reads).', 'text: 解く問題。json: 問題とその解答（check が読むファイル）。'),
+    },
+    list: { type: 'boolean', description: text('List the templates instead, each with a one-line description.', '問題の代わりにテンプレートの一覧（それぞれ1行の説明つき）を表示します。') },
+  },
+  forms: [
+    {
+      optional: ['template', 'difficulty', 'seed', 'lang', 'format'],
+      description: text(
+        'One exercise with hand-friendly numbers; the same template, seed and difficulty always give\nthe same exercise.',
+        '手計算しやすい数値の演習問題を1つ出します。テンプレート・シード・難易度が同じなら、いつも\n同じ問題になります。',
+      ),
+    },
+    {
+      required: ['list'],
+      optional: ['lang', 'format'],
+      description: text('The exercise templates with a one-line description each.', '演習のテンプレートの一覧（それぞれ1行の説明つき）。'),
+    },
+  ],
+} as const satisfies CommandSpec;
+
+export const CHECK = {
+  name: 'check',
+  positionals: [
+    {
+      name: 'FILE',
+      required: true,
+      expected: text('an EXERCISE.json (with --answer) or a NETWORK file (with --work)', '演習のファイル EXERCISE.json（--answer とともに）またはネットワークのファイル（--work とともに）'),
+      description: text('EXERCISE.json (saved by exercise --format json), or NETWORK.yaml with --work.', 'EXERCISE.json（exercise --format json で保存したもの）、または --work とともに NETWORK.yaml。'),
+    },
+  ],
+  options: {
+    answer: {
+      type: 'string',
+      short: 'a',
+      value: 'ASK=ANSWER',
+      repeatable: true,
+      description: text(
+        'Your answer to the ask ASK (a1, a2, …): a fraction, decimal, expression or matrix\n(see docs/answers.md).',
+        '問い ASK（a1, a2, …）へのあなたの解答: 分数、小数、式、または行列（docs/answers.md を参照）。',
+      ),
+    },
+    hint: {
+      type: 'string',
+      value: 'ASK[=N]',
+      repeatable: true,
+      description: text('Show hint N (default 1) of the ask ASK instead of grading; each hint used costs score.', '採点の代わりに問い ASK のヒント N（既定: 1）を表示します。ヒントを使うと得点が下がります。'),
+    },
+    'hints-used': {
+      type: 'string',
+      value: 'ASK=N',
+      repeatable: true,
+      description: text('How many hints of the ask ASK you used; each lowers its score.', '問い ASK で使ったヒントの数。その分だけ得点が下がります。'),
+    },
+    work: {
+      type: 'string',
+      short: 'w',
+      value: 'MY-WORK.yaml',
+      description: text(
+        'Your own hand calculation for NETWORK.yaml, shaped like solve --format json (any subset,\nvalues as you wrote them).',
+        'NETWORK.yaml についての自分の手計算。solve --format json と同じ形のファイル（一部だけでもよく、\n値は書いたとおりに）。',
+      ),
+    },
+    format: { type: 'enum', short: 'f', values: ['text', 'json'], default: 'text', description: text('text or json.', 'text または json。') },
+    lang,
+  },
+  forms: [
+    {
+      args: ['EXERCISE.json'],
+      required: ['answer'],
+      optional: ['hints-used', 'format', 'lang'],
+      description: text(
+        'Grades answers to an exercise: exact or correctly rounded (≥ 3 significant figures),\nrounded intermediates and errors carried forward recognised, common mistakes named\n(see docs/grading.md).',
+        '演習の解答を採点します: 厳密な値、または正しく丸めた値（有効数字3桁以上）。途中で丸めた値や\n前の誤りを引き継いだ計算も見分け、よくある間違いを指摘します（docs/grading.md を参照）。',
+      ),
+    },
+    {
+      args: ['EXERCISE.json'],
+      required: ['hint'],
+      optional: ['format', 'lang'],
+      description: text('Shows a hint instead of grading (each hint costs score).', '採点の代わりにヒントを表示します（ヒントを使うと得点が下がります）。'),
+    },
+    {
+      args: ['NETWORK.yaml'],
+      required: ['work'],
+      optional: ['format', 'lang'],
+      description: text(
+        'Checks your own hand calculation value by value; points at the first wrong one.',
+        '自分の手計算を値ごとに確かめ、最初の誤りを示します。',
+      ),
+    },
+  ],
+} as const satisfies CommandSpec;
+
+export const COMMANDS = [SOLVE, EXPLAIN, EXERCISE, CHECK] as const;
+export type CommandName = (typeof COMMANDS)[number]['name'];
+
+/** The options of the program itself, taken before (or instead of) a command; `shown` is the usage's synopsis. */
+export const GLOBAL_OPTIONS = [
+  { flags: ['--help', '-h', 'help'], shown: '--help', description: text('Show this help (also after a command: backprop-tutor solve --help; -h for short).', 'この使い方を表示します（コマンドの後でも: backprop-tutor solve --help。短く -h でも）。') },
+  { flags: ['--version', '-V'], shown: '--version', description: text('Show the version (-V for short).', 'バージョンを表示します（短く -V でも）。') },
+  { flags: ['--lang'], shown: '--lang en|ja COMMAND …', description: text('--lang may also come before the command; it is passed to the command.', '--lang はコマンドの前に書いてもかまいません（コマンドに渡されます）。') },
+] as const;
+
+export const HELP_FLAGS: readonly string[] = GLOBAL_OPTIONS[0].flags;
+export const VERSION_FLAGS: readonly string[] = GLOBAL_OPTIONS[1].flags;
