@@ -1,7 +1,57 @@
 // The text of every rejection, in English and Japanese (terms from /work/shared/glossary-ja.md).
 // Each message names the problem and shows how to write the answer instead. Text echoed from the
 // answer goes through `shown` first, so a control character or a bidi override can never reach a terminal.
-import type { AnswerErrorCode } from './errors';
+/** Why an answer was rejected: a stable code for the grader (errors.ts pairs it with its message). */
+export type AnswerErrorCode =
+  | 'not-text'
+  | 'empty'
+  | 'too-long'
+  | 'too-many-tokens'
+  | 'too-deep'
+  | 'too-complex'
+  | 'unexpected-character'
+  | 'ambiguous-dot'
+  | 'assignment'
+  | 'percent'
+  | 'curly-brace'
+  | 'derivative-notation'
+  | 'bad-number'
+  | 'unexpected-token'
+  | 'missing-operand'
+  | 'missing-close'
+  | 'unmatched-close'
+  | 'empty-parentheses'
+  | 'unknown-name'
+  | 'unsupported-function'
+  | 'unsupported-constant'
+  | 'unsupported-sum'
+  | 'missing-argument'
+  | 'adjacent-numbers'
+  | 'number-after-operand'
+  | 'number-then-e'
+  | 'ambiguous-division'
+  | 'ambiguous-power'
+  | 'ambiguous-function'
+  | 'exponent-too-large'
+  | 'number-too-large'
+  | 'division-by-zero'
+  | 'log-domain'
+  | 'sqrt-domain'
+  | 'power-domain'
+  | 'zero-power-zero'
+  | 'exp-too-large'
+  | 'matrix-too-large'
+  | 'ragged-matrix'
+  | 'matrix-nesting'
+  | 'matrix-in-expression'
+  | 'unclosed-bracket'
+  | 'unmatched-bracket'
+  | 'empty-entry'
+  | 'not-a-scalar'
+  | 'decimal-comma'
+  | 'not-an-expression'
+  | 'unbound-variable'
+  | 'internal';
 
 export type MessageParams = Readonly<Record<string, string | number>>;
 

@@ -6,7 +6,7 @@ import { nameLatex } from '../graph/steps';
 import { compactValue } from '../graph/show';
 import type { Lang } from '../i18n/messages';
 import { messages } from '../i18n';
-import type { Block, DocStep, WorkedDocument } from './document';
+import type { Block, DocStep, WorkedDocument } from './model';
 
 export interface GraphDocumentOptions {
   readonly lang: Lang;

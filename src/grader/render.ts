@@ -4,7 +4,7 @@
 // Text is for people: one verdict per line, the feedback under it.
 import type { AskValue } from '../exercises/quantities';
 import type { ExpectedValue } from '../exercises/types';
-import { jsonValue, type JsonValue } from '../render/json';
+import { jsonValue, type JsonValue } from '../number/json';
 import { shortDecimal } from '../number/format';
 import type { Value } from '../number/value';
 import type { AskResult } from './grade';

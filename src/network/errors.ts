@@ -2,7 +2,7 @@
 // so the CLI can print a single clear line and exit 2 without a stack trace.
 // What was expected is kept in every language (--lang ja prints the Japanese); `message` stays English,
 // as the library's callers and logs rely on it.
-import type { Lang } from '../i18n/messages';
+import type { Lang } from '../text/lang';
 
 /** One text in every language. */
 export type Localized = Readonly<Record<Lang, string>>;

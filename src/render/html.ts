@@ -2,7 +2,7 @@
 // only by this renderer) and its CSS and fonts are embedded, so the file opens without a network.
 // Printing: each section starts a page, a step is never split, and a formula wider than the page is
 // scaled down to fit by a small inline script (printing cannot scroll).
-import type { Block, DocStep, Inline, RichText, WorkedDocument } from './document';
+import type { Block, DocStep, Inline, RichText, WorkedDocument } from '../document/model';
 import { inlineKatexCss } from './katex-css';
 
 type Katex = typeof import('katex').default;

@@ -2,7 +2,7 @@
 // LuaLaTeX's ltjsarticle class (lualatex FILE.tex). Each step is set as inline display-style math so
 // that TeX can break a long sum at its operators; each section starts a new page, like the HTML when
 // printed. Figures are SVG and are left to the HTML/PDF outputs.
-import type { Block, DocStep, RichText, WorkedDocument } from './document';
+import type { Block, DocStep, RichText, WorkedDocument } from '../document/model';
 
 /** Text-mode replacements for the few non-ASCII symbols our English words use (pdflatex). */
 const TEXT_SYMBOLS: Readonly<Record<string, string>> = {

@@ -2,7 +2,7 @@
 // (aligned: the formula, then "= numbers", then "= result"), as GitHub, VS Code, Obsidian and pandoc
 // render it. A figure is an image: a file beside the Markdown when `figureHref` names one, else an
 // embedded data: URL.
-import type { Block, DocStep, RichText, WorkedDocument } from './document';
+import type { Block, DocStep, RichText, WorkedDocument } from '../document/model';
 
 export interface MarkdownOptions {
   /** Where the figure with this id is saved (relative link); omit to embed it as a data: URL. */
