@@ -3,7 +3,7 @@
 // and the words all come from src/graph (graphSteps, graphSvg, GRAPH_WORDS).
 import { graphSteps, graphSvg, GRAPH_WORDS, type GraphSolution } from '../graph';
 import { nameLatex } from '../graph/steps';
-import { compactValue } from '../graph/show';
+import { compactValue } from '../number/show';
 import type { Lang } from '../i18n/messages';
 import { messages } from '../i18n';
 import type { Block, DocStep, WorkedDocument } from './model';
