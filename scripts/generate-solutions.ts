@@ -10,10 +10,10 @@ import { solve } from '../src/engine/solve';
 import { graphFromSource, isGraphSource, solveGraph } from '../src/graph';
 import type { Lang } from '../src/i18n/messages';
 import { networkDocument } from '../src/render/worked';
-import { graphDocument } from '../src/render/graph-document';
+import { graphDocument } from '../src/document/graph';
 import { renderHtml } from '../src/render/html';
 import { renderMarkdown } from '../src/render/markdown';
-import type { WorkedDocument } from '../src/render/document';
+import type { WorkedDocument } from '../src/document/model';
 
 export const LANGS: readonly Lang[] = ['en', 'ja'];
 const KINDS = ['networks', 'graphs'] as const;

@@ -1,58 +1,9 @@
 // A rejected answer: a stable code for the grader, and a message in English and Japanese that says
 // what was wrong and how to write it instead. Inside the parser a rejection travels as an
 // AnswerFailure exception; the public functions catch it and return it as data (they never throw).
-import { messageFor, type MessageParams } from './messages';
+import { messageFor, type AnswerErrorCode, type MessageParams } from './messages';
 
-export type AnswerErrorCode =
-  | 'not-text'
-  | 'empty'
-  | 'too-long'
-  | 'too-many-tokens'
-  | 'too-deep'
-  | 'too-complex'
-  | 'unexpected-character'
-  | 'ambiguous-dot'
-  | 'assignment'
-  | 'percent'
-  | 'curly-brace'
-  | 'derivative-notation'
-  | 'bad-number'
-  | 'unexpected-token'
-  | 'missing-operand'
-  | 'missing-close'
-  | 'unmatched-close'
-  | 'empty-parentheses'
-  | 'unknown-name'
-  | 'unsupported-function'
-  | 'unsupported-constant'
-  | 'unsupported-sum'
-  | 'missing-argument'
-  | 'adjacent-numbers'
-  | 'number-after-operand'
-  | 'number-then-e'
-  | 'ambiguous-division'
-  | 'ambiguous-power'
-  | 'ambiguous-function'
-  | 'exponent-too-large'
-  | 'number-too-large'
-  | 'division-by-zero'
-  | 'log-domain'
-  | 'sqrt-domain'
-  | 'power-domain'
-  | 'zero-power-zero'
-  | 'exp-too-large'
-  | 'matrix-too-large'
-  | 'ragged-matrix'
-  | 'matrix-nesting'
-  | 'matrix-in-expression'
-  | 'unclosed-bracket'
-  | 'unmatched-bracket'
-  | 'empty-entry'
-  | 'not-a-scalar'
-  | 'decimal-comma'
-  | 'not-an-expression'
-  | 'unbound-variable'
-  | 'internal';
+export type { AnswerErrorCode } from './messages';
 
 export interface AnswerError {
   readonly code: AnswerErrorCode;

@@ -1,7 +1,59 @@
 // The text of every rejection, in English and Japanese (terms from /work/shared/glossary-ja.md).
 // Each message names the problem and shows how to write the answer instead. Text echoed from the
 // answer goes through `shown` first, so a control character or a bidi override can never reach a terminal.
-import type { AnswerErrorCode } from './errors';
+import { escapeTerminal } from '../text/escape';
+
+/** Why an answer was rejected: a stable code for the grader (errors.ts pairs it with its message). */
+export type AnswerErrorCode =
+  | 'not-text'
+  | 'empty'
+  | 'too-long'
+  | 'too-many-tokens'
+  | 'too-deep'
+  | 'too-complex'
+  | 'unexpected-character'
+  | 'ambiguous-dot'
+  | 'assignment'
+  | 'percent'
+  | 'curly-brace'
+  | 'derivative-notation'
+  | 'bad-number'
+  | 'unexpected-token'
+  | 'missing-operand'
+  | 'missing-close'
+  | 'unmatched-close'
+  | 'empty-parentheses'
+  | 'unknown-name'
+  | 'unsupported-function'
+  | 'unsupported-constant'
+  | 'unsupported-sum'
+  | 'missing-argument'
+  | 'adjacent-numbers'
+  | 'number-after-operand'
+  | 'number-then-e'
+  | 'ambiguous-division'
+  | 'ambiguous-power'
+  | 'ambiguous-function'
+  | 'exponent-too-large'
+  | 'number-too-large'
+  | 'division-by-zero'
+  | 'log-domain'
+  | 'sqrt-domain'
+  | 'power-domain'
+  | 'zero-power-zero'
+  | 'exp-too-large'
+  | 'matrix-too-large'
+  | 'ragged-matrix'
+  | 'matrix-nesting'
+  | 'matrix-in-expression'
+  | 'unclosed-bracket'
+  | 'unmatched-bracket'
+  | 'empty-entry'
+  | 'not-a-scalar'
+  | 'decimal-comma'
+  | 'not-an-expression'
+  | 'unbound-variable'
+  | 'internal';
 
 export type MessageParams = Readonly<Record<string, string | number>>;
 
@@ -19,17 +71,11 @@ const MATRIX_JA = 'ベクトルは [1, 2]、行列は [[1, 2], [3, 4]] または
 
 const MAX_SHOWN = 24;
 
-/** At most 24 printable characters of untrusted text; anything invisible or control-like becomes U+XXXX. */
+/** At most 24 printable characters of untrusted text; anything invisible or control-like (and " and \\) becomes U+XXXX. */
 export function shown(text: string): string {
-  let out = '';
-  let count = 0;
-  for (const ch of text) {
-    if (count++ >= MAX_SHOWN) return `${out}…`;
-    const cp = ch.codePointAt(0) ?? 0;
-    const invisible = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}]/u.test(ch) || ch === '"' || ch === '\\';
-    out += invisible ? `U+${cp.toString(16).toUpperCase().padStart(4, '0')}` : ch;
-  }
-  return out;
+  const chars = [...text];
+  const head = escapeTerminal(chars.slice(0, MAX_SHOWN).join(''), '"\\');
+  return chars.length > MAX_SHOWN ? `${head}…` : head;
 }
 
 function p(params: MessageParams, key: string): string {

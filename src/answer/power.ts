@@ -2,6 +2,7 @@
 // BigInt power is taken, so 9^9^9 is refused at once); x^(p/q) is rational when x is a perfect q-th power
 // (4^0.5 = 2, (1/8)^(1/3) = 1/2); otherwise the power is the real exp(y·ln x), defined only for x > 0.
 import { div, exp, Fraction, isRational, ln, mul, ONE, rational, sign, ZERO, type Value } from '../number/value';
+import { powNatural } from '../number/power';
 import { fail } from './errors';
 import { bitLength, type Work } from './work';
 import { rationalRoot } from './roots';
@@ -56,11 +57,6 @@ export function integerPower(base: Value, n: bigint, pos: number, work: Work): V
   }
   if (magnitude > BigInt(limits.maxRealExponent)) fail('exponent-too-large', { max: limits.maxRealExponent }, pos);
   // Square-and-multiply keeps the expression a small DAG.
-  let result: Value = ONE;
-  let square = base;
-  for (let k = magnitude; k > 0n; k >>= 1n) {
-    if (k & 1n) result = mul(result, square);
-    if (k > 1n) square = mul(square, square);
-  }
+  const result = powNatural(base, magnitude);
   return n < 0n ? div(ONE, result) : result;
 }

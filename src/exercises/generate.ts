@@ -2,7 +2,7 @@
 // file turns it into the exercise JSON (prompt, asks, expected values, hints) in the chosen language.
 import { formulaText } from '../graph/formula';
 import type { GraphOp } from '../graph/spec';
-import { jsonValue } from '../render/json';
+import { jsonValue } from '../number/json';
 import type { Value } from '../number/value';
 import { describeNetwork } from './describe';
 import { givenToJson } from './given';

@@ -2,7 +2,7 @@
 // engine's intermediate values, never a result the template computed itself).
 import type { GraphSolution } from '../graph/solve';
 import { formulaText } from '../graph/formula';
-import type { Matrix, NetworkSpec } from '../network/spec';
+import { weightAt as weightXW, type Matrix, type NetworkSpec } from '../network/spec';
 import { sign, type Value } from '../number/value';
 import { activationName, lossFormula, outputName } from './describe';
 import { show, showVector } from './show';
@@ -14,12 +14,6 @@ import type { GraphAsk, Lang, NetworkAsk } from './types';
 function op(v: Value): string {
   const s = show(v);
   return s.startsWith('-') ? `(${s})` : s;
-}
-
-/** W[i][j] from input i to unit j, whatever the file's layout. */
-function weightXW(spec: NetworkSpec, l: number, i: number, j: number): Value {
-  const w = spec.layers[l].weights;
-  return spec.layout === 'x-w' ? w[i][j] : w[j][i];
 }
 
 function inputRow(ctx: NetworkContext, l: number, s: number): readonly Value[] {

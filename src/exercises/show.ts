@@ -3,6 +3,7 @@
 import { valueText } from '../number/format';
 import type { Matrix, Vector } from '../network/spec';
 import type { Value } from '../number/value';
+import { displayWidth } from '../text/width';
 import { exactText } from './numbers';
 
 export function show(v: Value): string {
@@ -11,13 +12,6 @@ export function show(v: Value): string {
 
 export function showVector(v: Vector): string {
   return `(${v.map(show).join(', ')})`;
-}
-
-/** Columns a string takes in a terminal: CJK and full-width characters take two. */
-export function displayWidth(text: string): number {
-  let width = 0;
-  for (const ch of text) width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1;
-  return width;
 }
 
 /** A matrix as aligned rows under a name: "W¹ = [ 0.2  -0.4 ]" then "     [ 0.1   0.3 ]". */

@@ -1,6 +1,6 @@
 // The exercise JSON contract (issue 5, "Exercises"): plain, readonly data that the quiz, the teacher
 // sets and the grader read. Numbers in `network` and `given` are exact strings ("0.6", "-3/20").
-import type { JsonValue } from '../render/json';
+import type { JsonValue } from '../number/json';
 
 import type { Lang } from '../text/lang';
 

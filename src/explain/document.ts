@@ -2,7 +2,8 @@
 // appendix of a network's worked solution are typeset by the same renderers as the solutions: per
 // topic a heading, where it comes from, then each step's sentence with its formula.
 import type { NetworkSpec } from '../network/spec';
-import type { Block, DocSection, WorkedDocument } from '../render/document';
+import type { Block, DocSection, WorkedDocument } from '../document/model';
+import { messages } from '../i18n';
 import { findTopic } from './index';
 import type { Lang, Topic } from './types';
 
@@ -57,4 +58,13 @@ export function networkTopics(network: NetworkSpec): Topic[] {
   });
   if (network.loss === 'cross-entropy' && !softmaxCE) ids.push('cross-entropy');
   return [...new Set(ids)].map((id) => findTopic(id)!);
+}
+
+/** The derivations of the derivatives the network uses (sigmoid′ = y(1 − y), …); null when it uses none. */
+export function networkAppendix(network: NetworkSpec, lang: Lang): DocSection | null {
+  const topics = networkTopics(network);
+  if (topics.length === 0) return null;
+  const m = messages(lang);
+  const blocks: Block[] = [{ kind: 'paragraph', text: [m.intro.appendix] }, ...topics.flatMap((t) => topicBlocks(t, lang, true))];
+  return { id: 'appendix', title: m.section.appendix, blocks };
 }

@@ -13,43 +13,7 @@ import type { GradingContext } from './context';
 import { formulaFor } from './formulas';
 import { HINT_COSTS } from './grade';
 import { text, type Text } from './text';
-
-const LATEX_WORDS: readonly [RegExp, string][] = [
-  [/\\left|\\right/g, ''],
-  [/\\cdot/g, '·'],
-  [/\\times/g, '×'],
-  [/\\odot/g, '⊙'],
-  [/\\partial\s*/g, '∂'],
-  [/\\delta/g, 'δ'],
-  [/\\Delta/g, 'Δ'],
-  [/\\sigma/g, 'σ'],
-  [/\\eta/g, 'η'],
-  [/\\alpha/g, 'α'],
-  [/\\tanh/g, 'tanh'],
-  [/\\max/g, 'max'],
-  [/\\min/g, 'min'],
-  [/\\le\b/g, '≤'],
-  [/\\ge\b/g, '≥'],
-  [/\\approx/g, '≈'],
-  [/\\mathbf\{([^{}]*)\}/g, '$1'],
-  [/\\qquad/g, ' '],
-  [/\\ln/g, 'ln'],
-  [/\\sum/g, 'Σ'],
-  [/\\ldots|\\dots/g, '…'],
-  [/\\top/g, 'ᵀ'],
-  [/\\mathrm\{([^{}]*)\}/g, '$1'],
-  [/\\,|\\;|\\!|\\quad/g, ' '],
-  [/'/g, '′'],
-];
-
-/** A step's LaTeX as plain text for a terminal: \frac{a}{b} → (a)/(b), ^{(2)} → ^(2), _{1} → _1. */
-export function latexText(latex: string): string {
-  let out = latex;
-  for (let i = 0; i < 8 && /[_^]\{/.test(out); i++) out = out.replace(/([_^])\{([^{}]*)\}/g, '$1$2');
-  for (let i = 0; i < 8 && out.includes('\\frac'); i++) out = out.replace(/\\frac\{([^{}]*)\}\{([^{}]*)\}/g, '($1)/($2)');
-  for (const [pattern, replacement] of LATEX_WORDS) out = out.replace(pattern, replacement);
-  return out.replace(/[{}]/g, '').replace(/\s+/g, ' ').trim();
-}
+import { stepLatexToText } from '../text/latex-to-text';
 
 /** The right-hand side of a formula, after its first " = ". */
 function rhs(formula: string): string {
@@ -87,10 +51,10 @@ function workedStep(ctx: GradingContext, ask: Ask): string | null {
     const upstream = upstreamOf(step, all);
     // An output: its activation, and the pre-activation with its numbers (h(number) would be the result).
     if ((step.quantity === 'output' || step.quantity === 'output_after') && upstream?.substituted) {
-      return latexText(`${step.formula}, where ${upstream.formula} = ${upstream.substituted}`);
+      return stepLatexToText(`${step.formula}, where ${upstream.formula} = ${upstream.substituted}`);
     }
-    if (step.substituted) return latexText(`${step.formula} = ${step.substituted}`);
-    if (upstream?.substituted) return latexText(`${step.formula} = ${rhs(upstream.formula)} = ${upstream.substituted}`);
+    if (step.substituted) return stepLatexToText(`${step.formula} = ${step.substituted}`);
+    if (upstream?.substituted) return stepLatexToText(`${step.formula} = ${rhs(upstream.formula)} = ${upstream.substituted}`);
     return null;
   } catch {
     return null;

@@ -1,7 +1,8 @@
 // The grader's sentences, in English and Japanese. Each verdict gets one short message; a recognised
 // misconception is named in one sentence and points at the step that shows the right way.
 import type { StepReference } from './steps';
-import { shortDecimal, terminatesWithin, valueText } from '../number/format';
+import { terminatesWithin, valueText } from '../number/format';
+import { sentenceDecimal, sentenceNumber } from '../number/show';
 import type { Mistake } from '../engine/mistakes';
 import type { AskValue } from '../exercises/quantities';
 import { approx, type Value } from '../number/value';
@@ -14,11 +15,7 @@ import { text, type Text } from './text';
 /** A value for a message: "3/20 = 0.15", "σ(151/400) ≈ 0.5932699921", a vector or matrix in brackets. */
 export function display(v: AskValue): string {
   if (!Array.isArray(v)) return valueText(v as Value);
-  return `[${(v as readonly AskValue[]).map((x) => (Array.isArray(x) ? display(x) : shortOf(x as Value))).join(', ')}]`;
-}
-
-function shortOf(v: Value): string {
-  return v.kind === 'rational' && v.q.d === 1n ? v.q.toFraction() : shortDecimal(v, 10);
+  return `[${(v as readonly AskValue[]).map((x) => (Array.isArray(x) ? display(x) : sentenceNumber(x as Value))).join(', ')}]`;
 }
 
 export const CORRECT = text('Correct.', '正解です。');
@@ -104,7 +101,7 @@ export function coarseIntermediates(policy: RoundingPolicy, right: Value): Text 
 
 export function fromRoundedIntermediates(policy: RoundingPolicy, right: Value): Text {
   const p = policyText(policy);
-  const full = shortDecimal(right, 10);
+  const full = sentenceDecimal(right);
   return text(
     `Correct: this is what ${p.en} give (without rounding along the way it is ${full}).`,
     `正解です: ${p.ja}と一致します（途中で丸めなければ ${full}）。`,
@@ -114,8 +111,8 @@ export function fromRoundedIntermediates(policy: RoundingPolicy, right: Value): 
 export function fromOwnRoundedValues(askIds: readonly string[], right: Value): Text {
   const ids = askIds.join(', ');
   return text(
-    `Correct: it follows from your rounded answer to ${ids} (at full precision it is ${shortDecimal(right, 10)}).`,
-    `正解です: あなたが丸めた ${ids} の答えから正しく計算できています（丸めなければ ${shortDecimal(right, 10)}）。`,
+    `Correct: it follows from your rounded answer to ${ids} (at full precision it is ${sentenceDecimal(right)}).`,
+    `正解です: あなたが丸めた ${ids} の答えから正しく計算できています（丸めなければ ${sentenceDecimal(right)}）。`,
   );
 }
 

@@ -4,8 +4,8 @@
 // Text is for people: one verdict per line, the feedback under it.
 import type { AskValue } from '../exercises/quantities';
 import type { ExpectedValue } from '../exercises/types';
-import { jsonValue, type JsonValue } from '../render/json';
-import { shortDecimal } from '../number/format';
+import { jsonValue, type JsonValue } from '../number/json';
+import { sentenceDecimal } from '../number/show';
 import type { Value } from '../number/value';
 import type { AskResult } from './grade';
 import { formulaFor } from './formulas';
@@ -91,7 +91,7 @@ export function workText(check: WorkCheck, spec: NetworkSpec, lang: Lang): strin
   lines.push(ja ? `${check.results.length} 個の値を計算の順に確認しました:` : `Checked ${check.results.length} values of your work, in computation order:`);
   for (const r of check.results) {
     const shown = `${r.path} = ${r.entry.text.trim()}`;
-    const expected = shortDecimal(r.expected, 10);
+    const expected = sentenceDecimal(r.expected);
     if (r.status === 'correct') {
       const fromRounded = r.fromRounded ? (ja ? '（あなたの丸めた値から正しく計算できています）' : '  (right from your own rounded values)') : '';
       // Consistent with the exercise grader: fewer than 3 significant figures is right but flagged.

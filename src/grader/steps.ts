@@ -4,7 +4,7 @@
 import type { Mistake } from '../engine/mistakes';
 import type { Ask } from '../exercises/types';
 import { buildTrace } from '../trace/build';
-import { stepLabel } from '../trace/document';
+import { stepLabel } from '../document/network';
 import { messages } from '../i18n';
 import type { Step, Trace } from '../trace/types';
 import type { GradingContext } from './context';

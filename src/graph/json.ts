@@ -1,6 +1,6 @@
 // The `solve GRAPH --format json` contract: {"value": V, "nodes": {name: V}, "gradients": {name: V}},
 // each V as in the network contract ({exact, approx, latex}).
-import { jsonValue, type JsonValue } from '../render/json';
+import { jsonValue, type JsonValue } from '../number/json';
 import type { GraphSolution } from './solve';
 
 export interface JsonGraphSolution {

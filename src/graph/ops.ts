@@ -3,6 +3,7 @@
 import {
   ONE, ZERO, div, exp, ln, mul, neg, ratio, sign, sub, sum, isZero, type Value,
 } from '../number/value';
+import { powNatural } from '../number/power';
 import { activate, derivative } from '../engine/activations';
 import { DEFAULT_CONVENTIONS } from '../network/spec';
 import type { GraphOp } from './spec';
@@ -43,13 +44,7 @@ export function powInt(x: Value, n: bigint): Value {
     if (isZero(x)) throw new GraphDomainError('0 cannot be raised to a negative power');
     return div(ONE, powInt(x, -n));
   }
-  let result: Value = ONE;
-  let base = x;
-  for (let k = n; k > 0n; k >>= 1n) {
-    if (k & 1n) result = mul(result, base);
-    if (k > 1n) base = mul(base, base);
-  }
-  return result;
+  return powNatural(x, n);
 }
 
 /** The integer exponent of a pow node (checked by the loader). */

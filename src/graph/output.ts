@@ -1,6 +1,6 @@
 // What `solve GRAPH_FILE --format F` prints for a graph file (the CLI's solve command dispatches here
 // when the file has a top-level `graph` key).
-import { UsageError } from '../cli/usage';
+import { InputError } from '../network/errors';
 import type { Source } from '../network/source';
 import { graphSolutionToJson } from './json';
 import { graphFromSource } from './load';
@@ -18,6 +18,7 @@ export function graphOutput(source: Source, format: string, lang: Lang = 'en'): 
     case 'text':
       return graphSolutionToText(solution, { lang });
     default:
-      throw new UsageError(`solve: for a computational graph file --format must be one of ${GRAPH_FORMATS.join(', ')}, got "${format}"`);
+      // The CLI checks --format before it gets here; the message reads like its usage errors.
+      throw new InputError('solve', null, `for a computational graph file --format must be one of ${GRAPH_FORMATS.join(', ')}, got "${format}"`);
   }
 }

@@ -1,7 +1,7 @@
 // The worked solution of a graph as plain data for the LaTeX / Markdown / HTML renderers: each forward
 // step, each edge's backward step and each gradient, with LaTeX already formed (names escaped, negative
 // numbers parenthesised after an operator) and the exact values for any other formatting.
-import { fractionLatex, shortDecimal, terminatesWithin, valueLatex } from '../number/format';
+import { graphNumberLatex as numberLatex, graphOperandLatex as operandLatex, graphResultParts as resultParts } from '../number/show';
 import type { Value } from '../number/value';
 import { formulaLatex, localRuleLatex } from './formula';
 import type { GraphEdge, GraphSolution } from './solve';
@@ -39,42 +39,6 @@ export interface GraphSteps {
 /** A name in math mode: one letter stays italic (x, t); longer names are upright text, _ escaped. */
 export function nameLatex(name: string): string {
   return /^[A-Za-z]$/.test(name) ? name : `\\text{${name.replace(/_/g, '\\_')}}`;
-}
-
-/** Significant digits of a decimal in a step (as in the network steps). */
-const DIGITS = 10;
-
-/**
- * A number as it is substituted into a formula, the way a student copies it: a decimal that ends
- * within DIGITS digits as that decimal (1.1, not 11/10), other fractions as fractions, an irrational
- * value symbolically when short (e^{-1}) or as its decimal with "…". A literal written as a fraction
- * in the file (-1/2) stays a fraction.
- */
-function numberLatex(v: Value, writtenAsFraction = false): string {
-  if (v.kind === 'rational' && !writtenAsFraction && terminatesWithin(v, DIGITS)) return shortDecimal(v, DIGITS);
-  return valueLatex(v);
-}
-
-/** A value as an operand: parenthesised when negative. */
-function operandLatex(v: Value, writtenAsFraction = false): string {
-  const t = numberLatex(v, writtenAsFraction);
-  return t.startsWith('-') ? `\\left(${t}\\right)` : t;
-}
-
-/**
- * A result: its exact form, then its decimal when that says something more, as the network steps
- * write results: 220, \frac{11}{5} = 2.2, \frac{1}{3} \approx 0.3333333333, e^{-1} \approx 0.3678794412
- * (a long irrational value is its decimal with "…" alone).
- */
-function resultParts(v: Value): { readonly exact: string; readonly decimal: string | null } {
-  const exact = valueLatex(v);
-  if (v.kind === 'rational') {
-    if (v.q.d === 1n) return { exact, decimal: null };
-    // A fraction too long to show is already a decimal with "…".
-    if (exact !== fractionLatex(v.q)) return { exact, decimal: null };
-    return { exact, decimal: `${terminatesWithin(v, DIGITS) ? '=' : '\\approx'} ${shortDecimal(v, DIGITS)}` };
-  }
-  return exact.endsWith('\\ldots') ? { exact, decimal: null } : { exact, decimal: `\\approx ${shortDecimal(v, DIGITS)}` };
 }
 
 const argLatex = (arg: GraphArg) => (arg.kind === 'name' ? nameLatex(arg.name) : operandLatex(arg.value, arg.text.includes('/')));

@@ -4,9 +4,10 @@
 // string. Every user-supplied string (names, literals) is escaped.
 import { opLabel } from './formula';
 import { layoutGraph, type FigureVertex } from './layout';
-import { compactValue } from './show';
+import { compactValue } from '../number/show';
 import type { GraphSolution } from './solve';
 import type { Value } from '../number/value';
+import { escapeXml } from '../text/escape';
 
 export interface GraphSvgOptions {
   /** Prefix for element ids (arrow markers), so that several figures can share one page. */
@@ -19,10 +20,6 @@ export interface GraphSvgOptions {
 
 export const FORWARD_COLOUR = '#1b7a2f';
 export const BACKWARD_COLOUR = '#c0262d';
-
-export function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
 
 const RADIUS = 24;
 const ROW_GAP = 110;

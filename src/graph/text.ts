@@ -4,7 +4,8 @@
 import { valueText } from '../number/format';
 import type { Value } from '../number/value';
 import { formulaText, localRuleText, opLabel } from './formula';
-import { compactOperand, compactValue, displayWidth, padEnd } from './show';
+import { compactOperand, compactValue } from '../number/show';
+import { displayWidth, padEnd } from '../text/width';
 import type { GraphEdge, GraphSolution } from './solve';
 import type { GraphArg, GraphNode } from './spec';
 import { GRAPH_WORDS, type Lang } from './words';

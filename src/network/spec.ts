@@ -50,3 +50,9 @@ export function layerShape(layout: Layout, weights: Matrix): { inputs: number; u
   const cols = rows > 0 ? weights[0].length : 0;
   return layout === 'x-w' ? { inputs: rows, units: cols } : { inputs: cols, units: rows };
 }
+
+/** Weight from input i to unit j of layer l, whatever the layout. */
+export function weightAt(network: NetworkSpec, l: number, i: number, j: number): Value {
+  const w = network.layers[l].weights;
+  return network.layout === 'x-w' ? w[i][j] : w[j][i];
+}

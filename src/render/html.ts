@@ -2,14 +2,11 @@
 // only by this renderer) and its CSS and fonts are embedded, so the file opens without a network.
 // Printing: each section starts a page, a step is never split, and a formula wider than the page is
 // scaled down to fit by a small inline script (printing cannot scroll).
-import type { Block, DocStep, Inline, RichText, WorkedDocument } from './document';
+import type { Block, DocStep, Inline, RichText, WorkedDocument } from '../document/model';
+import { escapeHtml } from '../text/escape';
 import { inlineKatexCss } from './katex-css';
 
 type Katex = typeof import('katex').default;
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
 
 /** Typesets LaTeX with KaTeX, each distinct formula once. */
 function mathRenderer(katex: Katex) {

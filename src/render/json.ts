@@ -1,14 +1,7 @@
-// The `solve --format json` contract: every value as {exact, approx, latex}.
-import { approxString, exactString, valueLatex } from '../number/format';
-import type { Value } from '../number/value';
+// The `solve --format json` contract: every value as {exact, approx, latex} (number/json.ts).
+import { jsonValue, type JsonValue } from '../number/json';
 import type { Matrix, Vector } from '../network/spec';
 import type { Solution } from '../engine/solve';
-
-export interface JsonValue {
-  readonly exact: string | null;
-  readonly approx: string;
-  readonly latex: string;
-}
 
 export interface JsonLayer {
   readonly preactivation: JsonValue[][];
@@ -25,10 +18,6 @@ export interface JsonSolution {
   readonly loss: JsonValue;
   readonly layers: JsonLayer[];
   readonly loss_after: JsonValue;
-}
-
-export function jsonValue(v: Value): JsonValue {
-  return { exact: exactString(v), approx: approxString(v), latex: valueLatex(v) };
 }
 
 const vector = (v: Vector) => v.map(jsonValue);

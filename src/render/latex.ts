@@ -2,62 +2,8 @@
 // LuaLaTeX's ltjsarticle class (lualatex FILE.tex). Each step is set as inline display-style math so
 // that TeX can break a long sum at its operators; each section starts a new page, like the HTML when
 // printed. Figures are SVG and are left to the HTML/PDF outputs.
-import type { Block, DocStep, RichText, WorkedDocument } from './document';
-
-/** Text-mode replacements for the few non-ASCII symbols our English words use (pdflatex). */
-const TEXT_SYMBOLS: Readonly<Record<string, string>> = {
-  '⊙': '$\\odot$',
-  'δ': '$\\delta$',
-  'σ': '$\\sigma$',
-  'α': '$\\alpha$',
-  'η': '$\\eta$',
-  '≈': '$\\approx$',
-  '−': '$-$',
-  '×': '$\\times$',
-  '→': '$\\to$',
-  '∂': '$\\partial$',
-  // The derivations' sentences (explain, and the appendix of a worked solution).
-  'Σ': '$\\Sigma$',
-  '≤': '$\\le$',
-  '≥': '$\\ge$',
-  '≠': '$\\ne$',
-  '·': '$\\cdot$',
-  '…': '\\ldots{}',
-  '′': "$'$",
-  '²': '\\textsuperscript{2}',
-  '³': '\\textsuperscript{3}',
-  'ᵀ': '\\textsuperscript{T}',
-  '’': "'",
-  '—': '---',
-  '–': '--',
-};
-
-const SPECIAL: Readonly<Record<string, string>> = {
-  '\\': '\\textbackslash{}',
-  '{': '\\{',
-  '}': '\\}',
-  $: '\\$',
-  '&': '\\&',
-  '#': '\\#',
-  '^': '\\textasciicircum{}',
-  _: '\\_',
-  '%': '\\%',
-  '~': '\\textasciitilde{}',
-  '<': '\\textless{}',
-  '>': '\\textgreater{}',
-  '|': '\\textbar{}',
-};
-
-export function escapeLatex(text: string, lang: WorkedDocument['lang']): string {
-  let out = '';
-  for (const ch of text) {
-    if (SPECIAL[ch] !== undefined) out += SPECIAL[ch];
-    // LuaLaTeX with Japanese fonts sets these characters itself.
-    else if (lang === 'en' && TEXT_SYMBOLS[ch] !== undefined) out += TEXT_SYMBOLS[ch];
-    else out += ch;
-  }
-  return out;
-}
+import type { Block, DocStep, RichText, WorkedDocument } from '../document/model';
+import { escapeLatex } from '../text/escape';
 
 /** The arguments of every \frac in a LaTeX string (brace-matched). */
 function fracArguments(tex: string): string[] {

@@ -2,16 +2,12 @@
 // (aligned: the formula, then "= numbers", then "= result"), as GitHub, VS Code, Obsidian and pandoc
 // render it. A figure is an image: a file beside the Markdown when `figureHref` names one, else an
 // embedded data: URL.
-import type { Block, DocStep, RichText, WorkedDocument } from './document';
+import type { Block, DocStep, RichText, WorkedDocument } from '../document/model';
+import { escapeMarkdown } from '../text/escape';
 
 export interface MarkdownOptions {
   /** Where the figure with this id is saved (relative link); omit to embed it as a data: URL. */
   readonly figureHref?: (id: string) => string;
-}
-
-/** Escapes Markdown's special characters (and $, which would start math) in plain text. */
-export function escapeMarkdown(text: string): string {
-  return text.replace(/([\\`*_[\]{}<>#$|~])/g, '\\$1').replace(/\n/g, ' ');
 }
 
 function rich(text: RichText | null): string {

@@ -1,12 +1,14 @@
 // The worked-solution formats of `solve`: a network's Solution → step trace → document in a language
-// → LaTeX, Markdown, HTML or PDF. Graph solutions enter at renderDocument with their own document.
+// (with the derivations it uses as an appendix) → LaTeX, Markdown, HTML or PDF. Graph solutions enter
+// at renderDocument with their own document.
 import type { Solution } from '../engine/solve';
 import type { Matrix } from '../network/spec';
 import type { Lang } from '../i18n/messages';
 import { buildTrace } from '../trace/build';
-import { traceDocument } from '../trace/document';
 import type { FormOption } from '../trace/types';
-import type { WorkedDocument } from './document';
+import { traceDocument } from '../document/network';
+import type { WorkedDocument } from '../document/model';
+import { networkAppendix } from '../explain/document';
 import type { MarkdownOptions } from './markdown';
 
 export const WORKED_FORMATS = ['latex', 'markdown', 'html', 'pdf'] as const;
@@ -27,7 +29,7 @@ export interface NetworkDocumentOptions {
 
 export function networkDocument(solution: Solution, options: NetworkDocumentOptions): WorkedDocument {
   const trace = buildTrace(solution, { form: options.form, givenOutputs: options.givenOutputs });
-  return traceDocument(solution, trace, { lang: options.lang, name: options.name });
+  return traceDocument(solution, trace, { lang: options.lang, name: options.name, appendix: networkAppendix(solution.network, options.lang) });
 }
 
 export interface RenderOptions {

@@ -1,7 +1,7 @@
 // Read-only views of a network that the step builders share: weights by (input, unit) whatever the
 // file's layout, each layer's input, the batch factor, and the constant in ∂L/∂z.
 import { mul, ratio, type Value } from '../number/value';
-import type { Matrix, NetworkSpec } from '../network/spec';
+import { layerShape, type Matrix, type NetworkSpec } from '../network/spec';
 
 /** The forward values a step builder reads: the engine's (before or after the update). */
 export interface Pass {
@@ -10,16 +10,11 @@ export interface Pass {
   readonly outputs: readonly Matrix[];
 }
 
-/** Weight from input i to unit j of layer l. */
-export function weightAt(network: NetworkSpec, l: number, i: number, j: number): Value {
-  const w = network.layers[l].weights;
-  return network.layout === 'x-w' ? w[i][j] : w[j][i];
-}
+export { weightAt } from '../network/spec';
 
 /** Inputs and units of layer l. */
 export function shapeOf(network: NetworkSpec, l: number): { inputs: number; units: number } {
-  const w = network.layers[l].weights;
-  return network.layout === 'x-w' ? { inputs: w.length, units: w[0].length } : { inputs: w[0].length, units: w.length };
+  return layerShape(network.layout, network.layers[l].weights);
 }
 
 /** The matrix entering layer l (rows are samples). */

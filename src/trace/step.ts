@@ -5,8 +5,7 @@ import type { Matrix } from '../network/spec';
 import { matrixResultLatex, num, mat, numberLatex, resultLatex, type ResultLatex } from './numbers';
 import { atom, type Tex } from './tex';
 import type { Form, MatrixStep, Quantity, ScalarStep, StepNote } from './types';
-import { shortDecimal } from '../number/format';
-import { DIGITS } from './numbers';
+import { roundedResultLatex } from '../number/show';
 
 /** A leaf of a formula: its symbol and the number or matrix it stands for. */
 export type Leaf = { readonly sym: string; readonly value: Value } | { readonly sym: string; readonly matrix: Matrix };
@@ -44,7 +43,7 @@ function parts(spec: StepSpec): { formula: string; substituted: string | null; a
 /** A result after a rounded substituted form is itself only "≈ decimal". */
 function scalarResult(v: Value, afterApproximate: boolean): ResultLatex {
   const exact = resultLatex(v);
-  if (afterApproximate && v.kind === 'real') return { relation: '\\approx', latex: shortDecimal(v, DIGITS) };
+  if (afterApproximate && v.kind === 'real') return roundedResultLatex(v);
   return exact;
 }
 

@@ -10,7 +10,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parseNetwork } from '../../src/network/load';
 import { solve, type Solution } from '../../src/engine/solve';
-import { jsonValue, solutionToJson, type JsonValue } from '../../src/render/json';
+import { solutionToJson } from '../../src/render/json';
+import { jsonValue, type JsonValue } from '../../src/number/json';
 import { networkArb } from '../reference/arbitrary';
 import { networkText, type RawActivation, type RawLoss, type RawNetwork } from '../reference/raw';
 import {

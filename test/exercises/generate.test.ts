@@ -12,7 +12,7 @@ import {
   type NetworkFile,
 } from '../../src/exercises/index';
 import { InputError } from '../../src/network/errors';
-import { jsonValue } from '../../src/render/json';
+import { jsonValue } from '../../src/number/json';
 import type { Value } from '../../src/number/value';
 import { exactToFloat } from './helpers';
 

@@ -1,6 +1,6 @@
 // Shared checks for exercise tests, independent of src/: exact strings parsed with BigInt, hand-
 // friendliness by prime factors of the denominator, float comparison.
-import type { JsonValue } from '../../src/render/json';
+import type { JsonValue } from '../../src/number/json';
 
 export interface Exact {
   readonly n: bigint;

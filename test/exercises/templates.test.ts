@@ -8,7 +8,7 @@ import { TEMPLATES } from '../../src/exercises/templates/index';
 import type { Exercise, GraphFile, NetworkAsk, SymbolicAsk } from '../../src/exercises/types';
 import { parseNetwork } from '../../src/network/load';
 import { parseGraph } from '../../src/graph/load';
-import type { JsonValue } from '../../src/render/json';
+import type { JsonValue } from '../../src/number/json';
 import { floatAsk, floatSolve, num, type RawExerciseNetwork } from './float-reference';
 import { evaluate, identifiers } from './float-expression';
 import { closeTo, exactToFloat, floatCells, isShort, jsonCells, parseExact } from './helpers';

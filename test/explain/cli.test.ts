@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCli, type BuiltCli } from '../cli/build-cli';
 import { TOPICS } from '../../src/explain';
-import { escapeMarkdown } from '../../src/render/markdown';
+import { escapeMarkdown } from '../../src/text/escape';
 
 describe('explain', () => {
   let built: BuiltCli;

@@ -11,7 +11,7 @@ import { TOPICS, findTopic } from '../../src/explain';
 import { networkTopics, topicsDocument } from '../../src/explain/document';
 import { parseNetwork } from '../../src/network/load';
 import { solve } from '../../src/engine/solve';
-import { documentMath, type WorkedDocument } from '../../src/render/document';
+import { documentMath, type WorkedDocument } from '../../src/document/model';
 import { renderLatex } from '../../src/render/latex';
 import { renderMarkdown } from '../../src/render/markdown';
 import { renderHtml } from '../../src/render/html';

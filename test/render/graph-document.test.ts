@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import katex from 'katex';
 import { join } from 'node:path';
 import { loadGraph, solveGraph } from '../../src/graph';
-import { graphDocument } from '../../src/render/graph-document';
-import { documentMath } from '../../src/render/document';
+import { graphDocument } from '../../src/document/graph';
+import { documentMath } from '../../src/document/model';
 import { renderHtml } from '../../src/render/html';
 import { ROOT } from './helpers';
 

@@ -4,10 +4,11 @@ import { fileURLToPath } from 'node:url';
 import { loadNetwork, parseNetwork } from '../../src/network/load';
 import { solve, type Solution } from '../../src/engine/solve';
 import { buildTrace } from '../../src/trace/build';
-import { traceDocument } from '../../src/trace/document';
+import { traceDocument } from '../../src/document/network';
+import { networkAppendix } from '../../src/explain/document';
 import type { Lang } from '../../src/i18n/messages';
 import type { FormOption, Step } from '../../src/trace/types';
-import type { WorkedDocument } from '../../src/render/document';
+import type { WorkedDocument } from '../../src/document/model';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const MAZUR = join(ROOT, 'exercises/networks/mazur.yaml');
@@ -38,7 +39,7 @@ export function mixed(): Solution {
 
 export function documentOf(solution: Solution, lang: Lang = 'en', form?: FormOption, name = 'net.yaml'): { doc: WorkedDocument; steps: Step[] } {
   const trace = buildTrace(solution, { form });
-  return { doc: traceDocument(solution, trace, { lang, name }), steps: trace.sections.flatMap((s) => s.steps) };
+  return { doc: traceDocument(solution, trace, { lang, name, appendix: networkAppendix(solution.network, lang) }), steps: trace.sections.flatMap((s) => s.steps) };
 }
 
 /** The id a step gets in a document (and "step-<id>" in HTML). */

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseNetwork } from '../../src/network/load';
 import { solve } from '../../src/engine/solve';
-import type { WorkedDocument } from '../../src/render/document';
+import type { WorkedDocument } from '../../src/document/model';
 import { documentOf, MIXED_TEXT } from './helpers';
 
 interface Shown {

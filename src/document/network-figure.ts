@@ -1,10 +1,10 @@
 // An SVG diagram of a solved network: one column per layer, units as circles holding the
 // pre-activation a and the output z, each edge labelled with its weight and (below) ∂L/∂w, targets
 // beside the outputs. Values are the engine's, rounded for the figure; the steps give them exactly.
-import { shortDecimal, terminatesWithin } from '../number/format';
-import type { Value } from '../number/value';
+import { figureNumber } from '../number/show';
 import type { Solution } from '../engine/solve';
 import type { Messages } from '../i18n/messages';
+import { escapeXml } from '../text/escape';
 
 /** Above this many edges between two layers the edges are drawn without labels. */
 const MAX_LABELLED_EDGES = 16;
@@ -14,19 +14,6 @@ const ROW_GAP = 112;
 const RADIUS = 44;
 const MARGIN_X = 70;
 const TOP = 56;
-
-export function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
-
-/** A value short enough for a figure: 0.15, −0.5, 1/3, 0.5933 (rounded to 4 digits when inexact). */
-export function figureNumber(v: Value): string {
-  let text: string;
-  if (v.kind === 'rational' && (v.q.d === 1n || terminatesWithin(v, 6))) text = shortDecimal(v, 6);
-  else if (v.kind === 'rational' && v.q.toFraction().length <= 7) text = v.q.toFraction();
-  else text = shortDecimal(v, 4);
-  return text.replace(/^-/, '\u2212');
-}
 
 const SUBSCRIPTS = '₀₁₂₃₄₅₆₇₈₉';
 const sub = (n: number) => String(n).replace(/\d/g, (d) => SUBSCRIPTS[Number(d)]);

@@ -7,17 +7,18 @@ import { transpose } from '../engine/matrix';
 import type { Solution } from '../engine/solve';
 import { messages, type Lang, type Messages } from '../i18n';
 import type { SectionTitle } from '../i18n/messages';
-import type { Block, DocSection, DocStep, RichText, WorkedDocument } from '../render/document';
-import { networkSvg } from '../render/svg-network';
-import { networkTopics, topicBlocks } from '../explain/document';
-import { matrixLatex, numberLatex } from './numbers';
-import { shapeOf } from './network';
-import type { Step, StepNote, Trace, TraceSection } from './types';
+import type { Block, DocSection, DocStep, RichText, WorkedDocument } from './model';
+import { networkSvg } from './network-figure';
+import { matrixLatex, numberLatex } from '../trace/numbers';
+import { shapeOf } from '../trace/network';
+import type { Step, StepNote, Trace, TraceSection } from '../trace/types';
 
 export interface DocumentOptions {
   readonly lang: Lang;
   /** Shown in the title, usually the file's base name. */
   readonly name: string;
+  /** The last section, after the trace: the derivations the network uses (explain/ builds it). */
+  readonly appendix?: DocSection | null;
 }
 
 const RELU_FAMILY = new Set(['relu', 'leaky-relu', 'prelu', 'relu6']);
@@ -321,17 +322,9 @@ function traceSection(section: TraceSection, solution: Solution, m: Messages): D
   return { id, title: m.section[sectionTitle(section)], blocks };
 }
 
-/** The derivations of the derivatives the network uses (sigmoid′ = y(1 − y), …); null when it uses none. */
-function appendixSection(solution: Solution, m: Messages): DocSection | null {
-  const topics = networkTopics(solution.network);
-  if (topics.length === 0) return null;
-  const blocks: Block[] = [{ kind: 'paragraph', text: [m.intro.appendix] }, ...topics.flatMap((t) => topicBlocks(t, m.lang, true))];
-  return { id: 'appendix', title: m.section.appendix, blocks };
-}
-
 export function traceDocument(solution: Solution, trace: Trace, options: DocumentOptions): WorkedDocument {
   const m = messages(options.lang);
-  const appendix = appendixSection(solution, m);
+  const appendix = options.appendix ?? null;
   return {
     lang: options.lang,
     title: m.title(options.name),

@@ -1,0 +1,89 @@
+// Plain text made safe for each output format: HTML/XML, LaTeX text mode, Markdown and the terminal.
+// Text taken from a user's file or a student's answer goes through one of these before it is printed.
+import type { Lang } from './lang';
+
+const XML_ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Text for XML (SVG) element content and quoted attributes. */
+export function escapeXml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => XML_ENTITIES[c]!);
+}
+
+/** Text for HTML element content and quoted attributes (the same five entities as XML). */
+export const escapeHtml = escapeXml;
+
+/** Escapes Markdown's special characters (and $, which would start math) in plain text. */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/([\\`*_[\]{}<>#$|~])/g, '\\$1').replace(/\n/g, ' ');
+}
+
+/** Text-mode replacements for the few non-ASCII symbols our English words use (pdflatex). */
+const TEXT_SYMBOLS: Readonly<Record<string, string>> = {
+  '⊙': '$\\odot$',
+  'δ': '$\\delta$',
+  'σ': '$\\sigma$',
+  'α': '$\\alpha$',
+  'η': '$\\eta$',
+  '≈': '$\\approx$',
+  '−': '$-$',
+  '×': '$\\times$',
+  '→': '$\\to$',
+  '∂': '$\\partial$',
+  // The derivations' sentences (explain, and the appendix of a worked solution).
+  'Σ': '$\\Sigma$',
+  '≤': '$\\le$',
+  '≥': '$\\ge$',
+  '≠': '$\\ne$',
+  '·': '$\\cdot$',
+  '…': '\\ldots{}',
+  '′': "$'$",
+  '²': '\\textsuperscript{2}',
+  '³': '\\textsuperscript{3}',
+  'ᵀ': '\\textsuperscript{T}',
+  '’': "'",
+  '—': '---',
+  '–': '--',
+};
+
+const SPECIAL: Readonly<Record<string, string>> = {
+  '\\': '\\textbackslash{}',
+  '{': '\\{',
+  '}': '\\}',
+  $: '\\$',
+  '&': '\\&',
+  '#': '\\#',
+  '^': '\\textasciicircum{}',
+  _: '\\_',
+  '%': '\\%',
+  '~': '\\textasciitilde{}',
+  '<': '\\textless{}',
+  '>': '\\textgreater{}',
+  '|': '\\textbar{}',
+};
+
+/** Plain text for LaTeX's text mode: its special characters as commands, and for pdflatex (English) the
+ * few non-ASCII symbols our words use. */
+export function escapeLatex(text: string, lang: Lang): string {
+  let out = '';
+  for (const ch of text) {
+    if (SPECIAL[ch] !== undefined) out += SPECIAL[ch];
+    // LuaLaTeX with Japanese fonts sets these characters itself.
+    else if (lang === 'en' && TEXT_SYMBOLS[ch] !== undefined) out += TEXT_SYMBOLS[ch];
+    else out += ch;
+  }
+  return out;
+}
+
+/**
+ * Untrusted text for a terminal: every control, format (bidi override), surrogate, private-use,
+ * unassigned or line/paragraph-separator character, and each character of `alsoEscape`, becomes
+ * U+XXXX, so the text can neither move the cursor nor reorder the line it is printed in.
+ */
+export function escapeTerminal(text: string, alsoEscape = ''): string {
+  let out = '';
+  for (const ch of text) {
+    const invisible = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}]/u.test(ch) || alsoEscape.includes(ch);
+    out += invisible ? `U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}` : ch;
+  }
+  return out;
+}
