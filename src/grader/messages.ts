@@ -83,7 +83,7 @@ function policyText(policy: RoundingPolicy): Text {
 
 export function roundedInExactExercise(policy: RoundingPolicy, right: Value): Text {
   const p = policyText(policy);
-  const full = shortDecimal(right, 10);
+  const full = sentenceDecimal(right);
   return text(
     `Almost: this is what ${p.en} give, but this exercise is exact: keep every digit of the intermediate values (the answer is ${full}).`,
     `惜しい: ${p.ja}と一致しますが、この問題は正確な値を求めます。途中の値の桁をすべて残して計算してください（正解は ${full}）。`,
@@ -92,7 +92,7 @@ export function roundedInExactExercise(policy: RoundingPolicy, right: Value): Te
 
 export function coarseIntermediates(policy: RoundingPolicy, right: Value): Text {
   const p = policyText(policy);
-  const full = shortDecimal(right, 10);
+  const full = sentenceDecimal(right);
   return text(
     `Almost: this is what ${p.en} give; the method is right, but keep at least ${MIN_FIGURES} significant figures along the way (the answer is ${full}).`,
     `惜しい: ${p.ja}と一致します。計算の方法は正しいですが、途中の値も有効数字${MIN_FIGURES}桁以上を残してください（正解は ${full}）。`,
