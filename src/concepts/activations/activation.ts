@@ -1,0 +1,55 @@
+// What an activation function h is, in one place: its value and derivative (exact), how it is named
+// and written, and the topic that derives it. One file per activation implements this.
+import type { Term } from '../../math/term';
+import type { Value } from '../../number/value';
+import type { Vector } from '../../number/vector';
+import type { Text } from '../../text/lang';
+import type { Conventions } from '../conventions';
+
+/** Targets that suit the activation's range when an exercise draws them. */
+export type TargetRange = 'one-hot' | 'unit' | 'signed-unit' | 'non-negative' | 'any';
+
+export interface Activation<N extends string = string> {
+  readonly name: N;
+  /** h(a) for one element; alpha is the slope for a < 0 (leaky-relu, prelu), null otherwise. */
+  value(a: Value, alpha: Value | null): Value;
+  /**
+   * h′(a) from the pre-activation a and the output y = h(a) (σ′ = y(1 − y) and tanh′ = 1 − y² use y
+   * as students do by hand). At a kink the convention decides.
+   */
+  derivative(a: Value, y: Value, alpha: Value | null, conventions: Conventions): Value;
+  /** Has a kink at a = 0 whose derivative a convention fixes (the ReLU family). */
+  readonly kink: boolean;
+  /** h depends on the slope α (leaky-relu, prelu). */
+  readonly slope: boolean;
+  readonly names: {
+    /** In a sentence: "sigmoid σ" / "シグモイド関数 σ". */
+    readonly described: Text;
+    /** In the worked document's headings: "sigmoid" / "シグモイド関数". */
+    readonly document: Text;
+    /** The function symbol in plain text (σ, tanh, ReLU) and in LaTeX (\sigma, \tanh, \mathrm{ReLU}). */
+    readonly text: string;
+    readonly latex: string;
+  };
+  /** h(a) = … with the variable a. */
+  readonly formula: Term;
+  /** h′(a) = … in terms of a and the output y (for softmax ∂y_i/∂a_k). */
+  readonly derivativeFormula: Term;
+  /** The derivative rule in plain text, as the hints print it: "σ′(a) = y(1 − y)". */
+  readonly derivativeText: string;
+  /** The definition as an exercise states it; `alpha` already written as text. */
+  definitionText(alpha: string, lang: 'en' | 'ja'): string;
+  /** The `explain` topic that derives h′, or null (identity). */
+  readonly topic: string | null;
+  readonly targets: TargetRange;
+}
+
+/** Softmax works on a whole row: its value is a vector and its derivative a Jacobian. */
+export interface RowActivation<N extends string = string> extends Activation<N> {
+  /** softmax(a)_k for a whole row. */
+  row(a: Vector): Value[];
+  /** ∂y_i/∂a_k from the outputs y. */
+  jacobian(y: Vector, i: number, k: number): Value;
+  /** δ = J^T g for an upstream gradient g = ∂L/∂y. */
+  backward(y: Vector, g: Vector): Value[];
+}

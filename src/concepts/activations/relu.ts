@@ -1,0 +1,23 @@
+// ReLU(a) = max(0, a). Its derivative at the kink a = 0 is a convention (left: 0, right: 1).
+import { call, cases, eq, rel } from '../../math/term';
+import { ONE, ZERO, sign } from '../../number/value';
+import { text } from '../../text/lang';
+import type { Activation } from './activation';
+import { A, ONE_TERM, ZERO_TERM, primed, rightOfKink } from './symbols';
+
+const NAME = { latex: '\\mathrm{ReLU}', text: 'ReLU' };
+
+export const relu: Activation<'relu'> = {
+  name: 'relu',
+  value: (a) => (sign(a) > 0 ? a : ZERO),
+  derivative: (a, _y, _alpha, conventions) => (rightOfKink(a, conventions) ? ONE : ZERO),
+  kink: true,
+  slope: false,
+  names: { described: text('ReLU', 'ReLU関数'), document: text('ReLU', 'ReLU関数'), ...NAME },
+  formula: eq(call(NAME, A), call('max', ZERO_TERM, A)),
+  derivativeFormula: eq(call(primed(NAME), A), cases([ONE_TERM, rel(A, '>', ZERO_TERM)], [ZERO_TERM, rel(A, '<', ZERO_TERM)])),
+  derivativeText: 'ReLU′(a) = 1 (a > 0), 0 (a < 0)',
+  definitionText: () => 'ReLU(a) = max(0, a)',
+  topic: 'relu',
+  targets: 'non-negative',
+};
