@@ -37,6 +37,11 @@ export interface Activation<N extends string = string> {
   readonly derivativeFormula: Term;
   /** The derivative rule in plain text, as the hints print it: "σ′(a) = y(1 − y)". */
   readonly derivativeText: string;
+  /**
+   * h′ with the output y (already written as an operand) substituted, as a hint writes it by hand:
+   * "0.5 × (1 − 0.5)". Absent where h′ is read off a condition on a instead (the ReLU family, softmax).
+   */
+  readonly derivativeAt?: (y: string) => string;
   /** The definition as an exercise states it; `alpha` already written as text. */
   definitionText(alpha: string, lang: 'en' | 'ja'): string;
   /** The `explain` topic that derives h′, or null (identity). */

@@ -17,6 +17,7 @@ export const identity: Activation<'identity'> = {
   formula: eq(call(NAME, A), A),
   derivativeFormula: eq(call(sym(NAME, { prime: true }), A), ONE_TERM),
   derivativeText: 'h′(a) = 1',
+  derivativeAt: () => '1',
   definitionText: (_alpha, lang) => (lang === 'ja' ? '恒等関数' : 'identity'),
   topic: null,
   targets: 'any',

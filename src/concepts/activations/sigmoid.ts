@@ -19,6 +19,7 @@ export const sigmoid: Activation<'sigmoid'> = {
   formula: eq(call(NAME, A), frac(ONE_TERM, add(ONE_TERM, pow(sym('e'), neg(A))))),
   derivativeFormula,
   derivativeText: unicode(derivativeFormula),
+  derivativeAt: (y) => `${y} × (1 − ${y})`,
   definitionText: () => 'σ(a) = 1 / (1 + e^(−a))',
   topic: 'sigmoid',
   targets: 'unit',

@@ -20,6 +20,7 @@ export const tanh: Activation<'tanh'> = {
   formula: eq(call(NAME, A), frac(minus(pow(E, A), pow(E, neg(A))), add(pow(E, A), pow(E, neg(A))))),
   derivativeFormula,
   derivativeText: unicode(derivativeFormula),
+  derivativeAt: (y) => `(1 − ${y}²)`,
   definitionText: () => 'tanh(a) = (e^a − e^(−a)) / (e^a + e^(−a))',
   topic: 'tanh',
   targets: 'signed-unit',
