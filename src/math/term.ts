@@ -53,14 +53,17 @@ export const eq = (left: Term, right: Term): Term => ({ kind: 'equation', left, 
 export const rel = (left: Term, relation: Relation, right: Term): Term => ({ kind: 'relation', left, relation, right });
 export const cases = (...list: [Term, Term][]): Term => ({ kind: 'cases', cases: list.map(([value, when]) => ({ value, when })) });
 
-/** The term with every symbol named `name` (text form, no scripts) replaced by `by`. */
-export function substitute(term: Term, name: string, by: Term): Term {
-  const go = (t: Term): Term => substitute(t, name, by);
+/**
+ * The term with every plain symbol (no scripts) whose text is a key of `bindings` replaced by its
+ * binding, all at once: substituting a ↦ y and y ↦ z never turns a into z.
+ */
+export function substitute(term: Term, bindings: Readonly<Record<string, Term>>): Term {
+  const go = (t: Term): Term => substitute(t, bindings);
   switch (term.kind) {
     case 'number':
       return term;
     case 'symbol':
-      return term.name.text === name && !term.sub && !term.sup && !term.prime ? by : term;
+      return !term.sub && !term.sup && !term.prime && Object.hasOwn(bindings, term.name.text) ? bindings[term.name.text] : term;
     case 'sum':
       return { ...term, terms: term.terms.map(go) };
     case 'difference':

@@ -33,7 +33,10 @@ export interface Activation<N extends string = string> {
   };
   /** h(a) = … with the variable a. */
   readonly formula: Term;
-  /** h′(a) = … in terms of a and the output y (for softmax ∂y_i/∂a_k). */
+  /**
+   * h′(a) = … in terms of a and the output y (for softmax ∂y_i/∂a_k); at a kink, under the default
+   * convention (the left derivative at a = 0).
+   */
   readonly derivativeFormula: Term;
   /** The derivative rule in plain text, as the hints print it: "σ′(a) = y(1 − y)". */
   readonly derivativeText: string;
