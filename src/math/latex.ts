@@ -4,6 +4,10 @@ import type { Relation, Term } from './term';
 
 const RELATIONS: Readonly<Record<Relation, string>> = { '<': '<', '>': '>', '≤': '\\le', '≥': '\\ge', '=': '=' };
 
+export function latexRelation(relation: Relation): string {
+  return RELATIONS[relation];
+}
+
 /** `t` as an operand: bracketed when it binds looser than `min` or (after an operator) starts with a minus. */
 function operand(t: Term, min: number, afterOperator: boolean): string {
   const s = latex(t);
@@ -45,7 +49,7 @@ export function latex(t: Term): string {
     case 'equation':
       return `${latex(t.left)} = ${latex(t.right)}`;
     case 'relation':
-      return `${latex(t.left)} ${RELATIONS[t.relation]} ${latex(t.right)}`;
+      return `${latex(t.left)} ${latexRelation(t.relation)} ${latex(t.right)}`;
     case 'cases':
       return `\\begin{cases} ${t.cases.map((c) => `${latex(c.value)} & ${latex(c.when)}`).join(' \\\\ ')} \\end{cases}`;
   }

@@ -18,8 +18,11 @@ export interface Activation<N extends string = string> {
    * as students do by hand). At a kink the convention decides.
    */
   derivative(a: Value, y: Value, alpha: Value | null, conventions: Conventions): Value;
-  /** Has a kink at a = 0 whose derivative a convention fixes (the ReLU family). */
-  readonly kink: boolean;
+  /**
+   * The points where h′ jumps, in increasing order: [0] for ReLU, [0, 6] for ReLU6, none for a smooth h.
+   * At 0 a convention fixes h′; at a later kink h′ takes the value beyond it (ReLU6′(6) = 0).
+   */
+  readonly kinks: readonly Value[];
   /** h depends on the slope α (leaky-relu, prelu). */
   readonly slope: boolean;
   readonly names: {
@@ -31,7 +34,12 @@ export interface Activation<N extends string = string> {
     readonly text: string;
     readonly latex: string;
   };
-  /** h(a) = … with the variable a. */
+  /**
+   * How a worked step writes z = h(a): by the function's name (tanh(a)), by its definition
+   * (max(0, a), or the case that applies), or both (σ(a) = 1/(1 + e^{−a})).
+   */
+  readonly stepForm: 'name' | 'definition' | 'name-and-definition';
+  /** h(a) = … with the variable a (cases for a piecewise h). */
   readonly formula: Term;
   /**
    * h′(a) = … in terms of a and the output y (for softmax ∂y_i/∂a_k); at a kink, under the default

@@ -26,4 +26,4 @@ export function activation(name: ActivationName): Activation<ActivationName> {
 }
 
 /** The names of the activations whose derivative at a = 0 is a convention (the ReLU family). */
-export const KINKED: ReadonlySet<ActivationName> = new Set(ALL.filter((a) => a.kink).map((a) => a.name));
+export const KINKED: ReadonlySet<ActivationName> = new Set(ALL.filter((a) => a.kinks.length > 0).map((a) => a.name));

@@ -1,6 +1,6 @@
 // Leaky ReLU: a for a > 0, α·a below (a fixed slope α, default 1/100). At a = 0 the convention picks 1 or α.
 import { call, cases, eq, rel, times } from '../../math/term';
-import { ONE, mul, sign } from '../../number/value';
+import { ONE, ZERO, mul, sign } from '../../number/value';
 import { text } from '../../text/lang';
 import type { Activation } from './activation';
 import { A, ALPHA, ONE_TERM, ZERO_TERM, primed, rightOfKink } from './symbols';
@@ -11,7 +11,8 @@ export const leakyRelu: Activation<'leaky-relu'> = {
   name: 'leaky-relu',
   value: (a, alpha) => (sign(a) > 0 ? a : mul(alpha!, a)),
   derivative: (a, _y, alpha, conventions) => (rightOfKink(a, conventions) ? ONE : alpha!),
-  kink: true,
+  kinks: [ZERO],
+  stepForm: 'definition',
   slope: true,
   names: { described: text('Leaky ReLU', 'Leaky ReLU関数'), document: text('Leaky ReLU', 'Leaky ReLU関数'), ...NAME },
   formula: eq(call(NAME, A), cases([A, rel(A, '>', ZERO_TERM)], [times(ALPHA, A), rel(A, '≤', ZERO_TERM)])),

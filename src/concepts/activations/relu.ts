@@ -5,16 +5,18 @@ import { text } from '../../text/lang';
 import type { Activation } from './activation';
 import { A, ONE_TERM, ZERO_TERM, primed, rightOfKink } from './symbols';
 
+const MAX = { latex: '\\max', text: 'max' };
 const NAME = { latex: '\\mathrm{ReLU}', text: 'ReLU' };
 
 export const relu: Activation<'relu'> = {
   name: 'relu',
   value: (a) => (sign(a) > 0 ? a : ZERO),
   derivative: (a, _y, _alpha, conventions) => (rightOfKink(a, conventions) ? ONE : ZERO),
-  kink: true,
+  kinks: [ZERO],
+  stepForm: 'definition',
   slope: false,
   names: { described: text('ReLU', 'ReLU関数'), document: text('ReLU', 'ReLU関数'), ...NAME },
-  formula: eq(call(NAME, A), call('max', ZERO_TERM, A)),
+  formula: eq(call(NAME, A), call(MAX, ZERO_TERM, A)),
   derivativeFormula: eq(call(primed(NAME), A), cases([ONE_TERM, rel(A, '>', ZERO_TERM)], [ZERO_TERM, rel(A, '≤', ZERO_TERM)])),
   derivativeText: 'ReLU′(a) = 1 (a > 0), 0 (a < 0)',
   definitionText: () => 'ReLU(a) = max(0, a)',
