@@ -154,7 +154,7 @@ export function networkHints(ctx: NetworkContext, ask: NetworkAsk, lang: Lang): 
     case 'softmax_jacobian': {
       const [ss, i, k] = whole ? [ask.index?.[0] ?? 0, 0, 0] : ask.index!;
       const y = solution.layers[l].output[ss];
-      return ['∂y_i/∂a_k = y_i(δ_ik − y_k), δ_ik = 1 (i = k), 0 (i ≠ k)', `${example}${op(y[i])} × (${i === k ? 1 : 0} − ${op(y[k])})`];
+      return [`${activation('softmax').derivativeText}, δ_ik = 1 (i = k), 0 (i ≠ k)`, `${example}${op(y[i])} × (${i === k ? 1 : 0} − ${op(y[k])})`];
     }
     case 'grad_input': {
       const delta = solution.layers[l].delta[s];

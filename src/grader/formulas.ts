@@ -1,5 +1,6 @@
 // The formula of each quantity in plain text (English and Japanese), following the network's layout:
 // the first hint of an ask, and the pointer printed with a wrong value in "check my own work".
+import { activation } from '../concepts/activations';
 import { loss } from '../concepts/losses';
 import type { NetworkSpec } from '../network/spec';
 import { text, type Text } from './text';
@@ -37,7 +38,7 @@ export function formulaFor(quantity: string, spec: NetworkSpec | null): Text {
     case 'loss_improvement':
       return text('L − L_after: the loss before the update minus the loss after it', 'L − L_after: 更新前の損失 − 更新後の損失');
     case 'softmax_jacobian':
-      return text('∂y_i/∂a_k = y_i(δ_ik − y_k)', '∂y_i/∂a_k = y_i(δ_ik − y_k)');
+      return text(activation('softmax').derivativeText, activation('softmax').derivativeText);
     case 'grad_input':
       return text('∂L/∂X = Δ·Wᵀ (the Affine layer: dx = dout·Wᵀ)', '∂L/∂X = Δ·Wᵀ（Affine レイヤ: dx = dout·Wᵀ）');
     case 'value':

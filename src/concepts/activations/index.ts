@@ -1,4 +1,5 @@
 // Every activation function, registered once. Adding one: write its file, add it to ALL.
+import type { Lang } from '../../text/lang';
 import type { Activation } from './activation';
 import { identity } from './identity';
 import { leakyRelu } from './leaky-relu';
@@ -27,3 +28,8 @@ export function activation(name: ActivationName): Activation<ActivationName> {
 
 /** The names of the activations whose derivative at a = 0 is a convention (the ReLU family). */
 export const KINKED: ReadonlySet<ActivationName> = new Set(ALL.filter((a) => a.kinks.length > 0).map((a) => a.name));
+
+/** Every activation's name as the worked document writes it, in one language. */
+export function activationNames(lang: Lang): Readonly<Record<ActivationName, string>> {
+  return Object.fromEntries(ALL.map((a) => [a.name, a.names.document[lang]])) as Record<ActivationName, string>;
+}

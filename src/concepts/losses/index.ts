@@ -1,4 +1,5 @@
 // Every loss function, registered once. Adding one: write its file, add it to ALL.
+import type { Lang } from '../../text/lang';
 import { crossEntropy } from './cross-entropy';
 import { halfSse } from './half-sse';
 import type { Loss } from './loss';
@@ -18,4 +19,9 @@ const BY_NAME = new Map<string, Loss<LossName>>(ALL.map((l) => [l.name, l]));
 
 export function loss(name: LossName): Loss<LossName> {
   return BY_NAME.get(name)!;
+}
+
+/** Every loss's name as the worked document writes it, in one language. */
+export function lossNames(lang: Lang): Readonly<Record<LossName, string>> {
+  return Object.fromEntries(ALL.map((l) => [l.name, l.names.document[lang]])) as Record<LossName, string>;
 }
