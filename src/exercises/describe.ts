@@ -78,7 +78,7 @@ export function describeNetwork(spec: NetworkSpec, given: GivenOutputs, asks: re
   spec.layers.forEach((layer, l) => {
     const role = l === count - 1 ? t('output layer', '出力層')[lang] : t('hidden layer', '中間層')[lang];
     let act = activationName(layer.activation, lang);
-    if (layer.alpha) act += layer.activation === 'prelu' ? ` (α = ${show(layer.alpha)}${t(', learnable', '、学習する')[lang]})` : ` (α = ${show(layer.alpha)})`;
+    if (layer.alpha) act += activation(layer.activation).learnsSlope ? ` (α = ${show(layer.alpha)}${t(', learnable', '、学習する')[lang]})` : ` (α = ${show(layer.alpha)})`;
     lines.push(lang === 'en' ? `Layer ${l + 1} (${role}, ${act}):` : `第${l + 1}層（${role}、${act}）:`);
     lines.push(...matrixBlock(`W${sup(l + 1)}`, layer.weights, '  '));
     lines.push(`  b${sup(l + 1)} = (${layer.bias.map(show).join(', ')})`);

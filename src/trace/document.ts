@@ -1,7 +1,7 @@
 // Turns a network's step trace into a WorkedDocument in one language: the problem with its diagram,
 // then one section per part of the trace, each with the general formulas first and then every step
 // with a label. Only words and layout are added here; every number comes from the trace.
-import { KINKED } from '../concepts/activations';
+import { KINKED, activation } from '../concepts/activations';
 import { loss } from '../concepts/losses';
 import { sign, type Value } from '../number/value';
 import type { Matrix } from '../network/spec';
@@ -250,7 +250,7 @@ function problemSection(solution: Solution, m: Messages): DocSection {
       { math: `W^{(${l + 1})} = ${matrixLatex(layer.weights).latex}, \\quad \\mathbf{b}^{(${l + 1})} = ${matrixLatex(vector(layer.bias)).latex}` },
     ];
     if (layer.alpha === null) return text;
-    return [...text, `, ${m.problem.alpha(layer.activation === 'prelu')} `, { math: `\\alpha^{(${l + 1})} = ${numberLatex(layer.alpha).latex}` }];
+    return [...text, `, ${m.problem.alpha(activation(layer.activation).learnsSlope)} `, { math: `\\alpha^{(${l + 1})} = ${numberLatex(layer.alpha).latex}` }];
   });
   blocks.push({ kind: 'list', items });
   blocks.push({ kind: 'paragraph', text: [`${m.problem.lossLine} ${m.lossName[network.loss]}: `, { math: lossFormula(solution) }] });

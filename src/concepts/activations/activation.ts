@@ -25,6 +25,10 @@ export interface Activation<N extends string = string> {
   readonly kinks: readonly Value[];
   /** h depends on the slope α (leaky-relu, prelu). */
   readonly slope: boolean;
+  /** The slope α is a parameter the network learns (prelu), not a fixed constant. */
+  readonly learnsSlope: boolean;
+  /** α when the file gives none: 1/100 for Leaky ReLU, 1/4 for PReLU; null without a slope. */
+  readonly defaultSlope: Value | null;
   readonly names: {
     /** In a sentence: "sigmoid σ" / "シグモイド関数 σ". */
     readonly described: Text;

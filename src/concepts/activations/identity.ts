@@ -14,6 +14,8 @@ export const identity: Activation<'identity'> = {
   kinks: [],
   stepForm: 'definition',
   slope: false,
+  learnsSlope: false,
+  defaultSlope: null,
   names: { described: text('identity', '恒等関数'), document: text('identity function', '恒等関数'), ...NAME },
   formula: eq(call(NAME, A), A),
   derivativeFormula: eq(call(sym(NAME, { prime: true }), A), ONE_TERM),

@@ -1,6 +1,6 @@
 // Leaky ReLU: a for a > 0, α·a below (a fixed slope α, default 1/100). At a = 0 the convention picks 1 or α.
 import { call, cases, eq, rel, times } from '../../math/term';
-import { ONE, ZERO, mul, sign } from '../../number/value';
+import { ONE, ZERO, mul, ratio, sign } from '../../number/value';
 import { text } from '../../text/lang';
 import type { Activation } from './activation';
 import { A, ALPHA, ONE_TERM, ZERO_TERM, primed, rightOfKink } from './symbols';
@@ -14,6 +14,8 @@ export const leakyRelu: Activation<'leaky-relu'> = {
   kinks: [ZERO],
   stepForm: 'definition',
   slope: true,
+  learnsSlope: false,
+  defaultSlope: ratio(1, 100),
   names: { described: text('Leaky ReLU', 'Leaky ReLU関数'), document: text('Leaky ReLU', 'Leaky ReLU関数'), ...NAME },
   formula: eq(call(NAME, A), cases([A, rel(A, '>', ZERO_TERM)], [times(ALPHA, A), rel(A, '≤', ZERO_TERM)])),
   derivativeFormula: eq(call(primed(NAME), A), cases([ONE_TERM, rel(A, '>', ZERO_TERM)], [ALPHA, rel(A, '≤', ZERO_TERM)])),

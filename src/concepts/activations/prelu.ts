@@ -1,6 +1,6 @@
 // PReLU: Leaky ReLU whose slope α is learned (default 1/4); the same value and derivative.
 import { call, cases, eq, rel, times } from '../../math/term';
-import { ZERO } from '../../number/value';
+import { ZERO, ratio } from '../../number/value';
 import { text } from '../../text/lang';
 import type { Activation } from './activation';
 import { leakyRelu } from './leaky-relu';
@@ -15,6 +15,8 @@ export const prelu: Activation<'prelu'> = {
   kinks: [ZERO],
   stepForm: 'definition',
   slope: true,
+  learnsSlope: true,
+  defaultSlope: ratio(1, 4),
   names: { described: text('PReLU', 'PReLU関数'), document: text('PReLU', 'PReLU関数'), ...NAME },
   formula: eq(call(NAME, A), cases([A, rel(A, '>', ZERO_TERM)], [times(ALPHA, A), rel(A, '≤', ZERO_TERM)])),
   derivativeFormula: eq(call(primed(NAME), A), cases([ONE_TERM, rel(A, '>', ZERO_TERM)], [ALPHA, rel(A, '≤', ZERO_TERM)])),

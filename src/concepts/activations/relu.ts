@@ -15,6 +15,8 @@ export const relu: Activation<'relu'> = {
   kinks: [ZERO],
   stepForm: 'definition',
   slope: false,
+  learnsSlope: false,
+  defaultSlope: null,
   names: { described: text('ReLU', 'ReLU関数'), document: text('ReLU', 'ReLU関数'), ...NAME },
   formula: eq(call(NAME, A), call(MAX, ZERO_TERM, A)),
   derivativeFormula: eq(call(primed(NAME), A), cases([ONE_TERM, rel(A, '>', ZERO_TERM)], [ZERO_TERM, rel(A, '≤', ZERO_TERM)])),

@@ -18,6 +18,8 @@ export const relu6: Activation<'relu6'> = {
   kinks: [ZERO, SIX],
   stepForm: 'definition',
   slope: false,
+  learnsSlope: false,
+  defaultSlope: null,
   names: { described: text('ReLU6', 'ReLU6関数'), document: text('ReLU6', 'ReLU6関数'), ...NAME },
   formula: eq(call(NAME, A), call(MIN, call(MAX, ZERO_TERM, A), num(6))),
   derivativeFormula: eq(call(primed(NAME), A), cases([ONE_TERM, rel(ZERO_TERM, '<', rel(A, '<', num(6)))], [ZERO_TERM, rel(A, '≥', num(6))])),

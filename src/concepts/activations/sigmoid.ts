@@ -16,6 +16,8 @@ export const sigmoid: Activation<'sigmoid'> = {
   kinks: [],
   stepForm: 'name-and-definition',
   slope: false,
+  learnsSlope: false,
+  defaultSlope: null,
   names: { described: text('sigmoid σ', 'シグモイド関数 σ'), document: text('sigmoid', 'シグモイド関数'), ...NAME },
   formula: eq(call(NAME, A), frac(ONE_TERM, add(ONE_TERM, pow(sym('e'), neg(A))))),
   derivativeFormula,

@@ -47,6 +47,8 @@ export const softmax: RowActivation<'softmax'> = {
   kinks: [],
   stepForm: 'definition',
   slope: false,
+  learnsSlope: false,
+  defaultSlope: null,
   names: { described: text('softmax', 'ソフトマックス関数'), document: text('softmax', 'ソフトマックス関数'), ...NAME },
   formula: eq(call(NAME, sub_('a', 'k')), frac(pow(sym('e'), sub_('a', 'k')), call({ latex: '\\sum_{i}', text: 'Σ_i' }, pow(sym('e'), sub_('a', 'i'))))),
   derivativeFormula,

@@ -17,6 +17,8 @@ export const tanh: Activation<'tanh'> = {
   kinks: [],
   stepForm: 'name',
   slope: false,
+  learnsSlope: false,
+  defaultSlope: null,
   names: { described: text('tanh', 'tanh関数'), document: text('tanh', 'tanh関数'), ...NAME },
   formula: eq(call(NAME, A), frac(minus(pow(E, A), pow(E, neg(A))), add(pow(E, A), pow(E, neg(A))))),
   derivativeFormula,

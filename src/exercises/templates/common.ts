@@ -82,7 +82,7 @@ export function randomNet(rng: Rng, shape: NetShape): NetDraft {
     const activation = l === count - 1 ? shape.output : shape.hidden;
     const alpha =
       concept(activation).slope
-        ? (shape.alpha ?? (activation === 'prelu' ? lit('0.25') : shape.nice ? lit('0.2') : rng.pick(values('0.1', '0.2'))))
+        ? (shape.alpha ?? (concept(activation).learnsSlope ? lit('0.25') : shape.nice ? lit('0.2') : rng.pick(values('0.1', '0.2'))))
         : undefined;
     return {
       weights: matrix(rng, sizes[l], sizes[l + 1], shape.weights ?? pool.weight),
