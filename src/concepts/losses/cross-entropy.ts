@@ -14,6 +14,8 @@ export const crossEntropy: Loss<'cross-entropy'> = {
   formula: eq(sym('L'), neg(call({ latex: '\\sum_{k}', text: 'Σ_k' }, juxt(sym('t', { sub: 'k' }), call({ latex: '\\ln', text: 'ln' }, sym('y', { sub: 'k' })))))),
   latex: (lhs, z, t) => `${lhs} = -\\sum_{k} ${t} \\ln ${z}`,
   text: 'L = −Σ t·ln y',
+  compactText: 'L = −Σ t·ln y',
+  gradientVectorText: '−t/y',
   described: () => text('cross-entropy: L = −Σ_k t_k ln y_k', '交差エントロピー誤差 L = −Σ_k t_k ln y_k'),
   gradientText: () => '∂L/∂y_j = −t_j / y_j',
   gradientAt: (y, t) => `−${t.operand} / ${y.operand}`,

@@ -16,6 +16,8 @@ export const halfSse: Loss<'half-sse'> = {
   formula: eq(sym('L'), juxt(frac(num(1), num(2)), SQUARES)),
   latex: (lhs, z, t) => `${lhs} = \\frac{1}{2} \\sum_{k} \\left(${z} - ${t}\\right)^{2}`,
   text: 'L = ½·Σ(y − t)²',
+  compactText: 'L = ½Σ(y − t)²',
+  gradientVectorText: 'y − t',
   described: () => text('sum of squared errors with ½: L = ½ Σ_k (y_k − t_k)²', '二乗和誤差 L = ½ Σ_k (y_k − t_k)²'),
   gradientText: () => '∂L/∂y_j = y_j − t_j',
   gradientAt: differenceAt,

@@ -33,6 +33,10 @@ export interface Loss<N extends string = string> {
   latex(lhs: string, z: string, t: string): string;
   /** L in plain text, short: "L = ½·Σ(y − t)²". */
   readonly text: string;
+  /** L in plain text without the product dot, as feedback writes it: "L = ½Σ(y − t)²". */
+  readonly compactText: string;
+  /** ∂L/∂y as a vector in plain text: "y − t", "2(y − t)", "(2/n)(y − t)", "−t/y". */
+  readonly gradientVectorText: string;
   /** The loss in a sentence with its formula, for an exercise with `outputs` outputs. */
   described(outputs: number): Text;
   /** ∂L/∂y_j in plain text for `outputs` outputs: "∂L/∂y_j = y_j − t_j". */

@@ -16,6 +16,8 @@ export const mse: Loss<'mse'> = {
   formula: eq(sym('L'), juxt(frac(num(1), sym('m')), SQUARES)),
   latex: (lhs, z, t) => `${lhs} = \\frac{1}{m} \\sum_{k} \\left(${z} - ${t}\\right)^{2}`,
   text: 'L = (1/n)·Σ(y − t)²',
+  compactText: 'L = (1/n)Σ(y − t)²',
+  gradientVectorText: '(2/n)(y − t)',
   described: (outputs) =>
     text(
       `mean squared error over the ${outputs} outputs: L = (1/${outputs}) Σ_k (y_k − t_k)²`,

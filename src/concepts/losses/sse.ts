@@ -16,6 +16,8 @@ export const sse: Loss<'sse'> = {
   formula: eq(sym('L'), SQUARES),
   latex: (lhs, z, t) => `${lhs} = \\sum_{k} \\left(${z} - ${t}\\right)^{2}`,
   text: 'L = Σ(y − t)²',
+  compactText: 'L = Σ(y − t)²',
+  gradientVectorText: '2(y − t)',
   described: () => text('sum of squared errors without ½: L = Σ_k (y_k − t_k)²', '二乗和誤差（½ なし）L = Σ_k (y_k − t_k)²'),
   gradientText: () => '∂L/∂y_j = 2(y_j − t_j)',
   gradientAt: (y, t) => `2 × ${differenceAt(y, t)}`,
