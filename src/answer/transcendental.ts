@@ -36,30 +36,42 @@ export function checkExpArgument(x: Value, what: string, pos: number | null, wor
   if (approx(x).abs().gt(max)) fail('exp-too-large', { text: what, max }, pos);
 }
 
-export function applyFunction(fn: FunctionName, x: Value, pos: number, work: Work): Value {
-  switch (fn) {
-    case 'exp':
-    case 'sigmoid':
-    case 'tanh':
-      checkExpArgument(x, fn, pos, work);
-      // decimal.js's tanh slows down as |x| grows (1.5 ms at x = 999); exp and sigmoid do not.
-      work.chargeTranscendental(pos, fn === 'tanh' ? 1 + Math.floor(approx(x).abs().toNumber() / 100) : 1);
-      return memoised(fn, x, fn === 'exp' ? exp : fn === 'sigmoid' ? sigmoid : tanh);
-    case 'ln':
-      if (sign(x) <= 0) fail('log-domain', {}, pos);
-      work.chargeTranscendental(pos);
-      return memoised('ln', x, ln);
-    case 'sqrt': {
-      const s = sign(x);
-      if (s < 0) fail('sqrt-domain', {}, pos);
-      if (s === 0) return x;
-      if (isRational(x)) {
-        const root = rationalRoot(x.q, 2n, work, pos);
-        if (root) return rational(root);
-      }
-      // √x = exp(½ ln x), which keeps the value an exact expression over exp and ln.
-      work.chargeTranscendental(pos, 2);
-      return memoised('sqrt', x, (y) => exp(mul(ratio(1, 2), ln(y))));
+type Apply = (x: Value, pos: number, work: Work) => Value;
+
+/** exp, sigmoid and tanh: a bounded argument, then the memoised value. */
+function exponential(fn: 'exp' | 'sigmoid' | 'tanh', compute: (x: Value) => Value): Apply {
+  return (x, pos, work) => {
+    checkExpArgument(x, fn, pos, work);
+    // decimal.js's tanh slows down as |x| grows (1.5 ms at x = 999); exp and sigmoid do not.
+    work.chargeTranscendental(pos, fn === 'tanh' ? 1 + Math.floor(approx(x).abs().toNumber() / 100) : 1);
+    return memoised(fn, x, compute);
+  };
+}
+
+/** Each function of the answer language, by its name. */
+const FUNCTIONS: Readonly<Record<FunctionName, Apply>> = {
+  exp: exponential('exp', exp),
+  sigmoid: exponential('sigmoid', sigmoid),
+  tanh: exponential('tanh', tanh),
+  ln: (x, pos, work) => {
+    if (sign(x) <= 0) fail('log-domain', {}, pos);
+    work.chargeTranscendental(pos);
+    return memoised('ln', x, ln);
+  },
+  sqrt: (x, pos, work) => {
+    const s = sign(x);
+    if (s < 0) fail('sqrt-domain', {}, pos);
+    if (s === 0) return x;
+    if (isRational(x)) {
+      const root = rationalRoot(x.q, 2n, work, pos);
+      if (root) return rational(root);
     }
-  }
+    // √x = exp(½ ln x), which keeps the value an exact expression over exp and ln.
+    work.chargeTranscendental(pos, 2);
+    return memoised('sqrt', x, (y) => exp(mul(ratio(1, 2), ln(y))));
+  },
+};
+
+export function applyFunction(fn: FunctionName, x: Value, pos: number, work: Work): Value {
+  return FUNCTIONS[fn](x, pos, work);
 }

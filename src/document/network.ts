@@ -1,6 +1,8 @@
 // Turns a network's step trace into a WorkedDocument in one language: the problem with its diagram,
 // then one section per part of the trace, each with the general formulas first and then every step
 // with a label. Only words and layout are added here; every number comes from the trace.
+import { KINKED, activation } from '../concepts/activations';
+import { loss } from '../concepts/losses';
 import { sign, type Value } from '../number/value';
 import type { Matrix } from '../network/spec';
 import { transpose } from '../engine/matrix';
@@ -20,8 +22,6 @@ export interface DocumentOptions {
   /** The last section, after the trace: the derivations the network uses (explain/ builds it). */
   readonly appendix?: DocSection | null;
 }
-
-const RELU_FAMILY = new Set(['relu', 'leaky-relu', 'prelu', 'relu6']);
 
 function sectionTitle(section: TraceSection): SectionTitle {
   const matrix = section.form === 'matrix';
@@ -225,12 +225,7 @@ function lossFormula(solution: Solution): string {
   const lhs = batch > 1 ? 'L_{n}' : 'L';
   const z = `z^{(${K})}_{${n}k}`;
   const t = `t_{${n}k}`;
-  const perSample = {
-    'half-sse': `${lhs} = \\frac{1}{2} \\sum_{k} \\left(${z} - ${t}\\right)^{2}`,
-    sse: `${lhs} = \\sum_{k} \\left(${z} - ${t}\\right)^{2}`,
-    mse: `${lhs} = \\frac{1}{m} \\sum_{k} \\left(${z} - ${t}\\right)^{2}`,
-    'cross-entropy': `${lhs} = -\\sum_{k} ${t} \\ln ${z}`,
-  }[network.loss];
+  const perSample = loss(network.loss).latex(lhs, z, t);
   if (batch === 1) return perSample;
   return `${perSample}, \\qquad L = ${network.conventions.batch === 'mean' ? '\\frac{1}{N} ' : ''}\\sum_{n} L_{n}`;
 }
@@ -256,7 +251,7 @@ function problemSection(solution: Solution, m: Messages): DocSection {
       { math: `W^{(${l + 1})} = ${matrixLatex(layer.weights).latex}, \\quad \\mathbf{b}^{(${l + 1})} = ${matrixLatex(vector(layer.bias)).latex}` },
     ];
     if (layer.alpha === null) return text;
-    return [...text, `, ${m.problem.alpha(layer.activation === 'prelu')} `, { math: `\\alpha^{(${l + 1})} = ${numberLatex(layer.alpha).latex}` }];
+    return [...text, `, ${m.problem.alpha(activation(layer.activation).learnsSlope)} `, { math: `\\alpha^{(${l + 1})} = ${numberLatex(layer.alpha).latex}` }];
   });
   blocks.push({ kind: 'list', items });
   blocks.push({ kind: 'paragraph', text: [`${m.problem.lossLine} ${m.lossName[network.loss]}: `, { math: lossFormula(solution) }] });
@@ -264,7 +259,7 @@ function problemSection(solution: Solution, m: Messages): DocSection {
   blocks.push({ kind: 'paragraph', text: [`${m.problem.targetLine(batch, columns)} `, { math: `T = ${matrixLatex(perSample(network.target)).latex}` }] });
   blocks.push({ kind: 'paragraph', text: [`${m.problem.learningRate} `, { math: `\\eta = ${numberLatex(network.learningRate).latex}` }] });
   if (batch > 1) blocks.push({ kind: 'paragraph', text: [m.problem.batch(network.conventions.batch, batch)] });
-  if (network.layers.some((layer) => RELU_FAMILY.has(layer.activation))) {
+  if (network.layers.some((layer) => KINKED.has(layer.activation))) {
     blocks.push({ kind: 'paragraph', text: [m.problem.reluConvention(network.conventions.reluGradAtZero)] });
   }
   if (!network.updateBiases) blocks.push({ kind: 'paragraph', text: [m.problem.biasesFixed] });

@@ -1,39 +1,21 @@
 // The generic, readable description of an exercise's network in English or Japanese: layout, input,
 // layers, loss, target, learning rate, conventions and the stated (given) values.
+import { KINKED, activation } from '../concepts/activations';
+import { loss } from '../concepts/losses';
 import type { ActivationName, LossName, NetworkSpec } from '../network/spec';
+import { pick } from '../text/lang';
 import type { GivenOutputs } from './given';
 import { matrixBlock, show, valueBlock } from './show';
-import { sup, t, type Text } from './text';
+import { sup, t } from './text';
 import type { Lang, NetworkAsk } from './types';
 
 export function activationName(name: ActivationName, lang: Lang): string {
-  const names: Record<ActivationName, Text> = {
-    identity: t('identity', '恒等関数'),
-    sigmoid: t('sigmoid σ', 'シグモイド関数 σ'),
-    tanh: t('tanh', 'tanh関数'),
-    relu: t('ReLU', 'ReLU関数'),
-    'leaky-relu': t('Leaky ReLU', 'Leaky ReLU関数'),
-    prelu: t('PReLU', 'PReLU関数'),
-    relu6: t('ReLU6', 'ReLU6関数'),
-    softmax: t('softmax', 'ソフトマックス関数'),
-  };
-  return names[name][lang];
+  return pick(activation(name).names.described, lang);
 }
 
-export function lossFormula(loss: LossName, outputs: number, lang: Lang): string {
-  const formulas: Record<LossName, Text> = {
-    'half-sse': t('sum of squared errors with ½: L = ½ Σ_k (y_k − t_k)²', '二乗和誤差 L = ½ Σ_k (y_k − t_k)²'),
-    sse: t('sum of squared errors without ½: L = Σ_k (y_k − t_k)²', '二乗和誤差（½ なし）L = Σ_k (y_k − t_k)²'),
-    mse: t(
-      `mean squared error over the ${outputs} outputs: L = (1/${outputs}) Σ_k (y_k − t_k)²`,
-      `平均二乗誤差（出力 ${outputs} 個の平均）L = (1/${outputs}) Σ_k (y_k − t_k)²`,
-    ),
-    'cross-entropy': t('cross-entropy: L = −Σ_k t_k ln y_k', '交差エントロピー誤差 L = −Σ_k t_k ln y_k'),
-  };
-  return formulas[loss][lang];
+export function lossFormula(name: LossName, outputs: number, lang: Lang): string {
+  return pick(loss(name).described(outputs), lang);
 }
-
-const RELU_FAMILY: readonly ActivationName[] = ['relu', 'leaky-relu', 'prelu', 'relu6'];
 
 export function reluConvention(spec: NetworkSpec, lang: Lang): string {
   const right = spec.conventions.reluGradAtZero === 1;
@@ -96,7 +78,7 @@ export function describeNetwork(spec: NetworkSpec, given: GivenOutputs, asks: re
   spec.layers.forEach((layer, l) => {
     const role = l === count - 1 ? t('output layer', '出力層')[lang] : t('hidden layer', '中間層')[lang];
     let act = activationName(layer.activation, lang);
-    if (layer.alpha) act += layer.activation === 'prelu' ? ` (α = ${show(layer.alpha)}${t(', learnable', '、学習する')[lang]})` : ` (α = ${show(layer.alpha)})`;
+    if (layer.alpha) act += activation(layer.activation).learnsSlope ? ` (α = ${show(layer.alpha)}${t(', learnable', '、学習する')[lang]})` : ` (α = ${show(layer.alpha)})`;
     lines.push(lang === 'en' ? `Layer ${l + 1} (${role}, ${act}):` : `第${l + 1}層（${role}、${act}）:`);
     lines.push(...matrixBlock(`W${sup(l + 1)}`, layer.weights, '  '));
     lines.push(`  b${sup(l + 1)} = (${layer.bias.map(show).join(', ')})`);
@@ -117,7 +99,7 @@ export function describeNetwork(spec: NetworkSpec, given: GivenOutputs, asks: re
     lines.push(`${t('Learning rate', '学習率')[lang]} η = ${show(spec.learningRate)}`);
     if (!spec.updateBiases) lines.push(t('Biases are not updated.', 'バイアスは更新しない。')[lang]);
   }
-  if (spec.layers.some((layer) => RELU_FAMILY.includes(layer.activation))) lines.push(reluConvention(spec, lang));
+  if (spec.layers.some((layer) => KINKED.has(layer.activation))) lines.push(reluConvention(spec, lang));
   if (given.size > 0) {
     lines.push('');
     lines.push(...givenLines(spec, given, lang));

@@ -2,6 +2,8 @@
 // engine's intermediate values, never a result the template computed itself).
 import type { GraphSolution } from '../graph/solve';
 import { formulaText } from '../graph/formula';
+import { activation } from '../concepts/activations';
+import { loss, type Shown } from '../concepts/losses';
 import { weightAt as weightXW, type Matrix, type NetworkSpec } from '../network/spec';
 import { sign, type Value } from '../number/value';
 import { activationName, lossFormula, outputName } from './describe';
@@ -25,88 +27,38 @@ function derivativeText(ctx: NetworkContext, l: number, s: number, j: number, co
   const layer = ctx.spec.layers[l];
   const y = ctx.solution.layers[l].output[s][j];
   const a = ctx.solution.layers[l].preactivation[s][j];
-  switch (layer.activation) {
-    case 'sigmoid':
-      return `${op(y)} × (1 − ${op(y)})`;
-    case 'tanh':
-      return `(1 − ${op(y)}²)`;
-    case 'identity':
-      return '1';
-    default: {
-      const h = ctx.solution.layers[l].activationDerivative?.[s][j];
-      const where = sign(a) === 0 ? 'a = 0: see the convention' : `a = ${show(a)} ${sign(a) > 0 ? '>' : '<'} 0`;
-      if (conditionOnly || !h) return where;
-      return `${op(h)} [${where}]`;
-    }
-  }
+  const substituted = activation(layer.activation).derivativeAt;
+  if (substituted) return substituted(op(y));
+  const h = ctx.solution.layers[l].activationDerivative?.[s][j];
+  const where = sign(a) === 0 ? 'a = 0: see the convention' : `a = ${show(a)} ${sign(a) > 0 ? '>' : '<'} 0`;
+  if (conditionOnly || !h) return where;
+  return `${op(h)} [${where}]`;
 }
 
 function derivativeFormula(ctx: NetworkContext, l: number): string {
-  switch (ctx.spec.layers[l].activation) {
-    case 'sigmoid':
-      return "σ′(a) = y(1 − y)";
-    case 'tanh':
-      return "tanh′(a) = 1 − y²";
-    case 'identity':
-      return "h′(a) = 1";
-    case 'relu':
-      return "ReLU′(a) = 1 (a > 0), 0 (a < 0)";
-    case 'leaky-relu':
-    case 'prelu':
-      return "h′(a) = 1 (a > 0), α (a < 0)";
-    case 'relu6':
-      return "ReLU6′(a) = 1 (0 < a < 6), 0 otherwise";
-    case 'softmax':
-      return "∂y_i/∂a_k = y_i(δ_ik − y_k)";
-  }
+  return activation(ctx.spec.layers[l].activation).derivativeText;
 }
 
 function batchPrefix(spec: NetworkSpec): string {
   return spec.input.length > 1 && spec.conventions.batch === 'mean' ? `(1/${spec.input.length}) × ` : '';
 }
 
+/** A number as the loss concepts substitute it: plain and as an operand. */
+function shown(v: Value): Shown {
+  return { plain: show(v), operand: op(v) };
+}
+
 /** ∂L/∂y for one output cell, substituted. */
 function lossGradientText(spec: NetworkSpec, y: Value, target: Value): string {
-  const diff = `(${show(y)} − ${op(target)})`;
-  switch (spec.loss) {
-    case 'half-sse':
-      return diff;
-    case 'sse':
-      return `2 × ${diff}`;
-    case 'mse':
-      return `(2/${spec.target[0].length}) × ${diff}`;
-    case 'cross-entropy':
-      return `−${op(target)} / ${op(y)}`;
-  }
+  return loss(spec.loss).gradientAt(shown(y), shown(target), spec.target[0].length);
 }
 
 function lossGradientFormula(spec: NetworkSpec): string {
-  switch (spec.loss) {
-    case 'half-sse':
-      return '∂L/∂y_j = y_j − t_j';
-    case 'sse':
-      return '∂L/∂y_j = 2(y_j − t_j)';
-    case 'mse':
-      return `∂L/∂y_j = (2/${spec.target[0].length})(y_j − t_j)`;
-    case 'cross-entropy':
-      return '∂L/∂y_j = −t_j / y_j';
-  }
+  return loss(spec.loss).gradientText(spec.target[0].length);
 }
 
 function sampleLossText(spec: NetworkSpec, y: readonly Value[], target: readonly Value[]): string {
-  const squares = y.map((v, k) => `(${show(v)} − ${op(target[k])})²`).join(' + ');
-  switch (spec.loss) {
-    case 'half-sse':
-      return `½(${squares})`;
-    case 'sse':
-      return `(${squares})`;
-    case 'mse':
-      return `(1/${y.length})(${squares})`;
-    case 'cross-entropy': {
-      const terms = y.flatMap((v, k) => (sign(target[k]) === 0 ? [] : [`${show(target[k]) === '1' ? '' : `${op(target[k])}·`}ln ${show(v)}`]));
-      return terms.length === 1 ? `−${terms[0]}` : `−(${terms.join(' + ')})`;
-    }
-  }
+  return loss(spec.loss).sampleAt(y.map(shown), target.map(shown), target.map((v) => sign(v) === 0));
 }
 
 function matrixText(m: Matrix): string {
@@ -196,7 +148,7 @@ export function networkHints(ctx: NetworkContext, ask: NetworkAsk, lang: Lang): 
     case 'softmax_jacobian': {
       const [ss, i, k] = whole ? [ask.index?.[0] ?? 0, 0, 0] : ask.index!;
       const y = solution.layers[l].output[ss];
-      return ['∂y_i/∂a_k = y_i(δ_ik − y_k), δ_ik = 1 (i = k), 0 (i ≠ k)', `${example}${op(y[i])} × (${i === k ? 1 : 0} − ${op(y[k])})`];
+      return [`${activation('softmax').derivativeText}, δ_ik = 1 (i = k), 0 (i ≠ k)`, `${example}${op(y[i])} × (${i === k ? 1 : 0} − ${op(y[k])})`];
     }
     case 'grad_input': {
       const delta = solution.layers[l].delta[s];

@@ -1,5 +1,7 @@
 // The formula of each quantity in plain text (English and Japanese), following the network's layout:
 // the first hint of an ask, and the pointer printed with a wrong value in "check my own work".
+import { activation } from '../concepts/activations';
+import { loss } from '../concepts/losses';
 import type { NetworkSpec } from '../network/spec';
 import { text, type Text } from './text';
 
@@ -36,7 +38,7 @@ export function formulaFor(quantity: string, spec: NetworkSpec | null): Text {
     case 'loss_improvement':
       return text('L − L_after: the loss before the update minus the loss after it', 'L − L_after: 更新前の損失 − 更新後の損失');
     case 'softmax_jacobian':
-      return text('∂y_i/∂a_k = y_i(δ_ik − y_k)', '∂y_i/∂a_k = y_i(δ_ik − y_k)');
+      return text(activation('softmax').derivativeText, activation('softmax').derivativeText);
     case 'grad_input':
       return text('∂L/∂X = Δ·Wᵀ (the Affine layer: dx = dout·Wᵀ)', '∂L/∂X = Δ·Wᵀ（Affine レイヤ: dx = dout·Wᵀ）');
     case 'value':
@@ -52,14 +54,7 @@ export function formulaFor(quantity: string, spec: NetworkSpec | null): Text {
 function lossFormula(spec: NetworkSpec | null): Text {
   const batch = spec && spec.input.length > 1 ? (spec.conventions.batch === 'mean' ? ' averaged over the samples' : ' summed over the samples') : '';
   const batchJa = spec && spec.input.length > 1 ? (spec.conventions.batch === 'mean' ? '（サンプルの平均）' : '（サンプルの和）') : '';
-  switch (spec?.loss) {
-    case 'sse':
-      return text(`L = Σ(y − t)²${batch}`, `L = Σ(y − t)²${batchJa}`);
-    case 'mse':
-      return text(`L = (1/n)·Σ(y − t)²${batch}`, `L = (1/n)·Σ(y − t)²${batchJa}`);
-    case 'cross-entropy':
-      return text(`L = −Σ t·ln y${batch}`, `L = −Σ t·ln y${batchJa}`);
-    default:
-      return text(`L = ½·Σ(y − t)²${batch}`, `L = ½·Σ(y − t)²${batchJa}`);
-  }
+  // Without a network (a graph exercise) the loss is the lecture deck's ½Σ(y − t)².
+  const formula = loss(spec?.loss ?? 'half-sse').text;
+  return text(`${formula}${batch}`, `${formula}${batchJa}`);
 }

@@ -1,11 +1,15 @@
-// The operations a graph node can apply: how many arguments each takes, its value, and its local
-// derivatives ∂y/∂arg_i — the factor each edge multiplies the upstream gradient by on the way back.
-import {
-  ONE, ZERO, div, exp, ln, mul, neg, ratio, sign, sub, sum, isZero, type Value,
-} from '../number/value';
+// The operations a graph node can apply, one entry per operation: how many arguments it takes, its
+// value, its local derivatives ∂y/∂arg_i (the factor each edge multiplies the upstream gradient by on
+// the way back), and how the node and those derivatives are written in plain text and LaTeX.
+import { activation, type Activation } from '../concepts/activations';
+import { DEFAULT_CONVENTIONS } from '../concepts/conventions';
+import { latex } from '../math/latex';
+import { substitute, sym, type Term } from '../math/term';
+import { unicode } from '../math/unicode';
+import { ONE, ZERO, div, exp, ln, mul, neg, ratio, sign, sub, sum, isZero, type Value } from '../number/value';
 import { powNatural } from '../number/power';
-import { activate, derivative } from '../engine/activations';
-import { DEFAULT_CONVENTIONS } from '../network/spec';
+import type { Lang } from '../text/lang';
+import { bare, latexOperand, operand } from './notation';
 import type { GraphOp } from './spec';
 
 /** Largest |n| accepted in pow(x, n): keeps exact powers of fractions a readable size. */
@@ -17,25 +21,26 @@ const UNARY: Arity = { min: 1, max: 1 };
 const BINARY: Arity = { min: 2, max: 2 };
 const VARIADIC: Arity = { min: 2, max: Infinity };
 
-export const ARITY: Readonly<Record<GraphOp, Arity>> = {
-  add: VARIADIC,
-  mul: VARIADIC,
-  sub: BINARY,
-  div: BINARY,
-  pow: BINARY,
-  neg: UNARY,
-  square: UNARY,
-  exp: UNARY,
-  log: UNARY,
-  reciprocal: UNARY,
-  sigmoid: UNARY,
-  tanh: UNARY,
-  relu: UNARY,
-};
-
 /** A value outside an operation's domain (division by zero, log of a non-positive number, …). */
 export class GraphDomainError extends Error {
   override name = 'GraphDomainError';
+}
+
+export interface OpDefinition {
+  readonly arity: Arity;
+  /** The short label drawn inside a node of a figure (DLfS draws ×, +, exp, /). */
+  readonly symbol: string;
+  value(args: readonly Value[]): Value;
+  /** ∂y/∂arg_i for each argument, given the arguments and the node's value y; null for a constant (pow's exponent). */
+  local(args: readonly Value[], y: Value): (Value | null)[];
+  /** The node's formula in plain text, from the way its arguments are written. */
+  text(args: readonly string[]): string;
+  /** The node's formula in LaTeX; `args` are already LaTeX (escaped names or numbers). */
+  latex(args: readonly string[]): string;
+  /** The rule for ∂y/∂arg_i in plain text, with the node's own name y; null for a constant. */
+  ruleText(i: number, args: readonly string[], y: string, lang: Lang): string | null;
+  /** The same rule in LaTeX (arguments and y already LaTeX). */
+  ruleLatex(i: number, args: readonly string[], y: string): string | null;
 }
 
 /** x^n for an integer n, by repeated squaring (exact for rationals). */
@@ -53,78 +58,174 @@ export function exponentOf(v: Value): bigint {
   return v.q.s < 0n ? -v.q.n : v.q.n;
 }
 
-export function applyOp(op: GraphOp, args: readonly Value[]): Value {
-  const [a, b] = args;
-  switch (op) {
-    case 'add':
-      return sum(args);
-    case 'mul':
-      return args.reduce((p, x) => mul(p, x));
-    case 'sub':
-      return sub(a, b);
-    case 'div':
-      if (isZero(b)) throw new GraphDomainError('division by zero');
-      return div(a, b);
-    case 'pow':
-      return powInt(a, exponentOf(b));
-    case 'neg':
-      return neg(a);
-    case 'square':
-      return mul(a, a);
-    case 'exp':
-      return exp(a);
-    case 'log':
-      if (sign(a) <= 0) throw new GraphDomainError('log (natural logarithm) needs a positive argument');
-      return ln(a);
-    case 'reciprocal':
-      if (isZero(a)) throw new GraphDomainError('the reciprocal of 0 is undefined');
-      return div(ONE, a);
-    case 'sigmoid':
-    case 'tanh':
-    case 'relu':
-      // The same h as a network layer's activation.
-      return activate(op, a, null);
-  }
-}
-
 const TWO = ratio(2);
+const MINUS_ONE = ratio(-1);
+
+const product = (args: readonly Value[]) => args.reduce((p, x) => mul(p, x));
+const mulText = (args: readonly string[]) => args.map((t, i) => (i === 0 && !t.includes('/') ? t : operand(t))).join(' × ');
+const mulLatex = (args: readonly string[]) => args.map((t, i) => (i === 0 ? t : latexOperand(t))).join(' \\times ');
 
 /**
- * ∂y/∂arg_i for each argument, given the arguments and the node's value y. sigmoid′ = y(1 − y),
- * tanh′ = 1 − y², exp′ = y and (1/x)′ = −y² reuse y as the seeds do. relu′(0) = 0. The exponent
- * of pow is a fixed integer, not a variable: its entry is null.
+ * A graph node that applies a network activation: the same h and h′ (from y, as by hand; relu′(0) = 0
+ * is the default convention), written with the activation's own symbol and derivative rule.
  */
-export function localDerivatives(op: GraphOp, args: readonly Value[], y: Value): (Value | null)[] {
-  const [a, b] = args;
-  switch (op) {
-    case 'add':
-      return args.map(() => ONE);
-    case 'mul':
-      // ∂(a₁·…·aₙ)/∂a_i = the product of the other factors.
-      return args.map((_, i) => args.filter((__, j) => j !== i).reduce((p, x) => mul(p, x)));
-    case 'sub':
-      return [ONE, ratio(-1)];
-    case 'div':
-      return [div(ONE, b), neg(div(a, mul(b, b)))];
-    case 'pow': {
-      const n = exponentOf(b);
-      return [n === 0n ? ZERO : mul(ratio(n), powInt(a, n - 1n)), null];
-    }
-    case 'neg':
-      return [ratio(-1)];
-    case 'square':
-      return [mul(TWO, a)];
-    case 'exp':
-      return [y];
-    case 'log':
-      return [div(ONE, a)];
-    case 'reciprocal':
-      return [neg(mul(y, y))];
-    case 'sigmoid':
-    case 'tanh':
-    case 'relu':
-      // The network layers' h′, from y as by hand; relu′(0) = 0 is the default convention.
-      return [derivative(op, a, y, null, DEFAULT_CONVENTIONS)];
-  }
+function activationOp(h: Activation): OpDefinition {
+  const formula = h.derivativeFormula;
+  const rule: Term = formula.kind === 'equation' ? formula.right : formula;
+  // The argument and the node's name are already written (as text or as LaTeX): printed verbatim.
+  const verbatim = (s: string) => sym({ latex: s, text: s });
+  const named = (a: string, y: string) => substitute(rule, { a: verbatim(a), y: verbatim(y) });
+  return {
+    arity: UNARY,
+    symbol: h.names.text,
+    value: ([a]) => h.value(a, null),
+    local: ([a], y) => [h.derivative(a, y, null, DEFAULT_CONVENTIONS)],
+    text: ([a]) => `${h.names.text}(${a})`,
+    latex: ([a]) => `${h.names.latex}\\left(${bare(a)}\\right)`,
+    ruleText: (_i, [a], y, lang) => {
+      const term = named(a, y);
+      if (term.kind !== 'cases' || term.cases.length !== 2) return unicode(term);
+      // Two cases read as words: "1 if a > 0, else 0".
+      const [first, rest] = term.cases.map((c) => ({ value: unicode(c.value), when: unicode(c.when) }));
+      return lang === 'ja' ? `${first.when} なら ${first.value}、それ以外は ${rest.value}` : `${first.value} if ${first.when}, else ${rest.value}`;
+    },
+    ruleLatex: (_i, [a], y) => latex(named(a, y)),
+  };
 }
 
+export const OPS: Readonly<Record<GraphOp, OpDefinition>> = {
+  add: {
+    arity: VARIADIC,
+    symbol: '+',
+    value: (args) => sum(args),
+    local: (args) => args.map(() => ONE),
+    text: (args) => [args[0], ...args.slice(1).map(operand)].join(' + '),
+    latex: (args) => [args[0], ...args.slice(1).map(latexOperand)].join(' + '),
+    ruleText: () => '1',
+    ruleLatex: () => '1',
+  },
+  mul: {
+    arity: VARIADIC,
+    symbol: '×',
+    value: product,
+    // ∂(a₁·…·aₙ)/∂a_i = the product of the other factors.
+    local: (args) => args.map((_, i) => product(args.filter((__, j) => j !== i))),
+    text: mulText,
+    latex: mulLatex,
+    ruleText: (i, args) => {
+      // The other factors: for a × b, ∂/∂a = b.
+      const others = args.filter((_, j) => j !== i);
+      return others.length === 1 ? others[0] : mulText(others);
+    },
+    ruleLatex: (i, args) => mulLatex(args.filter((_, j) => j !== i)),
+  },
+  sub: {
+    arity: BINARY,
+    symbol: '−',
+    value: ([a, b]) => sub(a, b),
+    local: () => [ONE, MINUS_ONE],
+    text: ([a, b]) => `${a} − ${operand(b)}`,
+    latex: ([a, b]) => `${a} - ${latexOperand(b)}`,
+    ruleText: (i) => (i === 0 ? '1' : '-1'),
+    ruleLatex: (i) => (i === 0 ? '1' : '-1'),
+  },
+  div: {
+    arity: BINARY,
+    symbol: '÷',
+    value: ([a, b]) => {
+      if (isZero(b)) throw new GraphDomainError('division by zero');
+      return div(a, b);
+    },
+    local: ([a, b]) => [div(ONE, b), neg(div(a, mul(b, b)))],
+    text: ([a, b]) => `${operand(a)} / ${operand(b)}`,
+    latex: ([a, b]) => `\\frac{${a}}{${b}}`,
+    ruleText: (i, [a, b]) => (i === 0 ? `1 / ${operand(b)}` : `−${operand(a)} / ${operand(b)}²`),
+    ruleLatex: (i, [a, b]) => (i === 0 ? `\\frac{1}{${b}}` : `-\\frac{${a}}{{${latexOperand(b)}}^{2}}`),
+  },
+  neg: {
+    arity: UNARY,
+    symbol: '−x',
+    value: ([a]) => neg(a),
+    local: () => [MINUS_ONE],
+    text: ([a]) => `−${operand(a)}`,
+    latex: ([a]) => `-${latexOperand(a)}`,
+    ruleText: () => '-1',
+    ruleLatex: () => '-1',
+  },
+  square: {
+    arity: UNARY,
+    symbol: 'x²',
+    value: ([a]) => mul(a, a),
+    local: ([a]) => [mul(TWO, a)],
+    text: ([a]) => `${operand(a)}²`,
+    latex: ([a]) => `{${latexOperand(a)}}^{2}`,
+    ruleText: (_i, [a]) => `2 × ${operand(a)}`,
+    ruleLatex: (_i, [a]) => `2 ${latexOperand(a)}`,
+  },
+  pow: {
+    arity: BINARY,
+    symbol: 'xⁿ',
+    value: ([a, b]) => powInt(a, exponentOf(b)),
+    // The exponent is a fixed integer, not a variable: its entry is null.
+    local: ([a, b]) => {
+      const n = exponentOf(b);
+      return [n === 0n ? ZERO : mul(ratio(n), powInt(a, n - 1n)), null];
+    },
+    text: ([a, b]) => `${operand(a)}^${operand(b)}`,
+    latex: ([a, b]) => `{${latexOperand(a)}}^{${b}}`,
+    ruleText: (i, [a, b]) => (i === 0 ? `${operand(b)} × ${operand(a)}^(${b} − 1)` : null),
+    ruleLatex: (i, [a, b]) => (i === 0 ? `${b} \\, {${latexOperand(a)}}^{${b} - 1}` : null),
+  },
+  exp: {
+    arity: UNARY,
+    symbol: 'exp',
+    value: ([a]) => exp(a),
+    // exp′ = y, reused as the seeds do.
+    local: (_args, y) => [y],
+    text: ([a]) => `exp(${a})`,
+    latex: ([a]) => `\\exp\\left(${bare(a)}\\right)`,
+    ruleText: (_i, [a], y) => `exp(${a}) = ${y}`,
+    ruleLatex: (_i, [a], y) => `\\exp\\left(${bare(a)}\\right) = ${y}`,
+  },
+  log: {
+    arity: UNARY,
+    symbol: 'log',
+    value: ([a]) => {
+      if (sign(a) <= 0) throw new GraphDomainError('log (natural logarithm) needs a positive argument');
+      return ln(a);
+    },
+    local: ([a]) => [div(ONE, a)],
+    text: ([a]) => `log(${a})`,
+    latex: ([a]) => `\\log\\left(${bare(a)}\\right)`,
+    ruleText: (_i, [a]) => `1 / ${operand(a)}`,
+    ruleLatex: (_i, [a]) => `\\frac{1}{${a}}`,
+  },
+  reciprocal: {
+    arity: UNARY,
+    symbol: '1/x',
+    value: ([a]) => {
+      if (isZero(a)) throw new GraphDomainError('the reciprocal of 0 is undefined');
+      return div(ONE, a);
+    },
+    // (1/x)′ = −y², reusing y as the seeds do.
+    local: (_args, y) => [neg(mul(y, y))],
+    text: ([a]) => `1 / ${operand(a)}`,
+    latex: ([a]) => `\\frac{1}{${a}}`,
+    ruleText: (_i, [a], y) => `−1 / ${operand(a)}² = −${y}²`,
+    ruleLatex: (_i, [a], y) => `-\\frac{1}{{${latexOperand(a)}}^{2}} = -{${y}}^{2}`,
+  },
+  sigmoid: activationOp(activation('sigmoid')),
+  tanh: activationOp(activation('tanh')),
+  relu: activationOp(activation('relu')),
+};
+
+export const ARITY: Readonly<Record<GraphOp, Arity>> = Object.fromEntries(Object.entries(OPS).map(([op, d]) => [op, d.arity])) as Record<GraphOp, Arity>;
+
+export function applyOp(op: GraphOp, args: readonly Value[]): Value {
+  return OPS[op].value(args);
+}
+
+/** ∂y/∂arg_i for each argument, given the arguments and the node's value y. */
+export function localDerivatives(op: GraphOp, args: readonly Value[], y: Value): (Value | null)[] {
+  return OPS[op].local(args, y);
+}

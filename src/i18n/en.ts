@@ -1,4 +1,6 @@
 // English words of the worked solutions.
+import { activationNames } from '../concepts/activations';
+import { lossNames } from '../concepts/losses';
 import type { Cell, Messages, WeightCell } from './messages';
 
 const sample = (c: { sample: number | null }) => (c.sample === null ? '' : `, sample ${c.sample}`);
@@ -22,22 +24,8 @@ export const en: Messages = {
     appendix: 'Appendix: derivations',
   },
   layerHeading: (layer, output, activation) => `Layer ${layer} (${output ? 'output layer' : 'hidden layer'}, ${activation})`,
-  activation: {
-    identity: 'identity function',
-    sigmoid: 'sigmoid',
-    tanh: 'tanh',
-    relu: 'ReLU',
-    'leaky-relu': 'Leaky ReLU',
-    prelu: 'PReLU',
-    relu6: 'ReLU6',
-    softmax: 'softmax',
-  },
-  lossName: {
-    'half-sse': 'sum of squared errors with 1/2',
-    sse: 'sum of squared errors',
-    mse: 'mean squared error',
-    'cross-entropy': 'cross-entropy error',
-  },
+  activation: activationNames('en'),
+  lossName: lossNames('en'),
   layout: {
     'x-w': 'row vectors, a = x W + b with W[input][unit] (lecture deck, Deep Learning from Scratch)',
     'w-x': 'column vectors, a = W x + b with W[unit][input] (E-shikaku notes)',

@@ -1,4 +1,6 @@
 // 日本語: 途中式つきの解説の言葉 (用語は glossary-ja.md、つまり教材の用語に合わせる)。
+import { activationNames } from '../concepts/activations';
+import { lossNames } from '../concepts/losses';
 import type { Cell, Messages, WeightCell } from './messages';
 
 const sample = (c: { sample: number | null }) => (c.sample === null ? '' : `・サンプル${c.sample}`);
@@ -22,22 +24,8 @@ export const ja: Messages = {
     appendix: '付録: 導出',
   },
   layerHeading: (layer, output, activation) => `第${layer}層（${output ? '出力層' : '中間層'}、${activation}）`,
-  activation: {
-    identity: '恒等関数',
-    sigmoid: 'シグモイド関数',
-    tanh: 'tanh関数',
-    relu: 'ReLU関数',
-    'leaky-relu': 'Leaky ReLU関数',
-    prelu: 'PReLU関数',
-    relu6: 'ReLU6関数',
-    softmax: 'ソフトマックス関数',
-  },
-  lossName: {
-    'half-sse': '二乗和誤差（1/2つき）',
-    sse: '二乗和誤差',
-    mse: '平均二乗誤差',
-    'cross-entropy': '交差エントロピー誤差',
-  },
+  activation: activationNames('ja'),
+  lossName: lossNames('ja'),
   layout: {
     'x-w': '行ベクトル、a = x W + b、W[入力][ユニット]（講義スライド、ゼロから作るDeep Learning）',
     'w-x': '列ベクトル、a = W x + b、W[ユニット][入力]（E資格のノート）',

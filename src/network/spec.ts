@@ -4,11 +4,13 @@ import type { Value } from '../number/value';
 /** x-w: a = x·W + b, W[input][unit] (DLfS, lecture deck); w-x: a = W·x + b, W[unit][input] (E資格 notes). */
 export type Layout = 'x-w' | 'w-x';
 
-export const ACTIVATIONS = ['identity', 'sigmoid', 'tanh', 'relu', 'leaky-relu', 'prelu', 'relu6', 'softmax'] as const;
-export type ActivationName = (typeof ACTIVATIONS)[number];
+import type { ActivationName } from '../concepts/activations';
+import type { LossName } from '../concepts/losses';
+import type { Conventions } from '../concepts/conventions';
 
-export const LOSSES = ['half-sse', 'sse', 'mse', 'cross-entropy'] as const;
-export type LossName = (typeof LOSSES)[number];
+export { ACTIVATIONS, type ActivationName } from '../concepts/activations';
+export { LOSSES, type LossName } from '../concepts/losses';
+export { DEFAULT_CONVENTIONS, type Conventions } from '../concepts/conventions';
 
 import type { Matrix, Vector } from '../number/vector';
 
@@ -23,13 +25,6 @@ export interface LayerSpec {
   readonly alpha: Value | null;
 }
 
-export interface Conventions {
-  /** ReLU-family derivative at a = 0: 0 takes the left derivative, 1 the right one. */
-  readonly reluGradAtZero: 0 | 1;
-  /** How per-sample losses combine over a batch. */
-  readonly batch: 'mean' | 'sum';
-}
-
 export interface NetworkSpec {
   readonly layout: Layout;
   readonly layers: readonly LayerSpec[];
@@ -41,8 +36,6 @@ export interface NetworkSpec {
   readonly updateBiases: boolean;
   readonly conventions: Conventions;
 }
-
-export const DEFAULT_CONVENTIONS: Conventions = { reluGradAtZero: 0, batch: 'mean' };
 
 /** Units of a layer (its output width) and inputs to it, whatever the layout. */
 export function layerShape(layout: Layout, weights: Matrix): { inputs: number; units: number } {

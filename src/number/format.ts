@@ -1,5 +1,5 @@
 // Turns a Value into the strings the outputs need: the reduced fraction, a long decimal, LaTeX.
-import { approx, type Expr, type Fraction, type Value } from './value';
+import { approx, type Expr, type Fraction, type FunctionName, type Value } from './value';
 
 /** Significant digits printed in `approx` (the contract asks for at least 30; 64 are computed). */
 export const APPROX_DIGITS = 34;
@@ -88,6 +88,14 @@ function isNegativeLeaf(e: Expr): boolean {
   return e.op === 'neg' || (e.op === 'rational' && e.q.s < 0n && e.q.n !== 0n);
 }
 
+/** How each function of a symbolic value is written in LaTeX, given its argument. */
+const CALL_LATEX: Readonly<Record<FunctionName, (arg: string) => string>> = {
+  exp: (arg) => `e^{${arg}}`,
+  ln: (arg) => `\\ln\\left(${arg}\\right)`,
+  sigmoid: (arg) => `\\sigma\\left(${arg}\\right)`,
+  tanh: (arg) => `\\tanh\\left(${arg}\\right)`,
+};
+
 /** LaTeX for a symbolic expression; a negative operand after an operator is parenthesised. */
 export function exprLatex(e: Expr): string {
   switch (e.op) {
@@ -104,16 +112,7 @@ export function exprLatex(e: Expr): string {
     case 'div':
       return `\\frac{${exprLatex(e.left)}}{${exprLatex(e.right)}}`;
     case 'call':
-      switch (e.fn) {
-        case 'exp':
-          return `e^{${exprLatex(e.arg)}}`;
-        case 'ln':
-          return `\\ln\\left(${exprLatex(e.arg)}\\right)`;
-        case 'sigmoid':
-          return `\\sigma\\left(${exprLatex(e.arg)}\\right)`;
-        case 'tanh':
-          return `\\tanh\\left(${exprLatex(e.arg)}\\right)`;
-      }
+      return CALL_LATEX[e.fn](exprLatex(e.arg));
   }
 }
 

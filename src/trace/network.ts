@@ -1,6 +1,7 @@
 // Read-only views of a network that the step builders share: weights by (input, unit) whatever the
 // file's layout, each layer's input, the batch factor, and the constant in ∂L/∂z.
-import { mul, ratio, type Value } from '../number/value';
+import { loss } from '../concepts/losses';
+import { ONE, mul, ratio, type Value } from '../number/value';
 import { layerShape, type Matrix, type NetworkSpec } from '../network/spec';
 
 /** The forward values a step builder reads: the engine's (before or after the update). */
@@ -32,15 +33,7 @@ export function batchFactor(network: NetworkSpec): Value {
  * batch factor included: half-sse c, sse 2c, mse 2c/m, cross-entropy c.
  */
 export function lossGradientFactor(network: NetworkSpec): Value {
+  const k = loss(network.loss).gradientFactor(network.target[0].length);
   const c = batchFactor(network);
-  const m = network.target[0].length;
-  switch (network.loss) {
-    case 'half-sse':
-    case 'cross-entropy':
-      return c;
-    case 'sse':
-      return mul(ratio(2), c);
-    case 'mse':
-      return mul(ratio(2, m), c);
-  }
+  return k === ONE ? c : mul(k, c);
 }

@@ -2,9 +2,10 @@
 // 004: Leaky ReLU, PReLU, ReLU6; 000: σ′ = y(1 − y)), including the value at the kink a = 0 under the
 // stated convention. The network is one unit with weight 1 and bias 0, one sample per point, so the
 // engine's h′(A) (quantity activation_derivative) is h′ at each point.
+import { activation } from '../../concepts/activations';
 import type { ActivationName } from '../../network/spec';
 import type { Value } from '../../number/value';
-import { reluConvention, activationName } from '../describe';
+import { reluConvention } from '../describe';
 import { lit } from '../numbers';
 import { show } from '../show';
 import type { NetworkContext, NetworkDraft, Template } from '../template';
@@ -17,23 +18,7 @@ const NONZERO_POINTS = values('-2', '-1', '-0.5', '0.5', '1', '2', '1.5', '-1.5'
 const ZERO = lit('0');
 
 function definition(name: ActivationName, alpha: Value | null, lang: Lang): string {
-  const a = alpha ? show(alpha) : '';
-  switch (name) {
-    case 'sigmoid':
-      return 'σ(a) = 1 / (1 + e^(−a))';
-    case 'tanh':
-      return 'tanh(a) = (e^a − e^(−a)) / (e^a + e^(−a))';
-    case 'relu':
-      return 'ReLU(a) = max(0, a)';
-    case 'leaky-relu':
-      return lang === 'en' ? `LeakyReLU(a) = a for a > 0, ${a}·a for a ≤ 0 (α = ${a})` : `LeakyReLU(a) = a (a > 0)、${a}·a (a ≤ 0)（α = ${a}）`;
-    case 'prelu':
-      return lang === 'en' ? `PReLU(a) = a for a > 0, α·a for a ≤ 0, with the learned slope α = ${a}` : `PReLU(a) = a (a > 0)、α·a (a ≤ 0)、学習された傾き α = ${a}`;
-    case 'relu6':
-      return 'ReLU6(a) = min(max(0, a), 6)';
-    default:
-      return activationName(name, lang);
-  }
+  return activation(name).definitionText(alpha ? show(alpha) : '', lang);
 }
 
 function statement(ctx: NetworkContext, lang: Lang): string[] {
@@ -42,7 +27,7 @@ function statement(ctx: NetworkContext, lang: Lang): string[] {
   const lines = [`${t('Activation function', '活性化関数')[lang]}: ${definition(layer.activation, layer.alpha, lang)}`];
   const given = ctx.given.get(0);
   if (given) {
-    const y = layer.activation === 'sigmoid' ? 'σ(a)' : 'tanh(a)';
+    const y = `${activation(layer.activation).names.text}(a)`;
     points.forEach((a, s) => {
       lines.push(
         lang === 'en'
@@ -66,8 +51,7 @@ function statement(ctx: NetworkContext, lang: Lang): string[] {
 function label(ctx: NetworkContext, ask: { index?: readonly number[] }, lang: Lang): string {
   const s = ask.index?.[0] ?? 0;
   const a = show(ctx.spec.input[s][0]);
-  const name = ctx.spec.layers[0].activation;
-  const f = name === 'sigmoid' ? 'σ' : name === 'tanh' ? 'tanh' : name === 'relu' ? 'ReLU' : name === 'relu6' ? 'ReLU6' : name === 'prelu' ? 'PReLU' : 'LeakyReLU';
+  const f = activation(ctx.spec.layers[0].activation).names.text;
   return lang === 'en' ? `${f}′(a) at a = ${a}` : `a = ${a} における ${f}′(a)`;
 }
 

@@ -1,6 +1,7 @@
 // Shared building blocks for network templates: number pools and random layers. Pools favour halves,
 // fifths and small integers, whose products stay short (0.5 × 0.4 = 0.2), so that the seeded search
 // finds hand-friendly variants quickly.
+import { activation as concept, type TargetRange } from '../../concepts/activations';
 import type { ActivationName, Layout, LossName } from '../../network/spec';
 import type { Value } from '../../number/value';
 import type { NetDraft } from '../network-file';
@@ -42,20 +43,17 @@ export function oneHot(rng: Rng, width: number): Value[] {
   return Array.from({ length: width }, (_, k) => lit(k === hot ? '1' : '0'));
 }
 
-function targetRow(rng: Rng, activation: ActivationName, width: number): Value[] {
-  switch (activation) {
-    case 'softmax':
-      return oneHot(rng, width);
-    case 'sigmoid':
-      return matrix(rng, 1, width, POOL.unitTarget)[0];
-    case 'tanh':
-      return matrix(rng, 1, width, values('-1', '0', '1'))[0];
-    case 'relu':
-    case 'relu6':
-      return matrix(rng, 1, width, POOL.reluTarget)[0];
-    default:
-      return matrix(rng, 1, width, POOL.identityTarget)[0];
-  }
+/** Target pools by the range of the output activation (a one-hot row for softmax). */
+const TARGETS: Readonly<Record<Exclude<TargetRange, 'one-hot'>, readonly Value[]>> = {
+  unit: POOL.unitTarget,
+  'signed-unit': values('-1', '0', '1'),
+  'non-negative': POOL.reluTarget,
+  any: POOL.identityTarget,
+};
+
+function targetRow(rng: Rng, output: ActivationName, width: number): Value[] {
+  const range = concept(output).targets;
+  return range === 'one-hot' ? oneHot(rng, width) : matrix(rng, 1, width, TARGETS[range])[0];
 }
 
 export interface NetShape {
@@ -83,8 +81,8 @@ export function randomNet(rng: Rng, shape: NetShape): NetDraft {
   const layers = Array.from({ length: count }, (_, l) => {
     const activation = l === count - 1 ? shape.output : shape.hidden;
     const alpha =
-      activation === 'leaky-relu' || activation === 'prelu'
-        ? (shape.alpha ?? (activation === 'prelu' ? lit('0.25') : shape.nice ? lit('0.2') : rng.pick(values('0.1', '0.2'))))
+      concept(activation).slope
+        ? (shape.alpha ?? (concept(activation).learnsSlope ? lit('0.25') : shape.nice ? lit('0.2') : rng.pick(values('0.1', '0.2'))))
         : undefined;
     return {
       weights: matrix(rng, sizes[l], sizes[l + 1], shape.weights ?? pool.weight),
