@@ -4,6 +4,9 @@
 //
 // Notation (see docs/notation.md): for layer l (0-based), Z^{l-1} is its input (Z^{-1} = X),
 // A^l = Z^{l-1}·W^l + b^l its pre-activation, Z^l = h(A^l) its output, Δ^l = ∂L/∂A^l its delta.
+//
+// Each step a student can get wrong is a rule (src/concepts/rules.ts), correct unless the caller
+// overrides it (a misconception, src/concepts/misconceptions/): this file is the correct computation.
 import type { Rules } from '../concepts/rules';
 import { mul, sum, sub, sign, type Value } from '../number/value';
 import type { LayerSpec, Matrix, NetworkSpec, Vector } from '../network/spec';
@@ -92,6 +95,7 @@ export type Intermediate = (quantity: Quantity, layer: number, value: Matrix) =>
 const keepAll: Intermediate = (_quantity, _layer, value) => value;
 
 export interface ForwardOptions {
+  /** As in SolveOptions (the forward pass uses only the loss factor). */
   readonly rules?: Partial<Rules>;
   readonly intermediate?: Intermediate;
   /** The pass after the update: reports preactivation_after, output_after, loss_after. */
@@ -140,6 +144,7 @@ export function forward(network: NetworkSpec, givenOutputs?: ReadonlyMap<number,
 function layerDelta(network: NetworkSpec, l: number, a: Matrix, y: Matrix, g: Matrix, c: Value, rules: Rules, keep: Intermediate) {
   const layer = network.layers[l];
   if (layer.activation === 'softmax') {
+    // Softmax output + cross-entropy: δ = c·(y − t) from the targets, unless the rules go the long way.
     const isLast = l === network.layers.length - 1;
     const fromTarget = isLast && network.loss === 'cross-entropy' ? rules.softmaxCrossEntropyDelta(network, l, y, network.target, c) : null;
     if (fromTarget !== null) return { delta: fromTarget, activationDerivative: null };

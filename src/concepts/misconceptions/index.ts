@@ -3,7 +3,7 @@
 // before a broader one that can give the same number there (missing-activation-derivative); with a
 // batch, summing instead of averaging (×N) comes before a dropped ½ (×2), which it equals for two samples.
 import type { NetworkSpec } from '../../network/spec';
-import { isLayerRule, type LayerRules, type Rules } from '../rules';
+import { isLayerRule, type Rules } from '../rules';
 import { batchSumVsMean } from './batch-sum-vs-mean';
 import { biasNotSummed } from './bias-not-summed';
 import { ceExtraTerms } from './ce-extra-terms';
@@ -73,6 +73,9 @@ export function reachOf(mistake: Mistake): Reach {
   return (mistake.variant !== undefined ? m.perVariant?.[mistake.variant]?.reach : undefined) ?? m.reach;
 }
 
+/** Any rule of one layer (see LayerRules): the network and l, then its own arguments. */
+type AnyLayerRule = (network: NetworkSpec, l: number, ...rest: never[]) => unknown;
+
 /**
  * The rules with which the engine computes what a student making `mistake` gets: its misconception's
  * override of the correct rules `right`, in the mistake's layer only when it has one (the rules of
@@ -88,10 +91,9 @@ export function mistakeRules(mistake: Mistake, network: NetworkSpec, right: Rule
       restricted[name] = override[name];
       continue;
     }
-    type LayerRule = (network: NetworkSpec, l: number, ...rest: never[]) => unknown;
-    const own = override[name] as LayerRule;
-    const base = right[name] as LayerRule;
+    const own = override[name] as AnyLayerRule;
+    const base = right[name] as AnyLayerRule;
     restricted[name] = (n: NetworkSpec, l: number, ...rest: never[]) => (l === layer ? own(n, l, ...rest) : base(n, l, ...rest));
   }
-  return restricted as Partial<LayerRules> & Partial<Rules>;
+  return restricted as Partial<Rules>;
 }
