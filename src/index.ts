@@ -23,5 +23,6 @@ export type { WorkedDocument, DocSection, DocStep, Block, RichText } from './doc
 export { messages, LANGS, type Lang, type Messages } from './i18n';
 export { TOPICS, findTopic, topicToText, topicToJson, latexToText, type Topic, type Step } from './explain';
 export * as grader from './grader';
-export { MISTAKE_IDS, type MistakeId, type Mistake } from './engine/mistakes';
+export { MISCONCEPTION_IDS, MISCONCEPTION_IDS as MISTAKE_IDS, MISCONCEPTIONS, misconception, mistakeRules, type Misconception, type MisconceptionId, type MisconceptionId as MistakeId, type Mistake } from './concepts/misconceptions';
+export { correctRules, type Rules } from './engine/rules';
 export { generateExercise, exerciseValues, TEMPLATES as EXERCISE_TEMPLATES, type Exercise, type ExerciseOptions } from './exercises/index';

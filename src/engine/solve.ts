@@ -4,21 +4,16 @@
 //
 // Notation (see docs/notation.md): for layer l (0-based), Z^{l-1} is its input (Z^{-1} = X),
 // A^l = Z^{l-1}·W^l + b^l its pre-activation, Z^l = h(A^l) its output, Δ^l = ∂L/∂A^l its delta.
-import { mul, neg, ratio, sum, sub, sign, type Value } from '../number/value';
+//
+// Each step a student can get wrong is a rule (src/concepts/rules.ts), correct unless the caller
+// overrides it (a misconception, src/concepts/misconceptions/): this file is the correct computation.
+import type { Rules } from '../concepts/rules';
+import { mul, sum, sub, sign, type Value } from '../number/value';
 import type { LayerSpec, Matrix, NetworkSpec, Vector } from '../network/spec';
-import { activate, derivative, softmaxBackward, softmaxRow } from './activations';
-import { lossGradient, sampleLoss } from './losses';
-import { addRow, hadamard, map, matmul, step, sumRows, transpose } from './matrix';
-import {
-  crossEntropyGradientWithExtraTerms,
-  derivativeOfOutput,
-  halfFactor,
-  mistakeAt,
-  otherBatchFactor,
-  softmaxDiagonalBackward,
-  type Mistake,
-  type MistakeId,
-} from './mistakes';
+import { activate, softmaxRow } from './activations';
+import { sampleLoss } from './losses';
+import { addRow, map, matmul, step, transpose } from './matrix';
+import { correctRules } from './rules';
 
 export interface LayerResult {
   /** A^l, one row per sample. */
@@ -63,10 +58,11 @@ export interface SolveOptions {
    */
   readonly givenOutputs?: ReadonlyMap<number, Matrix>;
   /**
-   * Make a deliberate mistake (see src/engine/mistakes.ts and src/grader/misconceptions.ts): the
-   * grader recomputes what a student making it would get. Default: none.
+   * Rules to use instead of the correct ones (src/engine/rules.ts): a misconception's override
+   * (src/concepts/misconceptions/), with which the grader recomputes what a student making that
+   * mistake would get. Default: none.
    */
-  readonly mistake?: MistakeId | Mistake;
+  readonly rules?: Partial<Rules>;
   /** Sees every intermediate result as it is computed; default keeps them all (see Intermediate). */
   readonly intermediate?: Intermediate;
 }
@@ -99,7 +95,8 @@ export type Intermediate = (quantity: Quantity, layer: number, value: Matrix) =>
 const keepAll: Intermediate = (_quantity, _layer, value) => value;
 
 export interface ForwardOptions {
-  readonly mistake?: Mistake | null;
+  /** As in SolveOptions (the forward pass uses only the loss factor). */
+  readonly rules?: Partial<Rules>;
   readonly intermediate?: Intermediate;
   /** The pass after the update: reports preactivation_after, output_after, loss_after. */
   readonly after?: boolean;
@@ -113,8 +110,8 @@ interface ForwardPass {
 }
 
 /** Weights as W[input][unit], whatever the file's layout. */
-function weightsXW(network: NetworkSpec, layer: LayerSpec): Matrix {
-  return network.layout === 'x-w' ? layer.weights : transpose(layer.weights);
+function weightsXW(network: NetworkSpec, weights: Matrix): Matrix {
+  return network.layout === 'x-w' ? weights : transpose(weights);
 }
 
 function applyActivation(layer: LayerSpec, a: Matrix): Matrix {
@@ -122,108 +119,64 @@ function applyActivation(layer: LayerSpec, a: Matrix): Matrix {
   return map(a, (x) => activate(layer.activation, x, layer.alpha));
 }
 
-/** The batch factor c in L = c·Σ_s L_s: 1/N for a mean, 1 for a sum. */
-function batchFactor(network: NetworkSpec, mistake: Mistake | null = null): Value {
-  const c = network.conventions.batch === 'mean' ? ratio(1, network.input.length) : ratio(1);
-  if (mistake?.id === 'batch-sum-vs-mean') return otherBatchFactor(network);
-  if (mistake?.id === 'half-factor') return mul(c, halfFactor(network.loss, mistake.variant));
-  return c;
-}
+/** The correct rules with an override's in their place. */
+const withOverride = (rules: Partial<Rules> | undefined): Rules => (rules === undefined || rules === correctRules ? correctRules : { ...correctRules, ...rules });
 
 export function forward(network: NetworkSpec, givenOutputs?: ReadonlyMap<number, Matrix>, options: ForwardOptions = {}): ForwardPass {
+  const rules = withOverride(options.rules);
   const keep = options.intermediate ?? keepAll;
   const after = options.after === true;
   const preactivations: Matrix[] = [];
   const outputs: Matrix[] = [];
   let z: Matrix = network.input;
   for (const [l, layer] of network.layers.entries()) {
-    const a = keep(after ? 'preactivation_after' : 'preactivation', l, addRow(matmul(z, weightsXW(network, layer)), layer.bias));
+    const a = keep(after ? 'preactivation_after' : 'preactivation', l, addRow(matmul(z, weightsXW(network, layer.weights)), layer.bias));
     z = keep(after ? 'output_after' : 'output', l, givenOutputs?.get(l) ?? applyActivation(layer, a));
     preactivations.push(a);
     outputs.push(z);
   }
   const sampleLosses = z.map((y, s) => sampleLoss(network.loss, y, network.target[s]));
-  const loss = keep(after ? 'loss_after' : 'loss', -1, [[mul(batchFactor(network, options.mistake), sum(sampleLosses))]])[0][0];
+  const loss = keep(after ? 'loss_after' : 'loss', -1, [[mul(rules.lossFactor(network), sum(sampleLosses))]])[0][0];
   return { preactivations, outputs, sampleLosses, loss };
 }
 
-/** c·∂L_s/∂y for one sample (c·(t − y) instead under sign-flip). */
-function outputGradient(network: NetworkSpec, y: Vector, s: number, c: Value, mistake: Mistake | null): Value[] {
-  const t = network.target[s];
-  const g = mistake?.id === 'ce-extra-terms' && network.loss === 'cross-entropy' ? crossEntropyGradientWithExtraTerms(y, t) : lossGradient(network.loss, y, t);
-  return g.map((v) => (mistake?.id === 'sign-flip' ? neg(mul(c, v)) : mul(c, v)));
-}
-
-/** The step size η (−η under wrong-update-sign, 1 under forgot-learning-rate). */
-function stepSize(network: NetworkSpec, l: number, mistake: Mistake | null): Value {
-  if (mistakeAt(mistake, 'wrong-update-sign', l)) return neg(network.learningRate);
-  if (mistakeAt(mistake, 'forgot-learning-rate', l)) return ratio(1);
-  return network.learningRate;
-}
-
-/** W^lᵀ (x-w), by which Δ^l passes back to the layer below; the mistakes use W^l itself or the updated W^l. */
-function backpropWeights(network: NetworkSpec, l: number, weightsAfter: Matrix, mistake: Mistake | null): Matrix {
+/** Δ = ∂L/∂A of layer l from the gradient at its output G = ∂L/∂Z, and h′(A) where it is element-wise. */
+function layerDelta(network: NetworkSpec, l: number, a: Matrix, y: Matrix, g: Matrix, c: Value, rules: Rules, keep: Intermediate) {
   const layer = network.layers[l];
-  const w = mistakeAt(mistake, 'updated-weights-in-backprop', l) ? weightsXW(network, { ...layer, weights: weightsAfter }) : weightsXW(network, layer);
-  const square = w.length === w[0].length;
-  if (square && mistakeAt(mistake, 'transposed-gradient', l) && mistake?.variant === 1) return w;
-  return transpose(w);
-}
-
-/** Δ = ∂L/∂A of layer l from the gradient at its output G = ∂L/∂Z. */
-function layerDelta(network: NetworkSpec, l: number, a: Matrix, y: Matrix, g: Matrix, mistake: Mistake | null, keep: Intermediate) {
-  const layer = network.layers[l];
-  const isLast = l === network.layers.length - 1;
   if (layer.activation === 'softmax') {
-    if (mistakeAt(mistake, 'softmax-diagonal-only', l)) return { delta: y.map((row, s) => softmaxDiagonalBackward(row, g[s])), activationDerivative: null };
-    if (mistakeAt(mistake, 'missing-activation-derivative', l)) return { delta: g, activationDerivative: null };
-    if (isLast && network.loss === 'cross-entropy' && mistake?.id !== 'ce-extra-terms') {
-      // softmax + cross-entropy: δ = c·(y − t), the well-known simplification (exact, no ln or 1/y).
-      const c = batchFactor(network, mistake);
-      const delta = map(y, (yk, s, k) => mul(c, sub(yk, network.target[s][k])));
-      return { delta: mistake?.id === 'sign-flip' ? map(delta, neg) : delta, activationDerivative: null };
-    }
-    return { delta: y.map((row, s) => softmaxBackward(row, g[s])), activationDerivative: null };
+    // Softmax output + cross-entropy: δ = c·(y − t) from the targets, unless the rules go the long way.
+    const isLast = l === network.layers.length - 1;
+    const fromTarget = isLast && network.loss === 'cross-entropy' ? rules.softmaxCrossEntropyDelta(network, l, y, network.target, c) : null;
+    if (fromTarget !== null) return { delta: fromTarget, activationDerivative: null };
+    return { delta: y.map((row, s) => rules.softmaxBackward(network, l, row, g[s])), activationDerivative: null };
   }
-  const conventions = mistakeAt(mistake, 'relu-grad-at-zero', l)
-    ? { ...network.conventions, reluGradAtZero: network.conventions.reluGradAtZero === 1 ? (0 as const) : (1 as const) }
-    : network.conventions;
-  const ofOutput = mistakeAt(mistake, 'sigmoid-derivative-of-output', l);
-  const h = keep('activation_derivative', l, map(a, (x, s, k) =>
-    (ofOutput ? derivativeOfOutput(layer.activation, y[s][k]) : null) ?? derivative(layer.activation, x, y[s][k], layer.alpha, conventions),
-  ));
-  if (mistakeAt(mistake, 'missing-activation-derivative', l)) return { delta: g, activationDerivative: h };
-  return { delta: hadamard(g, h), activationDerivative: h };
+  const h = keep('activation_derivative', l, map(a, (x, s, k) => rules.activationDerivative(network, l, x, y[s][k])));
+  return { delta: rules.deltaThroughActivation(network, l, g, h), activationDerivative: h };
 }
 
 export function solve(network: NetworkSpec, options: SolveOptions = {}): Solution {
-  const mistake: Mistake | null = typeof options.mistake === 'string' ? { id: options.mistake } : options.mistake ?? null;
+  const rules = withOverride(options.rules);
   const keep = options.intermediate ?? keepAll;
-  const pass = forward(network, options.givenOutputs, { mistake, intermediate: keep });
+  const pass = forward(network, options.givenOutputs, { rules, intermediate: keep });
   const count = network.layers.length;
-  const c = batchFactor(network, mistake);
+  const c = rules.lossFactor(network);
   const results: LayerResult[] = new Array(count);
 
   // ∂L/∂Y at the output: c·∂L_s/∂y per sample.
-  let g: Matrix = pass.outputs[count - 1].map((y, s) => outputGradient(network, y, s, c, mistake));
+  let g: Matrix = pass.outputs[count - 1].map((y, s) => rules.outputGradient(network, y, network.target[s], c));
 
   for (let l = count - 1; l >= 0; l--) {
     const layer = network.layers[l];
     const a = pass.preactivations[l];
     const y = pass.outputs[l];
     g = keep('grad_output', l, g);
-    const { delta: layerDeltaValue, activationDerivative } = layerDelta(network, l, a, y, g, mistake, keep);
+    const { delta: layerDeltaValue, activationDerivative } = layerDelta(network, l, a, y, g, c, rules, keep);
     const delta = keep('delta', l, layerDeltaValue);
-    const input = l === 0 ? network.input : mistakeAt(mistake, 'preactivation-as-input', l) ? pass.preactivations[l - 1] : pass.outputs[l - 1];
+    const input = l === 0 ? network.input : rules.gradWeightsInput(network, l, pass.preactivations[l - 1], pass.outputs[l - 1]);
 
     // ∂L/∂W = Z^{l−1}ᵀ·Δ (x-w); its transpose Δᵀ·Z^{l−1} in the w-x layout.
-    const gradXW = matmul(transpose(input), delta);
-    const transposedGradient = mistakeAt(mistake, 'transposed-gradient', l) && (mistake?.variant ?? 0) === 0;
-    const gradInLayout = network.layout === 'x-w' ? gradXW : transpose(gradXW);
-    const gradWeights = keep('grad_weights', l, transposedGradient ? transpose(gradInLayout) : gradInLayout);
-    const gradBias = keep('grad_bias', l, [
-      mistakeAt(mistake, 'bias-not-summed', l) ? delta[mistake?.variant ?? 0] ?? sumRows(delta) : sumRows(delta),
-    ])[0];
+    const gradWeights = keep('grad_weights', l, rules.gradWeightsLayout(network, l, matmul(transpose(input), delta)));
+    const gradBias = keep('grad_bias', l, [rules.gradBias(network, l, delta)])[0];
 
     let gradAlpha: Value | null = null;
     if (layer.activation === 'prelu') {
@@ -234,9 +187,9 @@ export function solve(network: NetworkSpec, options: SolveOptions = {}): Solutio
       gradAlpha = keep('grad_alpha', l, [[sum(terms)]])[0][0];
     }
 
-    const eta = stepSize(network, l, mistake);
-    // A transposed ∂L/∂W can only be subtracted from a square W; otherwise the step uses the right one.
-    const update = transposedGradient && gradWeights.length !== layer.weights.length ? transpose(gradWeights) : gradWeights;
+    const eta = rules.stepSize(network, l);
+    // A ∂L/∂W written in the other layout can only be subtracted from a square W; otherwise the step uses W's own.
+    const update = gradWeights.length !== layer.weights.length ? transpose(gradWeights) : gradWeights;
     results[l] = {
       preactivation: a,
       output: y,
@@ -252,7 +205,7 @@ export function solve(network: NetworkSpec, options: SolveOptions = {}): Solutio
     };
 
     // Hidden deltas use the weights *before* the update: ∂L/∂Z^{l−1} = Δ^l·W^lᵀ.
-    if (l > 0) g = matmul(delta, backpropWeights(network, l, results[l].weightsAfter, mistake));
+    if (l > 0) g = matmul(delta, rules.backpropWeights(network, l, weightsXW(network, layer.weights), weightsXW(network, results[l].weightsAfter)));
   }
 
   const updated: NetworkSpec = {
@@ -264,7 +217,7 @@ export function solve(network: NetworkSpec, options: SolveOptions = {}): Solutio
       alpha: results[l].alphaAfter,
     })),
   };
-  const after = forward(updated, undefined, { mistake, intermediate: keep, after: true });
+  const after = forward(updated, undefined, { rules, intermediate: keep, after: true });
   return {
     network,
     sampleLosses: pass.sampleLosses,
@@ -275,4 +228,3 @@ export function solve(network: NetworkSpec, options: SolveOptions = {}): Solutio
     lossAfter: after.loss,
   };
 }
-

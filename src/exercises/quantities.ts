@@ -1,7 +1,8 @@
 // Reads an asked quantity out of the engine's solution. Every value comes from solve(): the
 // solve-JSON keys directly, and this module's own quantities from the engine's own functions
 // (softmaxJacobian, the activation derivative h′(A) that solve records, a pass-through layer for dx).
-import type { Mistake } from '../engine/mistakes';
+import { mistakeRules, type Mistake } from '../concepts/misconceptions';
+import { correctRules } from '../engine/rules';
 import { solve, type Solution } from '../engine/solve';
 import { softmaxJacobian } from '../engine/activations';
 import type { Matrix, NetworkSpec } from '../network/spec';
@@ -85,7 +86,7 @@ function gradInput(spec: NetworkSpec, solution: Solution, given: GivenOutputs, l
   const shifted = new Map([...given.entries()].map(([k, m]) => [k + 1, m] as const));
   const augmented: NetworkSpec = { ...spec, layers: [passThrough, ...spec.layers] };
   const shiftedMistake = mistake === undefined ? undefined : mistake.layer === undefined ? mistake : { ...mistake, layer: mistake.layer + 1 };
-  return solve(augmented, { givenOutputs: shifted, ...(shiftedMistake ? { mistake: shiftedMistake } : {}) }).layers[0].gradOutput;
+  return solve(augmented, { givenOutputs: shifted, ...(shiftedMistake ? { rules: mistakeRules(shiftedMistake, augmented, correctRules) } : {}) }).layers[0].gradOutput;
 }
 
 /**

@@ -18,7 +18,7 @@ export interface SolvedNetworkExercise {
 }
 
 /**
- * Loads and solves a network exercise. `options` reach solve() (e.g. a deliberate `mistake` to
+ * Loads and solves a network exercise. `options` reach solve() (e.g. a misconception's `rules` to
  * recompute what a student making it would get); the stated outputs are always applied.
  */
 export function solveNetworkExercise(

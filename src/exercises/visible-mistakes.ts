@@ -9,26 +9,18 @@
 // without the mistake. Where the twin's cell changes, the mistake acts on that cell, so the real cell must change
 // too; where the twin's does not (ReLU′ = 1 hides a missing h′; a diagonal cell hides a transposition),
 // the mistake is invisible by the formula itself and nothing is required.
-import type { Mistake } from '../engine/mistakes';
+import { MISCONCEPTIONS, misconception, mistakeRules, reachOf, type Mistake } from '../concepts/misconceptions';
+import { correctRules } from '../engine/rules';
 import { solve, type Intermediate, type Solution } from '../engine/solve';
-import { MISCONCEPTIONS } from '../grader/misconceptions';
 import type { Matrix, NetworkSpec } from '../network/spec';
-import { add, approx, compare, Decimal, div, exp, isZero, mul, ONE, ratio, sum, ZERO, type Value } from '../number/value';
+import { add, approx, compare, Decimal, div, exp, mul, ratio, sum, ZERO, type Value } from '../number/value';
 import type { GivenOutputs } from './given';
 import { askValue, cellsOf, type AskValue } from './quantities';
 import type { NetworkAsk } from './types';
 
-/**
- * The mistake variants to check: the grader's (src/grader/misconceptions.ts), plus dout·W instead of
- * dout·Wᵀ in every layer — which the grader lists only for networks with a hidden layer, but which a
- * student can also make in dx = dout·Wᵀ of a single Affine layer.
- */
+/** The mistake variants to check: every misconception's (src/concepts/misconceptions/) that applies. */
 export function mistakeVariants(spec: NetworkSpec): Mistake[] {
-  const variants = MISCONCEPTIONS.filter((m) => m.applies(spec)).flatMap((m) => m.variants(spec));
-  const key = (m: Mistake) => `${m.id}/${m.layer ?? ''}/${m.variant ?? ''}`;
-  const seen = new Set(variants.map(key));
-  const extra: Mistake = { id: 'transposed-gradient', variant: 1 };
-  return seen.has(key(extra)) ? variants : [...variants, extra];
+  return MISCONCEPTIONS.filter((m) => m.applies(spec)).flatMap((m) => m.variants(spec));
 }
 
 /**
@@ -102,63 +94,35 @@ const FORWARD_ONLY = new Set(['preactivation', 'output', 'softmax_jacobian', 'lo
 const AFTER_UPDATE = new Set(['loss_after', 'loss_improvement']);
 
 /**
- * Mistakes that multiply ∂L/∂y, and so every delta, gradient and η·gradient, by a constant other than 1
- * (−1, 2 or ½, N or 1/N): they change every non-zero gradient and every update whose gradient is not
- * 0, which checks.ts already demands of the asked values — only the loss after the update is left.
- */
-const SCALING = new Set(['sign-flip', 'half-factor', 'batch-sum-vs-mean']);
-
-/**
- * Mistakes made in one step of one layer, by the quantities of that layer they change (and those
- * computed from them); any other mistake in layer k acts on the backward pass of layer k and below.
- */
-const LOCAL: Readonly<Record<string, readonly string[]>> = {
-  'wrong-update-sign': ['weights_after', 'bias_after'],
-  'forgot-learning-rate': ['weights_after', 'bias_after'],
-  'preactivation-as-input': ['grad_weights', 'weights_after'],
-  'bias-not-summed': ['grad_bias', 'bias_after'],
-};
-
-/**
  * Whether a mistake can change an ask at all — a cheap over-approximation that only saves solving
- * (the generic twin still decides): a mistake made in layer k acts on layer k and, through the
- * backward pass, on the layers below it; a local one only on its own quantities in layer k.
+ * (the generic twin still decides), by the mistake's reach: one that multiplies ∂L/∂y by a constant
+ * other than 1 (−1, 2 or ½, N or 1/N) changes every non-zero gradient and every update whose gradient
+ * is not 0, which checks.ts already demands of the asked values — only the loss after the update is
+ * left; one made in one step of layer k only the quantities of that step in layer k; any other acts on
+ * the backward pass of layer k and, through it, on the layers below.
  */
 function canAct(mistake: Mistake, ask: NetworkAsk, layers: number): boolean {
   if (AFTER_UPDATE.has(ask.quantity)) return true;
-  if (FORWARD_ONLY.has(ask.quantity) || SCALING.has(mistake.id)) return false;
-  const transposed = mistake.id === 'transposed-gradient';
-  const local = transposed && (mistake.variant ?? 0) === 0 ? ['grad_weights', 'weights_after'] : LOCAL[mistake.id];
-  if (local) return local.includes(ask.quantity) && (mistake.layer === undefined || mistake.layer === ask.layer);
+  const reach = reachOf(mistake);
+  if (FORWARD_ONLY.has(ask.quantity) || reach.kind === 'scale') return false;
+  if (reach.kind === 'step') return reach.quantities.includes(ask.quantity) && (mistake.layer === undefined || mistake.layer === ask.layer);
   const highest = mistake.layer ?? layers - 1;
   const l = ask.layer ?? 0;
   // Passing the delta back through W or the updated W changes only the layers below (and dx = ∂L/∂X).
-  if (transposed || mistake.id === 'updated-weights-in-backprop') return ask.quantity === 'grad_input' ? l <= highest : l < highest;
+  if (reach.kind === 'pass-back') return ask.quantity === 'grad_input' ? l <= highest : l < highest;
   return l <= highest;
 }
 
 /**
- * Whether a mistake provably changes nothing in this network (so there is nothing to solve): the other
- * ReLU convention at 0 without any pre-activation at 0, a missing h′ where h′ = 1 everywhere (identity,
- * active ReLU units), W for Wᵀ in a non-square layer (the engine cannot make that slip there), a for
- * z = h(a) where they are equal.
+ * Whether a mistake provably changes nothing in this network (so there is nothing to solve), in every
+ * layer it is made in: e.g. the other ReLU convention at 0 without any pre-activation at 0, a missing h′
+ * where h′ = 1 everywhere (identity, active ReLU units).
  */
 function isNoOp(mistake: Mistake, spec: NetworkSpec, solution: Solution): boolean {
+  const inert = misconception(mistake.id).inert;
+  if (!inert) return false;
   const layers = mistake.layer === undefined ? spec.layers.map((_, l) => l) : [mistake.layer];
-  const every = (test: (l: number) => boolean) => layers.every(test);
-  const all = (m: Matrix, test: (v: Value) => boolean) => m.every((row) => row.every(test));
-  switch (mistake.id) {
-    case 'relu-grad-at-zero':
-      return every((l) => all(solution.layers[l].preactivation, (a) => !isZero(a)));
-    case 'missing-activation-derivative':
-      return every((l) => spec.layers[l].activation !== 'softmax' && solution.layers[l].activationDerivative !== null && all(solution.layers[l].activationDerivative!, (h) => compare(h, ONE) === 0));
-    case 'transposed-gradient':
-      return mistake.variant === 1 && every((l) => l === 0 ? false : spec.layers[l].weights.length !== spec.layers[l].weights[0].length);
-    case 'preactivation-as-input':
-      return every((l) => l === 0 || sameCells(solution.layers[l - 1].preactivation.flat(), solution.layers[l - 1].output.flat()));
-    default:
-      return false;
-  }
+  return layers.every((l) => inert(spec, l, solution.layers, mistake.variant));
 }
 
 /**
@@ -200,19 +164,23 @@ export function hiddenMistake(
 ): string | null {
   const right = values.map(cellsOf);
   const needsLossAfter = asks.some((ask) => ask.quantity === 'loss_after' || ask.quantity === 'loss_improvement');
-  const options = (givenOutputs: GivenOutputs, mistake?: Mistake) => ({ givenOutputs, ...(mistake ? { mistake } : {}), ...(needsLossAfter ? {} : { intermediate: skipLossAfter }) });
+  const options = (givenOutputs: GivenOutputs, network: NetworkSpec, mistake?: Mistake) => ({
+    givenOutputs,
+    ...(mistake ? { rules: mistakeRules(mistake, network, correctRules) } : {}),
+    ...(needsLossAfter ? {} : { intermediate: skipLossAfter }),
+  });
   let twin: { spec: NetworkSpec; given: GivenOutputs; right: (Value[] | null)[] } | null = null;
   const twinOf = () => {
     if (!twin) {
       const t = genericTwin(spec, given);
-      const solution = solve(t.spec, options(t.given));
+      const solution = solve(t.spec, options(t.given, t.spec));
       twin = { ...t, right: asks.map((ask) => valueOrNull(t.spec, solution, t.given, ask)) };
     }
     return twin;
   };
   for (const mistake of variantsToSolve(spec, solution, asks)) {
     const candidates = asks.flatMap((ask, i) => (canAct(mistake, ask, spec.layers.length) ? [i] : []));
-    const mistaken = solve(spec, options(given, mistake));
+    const mistaken = solve(spec, options(given, spec, mistake));
     // Asks whose value (the cell, or the whole array) the mistake leaves unchanged.
     const unchanged = candidates.filter((i) => {
       const wrong = valueOrNull(spec, mistaken, given, asks[i], mistake);
@@ -220,7 +188,7 @@ export function hiddenMistake(
     });
     if (unchanged.length === 0) continue;
     const t = twinOf();
-    const twinSolution = solve(t.spec, options(t.given, mistake));
+    const twinSolution = solve(t.spec, options(t.given, t.spec, mistake));
     for (const i of unchanged) {
       const base = t.right[i];
       const wrong = valueOrNull(t.spec, twinSolution, t.given, asks[i], mistake);

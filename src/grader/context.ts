@@ -2,8 +2,9 @@
 // solution, the value of each ask, the value of each ask under every misconception variant, and the
 // chains recomputed from rounded intermediates. Grading many answers to one exercise (a quiz, a class)
 // then costs only comparisons.
+import { mistakeRules, type Misconception, type Mistake } from '../concepts/misconceptions';
+import { correctRules } from '../engine/rules';
 import { solve, type Solution } from '../engine/solve';
-import type { Mistake } from '../engine/mistakes';
 import { givenOutputsOf, type GivenOutputs } from '../exercises/given';
 import { networkSpecOf } from '../exercises/network-file';
 import { askValue, type AskValue } from '../exercises/quantities';
@@ -11,10 +12,10 @@ import { isGraphAsk, isGraphFile, isSymbolicAsk, type Ask, type Exercise, type N
 import { graphFromSource } from '../graph/load';
 import { solveGraph, type GraphSolution } from '../graph/solve';
 import type { Matrix, NetworkSpec } from '../network/spec';
-import { ZERO, approx, neg, type Value } from '../number/value';
+import { approx, neg, type Value } from '../number/value';
 import { placeOf, policyKey, roundingHook, substitutionHook, type RoundingPolicy, type Substitution } from './chains';
 import type { Tolerance } from './compare';
-import { MISCONCEPTIONS } from './misconceptions';
+import { MISCONCEPTIONS, misconception } from './misconceptions';
 import { sameValue } from './precision';
 
 /** A value an ask would have under one variant of a misconception. */
@@ -40,6 +41,9 @@ export interface GradingContext {
   /** The ask's value computed from the student's own values for other cells (the rest rounded by `policy`, if given). */
   chained(ask: Ask, substitutions: readonly Substitution[], policy?: RoundingPolicy | null): AskValue | null;
 }
+
+/** The misconception whose value is the right gradient negated. */
+const NEGATION: Misconception | undefined = MISCONCEPTIONS.find((m) => m.negatesGradient === true);
 
 /** Solutions recomputed from students' own values kept per exercise (oldest dropped first). */
 const CHAINED_CACHE_SIZE = 500;
@@ -88,18 +92,19 @@ export function gradingContext(exercise: Exercise, options: ContextOptions = {})
     if (right === null || isSymbolicAsk(ask)) {
       // nothing to recompute
     } else if (isGraphAsk(ask)) {
-      // A graph has no engine mistakes; a negated gradient is still a flipped sign.
-      if (ask.quantity === 'gradients') out.push({ mistake: { id: 'sign-flip' }, value: negated(right) });
+      // A graph has no engine mistakes; a negated gradient is still one.
+      if (ask.quantity === 'gradients' && NEGATION) out.push({ mistake: { id: NEGATION.id }, value: negated(right) });
     } else if (spec) {
       mistakeSolutions ??= MISCONCEPTIONS.filter((m) => m.applies(spec)).flatMap((m) =>
-        m.variants(spec).map((mistake) => ({ mistake, solution: solve(spec, { givenOutputs: given, mistake }) })),
+        m.variants(spec).map((mistake) => ({ mistake, solution: solve(spec, { givenOutputs: given, rules: mistakeRules(mistake, spec, correctRules) }) })),
       );
       for (const { mistake, solution: s } of mistakeSolutions) {
-        const v = ask.quantity === 'softmax_jacobian' && mistake.id === 'softmax-diagonal-only' ? diagonalOnly(right, ask) : valueIn(s, ask, mistake);
+        const jacobian = ask.quantity === 'softmax_jacobian' ? misconception(mistake.id).softmaxJacobian : undefined;
+        const v = jacobian ? jacobianAs(jacobian, right, ask) : valueIn(s, ask, mistake);
         if (v !== null && !sameAskValue(v, right)) out.push({ mistake, value: v });
       }
-      if (ask.quantity === 'grad_input' && !out.some((m) => m.mistake.id === 'sign-flip')) {
-        out.push({ mistake: { id: 'sign-flip' }, value: negated(right) });
+      if (ask.quantity === 'grad_input' && NEGATION && !out.some((m) => m.mistake.id === NEGATION.id)) {
+        out.push({ mistake: { id: NEGATION.id }, value: negated(right) });
       }
     }
     mistakenCache.set(ask.id, out);
@@ -153,12 +158,12 @@ function graphValue(graph: GraphSolution, ask: Ask): Value | null {
   return null;
 }
 
-/** The softmax Jacobian as the lecture deck's mistake has it: y_i(1 − y_i) on the diagonal, 0 elsewhere. */
-function diagonalOnly(right: AskValue, ask: NetworkAsk): AskValue | null {
+/** The asked softmax Jacobian (or its cell [s, i, k]) as a student with a misconception writes it. */
+function jacobianAs(cell: NonNullable<Misconception['softmaxJacobian']>, right: AskValue, ask: NetworkAsk): AskValue | null {
   const index = ask.index ?? [];
-  if (index.length === 3) return index[1] === index[2] ? right : ZERO;
+  if (index.length === 3) return cell(right as Value, index[1], index[2]);
   if (!Array.isArray(right)) return null;
-  return (right as Matrix).map((row, i) => row.map((v, k) => (i === k ? v : ZERO)));
+  return (right as Matrix).map((row, i) => row.map((v, k) => cell(v, i, k)));
 }
 
 function negated(v: AskValue): AskValue {

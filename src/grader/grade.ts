@@ -2,7 +2,7 @@
 // at the student's precision); the value their working gives when they rounded intermediates; the value
 // that follows from their own answers to the other parts (error carried forward); a misconception's
 // value; digits cut off instead of rounded. Matrices are graded cell by cell, with partial credit.
-import type { Mistake } from '../engine/mistakes';
+import type { Mistake } from '../concepts/misconceptions';
 import { cellsOf, type AskValue } from '../exercises/quantities';
 import { isGraphAsk, isSymbolicAsk, type Ask, type ExpectedValue, type NetworkAsk } from '../exercises/types';
 import { terminatesWithin } from '../number/format';
@@ -12,7 +12,7 @@ import { MIN_FIGURES, isRight, isTruncation, judgeNumber, matchesValue, type Stu
 import { effectiveSigFigs, sameValue } from './precision';
 import type { GradingContext, MistakenValue } from './context';
 import * as msg from './messages';
-import { diagnosisOrder } from './misconceptions';
+import { MISCONCEPTIONS, diagnosisOrder, misconception } from './misconceptions';
 import { stepAt } from './steps';
 import { rightWay } from './right-way';
 import { substitutionsFor } from './substitute';
@@ -278,7 +278,8 @@ function cellFeedback(ctx: GradingContext, ask: Ask, verdict: CellVerdict, right
 }
 
 function misconceptionText(ctx: GradingContext, ask: Ask, mistake: Mistake, index: readonly number[] | null = null): Text {
-  const note = mistake.id === 'relu-grad-at-zero' && ctx.spec ? msg.reluConventionNote(ctx.spec.conventions.reluGradAtZero) : null;
+  const convention = misconception(mistake.id).conventionNote;
+  const note = convention && ctx.spec ? convention(ctx.spec) : null;
   const way = rightWay(ctx, ask, mistake, index);
   // A graph's gradient has no network step: its own rule is the right way.
   const step = isGraphAsk(ask) ? null : stepAt(ctx, way.quantity, way.layer, way.index);
@@ -381,8 +382,9 @@ function gradeMatrix(ctx: GradingContext, ask: Ask, right: AskValue, rows: reado
   return { status: 'incorrect', score, misconception: common?.id ?? null, feedback: joinText([summary, detail]), cells: named };
 }
 
+/** The misconception a transposed matrix answer is, in this quantity. */
 function transposedId(ask: Ask): string | null {
-  return ask.quantity === 'grad_weights' || ask.quantity === 'weights_after' ? 'transposed-gradient' : null;
+  return MISCONCEPTIONS.find((m) => m.transposedIn?.includes(ask.quantity))?.id ?? null;
 }
 
 /** The student's matrix is the transpose of the right one, cell for cell. */

@@ -3,7 +3,7 @@
 import type { StepReference } from './steps';
 import { terminatesWithin, valueText } from '../number/format';
 import { sentenceDecimal, sentenceNumber } from '../number/show';
-import type { Mistake } from '../engine/mistakes';
+import type { Mistake } from '../concepts/misconceptions';
 import type { AskValue } from '../exercises/quantities';
 import { approx, type Value } from '../number/value';
 import type { Place, Rounding, RoundingPolicy } from './chains';
@@ -150,8 +150,8 @@ export function layerText(layer: number | undefined): Text {
 /** "It looks like <the mistake> — see step <id>: <formula>." */
 export function misconceptionFeedback(mistake: Mistake, stepRef: StepReference | null, conventionNote: Text | null = null, formula: Text | null = null, description: Text | null = null): Text {
   const c = misconception(mistake.id);
-  const m = description ? { description_en: description.en, description_ja: description.ja } : c;
-  const right = formula ?? text(c.step.formula_en, c.step.formula_ja);
+  const words = description ?? c.words;
+  const right = formula ?? c.step.formula;
   const where = layerText(mistake.layer);
   // The label as the worked solution shows it; the id is the step's anchor in the HTML solution.
   const step = stepRef
@@ -159,13 +159,9 @@ export function misconceptionFeedback(mistake: Mistake, stepRef: StepReference |
     : text('', '');
   const note = conventionNote ?? text('', '');
   return text(
-    `Incorrect: it looks like ${m.description_en}${where.en}${note.en}. The right way${step.en}: ${right.en}.`,
-    `不正解です。よくある間違い: ${m.description_ja}${where.ja}${note.ja}。正しい手順${step.ja}: ${right.ja}。`,
+    `Incorrect: it looks like ${words.en}${where.en}${note.en}. The right way${step.en}: ${right.en}.`,
+    `不正解です。よくある間違い: ${words.ja}${where.ja}${note.ja}。正しい手順${step.ja}: ${right.ja}。`,
   );
-}
-
-export function reluConventionNote(reluGradAtZero: 0 | 1): Text {
-  return text(`; this network takes ReLU′(0) = ${reluGradAtZero}`, `。このネットワークでは ReLU′(0) = ${reluGradAtZero}`);
 }
 
 export function shapeMismatch(expectedRows: number, expectedColumns: number, gotRows: number, gotColumns: number, what: Text): Text {

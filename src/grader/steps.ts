@@ -1,7 +1,7 @@
 // Points feedback at the step of the worked solution (src/trace/) that shows the right way: the step
 // of the quantity, layer and cell that right-way.ts picks for the mistake. Step ids are the trace's own
 // ("delta/1/0,0", "m:grad_weights/0/").
-import type { Mistake } from '../engine/mistakes';
+import type { Mistake } from '../concepts/misconceptions';
 import type { Ask } from '../exercises/types';
 import { buildTrace } from '../trace/build';
 import { stepLabel } from '../document/network';

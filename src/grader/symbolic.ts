@@ -5,7 +5,7 @@ import { createRng, mixSeed } from '../exercises/prng';
 import type { SymbolicAsk } from '../exercises/types';
 import { Fraction, add, parseLiteral, ratio, sigmoid, sub, tanh, type Value } from '../number/value';
 import { evaluate, parseAnswer, type Ast } from '../answer';
-import { isMistakeId } from '../engine/mistakes';
+import { isMisconceptionId } from '../concepts/misconceptions';
 import * as msg from './messages';
 import { misconception } from './misconceptions';
 import { sameValue } from './precision';
@@ -158,7 +158,7 @@ export function gradeFormula(ask: SymbolicAsk, answer: StudentAnswer): FormulaGr
   for (const m of ask.misconceptions ?? []) {
     const wrongFormula = evaluatorOf(m.expression, ask.variables);
     if (wrongFormula && agree(student, wrongFormula, points)) {
-      const feedback = isMistakeId(m.id)
+      const feedback = isMisconceptionId(m.id)
         ? msg.misconceptionFeedback({ id: m.id }, null)
         : text(`Incorrect: this is the formula of the mistake "${m.id}".`, `不正解です: よくある間違い「${m.id}」の式です。`);
       return result('incorrect', feedback, m.id);
@@ -186,7 +186,7 @@ export function gradeFormula(ask: SymbolicAsk, answer: StudentAnswer): FormulaGr
     const partial = leadingSum(m.expression, ask.variables);
     if (partial && !agree(partial, model, points) && agree(student, partial, points)) {
       const also = text(' — and the derivative of the activation (the factor after it) was left out', '。さらに活性化関数の微分（その後の因子）を掛け忘れています');
-      const base = isMistakeId(m.id)
+      const base = isMisconceptionId(m.id)
         ? msg.misconceptionFeedback({ id: m.id }, null)
         : text(`Incorrect: this is the formula of the mistake "${m.id}".`, `不正解です: よくある間違い「${m.id}」の式です。`);
       return result('incorrect', text(base.en.replace(/\. The right way/, `${also.en}. The right way`), base.ja.replace(/。正しい手順/, `${also.ja}。正しい手順`)), m.id);

@@ -4,7 +4,8 @@
 // is marked carried forward; otherwise the misconceptions are tried, each recomputed from the
 // student's own earlier values (so the mistake is recognised where it was made).
 import { solve, type Solution } from '../engine/solve';
-import type { Mistake } from '../engine/mistakes';
+import { mistakeRules, type Mistake } from '../concepts/misconceptions';
+import { correctRules } from '../engine/rules';
 import type { Matrix, NetworkSpec } from '../network/spec';
 import { sub, type Value } from '../number/value';
 import { carriedPolicies, policyKey, roundingHook, seenValue, substitutionHook, type RoundingPolicy, type Substitution } from './chains';
@@ -104,7 +105,7 @@ function chainCell(
   const seen = new Map<string, Matrix>();
   // The student's other values rounded as this one is (never this value itself: `seen` holds it as computed).
   const rounding = policy && quantity !== 'loss_improvement' ? roundingHook(policy, { quantity, layer }) : undefined;
-  const solution = solve(spec, { intermediate: substitutionHook(subs, seen, rounding), ...(mistake ? { mistake } : {}) });
+  const solution = solve(spec, { intermediate: substitutionHook(subs, seen, rounding), ...(mistake ? { rules: mistakeRules(mistake, spec, correctRules) } : {}) });
   if (quantity === 'loss_improvement') {
     const loss = subs.find((s) => s.quantity === 'loss')?.value ?? solution.loss;
     const lossAfter = subs.find((s) => s.quantity === 'loss_after')?.value ?? solution.lossAfter;

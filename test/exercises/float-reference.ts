@@ -139,7 +139,7 @@ function forwardAll(net: RawExerciseNetwork, layers: Layer[], given: Map<number,
 }
 
 /**
- * Deliberate slips, written here independently of src/engine/mistakes.ts, for checking that the
+ * Deliberate slips, written here independently of src/concepts/misconceptions/, for checking that the
  * common misconceptions show in an exercise's answers: passing the delta back through W^l instead of
  * W^lᵀ, giving ∂L/∂W transposed, using the updated W^l in the backward pass (each in the listed
  * layers), forgetting η in the update, taking one sample's delta row as ∂L/∂b.

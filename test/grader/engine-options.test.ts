@@ -1,4 +1,4 @@
-// The engine options the grader adds (src/engine/solve.ts: mistake, intermediate) leave the default
+// The engine options the grader adds (src/engine/solve.ts: rules, intermediate) leave the default
 // path alone: with no option, with an identity hook, with a hook that only records, solve gives the
 // same JSON; the hook sees every intermediate in computation order.
 import fc from 'fast-check';
@@ -10,13 +10,13 @@ import { ONE } from '../../src/number/value';
 import { netArb, networkFile } from './arbitrary';
 
 describe('solve options used by the grader', () => {
-  it('an identity intermediate hook and mistake: undefined change nothing', () => {
+  it('an identity intermediate hook and rules: undefined change nothing', () => {
     fc.assert(
       fc.property(netArb, (net) => {
         const spec = networkSpecOf(networkFile(net));
         const plain = JSON.stringify(solutionToJson(solve(spec)));
         const seen: string[] = [];
-        const hooked = solve(spec, { mistake: undefined, intermediate: (q, l, m) => (seen.push(`${q}/${l}`), m) });
+        const hooked = solve(spec, { rules: undefined, intermediate: (q, l, m) => (seen.push(`${q}/${l}`), m) });
         expect(JSON.stringify(solutionToJson(hooked))).toBe(plain);
         // Forward before loss before the backward pass; the backward pass from the last layer down.
         const at = (q: Quantity, l: number) => seen.indexOf(`${q}/${l}`);

@@ -1,4 +1,4 @@
-// Misconceptions: the engine's `mistake` option against an independent float64 reference written from
+// Misconceptions: the engine under each mistake's rules against an independent float64 reference written from
 // each mistake's definition (reference.ts), and the grader's diagnosis: a student's answer computed under
 // a mistake (by the reference, typed to 6 significant figures) is named as that mistake whenever it
 // differs from the right value — or as another mistake that gives the same number.
@@ -10,7 +10,8 @@ import { askValue } from '../../src/exercises/quantities';
 import { gradingContext } from '../../src/grader/context';
 import { gradeExercise } from '../../src/grader/grade';
 import { MISCONCEPTIONS } from '../../src/grader/misconceptions';
-import type { Mistake } from '../../src/engine/mistakes';
+import { mistakeRules, type Mistake } from '../../src/concepts/misconceptions';
+import { correctRules } from '../../src/engine/rules';
 import type { NetworkAsk } from '../../src/exercises/types';
 import { approx, type Value } from '../../src/number/value';
 import { cellAsks, exerciseOf, netArb, networkFile, typed } from './arbitrary';
@@ -100,7 +101,7 @@ function checkNetwork(net: RefNet, maxCasesPerVariant = Infinity): Set<string> {
   const diagnosed = new Set<string>();
   for (const mistake of variants) {
     const buggy = buggyOf.get(JSON.stringify(mistake))!;
-    const engine = solve(spec, { mistake });
+    const engine = solve(spec, { rules: mistakeRules(mistake, spec, correctRules) });
     const cases: Case[] = [];
     for (const ask of asks) {
       const ref = refCell(buggy, ask.quantity, ask.layer, ask.index ?? []);

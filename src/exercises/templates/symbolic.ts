@@ -2,6 +2,15 @@
 // formulas — 偏微分-演習 "z = ax + by, ∂z/∂x = ?", 演習① "find ∂L/∂b_j^K using only the known x and t",
 // 演習② "find ∂L/∂b_j^l using a, x, w, δ^{l+1}". The answer is an expression over named variables,
 // graded by exact evaluation at random rational points; misconceptions are wrong formulas.
+import {
+  ceExtraTerms,
+  halfFactor,
+  missingActivationDerivative,
+  sigmoidDerivativeOfOutput,
+  signFlip,
+  softmaxDiagonalOnly,
+  transposedGradient,
+} from '../../concepts/misconceptions';
 import type { Rng } from '../prng';
 import { add, call, div, expOf, minus, mul, neg, num, pow, v, type Sym } from '../symbolic';
 import type { SymbolicDraft, Template } from '../template';
@@ -137,9 +146,9 @@ export const outputBiasFormula: Template = {
             // With two classes the deck's formula happens to equal x_j − t_j (its ∂x_i/∂x_j = −1 is then
             // exact), so the mistake only shows from three classes on.
             misconceptions: [
-              ...(n > 2 ? [['ce-extra-terms', extra] as [string, Sym]] : []),
-              ['softmax-diagonal-only', diagonalOnly],
-              ['sign-flip', minus(tj, xj)],
+              ...(n > 2 ? [[ceExtraTerms.id, extra] as [string, Sym]] : []),
+              [softmaxDiagonalOnly.id, diagonalOnly],
+              [signFlip.id, minus(tj, xj)],
             ],
           }),
         ],
@@ -166,9 +175,9 @@ export const outputBiasFormula: Template = {
       asks: [
         ask('a1', of, answer, variables, { ...domainsOf(xs, UNIT), ...domainsOf(ts, PROB) }, {
           misconceptions: [
-            ['missing-activation-derivative', minus(xj, tj)],
-            ['sign-flip', mul(minus(tj, xj), xj, minus(num('1'), xj))],
-            ['half-factor', mul(num('2'), minus(xj, tj), xj, minus(num('1'), xj))],
+            [missingActivationDerivative.id, minus(xj, tj)],
+            [signFlip.id, mul(minus(tj, xj), xj, minus(num('1'), xj))],
+            [halfFactor.id, mul(num('2'), minus(xj, tj), xj, minus(num('1'), xj))],
           ],
         }),
       ],
@@ -213,14 +222,14 @@ export const hiddenBiasFormula: Template = {
     const derivative: Sym | null = activation === 'relu' ? null : activation === 'sigmoid' ? mul(xj, minus(num('1'), xj)) : minus(num('1'), pow(xj, 2));
     const answer = derivative ? mul(backSum, derivative) : backSum;
     const misconceptions: [string, Sym][] = [];
-    if (transposedSum.text !== backSum.text) misconceptions.push(['transposed-gradient', derivative ? mul(transposedSum, derivative) : transposedSum]);
-    if (derivative) misconceptions.push(['missing-activation-derivative', backSum]);
+    if (transposedSum.text !== backSum.text) misconceptions.push([transposedGradient.id, derivative ? mul(transposedSum, derivative) : transposedSum]);
+    if (derivative) misconceptions.push([missingActivationDerivative.id, backSum]);
     if (activation === 'sigmoid') {
       // σ′ taken as σ(x)(1 − σ(x)) of the output instead of x(1 − x).
       const sx = div(num('1'), add(num('1'), expOf(neg(xj))));
-      misconceptions.push(['sigmoid-derivative-of-output', mul(backSum, sx, minus(num('1'), sx))]);
+      misconceptions.push([sigmoidDerivativeOfOutput.id, mul(backSum, sx, minus(num('1'), sx))]);
     }
-    if (activation === 'tanh') misconceptions.push(['sigmoid-derivative-of-output', mul(backSum, minus(num('1'), pow(call('tanh', xj), 2)))]);
+    if (activation === 'tanh') misconceptions.push([sigmoidDerivativeOfOutput.id, mul(backSum, minus(num('1'), pow(call('tanh', xj), 2)))]);
     const domains = {
       ...domainsOf(as, activation === 'relu' ? POSITIVE : ANY),
       // Only a fallback for a grader that ignores `definitions`: x_j is h(a_j) (see below).

@@ -1,0 +1,34 @@
+// A factor ½ dropped or added: variant 0 is the usual slip for the loss (½ dropped from half-sse,
+// ½ added to sse/mse), variant 1 the other way.
+import type { LossName } from '../../network/spec';
+import { div, mul, ratio, ONE, type Value } from '../../number/value';
+import { text } from '../../text/lang';
+import { SCALE, type Misconception } from './misconception';
+
+/** The factor the slip puts on the loss and its gradient. */
+export function slipFactor(loss: LossName, variant = 0): Value {
+  const natural = loss === 'half-sse' ? ratio(2) : ratio(1, 2);
+  if (loss === 'cross-entropy') return ONE;
+  return variant === 0 ? natural : div(ONE, natural);
+}
+
+export const halfFactor: Misconception<'half-factor'> = {
+  id: 'half-factor',
+  words: text(
+    'a factor ½ was dropped or added: ½Σ(y − t)² has the gradient y − t, Σ(y − t)² has 2(y − t)',
+    '係数 ½ を落とした、または余分に付けています: ½Σ(y − t)² の勾配は y − t、Σ(y − t)² の勾配は 2(y − t)',
+  ),
+  targets: ['loss', 'delta', 'grad_weights', 'grad_bias', 'grad_input'],
+  step: {
+    quantity: 'loss',
+    formula: text(
+      'half-sse L = ½Σ(y − t)², ∂L/∂y = y − t; sse L = Σ(y − t)², ∂L/∂y = 2(y − t)',
+      '二乗和誤差 L = ½Σ(y − t)² なら ∂L/∂y = y − t、L = Σ(y − t)² なら ∂L/∂y = 2(y − t)',
+    ),
+  },
+  applies: (n) => n.loss !== 'cross-entropy',
+  variants: () => [{ id: 'half-factor', variant: 0 }, { id: 'half-factor', variant: 1 }],
+  layerLocal: false,
+  reach: SCALE,
+  rules: (mistake, _network, right) => ({ lossFactor: (n) => mul(right.lossFactor(n), slipFactor(n.loss, mistake.variant)) }),
+};

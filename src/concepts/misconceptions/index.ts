@@ -1,0 +1,99 @@
+// The misconceptions, one file each, registered in diagnosis order: among mistakes equally targeted at
+// a quantity, one that changes only a few values (relu-grad-at-zero changes only cells at a kink) comes
+// before a broader one that can give the same number there (missing-activation-derivative); with a
+// batch, summing instead of averaging (×N) comes before a dropped ½ (×2), which it equals for two samples.
+import type { NetworkSpec } from '../../network/spec';
+import { isLayerRule, type Rules } from '../rules';
+import { batchSumVsMean } from './batch-sum-vs-mean';
+import { biasNotSummed } from './bias-not-summed';
+import { ceExtraTerms } from './ce-extra-terms';
+import { forgotLearningRate } from './forgot-learning-rate';
+import { halfFactor } from './half-factor';
+import type { Mistake as MistakeOf, Misconception as MisconceptionOf, Reach, RightStep } from './misconception';
+import { missingActivationDerivative } from './missing-activation-derivative';
+import { preactivationAsInput } from './preactivation-as-input';
+import { reluGradAtZero } from './relu-grad-at-zero';
+import { sigmoidDerivativeOfOutput } from './sigmoid-derivative-of-output';
+import { signFlip } from './sign-flip';
+import { softmaxDiagonalOnly } from './softmax-diagonal-only';
+import { transposedGradient } from './transposed-gradient';
+import { updatedWeightsInBackprop } from './updated-weights-in-backprop';
+import { wrongUpdateSign } from './wrong-update-sign';
+
+export type { LayerValues, Reach, RightStep } from './misconception';
+export {
+  batchSumVsMean, biasNotSummed, ceExtraTerms, forgotLearningRate, halfFactor, missingActivationDerivative, preactivationAsInput,
+  reluGradAtZero, sigmoidDerivativeOfOutput, signFlip, softmaxDiagonalOnly, transposedGradient, updatedWeightsInBackprop, wrongUpdateSign,
+};
+
+const REGISTERED = [
+  signFlip,
+  reluGradAtZero,
+  missingActivationDerivative,
+  sigmoidDerivativeOfOutput,
+  transposedGradient,
+  batchSumVsMean,
+  halfFactor,
+  wrongUpdateSign,
+  forgotLearningRate,
+  updatedWeightsInBackprop,
+  softmaxDiagonalOnly,
+  ceExtraTerms,
+  preactivationAsInput,
+  biasNotSummed,
+] as const;
+
+export type MisconceptionId = (typeof REGISTERED)[number]['id'];
+export type Mistake = MistakeOf<MisconceptionId>;
+export type Misconception = MisconceptionOf<MisconceptionId>;
+
+/** Every misconception, in diagnosis order. */
+export const MISCONCEPTIONS: readonly Misconception[] = REGISTERED;
+export const MISCONCEPTION_IDS: readonly MisconceptionId[] = MISCONCEPTIONS.map((m) => m.id);
+
+const BY_ID = new Map<string, Misconception>(MISCONCEPTIONS.map((m) => [m.id, m]));
+
+export function isMisconceptionId(text: string): text is MisconceptionId {
+  return BY_ID.has(text);
+}
+
+export function misconception(id: MisconceptionId): Misconception {
+  return BY_ID.get(id)!;
+}
+
+/** The right-way step of a mistake's variant. */
+export function stepOf(mistake: Mistake): RightStep {
+  const m = misconception(mistake.id);
+  return (mistake.variant !== undefined ? m.perVariant?.[mistake.variant]?.step : undefined) ?? m.step;
+}
+
+/** Which asked values a mistake's variant can change. */
+export function reachOf(mistake: Mistake): Reach {
+  const m = misconception(mistake.id);
+  return (mistake.variant !== undefined ? m.perVariant?.[mistake.variant]?.reach : undefined) ?? m.reach;
+}
+
+/** Any rule of one layer (see LayerRules): the network and l, then its own arguments. */
+type AnyLayerRule = (network: NetworkSpec, l: number, ...rest: never[]) => unknown;
+
+/**
+ * The rules with which the engine computes what a student making `mistake` gets: its misconception's
+ * override of the correct rules `right`, in the mistake's layer only when it has one (the rules of
+ * other layers, and of the whole network, stay as they are).
+ */
+export function mistakeRules(mistake: Mistake, network: NetworkSpec, right: Rules): Partial<Rules> {
+  const override = misconception(mistake.id).rules(mistake, network, right);
+  const layer = mistake.layer;
+  if (layer === undefined) return override;
+  const restricted: Partial<Record<keyof Rules, unknown>> = {};
+  for (const name of Object.keys(override) as (keyof Rules)[]) {
+    if (!isLayerRule(name)) {
+      restricted[name] = override[name];
+      continue;
+    }
+    const own = override[name] as AnyLayerRule;
+    const base = right[name] as AnyLayerRule;
+    restricted[name] = (n: NetworkSpec, l: number, ...rest: never[]) => (l === layer ? own(n, l, ...rest) : base(n, l, ...rest));
+  }
+  return restricted as Partial<Rules>;
+}

@@ -1,0 +1,33 @@
+// ReLU′(0) taken with the other convention (the left derivative for the right one, or back).
+import type { Conventions, NetworkSpec } from '../../network/spec';
+import { isZero } from '../../number/value';
+import { text } from '../../text/lang';
+import { BACKWARD, allCells, layersWith, perLayer, type Misconception } from './misconception';
+
+/** The activations with a kink at a = 0 where the convention relu_grad_at_zero decides (activation knowledge). */
+export const RELU_FAMILY: ReadonlySet<string> = new Set(['relu', 'leaky-relu', 'prelu', 'relu6']);
+
+const reluLayers = layersWith((a) => RELU_FAMILY.has(a));
+
+const otherConvention = (c: Conventions): Conventions => ({ ...c, reluGradAtZero: c.reluGradAtZero === 1 ? 0 : 1 });
+
+export const reluGradAtZero: Misconception<'relu-grad-at-zero'> = {
+  id: 'relu-grad-at-zero',
+  words: text('the ReLU derivative at a = 0 was taken with the other convention', 'a = 0 での ReLU の微分を別の規約で取っています'),
+  targets: ['activation_derivative', 'delta', 'grad_weights', 'grad_bias'],
+  step: {
+    quantity: 'activation_derivative',
+    formula: text("ReLU′(a) = 1 for a > 0, 0 for a < 0; at a = 0 the network's convention relu_grad_at_zero decides", 'ReLU′(a) は a > 0 で 1、a < 0 で 0。a = 0 ではネットワークの規約 relu_grad_at_zero に従う'),
+    at: 'kink',
+  },
+  applies: (n) => reluLayers(n).length > 0,
+  variants: perLayer('relu-grad-at-zero', reluLayers),
+  layerLocal: true,
+  madeIn: reluLayers,
+  reach: BACKWARD,
+  inert: (_n, l, layers) => allCells(layers[l].preactivation, (a) => !isZero(a)),
+  conventionNote: (n: NetworkSpec) => text(`; this network takes ReLU′(0) = ${n.conventions.reluGradAtZero}`, `。このネットワークでは ReLU′(0) = ${n.conventions.reluGradAtZero}`),
+  rules: (_mistake, _network, right) => ({
+    activationDerivative: (n, l, a, y) => right.activationDerivative({ ...n, conventions: otherConvention(n.conventions) }, l, a, y),
+  }),
+};
