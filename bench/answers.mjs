@@ -34,6 +34,7 @@ export async function runAnswerBench(msPerKind = 500) {
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const result = await runAnswerBench();
   console.log('Answers parsed + evaluated + compared exactly, per second (in-process)');
-  for (const [kind, rate] of Object.entries(result.byKind)) console.log(`  ${kind.padEnd(16)}${String(rate).padStart(10)}`);
+  for (const [kind, rate] of Object.entries(result.byKind))
+    console.log(`  ${kind.padEnd(16)}${String(rate).padStart(10)}`);
   console.log(`  ${'all (mixed)'.padEnd(16)}${String(result.answersPerSecond).padStart(10)}`);
 }

@@ -34,7 +34,13 @@ export async function runGradingBench(ms = 2000) {
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const r = await runGradingBench();
   console.log('Grading, in-process (answers parsed + graded against prepared exercises)');
-  console.log(`  answers per second   ${String(r.answersPerSecond).padStart(10)}   (target ≥ 20000; ${r.answers} distinct answers to ${r.exercises} exercises)`);
-  console.log(`  … in whole submissions${String(r.submissionAnswersPerSecond).padStart(10)}   (all parts at once, with error carried forward; repeated submissions hit the caches)`);
-  console.log(`  prepare an exercise  ${String(r.prepareMs).padStart(10)} ms (solution + every misconception variant, once per exercise)`);
+  console.log(
+    `  answers per second   ${String(r.answersPerSecond).padStart(10)}   (target ≥ 20000; ${r.answers} distinct answers to ${r.exercises} exercises)`,
+  );
+  console.log(
+    `  … in whole submissions${String(r.submissionAnswersPerSecond).padStart(10)}   (all parts at once, with error carried forward; repeated submissions hit the caches)`,
+  );
+  console.log(
+    `  prepare an exercise  ${String(r.prepareMs).padStart(10)} ms (solution + every misconception variant, once per exercise)`,
+  );
 }

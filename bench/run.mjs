@@ -52,7 +52,11 @@ const COLD = [
     keepOutput: true,
   },
   // Issue 4: a worked solution typeset with KaTeX, fonts embedded (default --form: both).
-  { name: 'solve --format html (mazur.yaml)', args: [CLI, 'solve', MAZUR, '--format', 'html'], target: { maxRatio: 4 } },
+  {
+    name: 'solve --format html (mazur.yaml)',
+    args: [CLI, 'solve', MAZUR, '--format', 'html'],
+    target: { maxRatio: 4 },
+  },
   { name: '  the same, --form scalar', args: [CLI, 'solve', MAZUR, '--format', 'html', '--form', 'scalar'] },
   // `python3 bench/fractions_ref.py` as typed (the issue's comparison) ...
   {
@@ -69,7 +73,7 @@ const COLD = [
     name: PYTHON_DIRECT_RELU8,
     command: python?.executable,
     args: ['bench/fractions_ref.py', RELU8],
-    available: python !== null && python.launcher,
+    available: python?.launcher,
     skipReason: python ? 'python3 is the interpreter itself' : 'no python3',
   },
 ];
@@ -77,12 +81,17 @@ const COLD = [
 /** The python command, the interpreter it runs, and whether the command is a launcher in front of it. */
 function findPython() {
   const command = process.env.BENCH_PYTHON ?? 'python3';
-  const r = spawnSync(command, ['-c', 'import sys; print(sys.executable); print(sys.version.split()[0])'], { encoding: 'utf8' });
+  const r = spawnSync(command, ['-c', 'import sys; print(sys.executable); print(sys.version.split()[0])'], {
+    encoding: 'utf8',
+  });
   if (r.status !== 0) return null;
   const [executable, version] = r.stdout.trim().split('\n');
   const onPath = command.includes('/')
     ? command
-    : (process.env.PATH ?? '').split(delimiter).map((dir) => join(dir, command)).find((file) => existsSync(file));
+    : (process.env.PATH ?? '')
+        .split(delimiter)
+        .map((dir) => join(dir, command))
+        .find((file) => existsSync(file));
   const real = (file) => (file && existsSync(file) ? realpathSync(file) : file);
   return { command, executable, version, launcher: real(onPath) !== real(executable) };
 }
@@ -133,7 +142,14 @@ function runCold() {
     if (failed.has(e.name)) return { name: e.name, skipped: `FAILED: ${failed.get(e.name)}` };
     const ts = times.get(e.name);
     const med = median(ts);
-    return { name: e.name, command: [e.command ?? 'node', ...e.args].join(' '), medianMs: med, minMs: Math.min(...ts), ratio: med / base, target: e.target ?? null };
+    return {
+      name: e.name,
+      command: [e.command ?? 'node', ...e.args].join(' '),
+      medianMs: med,
+      minMs: Math.min(...ts),
+      ratio: med / base,
+      target: e.target ?? null,
+    };
   });
   return { baselineMs: base, runs: RUNS, warmup: WARMUP, rows, outputs };
 }
@@ -150,14 +166,22 @@ function crossCheck(pythonStdout, solveStdout) {
       compared++;
       if (o?.exact !== r) mismatches.push({ path, python: r, ours: o?.exact ?? null });
     } else if (Array.isArray(r)) {
-      if (!Array.isArray(o) || o.length !== r.length) mismatches.push({ path, python: `${r.length} items`, ours: 'shape differs' });
+      if (!Array.isArray(o) || o.length !== r.length)
+        mismatches.push({ path, python: `${r.length} items`, ours: 'shape differs' });
       else r.forEach((x, i) => walk(x, o[i], `${path}[${i}]`));
     } else {
       for (const k of Object.keys(r)) walk(r[k], o?.[k], path ? `${path}.${k}` : k);
     }
   };
   walk(ref, ours, '');
-  return { compared, mismatches, lossPython: ref.loss, lossOurs: ours.loss.exact, lossAfterPython: ref.loss_after, lossAfterOurs: ours.loss_after.exact };
+  return {
+    compared,
+    mismatches,
+    lossPython: ref.loss,
+    lossOurs: ours.loss.exact,
+    lossAfterPython: ref.loss_after,
+    lossAfterOurs: ours.loss_after.exact,
+  };
 }
 
 // --- in-process ------------------------------------------------------------------------------
@@ -185,11 +209,13 @@ const matrixText = (rand, r, c, lo, hi) => `[${Array.from({ length: r }, () => r
 /** width inputs, `depth` layers of `width` units: relu hidden layers, identity output, half-sse, batch 4. */
 function randomNetworkYaml(width, depth, batch = 4) {
   const rand = prng(width * 100 + depth);
-  const layers = Array.from({ length: depth }, (_, l) => [
-    `  - weights: ${matrixText(rand, width, width, -5, 5)}`,
-    `    bias: ${rowText(rand, width, -2, 2)}`,
-    `    activation: ${l === depth - 1 ? 'identity' : 'relu'}`,
-  ].join('\n'));
+  const layers = Array.from({ length: depth }, (_, l) =>
+    [
+      `  - weights: ${matrixText(rand, width, width, -5, 5)}`,
+      `    bias: ${rowText(rand, width, -2, 2)}`,
+      `    activation: ${l === depth - 1 ? 'identity' : 'relu'}`,
+    ].join('\n'),
+  );
   return [
     'layout: x-w',
     'layers:',
@@ -273,7 +299,11 @@ async function runExerciseBench(ms = 1500) {
 async function runGradingBenches() {
   const { runGradingBench } = await import('./grading.mjs');
   const { runAnswerBench } = await import('./answers.mjs');
-  return { grading: await runGradingBench(1500), answers: await runAnswerBench(300), exercises: await runExerciseBench() };
+  return {
+    grading: await runGradingBench(1500),
+    answers: await runAnswerBench(300),
+    exercises: await runExerciseBench(),
+  };
 }
 
 // --- report ----------------------------------------------------------------------------------
@@ -299,7 +329,10 @@ function evaluateTargets(cold, cross, inproc, grading) {
         if (other?.skipped && name !== [row.target.fasterThan].flat()[0]) continue;
         targets.push({
           name: `${row.name} faster than ${name}`,
-          value: other?.medianMs === undefined ? 'not measured' : `${fmt(row.medianMs)} ms vs ${fmt(other.medianMs)} ms (${fmt(row.ratio, 2)}× vs ${fmt(other.ratio, 2)}×)`,
+          value:
+            other?.medianMs === undefined
+              ? 'not measured'
+              : `${fmt(row.medianMs)} ms vs ${fmt(other.medianMs)} ms (${fmt(row.ratio, 2)}× vs ${fmt(other.ratio, 2)}×)`,
           pass: other?.medianMs === undefined ? null : row.medianMs < other.medianMs,
         });
       }
@@ -325,39 +358,60 @@ function evaluateTargets(cold, cross, inproc, grading) {
 
 function printReport(env, cold, cross, inproc, grading, targets) {
   const out = [];
-  out.push(`backprop-tutor bench — node ${env.node}, Python ${env.python ?? 'n/a'}, ${env.cpu} (${env.cpus} cpus), ${env.dist}`);
+  out.push(
+    `backprop-tutor bench — node ${env.node}, Python ${env.python ?? 'n/a'}, ${env.cpu} (${env.cpus} cpus), ${env.dist}`,
+  );
   if (env.pythonLauncher) out.push(`python3 is a launcher for ${env.pythonExecutable}: both are timed`);
   out.push('');
   out.push(`Cold whole-process runs (median of ${cold.runs} after ${cold.warmup} warm-up rounds, round-robin)`);
   out.push(`  ${pad('command', 46)}${lpad('median ms', 10)}${lpad('min ms', 9)}${lpad('× node -e 0', 13)}`);
   for (const r of cold.rows) {
     if (r.skipped) out.push(`  ${pad(r.name, 46)}  (${r.skipped})`);
-    else out.push(`  ${pad(r.name, 46)}${lpad(fmt(r.medianMs), 10)}${lpad(fmt(r.minMs), 9)}${lpad(fmt(r.ratio, 2), 13)}`);
+    else
+      out.push(`  ${pad(r.name, 46)}${lpad(fmt(r.medianMs), 10)}${lpad(fmt(r.minMs), 9)}${lpad(fmt(r.ratio, 2), 13)}`);
   }
   out.push('');
-  if (cross.skipped) out.push(`Cross-check with Python fractions: not run (${cross.error ?? 'python3 or solve did not run'})`);
+  if (cross.skipped)
+    out.push(`Cross-check with Python fractions: not run (${cross.error ?? 'python3 or solve did not run'})`);
   else {
-    out.push(`Cross-check with Python fractions (${RELU8}): ${cross.compared} exact values compared, ${cross.mismatches.length} differ`);
+    out.push(
+      `Cross-check with Python fractions (${RELU8}): ${cross.compared} exact values compared, ${cross.mismatches.length} differ`,
+    );
     out.push(`  loss       python ${cross.lossPython}   ours ${cross.lossOurs}`);
     out.push(`  loss_after python ${cross.lossAfterPython}   ours ${cross.lossAfterOurs}`);
-    for (const m of cross.mismatches.slice(0, 10)) out.push(`  ENGINE BUG? ${m.path}: python ${m.python}, ours ${m.ours}`);
+    for (const m of cross.mismatches.slice(0, 10))
+      out.push(`  ENGINE BUG? ${m.path}: python ${m.python}, ours ${m.ours}`);
   }
   out.push('');
-  out.push(`In-process solve() median ms (relu hidden layers, identity output, half-sse, batch ${inproc.batch}; ${relative(ROOT, DIST)}/index.js)`);
+  out.push(
+    `In-process solve() median ms (relu hidden layers, identity output, half-sse, batch ${inproc.batch}; ${relative(ROOT, DIST)}/index.js)`,
+  );
   out.push(`  ${pad('width \\ depth', 14)}${inproc.depths.map((d) => lpad(d, 10)).join('')}`);
   for (const w of inproc.widths) {
-    const cells = inproc.depths.map((d) => lpad(fmt(inproc.grid.find((g) => g.width === w && g.depth === d).medianMs, 2), 10));
+    const cells = inproc.depths.map((d) =>
+      lpad(fmt(inproc.grid.find((g) => g.width === w && g.depth === d).medianMs, 2), 10),
+    );
     out.push(`  ${pad(w, 14)}${cells.join('')}`);
   }
   const r8 = inproc.relu8;
-  out.push(`  ${RELU8}: solve ${fmt(r8.solve.medianMs, 2)} ms (first call in a fresh process ${fmt(r8.firstCall.medianMs, 2)} ms),`);
+  out.push(
+    `  ${RELU8}: solve ${fmt(r8.solve.medianMs, 2)} ms (first call in a fresh process ${fmt(r8.firstCall.medianMs, 2)} ms),`,
+  );
   out.push(`    load+solve ${fmt(r8.loadAndSolve.medianMs, 2)} ms, solve+JSON ${fmt(r8.solveAndJson.medianMs, 2)} ms`);
   out.push('');
   out.push('Exercises and grading, in-process');
-  out.push(`  answers parsed + graded      ${lpad(grading.grading.answersPerSecond, 8)}/s   (one at a time; whole submissions ${grading.grading.submissionAnswersPerSecond}/s)`);
-  out.push(`  answers parsed + evaluated   ${lpad(grading.answers.answersPerSecond, 8)}/s   (parser alone, mixed notations)`);
-  out.push(`  preparing an exercise        ${lpad(grading.grading.prepareMs, 8)} ms  (solution + every misconception variant, once per exercise)`);
-  out.push(`  exercises generated          ${lpad(grading.exercises.exercisesPerSecond, 8)}/s   (${grading.exercises.kinds} template × difficulty kinds, new seeds)`);
+  out.push(
+    `  answers parsed + graded      ${lpad(grading.grading.answersPerSecond, 8)}/s   (one at a time; whole submissions ${grading.grading.submissionAnswersPerSecond}/s)`,
+  );
+  out.push(
+    `  answers parsed + evaluated   ${lpad(grading.answers.answersPerSecond, 8)}/s   (parser alone, mixed notations)`,
+  );
+  out.push(
+    `  preparing an exercise        ${lpad(grading.grading.prepareMs, 8)} ms  (solution + every misconception variant, once per exercise)`,
+  );
+  out.push(
+    `  exercises generated          ${lpad(grading.exercises.exercisesPerSecond, 8)}/s   (${grading.exercises.kinds} template × difficulty kinds, new seeds)`,
+  );
   out.push('');
   out.push('Targets (issues 3, 4, 5)');
   const width = Math.max(...targets.map((t) => t.name.length));
@@ -392,13 +446,18 @@ async function main() {
   const targets = evaluateTargets(cold, cross, inproc, grading);
   printReport(env, cold, cross, inproc, grading, targets);
   const { outputs: _outputs, ...coldResults } = cold;
-  writeFileSync(join(ROOT, 'bench/results.json'), `${JSON.stringify({ env, cold: coldResults, crossCheck: cross, inProcess: inproc, grading, targets }, null, 2)}\n`);
+  writeFileSync(
+    join(ROOT, 'bench/results.json'),
+    `${JSON.stringify({ env, cold: coldResults, crossCheck: cross, inProcess: inproc, grading, targets }, null, 2)}\n`,
+  );
   console.log('\nWritten to bench/results.json');
 }
 
-main().catch((error) => {
-  // A report, not a test: say what went wrong and still exit 0.
-  console.error(`bench: ${error.stack ?? error}`);
-}).finally(() => {
-  process.exitCode = 0;
-});
+main()
+  .catch((error) => {
+    // A report, not a test: say what went wrong and still exit 0.
+    console.error(`bench: ${error.stack ?? error}`);
+  })
+  .finally(() => {
+    process.exitCode = 0;
+  });

@@ -59,7 +59,8 @@ export async function solutionFiles(root: string): Promise<Map<string, string>> 
       files.set(`solutions/${base}.html`, await renderHtml(doc));
       // The Markdown links its figures as SVG files beside it (GitHub does not show data: images).
       const figures = new Map<string, string>();
-      for (const section of doc.sections) for (const b of section.blocks) if (b.kind === 'figure') figures.set(b.id, b.svg);
+      for (const section of doc.sections)
+        for (const b of section.blocks) if (b.kind === 'figure') figures.set(b.id, b.svg);
       const href = (id: string) => `${basename(base)}.${id}.svg`;
       files.set(`solutions/${base}.md`, renderMarkdown(doc, { figureHref: href }));
       for (const [id, svg] of figures) files.set(`solutions/${kind}/${href(id)}`, `${svg}\n`);

@@ -24,7 +24,14 @@ export type Ast =
   | { readonly type: 'constant'; readonly name: 'e'; readonly pos: number }
   | { readonly type: 'variable'; readonly name: string; readonly pos: number }
   | { readonly type: 'neg'; readonly arg: Ast; readonly pos: number }
-  | { readonly type: 'binary'; readonly op: BinaryOp; readonly left: Ast; readonly right: Ast; readonly implicit: boolean; readonly pos: number }
+  | {
+      readonly type: 'binary';
+      readonly op: BinaryOp;
+      readonly left: Ast;
+      readonly right: Ast;
+      readonly implicit: boolean;
+      readonly pos: number;
+    }
   | { readonly type: 'call'; readonly fn: FunctionName; readonly arg: Ast; readonly pos: number };
 
 const PRECEDENCE: Record<BinaryOp, number> = { '+': 1, '-': 1, '*': 2, '/': 2, '^': 4 };

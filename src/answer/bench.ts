@@ -37,8 +37,20 @@ export const BENCH_CORPUS: Readonly<Record<string, readonly Case[]>> = {
     { text: 'ln 2', expected: ln(r(2)) },
   ],
   matrices: [
-    { text: '[[1,2],[3,4]]', expected: [[r(1), r(2)], [r(3), r(4)]] },
-    { text: '0.1 0.2; 0.3 0.4', expected: [[r(1, 10), r(1, 5)], [r(3, 10), r(2, 5)]] },
+    {
+      text: '[[1,2],[3,4]]',
+      expected: [
+        [r(1), r(2)],
+        [r(3), r(4)],
+      ],
+    },
+    {
+      text: '0.1 0.2; 0.3 0.4',
+      expected: [
+        [r(1, 10), r(1, 5)],
+        [r(3, 10), r(2, 5)],
+      ],
+    },
     { text: '[0.5, -0.25]', expected: [[r(1, 2), r(-1, 4)]] },
   ],
 };
@@ -51,7 +63,12 @@ export function checkOne(c: Case): boolean {
   if (a.kind === 'scalar') return !Array.isArray(c.expected) && compare(a.value, c.expected as Value) === 0;
   if (a.kind !== 'matrix' || !Array.isArray(c.expected)) return false;
   const rows = c.expected as readonly (readonly Value[])[];
-  return a.rows.length === rows.length && a.rows.every((row, i) => row.length === rows[i].length && row.every((cell, j) => compare(cell.value, rows[i][j]) === 0));
+  return (
+    a.rows.length === rows.length &&
+    a.rows.every(
+      (row, i) => row.length === rows[i].length && row.every((cell, j) => compare(cell.value, rows[i][j]) === 0),
+    )
+  );
 }
 
 export interface BenchResult {
@@ -67,7 +84,8 @@ function rate(cases: readonly Case[], ms: number, warmUp = true): { perSecond: n
   const start = performance.now();
   let now = start;
   while (now - start < ms) {
-    for (const c of cases) if (!checkOne(c)) throw new Error(`bench answer ${JSON.stringify(c.text)} did not grade as equal`);
+    for (const c of cases)
+      if (!checkOne(c)) throw new Error(`bench answer ${JSON.stringify(c.text)} did not grade as equal`);
     count += cases.length;
     now = performance.now();
   }
@@ -84,7 +102,10 @@ export function benchAnswers(msPerKind = 500): BenchResult {
   }
   // exp/ln of rationals are memoised (a class repeats e^-1); this row defeats the memo with 2,000
   // distinct arguments, so it shows the cost of a first-time 64-digit exp.
-  const distinct = Array.from({ length: 2000 }, (_, k) => ({ text: `exp(-${k + 1}/2003)`, expected: exp(r(-(k + 1), 2003)) }));
+  const distinct = Array.from({ length: 2000 }, (_, k) => ({
+    text: `exp(-${k + 1}/2003)`,
+    expected: exp(r(-(k + 1), 2003)),
+  }));
   const cold = rate(distinct, 1, false);
   byKind['exp, first time'] = Math.round(cold.perSecond);
   const all = Object.values(BENCH_CORPUS).flat();

@@ -20,7 +20,11 @@ export class AnswerFailure extends Error {
   }
 }
 
-export function answerError(code: AnswerErrorCode, params: MessageParams = {}, position: number | null = null): AnswerError {
+export function answerError(
+  code: AnswerErrorCode,
+  params: MessageParams = {},
+  position: number | null = null,
+): AnswerError {
   const { en, ja } = messageFor(code, params);
   return { code, message_en: en, message_ja: ja, position };
 }

@@ -9,7 +9,9 @@ import { power } from './power';
 import { applyFunction, checkExpArgument, expOf } from './transcendental';
 import { Work } from './work';
 
-export type EvaluateResult = { readonly ok: true; readonly value: Value } | { readonly ok: false; readonly error: AnswerError };
+export type EvaluateResult =
+  | { readonly ok: true; readonly value: Value }
+  | { readonly ok: false; readonly error: AnswerError };
 
 export interface EvaluateOptions {
   readonly limits?: Partial<AnswerLimits>;
@@ -27,7 +29,11 @@ function eulerE(): Value {
  * Evaluates an answer's AST exactly, with `env` giving each variable's value (for a symbolic answer
  * checked at rational points). Never throws: a domain error such as ln(−1) comes back as `ok: false`.
  */
-export function evaluate(ast: Ast, env: ReadonlyMap<string, Value> = new Map(), options: EvaluateOptions = {}): EvaluateResult {
+export function evaluate(
+  ast: Ast,
+  env: ReadonlyMap<string, Value> = new Map(),
+  options: EvaluateOptions = {},
+): EvaluateResult {
   try {
     return { ok: true, value: evaluateWith(ast, env, new Work(resolveLimits(options.limits))) };
   } catch (e) {

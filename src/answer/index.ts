@@ -1,5 +1,13 @@
 // Safe parsing and exact evaluation of students' answers (see docs/answers.md for the accepted syntax).
-export { parseAnswer, type ParseOptions, type ParseResult, type Answer, type ScalarAnswer, type MatrixAnswer, type ExpressionAnswer } from './parse-answer';
+export {
+  parseAnswer,
+  type ParseOptions,
+  type ParseResult,
+  type Answer,
+  type ScalarAnswer,
+  type MatrixAnswer,
+  type ExpressionAnswer,
+} from './parse-answer';
 export { evaluate, type EvaluateResult, type EvaluateOptions } from './evaluate';
 export { formatAst, variablesOf, type Ast, type NumberLiteral, type BinaryOp } from './ast';
 export { answerError, type AnswerError, type AnswerErrorCode } from './errors';

@@ -33,7 +33,15 @@ export type Token =
   | (TokenBase & { readonly kind: 'op'; readonly op: Op })
   | (TokenBase & { readonly kind: Punctuation });
 
-const PUNCTUATION: Record<string, Punctuation> = { '(': '(', ')': ')', '[': '[', ']': ']', ',': ',', ';': ';', '\n': 'newline' };
+const PUNCTUATION: Record<string, Punctuation> = {
+  '(': '(',
+  ')': ')',
+  '[': '[',
+  ']': ']',
+  ',': ',',
+  ';': ';',
+  '\n': 'newline',
+};
 
 /** Tokens after which a final "." can only be a sentence's full stop. */
 const ENDS_VALUE = new Set<string>(['number', ')', ']']);
@@ -85,7 +93,13 @@ export function tokenize(input: Normalized, table: NameTable, limits: AnswerLimi
       i++;
     } else if (isDigit(c) || (c === '.' && isDigit(s[i + 1]))) {
       const end = scanNumber(s, i);
-      push({ kind: 'number', literal: numberLiteral(s, i, end, limits, work, at(i)), pos: at(i), space, text: s.slice(i, end.end) });
+      push({
+        kind: 'number',
+        literal: numberLiteral(s, i, end, limits, work, at(i)),
+        pos: at(i),
+        space,
+        text: s.slice(i, end.end),
+      });
       i = end.end;
     } else if (isLetter(c) || GREEK.has(c)) {
       i = lexWord(s, i, at, table, tokens, space, push);
@@ -98,7 +112,12 @@ export function tokenize(input: Normalized, table: NameTable, limits: AnswerLimi
     } else if (c === '+' || c === '-' || c === '*' || c === '/' || c === '^') {
       push({ kind: 'op', op: c, pos: at(i), space, text: c });
       i++;
-    } else if (c === '.' && tokens.length > 0 && ENDS_VALUE.has(tokens[tokens.length - 1].kind) && s.slice(i + 1).trim() === '') {
+    } else if (
+      c === '.' &&
+      tokens.length > 0 &&
+      ENDS_VALUE.has(tokens[tokens.length - 1].kind) &&
+      s.slice(i + 1).trim() === ''
+    ) {
       // A full stop ending the answer ("-0.288." or, typed in kana mode, "-0.288。", "[1, 2]。") is not part of it.
       i = s.length;
     } else if (Object.hasOwn(PUNCTUATION, c)) {
@@ -147,7 +166,14 @@ function scanNumber(s: string, start: number): NumberExtent {
   return { intEnd, fracStart, fracEnd, expStart, end: i };
 }
 
-function numberLiteral(s: string, start: number, x: NumberExtent, limits: AnswerLimits, work: Work, pos: number): NumberLiteral {
+function numberLiteral(
+  s: string,
+  start: number,
+  x: NumberExtent,
+  limits: AnswerLimits,
+  work: Work,
+  pos: number,
+): NumberLiteral {
   const text = s.slice(start, x.end);
   const intDigits = s.slice(start, x.intEnd);
   const fracDigits = s.slice(x.fracStart, x.fracEnd);
@@ -156,21 +182,31 @@ function numberLiteral(s: string, start: number, x: NumberExtent, limits: Answer
     const expText = s.slice(x.expStart, x.end);
     // Compare as text first: a 2,000-digit exponent must not be turned into a number at all.
     const magnitude = expText.replace(/^[+-]/, '').replace(/^0+/, '');
-    if (magnitude.length > 6 || Number(magnitude) > limits.maxLiteralExponent) fail('exponent-too-large', { max: limits.maxLiteralExponent }, pos);
+    if (magnitude.length > 6 || Number(magnitude) > limits.maxLiteralExponent)
+      fail('exponent-too-large', { max: limits.maxLiteralExponent }, pos);
     exponent = Number(expText);
   }
   const digits = (intDigits + fracDigits).replace(/^0+/, '');
   // Decimal digits needed for numerator or denominator: beyond maxBits · log10(2) the number is too big.
   const maxDigits = Math.ceil(limits.maxBits * 0.30103);
   const scale = exponent - fracDigits.length;
-  if (digits.length + Math.max(0, scale) > maxDigits || -scale > maxDigits) fail('number-too-large', { max: limits.maxBits }, pos);
+  if (digits.length + Math.max(0, scale) > maxDigits || -scale > maxDigits)
+    fail('number-too-large', { max: limits.maxBits }, pos);
   let n = BigInt(digits === '' ? '0' : digits);
   let d = 1n;
   if (scale >= 0) n *= 10n ** BigInt(scale);
   else d = 10n ** BigInt(-scale);
   work.chargeBits(n, d);
   const value = new Fraction(n, d);
-  return { value, text, intDigits, fracDigits, hasPoint: x.fracStart > x.intEnd, exponent, scientific: x.expStart >= 0 };
+  return {
+    value,
+    text,
+    intDigits,
+    fracDigits,
+    hasPoint: x.fracStart > x.intEnd,
+    exponent,
+    scientific: x.expStart >= 0,
+  };
 }
 
 /**
@@ -237,7 +273,11 @@ function lexWord(
     const last = index === segments.length - 1;
     const pos = at(greek === undefined ? start + seg.offset : start);
     let text = greek === undefined ? s.slice(start + seg.offset, start + seg.offset + seg.length) : s[start];
-    if (last && resolution.subUsed > 0) text += sub !== null ? `_${subBraced ? `{${sub}}` : sub.slice(0, resolution.subUsed)}` : digits?.slice(0, resolution.subUsed);
+    if (last && resolution.subUsed > 0)
+      text +=
+        sub !== null
+          ? `_${subBraced ? `{${sub}}` : sub.slice(0, resolution.subUsed)}`
+          : digits?.slice(0, resolution.subUsed);
     push({ kind: 'name', meaning: seg.meaning, pos, space: first ? space : false, text });
     first = false;
   }
@@ -261,7 +301,15 @@ function nameParams(table: NameTable, text: string): Record<string, string> {
   return { text, allowed: table.variables.join(', '), ...(suggestion ? { suggestion } : {}) };
 }
 
-function rejectWord(table: NameTable, s: string, start: number, wordEnd: number, word: string, sub: string | null, pos: number): never {
+function rejectWord(
+  table: NameTable,
+  s: string,
+  start: number,
+  wordEnd: number,
+  word: string,
+  sub: string | null,
+  pos: number,
+): never {
   const lower = word.toLowerCase();
   const typed = sub === null ? s.slice(start, wordEnd) : `${s.slice(start, wordEnd)}_${sub}`;
   if (lower === 'sum' && sub === null) fail('unsupported-sum', {}, pos);
@@ -270,6 +318,7 @@ function rejectWord(table: NameTable, s: string, start: number, wordEnd: number,
   for (let len = Math.min(7, lower.length); len >= 2; len--) {
     if (UNSUPPORTED_FUNCTIONS.has(lower.slice(0, len))) fail('unsupported-function', { text: word.slice(0, len) }, pos);
   }
-  if (lower.startsWith('d') && sub === null && s[wordEnd] === '/') fail('derivative-notation', { text: `${word}/` }, pos);
+  if (lower.startsWith('d') && sub === null && s[wordEnd] === '/')
+    fail('derivative-notation', { text: `${word}/` }, pos);
   fail('unknown-name', nameParams(table, typed), pos);
 }

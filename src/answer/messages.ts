@@ -62,8 +62,10 @@ export interface Message {
   readonly ja: string;
 }
 
-const HOW_EN = 'Write a decimal such as 0.15, a fraction such as 3/20, or an expression such as 0.6*(1-0.6), e^-1, exp(-1) or ln(2).';
-const HOW_JA = '0.15 のような小数、3/20 のような分数、または 0.6*(1-0.6)、e^-1、exp(-1)、ln(2) のような式で書いてください。';
+const HOW_EN =
+  'Write a decimal such as 0.15, a fraction such as 3/20, or an expression such as 0.6*(1-0.6), e^-1, exp(-1) or ln(2).';
+const HOW_JA =
+  '0.15 のような小数、3/20 のような分数、または 0.6*(1-0.6)、e^-1、exp(-1)、ln(2) のような式で書いてください。';
 const FUNCTIONS_EN = 'exp, ln (natural logarithm; log means the same), sqrt, sigmoid (σ), tanh, and the constant e';
 const FUNCTIONS_JA = 'exp、ln（自然対数。log も同じ意味）、sqrt、sigmoid（σ）、tanh と定数 e';
 const MATRIX_EN = 'Write a vector as [1, 2] and a matrix as [[1, 2], [3, 4]] or 1 2; 3 4.';
@@ -126,7 +128,10 @@ export function messageFor(code: AnswerErrorCode, params: MessageParams): Messag
         ja: '「名前 =」を付けずに値か式だけを書いてください（例: δ = 0.15 ではなく 0.15）。',
       };
     case 'percent':
-      return { en: 'Write a percentage as a number: 15% as 0.15.', ja: 'パーセントは数で書いてください（15% は 0.15）。' };
+      return {
+        en: 'Write a percentage as a number: 15% as 0.15.',
+        ja: 'パーセントは数で書いてください（15% は 0.15）。',
+      };
     case 'curly-brace':
       return {
         en: 'Use ( ) for grouping; { } is only for subscripts such as w_{jk}.',
@@ -154,7 +159,10 @@ export function messageFor(code: AnswerErrorCode, params: MessageParams): Messag
     case 'unmatched-close':
       return { en: 'There is a ")" without a matching "(".', ja: '対応する「(」のない「)」があります。' };
     case 'empty-parentheses':
-      return { en: 'Empty parentheses "()": put a value inside, e.g. (1 - 0.6).', ja: '空の括弧「()」があります。(1 - 0.6) のように中に値を書いてください。' };
+      return {
+        en: 'Empty parentheses "()": put a value inside, e.g. (1 - 0.6).',
+        ja: '空の括弧「()」があります。(1 - 0.6) のように中に値を書いてください。',
+      };
     case 'unknown-name':
       if (params.allowed) {
         const hint = params.suggestion ? ` Did you mean ${p(params, 'suggestion')}?` : '';
@@ -174,7 +182,10 @@ export function messageFor(code: AnswerErrorCode, params: MessageParams): Messag
         ja: `関数「${t}」は使えません。${FUNCTIONS_JA}を使ってください。`,
       };
     case 'unsupported-constant':
-      return { en: `"${t}" is not used in these answers. ${HOW_EN}`, ja: `「${t}」はこの解答では使えません。${HOW_JA}` };
+      return {
+        en: `"${t}" is not used in these answers. ${HOW_EN}`,
+        ja: `「${t}」はこの解答では使えません。${HOW_JA}`,
+      };
     case 'unsupported-sum':
       return {
         en: 'Write a sum term by term instead of Σ, e.g. d_1*w_11 + d_2*w_12.',
@@ -226,11 +237,20 @@ export function messageFor(code: AnswerErrorCode, params: MessageParams): Messag
         ja: `数が大きすぎるか桁数が多すぎます（分子・分母は最大${p(params, 'max')}ビット）。値を確認してください（3/20 や 0.15 のような解答を想定しています）。`,
       };
     case 'division-by-zero':
-      return { en: 'The answer divides by zero. Check the denominator.', ja: '0 で割っています。分母を確認してください。' };
+      return {
+        en: 'The answer divides by zero. Check the denominator.',
+        ja: '0 で割っています。分母を確認してください。',
+      };
     case 'log-domain':
-      return { en: 'ln (log) needs a positive number, e.g. ln(2).', ja: 'ln（log）には正の数が必要です（例: ln(2)）。' };
+      return {
+        en: 'ln (log) needs a positive number, e.g. ln(2).',
+        ja: 'ln（log）には正の数が必要です（例: ln(2)）。',
+      };
     case 'sqrt-domain':
-      return { en: 'sqrt needs a number that is not negative, e.g. sqrt(2).', ja: 'sqrt には負でない数が必要です（例: sqrt(2)）。' };
+      return {
+        en: 'sqrt needs a number that is not negative, e.g. sqrt(2).',
+        ja: 'sqrt には負でない数が必要です（例: sqrt(2)）。',
+      };
     case 'power-domain':
       return {
         en: 'A power with a non-integer exponent needs a positive base: 2^0.5 is fine, (-8)^(1/3) is not accepted.',
@@ -261,9 +281,15 @@ export function messageFor(code: AnswerErrorCode, params: MessageParams): Messag
         ja: `ベクトルや行列は解答全体として書き、前後に何も付けないでください。${MATRIX_JA} 数の中でまとめるには ( ) を使ってください。`,
       };
     case 'unclosed-bracket':
-      return { en: `A "[" is not closed: add "]". ${MATRIX_EN}`, ja: `「[」が閉じていません。「]」を加えてください。${MATRIX_JA}` };
+      return {
+        en: `A "[" is not closed: add "]". ${MATRIX_EN}`,
+        ja: `「[」が閉じていません。「]」を加えてください。${MATRIX_JA}`,
+      };
     case 'unmatched-bracket':
-      return { en: `There is a "]" without a matching "[". ${MATRIX_EN}`, ja: `対応する「[」のない「]」があります。${MATRIX_JA}` };
+      return {
+        en: `There is a "]" without a matching "[". ${MATRIX_EN}`,
+        ja: `対応する「[」のない「]」があります。${MATRIX_JA}`,
+      };
     case 'empty-entry':
       return {
         en: `An entry is empty (two separators in a row, or one at the start or end). ${MATRIX_EN}`,

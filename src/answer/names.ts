@@ -23,19 +23,76 @@ const FUNCTIONS = new Map<string, FunctionName>([
 
 /** Functions students may try that the tutor does not evaluate (named in the rejection). */
 export const UNSUPPORTED_FUNCTIONS = new Set([
-  'sin', 'cos', 'tan', 'cot', 'sec', 'csc', 'asin', 'acos', 'atan', 'arcsin', 'arccos', 'arctan', 'sinh', 'cosh',
-  'max', 'min', 'abs', 'relu', 'softmax', 'lg', 'log10', 'log2', 'floor', 'ceil', 'round', 'mod', 'pow', 'cbrt', 'nthroot',
+  'sin',
+  'cos',
+  'tan',
+  'cot',
+  'sec',
+  'csc',
+  'asin',
+  'acos',
+  'atan',
+  'arcsin',
+  'arccos',
+  'arctan',
+  'sinh',
+  'cosh',
+  'max',
+  'min',
+  'abs',
+  'relu',
+  'softmax',
+  'lg',
+  'log10',
+  'log2',
+  'floor',
+  'ceil',
+  'round',
+  'mod',
+  'pow',
+  'cbrt',
+  'nthroot',
 ]);
 
 export const UNSUPPORTED_CONSTANTS = new Set(['pi', 'inf', 'infinity', 'nan', 'tau']);
 
 /** Greek letters as the ASCII names they stand for in a variable name (δ_k ≡ delta_k). */
 export const GREEK = new Map<string, string>([
-  ['α', 'alpha'], ['β', 'beta'], ['γ', 'gamma'], ['δ', 'delta'], ['ε', 'epsilon'], ['ϵ', 'epsilon'], ['ζ', 'zeta'],
-  ['η', 'eta'], ['θ', 'theta'], ['ι', 'iota'], ['κ', 'kappa'], ['λ', 'lambda'], ['μ', 'mu'], ['ν', 'nu'], ['ξ', 'xi'],
-  ['ο', 'omicron'], ['π', 'pi'], ['ρ', 'rho'], ['σ', 'sigma'], ['ς', 'sigma'], ['τ', 'tau'], ['υ', 'upsilon'],
-  ['φ', 'phi'], ['ϕ', 'phi'], ['χ', 'chi'], ['ψ', 'psi'], ['ω', 'omega'],
-  ['Γ', 'Gamma'], ['Δ', 'Delta'], ['Θ', 'Theta'], ['Λ', 'Lambda'], ['Ξ', 'Xi'], ['Φ', 'Phi'], ['Ψ', 'Psi'], ['Ω', 'Omega'],
+  ['α', 'alpha'],
+  ['β', 'beta'],
+  ['γ', 'gamma'],
+  ['δ', 'delta'],
+  ['ε', 'epsilon'],
+  ['ϵ', 'epsilon'],
+  ['ζ', 'zeta'],
+  ['η', 'eta'],
+  ['θ', 'theta'],
+  ['ι', 'iota'],
+  ['κ', 'kappa'],
+  ['λ', 'lambda'],
+  ['μ', 'mu'],
+  ['ν', 'nu'],
+  ['ξ', 'xi'],
+  ['ο', 'omicron'],
+  ['π', 'pi'],
+  ['ρ', 'rho'],
+  ['σ', 'sigma'],
+  ['ς', 'sigma'],
+  ['τ', 'tau'],
+  ['υ', 'upsilon'],
+  ['φ', 'phi'],
+  ['ϕ', 'phi'],
+  ['χ', 'chi'],
+  ['ψ', 'psi'],
+  ['ω', 'omega'],
+  ['Γ', 'Gamma'],
+  ['Δ', 'Delta'],
+  ['Θ', 'Theta'],
+  ['Λ', 'Lambda'],
+  ['Ξ', 'Xi'],
+  ['Φ', 'Phi'],
+  ['Ψ', 'Psi'],
+  ['Ω', 'Omega'],
 ]);
 
 export interface NameOptions {
@@ -98,7 +155,9 @@ function buildTable(options: NameOptions): NameTable {
   const add = (spelling: string, meaning: NameMeaning): void => {
     const canonical = canonicalName(spelling);
     if (!NAME_SHAPE.test(canonical)) {
-      throw new TypeError(`answer variable "${spelling}": expected letters with an optional subscript, such as x_j, w_{jk} or δ_k`);
+      throw new TypeError(
+        `answer variable "${spelling}": expected letters with an optional subscript, such as x_j, w_{jk} or δ_k`,
+      );
     }
     (canonical.includes('_') ? subscripted : words).set(canonical, meaning);
   };
@@ -149,7 +208,13 @@ export interface Resolution {
  * digits ("x1" for x_1), into known names. The last segment takes the longest prefix of the subscript
  * that names a variable (or all of it when the subscript was braced). Returns null when it cannot.
  */
-export function resolveWord(table: NameTable, word: string, sub: string | null, subBraced: boolean, digits: string | null): Resolution | null {
+export function resolveWord(
+  table: NameTable,
+  word: string,
+  sub: string | null,
+  subBraced: boolean,
+  digits: string | null,
+): Resolution | null {
   const reach = prefixSegmentation(table, word);
   const tail = sub ?? digits;
   if (tail !== null) {

@@ -49,7 +49,9 @@ export interface ExpressionAnswer {
 
 export type Answer = ScalarAnswer | MatrixAnswer | ExpressionAnswer;
 
-export type ParseResult = { readonly ok: true; readonly answer: Answer } | { readonly ok: false; readonly error: AnswerError };
+export type ParseResult =
+  | { readonly ok: true; readonly answer: Answer }
+  | { readonly ok: false; readonly error: AnswerError };
 
 const NO_VARIABLES: ReadonlyMap<string, Value> = new Map();
 
@@ -86,7 +88,8 @@ function parse(text: unknown, table: NameTable, limits: AnswerLimits, expect: Ex
   if (table.symbolic) {
     for (let k = lo; k < hi; k++) {
       const kind = tokens[k].kind;
-      if (kind === '[' || kind === ']' || kind === ',' || kind === ';' || kind === 'newline') fail('not-an-expression', {}, tokens[k].pos);
+      if (kind === '[' || kind === ']' || kind === ',' || kind === ';' || kind === 'newline')
+        fail('not-an-expression', {}, tokens[k].pos);
     }
     const ast = parseExpressionTokens(tokens, lo, hi, limits, true);
     return { kind: 'expression', ast, variables: variablesOf(ast) };
@@ -138,7 +141,15 @@ function rejectList(tokens: readonly Token[], shape: Extract<Shape, { kind: 'mat
     const signed = first.hi - first.lo === 2 && head.kind === 'op' && head.op === '-';
     const a = tokens[first.hi - 1];
     const b = tokens[cells[1].lo];
-    if ((signed || first.hi - first.lo === 1) && a.kind === 'number' && b.kind === 'number' && !b.space && !a.literal.hasPoint && !b.literal.hasPoint && !a.literal.scientific) {
+    if (
+      (signed || first.hi - first.lo === 1) &&
+      a.kind === 'number' &&
+      b.kind === 'number' &&
+      !b.space &&
+      !a.literal.hasPoint &&
+      !b.literal.hasPoint &&
+      !a.literal.scientific
+    ) {
       const sign = signed ? '-' : '';
       fail('decimal-comma', { text: `${sign}${a.text},${b.text}`, fixed: `${sign}${a.text}.${b.text}` }, b.pos);
     }

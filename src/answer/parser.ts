@@ -19,7 +19,13 @@ import type { Token } from './lexer';
 /** What the most recently parsed factor ended with; decides which implicit products are ambiguous. */
 type Tail = 'plain' | 'number' | 'bare-power' | 'bare-function';
 
-export function parseExpressionTokens(tokens: readonly Token[], lo: number, hi: number, limits: AnswerLimits, symbolic: boolean): Ast {
+export function parseExpressionTokens(
+  tokens: readonly Token[],
+  lo: number,
+  hi: number,
+  limits: AnswerLimits,
+  symbolic: boolean,
+): Ast {
   return new Parser(tokens, lo, hi, limits, symbolic).parseAll();
 }
 

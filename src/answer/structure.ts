@@ -17,11 +17,23 @@ export interface Cell {
 
 export type Shape =
   | { readonly kind: 'scalar'; readonly cell: Cell }
-  | { readonly kind: 'matrix'; readonly dims: 1 | 2; readonly rows: readonly (readonly Cell[])[]; readonly bracketed: boolean; readonly commas: boolean };
+  | {
+      readonly kind: 'matrix';
+      readonly dims: 1 | 2;
+      readonly rows: readonly (readonly Cell[])[];
+      readonly bracketed: boolean;
+      readonly commas: boolean;
+    };
 
 export type Expect = 'any' | 'scalar' | 'matrix';
 
-export function findShape(tokens: readonly Token[], lo: number, hi: number, expect: Expect, limits: AnswerLimits): Shape {
+export function findShape(
+  tokens: readonly Token[],
+  lo: number,
+  hi: number,
+  expect: Expect,
+  limits: AnswerLimits,
+): Shape {
   if (tokens[lo].kind === '[') return bracketed(tokens, lo, hi, limits);
   let structural = false;
   let depth = 0;
@@ -55,7 +67,15 @@ function bracketed(tokens: readonly Token[], lo: number, hi: number, limits: Ans
     // [1, 2] or [1, 2; 3, 4]
     if (first === close) fail('empty-entry', {}, tokens[lo].pos);
     const rows = splitRows(tokens, first, close, limits);
-    return finish(rows.map((r) => r.cells), rows.length > 1 ? 2 : 1, true, rows.some((r) => r.commas), tokens, limits, lo);
+    return finish(
+      rows.map((r) => r.cells),
+      rows.length > 1 ? 2 : 1,
+      true,
+      rows.some((r) => r.commas),
+      tokens,
+      limits,
+      lo,
+    );
   }
   // [[1, 2], [3, 4]]: bracketed rows, separated by commas, semicolons, line breaks or spaces.
   const rows: Cell[][] = [];
@@ -71,7 +91,8 @@ function bracketed(tokens: readonly Token[], lo: number, hi: number, limits: Ans
     const row = splitRow(tokens, k + 1, rowClose);
     commas ||= row.commas;
     rows.push(row.cells);
-    if (rows.length > limits.maxRows) fail('matrix-too-large', { rows: limits.maxRows, columns: limits.maxColumns }, t.pos);
+    if (rows.length > limits.maxRows)
+      fail('matrix-too-large', { rows: limits.maxRows, columns: limits.maxColumns }, t.pos);
     k = rowClose + 1;
     // One separator between rows is fine; a separator with no row after it is an empty entry.
     if (k < close && (tokens[k].kind === ',' || tokens[k].kind === ';')) {
@@ -117,7 +138,8 @@ function splitRows(tokens: readonly Token[], lo: number, hi: number, limits: Ans
     if (kind !== 'end' && (depth > 0 || (kind !== ';' && kind !== 'newline'))) continue;
     if (start < k) {
       rows.push(splitRow(tokens, start, k));
-      if (rows.length > limits.maxRows) fail('matrix-too-large', { rows: limits.maxRows, columns: limits.maxColumns }, tokens[start].pos);
+      if (rows.length > limits.maxRows)
+        fail('matrix-too-large', { rows: limits.maxRows, columns: limits.maxColumns }, tokens[start].pos);
       semicolonPending = false;
     } else if (kind === ';' && (semicolonPending || rows.length === 0)) {
       fail('empty-entry', {}, tokens[k].pos);
@@ -184,11 +206,14 @@ function finish(
   limits: AnswerLimits,
   lo: number,
 ): Shape {
-  if (rows.length > limits.maxRows) fail('matrix-too-large', { rows: limits.maxRows, columns: limits.maxColumns }, tokens[lo].pos);
+  if (rows.length > limits.maxRows)
+    fail('matrix-too-large', { rows: limits.maxRows, columns: limits.maxColumns }, tokens[lo].pos);
   const width = rows[0].length;
   for (const [r, row] of rows.entries()) {
-    if (row.length > limits.maxColumns) fail('matrix-too-large', { rows: limits.maxRows, columns: limits.maxColumns }, tokens[row[0].lo].pos);
-    if (row.length !== width) fail('ragged-matrix', { row: r + 1, count: row.length, expected: width }, tokens[row[0].lo].pos);
+    if (row.length > limits.maxColumns)
+      fail('matrix-too-large', { rows: limits.maxRows, columns: limits.maxColumns }, tokens[row[0].lo].pos);
+    if (row.length !== width)
+      fail('ragged-matrix', { row: r + 1, count: row.length, expected: width }, tokens[row[0].lo].pos);
   }
   return { kind: 'matrix', dims, rows, bracketed: bracketedForm, commas };
 }

@@ -21,13 +21,15 @@ export class Work {
     const bits = Math.max(bitLength(n), bitLength(d));
     if (bits > this.limits.maxBits) fail('number-too-large', { max: this.limits.maxBits }, pos);
     this.rational += Math.max(1, (bits / 64) ** 2);
-    if (this.rational > this.limits.maxRationalWork) fail('too-complex', { max: this.limits.maxRationalWork, what: 'units of exact arithmetic' }, pos);
+    if (this.rational > this.limits.maxRationalWork)
+      fail('too-complex', { max: this.limits.maxRationalWork, what: 'units of exact arithmetic' }, pos);
   }
 
   /** Charges a fixed cost (a step of an exact root's Newton iteration). */
   chargeUnits(units: number, pos: number | null = null): void {
     this.rational += units;
-    if (this.rational > this.limits.maxRationalWork) fail('too-complex', { max: this.limits.maxRationalWork, what: 'units of exact arithmetic' }, pos);
+    if (this.rational > this.limits.maxRationalWork)
+      fail('too-complex', { max: this.limits.maxRationalWork, what: 'units of exact arithmetic' }, pos);
   }
 
   /** Counts one exp/ln/sigmoid/tanh evaluation at 64 digits (`units` > 1 for a slower one). */

@@ -34,13 +34,24 @@ function write(format: string, json: unknown, textOut: string): void {
 function validateAsks(loaded: LoadedExercise, ctx: GradingContext): void {
   loaded.exercise.asks.forEach((ask: Ask, i) => {
     if (isSymbolicAsk(ask)) {
-      if (readAnswer(ask.expression, { variables: ask.variables }).kind !== 'formula' && readAnswer(ask.expression, { variables: ask.variables }).kind !== 'number') {
+      if (
+        readAnswer(ask.expression, { variables: ask.variables }).kind !== 'formula' &&
+        readAnswer(ask.expression, { variables: ask.variables }).kind !== 'number'
+      ) {
         fail(loaded.source, ['asks', i, 'expression'], WORDS.askNotFormula);
       }
       return;
     }
     if (ctx.expected(ask) === null) {
-      fail(loaded.source, ['asks', i], WORDS.cannotCompute(ask.quantity, 'layer' in ask ? ask.layer : undefined, 'index' in ask && ask.index ? ask.index : undefined));
+      fail(
+        loaded.source,
+        ['asks', i],
+        WORDS.cannotCompute(
+          ask.quantity,
+          'layer' in ask ? ask.layer : undefined,
+          'index' in ask && ask.index ? ask.index : undefined,
+        ),
+      );
     }
   });
 }
@@ -74,10 +85,13 @@ export async function checkCommand(args: string[]): Promise<number> {
       known('--hint', id);
       const level = Number.parseInt(levelText, 10);
       const hints = hintsFor(ctx, loaded.exercise.asks.find((a) => a.id === id)!);
-      if (!Number.isInteger(level) || level < 1 || level > hints.length) throw new UsageError(WORDS.hintLevel(id, levelText, hints.length));
+      if (!Number.isInteger(level) || level < 1 || level > hints.length)
+        throw new UsageError(WORDS.hintLevel(id, levelText, hints.length));
       return { ask: id, hint: level, cost: hints[level - 1].cost, text: pick(hints[level - 1].text, lang) };
     });
-    const textOut = out.map((h) => `${h.ask} ${pick(WORDS.hint, lang)} ${h.hint} (−${Math.round(h.cost * 100)}%): ${h.text}\n`).join('');
+    const textOut = out
+      .map((h) => `${h.ask} ${pick(WORDS.hint, lang)} ${h.hint} (−${Math.round(h.cost * 100)}%): ${h.text}\n`)
+      .join('');
     write(format, { hints: out }, textOut);
     return 0;
   }

@@ -53,14 +53,17 @@ export const SOLVE = {
       type: 'string',
       short: 'o',
       value: 'OUT',
-      description: text('Write the worked solution to the file OUT instead of standard output.', '途中式つきの解説を標準出力の代わりにファイル OUT に書き出します。'),
+      description: text(
+        'Write the worked solution to the file OUT instead of standard output.',
+        '途中式つきの解説を標準出力の代わりにファイル OUT に書き出します。',
+      ),
     },
   },
   forms: [
     {
       optional: [{ option: 'format', values: ['text', 'json'] }, 'lang'],
       description: text(
-        'Forward pass, loss, every delta and gradient, one gradient-descent update and the loss\nafter it, for the network in FILE. For a computational graph: every node\'s value, the\nforward and backward value on each edge, and the gradient of the output with respect to\nevery input and node.',
+        "Forward pass, loss, every delta and gradient, one gradient-descent update and the loss\nafter it, for the network in FILE. For a computational graph: every node's value, the\nforward and backward value on each edge, and the gradient of the output with respect to\nevery input and node.",
         'FILE のネットワークについて、順伝播、損失、すべてのデルタ δ と勾配、勾配降下法による1回の\nパラメータの更新と、更新後の損失を求めます。計算グラフなら、各ノードの値、各エッジの順伝播と\n逆伝播の値、すべての入力とノードについての出力の勾配を示します。',
       ),
     },
@@ -95,13 +98,19 @@ export const EXPLAIN = {
       short: 'f',
       values: ['text', 'json', 'markdown', 'html', 'latex'],
       default: 'text',
-      description: text('text, json; markdown, html, latex: typeset like the worked solutions.', 'text, json。markdown, html, latex: 途中式つきの解説と同じように組版します。'),
+      description: text(
+        'text, json; markdown, html, latex: typeset like the worked solutions.',
+        'text, json。markdown, html, latex: 途中式つきの解説と同じように組版します。',
+      ),
     },
   },
   forms: [
     {
       optional: ['lang', 'format'],
-      description: text('A derivation step by step; without TOPIC, the list of topics.', '導関数の導出をステップごとに示します。TOPIC を省くとトピックの一覧。'),
+      description: text(
+        'A derivation step by step; without TOPIC, the list of topics.',
+        '導関数の導出をステップごとに示します。TOPIC を省くとトピックの一覧。',
+      ),
     },
   ],
 } as const satisfies CommandSpec;
@@ -114,7 +123,10 @@ export const EXERCISE = {
       type: 'string',
       short: 't',
       value: 'NAME',
-      description: text('The exercise template (see --list); without it, the seed picks one.', '演習のテンプレート（--list を参照）。省くとシードがテンプレートを選びます。'),
+      description: text(
+        'The exercise template (see --list); without it, the seed picks one.',
+        '演習のテンプレート（--list を参照）。省くとシードがテンプレートを選びます。',
+      ),
     },
     difficulty: {
       type: 'enum',
@@ -140,9 +152,18 @@ export const EXERCISE = {
       short: 'f',
       values: ['text', 'json'],
       default: 'text',
-      description: text('text: the exercise to solve; json: the exercise with its expected answers (what check reads).', 'text: 解く問題。json: 問題とその解答（check が読むファイル）。'),
+      description: text(
+        'text: the exercise to solve; json: the exercise with its expected answers (what check reads).',
+        'text: 解く問題。json: 問題とその解答（check が読むファイル）。',
+      ),
     },
-    list: { type: 'boolean', description: text('List the templates instead, each with a one-line description.', '問題の代わりにテンプレートの一覧（それぞれ1行の説明つき）を表示します。') },
+    list: {
+      type: 'boolean',
+      description: text(
+        'List the templates instead, each with a one-line description.',
+        '問題の代わりにテンプレートの一覧（それぞれ1行の説明つき）を表示します。',
+      ),
+    },
   },
   forms: [
     {
@@ -155,7 +176,10 @@ export const EXERCISE = {
     {
       required: ['list'],
       optional: ['lang', 'format'],
-      description: text('The exercise templates with a one-line description each.', '演習のテンプレートの一覧（それぞれ1行の説明つき）。'),
+      description: text(
+        'The exercise templates with a one-line description each.',
+        '演習のテンプレートの一覧（それぞれ1行の説明つき）。',
+      ),
     },
   ],
 } as const satisfies CommandSpec;
@@ -166,8 +190,14 @@ export const CHECK = {
     {
       name: 'FILE',
       required: true,
-      expected: text('an EXERCISE.json (with --answer) or a NETWORK file (with --work)', '演習のファイル EXERCISE.json（--answer とともに）またはネットワークのファイル（--work とともに）'),
-      description: text('EXERCISE.json (saved by exercise --format json), or NETWORK.yaml with --work.', 'EXERCISE.json（exercise --format json で保存したもの）、または --work とともに NETWORK.yaml。'),
+      expected: text(
+        'an EXERCISE.json (with --answer) or a NETWORK file (with --work)',
+        '演習のファイル EXERCISE.json（--answer とともに）またはネットワークのファイル（--work とともに）',
+      ),
+      description: text(
+        'EXERCISE.json (saved by exercise --format json), or NETWORK.yaml with --work.',
+        'EXERCISE.json（exercise --format json で保存したもの）、または --work とともに NETWORK.yaml。',
+      ),
     },
   ],
   options: {
@@ -185,13 +215,19 @@ export const CHECK = {
       type: 'string',
       value: 'ASK[=N]',
       repeatable: true,
-      description: text('Show hint N (default 1) of the ask ASK instead of grading; each hint used costs score.', '採点の代わりに問い ASK のヒント N（既定: 1）を表示します。ヒントを使うと得点が下がります。'),
+      description: text(
+        'Show hint N (default 1) of the ask ASK instead of grading; each hint used costs score.',
+        '採点の代わりに問い ASK のヒント N（既定: 1）を表示します。ヒントを使うと得点が下がります。',
+      ),
     },
     'hints-used': {
       type: 'string',
       value: 'ASK=N',
       repeatable: true,
-      description: text('How many hints of the ask ASK you used; each lowers its score.', '問い ASK で使ったヒントの数。その分だけ得点が下がります。'),
+      description: text(
+        'How many hints of the ask ASK you used; each lowers its score.',
+        '問い ASK で使ったヒントの数。その分だけ得点が下がります。',
+      ),
     },
     work: {
       type: 'string',
@@ -202,7 +238,13 @@ export const CHECK = {
         'NETWORK.yaml についての自分の手計算。solve --format json と同じ形のファイル（一部だけでもよく、\n値は書いたとおりに）。',
       ),
     },
-    format: { type: 'enum', short: 'f', values: ['text', 'json'], default: 'text', description: text('text or json.', 'text または json。') },
+    format: {
+      type: 'enum',
+      short: 'f',
+      values: ['text', 'json'],
+      default: 'text',
+      description: text('text or json.', 'text または json。'),
+    },
     lang,
   },
   forms: [
@@ -219,7 +261,10 @@ export const CHECK = {
       args: ['EXERCISE.json'],
       required: ['hint'],
       optional: ['format', 'lang'],
-      description: text('Shows a hint instead of grading (each hint costs score).', '採点の代わりにヒントを表示します（ヒントを使うと得点が下がります）。'),
+      description: text(
+        'Shows a hint instead of grading (each hint costs score).',
+        '採点の代わりにヒントを表示します（ヒントを使うと得点が下がります）。',
+      ),
     },
     {
       args: ['NETWORK.yaml'],
@@ -238,9 +283,27 @@ export type CommandName = (typeof COMMANDS)[number]['name'];
 
 /** The options of the program itself, taken before (or instead of) a command; `shown` is the usage's synopsis. */
 export const GLOBAL_OPTIONS = [
-  { flags: ['--help', '-h', 'help'], shown: '--help', description: text('Show this help (also after a command: backprop-tutor solve --help; -h for short).', 'この使い方を表示します（コマンドの後でも: backprop-tutor solve --help。短く -h でも）。') },
-  { flags: ['--version', '-V'], shown: '--version', description: text('Show the version (-V for short).', 'バージョンを表示します（短く -V でも）。') },
-  { flags: ['--lang'], shown: '--lang en|ja COMMAND …', description: text('--lang may also come before the command; it is passed to the command.', '--lang はコマンドの前に書いてもかまいません（コマンドに渡されます）。') },
+  {
+    flags: ['--help', '-h', 'help'],
+    shown: '--help',
+    description: text(
+      'Show this help (also after a command: backprop-tutor solve --help; -h for short).',
+      'この使い方を表示します（コマンドの後でも: backprop-tutor solve --help。短く -h でも）。',
+    ),
+  },
+  {
+    flags: ['--version', '-V'],
+    shown: '--version',
+    description: text('Show the version (-V for short).', 'バージョンを表示します（短く -V でも）。'),
+  },
+  {
+    flags: ['--lang'],
+    shown: '--lang en|ja COMMAND …',
+    description: text(
+      '--lang may also come before the command; it is passed to the command.',
+      '--lang はコマンドの前に書いてもかまいません（コマンドに渡されます）。',
+    ),
+  },
 ] as const;
 
 export const HELP_FLAGS: readonly string[] = GLOBAL_OPTIONS[0].flags;

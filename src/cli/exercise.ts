@@ -15,7 +15,10 @@ const RANDOM_SEED_LIMIT = 1_000_000;
 
 function listText(lang: Lang): string {
   const width = Math.max(...TEMPLATES.map((tpl) => tpl.name.length));
-  const head = lang === 'en' ? 'Templates (backprop-tutor exercise --template NAME):' : 'テンプレート（backprop-tutor exercise --template NAME）:';
+  const head =
+    lang === 'en'
+      ? 'Templates (backprop-tutor exercise --template NAME):'
+      : 'テンプレート（backprop-tutor exercise --template NAME）:';
   return `${head}\n${TEMPLATES.map((tpl) => `  ${tpl.name.padEnd(width)}  ${tpl.description[lang]}`).join('\n')}\n`;
 }
 
@@ -54,12 +57,18 @@ export async function exerciseCommand(args: string[]): Promise<number> {
   const { values } = parseCommand(EXERCISE, args);
   const { lang, format, template } = values;
   if (values.list) {
-    const list = TEMPLATES.map((tpl) => ({ name: tpl.name, kind: tpl.kind, description: tpl.description[lang], topic: tpl.topic[lang] }));
+    const list = TEMPLATES.map((tpl) => ({
+      name: tpl.name,
+      kind: tpl.kind,
+      description: tpl.description[lang],
+      topic: tpl.topic[lang],
+    }));
     process.stdout.write(format === 'json' ? `${JSON.stringify(list, null, 2)}\n` : listText(lang));
     return 0;
   }
   const difficulty = Number(values.difficulty) as Difficulty;
-  if (template !== undefined && !templateByName(template)) throw new UsageError(WORDS.unknownTemplate(template, TEMPLATES.map((tpl) => tpl.name).join(', ')));
+  if (template !== undefined && !templateByName(template))
+    throw new UsageError(WORDS.unknownTemplate(template, TEMPLATES.map((tpl) => tpl.name).join(', ')));
   const seed = values.seed ?? randomInt(RANDOM_SEED_LIMIT);
   const exercise = generateExercise({ template, seed, difficulty, lang });
   process.stdout.write(format === 'json' ? `${JSON.stringify(exercise, null, 2)}\n` : exerciseText(exercise));

@@ -31,7 +31,11 @@ async function run(argv: string[], lang: Lang): Promise<number> {
     return 0;
   }
   // After the command only the flags count (`explain help` would be a topic).
-  if (command === undefined || HELP_FLAGS.includes(command) || given.some((arg) => arg.startsWith('-') && HELP_FLAGS.includes(arg))) {
+  if (
+    command === undefined ||
+    HELP_FLAGS.includes(command) ||
+    given.some((arg) => arg.startsWith('-') && HELP_FLAGS.includes(arg))
+  ) {
     // The usage text is built from the command table only when it is printed.
     process.stdout.write((await import('./usage')).usage(lang));
     return 0;
@@ -69,7 +73,9 @@ async function report(error: unknown, lang: Lang): Promise<number> {
   }
   if (error instanceof OutOfRangeError) {
     // Values far beyond hand computation (e.g. weights of 10^20): a clear message, not a stack trace.
-    process.stderr.write(`backprop-tutor: ${pick(MAIN.outOfRange(error.message, error.exponent, error.tooSmall), lang)}\n`);
+    process.stderr.write(
+      `backprop-tutor: ${pick(MAIN.outOfRange(error.message, error.exponent, error.tooSmall), lang)}\n`,
+    );
     return 2;
   }
   process.stderr.write(`backprop-tutor: ${pick(MAIN.internal, lang)}: ${(error as Error).stack ?? String(error)}\n`);

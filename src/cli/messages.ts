@@ -15,13 +15,23 @@ export const PARSE = {
       `${command}: ${flag} は ${allowed?.ja ?? `${values.join(', ')} のいずれか`}にしてください（指定値: "${got}"）`,
     ),
   notInteger: (command: string, flag: string, min: number, max: number, got: string): Text =>
-    text(`${command}: ${flag} must be an integer from ${min} to ${max}, got "${got}"`, `${command}: ${flag} は ${min} から ${max} までの整数にしてください（指定値: "${got}"）`),
-  missing: (command: string, expected: Text): Text => text(`${command}: expected ${expected.en}`, `${command}: ${latinSpace(expected.ja)}を指定してください`),
+    text(
+      `${command}: ${flag} must be an integer from ${min} to ${max}, got "${got}"`,
+      `${command}: ${flag} は ${min} から ${max} までの整数にしてください（指定値: "${got}"）`,
+    ),
+  missing: (command: string, expected: Text): Text =>
+    text(`${command}: expected ${expected.en}`, `${command}: ${latinSpace(expected.ja)}を指定してください`),
   /** `takes`: the positionals as in the usage (`FILE`, `[TOPIC]`), or '' for none. */
   unexpected: (command: string, arg: string, takes: string): Text =>
     takes === ''
-      ? text(`${command}: unexpected argument "${arg}" (${command} takes no arguments, only options)`, `${command}: 予期しない引数 "${arg}" です（${command} は引数を取らず、オプションだけを取ります）`)
-      : text(`${command}: unexpected argument "${arg}" (${command} takes ${takes})`, `${command}: 予期しない引数 "${arg}" です（${command} の引数は ${takes} だけです）`),
+      ? text(
+          `${command}: unexpected argument "${arg}" (${command} takes no arguments, only options)`,
+          `${command}: 予期しない引数 "${arg}" です（${command} は引数を取らず、オプションだけを取ります）`,
+        )
+      : text(
+          `${command}: unexpected argument "${arg}" (${command} takes ${takes})`,
+          `${command}: 予期しない引数 "${arg}" です（${command} の引数は ${takes} だけです）`,
+        ),
   /**
    * node:util parseArgs's own errors (unknown option, missing value…): English as Node wrote it,
    * Japanese translated from the error's code; a message it does not know stays English.
@@ -54,57 +64,93 @@ export const PARSE = {
 /** The program's own words (src/cli/main.ts). */
 export const MAIN = {
   unknownCommand: (command: string): Text => text(`unknown command "${command}"`, `不明なコマンド "${command}" です`),
-  badEnvLang: (variable: string, value: string): Text => text(`${variable} must be en or ja, got "${value}"`, `${variable} は en か ja にしてください（指定値: "${value}"）`),
+  badEnvLang: (variable: string, value: string): Text =>
+    text(
+      `${variable} must be en or ja, got "${value}"`,
+      `${variable} は en か ja にしてください（指定値: "${value}"）`,
+    ),
   /** `english`: the error's own message. */
   outOfRange: (english: string, exponent: number | string, tooSmall: boolean): Text =>
-    text(english, `e^(${exponent}) が${tooSmall ? '小さ' : '大き'}すぎて計算できません。重みと入力を手計算できる大きさにしてください`),
+    text(
+      english,
+      `e^(${exponent}) が${tooSmall ? '小さ' : '大き'}すぎて計算できません。重みと入力を手計算できる大きさにしてください`,
+    ),
   internal: text('internal error', '内部エラー'),
 } as const;
 
 /** `solve` and its worked solutions (src/cli/solve.ts, src/cli/solve-worked.ts). */
 export const SOLVE = {
-  onlyWorked: (flag: string, formats: string): Text => text(`solve: ${flag} applies to --format ${formats}`, `solve: ${flag} は --format ${formats} のときだけ使えます`),
+  onlyWorked: (flag: string, formats: string): Text =>
+    text(`solve: ${flag} applies to --format ${formats}`, `solve: ${flag} は --format ${formats} のときだけ使えます`),
   noBrowser: (looked: string): Text =>
     text(
       `cannot make a PDF: no Chromium browser found (looked for ${looked}). Install Debian's chromium (apt-get install chromium) or set BACKPROP_TUTOR_CHROMIUM to the browser's path; --format html gives the same document to print from any browser.`,
       `PDFを作れません: Chromiumが見つかりません（探した場所: ${looked}）。Debianのchromiumをインストールする（apt-get install chromium）か、BACKPROP_TUTOR_CHROMIUM にブラウザのパスを設定してください。--format html なら同じ文書をどのブラウザからでも印刷できます。`,
     ),
-  browserFailed: (why: string): Text => text(`cannot make a PDF: the browser failed: ${why}`, `PDFを作れません: ブラウザがエラーになりました: ${why}`),
-  pdfToTerminal: text('a PDF is binary: give --output FILE.pdf, or redirect standard output to a file', 'PDFはバイナリです: --output FILE.pdf を指定するか、標準出力をファイルにリダイレクトしてください'),
-  wrote: (file: string, bytes: number): Text => text(`wrote ${file} (${bytes} bytes)`, `${file} に書き出しました（${bytes} バイト）`),
+  browserFailed: (why: string): Text =>
+    text(`cannot make a PDF: the browser failed: ${why}`, `PDFを作れません: ブラウザがエラーになりました: ${why}`),
+  pdfToTerminal: text(
+    'a PDF is binary: give --output FILE.pdf, or redirect standard output to a file',
+    'PDFはバイナリです: --output FILE.pdf を指定するか、標準出力をファイルにリダイレクトしてください',
+  ),
+  wrote: (file: string, bytes: number): Text =>
+    text(`wrote ${file} (${bytes} bytes)`, `${file} に書き出しました（${bytes} バイト）`),
 } as const;
 
 /** `explain` (src/cli/explain.ts). */
 export const EXPLAIN = {
-  unknownTopic: (topic: string, ids: string): Text => text(`explain: unknown topic "${topic}"; topics: ${ids}`, `explain: "${topic}" というトピックはありません。トピック: ${ids}`),
+  unknownTopic: (topic: string, ids: string): Text =>
+    text(
+      `explain: unknown topic "${topic}"; topics: ${ids}`,
+      `explain: "${topic}" というトピックはありません。トピック: ${ids}`,
+    ),
 } as const;
 
 /** `exercise` (src/cli/exercise.ts). */
 export const EXERCISE = {
   unknownTemplate: (name: string, names: string): Text =>
-    text(`exercise: unknown template "${name}"; expected one of ${names}`, `exercise: "${name}" というテンプレートはありません。テンプレート: ${names}`),
+    text(
+      `exercise: unknown template "${name}"; expected one of ${names}`,
+      `exercise: "${name}" というテンプレートはありません。テンプレート: ${names}`,
+    ),
 } as const;
 
 /** `check` (src/cli/check.ts). */
 export const CHECK = {
   pair: (flag: string, pair: string): Text =>
-    text(`check: ${flag} expects ASK=VALUE (e.g. ${flag} a1=0.15), got "${pair}"`, `check: ${flag} は ASK=VALUE の形で指定してください（例: ${flag} a1=0.15。指定値: "${pair}"）`),
+    text(
+      `check: ${flag} expects ASK=VALUE (e.g. ${flag} a1=0.15), got "${pair}"`,
+      `check: ${flag} は ASK=VALUE の形で指定してください（例: ${flag} a1=0.15。指定値: "${pair}"）`,
+    ),
   workWithAnswers: text(
     'check: --work checks your own work on a network; --answer, --hint and --hints-used are for exercises',
     'check: --work はネットワークについての自分の手計算を確かめます。--answer, --hint, --hints-used は演習に使います',
   ),
   noSuchAsk: (flag: string, id: string, ids: string): Text =>
-    text(`check: ${flag} ${id}: the exercise has no ask "${id}" (its asks: ${ids})`, `check: ${flag} ${id}: この演習に "${id}" という問いはありません（問い: ${ids}）`),
-  hintAndAnswer: text('check: ask for a --hint, or grade --answer; not both at once', 'check: --hint（ヒントの表示）と --answer（採点）は同時に使えません'),
+    text(
+      `check: ${flag} ${id}: the exercise has no ask "${id}" (its asks: ${ids})`,
+      `check: ${flag} ${id}: この演習に "${id}" という問いはありません（問い: ${ids}）`,
+    ),
+  hintAndAnswer: text(
+    'check: ask for a --hint, or grade --answer; not both at once',
+    'check: --hint（ヒントの表示）と --answer（採点）は同時に使えません',
+  ),
   hintLevel: (id: string, level: string, count: number): Text =>
-    text(`check: --hint ${id}=${level}: this ask has hints 1..${count}`, `check: --hint ${id}=${level}: この問いのヒントは 1〜${count} です`),
+    text(
+      `check: --hint ${id}=${level}: this ask has hints 1..${count}`,
+      `check: --hint ${id}=${level}: この問いのヒントは 1〜${count} です`,
+    ),
   needAnswer: text(
     'check: give at least one --answer ASK=VALUE (or --work for your own work on a network)',
     'check: --answer ASK=VALUE を1つ以上指定してください（ネットワークについての自分の手計算なら --work）',
   ),
-  answerTwice: (id: string): Text => text(`check: --answer ${id} is given twice`, `check: --answer ${id} が2回指定されています`),
+  answerTwice: (id: string): Text =>
+    text(`check: --answer ${id} is given twice`, `check: --answer ${id} が2回指定されています`),
   hintsUsedCount: (id: string, n: string): Text =>
-    text(`check: --hints-used ${id}=${n}: expected a count such as 1 or 2`, `check: --hints-used ${id}=${n}: 1 や 2 のような個数を指定してください`),
+    text(
+      `check: --hints-used ${id}=${n}: expected a count such as 1 or 2`,
+      `check: --hints-used ${id}=${n}: 1 や 2 のような個数を指定してください`,
+    ),
   hintsUsedTooMany: (id: string, n: string, available: number): Text =>
     text(
       `check: --hints-used ${id}=${n}: this ask has ${available} hint${available === 1 ? '' : 's'} (0..${available})`,
@@ -114,7 +160,9 @@ export const CHECK = {
   askNotFormula: text("expected a formula in the ask's variables", '問いの変数を使った式を指定してください'),
   cannotCompute: (quantity: string, layer: number | undefined, index: readonly number[] | undefined): Text => {
     const enWhere = `${layer !== undefined ? ` of layer ${layer}` : ''}${index ? ` at [${index.join(', ')}]` : ''}`;
-    const jaWhere = [layer !== undefined ? `layer ${layer}` : null, index ? `index [${index.join(', ')}]` : null].filter((w) => w !== null).join('、');
+    const jaWhere = [layer !== undefined ? `layer ${layer}` : null, index ? `index [${index.join(', ')}]` : null]
+      .filter((w) => w !== null)
+      .join('、');
     return text(
       `cannot compute ${quantity}${enWhere} for this network (check quantity, layer and index)`,
       `このネットワークでは ${quantity}${jaWhere ? `（${jaWhere}）` : ''}を計算できません（quantity, layer, index を確かめてください）`,

@@ -8,7 +8,8 @@ import { UsageError } from './usage-error';
 
 type ParseArgsOptions = NonNullable<Parameters<typeof parseArgs>[0]>['options'];
 
-const isParseArgsError = (error: unknown): error is Error => String((error as { code?: unknown } | null)?.code).startsWith('ERR_PARSE_ARGS');
+const isParseArgsError = (error: unknown): error is Error =>
+  String((error as { code?: unknown } | null)?.code).startsWith('ERR_PARSE_ARGS');
 
 /** The positionals of a command as the usage shows them: `FILE`, `[TOPIC]`. */
 export function positionalsShown(spec: CommandSpec): string[] {
@@ -32,9 +33,12 @@ export function parseCommand<const C extends CommandSpec>(spec: C, args: readonl
     throw isParseArgsError(error) ? new UsageError(PARSE.parseArgs(error)) : error;
   }
   const required = spec.positionals.filter((p) => p.required);
-  if (parsed.positionals.length < required.length) throw new UsageError(PARSE.missing(spec.name, required[parsed.positionals.length].expected));
+  if (parsed.positionals.length < required.length)
+    throw new UsageError(PARSE.missing(spec.name, required[parsed.positionals.length].expected));
   if (parsed.positionals.length > spec.positionals.length) {
-    throw new UsageError(PARSE.unexpected(spec.name, parsed.positionals[spec.positionals.length], positionalsShown(spec).join(' ')));
+    throw new UsageError(
+      PARSE.unexpected(spec.name, parsed.positionals[spec.positionals.length], positionalsShown(spec).join(' ')),
+    );
   }
   const values: Record<string, unknown> = {};
   for (const [name, option] of Object.entries(spec.options)) {
@@ -45,18 +49,20 @@ export function parseCommand<const C extends CommandSpec>(spec: C, args: readonl
         values[name] = raw === true;
         break;
       case 'string':
-        values[name] = option.repeatable ? (raw as string[] | undefined) ?? [] : raw;
+        values[name] = option.repeatable ? ((raw as string[] | undefined) ?? []) : raw;
         break;
       case 'enum': {
         const value = (raw as string | undefined) ?? option.default;
-        if (value !== undefined && !option.values.includes(value)) throw new UsageError(PARSE.notAllowed(spec.name, flag, option.allowed ?? null, option.values, value));
+        if (value !== undefined && !option.values.includes(value))
+          throw new UsageError(PARSE.notAllowed(spec.name, flag, option.allowed ?? null, option.values, value));
         values[name] = value;
         break;
       }
       case 'integer': {
         if (raw === undefined) break;
         const n = Number(raw);
-        if (!(option.min >= 0 ? /^\d{1,16}$/ : /^-?\d{1,16}$/).test(raw as string) || n < option.min || n > option.max) throw new UsageError(PARSE.notInteger(spec.name, flag, option.min, option.max, raw as string));
+        if (!(option.min >= 0 ? /^\d{1,16}$/ : /^-?\d{1,16}$/).test(raw as string) || n < option.min || n > option.max)
+          throw new UsageError(PARSE.notInteger(spec.name, flag, option.min, option.max, raw as string));
         values[name] = n;
         break;
       }

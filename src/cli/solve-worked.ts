@@ -41,7 +41,10 @@ export function workedOptions(values: Parsed<typeof SOLVE>['values']): WorkedOpt
 export async function writeWorkedSolution(solution: Solution, file: string, options: WorkedOptions): Promise<number> {
   if (refuseBinaryToTerminal(options)) return 2;
   const { networkDocument } = await import('../render/worked');
-  return writeDocument(networkDocument(solution, { lang: options.lang, name: basename(file), form: options.form }), options);
+  return writeDocument(
+    networkDocument(solution, { lang: options.lang, name: basename(file), form: options.form }),
+    options,
+  );
 }
 
 /** The same for a computational-graph file (--form does not apply to graphs). */

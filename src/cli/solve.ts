@@ -23,6 +23,8 @@ export async function solveCommand(args: string[]): Promise<number> {
   }
   const solution = solve(networkFromSource(source));
   if (workedOptions) return worked.writeWorkedSolution(solution, positionals[0], workedOptions);
-  process.stdout.write(format === 'json' ? `${JSON.stringify(solutionToJson(solution), null, 2)}\n` : solutionToText(solution, lang));
+  process.stdout.write(
+    format === 'json' ? `${JSON.stringify(solutionToJson(solution), null, 2)}\n` : solutionToText(solution, lang),
+  );
   return 0;
 }

@@ -16,7 +16,10 @@ const WIDTH = 96;
 const DESCRIPTION_INDENT = '      ';
 
 const WORDS = {
-  title: text('backprop-tutor — learn backpropagation by hand, with exact numbers', 'backprop-tutor — 誤差逆伝播法を手計算で学ぶ（厳密な数値で）'),
+  title: text(
+    'backprop-tutor — learn backpropagation by hand, with exact numbers',
+    'backprop-tutor — 誤差逆伝播法を手計算で学ぶ（厳密な数値で）',
+  ),
   usage: text('Usage:', '使い方:'),
   optionsOf: (command: string) => text(`Options of ${command}:`, `${command} のオプション:`),
   byDefault: (value: string) => text(`(default: ${value})`, `（既定: ${value}）`),
@@ -52,7 +55,8 @@ const EXAMPLES = [
 
 function optionOf(spec: CommandSpec, name: string): OptionSpec {
   const option = spec.options[name];
-  if (option === undefined) throw new Error(`${spec.name}: the usage names an option "${name}" the command does not have`);
+  if (option === undefined)
+    throw new Error(`${spec.name}: the usage names an option "${name}" the command does not have`);
   return option;
 }
 

@@ -14,7 +14,11 @@ export interface GraphDocumentOptions {
   readonly name: string;
 }
 
-const slug = (text: string) => text.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').toLowerCase() || 'x';
+const slug = (text: string) =>
+  text
+    .replace(/[^a-z0-9]+/gi, '-')
+    .replace(/^-|-$/g, '')
+    .toLowerCase() || 'x';
 
 function step(id: string, label: string, latex: string): DocStep {
   return {
@@ -45,10 +49,15 @@ export function graphDocument(solution: GraphSolution, options: GraphDocumentOpt
   };
   const inputs: Block = {
     kind: 'list',
-    items: spec.inputs.map((input) => [{ math: `${nameLatex(input.name)} = ${compactValue(input.value).replace(/−/g, '-').replace(/≈/g, '\\approx ')}` }]),
+    items: spec.inputs.map((input) => [
+      { math: `${nameLatex(input.name)} = ${compactValue(input.value).replace(/−/g, '-').replace(/≈/g, '\\approx ')}` },
+    ]),
   };
 
-  const forward: Block[] = steps.forward.map((s, k) => ({ kind: 'step', step: step(`f-${k}-${slug(s.node)}`, s.node, s.latex) }));
+  const forward: Block[] = steps.forward.map((s, k) => ({
+    kind: 'step',
+    step: step(`f-${k}-${slug(s.node)}`, s.node, s.latex),
+  }));
 
   const backward: Block[] = [
     { kind: 'paragraph', text: [words.backwardNote] },
@@ -65,7 +74,10 @@ export function graphDocument(solution: GraphSolution, options: GraphDocumentOpt
     else backward.push({ kind: 'step', step: step(`b-${k}-${slug(s.edge.from)}`, `${s.edge.to} → ${label}`, s.latex) });
   });
 
-  const gradients: Block[] = steps.gradients.map((s, k) => ({ kind: 'step', step: step(`g-${k}-${slug(s.name)}`, s.name, s.latex) }));
+  const gradients: Block[] = steps.gradients.map((s, k) => ({
+    kind: 'step',
+    step: step(`g-${k}-${slug(s.name)}`, s.name, s.latex),
+  }));
 
   return {
     lang: options.lang,

@@ -29,7 +29,12 @@ function text(x: number, y: number, content: string, attrs = ''): string {
 
 /** A label with a white halo so that it stays legible where edges cross. */
 function haloText(x: number, y: number, content: string, cls: string): string {
-  return text(x, y, content, `class="${cls}" text-anchor="middle" paint-order="stroke" stroke="#fff" stroke-width="4" stroke-linejoin="round"`);
+  return text(
+    x,
+    y,
+    content,
+    `class="${cls}" text-anchor="middle" paint-order="stroke" stroke="#fff" stroke-width="4" stroke-linejoin="round"`,
+  );
 }
 
 export interface NetworkFigureOptions {
@@ -37,7 +42,11 @@ export interface NetworkFigureOptions {
   readonly sample?: number;
 }
 
-export function networkSvg(solution: Solution, m: Messages, options: NetworkFigureOptions = {}): { svg: string; edgeLabels: boolean } {
+export function networkSvg(
+  solution: Solution,
+  m: Messages,
+  options: NetworkFigureOptions = {},
+): { svg: string; edgeLabels: boolean } {
   const { network } = solution;
   const s = options.sample ?? 0;
   const widths = [network.input[0].length, ...solution.layers.map((r) => r.output[0].length)];
@@ -66,7 +75,9 @@ export function networkSvg(solution: Solution, m: Messages, options: NetworkFigu
         const len = Math.hypot(dx, dy);
         const a = { x: from.x + (dx * RADIUS) / len, y: from.y + (dy * RADIUS) / len };
         const b = { x: to.x - (dx * (RADIUS + 4)) / len, y: to.y - (dy * (RADIUS + 4)) / len };
-        parts.push(`<line class="edge" x1="${a.x.toFixed(1)}" y1="${a.y.toFixed(1)}" x2="${b.x.toFixed(1)}" y2="${b.y.toFixed(1)}" marker-end="url(#bt-net-arrow)"/>`);
+        parts.push(
+          `<line class="edge" x1="${a.x.toFixed(1)}" y1="${a.y.toFixed(1)}" x2="${b.x.toFixed(1)}" y2="${b.y.toFixed(1)}" marker-end="url(#bt-net-arrow)"/>`,
+        );
         if (!labelled) continue;
         // Labels of edges into unit j sit at a fraction (j+1)/(units+1) of the way, so that edges
         // fanning out of one unit, and edges crossing, do not share a spot.
@@ -84,7 +95,11 @@ export function networkSvg(solution: Solution, m: Messages, options: NetworkFigu
   widths.forEach((_, col) => {
     const x = MARGIN_X + col * COL_GAP;
     const heading =
-      col === 0 ? m.lang === 'ja' ? '入力層' : 'Input' : `${m.lang === 'ja' ? `第${col}層` : `Layer ${col}`}: ${m.activation[network.layers[col - 1].activation]}`;
+      col === 0
+        ? m.lang === 'ja'
+          ? '入力層'
+          : 'Input'
+        : `${m.lang === 'ja' ? `第${col}層` : `Layer ${col}`}: ${m.activation[network.layers[col - 1].activation]}`;
     parts.push(text(x, 22, heading, 'class="head" text-anchor="middle"'));
   });
 
@@ -92,7 +107,9 @@ export function networkSvg(solution: Solution, m: Messages, options: NetworkFigu
   for (let i = 0; i < widths[0]; i++) {
     const p = position(0, i);
     parts.push(`<circle class="unit input" cx="${p.x}" cy="${p.y}" r="${RADIUS}"/>`);
-    parts.push(text(p.x, p.y + 5, `x${sub(i + 1)} = ${figureNumber(network.input[s][i])}`, 'class="v" text-anchor="middle"'));
+    parts.push(
+      text(p.x, p.y + 5, `x${sub(i + 1)} = ${figureNumber(network.input[s][i])}`, 'class="v" text-anchor="middle"'),
+    );
   }
   // Layer units: a, z and the bias inside.
   solution.layers.forEach((result, l) => {
@@ -100,10 +117,17 @@ export function networkSvg(solution: Solution, m: Messages, options: NetworkFigu
     for (let j = 0; j < widths[l + 1]; j++) {
       const p = position(l + 1, j);
       parts.push(`<circle class="unit${last ? ' output' : ''}" cx="${p.x}" cy="${p.y}" r="${RADIUS}"/>`);
-      parts.push(text(p.x, p.y - 10, `a = ${figureNumber(result.preactivation[s][j])}`, 'class="v" text-anchor="middle"'));
+      parts.push(
+        text(p.x, p.y - 10, `a = ${figureNumber(result.preactivation[s][j])}`, 'class="v" text-anchor="middle"'),
+      );
       parts.push(text(p.x, p.y + 5, `z = ${figureNumber(result.output[s][j])}`, 'class="v" text-anchor="middle"'));
-      parts.push(text(p.x, p.y + 21, `b = ${figureNumber(network.layers[l].bias[j])}`, 'class="b" text-anchor="middle"'));
-      if (last) parts.push(text(p.x + RADIUS + 8, p.y + 5, `t${sub(j + 1)} = ${figureNumber(network.target[s][j])}`, 'class="t"'));
+      parts.push(
+        text(p.x, p.y + 21, `b = ${figureNumber(network.layers[l].bias[j])}`, 'class="b" text-anchor="middle"'),
+      );
+      if (last)
+        parts.push(
+          text(p.x + RADIUS + 8, p.y + 5, `t${sub(j + 1)} = ${figureNumber(network.target[s][j])}`, 'class="t"'),
+        );
     }
   });
 

@@ -77,7 +77,9 @@ export function stepLabel(step: Step, solution: Solution, m: Messages): string {
       case 'output_after':
         return m.step.outputMatrix(l) + m.step.afterSuffix;
       case 'grad_output':
-        return step.layer === network.layers.length - 1 ? m.step.gradOutputLastMatrix(l) : m.step.gradOutputHiddenMatrix(l);
+        return step.layer === network.layers.length - 1
+          ? m.step.gradOutputLastMatrix(l)
+          : m.step.gradOutputHiddenMatrix(l);
       case 'activation_derivative':
         return m.step.activationDerivativeMatrix(l);
       case 'delta':
@@ -146,7 +148,8 @@ function redundantResult(step: Step): boolean {
 
 function docStep(step: Step, solution: Solution, m: Messages, note: StepNote | null): DocStep {
   const columns = solution.network.layout === 'w-x';
-  const text = note === null ? null : note.kind === 'broadcast-bias' ? m.note.broadcastBias(columns) : noteText(note, m);
+  const text =
+    note === null ? null : note.kind === 'broadcast-bias' ? m.note.broadcastBias(columns) : noteText(note, m);
   return {
     id: step.id.replace(/[^a-z0-9]+/gi, '-').replace(/-+$/, ''),
     label: [stepLabel(step, solution, m)],
@@ -210,8 +213,12 @@ function generalFormulas(section: TraceSection, solution: Solution): string[] {
           ];
     case 'update':
       return section.form === 'scalar'
-        ? ['w^{+} = w - \\eta \\frac{\\partial L}{\\partial w}, \\qquad b^{+} = b - \\eta \\frac{\\partial L}{\\partial b}']
-        : ['W^{(l)+} = W^{(l)} - \\eta \\frac{\\partial L}{\\partial W^{(l)}}, \\qquad \\mathbf{b}^{(l)+} = \\mathbf{b}^{(l)} - \\eta \\frac{\\partial L}{\\partial \\mathbf{b}^{(l)}}'];
+        ? [
+            'w^{+} = w - \\eta \\frac{\\partial L}{\\partial w}, \\qquad b^{+} = b - \\eta \\frac{\\partial L}{\\partial b}',
+          ]
+        : [
+            'W^{(l)+} = W^{(l)} - \\eta \\frac{\\partial L}{\\partial W^{(l)}}, \\qquad \\mathbf{b}^{(l)+} = \\mathbf{b}^{(l)} - \\eta \\frac{\\partial L}{\\partial \\mathbf{b}^{(l)}}',
+          ];
     case 'after':
       return [];
   }
@@ -248,23 +255,42 @@ function problemSection(solution: Solution, m: Messages): DocSection {
     const shape = shapeOf(network, l);
     const text: RichText = [
       `${m.problem.layer(l + 1, l === count - 1, shape.inputs, shape.units, m.activation[layer.activation])}: `,
-      { math: `W^{(${l + 1})} = ${matrixLatex(layer.weights).latex}, \\quad \\mathbf{b}^{(${l + 1})} = ${matrixLatex(vector(layer.bias)).latex}` },
+      {
+        math: `W^{(${l + 1})} = ${matrixLatex(layer.weights).latex}, \\quad \\mathbf{b}^{(${l + 1})} = ${matrixLatex(vector(layer.bias)).latex}`,
+      },
     ];
     if (layer.alpha === null) return text;
-    return [...text, `, ${m.problem.alpha(activation(layer.activation).learnsSlope)} `, { math: `\\alpha^{(${l + 1})} = ${numberLatex(layer.alpha).latex}` }];
+    return [
+      ...text,
+      `, ${m.problem.alpha(activation(layer.activation).learnsSlope)} `,
+      { math: `\\alpha^{(${l + 1})} = ${numberLatex(layer.alpha).latex}` },
+    ];
   });
   blocks.push({ kind: 'list', items });
-  blocks.push({ kind: 'paragraph', text: [`${m.problem.lossLine} ${m.lossName[network.loss]}: `, { math: lossFormula(solution) }] });
-  blocks.push({ kind: 'paragraph', text: [`${m.problem.inputLine(batch, columns)} `, { math: `X = ${matrixLatex(perSample(network.input)).latex}` }] });
-  blocks.push({ kind: 'paragraph', text: [`${m.problem.targetLine(batch, columns)} `, { math: `T = ${matrixLatex(perSample(network.target)).latex}` }] });
-  blocks.push({ kind: 'paragraph', text: [`${m.problem.learningRate} `, { math: `\\eta = ${numberLatex(network.learningRate).latex}` }] });
+  blocks.push({
+    kind: 'paragraph',
+    text: [`${m.problem.lossLine} ${m.lossName[network.loss]}: `, { math: lossFormula(solution) }],
+  });
+  blocks.push({
+    kind: 'paragraph',
+    text: [`${m.problem.inputLine(batch, columns)} `, { math: `X = ${matrixLatex(perSample(network.input)).latex}` }],
+  });
+  blocks.push({
+    kind: 'paragraph',
+    text: [`${m.problem.targetLine(batch, columns)} `, { math: `T = ${matrixLatex(perSample(network.target)).latex}` }],
+  });
+  blocks.push({
+    kind: 'paragraph',
+    text: [`${m.problem.learningRate} `, { math: `\\eta = ${numberLatex(network.learningRate).latex}` }],
+  });
   if (batch > 1) blocks.push({ kind: 'paragraph', text: [m.problem.batch(network.conventions.batch, batch)] });
   if (network.layers.some((layer) => KINKED.has(layer.activation))) {
     blocks.push({ kind: 'paragraph', text: [m.problem.reluConvention(network.conventions.reluGradAtZero)] });
   }
   if (!network.updateBiases) blocks.push({ kind: 'paragraph', text: [m.problem.biasesFixed] });
   const figure = networkSvg(solution, m);
-  const caption = m.problem.figureCaption(batch > 1 ? 1 : null) + (figure.edgeLabels ? '' : ` ${m.problem.figureNoEdgeLabels}`);
+  const caption =
+    m.problem.figureCaption(batch > 1 ? 1 : null) + (figure.edgeLabels ? '' : ` ${m.problem.figureNoEdgeLabels}`);
   blocks.push({ kind: 'figure', id: 'network-figure', svg: figure.svg, alt: m.problem.figureAlt, caption: [caption] });
   return { id: 'problem', title: m.section.problem, blocks };
 }
@@ -289,14 +315,18 @@ function traceSection(section: TraceSection, solution: Solution, m: Messages): D
   const { network } = solution;
   const blocks: Block[] = [{ kind: 'paragraph', text: [introText(section, solution, m)] }];
   for (const latex of generalFormulas(section, solution)) blocks.push({ kind: 'math', latex });
-  if (section.kind === 'update' && !network.updateBiases) blocks.push({ kind: 'paragraph', text: [m.intro.biasesFixed] });
+  if (section.kind === 'update' && !network.updateBiases)
+    blocks.push({ kind: 'paragraph', text: [m.intro.biasesFixed] });
   let layer: number | null | undefined;
   const seenNotes = new Set<string>();
   for (const step of section.steps) {
     // A heading whenever the layer changes (the loss steps have none).
     if (step.layer !== layer && step.layer !== null && section.kind !== 'loss') {
       const spec = network.layers[step.layer];
-      blocks.push({ kind: 'heading', text: [m.layerHeading(step.layer + 1, step.layer === network.layers.length - 1, m.activation[spec.activation])] });
+      blocks.push({
+        kind: 'heading',
+        text: [m.layerHeading(step.layer + 1, step.layer === network.layers.length - 1, m.activation[spec.activation])],
+      });
     }
     layer = step.layer;
     // Each explanation once per section: it applies to every similar step after it.
@@ -324,6 +354,10 @@ export function traceDocument(solution: Solution, trace: Trace, options: Documen
     lang: options.lang,
     title: m.title(options.name),
     subtitle: [m.subtitle],
-    sections: [problemSection(solution, m), ...trace.sections.map((s) => traceSection(s, solution, m)), ...(appendix ? [appendix] : [])],
+    sections: [
+      problemSection(solution, m),
+      ...trace.sections.map((s) => traceSection(s, solution, m)),
+      ...(appendix ? [appendix] : []),
+    ],
   };
 }

@@ -10,7 +10,13 @@ export function activate(name: ActivationName, a: Value, alpha: Value | null): V
 }
 
 /** h′(a) from a and y = h(a); at a kink the convention decides (see each concept). */
-export function derivative(name: ActivationName, a: Value, y: Value, alpha: Value | null, conventions: Conventions): Value {
+export function derivative(
+  name: ActivationName,
+  a: Value,
+  y: Value,
+  alpha: Value | null,
+  conventions: Conventions,
+): Value {
   return activation(name).derivative(a, y, alpha, conventions);
 }
 

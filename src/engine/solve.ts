@@ -120,9 +120,14 @@ function applyActivation(layer: LayerSpec, a: Matrix): Matrix {
 }
 
 /** The correct rules with an override's in their place. */
-const withOverride = (rules: Partial<Rules> | undefined): Rules => (rules === undefined || rules === correctRules ? correctRules : { ...correctRules, ...rules });
+const withOverride = (rules: Partial<Rules> | undefined): Rules =>
+  rules === undefined || rules === correctRules ? correctRules : { ...correctRules, ...rules };
 
-export function forward(network: NetworkSpec, givenOutputs?: ReadonlyMap<number, Matrix>, options: ForwardOptions = {}): ForwardPass {
+export function forward(
+  network: NetworkSpec,
+  givenOutputs?: ReadonlyMap<number, Matrix>,
+  options: ForwardOptions = {},
+): ForwardPass {
   const rules = withOverride(options.rules);
   const keep = options.intermediate ?? keepAll;
   const after = options.after === true;
@@ -130,7 +135,11 @@ export function forward(network: NetworkSpec, givenOutputs?: ReadonlyMap<number,
   const outputs: Matrix[] = [];
   let z: Matrix = network.input;
   for (const [l, layer] of network.layers.entries()) {
-    const a = keep(after ? 'preactivation_after' : 'preactivation', l, addRow(matmul(z, weightsXW(network, layer.weights)), layer.bias));
+    const a = keep(
+      after ? 'preactivation_after' : 'preactivation',
+      l,
+      addRow(matmul(z, weightsXW(network, layer.weights)), layer.bias),
+    );
     z = keep(after ? 'output_after' : 'output', l, givenOutputs?.get(l) ?? applyActivation(layer, a));
     preactivations.push(a);
     outputs.push(z);
@@ -141,16 +150,32 @@ export function forward(network: NetworkSpec, givenOutputs?: ReadonlyMap<number,
 }
 
 /** Δ = ∂L/∂A of layer l from the gradient at its output G = ∂L/∂Z, and h′(A) where it is element-wise. */
-function layerDelta(network: NetworkSpec, l: number, a: Matrix, y: Matrix, g: Matrix, c: Value, rules: Rules, keep: Intermediate) {
+function layerDelta(
+  network: NetworkSpec,
+  l: number,
+  a: Matrix,
+  y: Matrix,
+  g: Matrix,
+  c: Value,
+  rules: Rules,
+  keep: Intermediate,
+) {
   const layer = network.layers[l];
   if (layer.activation === 'softmax') {
     // Softmax output + cross-entropy: δ = c·(y − t) from the targets, unless the rules go the long way.
     const isLast = l === network.layers.length - 1;
-    const fromTarget = isLast && network.loss === 'cross-entropy' ? rules.softmaxCrossEntropyDelta(network, l, y, network.target, c) : null;
+    const fromTarget =
+      isLast && network.loss === 'cross-entropy'
+        ? rules.softmaxCrossEntropyDelta(network, l, y, network.target, c)
+        : null;
     if (fromTarget !== null) return { delta: fromTarget, activationDerivative: null };
     return { delta: y.map((row, s) => rules.softmaxBackward(network, l, row, g[s])), activationDerivative: null };
   }
-  const h = keep('activation_derivative', l, map(a, (x, s, k) => rules.activationDerivative(network, l, x, y[s][k])));
+  const h = keep(
+    'activation_derivative',
+    l,
+    map(a, (x, s, k) => rules.activationDerivative(network, l, x, y[s][k])),
+  );
   return { delta: rules.deltaThroughActivation(network, l, g, h), activationDerivative: h };
 }
 
@@ -172,7 +197,8 @@ export function solve(network: NetworkSpec, options: SolveOptions = {}): Solutio
     g = keep('grad_output', l, g);
     const { delta: layerDeltaValue, activationDerivative } = layerDelta(network, l, a, y, g, c, rules, keep);
     const delta = keep('delta', l, layerDeltaValue);
-    const input = l === 0 ? network.input : rules.gradWeightsInput(network, l, pass.preactivations[l - 1], pass.outputs[l - 1]);
+    const input =
+      l === 0 ? network.input : rules.gradWeightsInput(network, l, pass.preactivations[l - 1], pass.outputs[l - 1]);
 
     // ∂L/∂W = Z^{l−1}ᵀ·Δ (x-w); its transpose Δᵀ·Z^{l−1} in the w-x layout.
     const gradWeights = keep('grad_weights', l, rules.gradWeightsLayout(network, l, matmul(transpose(input), delta)));
@@ -181,9 +207,11 @@ export function solve(network: NetworkSpec, options: SolveOptions = {}): Solutio
     let gradAlpha: Value | null = null;
     if (layer.activation === 'prelu') {
       const terms: Value[] = [];
-      a.forEach((row, s) => row.forEach((x, k) => {
-        if (sign(x) <= 0) terms.push(mul(g[s][k], x));
-      }));
+      a.forEach((row, s) =>
+        row.forEach((x, k) => {
+          if (sign(x) <= 0) terms.push(mul(g[s][k], x));
+        }),
+      );
       gradAlpha = keep('grad_alpha', l, [[sum(terms)]])[0][0];
     }
 
@@ -201,11 +229,21 @@ export function solve(network: NetworkSpec, options: SolveOptions = {}): Solutio
       gradAlpha,
       weightsAfter: keep('weights_after', l, step(layer.weights, eta, update)),
       biasAfter: keep('bias_after', l, [network.updateBiases ? step([layer.bias], eta, [gradBias])[0] : layer.bias])[0],
-      alphaAfter: gradAlpha === null ? layer.alpha : keep('alpha_after', l, [[sub(layer.alpha!, mul(eta, gradAlpha))]])[0][0],
+      alphaAfter:
+        gradAlpha === null ? layer.alpha : keep('alpha_after', l, [[sub(layer.alpha!, mul(eta, gradAlpha))]])[0][0],
     };
 
     // Hidden deltas use the weights *before* the update: ∂L/∂Z^{l−1} = Δ^l·W^lᵀ.
-    if (l > 0) g = matmul(delta, rules.backpropWeights(network, l, weightsXW(network, layer.weights), weightsXW(network, results[l].weightsAfter)));
+    if (l > 0)
+      g = matmul(
+        delta,
+        rules.backpropWeights(
+          network,
+          l,
+          weightsXW(network, layer.weights),
+          weightsXW(network, results[l].weightsAfter),
+        ),
+      );
   }
 
   const updated: NetworkSpec = {

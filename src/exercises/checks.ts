@@ -18,12 +18,15 @@ function hasEqualPair(group: readonly Value[]): boolean {
 }
 
 function wholeArrayDistinct(array: readonly (Value | readonly Value[])[]): boolean {
-  const rows: (readonly Value[])[] = array.every((x) => Array.isArray(x)) ? (array as unknown as (readonly Value[])[]) : [array as readonly Value[]];
+  const rows: (readonly Value[])[] = array.every((x) => Array.isArray(x))
+    ? (array as unknown as (readonly Value[])[])
+    : [array as readonly Value[]];
   if (rows.some(hasEqualPair)) return false;
   const columns = rows[0].map((_, j) => rows.map((row) => row[j]));
   if (columns.some(hasEqualPair)) return false;
   if (rows.length === rows[0].length) {
-    for (let i = 0; i < rows.length; i++) for (let j = i + 1; j < rows.length; j++) if (compare(rows[i][j], rows[j][i]) === 0) return false;
+    for (let i = 0; i < rows.length; i++)
+      for (let j = i + 1; j < rows.length; j++) if (compare(rows[i][j], rows[j][i]) === 0) return false;
   }
   return true;
 }
@@ -53,7 +56,12 @@ function gradientPart(spec: NetworkSpec, solution: Solution, given: GivenOutputs
 }
 
 /** The values a student computes on the way to the asks (forward pass, deltas, gradients). */
-export function workValues(spec: NetworkSpec, solution: Solution, given: GivenOutputs, asks: readonly NetworkAsk[]): Value[] {
+export function workValues(
+  spec: NetworkSpec,
+  solution: Solution,
+  given: GivenOutputs,
+  asks: readonly NetworkAsk[],
+): Value[] {
   const count = spec.layers.length;
   const out: Value[] = [];
   let forwardUpTo = -1;
@@ -65,7 +73,8 @@ export function workValues(spec: NetworkSpec, solution: Solution, given: GivenOu
     if (FORWARD.has(ask.quantity)) forwardUpTo = Math.max(forwardUpTo, l);
     else if (ask.quantity === 'loss') forwardUpTo = count - 1;
     else if (ask.quantity === 'loss_after' || ask.quantity === 'loss_improvement') everything = true;
-    else if (ask.quantity === 'activation_derivative' || ask.quantity === 'softmax_jacobian') forwardUpTo = Math.max(forwardUpTo, l);
+    else if (ask.quantity === 'activation_derivative' || ask.quantity === 'softmax_jacobian')
+      forwardUpTo = Math.max(forwardUpTo, l);
     else {
       forwardUpTo = count - 1;
       backwardDownTo = Math.min(backwardDownTo, l);
@@ -84,7 +93,12 @@ export function workValues(spec: NetworkSpec, solution: Solution, given: GivenOu
   for (let l = count - 1; l >= backwardDownTo; l--) out.push(...cellsOf(solution.layers[l].delta));
   for (const l of gradLayers) {
     const layer = solution.layers[l];
-    out.push(...cellsOf(layer.gradWeights), ...cellsOf(layer.gradBias), ...cellsOf(layer.weightsAfter), ...cellsOf(layer.biasAfter));
+    out.push(
+      ...cellsOf(layer.gradWeights),
+      ...cellsOf(layer.gradBias),
+      ...cellsOf(layer.weightsAfter),
+      ...cellsOf(layer.biasAfter),
+    );
   }
   if (everything) out.push(solution.loss, solution.lossAfter);
   return out;
@@ -101,15 +115,24 @@ export interface CheckOptions {
  * array may hold), or an updated parameter whose gradient is 0 (its input comes from a dead ReLU, so
  * the answer is just the old value).
  */
-export function askProblem(spec: NetworkSpec, solution: Solution, given: GivenOutputs, ask: NetworkAsk, value: AskValue, options: CheckOptions = {}): string | null {
+export function askProblem(
+  spec: NetworkSpec,
+  solution: Solution,
+  given: GivenOutputs,
+  ask: NetworkAsk,
+  value: AskValue,
+  options: CheckOptions = {},
+): string | null {
   const cells = cellsOf(value);
   if (!cells.every((v) => isHandFriendly(v, options.friendliness))) return 'asked value not hand-friendly';
   if (options.allowZero) return null;
   if (tooManyZeros(cells, ask, value)) return 'asked value is 0';
   const gradient = gradientPart(spec, solution, given, ask);
-  if (gradient !== null && tooManyZeros(cellsOf(gradient), ask, gradient)) return 'the gradient of an updated parameter is 0';
+  if (gradient !== null && tooManyZeros(cellsOf(gradient), ask, gradient))
+    return 'the gradient of an updated parameter is 0';
   if (ask.quantity === 'bias_after' && !spec.updateBiases) return 'an asked bias is not updated';
-  if (ask.quantity === 'loss_after' && compare(solution.loss, solution.lossAfter) === 0) return 'the loss does not change';
+  if (ask.quantity === 'loss_after' && compare(solution.loss, solution.lossAfter) === 0)
+    return 'the loss does not change';
   return null;
 }
 
@@ -151,7 +174,8 @@ export function rejection(
   }
   if (!workValues(spec, solution, given, asks).every(friendly)) return 'intermediate value not hand-friendly';
   // Equal inputs in a sample would make the gradients of their weights equal: a swapped index would pass.
-  if (spec.input.some((row) => row.some((x, i) => row.some((y, k) => k > i && compare(x, y) === 0)))) return 'two inputs of a sample are equal';
+  if (spec.input.some((row) => row.some((x, i) => row.some((y, k) => k > i && compare(x, y) === 0))))
+    return 'two inputs of a sample are equal';
   const last = spec.layers.length - 1;
   for (const [l, layer] of spec.layers.entries()) {
     if (l === last || !DEAD_CAN.includes(layer.activation)) continue;

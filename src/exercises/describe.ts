@@ -20,8 +20,14 @@ export function lossFormula(name: LossName, outputs: number, lang: Lang): string
 export function reluConvention(spec: NetworkSpec, lang: Lang): string {
   const right = spec.conventions.reluGradAtZero === 1;
   return right
-    ? t('At a = 0 take the right derivative: ReLU′(0) = 1 (also for Leaky ReLU/PReLU/ReLU6).', 'a = 0 では右側の微分を使う: ReLU′(0) = 1（Leaky ReLU・PReLU・ReLU6 も同様）。')[lang]
-    : t('At a = 0 take the left derivative: ReLU′(0) = 0 (Leaky ReLU/PReLU: α; ReLU6: 0).', 'a = 0 では左側の微分を使う: ReLU′(0) = 0（Leaky ReLU・PReLU は α、ReLU6 は 0）。')[lang];
+    ? t(
+        'At a = 0 take the right derivative: ReLU′(0) = 1 (also for Leaky ReLU/PReLU/ReLU6).',
+        'a = 0 では右側の微分を使う: ReLU′(0) = 1（Leaky ReLU・PReLU・ReLU6 も同様）。',
+      )[lang]
+    : t(
+        'At a = 0 take the left derivative: ReLU′(0) = 0 (Leaky ReLU/PReLU: α; ReLU6: 0).',
+        'a = 0 では左側の微分を使う: ReLU′(0) = 0（Leaky ReLU・PReLU は α、ReLU6 は 0）。',
+      )[lang];
 }
 
 /** The name of layer l's output: y for the output layer, z^l for a hidden one (1-based superscript). */
@@ -50,7 +56,8 @@ export function givenLines(spec: NetworkSpec, given: GivenOutputs, lang: Lang): 
   const lines: string[] = [];
   for (const [l, m] of [...given.entries()].sort((a, b) => a[0] - b[0])) {
     const name = outputName(spec, l);
-    const layerText = l === spec.layers.length - 1 ? t('the output layer', '出力層')[lang] : t(`layer ${l + 1}`, `第${l + 1}層`)[lang];
+    const layerText =
+      l === spec.layers.length - 1 ? t('the output layer', '出力層')[lang] : t(`layer ${l + 1}`, `第${l + 1}層`)[lang];
     lines.push(
       lang === 'en'
         ? `Given (the ${activationName(spec.layers[l].activation, lang)} outputs of ${layerText}, rounded to one decimal; use these values):`
@@ -62,23 +69,37 @@ export function givenLines(spec: NetworkSpec, given: GivenOutputs, lang: Lang): 
 }
 
 /** The network in words and aligned numbers. */
-export function describeNetwork(spec: NetworkSpec, given: GivenOutputs, asks: readonly NetworkAsk[], lang: Lang): string[] {
+export function describeNetwork(
+  spec: NetworkSpec,
+  given: GivenOutputs,
+  asks: readonly NetworkAsk[],
+  lang: Lang,
+): string[] {
   const count = spec.layers.length;
   const batch = spec.input.length;
   const lines: string[] = [];
   lines.push(layoutLine(spec, lang));
-  lines.push(t('Units, inputs and samples are numbered from 1.', 'ユニット・入力・サンプルの番号は 1 から数える。')[lang]);
+  lines.push(
+    t('Units, inputs and samples are numbered from 1.', 'ユニット・入力・サンプルの番号は 1 から数える。')[lang],
+  );
   lines.push('');
   if (batch === 1) {
     lines.push(...valueBlock(t('Input x', '入力 x')[lang], spec.input, ''));
   } else {
-    lines.push(t(`Input: a batch of ${batch} samples, one row per sample:`, `入力: バッチサイズ ${batch}（1 行が 1 サンプル）:`)[lang]);
+    lines.push(
+      t(`Input: a batch of ${batch} samples, one row per sample:`, `入力: バッチサイズ ${batch}（1 行が 1 サンプル）:`)[
+        lang
+      ],
+    );
     lines.push(...valueBlock('X', spec.input, '  '));
   }
   spec.layers.forEach((layer, l) => {
     const role = l === count - 1 ? t('output layer', '出力層')[lang] : t('hidden layer', '中間層')[lang];
     let act = activationName(layer.activation, lang);
-    if (layer.alpha) act += activation(layer.activation).learnsSlope ? ` (α = ${show(layer.alpha)}${t(', learnable', '、学習する')[lang]})` : ` (α = ${show(layer.alpha)})`;
+    if (layer.alpha)
+      act += activation(layer.activation).learnsSlope
+        ? ` (α = ${show(layer.alpha)}${t(', learnable', '、学習する')[lang]})`
+        : ` (α = ${show(layer.alpha)})`;
     lines.push(lang === 'en' ? `Layer ${l + 1} (${role}, ${act}):` : `第${l + 1}層（${role}、${act}）:`);
     lines.push(...matrixBlock(`W${sup(l + 1)}`, layer.weights, '  '));
     lines.push(`  b${sup(l + 1)} = (${layer.bias.map(show).join(', ')})`);
@@ -88,8 +109,14 @@ export function describeNetwork(spec: NetworkSpec, given: GivenOutputs, asks: re
   if (batch > 1) {
     lines.push(
       spec.conventions.batch === 'mean'
-        ? t(`The batch loss is the mean of the ${batch} per-sample losses.`, `バッチの損失は ${batch} 個のサンプルの損失の平均とする。`)[lang]
-        : t(`The batch loss is the sum of the ${batch} per-sample losses.`, `バッチの損失は ${batch} 個のサンプルの損失の和とする。`)[lang],
+        ? t(
+            `The batch loss is the mean of the ${batch} per-sample losses.`,
+            `バッチの損失は ${batch} 個のサンプルの損失の平均とする。`,
+          )[lang]
+        : t(
+            `The batch loss is the sum of the ${batch} per-sample losses.`,
+            `バッチの損失は ${batch} 個のサンプルの損失の和とする。`,
+          )[lang],
     );
     lines.push(...valueBlock(t('Targets T', '教師データ T')[lang], spec.target, ''));
   } else {

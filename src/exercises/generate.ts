@@ -40,16 +40,35 @@ function expectedJson(v: AskValue): ExpectedValue {
   return (v as readonly AskValue[]).map((x) => expectedJson(x)) as ExpectedValue;
 }
 
-const findLine = t('Find (give exact values: fractions or decimals):', '次の値を求めよ（分数または小数で正確に答えよ）:');
+const findLine = t(
+  'Find (give exact values: fractions or decimals):',
+  '次の値を求めよ（分数または小数で正確に答えよ）:',
+);
 const findLineIrrational = t('Find:', '次の値を求めよ:');
 
-function networkExercise(base: Pick<Exercise, 'template' | 'seed' | 'difficulty' | 'lang'>, variant: NetworkVariant): Exercise {
+function networkExercise(
+  base: Pick<Exercise, 'template' | 'seed' | 'difficulty' | 'lang'>,
+  variant: NetworkVariant,
+): Exercise {
   const { draft, ctx, file } = variant;
   const lang = base.lang;
-  const statement = draft.statement ? draft.statement(ctx, lang) : describeNetwork(ctx.spec, ctx.given, draft.asks, lang);
-  const labels = draft.asks.map((ask) => `  ${ask.id}: ${draft.label?.(ctx, ask, lang) ?? askLabel(ctx.spec, ask, lang)}`);
+  const statement = draft.statement
+    ? draft.statement(ctx, lang)
+    : describeNetwork(ctx.spec, ctx.given, draft.asks, lang);
+  const labels = draft.asks.map(
+    (ask) => `  ${ask.id}: ${draft.label?.(ctx, ask, lang) ?? askLabel(ctx.spec, ask, lang)}`,
+  );
   const irrational = ctx.values.some((v) => cellsOf(v).some((c) => c.kind !== 'rational'));
-  const prompt = [draft.intro?.[lang], '', ...statement, '', (irrational ? findLineIrrational : findLine)[lang], ...labels].filter((line) => line !== undefined).join('\n');
+  const prompt = [
+    draft.intro?.[lang],
+    '',
+    ...statement,
+    '',
+    (irrational ? findLineIrrational : findLine)[lang],
+    ...labels,
+  ]
+    .filter((line) => line !== undefined)
+    .join('\n');
   return {
     ...base,
     network: file,
@@ -61,7 +80,10 @@ function networkExercise(base: Pick<Exercise, 'template' | 'seed' | 'difficulty'
   };
 }
 
-function graphExercise(base: Pick<Exercise, 'template' | 'seed' | 'difficulty' | 'lang'>, variant: GraphVariant): Exercise {
+function graphExercise(
+  base: Pick<Exercise, 'template' | 'seed' | 'difficulty' | 'lang'>,
+  variant: GraphVariant,
+): Exercise {
   const { draft, solution, values } = variant;
   const lang = base.lang;
   const names = draft.names ?? {};
@@ -71,7 +93,9 @@ function graphExercise(base: Pick<Exercise, 'template' | 'seed' | 'difficulty' |
     t('Inputs:', '入力:')[lang],
     ...solution.spec.inputs.map((input) => `  ${input.name} = ${show(input.value)}${named(input.name)}`),
     t('Nodes of the computational graph, in order:', '計算グラフのノード（順に計算する）:')[lang],
-    ...draft.file.graph.nodes.map((node) => `  ${node.name} = ${formulaText(node.op as GraphOp, node.args)}${named(node.name)}`),
+    ...draft.file.graph.nodes.map(
+      (node) => `  ${node.name} = ${formulaText(node.op as GraphOp, node.args)}${named(node.name)}`,
+    ),
     `${t('Output', '出力')[lang]}: ${output}`,
   ];
   const labels = draft.asks.map((ask) => {
@@ -94,7 +118,10 @@ function graphExercise(base: Pick<Exercise, 'template' | 'seed' | 'difficulty' |
   };
 }
 
-function symbolicExercise(base: Pick<Exercise, 'template' | 'seed' | 'difficulty' | 'lang'>, variant: SymbolicVariant): Exercise {
+function symbolicExercise(
+  base: Pick<Exercise, 'template' | 'seed' | 'difficulty' | 'lang'>,
+  variant: SymbolicVariant,
+): Exercise {
   const { draft } = variant;
   const lang = base.lang;
   const labels = draft.asks.map((ask) => `  ${ask.id}: ${ask.of}`);
@@ -104,14 +131,17 @@ function symbolicExercise(base: Pick<Exercise, 'template' | 'seed' | 'difficulty
     given: {},
     asks: draft.asks,
     prompt: [draft.prompt[lang], '', t('Answer:', '解答:')[lang], ...labels].join('\n'),
-    expected: Object.fromEntries(draft.asks.map((ask) => [ask.id, { expression: ask.expression, latex: draft.latex[ask.id] }])),
+    expected: Object.fromEntries(
+      draft.asks.map((ask) => [ask.id, { expression: ask.expression, latex: draft.latex[ask.id] }]),
+    ),
     hints: Object.fromEntries(draft.asks.map((ask) => [ask.id, (draft.hints[ask.id] ?? []).map((h) => h[lang])])),
   };
 }
 
 export function generateExercise(options: ExerciseOptions): Exercise {
   const { seed } = options;
-  if (!Number.isInteger(seed) || seed < 0 || seed > MAX_SEED) throw new RangeError(`seed must be an integer 0..${MAX_SEED}, got ${seed}`);
+  if (!Number.isInteger(seed) || seed < 0 || seed > MAX_SEED)
+    throw new RangeError(`seed must be an integer 0..${MAX_SEED}, got ${seed}`);
   const template = options.template === undefined ? templateForSeed(seed) : templateByName(options.template);
   if (!template) throw new UnknownTemplateError(`unknown template "${options.template}" (see --list)`);
   const difficulty = options.difficulty ?? 1;

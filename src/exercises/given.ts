@@ -26,7 +26,11 @@ function insideRange(activation: string, y: Value): boolean {
  * `places` decimals. Null when a rounded value would saturate the activation (σ = 0 or 1, tanh = 0
  * or ±1) or a rounded softmax row does not sum to exactly 1.
  */
-export function deriveGivenOutputs(spec: NetworkSpec, layers: readonly number[], places = 1): Map<number, Matrix> | null {
+export function deriveGivenOutputs(
+  spec: NetworkSpec,
+  layers: readonly number[],
+  places = 1,
+): Map<number, Matrix> | null {
   const given = new Map<number, Matrix>();
   for (const l of [...layers].sort((a, b) => a - b)) {
     const outputs = forward(spec, given).outputs[l];
@@ -48,7 +52,8 @@ export function deriveGivenOutputs(spec: NetworkSpec, layers: readonly number[],
 export function givenToJson(given: GivenOutputs): Given {
   if (given.size === 0) return {};
   const outputs: Record<string, string[][]> = {};
-  for (const [l, m] of [...given.entries()].sort((a, b) => a[0] - b[0])) outputs[String(l)] = m.map((r) => r.map(exactText));
+  for (const [l, m] of [...given.entries()].sort((a, b) => a[0] - b[0]))
+    outputs[String(l)] = m.map((r) => r.map(exactText));
   return { outputs };
 }
 
@@ -61,23 +66,37 @@ export function givenOutputsOf(given: Given | undefined, spec: NetworkSpec, file
   const map = new Map<number, Matrix>();
   const outputs: unknown = given?.outputs ?? {};
   if (outputs === null || typeof outputs !== 'object' || Array.isArray(outputs)) {
-    throw new InputError(file, 'given.outputs', 'expected a mapping from layer index to a matrix of outputs, e.g. {"0": [["0.6", "0.8"]]}');
+    throw new InputError(
+      file,
+      'given.outputs',
+      'expected a mapping from layer index to a matrix of outputs, e.g. {"0": [["0.6", "0.8"]]}',
+    );
   }
   for (const [key, m] of Object.entries(outputs)) {
     const field = `given.outputs.${key}`;
     const l = /^\d+$/.test(key) ? Number(key) : -1;
-    if (l < 0 || l >= spec.layers.length) throw new InputError(file, field, `expected a layer index 0..${spec.layers.length - 1}`);
+    if (l < 0 || l >= spec.layers.length)
+      throw new InputError(file, field, `expected a layer index 0..${spec.layers.length - 1}`);
     const units = layerShape(spec.layout, spec.layers[l].weights).units;
     const batch = spec.input.length;
     if (!Array.isArray(m) || m.length !== batch || !m.every((row) => Array.isArray(row) && row.length === units)) {
-      throw new InputError(file, field, `expected ${batch} row(s) of ${units} numbers (one row per sample, one number per unit)`);
+      throw new InputError(
+        file,
+        field,
+        `expected ${batch} row(s) of ${units} numbers (one row per sample, one number per unit)`,
+      );
     }
     map.set(
       l,
       (m as unknown[][]).map((row, i) =>
         row.map((text, j) => {
           const v = typeof text === 'string' ? parseLiteral(text) : null;
-          if (!v) throw new InputError(file, `${field}[${i}][${j}]`, `expected a number such as 0.6 or "3/5", got ${JSON.stringify(text)}`);
+          if (!v)
+            throw new InputError(
+              file,
+              `${field}[${i}][${j}]`,
+              `expected a number such as 0.6 or "3/5", got ${JSON.stringify(text)}`,
+            );
           return v;
         }),
       ),

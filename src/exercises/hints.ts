@@ -58,7 +58,11 @@ function lossGradientFormula(spec: NetworkSpec): string {
 }
 
 function sampleLossText(spec: NetworkSpec, y: readonly Value[], target: readonly Value[]): string {
-  return loss(spec.loss).sampleAt(y.map(shown), target.map(shown), target.map((v) => sign(v) === 0));
+  return loss(spec.loss).sampleAt(
+    y.map(shown),
+    target.map(shown),
+    target.map((v) => sign(v) === 0),
+  );
 }
 
 function matrixText(m: Matrix): string {
@@ -71,42 +75,70 @@ export function networkHints(ctx: NetworkContext, ask: NetworkAsk, lang: Lang): 
   const l = ask.layer ?? 0;
   const L = sup(l + 1);
   const last = l === spec.layers.length - 1;
-  const whole = ask.index === undefined || (ask.quantity === 'softmax_jacobian' ? ask.index.length < 3 : ask.index.length === 0);
+  const whole =
+    ask.index === undefined || (ask.quantity === 'softmax_jacobian' ? ask.index.length < 3 : ask.index.length === 0);
   const example = whole ? t('For example, the first entry: ', '例えば最初の要素: ')[lang] : '';
   const [s, j] = whole ? [0, 0] : ask.index!;
   const samples = spec.input.map((_, k) => k);
   switch (ask.quantity) {
     case 'loss': {
-      const per = spec.target.map((target, k) => sampleLossText(spec, solution.layers[spec.layers.length - 1].output[k], target));
+      const per = spec.target.map((target, k) =>
+        sampleLossText(spec, solution.layers[spec.layers.length - 1].output[k], target),
+      );
       const joined = per.map((p, k) => (k > 0 && p.startsWith('−') ? `(${p})` : p)).join(' + ');
-      const combined = per.length === 1 ? per[0] : spec.conventions.batch === 'mean' ? `(1/${per.length})[${joined}]` : joined;
-      return [`${t('Loss', '損失関数')[lang]}: ${lossFormula(spec.loss, spec.target[0].length, lang)}`, `L = ${combined}`];
+      const combined =
+        per.length === 1 ? per[0] : spec.conventions.batch === 'mean' ? `(1/${per.length})[${joined}]` : joined;
+      return [
+        `${t('Loss', '損失関数')[lang]}: ${lossFormula(spec.loss, spec.target[0].length, lang)}`,
+        `L = ${combined}`,
+      ];
     }
     case 'loss_after': {
-      const params = solution.layers.map((layer, k) => `W${sup(k + 1)}′ = ${matrixText(layer.weightsAfter)}, b${sup(k + 1)}′ = ${showVector(layer.biasAfter)}`);
+      const params = solution.layers.map(
+        (layer, k) =>
+          `W${sup(k + 1)}′ = ${matrixText(layer.weightsAfter)}, b${sup(k + 1)}′ = ${showVector(layer.biasAfter)}`,
+      );
       return [
-        t("Update every parameter (W′ = W − η·∂L/∂W, b′ = b − η·∂L/∂b), run the forward pass again and compute the loss L′.", "すべてのパラメータを更新し（W′ = W − η·∂L/∂W、b′ = b − η·∂L/∂b）、もう一度順伝播して損失 L′ を計算する。")[lang],
+        t(
+          'Update every parameter (W′ = W − η·∂L/∂W, b′ = b − η·∂L/∂b), run the forward pass again and compute the loss L′.',
+          'すべてのパラメータを更新し（W′ = W − η·∂L/∂W、b′ = b − η·∂L/∂b）、もう一度順伝播して損失 L′ を計算する。',
+        )[lang],
         params.join('; '),
       ];
     }
     case 'loss_improvement':
-      return [t("Improvement = L − L′ (loss before minus loss after the update).", "改善量 = L − L′（更新前の損失 − 更新後の損失）。")[lang], `L − L′ = ${show(solution.loss)} − ${op(solution.lossAfter)}`];
+      return [
+        t(
+          'Improvement = L − L′ (loss before minus loss after the update).',
+          '改善量 = L − L′（更新前の損失 − 更新後の損失）。',
+        )[lang],
+        `L − L′ = ${show(solution.loss)} − ${op(solution.lossAfter)}`,
+      ];
     case 'preactivation': {
       const x = inputRow(ctx, l, s);
       const terms = x.map((xi, i) => `${op(xi)} × ${op(weightXW(spec, l, i, j))}`);
-      return [`a_j = Σ_i ${l === 0 ? 'x_i' : `z${sup(l)}_i`} w_ij + b_j`, `${example}a${L}${sub(j + 1)} = ${terms.join(' + ')} + ${op(spec.layers[l].bias[j])}`];
+      return [
+        `a_j = Σ_i ${l === 0 ? 'x_i' : `z${sup(l)}_i`} w_ij + b_j`,
+        `${example}a${L}${sub(j + 1)} = ${terms.join(' + ')} + ${op(spec.layers[l].bias[j])}`,
+      ];
     }
     case 'output': {
       const a = solution.layers[l].preactivation[s][j];
       const h = activationName(spec.layers[l].activation, lang);
-      return [`${outputName(spec, l)}_j = h(a_j), h = ${h}`, `${example}${outputName(spec, l)}${sub(j + 1)} = ${h}(${show(a)})`];
+      return [
+        `${outputName(spec, l)}_j = h(a_j), h = ${h}`,
+        `${example}${outputName(spec, l)}${sub(j + 1)} = ${h}(${show(a)})`,
+      ];
     }
     case 'delta': {
       if (last) {
         const y = solution.layers[l].output[s][j];
         const target = spec.target[s][j];
         if (spec.layers[l].activation === 'softmax' && spec.loss === 'cross-entropy') {
-          return [`δ_j = ${batchPrefix(spec) ? '(y_j − t_j) / N' : 'y_j − t_j'} (softmax + cross-entropy)`, `${example}δ${L}${sub(j + 1)} = ${batchPrefix(spec)}(${show(y)} − ${show(target)})`];
+          return [
+            `δ_j = ${batchPrefix(spec) ? '(y_j − t_j) / N' : 'y_j − t_j'} (softmax + cross-entropy)`,
+            `${example}δ${L}${sub(j + 1)} = ${batchPrefix(spec)}(${show(y)} − ${show(target)})`,
+          ];
         }
         return [
           `δ_j = ∂L/∂y_j · h′(a_j), ${lossGradientFormula(spec)}, ${derivativeFormula(ctx, l)}${batchPrefix(spec) ? `, × 1/${spec.input.length} (${t('batch mean', 'バッチ平均')[lang]})` : ''}`,
@@ -125,12 +157,17 @@ export function networkHints(ctx: NetworkContext, ask: NetworkAsk, lang: Lang): 
       const [r, c] = whole ? [0, 0] : ask.index!;
       const [i, jj] = spec.layout === 'x-w' ? [r, c] : [c, r];
       const z = l === 0 ? 'x_i' : `z${sup(l)}_i`;
-      const grad = samples.map((k) => `${op(inputRow(ctx, l, k)[i])} × ${op(solution.layers[l].delta[k][jj])}`).join(' + ');
+      const grad = samples
+        .map((k) => `${op(inputRow(ctx, l, k)[i])} × ${op(solution.layers[l].delta[k][jj])}`)
+        .join(' + ');
       const gradFormula = spec.input.length > 1 ? `∂L/∂w_ij = Σ_s ${z}·δ_j` : `∂L/∂w_ij = ${z}·δ_j`;
       if (ask.quantity === 'grad_weights') return [gradFormula, `${example}${grad}`];
       const w = spec.layers[l].weights[r][c];
       const g = solution.layers[l].gradWeights[r][c];
-      return [`w′ = w − η·∂L/∂w, ${gradFormula}`, `${example}${show(w)} − ${op(spec.learningRate)} × ${op(g)}  (∂L/∂w = ${grad})`];
+      return [
+        `w′ = w − η·∂L/∂w, ${gradFormula}`,
+        `${example}${show(w)} − ${op(spec.learningRate)} × ${op(g)}  (∂L/∂w = ${grad})`,
+      ];
     }
     case 'grad_bias':
     case 'bias_after': {
@@ -139,16 +176,25 @@ export function networkHints(ctx: NetworkContext, ask: NetworkAsk, lang: Lang): 
       const gradFormula = spec.input.length > 1 ? '∂L/∂b_j = Σ_s δ_j' : '∂L/∂b_j = δ_j';
       if (ask.quantity === 'grad_bias') return [gradFormula, `${example}∂L/∂b${L}${sub(jj + 1)} = ${grad}`];
       const b = spec.layers[l].bias[jj];
-      return [`b′ = b − η·∂L/∂b, ${gradFormula}`, `${example}${show(b)} − ${op(spec.learningRate)} × ${op(solution.layers[l].gradBias[jj])}  (∂L/∂b = ${grad})`];
+      return [
+        `b′ = b − η·∂L/∂b, ${gradFormula}`,
+        `${example}${show(b)} − ${op(spec.learningRate)} × ${op(solution.layers[l].gradBias[jj])}  (∂L/∂b = ${grad})`,
+      ];
     }
     case 'grad_alpha':
-      return ['∂L/∂α = Σ ∂L/∂z · a (a ≤ 0)', t('Add ∂L/∂z·a over the cells with a ≤ 0.', 'a ≤ 0 の要素について ∂L/∂z·a を足す。')[lang]];
+      return [
+        '∂L/∂α = Σ ∂L/∂z · a (a ≤ 0)',
+        t('Add ∂L/∂z·a over the cells with a ≤ 0.', 'a ≤ 0 の要素について ∂L/∂z·a を足す。')[lang],
+      ];
     case 'activation_derivative':
       return [derivativeFormula(ctx, l), `${example}${derivativeText(ctx, l, s, j, true)}`];
     case 'softmax_jacobian': {
       const [ss, i, k] = whole ? [ask.index?.[0] ?? 0, 0, 0] : ask.index!;
       const y = solution.layers[l].output[ss];
-      return [`${activation('softmax').derivativeText}, δ_ik = 1 (i = k), 0 (i ≠ k)`, `${example}${op(y[i])} × (${i === k ? 1 : 0} − ${op(y[k])})`];
+      return [
+        `${activation('softmax').derivativeText}, δ_ik = 1 (i = k), 0 (i ≠ k)`,
+        `${example}${op(y[i])} × (${i === k ? 1 : 0} − ${op(y[k])})`,
+      ];
     }
     case 'grad_input': {
       const delta = solution.layers[l].delta[s];
@@ -163,7 +209,9 @@ export function graphHints(solution: GraphSolution, ask: GraphAsk, lang: Lang): 
   const output = solution.spec.output;
   if (ask.quantity !== 'gradients') {
     const lines = solution.spec.nodes.map((node) => {
-      const args = solution.edges.filter((e) => e.to === node.name).map((e) => (e.fromKind === 'literal' ? e.from : show(e.forward)));
+      const args = solution.edges
+        .filter((e) => e.to === node.name)
+        .map((e) => (e.fromKind === 'literal' ? e.from : show(e.forward)));
       return `${node.name} = ${formulaText(node.op, args)}`;
     });
     return [t('Forward pass: evaluate the nodes in order.', '順伝播: ノードを順に計算する。')[lang], lines.join(', ')];

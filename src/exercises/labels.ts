@@ -7,7 +7,9 @@ import type { Lang, NetworkAsk } from './types';
 
 function layerWords(spec: NetworkSpec, l: number, lang: Lang): string {
   const last = l === spec.layers.length - 1;
-  return lang === 'en' ? `layer ${l + 1}${last ? ' (the output layer)' : ''}` : `第${l + 1}層${last ? '（出力層）' : ''}`;
+  return lang === 'en'
+    ? `layer ${l + 1}${last ? ' (the output layer)' : ''}`
+    : `第${l + 1}層${last ? '（出力層）' : ''}`;
 }
 
 function sampleWords(spec: NetworkSpec, s: number, lang: Lang): string {
@@ -18,7 +20,13 @@ function sampleWords(spec: NetworkSpec, s: number, lang: Lang): string {
 /** "from input 2 to unit 1" for cell [r, c] of a weight matrix in the file's layout. */
 function weightWords(spec: NetworkSpec, l: number, r: number, c: number, lang: Lang): string {
   const [i, j] = spec.layout === 'x-w' ? [r, c] : [c, r];
-  const from = l === 0 ? t(`input x${sub(i + 1)}`, `入力 x${sub(i + 1)}`) : t(`z${sup(l)}${sub(i + 1)} (unit ${i + 1} of layer ${l})`, `z${sup(l)}${sub(i + 1)}（第${l}層のユニット ${i + 1}）`);
+  const from =
+    l === 0
+      ? t(`input x${sub(i + 1)}`, `入力 x${sub(i + 1)}`)
+      : t(
+          `z${sup(l)}${sub(i + 1)} (unit ${i + 1} of layer ${l})`,
+          `z${sup(l)}${sub(i + 1)}（第${l}層のユニット ${i + 1}）`,
+        );
   return lang === 'en'
     ? `row ${r + 1}, column ${c + 1}: the weight from ${from.en} to unit ${j + 1}`
     : `${r + 1} 行 ${c + 1} 列: ${from.ja}からユニット ${j + 1} への重み`;
@@ -44,13 +52,23 @@ export function askLabel(spec: NetworkSpec, ask: NetworkAsk, lang: Lang): string
       : `${symbol(name)}${sub(j + 1)}（${layerWords(spec, l, lang)}のユニット ${j + 1} の${whatJa}${sampleWords(spec, s, lang)}）`;
   };
   const weightCell = (what: string, whatJa: string, name: string): string => {
-    if (whole) return lang === 'en' ? `${name}, ${what} of ${layerWords(spec, l, lang)} (the whole matrix, laid out like W${L})` : `${name}（${layerWords(spec, l, lang)}の${whatJa}、W${L} と同じ形の行列全体）`;
+    if (whole)
+      return lang === 'en'
+        ? `${name}, ${what} of ${layerWords(spec, l, lang)} (the whole matrix, laid out like W${L})`
+        : `${name}（${layerWords(spec, l, lang)}の${whatJa}、W${L} と同じ形の行列全体）`;
     const [r, c] = idx;
-    return lang === 'en' ? `${name}[${r + 1},${c + 1}], ${what} (${weightWords(spec, l, r, c, lang)})` : `${name}[${r + 1},${c + 1}]（${whatJa}。${weightWords(spec, l, r, c, lang)}）`;
+    return lang === 'en'
+      ? `${name}[${r + 1},${c + 1}], ${what} (${weightWords(spec, l, r, c, lang)})`
+      : `${name}[${r + 1},${c + 1}]（${whatJa}。${weightWords(spec, l, r, c, lang)}）`;
   };
   const biasCell = (what: string, whatJa: string, name: string): string => {
-    if (whole) return lang === 'en' ? `${name}, ${what} of ${layerWords(spec, l, lang)} (the whole vector)` : `${name}（${layerWords(spec, l, lang)}の${whatJa}、ベクトル全体）`;
-    return lang === 'en' ? `${name}${sub(idx[0] + 1)}, ${what} of unit ${idx[0] + 1} in ${layerWords(spec, l, lang)}` : `${name}${sub(idx[0] + 1)}（${layerWords(spec, l, lang)}のユニット ${idx[0] + 1} の${whatJa}）`;
+    if (whole)
+      return lang === 'en'
+        ? `${name}, ${what} of ${layerWords(spec, l, lang)} (the whole vector)`
+        : `${name}（${layerWords(spec, l, lang)}の${whatJa}、ベクトル全体）`;
+    return lang === 'en'
+      ? `${name}${sub(idx[0] + 1)}, ${what} of unit ${idx[0] + 1} in ${layerWords(spec, l, lang)}`
+      : `${name}${sub(idx[0] + 1)}（${layerWords(spec, l, lang)}のユニット ${idx[0] + 1} の${whatJa}）`;
   };
   switch (ask.quantity) {
     case 'loss':
@@ -74,11 +92,17 @@ export function askLabel(spec: NetworkSpec, ask: NetworkAsk, lang: Lang): string
     case 'bias_after':
       return biasCell('the bias after one update b − η·∂L/∂b', '1 回更新した後のバイアス b − η·∂L/∂b', `b${L}′`);
     case 'grad_alpha':
-      return lang === 'en' ? `∂L/∂α, the gradient of the PReLU slope of ${layerWords(spec, l, lang)}` : `∂L/∂α（${layerWords(spec, l, lang)}の PReLU の傾き α の勾配）`;
+      return lang === 'en'
+        ? `∂L/∂α, the gradient of the PReLU slope of ${layerWords(spec, l, lang)}`
+        : `∂L/∂α（${layerWords(spec, l, lang)}の PReLU の傾き α の勾配）`;
     case 'activation_derivative':
-      return cellUnit("the activation function's derivative h′(a)", '活性化関数の微分 h′(a)', "h′");
+      return cellUnit("the activation function's derivative h′(a)", '活性化関数の微分 h′(a)', 'h′');
     case 'softmax_jacobian': {
-      if (!idx || idx.length < 3) return t('the softmax Jacobian ∂y_i/∂a_k (the whole matrix, row i, column k)', 'ソフトマックス関数のヤコビ行列 ∂y_i/∂a_k（行列全体、i 行 k 列）')[lang];
+      if (!idx || idx.length < 3)
+        return t(
+          'the softmax Jacobian ∂y_i/∂a_k (the whole matrix, row i, column k)',
+          'ソフトマックス関数のヤコビ行列 ∂y_i/∂a_k（行列全体、i 行 k 列）',
+        )[lang];
       const [s, i, k] = idx;
       return lang === 'en'
         ? `∂y${sub(i + 1)}/∂a${sub(k + 1)}, the softmax Jacobian entry${sampleWords(spec, s, lang)}`
@@ -86,9 +110,14 @@ export function askLabel(spec: NetworkSpec, ask: NetworkAsk, lang: Lang): string
     }
     case 'grad_input': {
       const name = l === 0 ? 'x' : `z${sup(l)}`;
-      if (whole) return lang === 'en' ? `dx = ∂L/∂${name}, the gradient with respect to the input of ${layerWords(spec, l, lang)} (one row per sample)` : `dx = ∂L/∂${name}（${layerWords(spec, l, lang)}への入力に関する勾配、1 行が 1 サンプル）`;
+      if (whole)
+        return lang === 'en'
+          ? `dx = ∂L/∂${name}, the gradient with respect to the input of ${layerWords(spec, l, lang)} (one row per sample)`
+          : `dx = ∂L/∂${name}（${layerWords(spec, l, lang)}への入力に関する勾配、1 行が 1 サンプル）`;
       const [s, i] = idx;
-      return lang === 'en' ? `∂L/∂${name}${sub(i + 1)}${sampleWords(spec, s, lang)}` : `∂L/∂${name}${sub(i + 1)}${sampleWords(spec, s, lang)}`;
+      return lang === 'en'
+        ? `∂L/∂${name}${sub(i + 1)}${sampleWords(spec, s, lang)}`
+        : `∂L/∂${name}${sub(i + 1)}${sampleWords(spec, s, lang)}`;
     }
   }
 }

@@ -58,7 +58,9 @@ export interface Friendliness {
 export function isHandFriendly(v: Value, options: Friendliness = {}): boolean {
   const { maxPlaces = 4, maxDenominator = 12, maxMagnitude = 1000, maxExprSize = 0 } = options;
   if (v.kind !== 'rational') {
-    return maxExprSize > 0 && v.expr.op !== 'rational' && v.expr.size <= maxExprSize && v.approx.abs().lte(maxMagnitude);
+    return (
+      maxExprSize > 0 && v.expr.op !== 'rational' && v.expr.size <= maxExprSize && v.approx.abs().lte(maxMagnitude)
+    );
   }
   const q = v.q;
   if (q.n > BigInt(maxMagnitude) * q.d) return false;

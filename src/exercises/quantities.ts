@@ -22,7 +22,13 @@ export function isScalarQuantity(quantity: NetworkQuantity): boolean {
  * `solution` was solved with, if any — only ∂L/∂X (grad_input of layer 0) needs it, because that one is
  * solved again (see gradInput).
  */
-export function wholeQuantity(spec: NetworkSpec, solution: Solution, given: GivenOutputs, ask: NetworkAsk, mistake?: Mistake): AskValue {
+export function wholeQuantity(
+  spec: NetworkSpec,
+  solution: Solution,
+  given: GivenOutputs,
+  ask: NetworkAsk,
+  mistake?: Mistake,
+): AskValue {
   switch (ask.quantity) {
     case 'loss':
       return solution.loss;
@@ -57,7 +63,8 @@ export function wholeQuantity(spec: NetworkSpec, solution: Solution, given: Give
       if (layer.gradAlpha === null) throw new RangeError(`ask ${ask.id}: layer ${l} has no alpha (not prelu)`);
       return layer.gradAlpha;
     case 'activation_derivative':
-      if (layer.activationDerivative === null) throw new RangeError(`ask ${ask.id}: layer ${l} is softmax (it has a Jacobian)`);
+      if (layer.activationDerivative === null)
+        throw new RangeError(`ask ${ask.id}: layer ${l} is softmax (it has a Jacobian)`);
       return layer.activationDerivative;
     case 'softmax_jacobian': {
       if (spec.layers[l].activation !== 'softmax') throw new RangeError(`ask ${ask.id}: layer ${l} is not softmax`);
@@ -81,19 +88,40 @@ export function wholeQuantity(spec: NetworkSpec, solution: Solution, given: Give
 function gradInput(spec: NetworkSpec, solution: Solution, given: GivenOutputs, l: number, mistake?: Mistake): Matrix {
   if (l > 0) return solution.layers[l - 1].gradOutput;
   const width = spec.input[0].length;
-  const identity = Array.from({ length: width }, (_, i) => Array.from({ length: width }, (__, j) => ratio(i === j ? 1 : 0)));
-  const passThrough = { weights: identity, bias: identity[0].map(() => ratio(0)), activation: 'identity' as const, alpha: null };
+  const identity = Array.from({ length: width }, (_, i) =>
+    Array.from({ length: width }, (__, j) => ratio(i === j ? 1 : 0)),
+  );
+  const passThrough = {
+    weights: identity,
+    bias: identity[0].map(() => ratio(0)),
+    activation: 'identity' as const,
+    alpha: null,
+  };
   const shifted = new Map([...given.entries()].map(([k, m]) => [k + 1, m] as const));
   const augmented: NetworkSpec = { ...spec, layers: [passThrough, ...spec.layers] };
-  const shiftedMistake = mistake === undefined ? undefined : mistake.layer === undefined ? mistake : { ...mistake, layer: mistake.layer + 1 };
-  return solve(augmented, { givenOutputs: shifted, ...(shiftedMistake ? { rules: mistakeRules(shiftedMistake, augmented, correctRules) } : {}) }).layers[0].gradOutput;
+  const shiftedMistake =
+    mistake === undefined
+      ? undefined
+      : mistake.layer === undefined
+        ? mistake
+        : { ...mistake, layer: mistake.layer + 1 };
+  return solve(augmented, {
+    givenOutputs: shifted,
+    ...(shiftedMistake ? { rules: mistakeRules(shiftedMistake, augmented, correctRules) } : {}),
+  }).layers[0].gradOutput;
 }
 
 /**
  * The asked value: one cell when `index` is given (for softmax_jacobian [s, i, k], or [s] for the whole
  * matrix). Pass the `mistake` that `solution` was solved with (grad_input of layer 0 needs it).
  */
-export function askValue(spec: NetworkSpec, solution: Solution, given: GivenOutputs, ask: NetworkAsk, mistake?: Mistake): AskValue {
+export function askValue(
+  spec: NetworkSpec,
+  solution: Solution,
+  given: GivenOutputs,
+  ask: NetworkAsk,
+  mistake?: Mistake,
+): AskValue {
   const whole = wholeQuantity(spec, solution, given, ask, mistake);
   const index = ask.quantity === 'softmax_jacobian' ? (ask.index ?? []).slice(1) : ask.index;
   if (index === undefined || index.length === 0) return whole;

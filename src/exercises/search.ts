@@ -18,7 +18,11 @@ export interface Found {
 }
 
 /** The first acceptable variant in the seed's stream, or null after MAX_TRIES drafts. */
-export function searchVariant(template: Template, seed: number, difficulty: Difficulty): Omit<Found, 'fallback'> | null {
+export function searchVariant(
+  template: Template,
+  seed: number,
+  difficulty: Difficulty,
+): Omit<Found, 'fallback'> | null {
   const rng = createRng(mixSeed(seed, difficulty));
   for (let tries = 1; tries <= MAX_TRIES; tries++) {
     const draft = template.draft(rng, difficulty);
@@ -33,6 +37,9 @@ export function findVariant(template: Template, seed: number, difficulty: Diffic
   const found = searchVariant(template, seed, difficulty);
   if (found) return { ...found, fallback: false };
   const fallback = searchVariant(template, FALLBACK_SEED, difficulty);
-  if (!fallback) throw new Error(`template ${template.name} found no variant for difficulty ${difficulty}, even from the fallback seed`);
+  if (!fallback)
+    throw new Error(
+      `template ${template.name} found no variant for difficulty ${difficulty}, even from the fallback seed`,
+    );
   return { ...fallback, fallback: true };
 }

@@ -8,7 +8,15 @@ import type { Value } from '../number/value';
 import { givenOutputsOf, type GivenOutputs } from './given';
 import { networkSpecOf } from './network-file';
 import { askValue, type AskValue } from './quantities';
-import { isGraphAsk, isGraphFile, isSymbolicAsk, type Exercise, type GraphFile, type NetworkAsk, type NetworkFile } from './types';
+import {
+  isGraphAsk,
+  isGraphFile,
+  isSymbolicAsk,
+  type Exercise,
+  type GraphFile,
+  type NetworkAsk,
+  type NetworkFile,
+} from './types';
 import { graphAskValue, solveGraphFile } from './variant';
 
 export interface SolvedNetworkExercise {
@@ -26,14 +34,16 @@ export function solveNetworkExercise(
   options: Omit<SolveOptions, 'givenOutputs'> = {},
   file = '<exercise>',
 ): SolvedNetworkExercise {
-  if (exercise.network === null || isGraphFile(exercise.network)) throw new InputError(file, 'network', 'expected a network file (layers, loss, input, target, learning_rate)');
+  if (exercise.network === null || isGraphFile(exercise.network))
+    throw new InputError(file, 'network', 'expected a network file (layers, loss, input, target, learning_rate)');
   const spec = networkSpecOf(exercise.network as NetworkFile, file);
   const given = givenOutputsOf(exercise.given, spec, file);
   return { spec, given, solution: solve(spec, { ...options, givenOutputs: given }) };
 }
 
 export function solveGraphExercise(exercise: Pick<Exercise, 'network'>, file = '<exercise>'): GraphSolution {
-  if (!isGraphFile(exercise.network)) throw new InputError(file, 'network', 'expected a graph file (graph: inputs, nodes, output)');
+  if (!isGraphFile(exercise.network))
+    throw new InputError(file, 'network', 'expected a graph file (graph: inputs, nodes, output)');
   return solveGraphFile(exercise.network as GraphFile);
 }
 
@@ -41,17 +51,28 @@ export function solveGraphExercise(exercise: Pick<Exercise, 'network'>, file = '
  * The engine's value of every numeric ask, by id (symbolic asks are skipped: their model answer is
  * the ask's expression). Throws InputError for a bad network, graph, `given` or ask.
  */
-export function exerciseValues(exercise: Pick<Exercise, 'network' | 'given' | 'asks'>, file = '<exercise>'): Map<string, AskValue> {
+export function exerciseValues(
+  exercise: Pick<Exercise, 'network' | 'given' | 'asks'>,
+  file = '<exercise>',
+): Map<string, AskValue> {
   const values = new Map<string, AskValue>();
   const numeric = exercise.asks.filter((ask) => !isSymbolicAsk(ask));
   if (numeric.length === 0) return values;
   if (numeric.every(isGraphAsk)) {
     const solution = solveGraphExercise(exercise, file);
-    for (const ask of numeric) values.set(ask.id, askOrFail(file, ask.id, () => graphAskValue(solution, ask)));
+    for (const ask of numeric)
+      values.set(
+        ask.id,
+        askOrFail(file, ask.id, () => graphAskValue(solution, ask)),
+      );
     return values;
   }
   const { spec, given, solution } = solveNetworkExercise(exercise, {}, file);
-  for (const ask of numeric as NetworkAsk[]) values.set(ask.id, askOrFail(file, ask.id, () => askValue(spec, solution, given, ask)));
+  for (const ask of numeric as NetworkAsk[])
+    values.set(
+      ask.id,
+      askOrFail(file, ask.id, () => askValue(spec, solution, given, ask)),
+    );
   return values;
 }
 
@@ -59,7 +80,8 @@ function askOrFail<T extends AskValue | Value>(file: string, id: string, f: () =
   try {
     return f();
   } catch (error) {
-    if (error instanceof RangeError) throw new InputError(file, `asks (${id})`, error.message.replace(/^ask [^:]*: /, ''));
+    if (error instanceof RangeError)
+      throw new InputError(file, `asks (${id})`, error.message.replace(/^ask [^:]*: /, ''));
     throw error;
   }
 }

@@ -20,7 +20,8 @@ export function num(text: string): Sym {
   return { text, latex: text, prec: text.startsWith('-') ? 1 : 3 };
 }
 
-const paren = (s: Sym, min: number): Sym => (s.prec >= min ? s : { text: `(${s.text})`, latex: `\\left(${s.latex}\\right)`, prec: 3 });
+const paren = (s: Sym, min: number): Sym =>
+  s.prec >= min ? s : { text: `(${s.text})`, latex: `\\left(${s.latex}\\right)`, prec: 3 };
 
 export function add(...terms: Sym[]): Sym {
   return { text: terms.map((s) => s.text).join(' + '), latex: terms.map((s) => s.latex).join(' + '), prec: 1 };
@@ -59,5 +60,9 @@ export function expOf(a: Sym): Sym {
 
 /** sigmoid(a) or tanh(a), in the answer syntax's function form. */
 export function call(fn: 'sigmoid' | 'tanh', a: Sym): Sym {
-  return { text: `${fn}(${a.text})`, latex: `${fn === 'sigmoid' ? '\\sigma' : '\\tanh'}\\left(${a.latex}\\right)`, prec: 3 };
+  return {
+    text: `${fn}(${a.text})`,
+    latex: `${fn === 'sigmoid' ? '\\sigma' : '\\tanh'}\\left(${a.latex}\\right)`,
+    prec: 3,
+  };
 }

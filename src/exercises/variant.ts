@@ -76,7 +76,12 @@ function chooseAsks(draft: NetworkDraft, spec: NetworkSpec, solution: Solution, 
         if (askProblem(spec, solution, given, option, value, draft)) return false;
         if (draft.allowEqual || Array.isArray(value)) return true;
         const group = equalityGroup(option);
-        return !chosen.some((c) => equalityGroup(c.ask) === group && !Array.isArray(c.value) && compare(c.value as Value, value as Value) === 0);
+        return !chosen.some(
+          (c) =>
+            equalityGroup(c.ask) === group &&
+            !Array.isArray(c.value) &&
+            compare(c.value as Value, value as Value) === 0,
+        );
       });
     chosen.push(usable ?? { ask, value: askValue(spec, solution, given, ask) });
   }
@@ -101,10 +106,12 @@ export function solveGraphDraft(draft: GraphDraft): { variant: GraphVariant } | 
   if (!values.every((v) => isHandFriendly(v, draft.friendliness))) return { rejected: 'asked value not hand-friendly' };
   if (values.some(isZero)) return { rejected: 'asked value is 0' };
   for (let i = 0; i < values.length; i++) {
-    for (let j = i + 1; j < values.length; j++) if (compare(values[i], values[j]) === 0) return { rejected: 'two asked values are equal' };
+    for (let j = i + 1; j < values.length; j++)
+      if (compare(values[i], values[j]) === 0) return { rejected: 'two asked values are equal' };
   }
   const all = [...solution.values.values(), ...solution.gradients.values()];
-  if (!all.every((v) => isHandFriendly(v, draft.friendliness))) return { rejected: 'intermediate value not hand-friendly' };
+  if (!all.every((v) => isHandFriendly(v, draft.friendliness)))
+    return { rejected: 'intermediate value not hand-friendly' };
   return { variant: { kind: 'graph', draft, solution, values } };
 }
 

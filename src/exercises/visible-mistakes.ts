@@ -60,12 +60,21 @@ export function genericTwin(spec: NetworkSpec, given: GivenOutputs): { spec: Net
   const twinGiven = new Map<number, Matrix>();
   for (const [l, rows] of given) {
     const nudged = nudgeMatrix(rows);
-    twinGiven.set(l, spec.layers[l].activation === 'softmax' ? nudged.map((row) => row.map((v) => div(v, sum(row)))) : nudged);
+    twinGiven.set(
+      l,
+      spec.layers[l].activation === 'softmax' ? nudged.map((row) => row.map((v) => div(v, sum(row)))) : nudged,
+    );
   }
   return { spec: twin, given: twinGiven };
 }
 
-function valueOrNull(spec: NetworkSpec, solution: Solution, given: GivenOutputs, ask: NetworkAsk, mistake?: Mistake): Value[] | null {
+function valueOrNull(
+  spec: NetworkSpec,
+  solution: Solution,
+  given: GivenOutputs,
+  ask: NetworkAsk,
+  mistake?: Mistake,
+): Value[] | null {
   try {
     return cellsOf(askValue(spec, solution, given, ask, mistake));
   } catch {
@@ -73,7 +82,8 @@ function valueOrNull(spec: NetworkSpec, solution: Solution, given: GivenOutputs,
   }
 }
 
-const sameCells = (a: readonly Value[], b: readonly Value[]) => a.length === b.length && a.every((v, i) => compare(v, b[i]) === 0);
+const sameCells = (a: readonly Value[], b: readonly Value[]) =>
+  a.length === b.length && a.every((v, i) => compare(v, b[i]) === 0);
 
 /**
  * Equality in the twin, by the 64-digit approximations: a mistake moves a twin value by about its own
@@ -86,7 +96,10 @@ const twinSame = (a: readonly Value[], b: readonly Value[]) =>
   a.every((v, i) => {
     const x = approx(v);
     const y = approx(b[i]);
-    return x.minus(y).abs().lte(Decimal.max(x.abs(), y.abs(), 1).times(TWIN_TIE));
+    return x
+      .minus(y)
+      .abs()
+      .lte(Decimal.max(x.abs(), y.abs(), 1).times(TWIN_TIE));
   });
 
 /** Mistakes never touch the forward pass; the loss only by a factor (½, 1/N), so it changes unless 0. */
@@ -105,7 +118,8 @@ function canAct(mistake: Mistake, ask: NetworkAsk, layers: number): boolean {
   if (AFTER_UPDATE.has(ask.quantity)) return true;
   const reach = reachOf(mistake);
   if (FORWARD_ONLY.has(ask.quantity) || reach.kind === 'scale') return false;
-  if (reach.kind === 'step') return reach.quantities.includes(ask.quantity) && (mistake.layer === undefined || mistake.layer === ask.layer);
+  if (reach.kind === 'step')
+    return reach.quantities.includes(ask.quantity) && (mistake.layer === undefined || mistake.layer === ask.layer);
   const highest = mistake.layer ?? layers - 1;
   const l = ask.layer ?? 0;
   // Passing the delta back through W or the updated W changes only the layers below (and dx = ∂L/∂X).
@@ -130,7 +144,9 @@ function isNoOp(mistake: Mistake, spec: NetworkSpec, solution: Solution): boolea
  * mistake is dropped when only one layer's form acts (it then gives the same asked values).
  */
 function variantsToSolve(spec: NetworkSpec, solution: Solution, asks: readonly NetworkAsk[]): Mistake[] {
-  const acting = mistakeVariants(spec).filter((m) => !isNoOp(m, spec, solution) && asks.some((ask) => canAct(m, ask, spec.layers.length)));
+  const acting = mistakeVariants(spec).filter(
+    (m) => !isNoOp(m, spec, solution) && asks.some((ask) => canAct(m, ask, spec.layers.length)),
+  );
   const family = (m: Mistake) => `${m.id}/${m.variant ?? ''}`;
   return acting.filter((m) => {
     if (m.layer !== undefined) return true;
@@ -145,7 +161,8 @@ function variantsToSolve(spec: NetworkSpec, solution: Solution, asks: readonly N
  * pre-activations (σ(0) = 1/2 is exact), which skips its 64-digit exp/tanh and leaves every asked
  * value as it is (the hook of solve() may replace an intermediate; only loss_after is then wrong).
  */
-const skipLossAfter: Intermediate = (quantity, _layer, value) => (quantity === 'preactivation_after' ? value.map((row) => row.map(() => ZERO)) : value);
+const skipLossAfter: Intermediate = (quantity, _layer, value) =>
+  quantity === 'preactivation_after' ? value.map((row) => row.map(() => ZERO)) : value;
 
 /**
  * Null when every mistake that acts on an asked value changes it; else which mistake hides, e.g.
@@ -193,7 +210,12 @@ export function hiddenMistake(
       const base = t.right[i];
       const wrong = valueOrNull(t.spec, twinSolution, t.given, asks[i], mistake);
       if (base === null || (wrong !== null && twinSame(wrong, base))) continue; // cannot act here
-      const where = [mistake.variant === undefined ? '' : `variant ${mistake.variant}`, mistake.layer === undefined ? '' : `layer ${mistake.layer}`].filter(Boolean).join(', ');
+      const where = [
+        mistake.variant === undefined ? '' : `variant ${mistake.variant}`,
+        mistake.layer === undefined ? '' : `layer ${mistake.layer}`,
+      ]
+        .filter(Boolean)
+        .join(', ');
       return `the mistake ${mistake.id}${where ? ` (${where})` : ''} gives the right ${asks[i].id}`;
     }
   }

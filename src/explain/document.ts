@@ -40,7 +40,9 @@ export function topicsDocument(topics: readonly Topic[], lang: Lang): WorkedDocu
     lang,
     title: single ? title(topics[0], lang) : WORDS[lang].title,
     subtitle: [WORDS[lang].subtitle],
-    sections: topics.map((topic): DocSection => ({ id: topic.id, title: title(topic, lang), blocks: topicBlocks(topic, lang, false) })),
+    sections: topics.map(
+      (topic): DocSection => ({ id: topic.id, title: title(topic, lang), blocks: topicBlocks(topic, lang, false) }),
+    ),
   };
 }
 
@@ -65,6 +67,9 @@ export function networkAppendix(network: NetworkSpec, lang: Lang): DocSection | 
   const topics = networkTopics(network);
   if (topics.length === 0) return null;
   const m = messages(lang);
-  const blocks: Block[] = [{ kind: 'paragraph', text: [m.intro.appendix] }, ...topics.flatMap((t) => topicBlocks(t, lang, true))];
+  const blocks: Block[] = [
+    { kind: 'paragraph', text: [m.intro.appendix] },
+    ...topics.flatMap((t) => topicBlocks(t, lang, true)),
+  ];
   return { id: 'appendix', title: m.section.appendix, blocks };
 }

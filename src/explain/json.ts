@@ -16,7 +16,11 @@ export function topicToJson(topic: Topic, lang: Lang): JsonTopic {
   return {
     id: topic.id,
     title: lang === 'ja' ? topic.title_ja : topic.title_en,
-    steps: topic.steps.map((step) => ({ role: step.role, text: lang === 'ja' ? step.text_ja : step.text_en, latex: step.latex })),
+    steps: topic.steps.map((step) => ({
+      role: step.role,
+      text: lang === 'ja' ? step.text_ja : step.text_en,
+      latex: step.latex,
+    })),
   };
 }
 

@@ -25,7 +25,12 @@ const SOURCES = { en: 'after notes', ja: '元にした資料' } as const;
 
 export function topicToText(topic: Topic, lang: Lang): string {
   const title = lang === 'ja' ? topic.title_ja : topic.title_en;
-  const lines = [title, '='.repeat(Math.min(WIDTH, [...title].length * (lang === 'ja' ? 2 : 1))), `(${SOURCES[lang]}: ${topic.sources.join(', ')})`, ''];
+  const lines = [
+    title,
+    '='.repeat(Math.min(WIDTH, [...title].length * (lang === 'ja' ? 2 : 1))),
+    `(${SOURCES[lang]}: ${topic.sources.join(', ')})`,
+    '',
+  ];
   topic.steps.forEach((step, i) => {
     const number = `${String(i + 1).padStart(2)}. `;
     const text = lang === 'ja' ? step.text_ja : step.text_en;
@@ -44,5 +49,9 @@ const LIST_HEADING = {
 
 export function topicListText(topics: readonly Topic[], lang: Lang): string {
   const width = Math.max(...topics.map((t) => t.id.length));
-  return [LIST_HEADING[lang], ...topics.map((t) => `  ${t.id.padEnd(width)}  ${lang === 'ja' ? t.title_ja : t.title_en}`), ''].join('\n');
+  return [
+    LIST_HEADING[lang],
+    ...topics.map((t) => `  ${t.id.padEnd(width)}  ${lang === 'ja' ? t.title_ja : t.title_en}`),
+    '',
+  ].join('\n');
 }

@@ -29,9 +29,21 @@ export type Check =
    * ∂(of)/∂(wrt) = is. `wrt` is a variable, an entry such as a[k], or a whole vector/matrix (then
    * `is` has its shape). Changing `wrt` recomputes the definitions that come after it.
    */
-  | { readonly derivative: { readonly of: string; readonly wrt: string; readonly is: string }; readonly indices?: Indices; readonly when?: string }
+  | {
+      readonly derivative: { readonly of: string; readonly wrt: string; readonly is: string };
+      readonly indices?: Indices;
+      readonly when?: string;
+    }
   /** At a kink: the one-sided derivatives of `of` with respect to the scalar `wrt` at `at`. */
-  | { readonly kink: { readonly of: string; readonly wrt: string; readonly at: string; readonly left: string; readonly right: string } }
+  | {
+      readonly kink: {
+        readonly of: string;
+        readonly wrt: string;
+        readonly at: string;
+        readonly left: string;
+        readonly right: string;
+      };
+    }
   /** A printed decimal: `expr` rounds to `value` at the digits shown. */
   | { readonly approx: readonly [string, string] };
 
@@ -55,7 +67,5 @@ export interface Topic {
   readonly scope: CheckScope;
   readonly steps: readonly Step[];
 }
-
-import type { Lang } from '../text/lang';
 
 export type { Lang } from '../text/lang';

@@ -9,7 +9,16 @@ import { approx, type Value } from '../number/value';
 import { gradingContext, type GradingContext } from './context';
 import { gradeExercise } from './grade';
 
-const TEMPLATES = ['output-delta', 'output-weight-grad', 'hidden-delta', 'hidden-weight-grad', 'weight-update', 'train-once', 'softmax-ce-gradient', 'loss'];
+const TEMPLATES = [
+  'output-delta',
+  'output-weight-grad',
+  'hidden-delta',
+  'hidden-weight-grad',
+  'weight-update',
+  'train-once',
+  'softmax-ce-gradient',
+  'loss',
+];
 
 function firstCell(v: AskValue): Value {
   let x: unknown = v;
@@ -50,11 +59,14 @@ export interface GradingBench {
 
 export function benchGrading(ms = 1000): GradingBench {
   const exercises: Exercise[] = [];
-  for (const template of TEMPLATES) for (const seed of [1, 2, 3]) exercises.push(generateExercise({ template, seed, difficulty: 2 }));
+  for (const template of TEMPLATES)
+    for (const seed of [1, 2, 3]) exercises.push(generateExercise({ template, seed, difficulty: 2 }));
   const t0 = performance.now();
   const prepared = exercises.map((exercise) => {
     const ctx = gradingContext(exercise);
-    const work = exercise.asks.flatMap((ask, i) => (isSymbolicAsk(ask) ? [] : answersFor(ctx, i).map((text) => [ask.id, text] as const)));
+    const work = exercise.asks.flatMap((ask, i) =>
+      isSymbolicAsk(ask) ? [] : answersFor(ctx, i).map((text) => [ask.id, text] as const),
+    );
     return { ctx, work };
   });
   const prepareMs = (performance.now() - t0) / exercises.length;
@@ -76,7 +88,10 @@ export function benchGrading(ms = 1000): GradingBench {
   const submissions = prepared.flatMap(({ ctx, work }) => {
     const byAsk = new Map<string, string[]>();
     for (const [id, answer] of work) byAsk.set(id, [...(byAsk.get(id) ?? []), answer]);
-    return [0, 1, 4, 5].map((k) => ({ ctx, answers: new Map([...byAsk].map(([id, list]) => [id, list[k % list.length]] as const)) }));
+    return [0, 1, 4, 5].map((k) => ({
+      ctx,
+      answers: new Map([...byAsk].map(([id, list]) => [id, list[k % list.length]] as const)),
+    }));
   });
   for (const { ctx, answers } of submissions) gradeExercise(ctx, answers);
   let answered = 0;

@@ -70,7 +70,9 @@ export function inputsOf(spec: NetworkSpec, ask: NetworkAsk): Place[] {
   const last = spec.layers.length - 1;
   const at = (quantity: Quantity, layer: number): Place => ({ quantity, layer });
   const deltaInputs = (k: number): Place[] =>
-    spec.layers[k]?.activation === 'softmax' ? [at('output', k), at('grad_output', k)] : [at('grad_output', k), at('activation_derivative', k)];
+    spec.layers[k]?.activation === 'softmax'
+      ? [at('output', k), at('grad_output', k)]
+      : [at('grad_output', k), at('activation_derivative', k)];
   switch (ask.quantity) {
     case 'preactivation':
       return l > 0 ? [at('output', l - 1)] : [];
@@ -122,10 +124,14 @@ export function policiesFor(figures: number, places: number, inputs: readonly Pl
   for (let k = MIN_INTERMEDIATE_FIGURES; k < figures; k++) policies.push(uniform('figures', k));
   if (places >= 1) policies.push(uniform('places', places), uniform('places', places + 1));
   for (let d = MIN_INTERMEDIATE_FIGURES; d < places; d++) policies.push(uniform('places', d));
-  const choices: (Rounding | null)[] = [null, ...[...new Set([3, figures, figures + 1])].map((n) => ({ by: 'figures' as const, n }))];
+  const choices: (Rounding | null)[] = [
+    null,
+    ...[...new Set([3, figures, figures + 1])].map((n) => ({ by: 'figures' as const, n })),
+  ];
   const assign = (k: number, chosen: (Rounding | null)[]): void => {
     if (k === inputs.length) {
-      if (chosen.some((c) => c !== null)) policies.push({ all: null, inputs: inputs.map((p, i) => ({ ...p, rounding: chosen[i] })) });
+      if (chosen.some((c) => c !== null))
+        policies.push({ all: null, inputs: inputs.map((p, i) => ({ ...p, rounding: chosen[i] })) });
       return;
     }
     for (const c of choices) assign(k + 1, [...chosen, c]);
@@ -136,7 +142,9 @@ export function policiesFor(figures: number, places: number, inputs: readonly Pl
 
 /** A student's own earlier answers may be combined with the rest of the chain exact or rounded like the answer. */
 export function carriedPolicies(figures: number | null): (RoundingPolicy | null)[] {
-  return figures !== null && figures >= 3 ? [null, uniform('figures', figures), uniform('figures', figures + 1)] : [null];
+  return figures !== null && figures >= 3
+    ? [null, uniform('figures', figures), uniform('figures', figures + 1)]
+    : [null];
 }
 
 function rounder(r: Rounding): (v: Value) => Value {
@@ -172,7 +180,11 @@ const keyOf = (quantity: Quantity, layer: number) => `${quantity}/${layer}`;
  * computed from the student's own numbers. `seen` (optional) records each intermediate as computed,
  * before the replacement. `before` (optional) runs first (a rounding hook: the student's values win).
  */
-export function substitutionHook(substitutions: readonly Substitution[], seen?: Map<string, Matrix>, before?: Intermediate): Intermediate {
+export function substitutionHook(
+  substitutions: readonly Substitution[],
+  seen?: Map<string, Matrix>,
+  before?: Intermediate,
+): Intermediate {
   const byKey = new Map<string, Substitution[]>();
   for (const s of substitutions) {
     const key = keyOf(s.quantity, s.layer);

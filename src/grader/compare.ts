@@ -59,7 +59,11 @@ export function isRight(verdict: NumberVerdict): boolean {
 export function matchesValue(value: Value, student: StudentNumber, minFigures = MIN_FIGURES_TO_RECOGNISE): boolean {
   if (sameValue(value, student.value)) return true;
   const written = student.written;
-  return written !== null && roundsTo(value, student.value, written.places) && effectiveSigFigs(value, student.value, written) >= minFigures;
+  return (
+    written !== null &&
+    roundsTo(value, student.value, written.places) &&
+    effectiveSigFigs(value, student.value, written) >= minFigures
+  );
 }
 
 /** The student cut the digits off instead of rounding (and rounding would have changed the last digit). */

@@ -55,7 +55,10 @@ export interface ContextOptions {
 export function gradingContext(exercise: Exercise, options: ContextOptions = {}): GradingContext {
   const network = exercise.network;
   const spec = network !== null && !isGraphFile(network) ? networkSpecOf(network) : null;
-  const graph = network !== null && isGraphFile(network) ? solveGraph(graphFromSource({ file: '<exercise>', data: network, lineOf: () => null })) : null;
+  const graph =
+    network !== null && isGraphFile(network)
+      ? solveGraph(graphFromSource({ file: '<exercise>', data: network, lineOf: () => null }))
+      : null;
   const given = spec ? givenOutputsOf(exercise.given, spec) : new Map<number, Matrix>();
   const solution = spec ? solve(spec, { givenOutputs: given }) : null;
 
@@ -96,7 +99,10 @@ export function gradingContext(exercise: Exercise, options: ContextOptions = {})
       if (ask.quantity === 'gradients' && NEGATION) out.push({ mistake: { id: NEGATION.id }, value: negated(right) });
     } else if (spec) {
       mistakeSolutions ??= MISCONCEPTIONS.filter((m) => m.applies(spec)).flatMap((m) =>
-        m.variants(spec).map((mistake) => ({ mistake, solution: solve(spec, { givenOutputs: given, rules: mistakeRules(mistake, spec, correctRules) }) })),
+        m.variants(spec).map((mistake) => ({
+          mistake,
+          solution: solve(spec, { givenOutputs: given, rules: mistakeRules(mistake, spec, correctRules) }),
+        })),
       );
       for (const { mistake, solution: s } of mistakeSolutions) {
         const jacobian = ask.quantity === 'softmax_jacobian' ? misconception(mistake.id).softmaxJacobian : undefined;
@@ -133,22 +139,46 @@ export function gradingContext(exercise: Exercise, options: ContextOptions = {})
     return valueIn(s, ask);
   };
 
-  const chained = (ask: Ask, substitutions: readonly Substitution[], policy: RoundingPolicy | null = null): AskValue | null => {
+  const chained = (
+    ask: Ask,
+    substitutions: readonly Substitution[],
+    policy: RoundingPolicy | null = null,
+  ): AskValue | null => {
     if (!spec || isGraphAsk(ask) || isSymbolicAsk(ask) || substitutions.length === 0) return null;
     const own = policy ? placeOf(ask) : null;
     // Students of one class often make the same slip: solutions are cached by the values substituted.
-    const subsKey = substitutions.map((s) => `${s.quantity}/${s.layer}/${s.row},${s.column}=${s.value.kind === 'rational' ? s.value.q.toFraction() : approx(s.value).toString()}`).sort().join(';');
+    const subsKey = substitutions
+      .map(
+        (s) =>
+          `${s.quantity}/${s.layer}/${s.row},${s.column}=${s.value.kind === 'rational' ? s.value.q.toFraction() : approx(s.value).toString()}`,
+      )
+      .sort()
+      .join(';');
     const key = policy ? `${subsKey}|${policyKey(policy)}@${own ? `${own.quantity}/${own.layer}` : ''}` : subsKey;
     let s = chainedCache.get(key);
     if (!s) {
-      s = solve(spec, { givenOutputs: given, intermediate: substitutionHook(substitutions, undefined, policy ? roundingHook(policy, own) : undefined) });
+      s = solve(spec, {
+        givenOutputs: given,
+        intermediate: substitutionHook(substitutions, undefined, policy ? roundingHook(policy, own) : undefined),
+      });
       if (chainedCache.size >= CHAINED_CACHE_SIZE) chainedCache.delete(chainedCache.keys().next().value!);
       chainedCache.set(key, s);
     }
     return valueIn(s, ask);
   };
 
-  return { exercise, spec, given, solution, graph, tolerances: options.tolerances ?? new Map(), expected, mistaken, rounded, chained };
+  return {
+    exercise,
+    spec,
+    given,
+    solution,
+    graph,
+    tolerances: options.tolerances ?? new Map(),
+    expected,
+    mistaken,
+    rounded,
+    chained,
+  };
 }
 
 function graphValue(graph: GraphSolution, ask: Ask): Value | null {
@@ -159,7 +189,11 @@ function graphValue(graph: GraphSolution, ask: Ask): Value | null {
 }
 
 /** The asked softmax Jacobian (or its cell [s, i, k]) as a student with a misconception writes it. */
-function jacobianAs(cell: NonNullable<Misconception['softmaxJacobian']>, right: AskValue, ask: NetworkAsk): AskValue | null {
+function jacobianAs(
+  cell: NonNullable<Misconception['softmaxJacobian']>,
+  right: AskValue,
+  ask: NetworkAsk,
+): AskValue | null {
   const index = ask.index ?? [];
   if (index.length === 3) return cell(right as Value, index[1], index[2]);
   if (!Array.isArray(right)) return null;
@@ -172,7 +206,9 @@ function negated(v: AskValue): AskValue {
 }
 
 export function sameAskValue(a: AskValue, b: AskValue): boolean {
-  if (!Array.isArray(a) || !Array.isArray(b)) return !Array.isArray(a) && !Array.isArray(b) && sameValue(a as Value, b as Value);
-  return a.length === b.length && (a as readonly AskValue[]).every((x, i) => sameAskValue(x, (b as readonly AskValue[])[i]));
+  if (!Array.isArray(a) || !Array.isArray(b))
+    return !Array.isArray(a) && !Array.isArray(b) && sameValue(a as Value, b as Value);
+  return (
+    a.length === b.length && (a as readonly AskValue[]).every((x, i) => sameAskValue(x, (b as readonly AskValue[])[i]))
+  );
 }
-

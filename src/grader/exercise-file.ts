@@ -24,8 +24,14 @@ const ToleranceSchema = mapping(
     relative: v.optional(text({ en: 'a number such as 0.01', ja: '数（例: 0.01）' })),
   },
   {
-    expected: expected({ en: 'a tolerance: a mapping with absolute and/or relative', ja: '許容誤差（absolute と relative のどちらかまたは両方を持つマッピング）' }),
-    unknown: unknownField({ en: 'a tolerance', ja: '許容誤差' }, { en: 'absolute and/or relative', ja: 'absolute と relative' }),
+    expected: expected({
+      en: 'a tolerance: a mapping with absolute and/or relative',
+      ja: '許容誤差（absolute と relative のどちらかまたは両方を持つマッピング）',
+    }),
+    unknown: unknownField(
+      { en: 'a tolerance', ja: '許容誤差' },
+      { en: 'absolute and/or relative', ja: 'absolute と relative' },
+    ),
   },
 );
 
@@ -35,12 +41,21 @@ const AskSchema = mapping(
   {
     id: v.pipe(
       text(ASK_ID),
-      v.regex(/^[A-Za-z0-9_-]{1,32}$/, says({ en: 'expected an ask id such as "a1" (letters, digits, _ or -)', ja: '問題の ID（例: "a1"。英数字、_、- で書きます）を指定してください' })),
+      v.regex(
+        /^[A-Za-z0-9_-]{1,32}$/,
+        says({
+          en: 'expected an ask id such as "a1" (letters, digits, _ or -)',
+          ja: '問題の ID（例: "a1"。英数字、_、- で書きます）を指定してください',
+        }),
+      ),
     ),
     quantity: text({ en: 'a quantity such as "delta" or "grad_bias"', ja: '求める量（例: "delta", "grad_bias"）' }),
     layer: v.optional(integerText({ en: 'a layer index (0, 1, …)', ja: '層の番号（0, 1, …）' })),
     index: v.optional(
-      v.array(integerText({ en: 'a cell index (0, 1, …)', ja: '要素の番号（0, 1, …）' }), says(expected({ en: 'a list of indices such as [0, 1]', ja: '番号のリスト（例: [0, 1]）' }))),
+      v.array(
+        integerText({ en: 'a cell index (0, 1, …)', ja: '要素の番号（0, 1, …）' }),
+        says(expected({ en: 'a list of indices such as [0, 1]', ja: '番号のリスト（例: [0, 1]）' })),
+      ),
     ),
     node: v.optional(text({ en: 'a node name', ja: 'ノードの名前' })),
     tolerance: v.optional(ToleranceSchema),
@@ -57,21 +72,40 @@ const ExerciseSchema = mapping(
     network: v.unknown(),
     given: v.optional(v.unknown()),
     asks: v.pipe(
-      v.array(AskSchema, says(expected({ en: 'a list of asks, each with id and quantity', ja: '問題のリスト（各問題に id と quantity）' }))),
+      v.array(
+        AskSchema,
+        says(
+          expected({ en: 'a list of asks, each with id and quantity', ja: '問題のリスト（各問題に id と quantity）' }),
+        ),
+      ),
       v.minLength(1, says({ en: 'expected at least one ask', ja: '問題が少なくとも1つ必要です' }, { got: false })),
     ),
     expected: v.optional(
       v.pipe(
-        v.custom<Record<string, unknown>>(isMapping, says(expected({ en: 'a mapping from ask id to value', ja: '問題の ID から値へのマッピング' }))),
+        v.custom<Record<string, unknown>>(
+          isMapping,
+          says(expected({ en: 'a mapping from ask id to value', ja: '問題の ID から値へのマッピング' })),
+        ),
         v.record(v.string(), v.unknown()),
       ),
     ),
     hints: v.optional(
       v.pipe(
-        v.custom<Record<string, unknown>>(isMapping, says(expected({ en: 'a mapping from ask id to a list of hints', ja: '問題の ID からヒントのリストへのマッピング' }))),
+        v.custom<Record<string, unknown>>(
+          isMapping,
+          says(
+            expected({
+              en: 'a mapping from ask id to a list of hints',
+              ja: '問題の ID からヒントのリストへのマッピング',
+            }),
+          ),
+        ),
         v.record(
           v.string(),
-          v.array(v.string(says(expected({ en: 'a hint (a text)', ja: 'ヒント（文字列）' }))), says(expected({ en: 'a list of hints', ja: 'ヒントのリスト' }))),
+          v.array(
+            v.string(says(expected({ en: 'a hint (a text)', ja: 'ヒント（文字列）' }))),
+            says(expected({ en: 'a list of hints', ja: 'ヒントのリスト' })),
+          ),
         ),
       ),
     ),
@@ -114,7 +148,13 @@ function prefixed<T>(prefix: string, run: () => T): T {
   try {
     return run();
   } catch (error) {
-    if (error instanceof InputError) throw new InputError(error.file, error.field ? `${prefix}.${error.field}` : prefix, error.expectedText, error.line);
+    if (error instanceof InputError)
+      throw new InputError(
+        error.file,
+        error.field ? `${prefix}.${error.field}` : prefix,
+        error.expectedText,
+        error.line,
+      );
     throw error;
   }
 }
@@ -126,7 +166,10 @@ function toleranceOf(source: Source, path: Path, raw: { absolute?: string; relat
     const value = parseLiteral(t);
     if (!value || sign(value) < 0) {
       const shown = got(JSON.stringify(t));
-      fail(source, [...path, key], { en: `expected a non-negative number${shown.en}`, ja: `0 以上の数を指定してください${shown.ja}` });
+      fail(source, [...path, key], {
+        en: `expected a non-negative number${shown.en}`,
+        ja: `0 以上の数を指定してください${shown.ja}`,
+      });
     }
     return value;
   };
@@ -136,7 +179,8 @@ function toleranceOf(source: Source, path: Path, raw: { absolute?: string; relat
 export function exerciseFromSource(source: Source): LoadedExercise {
   const raw = validate(source, ExerciseSchema);
   const rawNetwork = raw.network;
-  const isNull = rawNetwork === undefined || rawNetwork === null || rawNetwork === 'null' || rawNetwork === '~' || rawNetwork === '';
+  const isNull =
+    rawNetwork === undefined || rawNetwork === null || rawNetwork === 'null' || rawNetwork === '~' || rawNetwork === '';
   let network: NetworkFile | GraphFile | null = null;
   if (!isNull) {
     if (!isMapping(rawNetwork)) {
@@ -147,14 +191,23 @@ export function exerciseFromSource(source: Source): LoadedExercise {
     }
     const part = subSource(source, ['network']);
     if ('graph' in (rawNetwork as object)) prefixed('network', () => graphFromSource(part));
-    else givenOutputsOf(raw.given as Exercise['given'], prefixed('network', () => networkFromSource(part)), source.file);
+    else
+      givenOutputsOf(
+        raw.given as Exercise['given'],
+        prefixed('network', () => networkFromSource(part)),
+        source.file,
+      );
     network = rawNetwork as unknown as NetworkFile | GraphFile;
   }
   const tolerances = new Map<string, Tolerance>();
   if (raw.tolerance) tolerances.set('*', toleranceOf(source, ['tolerance'], raw.tolerance));
   const seen = new Set<string>();
   const asks: Ask[] = raw.asks.map((a, i) => {
-    if (seen.has(a.id)) fail(source, ['asks', i, 'id'], { en: `ask id "${a.id}" is used twice`, ja: `問題の ID "${a.id}" が2回使われています` });
+    if (seen.has(a.id))
+      fail(source, ['asks', i, 'id'], {
+        en: `ask id "${a.id}" is used twice`,
+        ja: `問題の ID "${a.id}" が2回使われています`,
+      });
     seen.add(a.id);
     if (a.tolerance) tolerances.set(a.id, toleranceOf(source, ['asks', i, 'tolerance'], a.tolerance));
     const ask: Record<string, unknown> = { ...a };
@@ -164,14 +217,20 @@ export function exerciseFromSource(source: Source): LoadedExercise {
     return ask as unknown as Ask;
   });
   const exercise: Exercise = {
-    template: typeof (raw as Record<string, unknown>).template === 'string' ? ((raw as Record<string, unknown>).template as string) : 'custom',
+    template:
+      typeof (raw as Record<string, unknown>).template === 'string'
+        ? ((raw as Record<string, unknown>).template as string)
+        : 'custom',
     seed: Number((raw as Record<string, unknown>).seed ?? 0) || 0,
     difficulty: 1,
     lang: (raw as Record<string, unknown>).lang === 'ja' ? 'ja' : 'en',
     network,
     given: raw.given as Exercise['given'],
     asks,
-    prompt: typeof (raw as Record<string, unknown>).prompt === 'string' ? ((raw as Record<string, unknown>).prompt as string) : '',
+    prompt:
+      typeof (raw as Record<string, unknown>).prompt === 'string'
+        ? ((raw as Record<string, unknown>).prompt as string)
+        : '',
     expected: (raw.expected ?? {}) as Exercise['expected'],
     hints: (raw.hints ?? {}) as Exercise['hints'],
   };

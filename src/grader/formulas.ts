@@ -10,21 +10,38 @@ export function formulaFor(quantity: string, spec: NetworkSpec | null): Text {
   const wx = spec?.layout === 'w-x';
   switch (quantity) {
     case 'preactivation':
-      return wx ? text('a^l = W^l·z^(l−1) + b^l', 'a^l = W^l·z^(l−1) + b^l') : text('a^l = z^(l−1)·W^l + b^l', 'a^l = z^(l−1)·W^l + b^l');
+      return wx
+        ? text('a^l = W^l·z^(l−1) + b^l', 'a^l = W^l·z^(l−1) + b^l')
+        : text('a^l = z^(l−1)·W^l + b^l', 'a^l = z^(l−1)·W^l + b^l');
     case 'output':
-      return text('z^l = h(a^l), the activation applied to the pre-activation', 'z^l = h(a^l)（重み付き和に活性化関数を適用）');
+      return text(
+        'z^l = h(a^l), the activation applied to the pre-activation',
+        'z^l = h(a^l)（重み付き和に活性化関数を適用）',
+      );
     case 'loss':
       return lossFormula(spec);
     case 'grad_output':
-      return text('∂L/∂z^l = Δ^(l+1)·W^(l+1)ᵀ (at the output: ∂L/∂y)', '∂L/∂z^l = Δ^(l+1)·W^(l+1)ᵀ（出力層では ∂L/∂y）');
+      return text(
+        '∂L/∂z^l = Δ^(l+1)·W^(l+1)ᵀ (at the output: ∂L/∂y)',
+        '∂L/∂z^l = Δ^(l+1)·W^(l+1)ᵀ（出力層では ∂L/∂y）',
+      );
     case 'activation_derivative':
-      return text("h′(a): sigmoid y(1 − y), tanh 1 − y², ReLU 1 for a > 0 and 0 for a < 0", "h′(a): シグモイド y(1 − y)、tanh 1 − y²、ReLU は a > 0 で 1、a < 0 で 0");
+      return text(
+        'h′(a): sigmoid y(1 − y), tanh 1 − y², ReLU 1 for a > 0 and 0 for a < 0',
+        'h′(a): シグモイド y(1 − y)、tanh 1 − y²、ReLU は a > 0 で 1、a < 0 で 0',
+      );
     case 'delta':
-      return text('δ^l = ∂L/∂z^l ⊙ h′(a^l) (softmax with cross-entropy: δ = y − t)', 'δ^l = ∂L/∂z^l ⊙ h′(a^l)（ソフトマックス＋交差エントロピー誤差なら δ = y − t）');
+      return text(
+        'δ^l = ∂L/∂z^l ⊙ h′(a^l) (softmax with cross-entropy: δ = y − t)',
+        'δ^l = ∂L/∂z^l ⊙ h′(a^l)（ソフトマックス＋交差エントロピー誤差なら δ = y − t）',
+      );
     case 'grad_weights':
       return wx
         ? text('∂L/∂W^l = Δ^lᵀ·Z^(l−1), i.e. ∂L/∂w_ji = δ_j·z_i', '∂L/∂W^l = Δ^lᵀ·Z^(l−1)、すなわち ∂L/∂w_ji = δ_j·z_i')
-        : text('∂L/∂W^l = Z^(l−1)ᵀ·Δ^l, i.e. ∂L/∂w_ij = z_i·δ_j', '∂L/∂W^l = Z^(l−1)ᵀ·Δ^l、すなわち ∂L/∂w_ij = z_i·δ_j');
+        : text(
+            '∂L/∂W^l = Z^(l−1)ᵀ·Δ^l, i.e. ∂L/∂w_ij = z_i·δ_j',
+            '∂L/∂W^l = Z^(l−1)ᵀ·Δ^l、すなわち ∂L/∂w_ij = z_i·δ_j',
+          );
     case 'grad_bias':
       return text('∂L/∂b^l = Σ over the samples of the rows of Δ^l', '∂L/∂b^l = Δ^l の行（サンプル）の和');
     case 'grad_alpha':
@@ -34,9 +51,15 @@ export function formulaFor(quantity: string, spec: NetworkSpec | null): Text {
     case 'bias_after':
       return text('b ← b − η·∂L/∂b', 'b ← b − η·∂L/∂b');
     case 'loss_after':
-      return text('the loss of the updated network: the forward pass again with the new parameters', '更新後のパラメータでもう一度順伝播したときの損失');
+      return text(
+        'the loss of the updated network: the forward pass again with the new parameters',
+        '更新後のパラメータでもう一度順伝播したときの損失',
+      );
     case 'loss_improvement':
-      return text('L − L_after: the loss before the update minus the loss after it', 'L − L_after: 更新前の損失 − 更新後の損失');
+      return text(
+        'L − L_after: the loss before the update minus the loss after it',
+        'L − L_after: 更新前の損失 − 更新後の損失',
+      );
     case 'softmax_jacobian':
       return text(activation('softmax').derivativeText, activation('softmax').derivativeText);
     case 'grad_input':
@@ -45,15 +68,28 @@ export function formulaFor(quantity: string, spec: NetworkSpec | null): Text {
     case 'nodes':
       return text('the forward pass through the graph, node by node', '計算グラフを順にたどる順伝播');
     case 'gradients':
-      return text('backward: the upstream gradient times the local derivative, summed over every path', '逆伝播: 上流の勾配 × 局所的な微分を、すべての経路について足し合わせる');
+      return text(
+        'backward: the upstream gradient times the local derivative, summed over every path',
+        '逆伝播: 上流の勾配 × 局所的な微分を、すべての経路について足し合わせる',
+      );
     default:
       return text(quantity, quantity);
   }
 }
 
 function lossFormula(spec: NetworkSpec | null): Text {
-  const batch = spec && spec.input.length > 1 ? (spec.conventions.batch === 'mean' ? ' averaged over the samples' : ' summed over the samples') : '';
-  const batchJa = spec && spec.input.length > 1 ? (spec.conventions.batch === 'mean' ? '（サンプルの平均）' : '（サンプルの和）') : '';
+  const batch =
+    spec && spec.input.length > 1
+      ? spec.conventions.batch === 'mean'
+        ? ' averaged over the samples'
+        : ' summed over the samples'
+      : '';
+  const batchJa =
+    spec && spec.input.length > 1
+      ? spec.conventions.batch === 'mean'
+        ? '（サンプルの平均）'
+        : '（サンプルの和）'
+      : '';
   // Without a network (a graph exercise) the loss is the lecture deck's ½Σ(y − t)².
   const formula = loss(spec?.loss ?? 'half-sse').text;
   return text(`${formula}${batch}`, `${formula}${batchJa}`);

@@ -8,7 +8,15 @@ import { isGraphAsk, isSymbolicAsk, type Ask, type ExpectedValue, type NetworkAs
 import { terminatesWithin } from '../number/format';
 import { approx, type Value } from '../number/value';
 import { carriedPolicies, inputsOf, policiesFor, uniform, type RoundingPolicy, type Substitution } from './chains';
-import { MIN_FIGURES, isRight, isTruncation, judgeNumber, matchesValue, type StudentNumber, type Tolerance } from './compare';
+import {
+  MIN_FIGURES,
+  isRight,
+  isTruncation,
+  judgeNumber,
+  matchesValue,
+  type StudentNumber,
+  type Tolerance,
+} from './compare';
 import { effectiveSigFigs, sameValue } from './precision';
 import type { GradingContext, MistakenValue } from './context';
 import * as msg from './messages';
@@ -34,7 +42,12 @@ export const ROUNDED_IN_EXACT_SCORE = 0.5;
 export const COARSE_CHAIN_SCORE = 0.5;
 
 /** Too coarse a rounding of the intermediates to be right, but the method is: 1 or 2 figures, 1 or 2 places. */
-const COARSE_POLICIES: readonly RoundingPolicy[] = [uniform('figures', 2), uniform('figures', 1), uniform('places', 2), uniform('places', 1)];
+const COARSE_POLICIES: readonly RoundingPolicy[] = [
+  uniform('figures', 2),
+  uniform('figures', 1),
+  uniform('places', 2),
+  uniform('places', 1),
+];
 /** The share of the score a hint costs: the formula (1st hint), then the formula with the numbers (2nd). */
 export const HINT_COSTS: readonly number[] = [0, 0.25, 0.5];
 
@@ -122,7 +135,9 @@ function ordered(ask: Ask, mistaken: readonly MistakenValue[]): readonly Mistake
   if (cached) return cached;
   const rank = new Map(diagnosisOrder(ask.quantity).map((m, i) => [m.id, i]));
   const sorted = [...mistaken].sort(
-    (a, b) => rank.get(a.mistake.id)! - rank.get(b.mistake.id)! || Number(a.mistake.layer !== undefined) - Number(b.mistake.layer !== undefined),
+    (a, b) =>
+      rank.get(a.mistake.id)! - rank.get(b.mistake.id)! ||
+      Number(a.mistake.layer !== undefined) - Number(b.mistake.layer !== undefined),
   );
   orderCache.set(mistaken, sorted);
   return sorted;
@@ -165,11 +180,19 @@ function mayMatch(candidate: Value, student: StudentNumber, studentFloat: number
   const c = floatOf(candidate);
   if (!Number.isFinite(c) || !Number.isFinite(studentFloat)) return true;
   const half = student.written ? 0.5 * 10 ** -student.written.places : 0;
-  return Math.abs(c - studentFloat) <= half * (1 + 1e-9) + 1e-9 * Math.max(Math.abs(c), Math.abs(studentFloat)) + 1e-300;
+  return (
+    Math.abs(c - studentFloat) <= half * (1 + 1e-9) + 1e-9 * Math.max(Math.abs(c), Math.abs(studentFloat)) + 1e-300
+  );
 }
 
 /** One number against the right value of one cell of an ask. */
-export function gradeCell(ctx: GradingContext, ask: Ask, index: readonly number[], right: Value, student: StudentNumber): CellVerdict {
+export function gradeCell(
+  ctx: GradingContext,
+  ask: Ask,
+  index: readonly number[],
+  right: Value,
+  student: StudentNumber,
+): CellVerdict {
   const tolerance = toleranceFor(ctx, ask);
   const verdict = judgeNumber(right, student, tolerance);
   if (verdict.kind === 'exact' || verdict.kind === 'tolerance') return { kind: verdict.kind };
@@ -177,7 +200,8 @@ export function gradeCell(ctx: GradingContext, ask: Ask, index: readonly number[
   const studentFloat = floatOf(student.value);
   // Too few figures, but exactly what a misconception gives (3 for 3.15 when the tax is forgotten):
   // that misconception, not "right value, give 3 figures".
-  if (verdict.kind === 'few-figures') return exactMisconception(ctx, ask, index, student, studentFloat) ?? { kind: 'few-figures' };
+  if (verdict.kind === 'few-figures')
+    return exactMisconception(ctx, ask, index, student, studentFloat) ?? { kind: 'few-figures' };
   // Rounded intermediates explain only an answer that itself carries enough figures.
   if (student.written !== null && tolerance === null) {
     const figures = effectiveSigFigs(right, student.value, student.written);
@@ -186,7 +210,8 @@ export function gradeCell(ctx: GradingContext, ask: Ask, index: readonly number[
         const chain = cellAt(ctx.rounded(ask, policy), index);
         if (chain === null || !mayMatch(chain, student, studentFloat)) continue;
         const v = judgeNumber(chain, student);
-        if (v.kind === 'exact' || v.kind === 'rounded') return isExactExercise(ctx) ? { kind: 'rounded-in-exact', policy } : { kind: 'rounded-chain', policy };
+        if (v.kind === 'exact' || v.kind === 'rounded')
+          return isExactExercise(ctx) ? { kind: 'rounded-in-exact', policy } : { kind: 'rounded-chain', policy };
       }
     }
   }
@@ -196,11 +221,16 @@ export function gradeCell(ctx: GradingContext, ask: Ask, index: readonly number[
   const mistaken = ordered(ask, ctx.mistaken(ask));
   for (const m of mistaken) {
     const buggy = cellAt(m.value, index);
-    if (buggy !== null && mayMatch(buggy, student, studentFloat) && matchesValue(buggy, student)) return { kind: 'misconception', mistake: m.mistake };
+    if (buggy !== null && mayMatch(buggy, student, studentFloat) && matchesValue(buggy, student))
+      return { kind: 'misconception', mistake: m.mistake };
   }
   // Coarse intermediates explain only an answer written with enough figures (a calculator's final
   // result); a 1- or 2-figure answer is judged as written.
-  if (student.written !== null && tolerance === null && effectiveSigFigs(right, student.value, student.written) >= MIN_FIGURES) {
+  if (
+    student.written !== null &&
+    tolerance === null &&
+    effectiveSigFigs(right, student.value, student.written) >= MIN_FIGURES
+  ) {
     for (const policy of COARSE_POLICIES) {
       const chain = cellAt(ctx.rounded(ask, policy), index);
       if (chain === null || !mayMatch(chain, student, studentFloat)) continue;
@@ -208,7 +238,8 @@ export function gradeCell(ctx: GradingContext, ask: Ask, index: readonly number[
       if (v.kind === 'exact' || v.kind === 'rounded') return { kind: 'coarse-chain', policy };
     }
   }
-  if (!student.expression && isTruncation(right, student)) return { kind: 'truncated', places: student.written!.places };
+  if (!student.expression && isTruncation(right, student))
+    return { kind: 'truncated', places: student.written!.places };
   return { kind: 'wrong' };
 }
 
@@ -223,10 +254,13 @@ function isExactExercise(ctx: GradingContext): boolean {
   let exact = exactExercises.get(ctx);
   if (exact === undefined) {
     const asks = ctx.exercise.asks.filter((ask) => !isGraphAsk(ask) && !isSymbolicAsk(ask));
-    exact = ctx.spec !== null && asks.length > 0 && asks.every((ask) => {
-      const v = ctx.expected(ask);
-      return v !== null && cellsOf(v).every((c) => c.kind === 'rational' && terminatesWithin(c, EXACT_DIGITS));
-    });
+    exact =
+      ctx.spec !== null &&
+      asks.length > 0 &&
+      asks.every((ask) => {
+        const v = ctx.expected(ask);
+        return v !== null && cellsOf(v).every((c) => c.kind === 'rational' && terminatesWithin(c, EXACT_DIGITS));
+      });
     exactExercises.set(ctx, exact);
   }
   return exact;
@@ -236,11 +270,18 @@ function isExactExercise(ctx: GradingContext): boolean {
 const EXACT_DIGITS = 12;
 
 /** The first misconception (in diagnosis order) whose value is exactly the student's number. */
-function exactMisconception(ctx: GradingContext, ask: Ask, index: readonly number[], student: StudentNumber, studentFloat: number): CellVerdict | null {
+function exactMisconception(
+  ctx: GradingContext,
+  ask: Ask,
+  index: readonly number[],
+  student: StudentNumber,
+  studentFloat: number,
+): CellVerdict | null {
   const exactOnly: StudentNumber = { ...student, written: null };
   for (const m of ordered(ask, ctx.mistaken(ask))) {
     const buggy = cellAt(m.value, index);
-    if (buggy !== null && mayMatch(buggy, exactOnly, studentFloat) && sameValue(buggy, student.value)) return { kind: 'misconception', mistake: m.mistake };
+    if (buggy !== null && mayMatch(buggy, exactOnly, studentFloat) && sameValue(buggy, student.value))
+      return { kind: 'misconception', mistake: m.mistake };
   }
   return null;
 }
@@ -277,7 +318,12 @@ function cellFeedback(ctx: GradingContext, ask: Ask, verdict: CellVerdict, right
   }
 }
 
-function misconceptionText(ctx: GradingContext, ask: Ask, mistake: Mistake, index: readonly number[] | null = null): Text {
+function misconceptionText(
+  ctx: GradingContext,
+  ask: Ask,
+  mistake: Mistake,
+  index: readonly number[] | null = null,
+): Text {
   const convention = misconception(mistake.id).conventionNote;
   const note = convention && ctx.spec ? convention(ctx.spec) : null;
   const way = rightWay(ctx, ask, mistake, index);
@@ -321,14 +367,25 @@ function layoutText(ctx: GradingContext, ask: Ask): Text {
   const q = ask.quantity;
   if (q === 'grad_weights' || q === 'weights_after') {
     return ctx.spec?.layout === 'w-x'
-      ? text('in the w-x layout W has one row per unit and one column per input', 'w-x レイアウトでは W は行がユニット、列が入力')
-      : text('in the x-w layout W has one row per input and one column per unit', 'x-w レイアウトでは W は行が入力、列がユニット');
+      ? text(
+          'in the w-x layout W has one row per unit and one column per input',
+          'w-x レイアウトでは W は行がユニット、列が入力',
+        )
+      : text(
+          'in the x-w layout W has one row per input and one column per unit',
+          'x-w レイアウトでは W は行が入力、列がユニット',
+        );
   }
   if (q === 'softmax_jacobian') return text('entry [i][k] is ∂y_i/∂a_k', '成分 [i][k] は ∂y_i/∂a_k');
   return text('one row per sample, one column per unit', '行がサンプル、列がユニット');
 }
 
-function gradeMatrix(ctx: GradingContext, ask: Ask, right: AskValue, rows: readonly (readonly StudentNumber[])[]): Graded {
+function gradeMatrix(
+  ctx: GradingContext,
+  ask: Ask,
+  right: AskValue,
+  rows: readonly (readonly StudentNumber[])[],
+): Graded {
   const expectedRows = rowsOf(right)!;
   const m = expectedRows.length;
   const n = expectedRows[0]?.length ?? 0;
@@ -338,10 +395,17 @@ function gradeMatrix(ctx: GradingContext, ask: Ask, right: AskValue, rows: reado
   const vector = isVector(right);
   // A vector may be typed as a row or as a column.
   if (vector && c === 1 && r === n && n !== 1) student = [rows.map((row) => row[0])];
-  const fail = (feedback: Text, misconception: string | null = null): Graded => ({ status: 'incorrect', score: 0, misconception, feedback, cells: null });
+  const fail = (feedback: Text, misconception: string | null = null): Graded => ({
+    status: 'incorrect',
+    score: 0,
+    misconception,
+    feedback,
+    cells: null,
+  });
   if (student.length !== m || (student[0]?.length ?? 0) !== n) {
     if (vector) return fail(msg.vectorLength(n, r * c));
-    if (r === n && c === m && transposeMatches(expectedRows, rows)) return fail(msg.transposedMatrix(layoutText(ctx, ask)), transposedId(ask));
+    if (r === n && c === m && transposeMatches(expectedRows, rows))
+      return fail(msg.transposedMatrix(layoutText(ctx, ask)), transposedId(ask));
     return fail(msg.shapeMismatch(m, n, r, c, layoutText(ctx, ask)));
   }
   const cells: CellResult[] = [];
@@ -356,11 +420,27 @@ function gradeMatrix(ctx: GradingContext, ask: Ask, right: AskValue, rows: reado
   const wrongCells = cells.filter((cell) => cell.status !== 'correct');
   if (wrongCells.length === 0) {
     const chained = cells.find((cell) => cell.verdict.kind === 'rounded-chain');
-    const feedback = chained && chained.verdict.kind === 'rounded-chain' ? msg.fromRoundedIntermediates(chained.verdict.policy, expectedRows[0][0]) : msg.CORRECT;
-    return { roundedChain: chained !== undefined, status: 'correct', score: 1, misconception: null, feedback: chained ? feedback : msg.CORRECT, cells };
+    const feedback =
+      chained && chained.verdict.kind === 'rounded-chain'
+        ? msg.fromRoundedIntermediates(chained.verdict.policy, expectedRows[0][0])
+        : msg.CORRECT;
+    return {
+      roundedChain: chained !== undefined,
+      status: 'correct',
+      score: 1,
+      misconception: null,
+      feedback: chained ? feedback : msg.CORRECT,
+      cells,
+    };
   }
   if (!vector && m === n && transposeMatches(expectedRows, student)) {
-    return { status: 'incorrect', score: 0, misconception: transposedId(ask), feedback: msg.transposedMatrix(layoutText(ctx, ask)), cells };
+    return {
+      status: 'incorrect',
+      score: 0,
+      misconception: transposedId(ask),
+      feedback: msg.transposedMatrix(layoutText(ctx, ask)),
+      cells,
+    };
   }
   // A misconception explaining the answer names the mistake: first one whose value is the whole answer,
   // cell for cell; else one that explains every wrong cell; otherwise list the cells to check.
@@ -370,16 +450,33 @@ function gradeMatrix(ctx: GradingContext, ask: Ask, right: AskValue, rows: reado
     return buggy !== null && matchesValue(buggy, cell.number);
   };
   const common =
-    (mistaken.find((m) => cells.every((cell) => explains(m, cell))) ??
-      mistaken.find((m) => wrongCells.every((cell) => cell.verdict.kind === 'misconception' && explains(m, cell))))?.mistake ?? null;
+    (
+      mistaken.find((m) => cells.every((cell) => explains(m, cell))) ??
+      mistaken.find((m) => wrongCells.every((cell) => cell.verdict.kind === 'misconception' && explains(m, cell)))
+    )?.mistake ?? null;
   const names = wrongCells.map((cell) => `[${cell.index.join('][')}]`);
   const summary = msg.cellsSummary(cells.length - wrongCells.length, cells.length, names);
   const onlyFigures = wrongCells.every((cell) => cell.verdict.kind === 'few-figures');
-  const detail = common ? misconceptionText(ctx, ask, common, wrongCells[0].index) : onlyFigures ? msg.fewFigures(cellAt(right, wrongCells[0].index)!) : null;
+  const detail = common
+    ? misconceptionText(ctx, ask, common, wrongCells[0].index)
+    : onlyFigures
+      ? msg.fewFigures(cellAt(right, wrongCells[0].index)!)
+      : null;
   const named = common
-    ? cells.map((cell): CellResult => (cell.verdict.kind === 'misconception' ? { ...cell, verdict: { kind: 'misconception', mistake: common } } : cell))
+    ? cells.map(
+        (cell): CellResult =>
+          cell.verdict.kind === 'misconception'
+            ? { ...cell, verdict: { kind: 'misconception', mistake: common } }
+            : cell,
+      )
     : cells;
-  return { status: 'incorrect', score, misconception: common?.id ?? null, feedback: joinText([summary, detail]), cells: named };
+  return {
+    status: 'incorrect',
+    score,
+    misconception: common?.id ?? null,
+    feedback: joinText([summary, detail]),
+    cells: named,
+  };
 }
 
 /** The misconception a transposed matrix answer is, in this quantity. */
@@ -388,7 +485,10 @@ function transposedId(ask: Ask): string | null {
 }
 
 /** The student's matrix is the transpose of the right one, cell for cell. */
-function transposeMatches(expected: readonly (readonly Value[])[], student: readonly (readonly StudentNumber[])[]): boolean {
+function transposeMatches(
+  expected: readonly (readonly Value[])[],
+  student: readonly (readonly StudentNumber[])[],
+): boolean {
   const m = expected.length;
   const n = expected[0]?.length ?? 0;
   if (student.length !== n || (student[0]?.length ?? 0) !== m) return false;
@@ -403,8 +503,12 @@ function answerIs(value: AskValue | null, answer: StudentAnswer): boolean {
   const rows = rowsOf(value);
   if (rows === null) return false;
   let student = answer.rows;
-  if (isVector(value) && student.length === rows[0].length && student[0]?.length === 1 && rows[0].length !== 1) student = [student.map((row) => row[0])];
-  return student.length === rows.length && student.every((row, i) => row.length === rows[i].length && row.every((x, j) => isRight(judgeNumber(rows[i][j], x))));
+  if (isVector(value) && student.length === rows[0].length && student[0]?.length === 1 && rows[0].length !== 1)
+    student = [student.map((row) => row[0])];
+  return (
+    student.length === rows.length &&
+    student.every((row, i) => row.length === rows[i].length && row.every((x, j) => isRight(judgeNumber(rows[i][j], x))))
+  );
 }
 
 /**
@@ -446,18 +550,36 @@ function answerFigures(right: AskValue | null, answer: StudentAnswer): number | 
 }
 
 /** Grades one answer on its own (no other parts). */
-export function gradeOne(ctx: GradingContext, ask: Ask, answer: StudentAnswer): Graded & { expected: AskValue | ExpectedValue | null } {
+export function gradeOne(
+  ctx: GradingContext,
+  ask: Ask,
+  answer: StudentAnswer,
+): Graded & { expected: AskValue | ExpectedValue | null } {
   if (answer.kind === 'invalid') {
-    return { status: 'invalid', score: 0, misconception: null, feedback: answer.message, cells: null, expected: expectedOf(ctx, ask) };
+    return {
+      status: 'invalid',
+      score: 0,
+      misconception: null,
+      feedback: answer.message,
+      cells: null,
+      expected: expectedOf(ctx, ask),
+    };
   }
   if (isSymbolicAsk(ask)) return { ...gradeFormula(ask, answer), expected: expectedOf(ctx, ask) };
   const right = ctx.expected(ask);
   if (right === null) throw new RangeError(`ask ${ask.id}: the engine cannot compute ${ask.quantity}`);
-  const fail = (feedback: Text): Graded => ({ status: 'incorrect', score: 0, misconception: null, feedback, cells: null });
+  const fail = (feedback: Text): Graded => ({
+    status: 'incorrect',
+    score: 0,
+    misconception: null,
+    feedback,
+    cells: null,
+  });
   let graded: Graded;
   if (!Array.isArray(right)) {
     if (answer.kind === 'number') graded = gradeScalar(ctx, ask, right as Value, answer.number);
-    else if (answer.kind === 'matrix' && answer.rows.length === 1 && answer.rows[0].length === 1) graded = gradeScalar(ctx, ask, right as Value, answer.rows[0][0]);
+    else if (answer.kind === 'matrix' && answer.rows.length === 1 && answer.rows[0].length === 1)
+      graded = gradeScalar(ctx, ask, right as Value, answer.rows[0][0]);
     else graded = fail(msg.EXPECTED_NUMBER);
   } else if (answer.kind === 'matrix') {
     graded = gradeMatrix(ctx, ask, right, answer.rows);
@@ -471,18 +593,28 @@ export function gradeOne(ctx: GradingContext, ask: Ask, answer: StudentAnswer): 
 }
 
 function expectedOf(ctx: GradingContext, ask: Ask): AskValue | ExpectedValue | null {
-  return isSymbolicAsk(ask) ? ctx.exercise.expected[ask.id] ?? null : ctx.expected(ask);
+  return isSymbolicAsk(ask) ? (ctx.exercise.expected[ask.id] ?? null) : ctx.expected(ask);
 }
 
 /**
  * Grades the answers to an exercise (ask id → the text the student typed). Results follow the order
  * of the exercise's asks; unanswered asks are left out.
  */
-export function gradeExercise(ctx: GradingContext, answers: ReadonlyMap<string, string>, options: GradeOptions = {}): AskResult[] {
+export function gradeExercise(
+  ctx: GradingContext,
+  answers: ReadonlyMap<string, string>,
+  options: GradeOptions = {},
+): AskResult[] {
   const asks = ctx.exercise.asks.filter((ask) => answers.has(ask.id));
   const parsed = new Map<string, StudentAnswer>();
   for (const ask of asks) {
-    parsed.set(ask.id, readAnswer(answers.get(ask.id)!, isSymbolicAsk(ask) ? { variables: ask.variables } : { expect: expectOf(ctx, ask) }));
+    parsed.set(
+      ask.id,
+      readAnswer(
+        answers.get(ask.id)!,
+        isSymbolicAsk(ask) ? { variables: ask.variables } : { expect: expectOf(ctx, ask) },
+      ),
+    );
   }
   const first = new Map(asks.map((ask) => [ask.id, gradeOne(ctx, ask, parsed.get(ask.id)!)]));
 
@@ -504,18 +636,32 @@ export function gradeExercise(ctx: GradingContext, answers: ReadonlyMap<string, 
       // In an exact exercise nothing is rounded on the way, so the chain from the student's parts is exact.
       const rounding = isExactExercise(ctx) ? [null] : carriedPolicies(answerFigures(right, answer));
       const candidates = goodSubs.length > 0 || badSubs.length > 0 ? rounding : [];
-      const explains = (subs: readonly Substitution[], policy: RoundingPolicy | null) => followsFrom(ctx.chained(ask, subs, policy), answer, graded) !== null;
+      const explains = (subs: readonly Substitution[], policy: RoundingPolicy | null) =>
+        followsFrom(ctx.chained(ask, subs, policy), answer, graded) !== null;
       // The student's own values for every part they answered, right or wrong, are what they worked from:
       // when all of them explain the answer and the right ones alone (with the same rounding) do not, it
       // follows from a wrong part, even if a rounded recomputation of that part would also explain it.
-      const fromAll = badSubs.length > 0 ? candidates.find((policy) => explains([...goodSubs, ...badSubs], policy)) : undefined;
+      const fromAll =
+        badSubs.length > 0 ? candidates.find((policy) => explains([...goodSubs, ...badSubs], policy)) : undefined;
       const needsBad = fromAll !== undefined && !(goodSubs.length > 0 && explains(goodSubs, fromAll));
-      const fromGood = goodSubs.length > 0 && !needsBad ? candidates.find((policy) => explains(goodSubs, policy)) : undefined;
+      const fromGood =
+        goodSubs.length > 0 && !needsBad ? candidates.find((policy) => explains(goodSubs, policy)) : undefined;
       if (fromGood !== undefined) {
         const ids = good.filter((other) => subsOf(other).length > 0).map((other) => other.id);
         const shown = Array.isArray(right) ? cellAt(right, Array.isArray(right[0]) ? [0, 0] : [0]) : (right as Value);
-        const cells = graded.cells?.map((cell): CellResult => (cell.status === 'correct' ? cell : { ...cell, status: 'correct', score: 1, verdict: { kind: 'exact' } })) ?? null;
-        graded = { ...graded, status: 'correct', score: 1, misconception: null, feedback: msg.fromOwnRoundedValues(ids, shown!), cells };
+        const cells =
+          graded.cells?.map(
+            (cell): CellResult =>
+              cell.status === 'correct' ? cell : { ...cell, status: 'correct', score: 1, verdict: { kind: 'exact' } },
+          ) ?? null;
+        graded = {
+          ...graded,
+          status: 'correct',
+          score: 1,
+          misconception: null,
+          feedback: msg.fromOwnRoundedValues(ids, shown!),
+          cells,
+        };
       } else if (badSubs.length > 0 && graded.status !== 'correct') {
         const all = [...goodSubs, ...badSubs];
         const policy = fromAll ?? candidates.find((p) => explains(all, p));
@@ -523,17 +669,36 @@ export function gradeExercise(ctx: GradingContext, answers: ReadonlyMap<string, 
           // Name the wrong parts it follows from: those that explain it on their own, else all of them.
           const earlierBad = bad.filter((other) => subsOf(other).length > 0 && asks.indexOf(other) < asks.indexOf(ask));
           const named = earlierBad.length > 0 ? earlierBad : bad.filter((other) => subsOf(other).length > 0);
-          const alone = named.filter((other) => followsFrom(ctx.chained(ask, [...goodSubs, ...subsOf(other)], policy), answer, graded) !== null);
-          const ids = (alone.length > 0 ? alone : named).map((other) => other.id);
+          const alone = named.filter(
+            (other) => followsFrom(ctx.chained(ask, [...goodSubs, ...subsOf(other)], policy), answer, graded) !== null,
+          );
+          const _ids = (alone.length > 0 ? alone : named).map((other) => other.id);
           // A matrix keeps the credit of its right cells; the cells that follow from the wrong parts earn CARRIED_FORWARD_SCORE.
-          const follow = new Set(followsFrom(ctx.chained(ask, all, policy), answer, graded)!.map((cell) => cell.index.join(',')));
+          const follow = new Set(
+            followsFrom(ctx.chained(ask, all, policy), answer, graded)!.map((cell) => cell.index.join(',')),
+          );
           const cells =
-            graded.cells?.map((cell): CellResult =>
-              follow.has(cell.index.join(',')) ? { ...cell, status: 'incorrect', score: CARRIED_FORWARD_SCORE, verdict: { kind: 'carried-forward' } } : cell,
+            graded.cells?.map(
+              (cell): CellResult =>
+                follow.has(cell.index.join(','))
+                  ? { ...cell, status: 'incorrect', score: CARRIED_FORWARD_SCORE, verdict: { kind: 'carried-forward' } }
+                  : cell,
             ) ?? null;
-          const score = cells ? Math.round((cells.reduce((sum, cell) => sum + cell.score, 0) / cells.length) * 1e6) / 1e6 : CARRIED_FORWARD_SCORE;
-          const used = (alone.length > 0 ? alone : named).map((other) => ({ id: other.id, text: answers.get(other.id)!.trim() }));
-          graded = { ...graded, status: 'incorrect', score, misconception: null, feedback: msg.carriedForward(used), cells };
+          const score = cells
+            ? Math.round((cells.reduce((sum, cell) => sum + cell.score, 0) / cells.length) * 1e6) / 1e6
+            : CARRIED_FORWARD_SCORE;
+          const used = (alone.length > 0 ? alone : named).map((other) => ({
+            id: other.id,
+            text: answers.get(other.id)!.trim(),
+          }));
+          graded = {
+            ...graded,
+            status: 'incorrect',
+            score,
+            misconception: null,
+            feedback: msg.carriedForward(used),
+            cells,
+          };
           carried = true;
         }
       }
@@ -542,7 +707,8 @@ export function gradeExercise(ctx: GradingContext, answers: ReadonlyMap<string, 
     const hintsUsed = Math.min(HINT_COSTS.length - 1, Math.max(0, Math.floor(options.hintsUsed?.get(ask.id) ?? 0)));
     const hintCost = HINT_COSTS[Math.min(hintsUsed, HINT_COSTS.length - 1)];
     const score = Math.round(graded.score * (1 - hintCost) * 1e6) / 1e6;
-    const feedback = hintsUsed > 0 ? joinText([graded.feedback, msg.hintCostNote(hintsUsed, hintCost)]) : graded.feedback;
+    const feedback =
+      hintsUsed > 0 ? joinText([graded.feedback, msg.hintCostNote(hintsUsed, hintCost)]) : graded.feedback;
     return {
       ask: ask.id,
       status: graded.status,

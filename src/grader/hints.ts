@@ -27,9 +27,16 @@ function upstreamOf(step: Step, steps: readonly Step[]): Step | null {
   // A given output has no formula to follow (its value is stated); ∂L/∂b = δ needs its "= δ".
   if (!step.formula.includes(' = ')) return null;
   const find = (quantity: string, index: readonly number[]) =>
-    steps.find((s) => s.shape === 'scalar' && s.quantity === quantity && s.layer === step.layer && s.index.join(',') === index.join(',')) ?? null;
+    steps.find(
+      (s) =>
+        s.shape === 'scalar' &&
+        s.quantity === quantity &&
+        s.layer === step.layer &&
+        s.index.join(',') === index.join(','),
+    ) ?? null;
   if (step.quantity === 'grad_bias') return find('delta', [0, step.index[0]]);
-  if (step.quantity === 'output' || step.quantity === 'output_after') return find(step.quantity === 'output' ? 'preactivation' : 'preactivation_after', step.index);
+  if (step.quantity === 'output' || step.quantity === 'output_after')
+    return find(step.quantity === 'output' ? 'preactivation' : 'preactivation_after', step.index);
   return null;
 }
 
@@ -54,7 +61,8 @@ function workedStep(ctx: GradingContext, ask: Ask): string | null {
       return stepLatexToText(`${step.formula}, where ${upstream.formula} = ${upstream.substituted}`);
     }
     if (step.substituted) return stepLatexToText(`${step.formula} = ${step.substituted}`);
-    if (upstream?.substituted) return stepLatexToText(`${step.formula} = ${rhs(upstream.formula)} = ${upstream.substituted}`);
+    if (upstream?.substituted)
+      return stepLatexToText(`${step.formula} = ${rhs(upstream.formula)} = ${upstream.substituted}`);
     return null;
   } catch {
     return null;
@@ -66,7 +74,13 @@ function bareNumber(hint: string): string | null {
   const withoutNotes = hint.replace(/\[[^\]]*\]/g, '');
   const k = withoutNotes.lastIndexOf('=');
   if (k < 0) return null;
-  const last = withoutNotes.slice(k + 1).replace(/\s+/g, '').replace(/\.$/, '').replace(/[A-Za-zσ]+\(/g, '(').replace(/[()]/g, '').replace(/[−–]/g, '-');
+  const last = withoutNotes
+    .slice(k + 1)
+    .replace(/\s+/g, '')
+    .replace(/\.$/, '')
+    .replace(/[A-Za-zσ]+\(/g, '(')
+    .replace(/[()]/g, '')
+    .replace(/[−–]/g, '-');
   return /^-?(\d+(\.\d*)?|\.\d+)(\/\d+)?$/.test(last) ? last : null;
 }
 

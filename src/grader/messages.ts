@@ -24,7 +24,10 @@ export function roundedCorrect(figures: number): Text {
   return text(`Correct (rounded to ${figures} significant figures).`, `正解です（有効数字${figures}桁）。`);
 }
 
-export const TOLERANCE_CORRECT = text('Correct (within the tolerance of this exercise).', '正解です（この問題の許容誤差の範囲内）。');
+export const TOLERANCE_CORRECT = text(
+  'Correct (within the tolerance of this exercise).',
+  '正解です（この問題の許容誤差の範囲内）。',
+);
 
 export function expressionCorrect(figures: number): Text {
   return text(
@@ -50,7 +53,9 @@ export function fewFigures(value: Value): Text {
 
 function roundingText(r: Rounding | null): Text {
   if (r === null) return text('unrounded', '丸めない');
-  return r.by === 'figures' ? text(`to ${r.n} significant figures`, `有効数字${r.n}桁`) : text(`to ${r.n} decimal places`, `小数第${r.n}位`);
+  return r.by === 'figures'
+    ? text(`to ${r.n} significant figures`, `有効数字${r.n}桁`)
+    : text(`to ${r.n} decimal places`, `小数第${r.n}位`);
 }
 
 const PLACE_NAMES: Record<string, readonly [string, string]> = {
@@ -148,14 +153,23 @@ export function layerText(layer: number | undefined): Text {
 }
 
 /** "It looks like <the mistake> — see step <id>: <formula>." */
-export function misconceptionFeedback(mistake: Mistake, stepRef: StepReference | null, conventionNote: Text | null = null, formula: Text | null = null, description: Text | null = null): Text {
+export function misconceptionFeedback(
+  mistake: Mistake,
+  stepRef: StepReference | null,
+  conventionNote: Text | null = null,
+  formula: Text | null = null,
+  description: Text | null = null,
+): Text {
   const c = misconception(mistake.id);
   const words = description ?? c.words;
   const right = formula ?? c.step.formula;
   const where = layerText(mistake.layer);
   // The label as the worked solution shows it; the id is the step's anchor in the HTML solution.
   const step = stepRef
-    ? text(` (worked solution, step “${stepRef.label_en}”, #step-${stepRef.id})`, `（途中式つきの解説のステップ「${stepRef.label_ja}」、#step-${stepRef.id}）`)
+    ? text(
+        ` (worked solution, step “${stepRef.label_en}”, #step-${stepRef.id})`,
+        `（途中式つきの解説のステップ「${stepRef.label_ja}」、#step-${stepRef.id}）`,
+      )
     : text('', '');
   const note = conventionNote ?? text('', '');
   return text(
@@ -164,7 +178,13 @@ export function misconceptionFeedback(mistake: Mistake, stepRef: StepReference |
   );
 }
 
-export function shapeMismatch(expectedRows: number, expectedColumns: number, gotRows: number, gotColumns: number, what: Text): Text {
+export function shapeMismatch(
+  expectedRows: number,
+  expectedColumns: number,
+  gotRows: number,
+  gotColumns: number,
+  what: Text,
+): Text {
   return text(
     `Expected a ${expectedRows}×${expectedColumns} matrix (${what.en}), got ${gotRows}×${gotColumns}.`,
     `${expectedRows}×${expectedColumns} の行列（${what.ja}）が必要ですが、${gotRows}×${gotColumns} が入力されました。`,
@@ -172,7 +192,10 @@ export function shapeMismatch(expectedRows: number, expectedColumns: number, got
 }
 
 export function vectorLength(expected: number, got: number): Text {
-  return text(`Expected ${expected} numbers, got ${got}.`, `${expected} 個の数が必要ですが、${got} 個が入力されました。`);
+  return text(
+    `Expected ${expected} numbers, got ${got}.`,
+    `${expected} 個の数が必要ですが、${got} 個が入力されました。`,
+  );
 }
 
 export function transposedMatrix(what: Text): Text {
@@ -190,7 +213,10 @@ export function cellsSummary(right: number, total: number, wrongCells: readonly 
   );
 }
 
-export const EXPECTED_NUMBER = text('Expected a single number here, not a matrix.', 'ここでは行列ではなく 1 つの数を答えてください。');
+export const EXPECTED_NUMBER = text(
+  'Expected a single number here, not a matrix.',
+  'ここでは行列ではなく 1 つの数を答えてください。',
+);
 
 export function expectedMatrix(rows: number, columns: number): Text {
   const example = rows === 1 ? `[${Array.from({ length: columns }, (_, j) => j + 1).join(', ')}]` : '[[1, 2], [3, 4]]';
@@ -200,7 +226,10 @@ export function expectedMatrix(rows: number, columns: number): Text {
   );
 }
 
-export const EXPECTED_FORMULA = text('Expected a formula in the variables of the exercise.', '問題の変数を使った式を答えてください。');
+export const EXPECTED_FORMULA = text(
+  'Expected a formula in the variables of the exercise.',
+  '問題の変数を使った式を答えてください。',
+);
 
 export function hintCostNote(hintsUsed: number, cost: number): Text {
   return text(

@@ -2,7 +2,15 @@
 // order in which it offers them as the explanation of a wrong answer.
 import { MISCONCEPTIONS, type Misconception, type MisconceptionId } from '../concepts/misconceptions';
 
-export { MISCONCEPTIONS, MISCONCEPTION_IDS, misconception, isMisconceptionId, type Misconception, type MisconceptionId, type Mistake } from '../concepts/misconceptions';
+export {
+  MISCONCEPTIONS,
+  MISCONCEPTION_IDS,
+  misconception,
+  isMisconceptionId,
+  type Misconception,
+  type MisconceptionId,
+  type Mistake,
+} from '../concepts/misconceptions';
 /** The former name of MisconceptionId. */
 export type MistakeId = MisconceptionId;
 

@@ -18,7 +18,12 @@ import type { NetworkSpec } from '../network/spec';
 type JsonExpected = JsonValue | JsonExpected[] | ExpectedValue | null;
 
 function isValue(x: unknown): x is Value {
-  return x !== null && typeof x === 'object' && 'kind' in x && ((x as Value).kind === 'rational' || (x as Value).kind === 'real');
+  return (
+    x !== null &&
+    typeof x === 'object' &&
+    'kind' in x &&
+    ((x as Value).kind === 'rational' || (x as Value).kind === 'real')
+  );
 }
 
 function expectedJson(v: AskValue | ExpectedValue | null): JsonExpected {
@@ -45,13 +50,15 @@ const MARK: Record<string, string> = { correct: '✓', incorrect: '✗', invalid
 
 function expectedText(v: AskValue | ExpectedValue | null): string {
   if (v === null) return '';
-  if (!Array.isArray(v) && !isValue(v) && 'expression' in (v as object)) return (v as { expression: string }).expression;
+  if (!Array.isArray(v) && !isValue(v) && 'expression' in (v as object))
+    return (v as { expression: string }).expression;
   return display(v as AskValue);
 }
 
 export function exerciseResultsText(results: readonly AskResult[], lang: Lang): string {
   const ja = lang === 'ja';
-  const status = (s: string) => (ja ? { correct: '正解', incorrect: '不正解', invalid: '読み取れません' }[s] ?? s : s);
+  const status = (s: string) =>
+    ja ? ({ correct: '正解', incorrect: '不正解', invalid: '読み取れません' }[s] ?? s) : s;
   const lines: string[] = [];
   for (const r of results) {
     lines.push(`${r.ask}: ${MARK[r.status]} ${status(r.status)}  (${ja ? '得点' : 'score'} ${r.score})`);
@@ -79,7 +86,8 @@ export function workJson(check: WorkCheck) {
 /** The trace step id of a work value ("delta/1/0,0"), as the worked solution numbers it. */
 export function workStepId(r: WorkResult): string {
   const e = r.entry;
-  if (e.quantity === 'loss' || e.quantity === 'loss_after' || e.quantity === 'loss_improvement') return `${e.quantity}/-/`;
+  if (e.quantity === 'loss' || e.quantity === 'loss_after' || e.quantity === 'loss_improvement')
+    return `${e.quantity}/-/`;
   const vector = e.quantity === 'grad_bias' || e.quantity === 'bias_after';
   const index = e.quantity === 'grad_alpha' ? '' : vector ? `${e.column}` : `${e.row},${e.column}`;
   return `${e.quantity}/${e.layer}/${index}`;
@@ -88,12 +96,20 @@ export function workStepId(r: WorkResult): string {
 export function workText(check: WorkCheck, spec: NetworkSpec, lang: Lang): string {
   const ja = lang === 'ja';
   const lines: string[] = [];
-  lines.push(ja ? `${check.results.length} 個の値を計算の順に確認しました:` : `Checked ${check.results.length} values of your work, in computation order:`);
+  lines.push(
+    ja
+      ? `${check.results.length} 個の値を計算の順に確認しました:`
+      : `Checked ${check.results.length} values of your work, in computation order:`,
+  );
   for (const r of check.results) {
     const shown = `${r.path} = ${r.entry.text.trim()}`;
     const expected = sentenceDecimal(r.expected);
     if (r.status === 'correct') {
-      const fromRounded = r.fromRounded ? (ja ? '（あなたの丸めた値から正しく計算できています）' : '  (right from your own rounded values)') : '';
+      const fromRounded = r.fromRounded
+        ? ja
+          ? '（あなたの丸めた値から正しく計算できています）'
+          : '  (right from your own rounded values)'
+        : '';
       // Consistent with the exercise grader: fewer than 3 significant figures is right but flagged.
       const few = r.fewFigures
         ? ja
@@ -104,13 +120,19 @@ export function workText(check: WorkCheck, spec: NetworkSpec, lang: Lang): strin
       lines.push(`  ✓ ${shown}${note}`);
     } else if (r.status === 'invalid') {
       const answer = r.entry.answer;
-      const why = answer.kind === 'invalid' ? pick(answer.message, lang) : ja ? '1 つの数を書いてください' : 'write one number';
+      const why =
+        answer.kind === 'invalid' ? pick(answer.message, lang) : ja ? '1 つの数を書いてください' : 'write one number';
       lines.push(`  ? ${shown}: ${why}`);
     } else if (r.carriedForward) {
-      lines.push(`  → ${shown}: ${ja ? `あなたの前の値からは正しく計算できています（正解は ${expected}）` : `follows correctly from your earlier values (the right value is ${expected})`}`);
+      lines.push(
+        `  → ${shown}: ${ja ? `あなたの前の値からは正しく計算できています（正解は ${expected}）` : `follows correctly from your earlier values (the right value is ${expected})`}`,
+      );
     } else {
       lines.push(`  ✗ ${shown}: ${ja ? `正解は ${expected}` : `expected ${expected}`}`);
-      if (r.misconception) lines.push(`      ${pick(misconceptionFeedback(r.misconception, { id: workStepId(r), label_en: r.path, label_ja: r.path }), lang)}`);
+      if (r.misconception)
+        lines.push(
+          `      ${pick(misconceptionFeedback(r.misconception, { id: workStepId(r), label_en: r.path, label_ja: r.path }), lang)}`,
+        );
     }
   }
   const first = check.firstWrong;
@@ -124,7 +146,12 @@ export function workText(check: WorkCheck, spec: NetworkSpec, lang: Lang): strin
   } else if (check.results.every((r) => r.status === 'correct')) {
     const few = check.results.filter((r) => r.fewFigures).length;
     if (few === 0) lines.push(ja ? 'すべての値が正しく計算できています。' : 'Every value is right.');
-    else lines.push(ja ? `すべての値が正しく計算できていますが、${few} 個は有効数字${MIN_FIGURES}桁未満です。` : `Every value is right, but ${few} ${few === 1 ? 'has' : 'have'} fewer than ${MIN_FIGURES} significant figures.`);
+    else
+      lines.push(
+        ja
+          ? `すべての値が正しく計算できていますが、${few} 個は有効数字${MIN_FIGURES}桁未満です。`
+          : `Every value is right, but ${few} ${few === 1 ? 'has' : 'have'} fewer than ${MIN_FIGURES} significant figures.`,
+      );
   }
   return `${lines.join('\n')}\n`;
 }

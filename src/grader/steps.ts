@@ -35,7 +35,12 @@ export interface StepReference {
 /** The step of `quantity` in `layer`, at `index` when given (else the first scalar step), or null. */
 const stepCache = new WeakMap<GradingContext, Map<string, StepReference | null>>();
 
-export function stepAt(ctx: GradingContext, quantity: string, layer: number | null, index: readonly number[] | null): StepReference | null {
+export function stepAt(
+  ctx: GradingContext,
+  quantity: string,
+  layer: number | null,
+  index: readonly number[] | null,
+): StepReference | null {
   let cache = stepCache.get(ctx);
   if (!cache) stepCache.set(ctx, (cache = new Map()));
   const key = `${quantity}/${layer}/${index?.join(',') ?? '*'}`;
@@ -43,19 +48,35 @@ export function stepAt(ctx: GradingContext, quantity: string, layer: number | nu
   return cache.get(key)!;
 }
 
-function findStep(ctx: GradingContext, quantity: string, layer: number | null, index: readonly number[] | null): StepReference | null {
+function findStep(
+  ctx: GradingContext,
+  quantity: string,
+  layer: number | null,
+  index: readonly number[] | null,
+): StepReference | null {
   const trace = traceOf(ctx);
   if (!trace) return null;
-  const steps: Step[] = trace.sections.flatMap((section) => section.steps).filter((s) => s.quantity === quantity && s.layer === layer);
+  const steps: Step[] = trace.sections
+    .flatMap((section) => section.steps)
+    .filter((s) => s.quantity === quantity && s.layer === layer);
   if (steps.length === 0) return null;
   const exact = index ? steps.find((s) => s.shape === 'scalar' && s.index.join(',') === index.join(',')) : undefined;
   const step = exact ?? steps.find((s) => s.shape === 'scalar') ?? steps[0];
   const solution = ctx.solution!;
-  return { id: step.id, label_en: stepLabel(step, solution, messages('en')), label_ja: stepLabel(step, solution, messages('ja')) };
+  return {
+    id: step.id,
+    label_en: stepLabel(step, solution, messages('en')),
+    label_ja: stepLabel(step, solution, messages('ja')),
+  };
 }
 
 /** The step that shows the right way for `mistake` in `ask` (at the answer's cell `index`), or null. */
-export function stepFor(ctx: GradingContext, ask: Ask, mistake: Mistake, index: readonly number[] | null = null): StepReference | null {
+export function stepFor(
+  ctx: GradingContext,
+  ask: Ask,
+  mistake: Mistake,
+  index: readonly number[] | null = null,
+): StepReference | null {
   const way = rightWay(ctx, ask, mistake, index);
   return stepAt(ctx, way.quantity, way.layer, way.index);
 }

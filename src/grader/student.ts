@@ -12,7 +12,11 @@ import type { Text } from './text';
 export type StudentAnswer =
   | { readonly kind: 'number'; readonly number: StudentNumber }
   | { readonly kind: 'matrix'; readonly rows: readonly (readonly StudentNumber[])[] }
-  | { readonly kind: 'formula'; readonly text: string; readonly evaluate: (point: ReadonlyMap<string, Value>) => Value | null }
+  | {
+      readonly kind: 'formula';
+      readonly text: string;
+      readonly evaluate: (point: ReadonlyMap<string, Value>) => Value | null;
+    }
   | { readonly kind: 'invalid'; readonly code: string; readonly message: Text };
 
 export interface ReadOptions {
@@ -25,7 +29,8 @@ export interface ReadOptions {
 /** Significant figures of each decimal literal (with a point or an exponent) in an expression. */
 function decimalFigures(a: Ast, out: number[] = []): number[] {
   if (a.type === 'number') {
-    if (a.literal.hasPoint || a.literal.scientific) out.push((a.literal.intDigits + a.literal.fracDigits).replace(/^0+/, '').length);
+    if (a.literal.hasPoint || a.literal.scientific)
+      out.push((a.literal.intDigits + a.literal.fracDigits).replace(/^0+/, '').length);
   } else if (a.type === 'neg' || a.type === 'call') decimalFigures(a.arg, out);
   else if (a.type === 'binary') {
     decimalFigures(a.left, out);
@@ -53,18 +58,30 @@ export function expressionPrecision(ast: Ast, value: Value): Written | null {
 function numberOf(a: ScalarAnswer): StudentNumber {
   if (a.form === 'expression') {
     const written = expressionPrecision(a.ast, a.value);
-    return written ? { value: a.value, written, text: formatAst(a.ast), expression: true } : { value: a.value, written: null, text: formatAst(a.ast) };
+    return written
+      ? { value: a.value, written, text: formatAst(a.ast), expression: true }
+      : { value: a.value, written: null, text: formatAst(a.ast) };
   }
-  const written = a.form !== 'fraction' && a.decimalPlaces !== null && a.significantFigures !== null ? { sigFigs: a.significantFigures, places: a.decimalPlaces } : null;
+  const written =
+    a.form !== 'fraction' && a.decimalPlaces !== null && a.significantFigures !== null
+      ? { sigFigs: a.significantFigures, places: a.decimalPlaces }
+      : null;
   return { value: a.value, written, text: formatAst(a.ast) };
 }
 
 /** Parses an untrusted answer with the safe parser (src/answer/). Never throws. */
 export function readAnswer(text: string, options: ReadOptions = {}): StudentAnswer {
   const symbolic = options.variables !== undefined && options.variables.length > 0;
-  const result = parseAnswer(text, symbolic ? { variables: options.variables } : options.expect ? { expect: options.expect } : {});
+  const result = parseAnswer(
+    text,
+    symbolic ? { variables: options.variables } : options.expect ? { expect: options.expect } : {},
+  );
   if (!result.ok) {
-    return { kind: 'invalid', code: result.error.code, message: { en: result.error.message_en, ja: result.error.message_ja } };
+    return {
+      kind: 'invalid',
+      code: result.error.code,
+      message: { en: result.error.message_en, ja: result.error.message_ja },
+    };
   }
   const answer = result.answer;
   switch (answer.kind) {

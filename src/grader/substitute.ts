@@ -21,7 +21,13 @@ export function substitutionsFor(ctx: GradingContext, ask: NetworkAsk, answer: S
   const place = chainPlace(ask);
   if (!place || ctx.spec === null) return [];
   const { quantity, layer } = place;
-  const at = (row: number, column: number, n: StudentNumber): Substitution => ({ quantity, layer, row, column, value: n.value });
+  const at = (row: number, column: number, n: StudentNumber): Substitution => ({
+    quantity,
+    layer,
+    row,
+    column,
+    value: n.value,
+  });
   const index = ask.index ?? [];
   if (answer.kind === 'number') {
     if (place.scalar) return [at(0, 0, answer.number)];
@@ -33,7 +39,12 @@ export function substitutionsFor(ctx: GradingContext, ask: NetworkAsk, answer: S
   const expected = ctx.expected(ask);
   if (!Array.isArray(expected)) return [];
   if (place.vector) {
-    const flat = answer.rows.length === 1 ? answer.rows[0] : answer.rows.every((r) => r.length === 1) ? answer.rows.map((r) => r[0]) : [];
+    const flat =
+      answer.rows.length === 1
+        ? answer.rows[0]
+        : answer.rows.every((r) => r.length === 1)
+          ? answer.rows.map((r) => r[0])
+          : [];
     return flat.length === expected.length ? flat.map((n, j) => at(0, j, n)) : [];
   }
   const rows = expected as readonly (readonly unknown[])[];

@@ -7,7 +7,6 @@ import { Fraction, add, parseLiteral, ratio, sigmoid, sub, tanh, type Value } fr
 import { evaluate, parseAnswer, type Ast } from '../answer';
 import { isMisconceptionId } from '../concepts/misconceptions';
 import * as msg from './messages';
-import { misconception } from './misconceptions';
 import { sameValue } from './precision';
 import { readAnswer, type StudentAnswer } from './student';
 import { text, type Text } from './text';
@@ -109,7 +108,11 @@ const ACTIVATIONS: readonly { readonly name: string; readonly h: (a: Value) => V
 ];
 
 /** The same points with every x_j replaced by h(a_j): a and x sampled consistently. */
-function related(points: readonly Map<string, Value>[], pairs: readonly [string, string][], h: (a: Value) => Value): Map<string, Value>[] {
+function related(
+  points: readonly Map<string, Value>[],
+  pairs: readonly [string, string][],
+  h: (a: Value) => Value,
+): Map<string, Value>[] {
   return points.map((p) => {
     const q = new Map(p);
     for (const [a, x] of pairs) if (p.has(a)) q.set(x, h(p.get(a)!));
@@ -139,7 +142,11 @@ export interface FormulaGraded {
 }
 
 export function gradeFormula(ask: SymbolicAsk, answer: StudentAnswer): FormulaGraded {
-  const result = (status: FormulaGraded['status'], feedback: Text, misconceptionId: string | null = null): FormulaGraded => ({
+  const result = (
+    status: FormulaGraded['status'],
+    feedback: Text,
+    misconceptionId: string | null = null,
+  ): FormulaGraded => ({
     status,
     score: status === 'correct' ? 1 : 0,
     misconception: misconceptionId,
@@ -160,7 +167,10 @@ export function gradeFormula(ask: SymbolicAsk, answer: StudentAnswer): FormulaGr
     if (wrongFormula && agree(student, wrongFormula, points)) {
       const feedback = isMisconceptionId(m.id)
         ? msg.misconceptionFeedback({ id: m.id }, null)
-        : text(`Incorrect: this is the formula of the mistake "${m.id}".`, `不正解です: よくある間違い「${m.id}」の式です。`);
+        : text(
+            `Incorrect: this is the formula of the mistake "${m.id}".`,
+            `不正解です: よくある間違い「${m.id}」の式です。`,
+          );
       return result('incorrect', feedback, m.id);
     }
   }
@@ -175,7 +185,10 @@ export function gradeFormula(ask: SymbolicAsk, answer: StudentAnswer): FormulaGr
         const x = (used.length > 0 ? used : pairs).map(([a, xj]) => `${xj} = ${name}(${a})`).join(', ');
         return result(
           'correct',
-          text(`Correct: with ${x} this is the model answer (the exercise writes it through x, e.g. ${ask.expression}).`, `正解です: ${x} とすると模範解答と同じ式です（問題では x を使って ${ask.expression} と書きます）。`),
+          text(
+            `Correct: with ${x} this is the model answer (the exercise writes it through x, e.g. ${ask.expression}).`,
+            `正解です: ${x} とすると模範解答と同じ式です（問題では x を使って ${ask.expression} と書きます）。`,
+          ),
         );
       }
     }
@@ -185,13 +198,28 @@ export function gradeFormula(ask: SymbolicAsk, answer: StudentAnswer): FormulaGr
   for (const m of ask.misconceptions ?? []) {
     const partial = leadingSum(m.expression, ask.variables);
     if (partial && !agree(partial, model, points) && agree(student, partial, points)) {
-      const also = text(' — and the derivative of the activation (the factor after it) was left out', '。さらに活性化関数の微分（その後の因子）を掛け忘れています');
+      const also = text(
+        ' — and the derivative of the activation (the factor after it) was left out',
+        '。さらに活性化関数の微分（その後の因子）を掛け忘れています',
+      );
       const base = isMisconceptionId(m.id)
         ? msg.misconceptionFeedback({ id: m.id }, null)
-        : text(`Incorrect: this is the formula of the mistake "${m.id}".`, `不正解です: よくある間違い「${m.id}」の式です。`);
-      return result('incorrect', text(base.en.replace(/\. The right way/, `${also.en}. The right way`), base.ja.replace(/。正しい手順/, `${also.ja}。正しい手順`)), m.id);
+        : text(
+            `Incorrect: this is the formula of the mistake "${m.id}".`,
+            `不正解です: よくある間違い「${m.id}」の式です。`,
+          );
+      return result(
+        'incorrect',
+        text(
+          base.en.replace(/\. The right way/, `${also.en}. The right way`),
+          base.ja.replace(/。正しい手順/, `${also.ja}。正しい手順`),
+        ),
+        m.id,
+      );
     }
   }
-  return result('incorrect', text(`Incorrect: the answer is ${ask.expression}.`, `不正解です。正解は ${ask.expression} です。`));
+  return result(
+    'incorrect',
+    text(`Incorrect: the answer is ${ask.expression}.`, `不正解です。正解は ${ask.expression} です。`),
+  );
 }
-

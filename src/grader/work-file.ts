@@ -85,7 +85,13 @@ function row(columns: number, kind: Kind) {
   return v.pipe(
     v.array(v.unknown(), says(expected(HINT[kind]), { got: false })),
     v.length(columns, (issue) =>
-      says({ en: `expected ${columns} numbers, got ${lengthOf(issue)}`, ja: `${columns} 個の数が必要ですが、${lengthOf(issue)} 個です` }, { got: false }),
+      says(
+        {
+          en: `expected ${columns} numbers, got ${lengthOf(issue)}`,
+          ja: `${columns} 個の数が必要ですが、${lengthOf(issue)} 個です`,
+        },
+        { got: false },
+      ),
     ),
     v.array(cell),
   );
@@ -98,7 +104,10 @@ function matrix(rows: number, columns: number) {
     v.array(v.unknown(), says(expected(hint), { got: false })),
     v.length(rows, (issue) =>
       says(
-        { en: `expected ${rows} rows (${hint.en}), got ${lengthOf(issue)}`, ja: `${rows} 行の行列（例: [[0.1, 0.2]]）が必要ですが、${lengthOf(issue)} 行です` },
+        {
+          en: `expected ${rows} rows (${hint.en}), got ${lengthOf(issue)}`,
+          ja: `${rows} 行の行列（例: [[0.1, 0.2]]）が必要ですが、${lengthOf(issue)} 行です`,
+        },
         { got: false },
       ),
     ),
@@ -113,16 +122,37 @@ function layerSchema(spec: NetworkSpec, l: number) {
   const entries = Object.fromEntries(
     LAYER_KEYS.map((key) => {
       if (key === 'grad_alpha' && spec.layers[l].activation !== 'prelu') {
-        return [key, v.optional(v.never(says({ en: `layer ${l} has no alpha (only prelu layers do)`, ja: `層 ${l} には alpha がありません（alpha を持つのは prelu の層だけです）` }, { got: false })))];
+        return [
+          key,
+          v.optional(
+            v.never(
+              says(
+                {
+                  en: `layer ${l} has no alpha (only prelu layers do)`,
+                  ja: `層 ${l} には alpha がありません（alpha を持つのは prelu の層だけです）`,
+                },
+                { got: false },
+              ),
+            ),
+          ),
+        ];
       }
       const shape = shapeOf(spec, key, l);
-      const schema = shape.kind === 'scalar' ? cell : shape.kind === 'vector' ? row(shape.columns, 'vector') : matrix(shape.rows, shape.columns);
+      const schema =
+        shape.kind === 'scalar'
+          ? cell
+          : shape.kind === 'vector'
+            ? row(shape.columns, 'vector')
+            : matrix(shape.rows, shape.columns);
       return [key, v.optional(schema)];
     }),
   ) as Record<LayerKey, v.GenericSchema>;
   const keys = LAYER_KEYS.join(', ');
   const layer = mapping(entries, {
-    expected: { en: `expected a mapping with any of ${keys}`, ja: `${keys} のいずれかを持つマッピングを指定してください` },
+    expected: {
+      en: `expected a mapping with any of ${keys}`,
+      ja: `${keys} のいずれかを持つマッピングを指定してください`,
+    },
     got: false,
     unknown: unknownField({ en: 'a layer', ja: '層' }, keys),
   });
@@ -135,7 +165,13 @@ function workSchema(spec: NetworkSpec) {
   const layers = v.pipe(
     v.array(
       v.unknown(),
-      says({ en: 'expected a list with one entry per layer (use {} for a layer you skip)', ja: '層ごとに1つの要素を持つリスト（飛ばす層には {} を書きます）を指定してください' }, { got: false }),
+      says(
+        {
+          en: 'expected a list with one entry per layer (use {} for a layer you skip)',
+          ja: '層ごとに1つの要素を持つリスト（飛ばす層には {} を書きます）を指定してください',
+        },
+        { got: false },
+      ),
     ),
     v.maxLength(count, (issue) =>
       says(
@@ -149,7 +185,12 @@ function workSchema(spec: NetworkSpec) {
     v.tuple(spec.layers.map((_, l) => v.optional(layerSchema(spec, l)))),
   );
   return mapping(
-    { loss: v.optional(cell), loss_after: v.optional(cell), loss_improvement: v.optional(cell), layers: v.optional(layers) },
+    {
+      loss: v.optional(cell),
+      loss_after: v.optional(cell),
+      loss_improvement: v.optional(cell),
+      layers: v.optional(layers),
+    },
     {
       expected: {
         en: 'expected your work: a mapping with loss, layers and/or loss_after, in the shape of `solve --format json`',
@@ -176,10 +217,27 @@ export function workFromSource(source: Source, spec: NetworkSpec): WorkEntry[] {
   // The shape is right: read the values in the file's own order.
   const data = source.data as Mapping;
   const entries: WorkEntry[] = [];
-  const scalar = (path: Path, raw: unknown, quantity: WorkEntry['quantity'], layer: number, row: number, column: number, name: string) => {
+  const scalar = (
+    path: Path,
+    raw: unknown,
+    quantity: WorkEntry['quantity'],
+    layer: number,
+    row: number,
+    column: number,
+    name: string,
+  ) => {
     const text = raw as string;
     if (ABSENT.has(text.trim())) return;
-    entries.push({ path: name, quantity, layer, row, column, text, answer: readAnswer(text), line: source.lineOf(path) });
+    entries.push({
+      path: name,
+      quantity,
+      layer,
+      row,
+      column,
+      text,
+      answer: readAnswer(text),
+      line: source.lineOf(path),
+    });
   };
   for (const key of ['loss', 'loss_after', 'loss_improvement'] as const) {
     if (key in data) scalar([key], data[key], key, -1, 0, 0, key);

@@ -8,7 +8,15 @@ import { mistakeRules, type Mistake } from '../concepts/misconceptions';
 import { correctRules } from '../engine/rules';
 import type { Matrix, NetworkSpec } from '../network/spec';
 import { sub, type Value } from '../number/value';
-import { carriedPolicies, policyKey, roundingHook, seenValue, substitutionHook, type RoundingPolicy, type Substitution } from './chains';
+import {
+  carriedPolicies,
+  policyKey,
+  roundingHook,
+  seenValue,
+  substitutionHook,
+  type RoundingPolicy,
+  type Substitution,
+} from './chains';
 import { MIN_FIGURES, judgeNumber, matchesValue, type NumberVerdict, type StudentNumber } from './compare';
 import { diagnosisOrder } from './misconceptions';
 import { effectiveSigFigs, sameValue } from './precision';
@@ -45,7 +53,16 @@ function computationOrder(spec: NetworkSpec): { quantity: WorkEntry['quantity'];
   spec.layers.forEach((_, l) => order.push({ quantity: 'preactivation', layer: l }, { quantity: 'output', layer: l }));
   order.push({ quantity: 'loss', layer: -1 });
   for (let l = spec.layers.length - 1; l >= 0; l--) {
-    for (const quantity of ['grad_output', 'activation_derivative', 'delta', 'grad_weights', 'grad_bias', 'grad_alpha', 'weights_after', 'bias_after'] as const) {
+    for (const quantity of [
+      'grad_output',
+      'activation_derivative',
+      'delta',
+      'grad_weights',
+      'grad_bias',
+      'grad_alpha',
+      'weights_after',
+      'bias_after',
+    ] as const) {
       order.push({ quantity, layer: l });
     }
   }
@@ -54,7 +71,13 @@ function computationOrder(spec: NetworkSpec): { quantity: WorkEntry['quantity'];
 }
 
 /** The engine's value of one cell of a solution. */
-function cellOf(solution: Solution, quantity: WorkEntry['quantity'], layer: number, row: number, column: number): Value | null {
+function cellOf(
+  solution: Solution,
+  quantity: WorkEntry['quantity'],
+  layer: number,
+  row: number,
+  column: number,
+): Value | null {
   if (quantity === 'loss') return solution.loss;
   if (quantity === 'loss_after') return solution.lossAfter;
   if (quantity === 'loss_improvement') return sub(solution.loss, solution.lossAfter);
@@ -105,7 +128,10 @@ function chainCell(
   const seen = new Map<string, Matrix>();
   // The student's other values rounded as this one is (never this value itself: `seen` holds it as computed).
   const rounding = policy && quantity !== 'loss_improvement' ? roundingHook(policy, { quantity, layer }) : undefined;
-  const solution = solve(spec, { intermediate: substitutionHook(subs, seen, rounding), ...(mistake ? { rules: mistakeRules(mistake, spec, correctRules) } : {}) });
+  const solution = solve(spec, {
+    intermediate: substitutionHook(subs, seen, rounding),
+    ...(mistake ? { rules: mistakeRules(mistake, spec, correctRules) } : {}),
+  });
   if (quantity === 'loss_improvement') {
     const loss = subs.find((s) => s.quantity === 'loss')?.value ?? solution.loss;
     const lossAfter = subs.find((s) => s.quantity === 'loss_after')?.value ?? solution.lossAfter;
@@ -122,7 +148,10 @@ export function checkWork(spec: NetworkSpec, entries: readonly WorkEntry[]): Wor
   const order = computationOrder(spec);
   const rank = new Map(order.map((o, i) => [`${o.quantity}/${o.layer}`, i]));
   const sorted = [...entries].sort(
-    (a, b) => rank.get(`${a.quantity}/${a.layer}`)! - rank.get(`${b.quantity}/${b.layer}`)! || a.row - b.row || a.column - b.column,
+    (a, b) =>
+      rank.get(`${a.quantity}/${a.layer}`)! - rank.get(`${b.quantity}/${b.layer}`)! ||
+      a.row - b.row ||
+      a.column - b.column,
   );
 
   const results: WorkResult[] = [];
@@ -148,7 +177,16 @@ export function checkWork(spec: NetworkSpec, entries: readonly WorkEntry[]): Wor
     }
     const right = cellOf(solution, entry.quantity, entry.layer, entry.row, entry.column);
     if (right === null) continue;
-    const base = { path: entry.path, expected: right, entry, misconception: null, carriedForward: false, fromRounded: false, rounded: false, fewFigures: false };
+    const base = {
+      path: entry.path,
+      expected: right,
+      entry,
+      misconception: null,
+      carriedForward: false,
+      fromRounded: false,
+      rounded: false,
+      fewFigures: false,
+    };
     const answer = entry.answer;
     if (answer.kind !== 'number') {
       results.push({ ...base, status: 'invalid' });
@@ -157,7 +195,9 @@ export function checkWork(spec: NetworkSpec, entries: readonly WorkEntry[]): Wor
     const student: StudentNumber = answer.number;
     const cellKey = `${entry.row},${entry.column}`;
     const substitution: Substitution | null =
-      entry.quantity === 'loss_improvement' ? null : { quantity: entry.quantity, layer: entry.layer, row: entry.row, column: entry.column, value: student.value };
+      entry.quantity === 'loss_improvement'
+        ? null
+        : { quantity: entry.quantity, layer: entry.layer, row: entry.row, column: entry.column, value: student.value };
     const accept = (result: WorkResult, isGood: boolean) => {
       results.push(result);
       if (substitution) {
@@ -178,12 +218,16 @@ export function checkWork(spec: NetworkSpec, entries: readonly WorkEntry[]): Wor
     const policies = carriedPolicies(figures);
     const cached = (cache: Map<string, Value | null>, subs: readonly Substitution[], policy: RoundingPolicy | null) => {
       const key = `${cellKey}|${policy ? policyKey(policy) : ''}`;
-      if (!cache.has(key)) cache.set(key, chainCell(spec, subs, entry.quantity, entry.layer, entry.row, entry.column, undefined, policy));
+      if (!cache.has(key))
+        cache.set(key, chainCell(spec, subs, entry.quantity, entry.layer, entry.row, entry.column, undefined, policy));
       return cache.get(key)!;
     };
     // From the student's own (right but rounded) earlier values?
     if (good.length > 0 || entry.quantity === 'loss_improvement') {
-      const v = policies.map((p) => cached(cacheGood, good, p)).map((x) => (x === null ? null : judgeNumber(x, student))).find((x) => x !== null && rightish(x));
+      const v = policies
+        .map((p) => cached(cacheGood, good, p))
+        .map((x) => (x === null ? null : judgeNumber(x, student)))
+        .find((x) => x !== null && rightish(x));
       if (v) {
         accept({ ...base, status: 'correct', fromRounded: true, rounded: true, fewFigures }, true);
         continue;
@@ -192,10 +236,12 @@ export function checkWork(spec: NetworkSpec, entries: readonly WorkEntry[]): Wor
     // From their own earlier wrong values? (Before any misconception: a value that follows from their own
     // earlier values is carried forward, whatever mistake it might also resemble.)
     if (all.length > good.length) {
-      if (policies.some((p) => {
-        const x = cached(cacheAll, all, p);
-        return x !== null && rightish(judgeNumber(x, student));
-      })) {
+      if (
+        policies.some((p) => {
+          const x = cached(cacheAll, all, p);
+          return x !== null && rightish(judgeNumber(x, student));
+        })
+      ) {
         accept({ ...base, status: 'incorrect', carriedForward: true }, false);
         continue;
       }
@@ -207,7 +253,13 @@ export function checkWork(spec: NetworkSpec, entries: readonly WorkEntry[]): Wor
 }
 
 /** The first misconception (in diagnosis order) that turns the student's own earlier values into this one. */
-function diagnose(spec: NetworkSpec, subs: readonly Substitution[], entry: WorkEntry, student: StudentNumber, right: Value): Mistake | null {
+function diagnose(
+  spec: NetworkSpec,
+  subs: readonly Substitution[],
+  entry: WorkEntry,
+  student: StudentNumber,
+  right: Value,
+): Mistake | null {
   const quantity = entry.quantity === 'loss_improvement' ? 'loss_improvement' : entry.quantity;
   for (const m of diagnosisOrder(quantity)) {
     if (!m.applies(spec)) continue;
@@ -221,4 +273,3 @@ function diagnose(spec: NetworkSpec, subs: readonly Substitution[], entry: WorkE
   }
   return null;
 }
-

@@ -5,7 +5,9 @@ import { OPS } from './ops';
 import type { GraphOp } from './spec';
 
 /** The short label drawn inside a node of a figure (DLfS draws ×, +, exp, /). */
-export const OP_SYMBOL: Readonly<Record<GraphOp, string>> = Object.fromEntries(Object.entries(OPS).map(([op, d]) => [op, d.symbol])) as Record<GraphOp, string>;
+export const OP_SYMBOL: Readonly<Record<GraphOp, string>> = Object.fromEntries(
+  Object.entries(OPS).map(([op, d]) => [op, d.symbol]),
+) as Record<GraphOp, string>;
 
 /** A figure label for pow shows its exponent, e.g. x^3. */
 export function opLabel(op: GraphOp, exponentText: string | null): string {
@@ -26,7 +28,13 @@ export function formulaLatex(op: GraphOp, args: readonly string[]): string {
  * The rule for ∂y/∂arg_i in plain text, in terms of the argument names and the node's own name y,
  * e.g. mul → the other factors, sigmoid → "y(1 − y)". Null for pow's exponent (a constant).
  */
-export function localRuleText(op: GraphOp, i: number, args: readonly string[], y: string, lang: 'en' | 'ja' = 'en'): string | null {
+export function localRuleText(
+  op: GraphOp,
+  i: number,
+  args: readonly string[],
+  y: string,
+  lang: 'en' | 'ja' = 'en',
+): string | null {
   return OPS[op].ruleText(i, args, y, lang);
 }
 

@@ -9,5 +9,12 @@ export { graphSolutionToJson, type JsonGraphSolution } from './json';
 export { graphSolutionToText, graphFigureText, type GraphTextOptions } from './text';
 export { graphSvg, type GraphSvgOptions } from './svg';
 export { compactValue } from '../number/show';
-export { graphSteps, nameLatex, type GraphSteps, type GraphForwardStep, type GraphBackwardStep, type GraphGradientStep } from './steps';
+export {
+  graphSteps,
+  nameLatex,
+  type GraphSteps,
+  type GraphForwardStep,
+  type GraphBackwardStep,
+  type GraphGradientStep,
+} from './steps';
 export { GRAPH_WORDS, type Lang } from './words';

@@ -13,7 +13,9 @@ export interface JsonGraphSolution {
 
 export function graphSolutionToJson(solution: GraphSolution): JsonGraphSolution {
   // Object.fromEntries defines own properties, so even a name like __proto__ is an ordinary key.
-  const nodes = Object.fromEntries(solution.spec.nodes.map((node) => [node.name, jsonValue(solution.values.get(node.name)!)]));
+  const nodes = Object.fromEntries(
+    solution.spec.nodes.map((node) => [node.name, jsonValue(solution.values.get(node.name)!)]),
+  );
   const gradients = Object.fromEntries([...solution.gradients].map(([name, g]) => [name, jsonValue(g)]));
   return { value: jsonValue(solution.value), nodes, gradients };
 }

@@ -43,7 +43,9 @@ export function layoutGraph(solution: GraphSolution): FigureLayout {
   // its own copy of the input box, so that no edge has to cross the figure.
   const inputVertex = new Map<string, string>(); // `${name} ${column}` → vertex id
   for (const input of spec.inputs) {
-    const userColumns = [...new Set(edges.filter((e) => e.from === input.name && e.fromKind === 'input').map((e) => column.get(e.to)!))];
+    const userColumns = [
+      ...new Set(edges.filter((e) => e.from === input.name && e.fromKind === 'input').map((e) => column.get(e.to)!)),
+    ];
     if (userColumns.length === 0) userColumns.push(1);
     for (const c of userColumns.sort((a, b) => a - b)) {
       const id = userColumns.length === 1 ? input.name : `${input.name}#${c}`;
@@ -58,7 +60,12 @@ export function layoutGraph(solution: GraphSolution): FigureLayout {
     labels.set(node.name, node.name);
   }
   edges.forEach((e, k) => {
-    const from = e.fromKind === 'literal' ? literalId(k) : e.fromKind === 'input' ? inputVertex.get(`${e.from} ${column.get(e.to)}`)! : e.from;
+    const from =
+      e.fromKind === 'literal'
+        ? literalId(k)
+        : e.fromKind === 'input'
+          ? inputVertex.get(`${e.from} ${column.get(e.to)}`)!
+          : e.from;
     if (e.fromKind === 'literal') {
       kinds.set(from, 'literal');
       labels.set(from, e.from);
@@ -96,12 +103,14 @@ export function layoutGraph(solution: GraphSolution): FigureLayout {
     }
   }
   const rows = Math.max(...byColumn.map((col) => col.length));
-  const vertices = ids.map((id): FigureVertex => ({
-    id,
-    kind: kinds.get(id)!,
-    label: labels.get(id)!,
-    column: column.get(id)! - minColumn,
-    row: rowOf.get(id)!,
-  }));
+  const vertices = ids.map(
+    (id): FigureVertex => ({
+      id,
+      kind: kinds.get(id)!,
+      label: labels.get(id)!,
+      column: column.get(id)! - minColumn,
+      row: rowOf.get(id)!,
+    }),
+  );
   return { vertices, links, columns, rows };
 }

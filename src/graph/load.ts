@@ -39,7 +39,11 @@ const NODE: Text = { en: 'a node', ja: 'ノード' };
 /** A mapping with exactly these fields, each required; an unknown or missing one is named with the list. */
 function fields<const E extends v.ObjectEntries>(entries: E, what: Text, notMapping: Text) {
   const names = Object.keys(entries).join(', ');
-  return mapping(entries, { expected: expected(notMapping), unknown: unknownField(what, names), missing: (key) => missingField(key, what, names) });
+  return mapping(entries, {
+    expected: expected(notMapping),
+    unknown: unknownField(what, names),
+    missing: (key) => missingField(key, what, names),
+  });
 }
 
 /** A non-empty text, else `expected …, got …`. */
@@ -54,13 +58,26 @@ const NUMBER_MESSAGE = says(expected(NUMBER_HINT));
 const InputsSchema = v.pipe(
   v.custom<Record<string, unknown>>(
     isMapping,
-    says(expected({ en: `a mapping from input names to numbers, e.g. ${EXAMPLE_INPUTS}`, ja: `入力の名前から数へのマッピング（例: ${EXAMPLE_INPUTS}）` })),
+    says(
+      expected({
+        en: `a mapping from input names to numbers, e.g. ${EXAMPLE_INPUTS}`,
+        ja: `入力の名前から数へのマッピング（例: ${EXAMPLE_INPUTS}）`,
+      }),
+    ),
   ),
   v.rawTransform(({ dataset, addIssue, NEVER }) => {
     const m = dataset.value;
     const names = Object.keys(m);
     if (names.length === 0) {
-      addIssue({ message: says({ en: `expected at least one input, e.g. ${EXAMPLE_INPUTS}`, ja: `入力が少なくとも1つ必要です（例: ${EXAMPLE_INPUTS}）` }, { got: false }) });
+      addIssue({
+        message: says(
+          {
+            en: `expected at least one input, e.g. ${EXAMPLE_INPUTS}`,
+            ja: `入力が少なくとも1つ必要です（例: ${EXAMPLE_INPUTS}）`,
+          },
+          { got: false },
+        ),
+      });
       return NEVER;
     }
     const inputs: GraphInput[] = [];
@@ -68,7 +85,10 @@ const InputsSchema = v.pipe(
       const path: [v.IssuePathItem] = [{ type: 'object', origin: 'value', input: m, key: name, value: m[name] }];
       if (!NAME.test(name)) {
         const message = says(
-          { en: `bad input name ${JSON.stringify(name)}: expected ${NAME_HINT.en}`, ja: `入力の名前 ${JSON.stringify(name)} は使えません: ${NAME_HINT.ja}にしてください` },
+          {
+            en: `bad input name ${JSON.stringify(name)}: expected ${NAME_HINT.en}`,
+            ja: `入力の名前 ${JSON.stringify(name)} は使えません: ${NAME_HINT.ja}にしてください`,
+          },
           { got: false },
         );
         addIssue({ message, input: name, path });
@@ -112,7 +132,12 @@ const NodeSchema = v.pipe(
 
 function arityMessage({ op, args }: { op: GraphOp; args: readonly string[] }): Text {
   const arity = ARITY[op];
-  const expected = arity.max === Infinity ? `${arity.min} or more arguments` : arity.min === 1 ? 'exactly 1 argument' : `exactly ${arity.min} arguments`;
+  const expected =
+    arity.max === Infinity
+      ? `${arity.min} or more arguments`
+      : arity.min === 1
+        ? 'exactly 1 argument'
+        : `exactly ${arity.min} arguments`;
   const expectedJa = arity.max === Infinity ? ` ${arity.min} 個以上` : `ちょうど ${arity.min} 個`;
   const example = op === 'pow' ? ' (base and integer exponent, e.g. [t, 2])' : '';
   const exampleJa = op === 'pow' ? '（底と整数の指数、例: [t, 2]）' : '';
@@ -128,10 +153,30 @@ const GraphFileSchema = fields(
       {
         inputs: InputsSchema,
         nodes: v.pipe(
-          v.array(NodeSchema, says(expected({ en: `a list of nodes, each like ${EXAMPLE_NODE}`, ja: `ノードのリスト（各ノードは ${EXAMPLE_NODE} の形）` }))),
-          v.minLength(1, says({ en: `expected at least one node, e.g. ${EXAMPLE_NODE}`, ja: `ノードが少なくとも1つ必要です（例: ${EXAMPLE_NODE}）` }, { got: false })),
+          v.array(
+            NodeSchema,
+            says(
+              expected({
+                en: `a list of nodes, each like ${EXAMPLE_NODE}`,
+                ja: `ノードのリスト（各ノードは ${EXAMPLE_NODE} の形）`,
+              }),
+            ),
+          ),
+          v.minLength(
+            1,
+            says(
+              {
+                en: `expected at least one node, e.g. ${EXAMPLE_NODE}`,
+                ja: `ノードが少なくとも1つ必要です（例: ${EXAMPLE_NODE}）`,
+              },
+              { got: false },
+            ),
+          ),
         ),
-        output: someText({ en: 'the name of the node (or input) whose gradients are wanted', ja: '勾配を求めたいノード（または入力）の名前' }),
+        output: someText({
+          en: 'the name of the node (or input) whose gradients are wanted',
+          ja: '勾配を求めたいノード（または入力）の名前',
+        }),
       },
       GRAPH,
       { en: 'a mapping with inputs, nodes and output', ja: 'inputs, nodes, output を持つマッピング' },
@@ -155,7 +200,10 @@ export function graphFromSource(source: Source): GraphSpec {
   rawNodes.forEach((node, i) => {
     const previous = definedAt.get(node.name);
     if (previous !== undefined) {
-      const where = previous === 'input' ? { en: 'an input', ja: '入力' } : { en: `graph.nodes[${previous}]`, ja: ` graph.nodes[${previous}] ` };
+      const where =
+        previous === 'input'
+          ? { en: 'an input', ja: '入力' }
+          : { en: `graph.nodes[${previous}]`, ja: ` graph.nodes[${previous}] ` };
       fail(source, ['graph', 'nodes', i, 'name'], {
         en: `duplicate name "${node.name}": already used by ${where.en}`,
         ja: `名前 "${node.name}" が重複しています: すでに${where.ja}で使われています`,
@@ -164,11 +212,13 @@ export function graphFromSource(source: Source): GraphSpec {
     definedAt.set(node.name, i);
   });
 
-  const nodes = rawNodes.map((node, i): GraphNode => ({
-    name: node.name,
-    op: node.op,
-    args: node.args.map((text, j) => resolveArg(source, rawNodes, definedAt, inputs, i, j, text)),
-  }));
+  const nodes = rawNodes.map(
+    (node, i): GraphNode => ({
+      name: node.name,
+      op: node.op,
+      args: node.args.map((text, j) => resolveArg(source, rawNodes, definedAt, inputs, i, j, text)),
+    }),
+  );
   nodes.forEach((node, i) => checkPowExponent(source, node, i));
 
   if (!definedAt.has(graph.output)) {
@@ -198,7 +248,10 @@ function resolveArg(
   const where = definedAt.get(text);
   if (where === undefined) {
     const inputNames = inputs.map((x) => x.name).join(', ');
-    const earlier = nodes.slice(0, i).map((n) => n.name).join(', ');
+    const earlier = nodes
+      .slice(0, i)
+      .map((n) => n.name)
+      .join(', ');
     const known = [
       inputs.length > 0 ? { en: `an input (${inputNames})`, ja: `入力（${inputNames}）` } : null,
       i > 0 ? { en: `an earlier node (${earlier})`, ja: `前のノード（${earlier}）` } : null,
@@ -206,7 +259,10 @@ function resolveArg(
     ].filter((x): x is Text => x !== null);
     const why = NAME.test(text)
       ? { en: `unknown name "${text}"`, ja: `不明な名前 "${text}" です` }
-      : { en: `${JSON.stringify(text)} is neither a name nor a number`, ja: `${JSON.stringify(text)} は名前でも数でもありません` };
+      : {
+          en: `${JSON.stringify(text)} is neither a name nor a number`,
+          ja: `${JSON.stringify(text)} は名前でも数でもありません`,
+        };
     fail(source, path, {
       en: `${why.en}: expected ${known.map((k) => k.en).join(', or ')}`,
       ja: `${why.ja}: ${known.map((k) => k.ja).join('、')}のいずれかを指定してください`,
@@ -232,7 +288,12 @@ function resolveArg(
 }
 
 /** A path of node names from node `from` (which uses node `via`) back to `from`, if there is one. */
-function findCycle(nodes: readonly RawNode[], definedAt: ReadonlyMap<string, 'input' | number>, from: number, via: number): string[] | null {
+function findCycle(
+  nodes: readonly RawNode[],
+  definedAt: ReadonlyMap<string, 'input' | number>,
+  from: number,
+  via: number,
+): string[] | null {
   const seen = new Set<number>();
   const search = (k: number, path: string[]): string[] | null => {
     if (k === from) return path;
@@ -255,7 +316,7 @@ function checkPowExponent(source: Source, node: GraphNode, i: number): void {
   const exponent = node.args[1];
   const path = ['graph', 'nodes', i, 'args', 1];
   const value: Value | null = exponent.kind === 'literal' ? exponent.value : null;
-  if (!value || value.kind !== 'rational' || value.q.d !== 1n) {
+  if (value?.kind !== 'rational' || value.q.d !== 1n) {
     const shown = JSON.stringify(exponent.kind === 'literal' ? exponent.text : exponent.name);
     fail(source, path, {
       en: `the exponent of pow must be an integer written as a number, e.g. 2 or -1, got ${shown}`,
@@ -277,7 +338,10 @@ function checkDomains(source: Source, spec: GraphSpec): void {
     forwardValues(spec);
   } catch (error) {
     if (error instanceof NodeDomainError) {
-      fail(source, ['graph', 'nodes', error.nodeIndex], { en: `cannot be evaluated: ${error.message}`, ja: `計算できません: ${domainJa(error.message)}` });
+      fail(source, ['graph', 'nodes', error.nodeIndex], {
+        en: `cannot be evaluated: ${error.message}`,
+        ja: `計算できません: ${domainJa(error.message)}`,
+      });
     }
     throw error;
   }

@@ -62,7 +62,8 @@ const TWO = ratio(2);
 const MINUS_ONE = ratio(-1);
 
 const product = (args: readonly Value[]) => args.reduce((p, x) => mul(p, x));
-const mulText = (args: readonly string[]) => args.map((t, i) => (i === 0 && !t.includes('/') ? t : operand(t))).join(' × ');
+const mulText = (args: readonly string[]) =>
+  args.map((t, i) => (i === 0 && !t.includes('/') ? t : operand(t))).join(' × ');
 const mulLatex = (args: readonly string[]) => args.map((t, i) => (i === 0 ? t : latexOperand(t))).join(' \\times ');
 
 /**
@@ -87,7 +88,9 @@ function activationOp(h: Activation): OpDefinition {
       if (term.kind !== 'cases' || term.cases.length !== 2) return unicode(term);
       // Two cases read as words: "1 if a > 0, else 0".
       const [first, rest] = term.cases.map((c) => ({ value: unicode(c.value), when: unicode(c.when) }));
-      return lang === 'ja' ? `${first.when} なら ${first.value}、それ以外は ${rest.value}` : `${first.value} if ${first.when}, else ${rest.value}`;
+      return lang === 'ja'
+        ? `${first.when} なら ${first.value}、それ以外は ${rest.value}`
+        : `${first.value} if ${first.when}, else ${rest.value}`;
     },
     ruleLatex: (_i, [a], y) => latex(named(a, y)),
   };
@@ -219,7 +222,9 @@ export const OPS: Readonly<Record<GraphOp, OpDefinition>> = {
   relu: activationOp(activation('relu')),
 };
 
-export const ARITY: Readonly<Record<GraphOp, Arity>> = Object.fromEntries(Object.entries(OPS).map(([op, d]) => [op, d.arity])) as Record<GraphOp, Arity>;
+export const ARITY: Readonly<Record<GraphOp, Arity>> = Object.fromEntries(
+  Object.entries(OPS).map(([op, d]) => [op, d.arity]),
+) as Record<GraphOp, Arity>;
 
 export function applyOp(op: GraphOp, args: readonly Value[]): Value {
   return OPS[op].value(args);

@@ -19,6 +19,10 @@ export function graphOutput(source: Source, format: string, lang: Lang = 'en'): 
       return graphSolutionToText(solution, { lang });
     default:
       // The CLI checks --format before it gets here; the message reads like its usage errors.
-      throw new InputError('solve', null, `for a computational graph file --format must be one of ${GRAPH_FORMATS.join(', ')}, got "${format}"`);
+      throw new InputError(
+        'solve',
+        null,
+        `for a computational graph file --format must be one of ${GRAPH_FORMATS.join(', ')}, got "${format}"`,
+      );
   }
 }

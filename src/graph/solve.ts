@@ -47,7 +47,8 @@ export interface GraphSolution {
   readonly edges: readonly GraphEdge[];
 }
 
-const argValue = (values: ReadonlyMap<string, Value>, arg: GraphArg): Value => (arg.kind === 'literal' ? arg.value : values.get(arg.name)!);
+const argValue = (values: ReadonlyMap<string, Value>, arg: GraphArg): Value =>
+  arg.kind === 'literal' ? arg.value : values.get(arg.name)!;
 
 /** The value of every input and node, in order. Throws NodeDomainError (e.g. log of −1). */
 export function forwardValues(spec: GraphSpec): Map<string, Value> {

@@ -3,7 +3,19 @@
 import type { Value } from '../number/value';
 
 export const GRAPH_OPS = [
-  'add', 'sub', 'mul', 'div', 'neg', 'square', 'pow', 'exp', 'log', 'reciprocal', 'sigmoid', 'tanh', 'relu',
+  'add',
+  'sub',
+  'mul',
+  'div',
+  'neg',
+  'square',
+  'pow',
+  'exp',
+  'log',
+  'reciprocal',
+  'sigmoid',
+  'tanh',
+  'relu',
 ] as const;
 export type GraphOp = (typeof GRAPH_OPS)[number];
 

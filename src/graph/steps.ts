@@ -1,7 +1,11 @@
 // The worked solution of a graph as plain data for the LaTeX / Markdown / HTML renderers: each forward
 // step, each edge's backward step and each gradient, with LaTeX already formed (names escaped, negative
 // numbers parenthesised after an operator) and the exact values for any other formatting.
-import { graphNumberLatex as numberLatex, graphOperandLatex as operandLatex, graphResultParts as resultParts } from '../number/show';
+import {
+  graphNumberLatex as numberLatex,
+  graphOperandLatex as operandLatex,
+  graphResultParts as resultParts,
+} from '../number/show';
 import type { Value } from '../number/value';
 import { formulaLatex, localRuleLatex } from './formula';
 import type { GraphEdge, GraphSolution } from './solve';
@@ -41,7 +45,8 @@ export function nameLatex(name: string): string {
   return /^[A-Za-z]$/.test(name) ? name : `\\text{${name.replace(/_/g, '\\_')}}`;
 }
 
-const argLatex = (arg: GraphArg) => (arg.kind === 'name' ? nameLatex(arg.name) : operandLatex(arg.value, arg.text.includes('/')));
+const argLatex = (arg: GraphArg) =>
+  arg.kind === 'name' ? nameLatex(arg.name) : operandLatex(arg.value, arg.text.includes('/'));
 const partial = (of: string, by: string) => `\\frac{\\partial ${nameLatex(of)}}{\\partial ${nameLatex(by)}}`;
 
 /** "A = B = C = exact = decimal" without repeating equal neighbours. */
@@ -101,8 +106,13 @@ export function graphSteps(solution: GraphSolution): GraphSteps {
   }
 
   const gradients = [...solution.gradients].map(([name, value]): GraphGradientStep => {
-    const contributions = solution.edges.filter((e) => e.fromKind !== 'literal' && e.from === name && e.backward !== null).map((e) => e.backward!);
-    const sum = contributions.length > 1 && name !== spec.output ? [contributions.map((v, k) => (k === 0 ? numberLatex(v) : operandLatex(v))).join(' + ')] : [];
+    const contributions = solution.edges
+      .filter((e) => e.fromKind !== 'literal' && e.from === name && e.backward !== null)
+      .map((e) => e.backward!);
+    const sum =
+      contributions.length > 1 && name !== spec.output
+        ? [contributions.map((v, k) => (k === 0 ? numberLatex(v) : operandLatex(v))).join(' + ')]
+        : [];
     return { name, value, contributions, latex: chain([partial(spec.output, name), ...sum], value) };
   });
   return { forward, backward, gradients };

@@ -34,7 +34,12 @@ const halfWidth = (v: FigureVertex) => (v.kind === 'node' ? RADIUS : boxWidth(v)
  * Vertical positions: each column keeps its row order; vertices move towards the mean height of their
  * neighbours (so chains come out straight) while staying ROW_GAP apart.
  */
-function verticalPositions(vertices: readonly FigureVertex[], neighbours: ReadonlyMap<string, readonly string[]>, columns: number, rows: number): Map<string, number> {
+function verticalPositions(
+  vertices: readonly FigureVertex[],
+  neighbours: ReadonlyMap<string, readonly string[]>,
+  columns: number,
+  rows: number,
+): Map<string, number> {
   const y = new Map<string, number>();
   const byColumn: FigureVertex[][] = Array.from({ length: columns }, () => []);
   for (const v of vertices) byColumn[v.column].push(v);
@@ -127,7 +132,9 @@ export function graphSvg(solution: GraphSolution, options: GraphSvgOptions = {})
   });
 
   // An output that is an input may have several boxes: the arrow leaves the last one.
-  const output = byId.get(solution.spec.output) ?? layout.vertices.filter((v) => v.kind === 'input' && v.label === solution.spec.output).at(-1)!;
+  const output =
+    byId.get(solution.spec.output) ??
+    layout.vertices.filter((v) => v.kind === 'input' && v.label === solution.spec.output).at(-1)!;
   const o = position(output);
   const outFrom = { x: o.x + halfWidth(output), y: o.y };
   const outTo = { x: o.x + halfWidth(output) + columnGap - 2 * RADIUS, y: o.y };
@@ -136,7 +143,9 @@ export function graphSvg(solution: GraphSolution, options: GraphSvgOptions = {})
   for (const v of layout.vertices) parts.push(vertexSvg(v, position(v), solution));
 
   const width = Math.ceil(outTo.x + MARGIN);
-  const height = Math.ceil(lanes > 0 ? bottom + lanes * 52 + MARGIN : top + Math.max(...ys.values()) + RADIUS + 34 + MARGIN);
+  const height = Math.ceil(
+    lanes > 0 ? bottom + lanes * 52 + MARGIN : top + Math.max(...ys.values()) + RADIUS + 34 + MARGIN,
+  );
   const title = options.title ?? `Computational graph of ${solution.spec.output}`;
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" class="backprop-graph" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" font-family="Helvetica, Arial, 'Noto Sans CJK JP', sans-serif" font-size="13">`,

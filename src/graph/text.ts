@@ -33,7 +33,9 @@ function chain(parts: readonly string[], v: Value): string {
 
 function forwardLine(solution: GraphSolution, node: GraphNode): string {
   const names = node.args.map(argText);
-  const numbers = node.args.map((arg) => (arg.kind === 'literal' ? arg.text : compactValue(solution.values.get(arg.name)!)));
+  const numbers = node.args.map((arg) =>
+    arg.kind === 'literal' ? arg.text : compactValue(solution.values.get(arg.name)!),
+  );
   return `${node.name} ${chain([formulaText(node.op, names), formulaText(node.op, numbers)], solution.values.get(node.name)!)}`;
 }
 
@@ -55,8 +57,13 @@ function backwardLine(node: GraphNode, edge: GraphEdge, lang: Lang): string {
 
 function gradientLine(solution: GraphSolution, name: string): string {
   const output = solution.spec.output;
-  const contributions = solution.edges.filter((e) => e.fromKind !== 'literal' && e.from === name && e.backward !== null);
-  const sum = contributions.length > 1 && name !== output ? [contributions.map((e, k) => (k === 0 ? compactValue(e.backward!) : compactOperand(e.backward!))).join(' + ')] : [];
+  const contributions = solution.edges.filter(
+    (e) => e.fromKind !== 'literal' && e.from === name && e.backward !== null,
+  );
+  const sum =
+    contributions.length > 1 && name !== output
+      ? [contributions.map((e, k) => (k === 0 ? compactValue(e.backward!) : compactOperand(e.backward!))).join(' + ')]
+      : [];
   return `∂${output}/∂${name} ${chain(sum, solution.gradients.get(name)!)}`;
 }
 
@@ -72,12 +79,14 @@ export function graphSolutionToText(solution: GraphSolution, options: GraphTextO
   for (let i = spec.nodes.length - 1; i >= 0; i--) {
     const node = spec.nodes[i];
     lines.push(`  ${words.atNode(node.name, compactValue(solution.gradients.get(node.name)!))}`);
-    for (const edge of solution.edges.filter((e) => e.to === node.name)) lines.push(`    ${backwardLine(node, edge, lang)}`);
+    for (const edge of solution.edges.filter((e) => e.to === node.name))
+      lines.push(`    ${backwardLine(node, edge, lang)}`);
   }
 
   lines.push('', words.gradients(spec.output));
   for (const name of solution.gradients.keys()) lines.push(`  ${gradientLine(solution, name)}`);
-  if (options.figure !== false) lines.push('', `${words.figure} (${words.figureNote})`, ...graphFigureText(solution, lang).map((l) => `  ${l}`));
+  if (options.figure !== false)
+    lines.push('', `${words.figure} (${words.figureNote})`, ...graphFigureText(solution, lang).map((l) => `  ${l}`));
   return `${lines.join('\n')}\n`;
 }
 
@@ -99,7 +108,10 @@ export function graphFigureText(solution: GraphSolution, lang: Lang = 'en'): str
   const { spec } = solution;
   const words = GRAPH_WORDS[lang];
   const fromLabel = (e: GraphEdge) => (e.fromKind === 'literal' ? `${e.from} (${words.constant})` : e.from);
-  const labels = solution.edges.flatMap((e) => [compactValue(e.forward), e.backward === null ? '' : compactValue(e.backward)]);
+  const labels = solution.edges.flatMap((e) => [
+    compactValue(e.forward),
+    e.backward === null ? '' : compactValue(e.backward),
+  ]);
   labels.push(compactValue(solution.value));
   const width = Math.max(...labels.map(displayWidth)) + 8;
   const nameWidth = Math.max(...solution.edges.map((e) => displayWidth(fromLabel(e))), displayWidth(spec.output));
@@ -109,7 +121,11 @@ export function graphFigureText(solution: GraphSolution, lang: Lang = 'en'): str
     const target = `(${opLabel(node.op, exponent)}) ${node.name}`;
     for (const edge of solution.edges.filter((e) => e.to === node.name)) {
       const showBackward = edge.backward !== null && edge.fromKind !== 'literal';
-      const [top, bottom] = arrowPair(compactValue(edge.forward), showBackward ? compactValue(edge.backward!) : '', width);
+      const [top, bottom] = arrowPair(
+        compactValue(edge.forward),
+        showBackward ? compactValue(edge.backward!) : '',
+        width,
+      );
       lines.push(`${padEnd(fromLabel(edge), nameWidth)} ${top} ${target}`);
       if (bottom) lines.push(`${' '.repeat(nameWidth)} ${bottom}`);
     }

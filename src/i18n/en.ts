@@ -10,7 +10,8 @@ const edge = (c: WeightCell) => `input ${c.input} to unit ${c.unit}`;
 export const en: Messages = {
   lang: 'en',
   title: (name) => `Worked solution: ${name}`,
-  subtitle: 'Backpropagation by hand with exact numbers: one forward pass, the backward pass, one gradient-descent update and the loss after it.',
+  subtitle:
+    'Backpropagation by hand with exact numbers: one forward pass, the backward pass, one gradient-descent update and the loss after it.',
   section: {
     problem: 'The network',
     forwardScalar: 'Forward pass (unit by unit)',
@@ -23,7 +24,8 @@ export const en: Messages = {
     after: 'Loss after one update: by how much does the loss improve?',
     appendix: 'Appendix: derivations',
   },
-  layerHeading: (layer, output, activation) => `Layer ${layer} (${output ? 'output layer' : 'hidden layer'}, ${activation})`,
+  layerHeading: (layer, output, activation) =>
+    `Layer ${layer} (${output ? 'output layer' : 'hidden layer'}, ${activation})`,
   activation: activationNames('en'),
   lossName: lossNames('en'),
   layout: {
@@ -31,31 +33,49 @@ export const en: Messages = {
     'w-x': 'column vectors, a = W x + b with W[unit][input] (E-shikaku notes)',
   },
   problem: {
-    network: (layers, inputs, outputs) => `A network of ${layers} layer${layers > 1 ? 's' : ''} with ${inputs} input${inputs > 1 ? 's' : ''} and ${outputs} output${outputs > 1 ? 's' : ''}.`,
+    network: (layers, inputs, outputs) =>
+      `A network of ${layers} layer${layers > 1 ? 's' : ''} with ${inputs} input${inputs > 1 ? 's' : ''} and ${outputs} output${outputs > 1 ? 's' : ''}.`,
     layoutLine: 'Weight layout:',
     layer: (layer, output, inputs, units, activation) =>
       `Layer ${layer} (${output ? 'output' : 'hidden'}): ${inputs} input${inputs > 1 ? 's' : ''}, ${units} unit${units > 1 ? 's' : ''}, activation function ${activation}`,
     alpha: (learnable) => (learnable ? 'learnable slope' : 'slope for a < 0'),
     lossLine: 'Loss function:',
     inputLine: (samples, columns) =>
-      samples > 1 ? `Input (one ${columns ? 'column' : 'row'} per sample, ${samples} samples):` : columns ? 'Input (a column vector):' : 'Input:',
-    targetLine: (samples, columns) => (samples > 1 ? `Target (one ${columns ? 'column' : 'row'} per sample):` : columns ? 'Target (a column vector):' : 'Target:'),
+      samples > 1
+        ? `Input (one ${columns ? 'column' : 'row'} per sample, ${samples} samples):`
+        : columns
+          ? 'Input (a column vector):'
+          : 'Input:',
+    targetLine: (samples, columns) =>
+      samples > 1
+        ? `Target (one ${columns ? 'column' : 'row'} per sample):`
+        : columns
+          ? 'Target (a column vector):'
+          : 'Target:',
     learningRate: 'Learning rate:',
-    batch: (mode, samples) => (mode === 'mean' ? `The batch loss is the mean of the ${samples} sample losses.` : `The batch loss is the sum of the ${samples} sample losses.`),
-    reluConvention: (g) => `Convention: the derivative of the ReLU family at a = 0 is taken as the ${g === 0 ? 'left' : 'right'} derivative (relu_grad_at_zero = ${g}).`,
+    batch: (mode, samples) =>
+      mode === 'mean'
+        ? `The batch loss is the mean of the ${samples} sample losses.`
+        : `The batch loss is the sum of the ${samples} sample losses.`,
+    reluConvention: (g) =>
+      `Convention: the derivative of the ReLU family at a = 0 is taken as the ${g === 0 ? 'left' : 'right'} derivative (relu_grad_at_zero = ${g}).`,
     biasesFixed: 'The biases are kept fixed (update_biases: false).',
-    figureCaption: (s) => `The network with its values${s === null ? '' : ` for sample ${s}`}: inputs on the left; in each unit the pre-activation a and the output z; on each edge the weight w (black) and, below it, the gradient ∂L/∂w (blue).`,
+    figureCaption: (s) =>
+      `The network with its values${s === null ? '' : ` for sample ${s}`}: inputs on the left; in each unit the pre-activation a and the output z; on each edge the weight w (black) and, below it, the gradient ∂L/∂w (blue).`,
     figureAlt: 'Diagram of the network: units as circles, weights on the edges',
-    figureNoEdgeLabels: 'The layers are too wide to label every edge: see the steps for the weights and their gradients.',
+    figureNoEdgeLabels:
+      'The layers are too wide to label every edge: see the steps for the weights and their gradients.',
   },
   intro: {
-    forwardScalar: 'Each unit takes the weighted sum of its inputs plus its bias (the pre-activation a), then applies its activation function: z = h(a).',
+    forwardScalar:
+      'Each unit takes the weighted sum of its inputs plus its bias (the pre-activation a), then applies its activation function: z = h(a).',
     forwardMatrix: (columns) =>
       columns
         ? 'The same computation for the whole layer at once: one column per sample.'
-        : 'The same computation for the whole layer at once: one row per sample (the lecture deck\'s row-vector form).',
+        : "The same computation for the whole layer at once: one row per sample (the lecture deck's row-vector form).",
     loss: 'The loss compares the outputs of the last layer with the targets.',
-    backwardScalar: 'The delta of a unit is the gradient of the loss with respect to its pre-activation. It is computed from the output layer backwards; then each weight\'s gradient is its unit\'s delta times the input that the weight multiplies.',
+    backwardScalar:
+      "The delta of a unit is the gradient of the loss with respect to its pre-activation. It is computed from the output layer backwards; then each weight's gradient is its unit's delta times the input that the weight multiplies.",
     backwardMatrix: (columns) =>
       columns
         ? 'The same backward pass with whole matrices (one column per sample).'
@@ -63,14 +83,22 @@ export const en: Messages = {
     update: 'Every parameter moves against its gradient: new value = old value − learning rate × gradient.',
     biasesFixed: 'The biases are not updated (update_biases: false), so they keep their values.',
     after: 'The forward pass again with the updated parameters, then the loss, and how much it went down.',
-    conclusion: (improved) => (improved ? 'One update made the loss smaller.' : 'This update did not make the loss smaller (the learning rate may be too large).'),
+    conclusion: (improved) =>
+      improved
+        ? 'One update made the loss smaller.'
+        : 'This update did not make the loss smaller (the learning rate may be too large).',
     appendix: 'Where the derivatives used in the steps above come from, step by step.',
   },
   step: {
     preactivation: (c) => `${at(c)}: pre-activation (weighted sum)`,
     output: (c) => `${at(c)}: output of the activation function`,
     sampleLoss: (s) => `Loss of sample ${s}`,
-    loss: (samples, mode) => (samples === 1 ? 'Loss' : mode === 'mean' ? `Loss of the batch (mean over ${samples} samples)` : `Loss of the batch (sum over ${samples} samples)`),
+    loss: (samples, mode) =>
+      samples === 1
+        ? 'Loss'
+        : mode === 'mean'
+          ? `Loss of the batch (mean over ${samples} samples)`
+          : `Loss of the batch (sum over ${samples} samples)`,
     gradOutputLast: (c) => `${at(c)}: gradient of the loss with respect to the output`,
     gradOutputHidden: (c) => `${at(c)}: gradient coming back from layer ${c.layer + 1} (chain rule)`,
     activationDerivative: (c) => `${at(c)}: derivative of the activation function`,
@@ -98,14 +126,18 @@ export const en: Messages = {
   },
   note: {
     given: 'given in the exercise',
-    softmaxCrossEntropy: 'softmax with cross-entropy: the softmax Jacobian and the 1/z of the loss cancel, leaving z - t',
-    reluConvention: (g) => `at a = 0 the derivative is a convention; relu_grad_at_zero = ${g} takes the ${g === 0 ? 'left' : 'right'} derivative`,
+    softmaxCrossEntropy:
+      'softmax with cross-entropy: the softmax Jacobian and the 1/z of the loss cancel, leaving z - t',
+    reluConvention: (g) =>
+      `at a = 0 the derivative is a convention; relu_grad_at_zero = ${g} takes the ${g === 0 ? 'left' : 'right'} derivative`,
     weightsBeforeUpdate: 'uses the weights before the update',
     elementwise: 'element by element (⊙ is the element-wise product)',
-    broadcastBias: (columns) => (columns ? 'the bias is added to every column (sample)' : 'the bias row is added to every row (sample)'),
+    broadcastBias: (columns) =>
+      columns ? 'the bias is added to every column (sample)' : 'the bias row is added to every row (sample)',
     softmaxRows: (columns) => (columns ? 'softmax of each column (sample)' : 'softmax of each row (sample)'),
     softmaxJacobian: 'through the softmax Jacobian dz_i/da_k = z_i (δ_ik - z_k); 1 is a vector of ones',
-    derivativeBySign: 'element by element, from the sign of each pre-activation: [P] is 1 where the condition P holds and 0 where it does not',
+    derivativeBySign:
+      'element by element, from the sign of each pre-activation: [P] is 1 where the condition P holds and 0 where it does not',
   },
   table: {
     summary: (layers, layout, loss, samples, batch, eta) =>

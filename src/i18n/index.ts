@@ -1,7 +1,7 @@
 // messages(lang): the dictionary of one language.
 import { en } from './en';
 import { ja } from './ja';
-import { LANGS, type Lang, type Messages } from './messages';
+import type { Lang, Messages } from './messages';
 
 export { LANGS, type Lang, type Messages } from './messages';
 

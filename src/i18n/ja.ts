@@ -38,35 +38,63 @@ export const ja: Messages = {
     alpha: (learnable) => (learnable ? '学習する傾き' : 'a < 0 での傾き'),
     lossLine: '損失関数:',
     inputLine: (samples, columns) =>
-      samples > 1 ? `入力（1${columns ? '列' : '行'}が1サンプル、${samples}サンプルのミニバッチ）:` : columns ? '入力（列ベクトル）:' : '入力:',
-    targetLine: (samples, columns) => (samples > 1 ? `教師データ（1${columns ? '列' : '行'}が1サンプル）:` : columns ? '教師データ（列ベクトル）:' : '教師データ:'),
+      samples > 1
+        ? `入力（1${columns ? '列' : '行'}が1サンプル、${samples}サンプルのミニバッチ）:`
+        : columns
+          ? '入力（列ベクトル）:'
+          : '入力:',
+    targetLine: (samples, columns) =>
+      samples > 1
+        ? `教師データ（1${columns ? '列' : '行'}が1サンプル）:`
+        : columns
+          ? '教師データ（列ベクトル）:'
+          : '教師データ:',
     learningRate: '学習率:',
-    batch: (mode, samples) => (mode === 'mean' ? `バッチの損失は${samples}サンプルの損失の平均。` : `バッチの損失は${samples}サンプルの損失の和。`),
-    reluConvention: (g) => `約束: ReLU系の関数の a = 0 での微分は${g === 0 ? '左' : '右'}微分とする（relu_grad_at_zero = ${g}）。`,
+    batch: (mode, samples) =>
+      mode === 'mean'
+        ? `バッチの損失は${samples}サンプルの損失の平均。`
+        : `バッチの損失は${samples}サンプルの損失の和。`,
+    reluConvention: (g) =>
+      `約束: ReLU系の関数の a = 0 での微分は${g === 0 ? '左' : '右'}微分とする（relu_grad_at_zero = ${g}）。`,
     biasesFixed: 'バイアスは更新しない（update_biases: false）。',
-    figureCaption: (s) => `ネットワークと値${s === null ? '' : `（サンプル${s}）`}: 左が入力層。各ユニットの中に重み付き和 a と出力 z、各エッジの上に重み w（黒）、その下に勾配 ∂L/∂w（青）。`,
+    figureCaption: (s) =>
+      `ネットワークと値${s === null ? '' : `（サンプル${s}）`}: 左が入力層。各ユニットの中に重み付き和 a と出力 z、各エッジの上に重み w（黒）、その下に勾配 ∂L/∂w（青）。`,
     figureAlt: 'ネットワークの図: ユニットを円で、重みをエッジで表す',
     figureNoEdgeLabels: '層の幅が大きいのでエッジには値を書いていない。重みと勾配は各ステップを参照。',
   },
   intro: {
-    forwardScalar: '各ユニットは入力の重み付き和にバイアスを足した値（重み付き和 a）を計算し、活性化関数を通して出力する: z = h(a)。',
+    forwardScalar:
+      '各ユニットは入力の重み付き和にバイアスを足した値（重み付き和 a）を計算し、活性化関数を通して出力する: z = h(a)。',
     forwardMatrix: (columns) =>
-      columns ? '同じ計算を層ごとに行列でまとめて行う（1列が1サンプル）。' : '同じ計算を層ごとに行列でまとめて行う（1行が1サンプル。講義スライドの行ベクトル表現）。',
+      columns
+        ? '同じ計算を層ごとに行列でまとめて行う（1列が1サンプル）。'
+        : '同じ計算を層ごとに行列でまとめて行う（1行が1サンプル。講義スライドの行ベクトル表現）。',
     loss: '損失関数で最後の層の出力と教師データを比べる。',
-    backwardScalar: 'ユニットのデルタ δ（誤差）は、損失の重み付き和 a についての偏微分。出力層から逆向きに求め、各重みの勾配は「そのユニットのデルタ × その重みにかかる入力」になる。',
+    backwardScalar:
+      'ユニットのデルタ δ（誤差）は、損失の重み付き和 a についての偏微分。出力層から逆向きに求め、各重みの勾配は「そのユニットのデルタ × その重みにかかる入力」になる。',
     backwardMatrix: (columns) =>
-      columns ? '同じ逆伝播を行列でまとめて行う（1列が1サンプル）。' : '同じ逆伝播を講義スライドのように行列でまとめて行う（1行が1サンプル）。',
+      columns
+        ? '同じ逆伝播を行列でまとめて行う（1列が1サンプル）。'
+        : '同じ逆伝播を講義スライドのように行列でまとめて行う（1行が1サンプル）。',
     update: 'すべてのパラメータを勾配と逆向きに動かす: 新しい値 = 古い値 − 学習率 × 勾配。',
     biasesFixed: 'バイアスは更新しない（update_biases: false）ので、値はそのまま。',
     after: '更新したパラメータでもう一度順伝播し、損失を求め、どれだけ減ったかを見る。',
-    conclusion: (improved) => (improved ? '1回の更新で損失が小さくなった。' : 'この更新では損失が小さくならなかった（学習率が大きすぎる可能性がある）。'),
+    conclusion: (improved) =>
+      improved
+        ? '1回の更新で損失が小さくなった。'
+        : 'この更新では損失が小さくならなかった（学習率が大きすぎる可能性がある）。',
     appendix: '上のステップで使った微分がどこから来るかを、順を追って導く。',
   },
   step: {
     preactivation: (c) => `${at(c)}: 重み付き和 a（活性化前の値）`,
     output: (c) => `${at(c)}: 活性化関数の出力`,
     sampleLoss: (s) => `サンプル${s}の損失`,
-    loss: (samples, mode) => (samples === 1 ? '損失関数の値' : mode === 'mean' ? `ミニバッチの損失（${samples}サンプルの平均）` : `ミニバッチの損失（${samples}サンプルの和）`),
+    loss: (samples, mode) =>
+      samples === 1
+        ? '損失関数の値'
+        : mode === 'mean'
+          ? `ミニバッチの損失（${samples}サンプルの平均）`
+          : `ミニバッチの損失（${samples}サンプルの和）`,
     gradOutputLast: (c) => `${at(c)}: 出力についての損失の勾配`,
     gradOutputHidden: (c) => `${at(c)}: 第${c.layer + 1}層から逆伝播してくる勾配（連鎖律）`,
     activationDerivative: (c) => `${at(c)}: 活性化関数の微分`,
@@ -94,12 +122,14 @@ export const ja: Messages = {
   },
   note: {
     given: '問題文で与えられた値',
-    softmaxCrossEntropy: 'ソフトマックス関数と交差エントロピー誤差の組み合わせ: ソフトマックスのヤコビ行列と損失の 1/z が打ち消し合い z − t が残る',
+    softmaxCrossEntropy:
+      'ソフトマックス関数と交差エントロピー誤差の組み合わせ: ソフトマックスのヤコビ行列と損失の 1/z が打ち消し合い z − t が残る',
     reluConvention: (g) => `a = 0 での微分は約束で決める。relu_grad_at_zero = ${g} なので${g === 0 ? '左' : '右'}微分`,
     weightsBeforeUpdate: '更新前の重みを使う',
     elementwise: '要素ごとの計算（⊙ は要素ごとの積、アダマール積）',
     broadcastBias: (columns) => (columns ? 'バイアスは各列（サンプル）に足す' : 'バイアスの行は各行（サンプル）に足す'),
-    softmaxRows: (columns) => (columns ? '各列（サンプル）ごとにソフトマックス関数を適用' : '各行（サンプル）ごとにソフトマックス関数を適用'),
+    softmaxRows: (columns) =>
+      columns ? '各列（サンプル）ごとにソフトマックス関数を適用' : '各行（サンプル）ごとにソフトマックス関数を適用',
     softmaxJacobian: 'ソフトマックス関数のヤコビ行列 dz_i/da_k = z_i (δ_ik − z_k) を通す。1 は成分がすべて1のベクトル',
     derivativeBySign: '要素ごとに、重み付き和の符号で決まる。[P] は条件 P が成り立つ要素で 1、成り立たない要素で 0',
   },

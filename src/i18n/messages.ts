@@ -116,7 +116,14 @@ export interface Messages {
   };
   /** Words of the terminal tables of `solve --format text`. */
   readonly table: {
-    readonly summary: (layers: number, layout: string, loss: string, samples: number, batch: 'mean' | 'sum', eta: string) => string;
+    readonly summary: (
+      layers: number,
+      layout: string,
+      loss: string,
+      samples: number,
+      batch: 'mean' | 'sum',
+      eta: string,
+    ) => string;
     readonly loss: string;
     readonly sample: (s: number) => string;
     readonly row: (r: number) => string;

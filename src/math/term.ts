@@ -30,7 +30,10 @@ export type Relation = '<' | '>' | '≤' | '≥' | '=';
 export const num = (text: string | number): Term => ({ kind: 'number', text: String(text) });
 
 /** A symbol; `name` as a string is the same in LaTeX and in text (a, y, t). */
-export function sym(name: string | Name, scripts: { sub?: Term | string; sup?: Term | string; prime?: boolean } = {}): Term {
+export function sym(
+  name: string | Name,
+  scripts: { sub?: Term | string; sup?: Term | string; prime?: boolean } = {},
+): Term {
   const n = typeof name === 'string' ? { latex: name, text: name } : name;
   const lift = (s: Term | string | undefined) => (typeof s === 'string' ? sym(s) : s);
   return { kind: 'symbol', name: n, sub: lift(scripts.sub), sup: lift(scripts.sup), prime: scripts.prime };
@@ -42,7 +45,11 @@ export const neg = (arg: Term): Term => ({ kind: 'negate', arg });
 export const times = (...factors: Term[]): Term => ({ kind: 'product', factors, juxtapose: false });
 export const juxt = (...factors: Term[]): Term => ({ kind: 'product', factors, juxtapose: true });
 export const frac = (num: Term, den: Term): Term => ({ kind: 'fraction', num, den });
-export const pow = (base: Term, exponent: Term | number): Term => ({ kind: 'power', base, exponent: typeof exponent === 'number' ? num(exponent) : exponent });
+export const pow = (base: Term, exponent: Term | number): Term => ({
+  kind: 'power',
+  base,
+  exponent: typeof exponent === 'number' ? num(exponent) : exponent,
+});
 export const call = (fn: Term | Name | string, ...args: Term[]): Term => ({
   kind: 'call',
   fn: typeof fn === 'string' || !('kind' in fn) ? sym(fn) : fn,
@@ -51,7 +58,10 @@ export const call = (fn: Term | Name | string, ...args: Term[]): Term => ({
 export const paren = (inner: Term): Term => ({ kind: 'paren', inner });
 export const eq = (left: Term, right: Term): Term => ({ kind: 'equation', left, right });
 export const rel = (left: Term, relation: Relation, right: Term): Term => ({ kind: 'relation', left, relation, right });
-export const cases = (...list: [Term, Term][]): Term => ({ kind: 'cases', cases: list.map(([value, when]) => ({ value, when })) });
+export const cases = (...list: [Term, Term][]): Term => ({
+  kind: 'cases',
+  cases: list.map(([value, when]) => ({ value, when })),
+});
 
 /**
  * The term with every plain symbol (no scripts) whose text is a key of `bindings` replaced by its
@@ -63,7 +73,9 @@ export function substitute(term: Term, bindings: Readonly<Record<string, Term>>)
     case 'number':
       return term;
     case 'symbol':
-      return !term.sub && !term.sup && !term.prime && Object.hasOwn(bindings, term.name.text) ? bindings[term.name.text] : term;
+      return !term.sub && !term.sup && !term.prime && Object.hasOwn(bindings, term.name.text)
+        ? bindings[term.name.text]
+        : term;
     case 'sum':
       return { ...term, terms: term.terms.map(go) };
     case 'difference':

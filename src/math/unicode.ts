@@ -2,7 +2,9 @@
 import { ATOM, PRODUCT, SUM, leadingMinus, precedence } from './precedence';
 import type { Term } from './term';
 
-const SUBSCRIPT: Readonly<Record<string, string>> = Object.fromEntries([...'0123456789'].map((d, k) => [d, String.fromCharCode(0x2080 + k)]));
+const SUBSCRIPT: Readonly<Record<string, string>> = Object.fromEntries(
+  [...'0123456789'].map((d, k) => [d, String.fromCharCode(0x2080 + k)]),
+);
 const SUPERSCRIPT: Readonly<Record<string, string>> = {
   ...Object.fromEntries([...'0123456789'].map((d, k) => [d, '⁰¹²³⁴⁵⁶⁷⁸⁹'[k]])),
   '(': '⁽',

@@ -21,8 +21,14 @@ import {
 /** Every structural message, in both languages. */
 const SAYS = {
   number: { en: 'expected a number such as 0.15, -2 or "1/3"', ja: '数（例: 0.15, -2, "1/3"）を指定してください' },
-  vector: { en: 'expected a list of numbers, e.g. [0.35, 0.35]', ja: '数のリスト（例: [0.35, 0.35]）を指定してください' },
-  row: { en: 'expected a row: a list of numbers, e.g. [0.15, 0.25]', ja: '行（数のリスト、例: [0.15, 0.25]）を指定してください' },
+  vector: {
+    en: 'expected a list of numbers, e.g. [0.35, 0.35]',
+    ja: '数のリスト（例: [0.35, 0.35]）を指定してください',
+  },
+  row: {
+    en: 'expected a row: a list of numbers, e.g. [0.15, 0.25]',
+    ja: '行（数のリスト、例: [0.15, 0.25]）を指定してください',
+  },
   matrix: {
     en: 'expected a matrix: a list of rows, e.g. [[0.15, 0.25], [0.20, 0.30]]',
     ja: '行列（行のリスト、例: [[0.15, 0.25], [0.20, 0.30]]）を指定してください',
@@ -39,7 +45,13 @@ const LayerSchema = mapping(
   {
     weights: matrix,
     bias: v.optional(v.union([absent, vector], says(SAYS.vector))),
-    activation: v.picklist(ACTIVATIONS, says({ en: `expected one of ${ACTIVATIONS.join(', ')}`, ja: `活性化関数として ${ACTIVATIONS.join(', ')} のいずれかを指定してください` })),
+    activation: v.picklist(
+      ACTIVATIONS,
+      says({
+        en: `expected one of ${ACTIVATIONS.join(', ')}`,
+        ja: `活性化関数として ${ACTIVATIONS.join(', ')} のいずれかを指定してください`,
+      }),
+    ),
     alpha: v.optional(scalar),
   },
   { expected: SAYS.mapping, unknown: unknownField({ en: 'a layer', ja: '層' }, 'weights, bias, activation, alpha') },
@@ -48,28 +60,61 @@ const LayerSchema = mapping(
 const ConventionsSchema = mapping(
   {
     relu_grad_at_zero: v.optional(
-      v.picklist(['0', '1'], says({ en: 'expected 0 (left derivative) or 1 (right derivative)', ja: '0（左側の微分）または 1（右側の微分）を指定してください' })),
+      v.picklist(
+        ['0', '1'],
+        says({
+          en: 'expected 0 (left derivative) or 1 (right derivative)',
+          ja: '0（左側の微分）または 1（右側の微分）を指定してください',
+        }),
+      ),
     ),
-    batch: v.optional(v.picklist(['mean', 'sum'], says({ en: 'expected mean or sum', ja: 'mean または sum を指定してください' }))),
+    batch: v.optional(
+      v.picklist(['mean', 'sum'], says({ en: 'expected mean or sum', ja: 'mean または sum を指定してください' })),
+    ),
   },
   {
     expected: SAYS.mapping,
-    unknown: unknownField({ en: 'conventions', ja: 'conventions ' }, { en: 'relu_grad_at_zero and batch', ja: 'relu_grad_at_zero と batch' }),
+    unknown: unknownField(
+      { en: 'conventions', ja: 'conventions ' },
+      { en: 'relu_grad_at_zero and batch', ja: 'relu_grad_at_zero と batch' },
+    ),
   },
 );
 
 const FileSchema = mapping(
   {
-    layout: v.optional(v.picklist(['x-w', 'w-x'], says({ en: 'expected x-w (a = x·W + b) or w-x (a = W·x + b)', ja: 'x-w（a = x·W + b）または w-x（a = W·x + b）を指定してください' }))),
+    layout: v.optional(
+      v.picklist(
+        ['x-w', 'w-x'],
+        says({
+          en: 'expected x-w (a = x·W + b) or w-x (a = W·x + b)',
+          ja: 'x-w（a = x·W + b）または w-x（a = W·x + b）を指定してください',
+        }),
+      ),
+    ),
     layers: v.pipe(
-      v.array(LayerSchema, says({ en: 'expected a list of layers, each with weights and activation', ja: '層のリスト（各層に weights と activation）を指定してください' })),
+      v.array(
+        LayerSchema,
+        says({
+          en: 'expected a list of layers, each with weights and activation',
+          ja: '層のリスト（各層に weights と activation）を指定してください',
+        }),
+      ),
       v.minLength(1, says({ en: 'expected at least one layer', ja: '層が少なくとも1つ必要です' }, { got: false })),
     ),
-    loss: v.picklist(LOSSES, says({ en: `expected one of ${LOSSES.join(', ')}`, ja: `損失関数として ${LOSSES.join(', ')} のいずれかを指定してください` })),
+    loss: v.picklist(
+      LOSSES,
+      says({
+        en: `expected one of ${LOSSES.join(', ')}`,
+        ja: `損失関数として ${LOSSES.join(', ')} のいずれかを指定してください`,
+      }),
+    ),
     input: matrix,
     target: matrix,
     learning_rate: scalar,
-    update_biases: v.optional(v.picklist(['true', 'false'], says({ en: 'expected true or false', ja: 'true または false を指定してください' }))),
+    update_biases: v.optional(
+      v.picklist(['true', 'false'], says({ en: 'expected true or false', ja: 'true または false を指定してください' })),
+    ),
     conventions: v.optional(ConventionsSchema),
   },
   {
@@ -78,7 +123,10 @@ const FileSchema = mapping(
       ja: 'ネットワーク（layers, loss, input, target, learning_rate を持つマッピング）を指定してください',
     },
     got: false,
-    unknown: unknownField({ en: 'a network', ja: 'ネットワーク' }, 'layout, layers, loss, input, target, learning_rate, update_biases, conventions'),
+    unknown: unknownField(
+      { en: 'a network', ja: 'ネットワーク' },
+      'layout, layers, loss, input, target, learning_rate, update_biases, conventions',
+    ),
   },
 );
 
@@ -109,7 +157,11 @@ function number(source: Source, path: Path, text: string): Value {
 function numberMatrix(source: Source, path: Path, rows: readonly (readonly string[])[]): Matrix {
   if (rows.length === 0) fail(source, path, { en: 'expected at least one row', ja: '少なくとも1行必要です' });
   const width = rows[0].length;
-  if (width === 0) fail(source, [...path, 0], { en: 'expected at least one number in the row', ja: '行には少なくとも1つの数が必要です' });
+  if (width === 0)
+    fail(source, [...path, 0], {
+      en: 'expected at least one number in the row',
+      ja: '行には少なくとも1つの数が必要です',
+    });
   return rows.map((row, i) => {
     if (row.length !== width) {
       fail(source, [...path, i], {
@@ -133,10 +185,17 @@ function buildSpec(source: Source, raw: RawFile): NetworkSpec {
     const weights = numberMatrix(source, [...at, 'weights'], rawLayer.weights);
     const { inputs, units } = layerShape(layout, weights);
     if (inputs !== width) {
-      const shape = layout === 'x-w' ? `${width} rows (inputs) × ${units} columns (units)` : `${units} rows (units) × ${width} columns (inputs)`;
-      const shapeJa = layout === 'x-w' ? `${width} 行（入力）× ${units} 列（ユニット）` : `${units} 行（ユニット）× ${width} 列（入力）`;
+      const shape =
+        layout === 'x-w'
+          ? `${width} rows (inputs) × ${units} columns (units)`
+          : `${units} rows (units) × ${width} columns (inputs)`;
+      const shapeJa =
+        layout === 'x-w'
+          ? `${width} 行（入力）× ${units} 列（ユニット）`
+          : `${units} 行（ユニット）× ${width} 列（入力）`;
       const from = l === 0 ? `the input has ${width} values per sample` : `layer ${l - 1} has ${width} units`;
-      const fromJa = l === 0 ? `入力はサンプルごとに ${width} 個の値を持つ` : `層 ${l - 1} のユニットが ${width} 個である`;
+      const fromJa =
+        l === 0 ? `入力はサンプルごとに ${width} 個の値を持つ` : `層 ${l - 1} のユニットが ${width} 個である`;
       const size = `${weights.length}×${weights[0].length}`;
       fail(source, [...at, 'weights'], {
         en: `expected ${shape} in the ${layout} layout, because ${from}; got ${size}`,
@@ -145,7 +204,9 @@ function buildSpec(source: Source, raw: RawFile): NetworkSpec {
     }
     width = units;
     const biasText = Array.isArray(rawLayer.bias) ? rawLayer.bias : null;
-    const bias = biasText ? biasText.map((text, j) => number(source, [...at, 'bias', j], text)) : Array.from({ length: units }, () => ZERO);
+    const bias = biasText
+      ? biasText.map((text, j) => number(source, [...at, 'bias', j], text))
+      : Array.from({ length: units }, () => ZERO);
     if (bias.length !== units) {
       fail(source, [...at, 'bias'], {
         en: `expected ${units} numbers (one per unit), got ${bias.length}`,
@@ -161,7 +222,12 @@ function buildSpec(source: Source, raw: RawFile): NetworkSpec {
     }
     let alpha: Value | null = null;
     if (activation === 'leaky-relu' || activation === 'prelu') {
-      alpha = rawLayer.alpha === undefined ? (activation === 'prelu' ? ratio(1, 4) : ratio(1, 100)) : number(source, [...at, 'alpha'], rawLayer.alpha);
+      alpha =
+        rawLayer.alpha === undefined
+          ? activation === 'prelu'
+            ? ratio(1, 4)
+            : ratio(1, 100)
+          : number(source, [...at, 'alpha'], rawLayer.alpha);
     } else if (rawLayer.alpha !== undefined) {
       fail(source, [...at, 'alpha'], {
         en: `alpha is only for leaky-relu and prelu, not ${activation}`,
@@ -211,7 +277,8 @@ function buildSpec(source: Source, raw: RawFile): NetworkSpec {
   }
 
   const learningRate = number(source, ['learning_rate'], raw.learning_rate);
-  if (sign(learningRate) <= 0) fail(source, ['learning_rate'], { en: 'expected a positive number', ja: '学習率には正の数を指定してください' });
+  if (sign(learningRate) <= 0)
+    fail(source, ['learning_rate'], { en: 'expected a positive number', ja: '学習率には正の数を指定してください' });
 
   return {
     layout,

@@ -47,15 +47,22 @@ const MISSING: Text = { en: 'missing required field', ja: '必須のフィール
 /** `unknown field (a node has name, op, args)` / `不明なフィールドです（ノードのフィールドは name, op, args）`. */
 export function unknownField(what: Text, fields: string | Text): Text {
   const list = localize(fields);
-  return { en: `unknown field (${what.en} has ${list.en})`, ja: `不明なフィールドです（${what.ja}のフィールドは ${list.ja}）` };
+  return {
+    en: `unknown field (${what.en} has ${list.en})`,
+    ja: `不明なフィールドです（${what.ja}のフィールドは ${list.ja}）`,
+  };
 }
 
 /** `missing required field "args" (a node has name, op, args)`, reported at the mapping. */
 export function missingField(key: string, what: Text, fields: string): Text {
-  return { en: `missing required field "${key}" (${what.en} has ${fields})`, ja: `必須のフィールド "${key}" がありません（${what.ja}のフィールドは ${fields}）` };
+  return {
+    en: `missing required field "${key}" (${what.en} has ${fields})`,
+    ja: `必須のフィールド "${key}" がありません（${what.ja}のフィールドは ${fields}）`,
+  };
 }
 
-export const isMapping = (x: unknown): x is Record<string, unknown> => x !== null && typeof x === 'object' && !Array.isArray(x);
+export const isMapping = (x: unknown): x is Record<string, unknown> =>
+  x !== null && typeof x === 'object' && !Array.isArray(x);
 
 interface MappingMessages {
   /** When the value is not a mapping (a list, a text): what was expected. */
@@ -75,7 +82,9 @@ export function mapping<const E extends v.ObjectEntries>(entries: E, messages: M
   const keyMessage = (issue: v.BaseIssue<unknown>): string => {
     if (issue.expected === 'never') return says(messages.unknown, { got: false });
     const key = String(issue.path?.[issue.path.length - 1]?.key ?? '');
-    return messages.missing ? says(messages.missing(key), { got: false, atMapping: true }) : says(MISSING, { got: false });
+    return messages.missing
+      ? says(messages.missing(key), { got: false, atMapping: true })
+      : says(MISSING, { got: false });
   };
   const isA = v.custom<Record<string, unknown>>(isMapping, says(messages.expected, { got: messages.got ?? true }));
   return v.pipe(isA, messages.loose ? v.looseObject(entries, keyMessage) : v.strictObject(entries, keyMessage));
@@ -88,11 +97,17 @@ const keysOf = (issue: Issue): (string | number)[] => (issue.path ?? []).map((it
 /** Whether an issue is about a field's presence: one the mapping does not have, or one that is absent. */
 function fieldIssue(issue: Issue): 'unknown' | 'missing' | null {
   const last = issue.path?.[issue.path.length - 1];
-  if (issue.kind !== 'schema' || last?.origin !== 'key' || !['strict_object', 'loose_object', 'object'].includes(issue.type)) return null;
+  if (
+    issue.kind !== 'schema' ||
+    last?.origin !== 'key' ||
+    !['strict_object', 'loose_object', 'object'].includes(issue.type)
+  )
+    return null;
   return issue.expected === 'never' ? 'unknown' : 'missing';
 }
 
-const isPrefix = (prefix: readonly unknown[], path: readonly unknown[]) => prefix.length <= path.length && prefix.every((key, i) => key === path[i]);
+const isPrefix = (prefix: readonly unknown[], path: readonly unknown[]) =>
+  prefix.length <= path.length && prefix.every((key, i) => key === path[i]);
 
 /**
  * The issue to report: the first one, unless a mapping that holds it (or it itself) has an unknown

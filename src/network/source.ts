@@ -44,7 +44,10 @@ export function parseSource(file: string, text: string): Source {
     throw new InputError(
       file,
       null,
-      { en: `not valid YAML or JSON: ${message}`, ja: `YAML または JSON として正しくありません: ${what ? `${what}（${message}）` : message}` },
+      {
+        en: `not valid YAML or JSON: ${message}`,
+        ja: `YAML または JSON として正しくありません: ${what ? `${what}（${message}）` : message}`,
+      },
       line,
     );
   }
@@ -54,7 +57,10 @@ export function parseSource(file: string, text: string): Source {
   } catch (error) {
     // yaml refuses to expand an alias bomb (a few lines that would become millions of values).
     if (!(error instanceof ReferenceError)) throw error;
-    throw new InputError(file, null, { en: 'too many YAML aliases (*name)', ja: 'YAML のエイリアス（*名前）が多すぎます' });
+    throw new InputError(file, null, {
+      en: 'too many YAML aliases (*name)',
+      ja: 'YAML のエイリアス（*名前）が多すぎます',
+    });
   }
   return {
     file,

@@ -32,7 +32,8 @@ function shortFraction(v: Value): boolean {
  */
 export function numberLatex(v: Value): { readonly latex: string; readonly approximate: boolean } {
   if (v.kind === 'rational') {
-    if (terminatesWithin(v, STEP_DIGITS) || (v.q.d === 1n && shortFraction(v))) return { latex: shortDecimal(v, STEP_DIGITS), approximate: false };
+    if (terminatesWithin(v, STEP_DIGITS) || (v.q.d === 1n && shortFraction(v)))
+      return { latex: shortDecimal(v, STEP_DIGITS), approximate: false };
     if (shortFraction(v)) return { latex: fractionLatex(v.q), approximate: false };
   }
   return { latex: shortDecimal(v, STEP_DIGITS), approximate: true };
@@ -54,7 +55,10 @@ export interface ResultLatex {
 export function resultLatex(v: Value): ResultLatex {
   const decimal = shortDecimal(v, STEP_DIGITS);
   if (v.kind === 'rational') {
-    if (!shortFraction(v)) return terminatesWithin(v, STEP_DIGITS) ? { relation: '=', latex: decimal } : { relation: '\\approx', latex: decimal };
+    if (!shortFraction(v))
+      return terminatesWithin(v, STEP_DIGITS)
+        ? { relation: '=', latex: decimal }
+        : { relation: '\\approx', latex: decimal };
     if (v.q.d === 1n) return { relation: '=', latex: decimal };
     const fraction = fractionLatex(v.q);
     return { relation: '=', latex: `${fraction} ${terminatesWithin(v, STEP_DIGITS) ? '=' : '\\approx'} ${decimal}` };
@@ -79,7 +83,8 @@ export function roundedResultLatex(v: Value): ResultLatex {
  * a fraction in the file (-1/2) stays a fraction.
  */
 export function graphNumberLatex(v: Value, writtenAsFraction = false): string {
-  if (v.kind === 'rational' && !writtenAsFraction && terminatesWithin(v, STEP_DIGITS)) return shortDecimal(v, STEP_DIGITS);
+  if (v.kind === 'rational' && !writtenAsFraction && terminatesWithin(v, STEP_DIGITS))
+    return shortDecimal(v, STEP_DIGITS);
   return valueLatex(v);
 }
 
@@ -102,7 +107,9 @@ export function graphResultParts(v: Value): { readonly exact: string; readonly d
     if (exact !== fractionLatex(v.q)) return { exact, decimal: null };
     return { exact, decimal: `${terminatesWithin(v, STEP_DIGITS) ? '=' : '\\approx'} ${shortDecimal(v, STEP_DIGITS)}` };
   }
-  return exact.endsWith('\\ldots') ? { exact, decimal: null } : { exact, decimal: `\\approx ${shortDecimal(v, STEP_DIGITS)}` };
+  return exact.endsWith('\\ldots')
+    ? { exact, decimal: null }
+    : { exact, decimal: `\\approx ${shortDecimal(v, STEP_DIGITS)}` };
 }
 
 // ---- Compact text (graph text and figures) ----

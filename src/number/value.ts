@@ -165,7 +165,8 @@ export function evaluateExpr(expr: Expr, D: typeof DecimalBase, memo = new Map<E
     case 'div': {
       const l = evaluateExpr(expr.left, D, memo);
       const r = evaluateExpr(expr.right, D, memo);
-      value = expr.op === 'add' ? l.plus(r) : expr.op === 'sub' ? l.minus(r) : expr.op === 'mul' ? l.times(r) : l.div(r);
+      value =
+        expr.op === 'add' ? l.plus(r) : expr.op === 'sub' ? l.minus(r) : expr.op === 'mul' ? l.times(r) : l.div(r);
       break;
     }
     case 'call':

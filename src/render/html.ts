@@ -89,7 +89,11 @@ export async function renderHtml(doc: WorkedDocument, options: HtmlOptions = {})
     const parts = [
       `<div class="label">${rich(s.label)}</div>`,
       `<div class="eq first">${math(`\\displaystyle ${s.formula}`)}${condition}</div>`,
-      s.result === null ? (numbers ? line(numbers) : '') : line(`${numbers}${numbers ? '' : '{}'}${s.resultRelation} ${s.result}`, 'eq result'),
+      s.result === null
+        ? numbers
+          ? line(numbers)
+          : ''
+        : line(`${numbers}${numbers ? '' : '{}'}${s.resultRelation} ${s.result}`, 'eq result'),
       s.note ? `<div class="note">${rich(s.note)}</div>` : '',
     ];
     return `<div class="step" id="${escapeHtml(prefix)}step-${escapeHtml(s.id)}"${data}>${parts.join('')}</div>`;
@@ -118,7 +122,10 @@ export async function renderHtml(doc: WorkedDocument, options: HtmlOptions = {})
 
   const toc = `<nav class="toc"><ol>${doc.sections.map((s) => `<li><a href="#${escapeHtml(prefix)}sec-${escapeHtml(s.id)}">${escapeHtml(s.title)}</a></li>`).join('')}</ol></nav>`;
   const sections = doc.sections
-    .map((s) => `<section id="${escapeHtml(prefix)}sec-${escapeHtml(s.id)}"><h2>${escapeHtml(s.title)}</h2>${s.blocks.map(block).join('\n')}</section>`)
+    .map(
+      (s) =>
+        `<section id="${escapeHtml(prefix)}sec-${escapeHtml(s.id)}"><h2>${escapeHtml(s.title)}</h2>${s.blocks.map(block).join('\n')}</section>`,
+    )
     .join('\n');
   const header = `<header><h1>${escapeHtml(doc.title)}</h1>${doc.subtitle ? `<p class="subtitle">${rich(doc.subtitle)}</p>` : ''}</header>`;
   const body = `${header}\n${toc}\n${sections}`;

@@ -64,7 +64,11 @@ export function namesPattern(names: readonly string[]): RegExp {
  * page of KaTeX (700 kB, two-byte) is scanned once instead of once per name (that took ~10 ms).
  * Names that are prefixes of a found one occur too and are added afterwards.
  */
-export function occurringNames(text: string, names: readonly string[], pattern: RegExp = namesPattern(names)): Set<string> {
+export function occurringNames(
+  text: string,
+  names: readonly string[],
+  pattern: RegExp = namesPattern(names),
+): Set<string> {
   const found = new Set<string>();
   for (const m of text.matchAll(pattern)) found.add(m[1]);
   const longest = [...found];

@@ -34,7 +34,8 @@ const LONG_FRACTION = 60;
  * math stays as it is, breakable at its operators.
  */
 function fit(tex: string): string {
-  const unbreakable = /\\begin\{pmatrix\}|\\left/.test(tex) || fracArguments(tex).some((arg) => arg.length > LONG_FRACTION);
+  const unbreakable =
+    /\\begin\{pmatrix\}|\\left/.test(tex) || fracArguments(tex).some((arg) => arg.length > LONG_FRACTION);
   return unbreakable ? `\\btfit{${tex}}` : tex;
 }
 
@@ -50,14 +51,18 @@ export function breakableLatex(latex: string): string {
   let out = latex;
   for (let previous = ''; previous !== out; ) {
     previous = out;
-    out = out.replace(FLAT_PAIR, (_, open: string, inner: string, close: string) => `\\bigl${open}${inner}\\bigr${close}`);
+    out = out.replace(
+      FLAT_PAIR,
+      (_, open: string, inner: string, close: string) => `\\bigl${open}${inner}\\bigr${close}`,
+    );
   }
   return out;
 }
 
 export function renderLatex(doc: WorkedDocument): string {
   const lang = doc.lang;
-  const rich = (text: RichText | null) => (text ?? []).map((x) => (typeof x === 'string' ? escapeLatex(x, lang) : fit(`$${x.math}$`))).join('');
+  const rich = (text: RichText | null) =>
+    (text ?? []).map((x) => (typeof x === 'string' ? escapeLatex(x, lang) : fit(`$${x.math}$`))).join('');
   const display = (latex: string) => fit(`$\\displaystyle ${breakableLatex(latex)}$`);
   // The indent inside the math: TeX never breaks a line at glue in a formula, so the indent stays with it.
   const indented = (latex: string) => fit(`$\\displaystyle \\qquad ${breakableLatex(latex)}$`);
@@ -66,7 +71,8 @@ export function renderLatex(doc: WorkedDocument): string {
     const lines = [`${display(s.formula)}${s.condition ? `\\quad ${display(`\\left(${s.condition}\\right)`)}` : ''}`];
     const numbers = s.substituted === null ? '{}' : `{}${s.substitutedRelation} ${s.substituted} `;
     // Matrices cannot break: the numbers and the result each get a line (each scaled on its own if needed).
-    const ownLines = s.substituted !== null && s.result !== null && `${s.substituted}${s.result}`.includes('\\begin{pmatrix}');
+    const ownLines =
+      s.substituted !== null && s.result !== null && `${s.substituted}${s.result}`.includes('\\begin{pmatrix}');
     if (ownLines) lines.push(indented(numbers), indented(`{}${s.resultRelation} ${s.result}`));
     else if (s.result !== null) lines.push(indented(`${numbers}${s.resultRelation} ${s.result}`));
     else if (s.substituted !== null) lines.push(indented(numbers));
@@ -101,9 +107,15 @@ export function renderLatex(doc: WorkedDocument): string {
   const preamble =
     lang === 'ja'
       ? ['% Compile with: lualatex FILE.tex', '\\documentclass[a4paper,11pt]{ltjsarticle}']
-      : ['% Compile with: pdflatex FILE.tex', '\\documentclass[a4paper,11pt]{article}', '\\usepackage[T1]{fontenc}', '\\usepackage[utf8]{inputenc}'];
+      : [
+          '% Compile with: pdflatex FILE.tex',
+          '\\documentclass[a4paper,11pt]{article}',
+          '\\usepackage[T1]{fontenc}',
+          '\\usepackage[utf8]{inputenc}',
+        ];
   const sections = doc.sections.map(
-    (s, i) => `${i > 0 ? '\\clearpage\n' : ''}\\section*{${escapeLatex(s.title, lang)}}\n\n${s.blocks.map(block).join('\n\n')}`,
+    (s, i) =>
+      `${i > 0 ? '\\clearpage\n' : ''}\\section*{${escapeLatex(s.title, lang)}}\n\n${s.blocks.map(block).join('\n\n')}`,
   );
   return [
     ...preamble,

@@ -35,7 +35,9 @@ function block(b: Block, options: MarkdownOptions): string {
     case 'step':
       return step(b.step);
     case 'figure': {
-      const href = options.figureHref ? options.figureHref(b.id) : `data:image/svg+xml;base64,${Buffer.from(b.svg).toString('base64')}`;
+      const href = options.figureHref
+        ? options.figureHref(b.id)
+        : `data:image/svg+xml;base64,${Buffer.from(b.svg).toString('base64')}`;
       return `![${escapeMarkdown(b.alt)}](${href})\n\n${rich(b.caption)}`;
     }
     case 'table': {

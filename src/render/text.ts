@@ -11,7 +11,12 @@ function table(title: string, m: Matrix, rowLabel: ((r: number) => string) | nul
   const lines = [`  ${title}`];
   cells.forEach((row, i) => {
     const label = rowLabel && m.length > 1 ? `${rowLabel(i + 1)}: ` : '';
-    lines.push(`    ${label}${row.map((c, j) => c.padEnd(widths[j])).join('   ').trimEnd()}`);
+    lines.push(
+      `    ${label}${row
+        .map((c, j) => c.padEnd(widths[j]))
+        .join('   ')
+        .trimEnd()}`,
+    );
   });
   return lines;
 }
@@ -26,8 +31,16 @@ export function solutionToText(solution: Solution, lang: Lang = 'en'): string {
   const { network } = solution;
   const count = network.layers.length;
   const out: string[] = [];
-  out.push(t.summary(count, `${network.layout} (${words.layout[network.layout]})`, words.lossName[network.loss],
-    network.input.length, network.conventions.batch, valueText(network.learningRate)));
+  out.push(
+    t.summary(
+      count,
+      `${network.layout} (${words.layout[network.layout]})`,
+      words.lossName[network.loss],
+      network.input.length,
+      network.conventions.batch,
+      valueText(network.learningRate),
+    ),
+  );
   out.push('');
   out.push(scalar(t.loss, solution.loss));
   if (network.input.length > 1) solution.sampleLosses.forEach((v, s) => out.push(scalar(`  ${t.sample(s + 1)}`, v)));

@@ -29,7 +29,11 @@ export interface NetworkDocumentOptions {
 
 export function networkDocument(solution: Solution, options: NetworkDocumentOptions): WorkedDocument {
   const trace = buildTrace(solution, { form: options.form, givenOutputs: options.givenOutputs });
-  return traceDocument(solution, trace, { lang: options.lang, name: options.name, appendix: networkAppendix(solution.network, options.lang) });
+  return traceDocument(solution, trace, {
+    lang: options.lang,
+    name: options.name,
+    appendix: networkAppendix(solution.network, options.lang),
+  });
 }
 
 export interface RenderOptions {
@@ -37,7 +41,11 @@ export interface RenderOptions {
 }
 
 /** Text for latex, markdown and html; PDF bytes for pdf (needs Chromium, see pdf.ts). */
-export async function renderDocument(doc: WorkedDocument, format: WorkedFormat, options: RenderOptions = {}): Promise<string | Uint8Array> {
+export async function renderDocument(
+  doc: WorkedDocument,
+  format: WorkedFormat,
+  options: RenderOptions = {},
+): Promise<string | Uint8Array> {
   switch (format) {
     case 'latex':
       return (await import('./latex')).renderLatex(doc);

@@ -2,7 +2,13 @@
 // Text taken from a user's file or a student's answer goes through one of these before it is printed.
 import type { Lang } from './lang';
 
-const XML_ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const XML_ENTITIES: Readonly<Record<string, string>> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
 
 /** Text for XML (SVG) element content and quoted attributes. */
 export function escapeXml(text: string): string {
@@ -20,17 +26,17 @@ export function escapeMarkdown(text: string): string {
 /** Text-mode replacements for the few non-ASCII symbols our English words use (pdflatex). */
 const TEXT_SYMBOLS: Readonly<Record<string, string>> = {
   '⊙': '$\\odot$',
-  'δ': '$\\delta$',
-  'σ': '$\\sigma$',
-  'α': '$\\alpha$',
-  'η': '$\\eta$',
+  δ: '$\\delta$',
+  σ: '$\\sigma$',
+  α: '$\\alpha$',
+  η: '$\\eta$',
   '≈': '$\\approx$',
   '−': '$-$',
   '×': '$\\times$',
   '→': '$\\to$',
   '∂': '$\\partial$',
   // The derivations' sentences (explain, and the appendix of a worked solution).
-  'Σ': '$\\Sigma$',
+  Σ: '$\\Sigma$',
   '≤': '$\\le$',
   '≥': '$\\ge$',
   '≠': '$\\ne$',
@@ -39,7 +45,7 @@ const TEXT_SYMBOLS: Readonly<Record<string, string>> = {
   '′': "$'$",
   '²': '\\textsuperscript{2}',
   '³': '\\textsuperscript{3}',
-  'ᵀ': '\\textsuperscript{T}',
+  ᵀ: '\\textsuperscript{T}',
   '’': "'",
   '—': '---',
   '–': '--',

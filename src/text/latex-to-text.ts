@@ -12,20 +12,57 @@
 const QUAD = '\u0001';
 const QQUAD = '\u0002';
 const SYMBOLS: Readonly<Record<string, string>> = {
-  partial: '∂', top: 'ᵀ', alpha: 'α', delta: 'δ', sigma: 'σ', epsilon: 'ε', eta: 'η', infty: '∞',
-  ldots: '…', dots: '…',
-  quad: QUAD, qquad: QQUAD, ',': ' ', ';': ' ', '!': '', '{': '{', '}': '}', '\\': '; ',
+  partial: '∂',
+  top: 'ᵀ',
+  alpha: 'α',
+  delta: 'δ',
+  sigma: 'σ',
+  epsilon: 'ε',
+  eta: 'η',
+  infty: '∞',
+  ldots: '…',
+  dots: '…',
+  quad: QUAD,
+  qquad: QQUAD,
+  ',': ' ',
+  ';': ' ',
+  '!': '',
+  '{': '{',
+  '}': '}',
+  '\\': '; ',
 };
 /** Function names: followed by a space unless an argument in parentheses follows. */
 const FUNCTIONS = new Set(['exp', 'log', 'ln', 'tanh', 'max', 'min']);
 /** Binary operators and relations, written with a space on each side. */
 const OPERATORS: Readonly<Record<string, string>> = {
-  cdot: '·', times: '×', odot: '⊙', ne: '≠', le: '≤', ge: '≥', approx: '≈', Rightarrow: '⇒', to: '→',
+  cdot: '·',
+  times: '×',
+  odot: '⊙',
+  ne: '≠',
+  le: '≤',
+  ge: '≥',
+  approx: '≈',
+  Rightarrow: '⇒',
+  to: '→',
 };
 const TEXT_GROUPS = new Set(['text', 'mathrm', 'mathtt', 'operatorname']);
 const SUPERSCRIPT: Readonly<Record<string, string>> = {
-  '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹',
-  '+': '⁺', '-': '⁻', '−': '⁻', n: 'ⁿ', i: 'ⁱ', 'ᵀ': 'ᵀ',
+  '0': '⁰',
+  '1': '¹',
+  '2': '²',
+  '3': '³',
+  '4': '⁴',
+  '5': '⁵',
+  '6': '⁶',
+  '7': '⁷',
+  '8': '⁸',
+  '9': '⁹',
+  '+': '⁺',
+  '-': '⁻',
+  '−': '⁻',
+  n: 'ⁿ',
+  i: 'ⁱ',
+  ᵀ: 'ᵀ',
 };
 
 class Reader {
@@ -188,7 +225,8 @@ const LATEX_WORDS: readonly [RegExp, string][] = [
 export function stepLatexToText(latex: string): string {
   let out = latex;
   for (let i = 0; i < 8 && /[_^]\{/.test(out); i++) out = out.replace(/([_^])\{([^{}]*)\}/g, '$1$2');
-  for (let i = 0; i < 8 && out.includes('\\frac'); i++) out = out.replace(/\\frac\{([^{}]*)\}\{([^{}]*)\}/g, '($1)/($2)');
+  for (let i = 0; i < 8 && out.includes('\\frac'); i++)
+    out = out.replace(/\\frac\{([^{}]*)\}\{([^{}]*)\}/g, '($1)/($2)');
   for (const [pattern, replacement] of LATEX_WORDS) out = out.replace(pattern, replacement);
   return out.replace(/[{}]/g, '').replace(/\s+/g, ' ').trim();
 }

@@ -13,7 +13,7 @@ import type { Build, Leaf } from './step';
 import { atom, call, difference, expOf, frac, negate, paren, power, product, sum, type Tex } from './tex';
 import type { StepNote } from './types';
 
-const ONE = atom('1');
+const _ONE = atom('1');
 
 /** The function's name as written in the matrix form: \sigma, \tanh, \mathrm{ReLU}, … */
 export function activationName(name: ActivationName): string {
@@ -61,7 +61,8 @@ function texOf(term: Term, leaves: Leaves, leaf: (x: Leaf) => Tex, elementwise =
       return frac(go(term.num), go(term.den));
     case 'power':
       if (term.base.kind === 'symbol' && term.base.name.text === 'e') return expOf(go(term.exponent));
-      if (elementwise && term.exponent.kind === 'number' && term.exponent.text === '2') return product([go(term.base), go(term.base)], '\\odot');
+      if (elementwise && term.exponent.kind === 'number' && term.exponent.text === '2')
+        return product([go(term.base), go(term.base)], '\\odot');
       return power(go(term.base), latex(term.exponent));
     case 'call':
       return call(latex(term.fn), term.args.map(go));
@@ -90,7 +91,10 @@ function caseAt(term: Term & { kind: 'cases' }, a: Leaf & { value: Value }): { v
   const s = sign(a.value);
   for (const c of term.cases) {
     if (c.when.kind === 'relation' && holds(c.when.relation, s)) {
-      return { value: c.value, condition: where(a.sym, a.value, `${latexRelation(c.when.relation)} ${latex(c.when.right)}`) };
+      return {
+        value: c.value,
+        condition: where(a.sym, a.value, `${latexRelation(c.when.relation)} ${latex(c.when.right)}`),
+      };
     }
   }
   throw new Error('no case applies');
@@ -102,10 +106,20 @@ const isRow = (h: Activation): h is RowActivation => 'row' in h;
  * z = h(a) for one element. `row` holds the whole row of pre-activations (for softmax) and `k` the
  * element's position in it; `alpha` is the layer's slope leaf (leaky-relu, prelu).
  */
-export function outputPiece(name: ActivationName, a: Leaf & { value: Value }, alpha: Leaf | null, row: readonly Leaf[], k: number): Piece {
+export function outputPiece(
+  name: ActivationName,
+  a: Leaf & { value: Value },
+  alpha: Leaf | null,
+  row: readonly Leaf[],
+  k: number,
+): Piece {
   const h = activation(name);
   if (isRow(h)) {
-    return { middle: '', build: (leaf) => frac(expOf(leaf(row[k])), sum(row.map((x) => expOf(leaf(x))))), condition: null };
+    return {
+      middle: '',
+      build: (leaf) => frac(expOf(leaf(row[k])), sum(row.map((x) => expOf(leaf(x))))),
+      condition: null,
+    };
   }
   const definition = rhs(h.formula);
   if (definition.kind === 'cases') {
@@ -118,7 +132,11 @@ export function outputPiece(name: ActivationName, a: Leaf & { value: Value }, al
     case 'definition':
       return { middle: '', build: (leaf) => texOf(definition, { a, alpha }, leaf), condition: null };
     case 'name-and-definition':
-      return { middle: ` = ${h.names.latex}(${a.sym})`, build: (leaf) => texOf(definition, { a, alpha }, leaf), condition: null };
+      return {
+        middle: ` = ${h.names.latex}(${a.sym})`,
+        build: (leaf) => texOf(definition, { a, alpha }, leaf),
+        condition: null,
+      };
   }
 }
 
@@ -127,12 +145,16 @@ export function outputPiece(name: ActivationName, a: Leaf & { value: Value }, al
  * convention decides), "a = 7 \ge 6" at or beyond a later one, "0 < a = 2 < 6" between two,
  * "a = -1 < 0" or "a = 2 > 0" outside them.
  */
-function kinkCondition(kinks: readonly Value[], a: Leaf & { value: Value }): { condition: string; beyondLast: boolean } {
+function kinkCondition(
+  kinks: readonly Value[],
+  a: Leaf & { value: Value },
+): { condition: string; beyondLast: boolean } {
   const v = numberLatex(a.value).latex;
   const k = (x: Value) => numberLatex(x).latex;
   if (compare(a.value, kinks[0]) === 0) return { condition: `${a.sym} = ${k(kinks[0])}`, beyondLast: false };
   const last = kinks[kinks.length - 1];
-  if (kinks.length > 1 && compare(a.value, last) >= 0) return { condition: `${a.sym} = ${v} \\ge ${k(last)}`, beyondLast: true };
+  if (kinks.length > 1 && compare(a.value, last) >= 0)
+    return { condition: `${a.sym} = ${v} \\ge ${k(last)}`, beyondLast: true };
   if (compare(a.value, kinks[0]) < 0) return { condition: `${a.sym} = ${v} < ${k(kinks[0])}`, beyondLast: false };
   const above = kinks.findIndex((x) => compare(a.value, x) < 0);
   if (above === -1) return { condition: `${a.sym} = ${v} > ${k(last)}`, beyondLast: false };
@@ -153,12 +175,15 @@ export function derivativePiece(
 ): Piece {
   const h = activation(name);
   if (isRow(h)) throw new Error('softmax has a Jacobian, not an element-wise derivative');
-  if (h.kinks.length === 0) return { middle: '', build: (leaf) => texOf(rhs(h.derivativeFormula), { a, z, alpha }, leaf), condition: null };
+  if (h.kinks.length === 0)
+    return { middle: '', build: (leaf) => texOf(rhs(h.derivativeFormula), { a, z, alpha }, leaf), condition: null };
   const { condition, beyondLast } = kinkCondition(h.kinks, a);
-  const atZero = sign(a.value) === 0 ? ({ kind: 'relu-convention', gradAtZero: conventions.reluGradAtZero } as const) : null;
+  const atZero =
+    sign(a.value) === 0 ? ({ kind: 'relu-convention', gradAtZero: conventions.reluGradAtZero } as const) : null;
   // h′ = the first case right of 0 (under the convention at 0), the last one left of 0 or beyond the last kink.
   const branches = kinkedCases(h);
-  const value = !beyondLast && rightOfKink(a.value, conventions) ? branches[0].value : branches[branches.length - 1].value;
+  const value =
+    !beyondLast && rightOfKink(a.value, conventions) ? branches[0].value : branches[branches.length - 1].value;
   const build: Build = (leaf) => texOf(value, { a, z, alpha }, leaf);
   return beyondLast ? { middle: '', build, condition } : { middle: '', build, condition, note: atZero };
 }
@@ -192,7 +217,13 @@ function iverson(condition: string): Tex {
  * derivative at 0), plus α[A ≤ 0] for a slope; null for the identity, whose derivative is 1
  * everywhere, and for softmax (a Jacobian).
  */
-export function derivativeMatrixBuild(name: ActivationName, z: Leaf, a: Leaf, alpha: Leaf | null, conventions: Conventions): Build | null {
+export function derivativeMatrixBuild(
+  name: ActivationName,
+  z: Leaf,
+  a: Leaf,
+  alpha: Leaf | null,
+  conventions: Conventions,
+): Build | null {
   const h = activation(name);
   if (isRow(h)) return null;
   if (h.kinks.length === 0) {
@@ -204,7 +235,10 @@ export function derivativeMatrixBuild(name: ActivationName, z: Leaf, a: Leaf, al
   const k = (x: Value) => numberLatex(x).latex;
   const [first, ...later] = h.kinks;
   const ones = (A: string) =>
-    later.length === 0 ? `${A} ${positive} ${k(first)}` : `${k(first)} ${right ? '\\le' : '<'} ${A} < ${k(later[later.length - 1])}`;
+    later.length === 0
+      ? `${A} ${positive} ${k(first)}`
+      : `${k(first)} ${right ? '\\le' : '<'} ${A} < ${k(later[later.length - 1])}`;
   if (!h.slope) return (leaf) => iverson(ones(leaf(a).tex));
-  return (leaf) => sum([iverson(ones(leaf(a).tex)), product([leaf(alpha!), iverson(`${leaf(a).tex} ${rest} ${k(first)}`)], ' ')]);
+  return (leaf) =>
+    sum([iverson(ones(leaf(a).tex)), product([leaf(alpha!), iverson(`${leaf(a).tex} ${rest} ${k(first)}`)], ' ')]);
 }

@@ -20,7 +20,10 @@ export interface TraceOptions {
 export const SMALL_NETWORK_PARAMETERS = 50;
 
 export function parameterCount(network: NetworkSpec): number {
-  return network.layers.reduce((n, layer) => n + layer.weights.length * (layer.weights[0]?.length ?? 0) + layer.bias.length, 0);
+  return network.layers.reduce(
+    (n, layer) => n + layer.weights.length * (layer.weights[0]?.length ?? 0) + layer.bias.length,
+    0,
+  );
 }
 
 /** both for small networks (every weight's chain rule is worth reading), matrix otherwise. */
@@ -48,14 +51,26 @@ export function buildTrace(solution: Solution, options: TraceOptions = {}): Trac
 
   const sections: TraceSection[] = [];
   for (const f of forms) {
-    sections.push({ kind: 'forward', form: f, steps: f === 'scalar' ? forwardSteps(nt, pass, given) : forwardMatrixSteps(nt, pass) });
+    sections.push({
+      kind: 'forward',
+      form: f,
+      steps: f === 'scalar' ? forwardSteps(nt, pass, given) : forwardMatrixSteps(nt, pass),
+    });
   }
   sections.push({ kind: 'loss', form: 'scalar', steps: lossSteps(nt, pass, solution.sampleLosses, solution.loss) });
   for (const f of forms) {
-    sections.push({ kind: 'backward', form: f, steps: f === 'scalar' ? backwardSteps(nt, solution, pass) : backwardMatrixSteps(nt, solution, pass) });
+    sections.push({
+      kind: 'backward',
+      form: f,
+      steps: f === 'scalar' ? backwardSteps(nt, solution, pass) : backwardMatrixSteps(nt, solution, pass),
+    });
   }
   for (const f of forms) {
-    sections.push({ kind: 'update', form: f, steps: f === 'scalar' ? updateSteps(nt, solution) : updateMatrixSteps(solution) });
+    sections.push({
+      kind: 'update',
+      form: f,
+      steps: f === 'scalar' ? updateSteps(nt, solution) : updateMatrixSteps(solution),
+    });
   }
   // After the update the forward pass is shown once: element by element only when asked for scalars.
   const afterForm: Form = form === 'scalar' ? 'scalar' : 'matrix';

@@ -22,7 +22,7 @@ import {
 } from './symbols';
 import { atom, difference, frac, negate, paren, power, product, sum, call, type Tex } from './tex';
 import type { ScalarStep } from './types';
-import { num, scaled } from './numbers';
+import { scaled } from './numbers';
 
 const leafOf = (sym: string, value: Value): Leaf & { value: Value } => ({ sym, value });
 const ETA = (v: Value) => leafOf('\\eta', v);
@@ -31,7 +31,9 @@ const ETA = (v: Value) => leafOf('\\eta', v);
 export function forwardSteps(nt: Notation, pass: Pass, given: ReadonlySet<number> = new Set()): ScalarStep[] {
   const { network } = pass;
   const steps: ScalarStep[] = [];
-  const [qa, qz] = nt.after ? (['preactivation_after', 'output_after'] as const) : (['preactivation', 'output'] as const);
+  const [qa, qz] = nt.after
+    ? (['preactivation_after', 'output_after'] as const)
+    : (['preactivation', 'output'] as const);
   network.layers.forEach((layer, l) => {
     const { inputs, units } = shapeOf(network, l);
     const input = layerInput(pass, l);
@@ -48,7 +50,9 @@ export function forwardSteps(nt: Notation, pass: Pass, given: ReadonlySet<number
           terms.push(leaf(leafOf(biasSym(l, j, nt.after), layer.bias[j])));
           return sum(terms);
         };
-        steps.push(scalarStep({ quantity: qa, form: 'scalar', layer: l, lhs: preactSym(nt, l, n, j), build }, [n, j], aRow[j]));
+        steps.push(
+          scalarStep({ quantity: qa, form: 'scalar', layer: l, lhs: preactSym(nt, l, n, j), build }, [n, j], aRow[j]),
+        );
       }
       const row = aRow.map((a, k) => leafOf(preactSym(nt, l, n, k), a));
       for (let j = 0; j < units; j++) {
@@ -60,7 +64,18 @@ export function forwardSteps(nt: Notation, pass: Pass, given: ReadonlySet<number
         }
         const piece = outputPiece(layer.activation, row[j], alpha, row, j);
         steps.push(
-          scalarStep({ quantity: qz, form: 'scalar', layer: l, lhs: lhs + piece.middle, build: piece.build, condition: piece.condition }, [n, j], z),
+          scalarStep(
+            {
+              quantity: qz,
+              form: 'scalar',
+              layer: l,
+              lhs: lhs + piece.middle,
+              build: piece.build,
+              condition: piece.condition,
+            },
+            [n, j],
+            z,
+          ),
         );
       }
     });
@@ -92,7 +107,13 @@ export function lossSteps(nt: Notation, pass: Pass, sampleLosses: readonly Value
   const [qs, ql] = nt.after ? (['sample_loss_after', 'loss_after'] as const) : (['sample_loss', 'loss'] as const);
   const form = 'scalar' as const;
   if (nt.batch === 1) {
-    return [scalarStep({ quantity: ql, form, layer: null, lhs: lossSym(nt, null), build: sampleLossBuild(nt, pass, 0) }, [], loss)];
+    return [
+      scalarStep(
+        { quantity: ql, form, layer: null, lhs: lossSym(nt, null), build: sampleLossBuild(nt, pass, 0) },
+        [],
+        loss,
+      ),
+    ];
   }
   const steps = sampleLosses.map((v, n) =>
     scalarStep({ quantity: qs, form, layer: null, lhs: lossSym(nt, n), build: sampleLossBuild(nt, pass, n) }, [n], v),
@@ -140,10 +161,13 @@ export function backwardSteps(nt: Notation, solution: Solution, pass: Pass): Sca
             build = (leaf) =>
               sum(
                 Array.from({ length: nextUnits }, (_, k) =>
-                  product([
-                    leaf(leafOf(deltaSym(nt, l + 1, n, k), next.delta[n][k])),
-                    leaf(leafOf(weightSymFor(nt, l + 1, j, k), weightAt(network, l + 1, j, k))),
-                  ], ' '),
+                  product(
+                    [
+                      leaf(leafOf(deltaSym(nt, l + 1, n, k), next.delta[n][k])),
+                      leaf(leafOf(weightSymFor(nt, l + 1, j, k), weightAt(network, l + 1, j, k))),
+                    ],
+                    ' ',
+                  ),
                 ),
               );
             note = { kind: 'weights-before-update' } as const;
@@ -156,24 +180,38 @@ export function backwardSteps(nt: Notation, solution: Solution, pass: Pass): Sca
           if (softmaxCE) {
             const t = leafOf(targetSym(nt, n, j), network.target[n][j]);
             const build: Build = (leaf) => scaled(batchFactor(network), difference(leaf(z), leaf(t)));
-            steps.push(scalarStep({ quantity: 'delta', form, layer: l, lhs: dSym, build, note: { kind: 'softmax-cross-entropy' } }, [n, j], result.delta[n][j]));
+            steps.push(
+              scalarStep(
+                { quantity: 'delta', form, layer: l, lhs: dSym, build, note: { kind: 'softmax-cross-entropy' } },
+                [n, j],
+                result.delta[n][j],
+              ),
+            );
           } else {
             // δ_k = Σ_i ∂L/∂z_i · z_i(δ_ik − z_k) = z_k (∂L/∂z_k − Σ_i ∂L/∂z_i z_i)
             const build: Build = (leaf) =>
-              product([
-                leaf(z),
-                paren(
-                  difference(
-                    leaf(g),
-                    sum(result.output[n].map((zi, i) =>
-                      product([
-                        leaf(leafOf(partial(outputSym(nt, l, n, i)), result.gradOutput[n][i])),
-                        leaf(leafOf(outputSym(nt, l, n, i), zi)),
-                      ], ' '),
-                    )),
+              product(
+                [
+                  leaf(z),
+                  paren(
+                    difference(
+                      leaf(g),
+                      sum(
+                        result.output[n].map((zi, i) =>
+                          product(
+                            [
+                              leaf(leafOf(partial(outputSym(nt, l, n, i)), result.gradOutput[n][i])),
+                              leaf(leafOf(outputSym(nt, l, n, i), zi)),
+                            ],
+                            ' ',
+                          ),
+                        ),
+                      ),
+                    ),
                   ),
-                ),
-              ], ' ');
+                ],
+                ' ',
+              );
             steps.push(scalarStep({ quantity: 'delta', form, layer: l, lhs: dSym, build }, [n, j], result.delta[n][j]));
           }
           continue;
@@ -182,10 +220,28 @@ export function backwardSteps(nt: Notation, solution: Solution, pass: Pass): Sca
         const piece = derivativePiece(layer.activation, a, z, alpha, network.conventions);
         const h = result.activationDerivative![n][j];
         steps.push(
-          scalarStep({ quantity: 'activation_derivative', form, layer: l, lhs: hSym, build: piece.build, condition: piece.condition, note: piece.note }, [n, j], h),
+          scalarStep(
+            {
+              quantity: 'activation_derivative',
+              form,
+              layer: l,
+              lhs: hSym,
+              build: piece.build,
+              condition: piece.condition,
+              note: piece.note,
+            },
+            [n, j],
+            h,
+          ),
         );
         const build: Build = (leaf) => product([leaf(g), leaf(leafOf(hSym, h))], '\\cdot');
-        steps.push(scalarStep({ quantity: 'delta', form, layer: l, lhs: deltaSym(nt, l, n, j), build }, [n, j], result.delta[n][j]));
+        steps.push(
+          scalarStep(
+            { quantity: 'delta', form, layer: l, lhs: deltaSym(nt, l, n, j), build },
+            [n, j],
+            result.delta[n][j],
+          ),
+        );
       }
     }
 
@@ -196,15 +252,34 @@ export function backwardSteps(nt: Notation, solution: Solution, pass: Pass): Sca
         const build: Build = (leaf) =>
           sum(
             Array.from({ length: batch }, (_, n) =>
-              product([leaf(leafOf(deltaSym(nt, l, n, j), result.delta[n][j])), leaf(leafOf(inputSym(nt, l, n, i), input[n][i]))], ' '),
+              product(
+                [
+                  leaf(leafOf(deltaSym(nt, l, n, j), result.delta[n][j])),
+                  leaf(leafOf(inputSym(nt, l, n, i), input[n][i])),
+                ],
+                ' ',
+              ),
             ),
           );
-        steps.push(scalarStep({ quantity: 'grad_weights', form, layer: l, lhs: partial(weightSym(nt, l, r, c, false)), build }, [r, c], result.gradWeights[r][c]));
+        steps.push(
+          scalarStep(
+            { quantity: 'grad_weights', form, layer: l, lhs: partial(weightSym(nt, l, r, c, false)), build },
+            [r, c],
+            result.gradWeights[r][c],
+          ),
+        );
       }
     }
     for (let j = 0; j < units; j++) {
-      const build: Build = (leaf) => sum(Array.from({ length: batch }, (_, n) => leaf(leafOf(deltaSym(nt, l, n, j), result.delta[n][j]))));
-      steps.push(scalarStep({ quantity: 'grad_bias', form, layer: l, lhs: partial(biasSym(l, j)), build }, [j], result.gradBias[j]));
+      const build: Build = (leaf) =>
+        sum(Array.from({ length: batch }, (_, n) => leaf(leafOf(deltaSym(nt, l, n, j), result.delta[n][j]))));
+      steps.push(
+        scalarStep(
+          { quantity: 'grad_bias', form, layer: l, lhs: partial(biasSym(l, j)), build },
+          [j],
+          result.gradBias[j],
+        ),
+      );
     }
     if (result.gradAlpha !== null) steps.push(gradAlphaStep(nt, solution, l, 'scalar'));
   }
@@ -218,7 +293,10 @@ export function gradAlphaStep(nt: Notation, solution: Solution, l: number, form:
   result.preactivation.forEach((row, n) =>
     row.forEach((a, j) => {
       if (sign(a) <= 0) {
-        terms.push([leafOf(partial(outputSym(nt, l, n, j)), result.gradOutput[n][j]), leafOf(preactSym(nt, l, n, j), a)]);
+        terms.push([
+          leafOf(partial(outputSym(nt, l, n, j)), result.gradOutput[n][j]),
+          leafOf(preactSym(nt, l, n, j), a),
+        ]);
       }
     }),
   );
@@ -248,14 +326,29 @@ export function updateSteps(nt: Notation, solution: Solution): ScalarStep[] {
             leaf(leafOf(weightSym(nt, l, r, c, false), w)),
             product([leaf(eta), leaf(leafOf(partial(weightSym(nt, l, r, c, false)), result.gradWeights[r][c]))], ' '),
           );
-        steps.push(scalarStep({ quantity: 'weights_after', form, layer: l, lhs: weightSym(nt, l, r, c, true), build }, [r, c], result.weightsAfter[r][c]));
+        steps.push(
+          scalarStep(
+            { quantity: 'weights_after', form, layer: l, lhs: weightSym(nt, l, r, c, true), build },
+            [r, c],
+            result.weightsAfter[r][c],
+          ),
+        );
       }),
     );
     if (network.updateBiases) {
       layer.bias.forEach((b, j) => {
         const build: Build = (leaf) =>
-          difference(leaf(leafOf(biasSym(l, j), b)), product([leaf(eta), leaf(leafOf(partial(biasSym(l, j)), result.gradBias[j]))], ' '));
-        steps.push(scalarStep({ quantity: 'bias_after', form, layer: l, lhs: biasSym(l, j, true), build }, [j], result.biasAfter[j]));
+          difference(
+            leaf(leafOf(biasSym(l, j), b)),
+            product([leaf(eta), leaf(leafOf(partial(biasSym(l, j)), result.gradBias[j]))], ' '),
+          );
+        steps.push(
+          scalarStep(
+            { quantity: 'bias_after', form, layer: l, lhs: biasSym(l, j, true), build },
+            [j],
+            result.biasAfter[j],
+          ),
+        );
       });
     }
     if (result.gradAlpha !== null && layer.alpha && result.alphaAfter) steps.push(alphaUpdateStep(solution, l, form));

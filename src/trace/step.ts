@@ -37,7 +37,11 @@ function parts(spec: StepSpec): { formula: string; substituted: string | null; a
   if (!spec.build) return { formula: spec.lhs, substituted: null, approximate: false };
   const symbolic = spec.build(symbolLeaf);
   const numeric = spec.build(numberLeaf);
-  return { formula: spec.lhs === '' ? symbolic.tex : `${spec.lhs} = ${symbolic.tex}`, substituted: numeric.tex, approximate: numeric.approximate };
+  return {
+    formula: spec.lhs === '' ? symbolic.tex : `${spec.lhs} = ${symbolic.tex}`,
+    substituted: numeric.tex,
+    approximate: numeric.approximate,
+  };
 }
 
 /** A result after a rounded substituted form is itself only "≈ decimal". */

@@ -53,7 +53,7 @@ export function deltaSym(nt: Notation, l: number, n: number, j: number): string 
 }
 
 /** A weight by its position in the file: w_{ij} (x-w: input i, unit j) or w_{ji} (w-x: unit j, input i). */
-export function weightSym(nt: Notation, l: number, row: number, col: number, after = false): string {
+export function weightSym(_nt: Notation, l: number, row: number, col: number, after = false): string {
   return `w^{(${l + 1})${after ? '+' : ''}}_{${indices(row, col)}}`;
 }
 

@@ -66,7 +66,12 @@ export function sum(terms: readonly Tex[]): Tex {
 
 /** a − b; b is bracketed when it is a sum or negative. */
 export function difference(a: Tex, b: Tex): Tex {
-  return { tex: `${a.tex} - ${operand(b, PRODUCT).tex}`, prec: SUM, leadingMinus: a.leadingMinus, approximate: a.approximate || b.approximate };
+  return {
+    tex: `${a.tex} - ${operand(b, PRODUCT).tex}`,
+    prec: SUM,
+    leadingMinus: a.leadingMinus,
+    approximate: a.approximate || b.approximate,
+  };
 }
 
 /**
@@ -82,7 +87,11 @@ export function product(factors: readonly Tex[], operator = '\\cdot'): Tex {
   // and so does a fraction after a number (2 \frac{1}{3} would read as a mixed number).
   const factorsShown = [head, ...tail];
   const join = (t: Tex, k: number) =>
-    operator !== ' ' ? ` ${operator} ` : t.numeric || (factorsShown[k].numeric && t.tex.startsWith('\\frac')) ? ' \\cdot ' : ' ';
+    operator !== ' '
+      ? ` ${operator} `
+      : t.numeric || (factorsShown[k].numeric && t.tex.startsWith('\\frac'))
+        ? ' \\cdot '
+        : ' ';
   const tex = head.tex + tail.map((t, k) => join(t, k) + t.tex).join('');
   return {
     tex,
@@ -112,12 +121,20 @@ export function expOf(t: Tex): Tex {
 /** A function applied to arguments: \sigma\left(a\right), \max\left(0, a\right). */
 export function call(fn: string, args: readonly Tex[]): Tex {
   // A matrix brings its own parentheses: \sigma\begin{pmatrix}…\end{pmatrix}.
-  const inner = args.length === 1 && MATRIX.test(args[0].tex) && args[0].tex.split('\\begin{pmatrix}').length === 2 ? args[0].tex : bracket(args.map((a) => a.tex).join(', '));
+  const inner =
+    args.length === 1 && MATRIX.test(args[0].tex) && args[0].tex.split('\\begin{pmatrix}').length === 2
+      ? args[0].tex
+      : bracket(args.map((a) => a.tex).join(', '));
   return { tex: `${fn}${inner}`, prec: ATOM, leadingMinus: false, approximate: anyApprox(args) };
 }
 
 export function frac(num: Tex, den: Tex): Tex {
-  return { tex: `\\frac{${num.tex}}{${den.tex}}`, prec: ATOM, leadingMinus: false, approximate: num.approximate || den.approximate };
+  return {
+    tex: `\\frac{${num.tex}}{${den.tex}}`,
+    prec: ATOM,
+    leadingMinus: false,
+    approximate: num.approximate || den.approximate,
+  };
 }
 
 /** A superscript such as ^{\top} on a matrix term. */

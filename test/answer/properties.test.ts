@@ -7,9 +7,11 @@ import { parseAnswer } from '../../src/answer';
 import { scalarOf } from './helpers';
 
 const FULL_WIDTH = (s: string): string =>
-  [...s].map((c) => (c >= '!' && c <= '~' ? String.fromCharCode(c.charCodeAt(0) + 0xfee0) : c === ' ' ? '\u3000' : c)).join('');
+  [...s]
+    .map((c) => (c >= '!' && c <= '~' ? String.fromCharCode(c.charCodeAt(0) + 0xfee0) : c === ' ' ? '\u3000' : c))
+    .join('');
 
-function valueOf(text: string): Fraction {
+function fractionOf(text: string): Fraction {
   const v = scalarOf(text).value;
   if (v.kind !== 'rational') throw new Error(`${text} is not rational`);
   return v.q;
@@ -31,8 +33,14 @@ describe('notations round-trip exactly', () => {
       fc.property(smallInt, positive, fc.constantFrom('plain', 'full', 'minus', 'parens', 'spaces'), (p, q, style) => {
         const plain = `${p}/${q}`;
         const text =
-          style === 'full' ? FULL_WIDTH(plain) : style === 'minus' ? plain.replace('-', '−') : style === 'parens' ? `(${p})/(${q})` : ` ${p} / ${q} `;
-        expect(valueOf(text).equals(new Fraction(p, q))).toBe(true);
+          style === 'full'
+            ? FULL_WIDTH(plain)
+            : style === 'minus'
+              ? plain.replace('-', '−')
+              : style === 'parens'
+                ? `(${p})/(${q})`
+                : ` ${p} / ${q} `;
+        expect(fractionOf(text).equals(new Fraction(p, q))).toBe(true);
       }),
       { numRuns: 2000 },
     );
@@ -40,16 +48,21 @@ describe('notations round-trip exactly', () => {
 
   it('decimals m/10^k with their written precision', () => {
     fc.assert(
-      fc.property(fc.bigInt({ min: -(10n ** 12n), max: 10n ** 12n }), fc.integer({ min: 0, max: 12 }), fc.boolean(), (m, k, full) => {
-        const plain = decimalText(m, k);
-        const a = scalarOf(full ? FULL_WIDTH(plain) : plain);
-        expect(a.value.kind === 'rational' && a.value.q.equals(new Fraction(m, 10n ** BigInt(k)))).toBe(true);
-        expect(a.form).toBe(k === 0 ? 'integer' : 'decimal');
-        expect(a.decimalPlaces).toBe(k);
-        // Significant figures: the digits after the leading zeros, counted on the string.
-        const digits = plain.replace('-', '').replace('.', '').replace(/^0+/, '');
-        expect(a.significantFigures).toBe(digits.length);
-      }),
+      fc.property(
+        fc.bigInt({ min: -(10n ** 12n), max: 10n ** 12n }),
+        fc.integer({ min: 0, max: 12 }),
+        fc.boolean(),
+        (m, k, full) => {
+          const plain = decimalText(m, k);
+          const a = scalarOf(full ? FULL_WIDTH(plain) : plain);
+          expect(a.value.kind === 'rational' && a.value.q.equals(new Fraction(m, 10n ** BigInt(k)))).toBe(true);
+          expect(a.form).toBe(k === 0 ? 'integer' : 'decimal');
+          expect(a.decimalPlaces).toBe(k);
+          // Significant figures: the digits after the leading zeros, counted on the string.
+          const digits = plain.replace('-', '').replace('.', '').replace(/^0+/, '');
+          expect(a.significantFigures).toBe(digits.length);
+        },
+      ),
       { numRuns: 2000 },
     );
   });
@@ -63,9 +76,13 @@ describe('notations round-trip exactly', () => {
         fc.constantFrom('e', 'E', '×10^', '*10^', 'x10^', '·10^', '*10**'),
         (m, k, exponent, style) => {
           const mantissa = decimalText(m, k);
-          const text = style === 'e' || style === 'E' ? `${mantissa}${style}${exponent}` : `${mantissa}${style}${exponent < 0 ? `(${exponent})` : exponent}`;
+          const text =
+            style === 'e' || style === 'E'
+              ? `${mantissa}${style}${exponent}`
+              : `${mantissa}${style}${exponent < 0 ? `(${exponent})` : exponent}`;
           const scale = exponent - k;
-          const expected = scale >= 0 ? new Fraction(m * 10n ** BigInt(scale), 1n) : new Fraction(m, 10n ** BigInt(-scale));
+          const expected =
+            scale >= 0 ? new Fraction(m * 10n ** BigInt(scale), 1n) : new Fraction(m, 10n ** BigInt(-scale));
           const a = scalarOf(text);
           expect(a.value.kind === 'rational' && a.value.q.equals(expected)).toBe(true);
           expect(a.form).toBe('scientific');
@@ -98,7 +115,9 @@ const expression: fc.Arbitrary<Expr> = fc.letrec<{ e: Expr }>((tie) => ({
     { depthSize: 'small', withCrossShrink: true },
     leaf,
     fc.tuple(tie('e'), tie('e'), fc.constantFrom('+', '-', '*', '/'), fc.nat(3)).map(([a, b, op, glyph]) => {
-      const symbol = (op === '+' ? PLUS : op === '-' ? MINUS : op === '*' ? TIMES : DIVIDE)[glyph % (op === '-' || op === '*' ? 4 : 3)];
+      const symbol = (op === '+' ? PLUS : op === '-' ? MINUS : op === '*' ? TIMES : DIVIDE)[
+        glyph % (op === '-' || op === '*' ? 4 : 3)
+      ];
       let value: Fraction | null = null;
       if (a.value && b.value) {
         if (op === '+') value = a.value.add(b.value);
@@ -137,11 +156,14 @@ describe('expressions evaluate exactly', () => {
         }
         if (!r.ok) {
           // Only the size caps may refuse a well-formed expression.
-          expect(['number-too-large', 'too-complex', 'too-deep', 'too-many-tokens', 'too-long']).toContain(r.error.code);
+          expect(['number-too-large', 'too-complex', 'too-deep', 'too-many-tokens', 'too-long']).toContain(
+            r.error.code,
+          );
           return;
         }
         expect(r.answer.kind).toBe('scalar');
-        if (r.answer.kind === 'scalar') expect(r.answer.value.kind === 'rational' && r.answer.value.q.equals(e.value)).toBe(true);
+        if (r.answer.kind === 'scalar')
+          expect(r.answer.value.kind === 'rational' && r.answer.value.q.equals(e.value)).toBe(true);
       }),
       { numRuns: 3000 },
     );

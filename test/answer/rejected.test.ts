@@ -113,7 +113,8 @@ describe('rejected answers', () => {
   });
 
   it('rejects a non-string answer', () => {
-    for (const value of [42, null, undefined, {}, ['1'], { toString: () => '1' }]) expect(errorOf(value).code).toBe('not-text');
+    for (const value of [42, null, undefined, {}, ['1'], { toString: () => '1' }])
+      expect(errorOf(value).code).toBe('not-text');
   });
 
   it('rejects a 1 MB string at once, before looking at its characters', () => {

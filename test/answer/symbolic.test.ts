@@ -19,7 +19,16 @@ function at(text: string, point: Record<string, Value>, options: ParseOptions = 
   return r.value;
 }
 
-const P = { x_j: ratio(1, 2), t_j: ratio(1, 3), y: ratio(1, 4), d_k: ratio(-2, 5), w_jk: ratio(3, 7), a: ratio(2), b: ratio(-3), x: ratio(5) };
+const P = {
+  x_j: ratio(1, 2),
+  t_j: ratio(1, 3),
+  y: ratio(1, 4),
+  d_k: ratio(-2, 5),
+  w_jk: ratio(3, 7),
+  a: ratio(2),
+  b: ratio(-3),
+  x: ratio(5),
+};
 
 describe('symbolic answers', () => {
   it.each([
@@ -76,8 +85,9 @@ describe('symbolic answers', () => {
   it('reads digit subscripts written as x1 or x₁, and Greek names spelled out', () => {
     const options = { variables: ['x_1', 'x_2', 'η'] };
     // x_1 + x_2 − η at (1/2, 1/3, 1/10) = 5/6 − 1/10 = 11/15
-    const point = { x_1: ratio(1, 2), x_2: ratio(1, 3), 'η': ratio(1, 10) };
-    for (const text of ['x_1 + x_2 - η', 'x1 + x₂ - eta', 'x_{1}+x_{2}-η']) expect(exactOf(at(text, point, options))).toBe('11/15');
+    const point = { x_1: ratio(1, 2), x_2: ratio(1, 3), η: ratio(1, 10) };
+    for (const text of ['x_1 + x_2 - η', 'x1 + x₂ - eta', 'x_{1}+x_{2}-η'])
+      expect(exactOf(at(text, point, options))).toBe('11/15');
   });
 
   it('accepts a constant formula too', () => {
@@ -115,7 +125,7 @@ describe('symbolic answers', () => {
     expect(errorOf('δ_k', { variables: ['d_k'], aliasDelta: false }).code).toBe('unknown-name');
     const own = answerOf('δ_k', { variables: ['d_k', 'δ_k'] });
     expect(own.kind === 'expression' && own.variables).toEqual(['δ_k']);
-    const alias = answerOf('ε_k', { variables: ['d_k'], aliases: { 'ε_k': 'd_k' } });
+    const alias = answerOf('ε_k', { variables: ['d_k'], aliases: { ε_k: 'd_k' } });
     expect(alias.kind === 'expression' && alias.variables).toEqual(['d_k']);
     expect(() => parseAnswer('1', { variables: ['x-j'] })).toThrow(TypeError);
     expect(() => parseAnswer('1', { variables: ['d_k'], aliases: { e: 'zz' } })).toThrow(TypeError);
@@ -126,7 +136,13 @@ describe('symbolic answers', () => {
     expect(missing.ok === false && missing.error.code).toBe('unbound-variable');
     const domain = evaluate(formula('ln(x_j)'), new Map([['x_j', ratio(-1)]]));
     expect(domain.ok === false && domain.error.code).toBe('log-domain');
-    const zero = evaluate(formula('1/(x_j - t_j)'), new Map([['x_j', ratio(1)], ['t_j', ratio(1)]]));
+    const zero = evaluate(
+      formula('1/(x_j - t_j)'),
+      new Map([
+        ['x_j', ratio(1)],
+        ['t_j', ratio(1)],
+      ]),
+    );
     expect(zero.ok === false && zero.error.code).toBe('division-by-zero');
   });
 

@@ -21,13 +21,18 @@ export interface BuiltCli {
 
 export function buildCli(): BuiltCli {
   const dir = mkdtempSync(join(tmpdir(), 'backprop-tutor-cli-'));
-  for (const name of ['src', 'node_modules', 'package.json', 'tsconfig.json']) symlinkSync(join(ROOT, name), join(dir, name));
+  for (const name of ['src', 'node_modules', 'package.json', 'tsconfig.json'])
+    symlinkSync(join(ROOT, name), join(dir, name));
   execFileSync(process.execPath, [join(ROOT, 'scripts/build.mjs')], { cwd: dir, stdio: 'pipe' });
   const cli = join(dir, 'dist/cli.js');
   const runWithEnv = (env: Record<string, string>, ...args: string[]) => {
     // BACKPROP_TUTOR_LANG from the caller's shell would change every message: only a test sets it.
     const { BACKPROP_TUTOR_LANG: _, ...inherited } = process.env;
-    const result = spawnSync(process.execPath, [cli, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...inherited, ...env } });
+    const result = spawnSync(process.execPath, [cli, ...args], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...inherited, ...env },
+    });
     return { status: result.status, stdout: result.stdout, stderr: result.stderr };
   };
   return {

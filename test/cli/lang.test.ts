@@ -37,7 +37,7 @@ describe('the Japanese usage text', () => {
       .filter((line) => pattern.test(line))
       .map((line) => line.replace(/(\S) {3,}.*$/, '$1'));
 
-  it('has the English one\'s commands, synopses, flags and examples, and its Japanese headings', () => {
+  it("has the English one's commands, synopses, flags and examples, and its Japanese headings", () => {
     // Every synopsis (a line starting with `  backprop-tutor`, or its continuation `[--…]`) is the same.
     const synopsis = /^ {2}backprop-tutor |^ {19,}\[/;
     expect(lines(USAGE_JA, synopsis)).toEqual(lines(USAGE, synopsis));
@@ -47,9 +47,11 @@ describe('the Japanese usage text', () => {
     expect(USAGE).toContain('BACKPROP_TUTOR_LANG=en|ja');
     expect(USAGE_JA).toContain('BACKPROP_TUTOR_LANG=en|ja');
     for (const heading of ['使い方:', '環境変数:', '例:', '終了コード:']) expect(USAGE_JA).toContain(`\n${heading}`);
-    for (const heading of ['Usage:', 'Environment:', 'Examples:', 'Exit codes:']) expect(USAGE).toContain(`\n${heading}`);
+    for (const heading of ['Usage:', 'Environment:', 'Examples:', 'Exit codes:'])
+      expect(USAGE).toContain(`\n${heading}`);
     expect(USAGE_JA).not.toContain('Usage:');
-    for (const term of ['誤差逆伝播法', '順伝播', '勾配', '連鎖律', '演習', '採点', 'ヒント', '有効数字']) expect(USAGE_JA).toContain(term);
+    for (const term of ['誤差逆伝播法', '順伝播', '勾配', '連鎖律', '演習', '採点', 'ヒント', '有効数字'])
+      expect(USAGE_JA).toContain(term);
     expect(usage('en')).toBe(USAGE);
     expect(usage('ja')).toBe(USAGE_JA);
   });
@@ -58,7 +60,12 @@ describe('the Japanese usage text', () => {
 describe('command-line error messages', () => {
   const parseError = (args: string[]): Error => {
     try {
-      parseArgs({ args, options: { format: { type: 'string', short: 'f' }, list: { type: 'boolean' } }, strict: true, allowPositionals: false });
+      parseArgs({
+        args,
+        options: { format: { type: 'string', short: 'f' }, list: { type: 'boolean' } },
+        strict: true,
+        allowPositionals: false,
+      });
     } catch (error) {
       return error as Error;
     }
@@ -71,13 +78,19 @@ describe('command-line error messages', () => {
     expect(usageMessage(unknown, 'ja')).toMatch(/^不明なオプション '--bogus' です。/);
     expect(usageMessage(parseError(['--format']), 'ja')).toBe("オプション '-f, --format <value>' の値がありません");
     expect(usageMessage(parseError(['--list=3']), 'ja')).toBe("オプション '--list' は値を取りません");
-    expect(usageMessage(parseError(['--format', '--list']), 'ja')).toMatch(/^オプション '--format' の値がありません.*'--format=-XYZ'/);
+    expect(usageMessage(parseError(['--format', '--list']), 'ja')).toMatch(
+      /^オプション '--format' の値がありません.*'--format=-XYZ'/,
+    );
     expect(usageMessage(parseError(['stray']), 'ja')).toBe("予期しない引数 'stray' です");
   });
 
   it('a UsageError carries both languages; one string serves both', () => {
     const both = new UsageError({ en: 'solve: bad', ja: 'solve: だめ' });
-    expect([both.message, usageMessage(both, 'en'), usageMessage(both, 'ja')]).toEqual(['solve: bad', 'solve: bad', 'solve: だめ']);
+    expect([both.message, usageMessage(both, 'en'), usageMessage(both, 'ja')]).toEqual([
+      'solve: bad',
+      'solve: bad',
+      'solve: だめ',
+    ]);
     const one = new UsageError('check: bad');
     expect(usageMessage(one, 'ja')).toBe('check: bad');
   });
@@ -115,49 +128,109 @@ describe('the CLI in Japanese', () => {
   }
 
   // [name, file text, prefix after `path`, a Japanese phrase, an English phrase of the same error]
-  const networkLayers = (layer: string) => `layers:\n${layer}\nloss: half-sse\ninput: [[1]]\ntarget: [[1, 2]]\nlearning_rate: 0.5\n`;
+  const networkLayers = (layer: string) =>
+    `layers:\n${layer}\nloss: half-sse\ninput: [[1]]\ntarget: [[1, 2]]\nlearning_rate: 0.5\n`;
   const badFiles: readonly (readonly [string, string, string, string, string])[] = [
-    ['shape.yaml', 'layers:\n  - weights: [[1, 2], [3, 4]]\n    activation: sigmoid\n  - weights: [[1, 2, 3]]\n    activation: sigmoid\nloss: half-sse\ninput: [[1, 2]]\ntarget: [[1, 2, 3]]\nlearning_rate: 0.5\n',
-      ':4: layers[1].weights: ', '重みは 2 行（入力）× 3 列（ユニット）', 'expected 2 rows (inputs) × 3 columns (units)'],
-    ['activation.yaml', networkLayers('  - weights: [[1, 2]]\n    activation: sigmod'), ':3: layers[0].activation: ', '活性化関数として identity, sigmoid', 'expected one of identity, sigmoid'],
-    ['missing.yaml', networkLayers('  - weights: [[1, 2]]'), ':2: layers[0].activation: ', '必須のフィールドがありません', 'missing required field'],
-    ['syntax.yaml', 'layers:\n  - weights: [[1]\n    activation: identity\n', ':3: ', 'YAML または JSON として正しくありません', 'not valid YAML or JSON'],
-    ['rate.json', '{"layers": [{"weights": [[1, 2]], "activation": "identity"}], "loss": "sse", "input": [[1]], "target": [[1, 2]], "learning_rate": -1}',
-      ':1: learning_rate: ', '学習率には正の数を指定してください', 'expected a positive number'],
-    ['target.yaml', 'layers:\n  - weights: [[1, 2]]\n    activation: identity\nloss: sse\ninput: [[1]]\ntarget: [[1, 2, 3]]\nlearning_rate: 1\n',
-      ':6: target[0]: ', '教師データの各行には 2 個の数が必要', 'expected 2 numbers per row'],
-    ['cycle.yaml', 'graph:\n  inputs: {x: 1}\n  nodes:\n    - {name: a, op: add, args: [x, b]}\n    - {name: b, op: mul, args: [a, 2]}\n  output: b\n',
-      ':4: graph.nodes[0].args[1]: ', '循環しています: a → b → a', 'cycle: a → b → a'],
-    ['unknown-name.yaml', 'graph:\n  inputs: {x: 1}\n  nodes:\n    - {name: out, op: mul, args: [x, z]}\n  output: out\n',
-      ':4: graph.nodes[0].args[1]: ', '不明な名前 "z" です', 'unknown name "z"'],
-    ['log.yaml', 'graph:\n  inputs: {x: 0}\n  nodes:\n    - {name: out, op: log, args: [x]}\n  output: out\n',
-      ':4: graph.nodes[0]: ', '計算できません: log(0)', 'cannot be evaluated: log(0)'],
-    ['graph-field.yaml', 'graph:\n  inputs: {x: 1}\n  nodes: [{name: out, op: exp, args: [x], value: 3}]\n  output: out\n',
-      ':3: graph.nodes[0].value: ', '不明なフィールドです（ノードのフィールドは name, op, args）', 'unknown field (a node has name, op, args)'],
+    [
+      'shape.yaml',
+      'layers:\n  - weights: [[1, 2], [3, 4]]\n    activation: sigmoid\n  - weights: [[1, 2, 3]]\n    activation: sigmoid\nloss: half-sse\ninput: [[1, 2]]\ntarget: [[1, 2, 3]]\nlearning_rate: 0.5\n',
+      ':4: layers[1].weights: ',
+      '重みは 2 行（入力）× 3 列（ユニット）',
+      'expected 2 rows (inputs) × 3 columns (units)',
+    ],
+    [
+      'activation.yaml',
+      networkLayers('  - weights: [[1, 2]]\n    activation: sigmod'),
+      ':3: layers[0].activation: ',
+      '活性化関数として identity, sigmoid',
+      'expected one of identity, sigmoid',
+    ],
+    [
+      'missing.yaml',
+      networkLayers('  - weights: [[1, 2]]'),
+      ':2: layers[0].activation: ',
+      '必須のフィールドがありません',
+      'missing required field',
+    ],
+    [
+      'syntax.yaml',
+      'layers:\n  - weights: [[1]\n    activation: identity\n',
+      ':3: ',
+      'YAML または JSON として正しくありません',
+      'not valid YAML or JSON',
+    ],
+    [
+      'rate.json',
+      '{"layers": [{"weights": [[1, 2]], "activation": "identity"}], "loss": "sse", "input": [[1]], "target": [[1, 2]], "learning_rate": -1}',
+      ':1: learning_rate: ',
+      '学習率には正の数を指定してください',
+      'expected a positive number',
+    ],
+    [
+      'target.yaml',
+      'layers:\n  - weights: [[1, 2]]\n    activation: identity\nloss: sse\ninput: [[1]]\ntarget: [[1, 2, 3]]\nlearning_rate: 1\n',
+      ':6: target[0]: ',
+      '教師データの各行には 2 個の数が必要',
+      'expected 2 numbers per row',
+    ],
+    [
+      'cycle.yaml',
+      'graph:\n  inputs: {x: 1}\n  nodes:\n    - {name: a, op: add, args: [x, b]}\n    - {name: b, op: mul, args: [a, 2]}\n  output: b\n',
+      ':4: graph.nodes[0].args[1]: ',
+      '循環しています: a → b → a',
+      'cycle: a → b → a',
+    ],
+    [
+      'unknown-name.yaml',
+      'graph:\n  inputs: {x: 1}\n  nodes:\n    - {name: out, op: mul, args: [x, z]}\n  output: out\n',
+      ':4: graph.nodes[0].args[1]: ',
+      '不明な名前 "z" です',
+      'unknown name "z"',
+    ],
+    [
+      'log.yaml',
+      'graph:\n  inputs: {x: 0}\n  nodes:\n    - {name: out, op: log, args: [x]}\n  output: out\n',
+      ':4: graph.nodes[0]: ',
+      '計算できません: log(0)',
+      'cannot be evaluated: log(0)',
+    ],
+    [
+      'graph-field.yaml',
+      'graph:\n  inputs: {x: 1}\n  nodes: [{name: out, op: exp, args: [x], value: 3}]\n  output: out\n',
+      ':3: graph.nodes[0].value: ',
+      '不明なフィールドです（ノードのフィールドは name, op, args）',
+      'unknown field (a node has name, op, args)',
+    ],
   ];
 
-  it.each(badFiles)('%s: one Japanese line with the English prefix (--lang ja, --lang=ja, BACKPROP_TUTOR_LANG=ja)', (name, text, where, ja, en) => {
-    const path = file(name, text);
-    const prefix = `${path}${where}`;
-    for (const result of [
-      cli.run('solve', path, '--lang', 'ja'),
-      cli.run('--lang=ja', 'solve', path),
-      cli.run('solve', '--lang', 'ja', path, '--format', 'json'),
-      cli.runWithEnv({ BACKPROP_TUTOR_LANG: 'ja' }, 'solve', path),
-    ]) {
-      const words = oneLine(result, prefix);
-      expect(words).toContain(ja);
-      expect(words).toMatch(JAPANESE);
-      // Only the YAML parser's own detail, in brackets at the end, stays English.
-      expect(words.replace(/（[A-Z][^（）]*）$/, '')).not.toMatch(/\b(expected|got|unknown|missing|must)\b/);
-    }
-    // English: unchanged, also when the environment says ja but the command line says en.
-    for (const result of [cli.run('solve', path), cli.runWithEnv({ BACKPROP_TUTOR_LANG: 'ja' }, 'solve', path, '--lang', 'en')]) {
-      const words = oneLine(result, prefix);
-      expect(words).toContain(en);
-      expect(words).not.toMatch(JAPANESE);
-    }
-  });
+  it.each(badFiles)(
+    '%s: one Japanese line with the English prefix (--lang ja, --lang=ja, BACKPROP_TUTOR_LANG=ja)',
+    (name, text, where, ja, en) => {
+      const path = file(name, text);
+      const prefix = `${path}${where}`;
+      for (const result of [
+        cli.run('solve', path, '--lang', 'ja'),
+        cli.run('--lang=ja', 'solve', path),
+        cli.run('solve', '--lang', 'ja', path, '--format', 'json'),
+        cli.runWithEnv({ BACKPROP_TUTOR_LANG: 'ja' }, 'solve', path),
+      ]) {
+        const words = oneLine(result, prefix);
+        expect(words).toContain(ja);
+        expect(words).toMatch(JAPANESE);
+        // Only the YAML parser's own detail, in brackets at the end, stays English.
+        expect(words.replace(/（[A-Z][^（）]*）$/, '')).not.toMatch(/\b(expected|got|unknown|missing|must)\b/);
+      }
+      // English: unchanged, also when the environment says ja but the command line says en.
+      for (const result of [
+        cli.run('solve', path),
+        cli.runWithEnv({ BACKPROP_TUTOR_LANG: 'ja' }, 'solve', path, '--lang', 'en'),
+      ]) {
+        const words = oneLine(result, prefix);
+        expect(words).toContain(en);
+        expect(words).not.toMatch(JAPANESE);
+      }
+    },
+  );
 
   it('a file that does not exist', () => {
     const path = join(dir, 'nope.yaml');
@@ -192,10 +265,22 @@ describe('the CLI in Japanese', () => {
   }
 
   it('an unknown flag, a bad --format or --form, a missing FILE, an unknown command: Japanese reason and usage', () => {
-    japaneseUsageError(cli.run('solve', 'exercises/networks/mazur.yaml', '--bogus', '--lang', 'ja'), "不明なオプション '--bogus' です");
-    japaneseUsageError(cli.run('solve', 'exercises/networks/mazur.yaml', '--format', 'xml', '--lang', 'ja'), 'solve: --format は text, json, latex, markdown, html, pdf のいずれかにしてください（指定値: "xml"）');
-    japaneseUsageError(cli.run('solve', 'exercises/networks/mazur.yaml', '--format', 'html', '--form', 'tensor', '--lang', 'ja'), 'solve: --form は scalar, matrix, both のいずれかにしてください（指定値: "tensor"）');
-    japaneseUsageError(cli.run('solve', 'exercises/networks/mazur.yaml', '--form', 'scalar', '--lang', 'ja'), 'solve: --form は --format latex, markdown, html, pdf のときだけ使えます');
+    japaneseUsageError(
+      cli.run('solve', 'exercises/networks/mazur.yaml', '--bogus', '--lang', 'ja'),
+      "不明なオプション '--bogus' です",
+    );
+    japaneseUsageError(
+      cli.run('solve', 'exercises/networks/mazur.yaml', '--format', 'xml', '--lang', 'ja'),
+      'solve: --format は text, json, latex, markdown, html, pdf のいずれかにしてください（指定値: "xml"）',
+    );
+    japaneseUsageError(
+      cli.run('solve', 'exercises/networks/mazur.yaml', '--format', 'html', '--form', 'tensor', '--lang', 'ja'),
+      'solve: --form は scalar, matrix, both のいずれかにしてください（指定値: "tensor"）',
+    );
+    japaneseUsageError(
+      cli.run('solve', 'exercises/networks/mazur.yaml', '--form', 'scalar', '--lang', 'ja'),
+      'solve: --form は --format latex, markdown, html, pdf のときだけ使えます',
+    );
     japaneseUsageError(cli.run('solve', '--lang', 'ja'), 'solve: ネットワークのファイル FILE を指定してください');
     japaneseUsageError(cli.runWithEnv({ BACKPROP_TUTOR_LANG: 'ja' }, 'frobnicate'), '不明なコマンド "frobnicate" です');
     // Another command's detail (here explain's own Japanese message) in the Japanese frame.
@@ -210,7 +295,9 @@ describe('the CLI in Japanese', () => {
     const list = cli.runWithEnv({ BACKPROP_TUTOR_LANG: 'ja' }, 'exercise', '--list');
     expect(list.status).toBe(0);
     expect(list.stdout).toMatch(/^テンプレート/);
-    expect(cli.runWithEnv({ BACKPROP_TUTOR_LANG: 'ja' }, 'exercise', '--list', '--lang', 'en').stdout).toMatch(/^Templates/);
+    expect(cli.runWithEnv({ BACKPROP_TUTOR_LANG: 'ja' }, 'exercise', '--list', '--lang', 'en').stdout).toMatch(
+      /^Templates/,
+    );
     const bad = cli.runWithEnv({ BACKPROP_TUTOR_LANG: 'fr' }, 'exercise', '--list');
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/^backprop-tutor: BACKPROP_TUTOR_LANG must be en or ja, got "fr"\n\nbackprop-tutor — /);

@@ -51,12 +51,18 @@ function expectUsageError(args: string[], reason: string): void {
 
 describe('bad input files', () => {
   it('wrong shape: file, line, field and the expected shape', () => {
-    const path = file('shape.yaml', 'layers:\n  - weights: [[1, 2], [3, 4]]\n    activation: sigmoid\n  - weights: [[1, 2, 3]]\n    activation: sigmoid\nloss: half-sse\ninput: [[1, 2]]\ntarget: [[1, 2, 3]]\nlearning_rate: 0.5\n');
+    const path = file(
+      'shape.yaml',
+      'layers:\n  - weights: [[1, 2], [3, 4]]\n    activation: sigmoid\n  - weights: [[1, 2, 3]]\n    activation: sigmoid\nloss: half-sse\ninput: [[1, 2]]\ntarget: [[1, 2, 3]]\nlearning_rate: 0.5\n',
+    );
     expectInputError(['solve', path], `${path}:4: layers[1].weights: expected 2 rows (inputs) × 3 columns (units)`);
   });
 
   it('unknown activation', () => {
-    const path = file('act.yaml', 'layers:\n  - weights: [[1]]\n    activation: sigmod\nloss: sse\ninput: [[1]]\ntarget: [[1]]\nlearning_rate: 1\n');
+    const path = file(
+      'act.yaml',
+      'layers:\n  - weights: [[1]]\n    activation: sigmod\nloss: sse\ninput: [[1]]\ntarget: [[1]]\nlearning_rate: 1\n',
+    );
     expectInputError(['solve', path], `${path}:3: layers[0].activation: expected one of`, '"sigmod"');
   });
 
@@ -66,7 +72,16 @@ describe('bad input files', () => {
   });
 
   it('cross-entropy targets that are not a distribution', () => {
-    const path = file('ce.json', JSON.stringify({ layers: [{ weights: [[1, 2]], activation: 'softmax' }], loss: 'cross-entropy', input: [[1]], target: [[0.5, 0.6]], learning_rate: 1 }));
+    const path = file(
+      'ce.json',
+      JSON.stringify({
+        layers: [{ weights: [[1, 2]], activation: 'softmax' }],
+        loss: 'cross-entropy',
+        input: [[1]],
+        target: [[0.5, 0.6]],
+        learning_rate: 1,
+      }),
+    );
     expectInputError(['solve', path], `${path}:1: target[0]:`, 'sum to 1');
   });
 
@@ -123,7 +138,10 @@ describe('solve output', () => {
 
   it('text and JSON for an exact network: 1/3 stays 1/3', () => {
     // x = 3, w = 1/3, identity, half-sse, t = 0: a = 1, L = 1/2, δ = 1, ∂L/∂w = 3, η = 1/9: w⁺ = 0, b⁺ = −1/9.
-    const path = file('third.yaml', 'layers:\n  - weights: [["1/3"]]\n    activation: identity\nloss: half-sse\ninput: [[3]]\ntarget: [[0]]\nlearning_rate: "1/9"\n');
+    const path = file(
+      'third.yaml',
+      'layers:\n  - weights: [["1/3"]]\n    activation: identity\nloss: half-sse\ninput: [[3]]\ntarget: [[0]]\nlearning_rate: "1/9"\n',
+    );
     const text = cli.run('solve', path);
     expect(text.status).toBe(0);
     expect(text.stdout).toContain('1/9 ≈ 0.1111111111');
@@ -135,7 +153,10 @@ describe('solve output', () => {
     expect(out.loss).toEqual({ exact: '1/2', approx: '0.5000000000000000000000000000000000', latex: '\\frac{1}{2}' });
     expect(out.layers[0].grad_weights[0][0].exact).toBe('3');
     expect(out.layers[0].weights_after[0][0].exact).toBe('0');
-    expect(out.layers[0].bias_after[0]).toMatchObject({ exact: '-1/9', approx: '-0.1111111111111111111111111111111111' });
+    expect(out.layers[0].bias_after[0]).toMatchObject({
+      exact: '-1/9',
+      approx: '-0.1111111111111111111111111111111111',
+    });
     // b⁺ = −1/9: a⁺ = −1/9, L⁺ = ½·1/81 = 1/162.
     expect(out.loss_after.exact).toBe('1/162');
   });

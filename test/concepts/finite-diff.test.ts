@@ -16,9 +16,19 @@ function central(g: (x: Value) => number, p: number, q: number): number {
 }
 
 // Away from every kink (0 and 6): below, between and above them.
-const POINTS: readonly [number, number][] = [[-3, 2], [-3, 10], [2, 5], [2, 1], [11, 2], [7, 1]];
+const POINTS: readonly [number, number][] = [
+  [-3, 2],
+  [-3, 10],
+  [2, 5],
+  [2, 1],
+  [11, 2],
+  [7, 1],
+];
 const ALPHA = at(1, 10);
-const CONVENTIONS = [{ reluGradAtZero: 0, batch: 'mean' }, { reluGradAtZero: 1, batch: 'mean' }] as const;
+const CONVENTIONS = [
+  { reluGradAtZero: 0, batch: 'mean' },
+  { reluGradAtZero: 1, batch: 'mean' },
+] as const;
 
 describe('activation derivatives agree with a finite difference of the value', () => {
   for (const name of ACTIVATIONS.filter((n) => n !== 'softmax')) {
@@ -56,8 +66,21 @@ describe('activation derivatives agree with a finite difference of the value', (
 
 describe('loss gradients agree with a finite difference of the loss', () => {
   const cases: readonly { y: [number, number][]; t: Value[] }[] = [
-    { y: [[3, 10], [3, 5], [1, 10]], t: [at(0, 1), at(1, 1), at(0, 1)] },
-    { y: [[1, 4], [3, 4]], t: [at(1, 5), at(4, 5)] },
+    {
+      y: [
+        [3, 10],
+        [3, 5],
+        [1, 10],
+      ],
+      t: [at(0, 1), at(1, 1), at(0, 1)],
+    },
+    {
+      y: [
+        [1, 4],
+        [3, 4],
+      ],
+      t: [at(1, 5), at(4, 5)],
+    },
   ];
   for (const name of LOSSES) {
     it(name, () => {
@@ -66,7 +89,17 @@ describe('loss gradients agree with a finite difference of the loss', () => {
         const y = points.map(([p, q]) => at(p, q));
         const gradient = l.gradient(y, t);
         points.forEach(([p, q], k) => {
-          const numeric = central((x) => f(l.sampleLoss(y.map((v, j) => (j === k ? x : v)), t)), p, q);
+          const numeric = central(
+            (x) =>
+              f(
+                l.sampleLoss(
+                  y.map((v, j) => (j === k ? x : v)),
+                  t,
+                ),
+              ),
+            p,
+            q,
+          );
           expect(f(gradient[k])).toBeCloseTo(numeric, 6);
         });
       }

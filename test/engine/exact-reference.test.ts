@@ -72,7 +72,9 @@ function withKink(raw: RawNetwork, choice: KinkChoice | null): RawNetwork {
 }
 
 /** Every network the format allows (the shared generator), sometimes with a kink put in. */
-const anyNetworkArb: fc.Arbitrary<RawNetwork> = fc.tuple(networkArb(), kinkChoiceArb).map(([raw, kink]) => withKink(raw, kink));
+const anyNetworkArb: fc.Arbitrary<RawNetwork> = fc
+  .tuple(networkArb(), kinkChoiceArb)
+  .map(([raw, kink]) => withKink(raw, kink));
 
 /**
  * Networks that stay rational: the shared generator's sigmoid/tanh/softmax layers replaced by
@@ -90,7 +92,9 @@ const rationalNetworkArb: fc.Arbitrary<RawNetwork> = fc
       {
         ...raw,
         loss: raw.loss === 'cross-entropy' ? loss : raw.loss,
-        layers: raw.layers.map((layer, l) => (isRationalActivation(layer.activation) ? layer : { ...layer, activation: replacements[l] })),
+        layers: raw.layers.map((layer, l) =>
+          isRationalActivation(layer.activation) ? layer : { ...layer, activation: replacements[l] },
+        ),
       },
       kink,
     ),
@@ -124,7 +128,8 @@ const SCALARS = ['grad_alpha', 'alpha_after'] as const;
 function flatten<T>(s: Fields<T>): Map<string, T> {
   const out = new Map<string, T>([['loss', s.loss]]);
   s.layers.forEach((layer, l) => {
-    for (const name of MATRICES) layer[name].forEach((row, i) => row.forEach((v, j) => out.set(`layers[${l}].${name}[${i}][${j}]`, v)));
+    for (const name of MATRICES)
+      layer[name].forEach((row, i) => row.forEach((v, j) => out.set(`layers[${l}].${name}[${i}][${j}]`, v)));
     for (const name of VECTORS) layer[name].forEach((v, j) => out.set(`layers[${l}].${name}[${j}]`, v));
     for (const name of SCALARS) if (layer[name] !== undefined) out.set(`layers[${l}].${name}`, layer[name]);
   });
@@ -139,7 +144,9 @@ function engineFields(solution: Solution): Map<string, JsonValue> {
     ...json,
     layers: json.layers.map((layer, l) => {
       const alphaAfter = solution.layers[l].alphaAfter;
-      return layer.grad_alpha !== undefined && alphaAfter !== null ? { ...layer, alpha_after: jsonValue(alphaAfter) } : layer;
+      return layer.grad_alpha !== undefined && alphaAfter !== null
+        ? { ...layer, alpha_after: jsonValue(alphaAfter) }
+        : layer;
     }),
   });
 }
@@ -147,7 +154,10 @@ function engineFields(solution: Solution): Map<string, JsonValue> {
 function keyProblems(engine: Map<string, unknown>, reference: Map<string, unknown>): string[] {
   const missing = [...reference.keys()].filter((k) => !engine.has(k));
   const extra = [...engine.keys()].filter((k) => !reference.has(k));
-  return [...missing.map((k) => `${k}: missing from the engine's output`), ...extra.map((k) => `${k}: not in the reference`)];
+  return [
+    ...missing.map((k) => `${k}: missing from the engine's output`),
+    ...extra.map((k) => `${k}: not in the reference`),
+  ];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -183,7 +193,8 @@ function exactProblems(raw: RawNetwork): string[] {
     if (v && v.exact !== want) problems.push(`${path}: engine exact ${v.exact}, BigInt reference ${want}`);
     // The references check each other: the same step, written twice, in two number systems.
     const d = decimal.get(path);
-    if (!d || !close(literal120(want), d, NINETY_DIGITS)) problems.push(`${path}: BigInt reference ${want}, decimal reference ${d}`);
+    if (!d || !close(literal120(want), d, NINETY_DIGITS))
+      problems.push(`${path}: BigInt reference ${want}, decimal reference ${d}`);
   }
   return problems;
 }
@@ -200,7 +211,8 @@ function approxProblems(raw: RawNetwork): string[] {
       problems.push(`${path}: approx ${v.approx} is not a plain decimal`);
       continue;
     }
-    if (!close(new D120(v.approx), ref, THIRTY_DIGITS)) problems.push(`${path}: engine approx ${v.approx}, 120-digit reference ${ref.toSignificantDigits(40)}`);
+    if (!close(new D120(v.approx), ref, THIRTY_DIGITS))
+      problems.push(`${path}: engine approx ${v.approx}, 120-digit reference ${ref.toSignificantDigits(40)}`);
     if (v.exact !== null && !close(literal120(v.exact), ref, NINETY_DIGITS)) {
       problems.push(`${path}: engine exact ${v.exact}, 120-digit reference ${ref.toSignificantDigits(40)}`);
     }
@@ -216,7 +228,8 @@ function approxProblems(raw: RawNetwork): string[] {
         row.forEach((q, j) => {
           const path = `layers[${l}].${name}[${i}][${j}]`;
           const got = engine.get(path)?.exact;
-          if (got !== rationalString(q)) problems.push(`${path}: engine exact ${got}, BigInt forward ${rationalString(q)}`);
+          if (got !== rationalString(q))
+            problems.push(`${path}: engine exact ${got}, BigInt forward ${rationalString(q)}`);
         }),
       );
     }
@@ -227,29 +240,41 @@ function approxProblems(raw: RawNetwork): string[] {
 // ---------------------------------------------------------------------------------------------
 
 describe('solve JSON vs independent exact (BigInt) and 120-digit references on random networks', () => {
-  it('(a) rational networks: every exact field equals the BigInt reference', () => {
-    fc.assert(
-      fc.property(rationalNetworkArb, (raw) => {
-        expect(isRationalNetwork(raw)).toBe(true);
-        report(exactProblems(raw), raw);
-      }),
-      { numRuns: RUNS },
-    );
-  }, TIMEOUT);
+  it(
+    '(a) rational networks: every exact field equals the BigInt reference',
+    () => {
+      fc.assert(
+        fc.property(rationalNetworkArb, (raw) => {
+          expect(isRationalNetwork(raw)).toBe(true);
+          report(exactProblems(raw), raw);
+        }),
+        { numRuns: RUNS },
+      );
+    },
+    TIMEOUT,
+  );
 
-  it('(b) every network: every approx agrees with the 120-digit reference to 30 significant digits', () => {
-    fc.assert(
-      fc.property(anyNetworkArb, (raw) => report(approxProblems(raw), raw)),
-      { numRuns: RUNS },
-    );
-  }, TIMEOUT);
+  it(
+    '(b) every network: every approx agrees with the 120-digit reference to 30 significant digits',
+    () => {
+      fc.assert(
+        fc.property(anyNetworkArb, (raw) => report(approxProblems(raw), raw)),
+        { numRuns: RUNS },
+      );
+    },
+    TIMEOUT,
+  );
 
-  it('(b) also on the rational networks, whose kinks are exact', () => {
-    fc.assert(
-      fc.property(rationalNetworkArb, (raw) => report(approxProblems(raw), raw)),
-      { numRuns: Math.ceil(RUNS / 3) },
-    );
-  }, TIMEOUT);
+  it(
+    '(b) also on the rational networks, whose kinks are exact',
+    () => {
+      fc.assert(
+        fc.property(rationalNetworkArb, (raw) => report(approxProblems(raw), raw)),
+        { numRuns: Math.ceil(RUNS / 3) },
+      );
+    },
+    TIMEOUT,
+  );
 
   it('(b) a kink reached through irrational values: σ(½) + σ(−½) − 1 = 0 exactly', () => {
     // The relu's pre-activation is a sum of two transcendental outputs that is exactly 0: the
@@ -301,11 +326,15 @@ describe('solve JSON vs independent exact (BigInt) and 120-digit references on r
       ...RATIONAL_LOSSES.map((l) => `rational loss:${l}`),
       ...RELU_FAMILY.flatMap((a) => [0, 1].map((z) => `rational kink:${a}@0 relu_grad_at_zero:${z}`)),
       'rational kink:relu6@6',
-      ...['identity', 'sigmoid', 'tanh', 'relu', 'leaky-relu', 'prelu', 'relu6', 'softmax'].map((a) => `any activation:${a}`),
+      ...['identity', 'sigmoid', 'tanh', 'relu', 'leaky-relu', 'prelu', 'relu6', 'softmax'].map(
+        (a) => `any activation:${a}`,
+      ),
       ...['half-sse', 'sse', 'mse', 'cross-entropy'].map((l) => `any loss:${l}`),
       ...['rational', 'any'].flatMap((tag) =>
         ['x-w', 'w-x'].flatMap((layout) =>
-          ['mean', 'sum'].flatMap((batch) => [true, false].map((u) => `${tag} layout:${layout} batch:${batch} update_biases:${u}`)),
+          ['mean', 'sum'].flatMap((batch) =>
+            [true, false].map((u) => `${tag} layout:${layout} batch:${batch} update_biases:${u}`),
+          ),
         ),
       ),
     ];

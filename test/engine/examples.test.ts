@@ -72,7 +72,9 @@ learning_rate: 0.5
   it('an omitted bias is zeros and is still updated', () => {
     // a = 1/2 + 1/2 = 1 = t: L = 0 and every gradient is 0, so try t = 0:
     // L = ½·1 = 1/2, δ = 1, ∂L/∂b = 1, b⁺ = 0 − 1/2·1 = −1/2.
-    const s = run(`layers:\n  - weights: [["1/2"], ["1/4"]]\n    activation: identity\nloss: half-sse\ninput: [[1, 2]]\ntarget: [[0]]\nlearning_rate: 0.5\n`);
+    const s = run(
+      `layers:\n  - weights: [["1/2"], ["1/4"]]\n    activation: identity\nloss: half-sse\ninput: [[1, 2]]\ntarget: [[0]]\nlearning_rate: 0.5\n`,
+    );
     expect(s.network.layers[0].bias.map(exact)).toEqual(['0']);
     expect(exact(s.loss)).toBe('1/2');
     expect(s.layers[0].gradBias.map(exact)).toEqual(['1']);
@@ -113,10 +115,16 @@ ${tail}`;
     expect(exacts(s.layers[1].delta)).toEqual([['-3']]);
     expect(exacts(s.layers[1].gradWeights)).toEqual([['-21'], ['-30']]);
     expect(exacts(s.layers[0].delta)).toEqual([['-3', '3']]);
-    expect(exacts(s.layers[0].gradWeights)).toEqual([['-3', '3'], ['-6', '6']]);
+    expect(exacts(s.layers[0].gradWeights)).toEqual([
+      ['-3', '3'],
+      ['-6', '6'],
+    ]);
     expect(s.layers[0].gradBias.map(exact)).toEqual(['-3', '3']);
     expect(exacts(s.layers[1].weightsAfter)).toEqual([['31/10'], ['2']]);
-    expect(exacts(s.layers[0].weightsAfter)).toEqual([['13/10', '17/10'], ['18/5', '17/5']]);
+    expect(exacts(s.layers[0].weightsAfter)).toEqual([
+      ['13/10', '17/10'],
+      ['18/5', '17/5'],
+    ]);
     expect(s.layers[0].biasAfter.map(exact)).toEqual(['3/10', '-3/10']);
     expect(s.layers[1].biasAfter.map(exact)).toEqual(['3/10']);
     expect(exact(s.lossAfter)).toBe('4835601/5000');
@@ -126,9 +134,15 @@ ${tail}`;
     const s = run(wx);
     expect(exacts(s.layers[0].preactivation)).toEqual([['7', '10']]);
     expect(exacts(s.layers[1].gradWeights)).toEqual([['-21', '-30']]);
-    expect(exacts(s.layers[0].gradWeights)).toEqual([['-3', '-6'], ['3', '6']]);
+    expect(exacts(s.layers[0].gradWeights)).toEqual([
+      ['-3', '-6'],
+      ['3', '6'],
+    ]);
     expect(exacts(s.layers[1].weightsAfter)).toEqual([['31/10', '2']]);
-    expect(exacts(s.layers[0].weightsAfter)).toEqual([['13/10', '18/5'], ['17/10', '17/5']]);
+    expect(exacts(s.layers[0].weightsAfter)).toEqual([
+      ['13/10', '18/5'],
+      ['17/10', '17/5'],
+    ]);
     expect(exact(s.loss)).toBe('9/2');
     expect(exact(s.lossAfter)).toBe('4835601/5000');
   });
@@ -146,7 +160,9 @@ describe('losses and the batch convention', () => {
   // One input, two identity units: x = [[1], [2]] (two samples), W = [[1, −1]], no bias, t = [[0, 0], [1, 1]].
   // Sample 1: y = [1, −1], y − t = [1, −1], Σ(y−t)² = 2.  Sample 2: y = [2, −2], y − t = [1, −3], Σ = 10.
   const net = (loss: string, batch: string, eta = '1/2') =>
-    run(`layers:\n  - weights: [[1, -1]]\n    activation: identity\nloss: ${loss}\ninput: [[1], [2]]\ntarget: [[0, 0], [1, 1]]\nlearning_rate: "${eta}"\nconventions: {batch: ${batch}}\n`);
+    run(
+      `layers:\n  - weights: [[1, -1]]\n    activation: identity\nloss: ${loss}\ninput: [[1], [2]]\ntarget: [[0, 0], [1, 1]]\nlearning_rate: "${eta}"\nconventions: {batch: ${batch}}\n`,
+    );
 
   it('sse, mean: L = (2 + 10)/2 = 6; δ = ½·2(y − t)', () => {
     // δ: s1 [1, −1], s2 [1, −3];  ∂L/∂W = 1·[1, −1] + 2·[1, −3] = [3, −7];  ∂L/∂b = [2, −4].
@@ -155,7 +171,10 @@ describe('losses and the batch convention', () => {
     const s = net('sse', 'mean');
     expect(s.sampleLosses.map(exact)).toEqual(['2', '10']);
     expect(exact(s.loss)).toBe('6');
-    expect(exacts(s.layers[0].delta)).toEqual([['1', '-1'], ['1', '-3']]);
+    expect(exacts(s.layers[0].delta)).toEqual([
+      ['1', '-1'],
+      ['1', '-3'],
+    ]);
     expect(exacts(s.layers[0].gradWeights)).toEqual([['3', '-7']]);
     expect(s.layers[0].gradBias.map(exact)).toEqual(['2', '-4']);
     expect(exacts(s.layers[0].weightsAfter)).toEqual([['-1/2', '5/2']]);
@@ -167,7 +186,10 @@ describe('losses and the batch convention', () => {
     // δ: s1 [2, −2], s2 [2, −6];  ∂L/∂W = [2 + 4, −2 − 12] = [6, −14];  ∂L/∂b = [4, −8].
     const s = net('sse', 'sum');
     expect(exact(s.loss)).toBe('12');
-    expect(exacts(s.layers[0].delta)).toEqual([['2', '-2'], ['2', '-6']]);
+    expect(exacts(s.layers[0].delta)).toEqual([
+      ['2', '-2'],
+      ['2', '-6'],
+    ]);
     expect(exacts(s.layers[0].gradWeights)).toEqual([['6', '-14']]);
     expect(s.layers[0].gradBias.map(exact)).toEqual(['4', '-8']);
   });
@@ -176,14 +198,20 @@ describe('losses and the batch convention', () => {
     // δ: s1 [1/2, −1/2], s2 [1/2, −3/2];  ∂L/∂W = [1/2 + 1, −1/2 − 3] = [3/2, −7/2].
     const s = net('half-sse', 'mean');
     expect(exact(s.loss)).toBe('3');
-    expect(exacts(s.layers[0].delta)).toEqual([['1/2', '-1/2'], ['1/2', '-3/2']]);
+    expect(exacts(s.layers[0].delta)).toEqual([
+      ['1/2', '-1/2'],
+      ['1/2', '-3/2'],
+    ]);
     expect(exacts(s.layers[0].gradWeights)).toEqual([['3/2', '-7/2']]);
   });
 
   it('half-sse, sum: L = 1 + 5 = 6; δ = y − t', () => {
     const s = net('half-sse', 'sum');
     expect(exact(s.loss)).toBe('6');
-    expect(exacts(s.layers[0].delta)).toEqual([['1', '-1'], ['1', '-3']]);
+    expect(exacts(s.layers[0].delta)).toEqual([
+      ['1', '-1'],
+      ['1', '-3'],
+    ]);
   });
 
   it('mse is the mean over outputs: three outputs, (1 + 1 + 4)/3 = 2', () => {
@@ -191,7 +219,9 @@ describe('losses and the batch convention', () => {
     // ∂L/∂y = (2/3)(y − t) = [2/3, −2/3, 4/3] = δ = ∂L/∂W.  η = 3/4: W⁺ = [1/2, −1/2, 1].
     // The omitted bias is updated too: b⁺ = −3/4·[2/3, −2/3, 4/3] = [−1/2, 1/2, −1].
     // After: y = [1/2 − 1/2, −1/2 + 1/2, 1 − 1] = [0, 0, 0] = t, L = 0.
-    const s = run(`layers:\n  - weights: [[1, -1, 2]]\n    activation: identity\nloss: mse\ninput: [[1]]\ntarget: [[0, 0, 0]]\nlearning_rate: 0.75\n`);
+    const s = run(
+      `layers:\n  - weights: [[1, -1, 2]]\n    activation: identity\nloss: mse\ninput: [[1]]\ntarget: [[0, 0, 0]]\nlearning_rate: 0.75\n`,
+    );
     expect(exact(s.loss)).toBe('2');
     expect(exacts(s.layers[0].delta)).toEqual([['2/3', '-2/3', '4/3']]);
     expect(exacts(s.layers[0].weightsAfter)).toEqual([['1/2', '-1/2', '1']]);
@@ -204,7 +234,9 @@ describe('sigmoid and tanh', () => {
   it('σ(0) = 1/2 exactly, σ′(0) = 1/4; an irrational loss after the update', () => {
     // x = [2], W = [[0]], half-sse with t = 0: a = 0, y = 1/2, L = ½·¼ = 1/8, δ = (1/2)(1/4) = 1/8,
     // ∂L/∂W = 2·1/8 = 1/4, η = 1: W⁺ = −1/4 → (bias kept at 0) a = −1/2, L = ½σ(−1/2)², σ(−1/2) = 1/(1 + e^{1/2}).
-    const s = run(`layers:\n  - weights: [[0]]\n    activation: sigmoid\nloss: half-sse\ninput: [[2]]\ntarget: [[0]]\nlearning_rate: 1\nupdate_biases: false\n`);
+    const s = run(
+      `layers:\n  - weights: [[0]]\n    activation: sigmoid\nloss: half-sse\ninput: [[2]]\ntarget: [[0]]\nlearning_rate: 1\nupdate_biases: false\n`,
+    );
     const [layer] = s.layers;
     expect(exacts(layer.output)).toEqual([['1/2']]);
     expect(exacts(layer.activationDerivative!)).toEqual([['1/4']]);
@@ -216,14 +248,18 @@ describe('sigmoid and tanh', () => {
   });
 
   it('σ(−1/2) as an output', () => {
-    const s = run(`layers:\n  - weights: [["-1/2"]]\n    activation: sigmoid\nloss: half-sse\ninput: [[1]]\ntarget: [[0]]\nlearning_rate: 1\n`);
+    const s = run(
+      `layers:\n  - weights: [["-1/2"]]\n    activation: sigmoid\nloss: half-sse\ninput: [[1]]\ntarget: [[0]]\nlearning_rate: 1\n`,
+    );
     expectClose(s.layers[0].output[0][0], SIGMOID_MINUS_HALF);
   });
 
   it('tanh(0) = 0, tanh′(0) = 1; tanh(1/2) and 1 − tanh²(1/2)', () => {
     // a = [0, 1/2] (x = 1, W = [[0, 1/2]]), half-sse, t = [1, 0]:
     // y = [0, tanh ½]; ∂L/∂y = [−1, tanh ½]; h′ = [1, 1 − tanh² ½]; δ = [−1, tanh ½ (1 − tanh² ½)].
-    const s = run(`layers:\n  - weights: [[0, 0.5]]\n    activation: tanh\nloss: half-sse\ninput: [[1]]\ntarget: [[1, 0]]\nlearning_rate: 1\n`);
+    const s = run(
+      `layers:\n  - weights: [[0, 0.5]]\n    activation: tanh\nloss: half-sse\ninput: [[1]]\ntarget: [[1, 0]]\nlearning_rate: 1\n`,
+    );
     const [layer] = s.layers;
     expect(exact(layer.output[0][0])).toBe('0');
     expectClose(layer.output[0][1], TANH_HALF);
@@ -238,7 +274,9 @@ describe('sigmoid and tanh', () => {
 describe('the ReLU family and relu_grad_at_zero', () => {
   // x = [1], W = [[1, −1, 0]], no bias: a = [1, −1, 0] (the last one exactly on the kink).
   const relu = (activation: string, conv: 0 | 1, extra = '', target = '[[0, 1, -1]]', eta = '1') =>
-    run(`layers:\n  - weights: [[1, -1, 0]]\n    activation: ${activation}\n${extra}loss: half-sse\ninput: [[1]]\ntarget: ${target}\nlearning_rate: ${eta}\nconventions: {relu_grad_at_zero: ${conv}}\n`);
+    run(
+      `layers:\n  - weights: [[1, -1, 0]]\n    activation: ${activation}\n${extra}loss: half-sse\ninput: [[1]]\ntarget: ${target}\nlearning_rate: ${eta}\nconventions: {relu_grad_at_zero: ${conv}}\n`,
+    );
 
   it('relu: y = [1, 0, 0]; relu′ = [1, 0, c] with c = relu_grad_at_zero', () => {
     // t = [0, 1, −1]: y − t = [1, −1, 1], L = 3/2; δ = [1, 0, c].
@@ -301,7 +339,9 @@ describe('the ReLU family and relu_grad_at_zero', () => {
     // h′ = [0, 0, 1, c, 0]; t = [0, 0, 0, −1, −1]: y − t = [6, 6, 3, 1, 1], L = ½(36 + 36 + 9 + 1 + 1) = 83/2;
     // δ = [0, 0, 3, c, 0].
     for (const c of [0, 1] as const) {
-      const s = run(`layers:\n  - weights: [[7, 6, 3, 0, -1]]\n    activation: relu6\nloss: half-sse\ninput: [[1]]\ntarget: [[0, 0, 0, -1, -1]]\nlearning_rate: 1\nconventions: {relu_grad_at_zero: ${c}}\n`);
+      const s = run(
+        `layers:\n  - weights: [[7, 6, 3, 0, -1]]\n    activation: relu6\nloss: half-sse\ninput: [[1]]\ntarget: [[0, 0, 0, -1, -1]]\nlearning_rate: 1\nconventions: {relu_grad_at_zero: ${c}}\n`,
+      );
       const [layer] = s.layers;
       expect(exacts(layer.output)).toEqual([['6', '6', '3', '0', '0']]);
       expect(exact(s.loss)).toBe('83/2');
@@ -318,7 +358,9 @@ describe('an exact zero hidden behind exp: σ(x) + σ(−x) − 1 = 0', () => {
   // (Found by the float64 property test: 64-digit rounding left ±1e-64 and picked a side.)
   for (const c of [0, 1] as const) {
     it(`relu_grad_at_zero ${c}`, () => {
-      const s = run(`layers:\n  - weights: [[0.5, -0.5]]\n    activation: sigmoid\n  - weights: [[1], [1]]\n    bias: [-1]\n    activation: relu\nloss: half-sse\ninput: [[1]]\ntarget: [[-1]]\nlearning_rate: 1\nconventions: {relu_grad_at_zero: ${c}}\n`);
+      const s = run(
+        `layers:\n  - weights: [[0.5, -0.5]]\n    activation: sigmoid\n  - weights: [[1], [1]]\n    bias: [-1]\n    activation: relu\nloss: half-sse\ninput: [[1]]\ntarget: [[-1]]\nlearning_rate: 1\nconventions: {relu_grad_at_zero: ${c}}\n`,
+      );
       expect(exacts(s.layers[1].preactivation)).toEqual([['0']]);
       expect(exact(s.loss)).toBe('1/2');
       expect(exacts(s.layers[1].delta)).toEqual([[`${c}`]]);
@@ -334,17 +376,28 @@ describe('softmax and cross-entropy', () => {
     //       ∂L/∂W = 1·δ1 + 1·δ2 = [−1/6, 1/12, 1/12] = ∂L/∂b.
     // sum:  L = 2 ln 3;  δ1 = [−2/3, 1/3, 1/3];  δ2 = [1/3, −1/6, −1/6];  ∂L/∂W = [−1/3, 1/6, 1/6].
     const net = (batch: string) =>
-      run(`layers:\n  - weights: [[0, 0, 0]]\n    activation: softmax\nloss: cross-entropy\ninput: [[1], [1]]\ntarget: [[1, 0, 0], [0, 0.5, "1/2"]]\nlearning_rate: 1\nconventions: {batch: ${batch}}\n`);
+      run(
+        `layers:\n  - weights: [[0, 0, 0]]\n    activation: softmax\nloss: cross-entropy\ninput: [[1], [1]]\ntarget: [[1, 0, 0], [0, 0.5, "1/2"]]\nlearning_rate: 1\nconventions: {batch: ${batch}}\n`,
+      );
     const mean = net('mean');
-    expect(exacts(mean.layers[0].output)).toEqual([['1/3', '1/3', '1/3'], ['1/3', '1/3', '1/3']]);
+    expect(exacts(mean.layers[0].output)).toEqual([
+      ['1/3', '1/3', '1/3'],
+      ['1/3', '1/3', '1/3'],
+    ]);
     expect(mean.layers[0].activationDerivative).toBeNull();
     expectClose(mean.loss, LN3);
-    expect(exacts(mean.layers[0].delta)).toEqual([['-1/3', '1/6', '1/6'], ['1/6', '-1/12', '-1/12']]);
+    expect(exacts(mean.layers[0].delta)).toEqual([
+      ['-1/3', '1/6', '1/6'],
+      ['1/6', '-1/12', '-1/12'],
+    ]);
     expect(exacts(mean.layers[0].gradWeights)).toEqual([['-1/6', '1/12', '1/12']]);
     expect(mean.layers[0].gradBias.map(exact)).toEqual(['-1/6', '1/12', '1/12']);
     const sum = net('sum');
     expectClose(sum.loss, new Dec(LN3).times(2).toString());
-    expect(exacts(sum.layers[0].delta)).toEqual([['-2/3', '1/3', '1/3'], ['1/3', '-1/6', '-1/6']]);
+    expect(exacts(sum.layers[0].delta)).toEqual([
+      ['-2/3', '1/3', '1/3'],
+      ['1/3', '-1/6', '-1/6'],
+    ]);
     expect(exacts(sum.layers[0].gradWeights)).toEqual([['-1/3', '1/6', '1/6']]);
   });
 
@@ -352,7 +405,9 @@ describe('softmax and cross-entropy', () => {
     // a = [0, 0]: y = [1/2, 1/2]; half-sse, t = [1, 0]: g = y − t = [−1/2, 1/2], L = ½(1/4 + 1/4) = 1/4.
     // Jacobian [[1/4, −1/4], [−1/4, 1/4]]: δ = J·g = [−1/8 − 1/8, 1/8 + 1/8] = [−1/4, 1/4].
     // (The diagonal alone, y(1 − y)·g = [−1/8, 1/8], is the mistake the notes make.)
-    const s = run(`layers:\n  - weights: [[0, 0]]\n    activation: softmax\nloss: half-sse\ninput: [[1]]\ntarget: [[1, 0]]\nlearning_rate: 1\n`);
+    const s = run(
+      `layers:\n  - weights: [[0, 0]]\n    activation: softmax\nloss: half-sse\ninput: [[1]]\ntarget: [[1, 0]]\nlearning_rate: 1\n`,
+    );
     expect(exacts(s.layers[0].output)).toEqual([['1/2', '1/2']]);
     expect(exact(s.loss)).toBe('1/4');
     expect(exacts(s.layers[0].delta)).toEqual([['-1/4', '1/4']]);
@@ -360,7 +415,9 @@ describe('softmax and cross-entropy', () => {
 
   it('sigmoid + cross-entropy: −t/y · y(1 − y) = y − t', () => {
     // a = 0, y = 1/2, t = [1]: L = −ln(1/2) = ln 2; ∂L/∂y = −2; σ′ = 1/4; δ = −1/2 = y − t.
-    const s = run(`layers:\n  - weights: [[0]]\n    activation: sigmoid\nloss: cross-entropy\ninput: [[1]]\ntarget: [[1]]\nlearning_rate: 1\n`);
+    const s = run(
+      `layers:\n  - weights: [[0]]\n    activation: sigmoid\nloss: cross-entropy\ninput: [[1]]\ntarget: [[1]]\nlearning_rate: 1\n`,
+    );
     expectClose(s.loss, LN2);
     expect(exacts(s.layers[0].delta)).toEqual([['-1/2']]);
   });
@@ -368,7 +425,9 @@ describe('softmax and cross-entropy', () => {
   it('a zero target contributes 0·ln y = 0 exactly', () => {
     // Two sigmoid units at a = 0, t = [1, 0]: L = −ln(1/2) = ln 2 (no term for the second unit);
     // ∂L/∂y = [−2, 0], δ = [−1/2, 0].
-    const s = run(`layers:\n  - weights: [[0, 0]]\n    activation: sigmoid\nloss: cross-entropy\ninput: [[1]]\ntarget: [[1, 0]]\nlearning_rate: 1\n`);
+    const s = run(
+      `layers:\n  - weights: [[0, 0]]\n    activation: sigmoid\nloss: cross-entropy\ninput: [[1]]\ntarget: [[1, 0]]\nlearning_rate: 1\n`,
+    );
     expectClose(s.loss, LN2);
     expect(exacts(s.layers[0].delta)).toEqual([['-1/2', '0']]);
   });

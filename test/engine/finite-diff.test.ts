@@ -25,7 +25,9 @@ function nearKink(raw: RawNetwork, evaluator: DecimalEvaluator, params: Paramete
   const pre = evaluator.preactivations(params);
   return raw.layers.some((layer, l) => {
     if (!RELU_FAMILY.includes(layer.activation)) return false;
-    return pre[l].some((row) => row.some((a) => a.abs().lt(KINK_MARGIN) || (layer.activation === 'relu6' && a.minus(6).abs().lt(KINK_MARGIN))));
+    return pre[l].some((row) =>
+      row.some((a) => a.abs().lt(KINK_MARGIN) || (layer.activation === 'relu6' && a.minus(6).abs().lt(KINK_MARGIN))),
+    );
   });
 }
 
@@ -46,27 +48,48 @@ function checkGradients(raw: RawNetwork, solution: Solution): string[] {
   const problems: string[] = [];
   const compare = (where: string, fd: D, engine: Value) => {
     const g = new D(approx(engine).toString());
-    if (fd.minus(g).abs().gt(TOLERANCE.times(D.max(1, g.abs())))) problems.push(`${where}: engine ${g.toSignificantDigits(30)}, finite difference ${fd.toSignificantDigits(30)}`);
+    if (
+      fd
+        .minus(g)
+        .abs()
+        .gt(TOLERANCE.times(D.max(1, g.abs())))
+    )
+      problems.push(`${where}: engine ${g.toSignificantDigits(30)}, finite difference ${fd.toSignificantDigits(30)}`);
   };
 
   const loss = evaluator.loss(params);
   const engineLoss = new D(approx(solution.loss).toString());
-  if (loss.minus(engineLoss).abs().gt(new D('1e-50').times(D.max(1, loss.abs())))) problems.push(`loss: engine ${engineLoss}, reference ${loss}`);
+  if (
+    loss
+      .minus(engineLoss)
+      .abs()
+      .gt(new D('1e-50').times(D.max(1, loss.abs())))
+  )
+    problems.push(`loss: engine ${engineLoss}, reference ${loss}`);
 
   raw.layers.forEach((layer, l) => {
     const result = solution.layers[l];
     params.weights[l].forEach((row, i) =>
       row.forEach((_, j) => {
-        const fd = centralDifference(evaluator, params, { get: () => params.weights[l][i][j], set: (x) => (params.weights[l][i][j] = x) });
+        const fd = centralDifference(evaluator, params, {
+          get: () => params.weights[l][i][j],
+          set: (x) => (params.weights[l][i][j] = x),
+        });
         compare(`layers[${l}].grad_weights[${i}][${j}]`, fd, result.gradWeights[i][j]);
       }),
     );
     params.bias[l].forEach((_, j) => {
-      const fd = centralDifference(evaluator, params, { get: () => params.bias[l][j], set: (x) => (params.bias[l][j] = x) });
+      const fd = centralDifference(evaluator, params, {
+        get: () => params.bias[l][j],
+        set: (x) => (params.bias[l][j] = x),
+      });
       compare(`layers[${l}].grad_bias[${j}]`, fd, result.gradBias[j]);
     });
     if (layer.activation === 'prelu') {
-      const fd = centralDifference(evaluator, params, { get: () => params.alpha[l], set: (x) => (params.alpha[l] = x) });
+      const fd = centralDifference(evaluator, params, {
+        get: () => params.alpha[l],
+        set: (x) => (params.alpha[l] = x),
+      });
       if (result.gradAlpha === null) problems.push(`layers[${l}]: prelu without grad_alpha`);
       else compare(`layers[${l}].grad_alpha`, fd, result.gradAlpha);
     }
@@ -82,7 +105,8 @@ describe('gradients vs high-precision finite differences', () => {
         const evaluator = new DecimalEvaluator(raw);
         fc.pre(!nearKink(raw, evaluator, parametersOf(raw)));
         const problems = checkGradients(raw, solve(parseNetwork(networkText(raw), 'random.yaml')));
-        if (problems.length > 0) throw new Error(`${problems.slice(0, 8).join('\n')}\n--- network ---\n${networkText(raw)}`);
+        if (problems.length > 0)
+          throw new Error(`${problems.slice(0, 8).join('\n')}\n--- network ---\n${networkText(raw)}`);
         checked++;
       }),
       { numRuns: RUNS },

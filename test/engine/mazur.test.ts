@@ -84,7 +84,15 @@ describe("Mazur's step-by-step backpropagation example", () => {
       expect(status).toBe(0);
       const json = JSON.parse(stdout) as JsonSolution;
       expect(Object.keys(json)).toEqual(['loss', 'layers', 'loss_after']);
-      expect(Object.keys(json.layers[0])).toEqual(['preactivation', 'output', 'delta', 'grad_weights', 'grad_bias', 'weights_after', 'bias_after']);
+      expect(Object.keys(json.layers[0])).toEqual([
+        'preactivation',
+        'output',
+        'delta',
+        'grad_weights',
+        'grad_bias',
+        'weights_after',
+        'bias_after',
+      ]);
       checkPrinted(json);
     });
   });

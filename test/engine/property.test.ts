@@ -36,7 +36,8 @@ function gcd(a: bigint, b: bigint): bigint {
 function checkValue(path: string, v: JsonValue, expected: number, problems: string[], mustBeExact: boolean): void {
   if (!/^-?\d+\.\d+$/.test(v.approx)) problems.push(`${path}: approx ${v.approx} is not a plain decimal string`);
   const significant = v.approx.replace(/^-?[0.]*/, '').replace('.', '');
-  if (significant.length > 0 && significant.length < 30) problems.push(`${path}: approx ${v.approx} has fewer than 30 significant digits`);
+  if (significant.length > 0 && significant.length < 30)
+    problems.push(`${path}: approx ${v.approx} has fewer than 30 significant digits`);
   const actual = Number(v.approx);
   if (!(Math.abs(actual - expected) <= TOLERANCE * Math.max(1, Math.abs(expected)))) {
     problems.push(`${path}: engine ${v.approx}, float64 reference ${expected}`);
@@ -64,7 +65,9 @@ function checkMatrix(path: string, m: JsonValue[][], expected: number[][], probl
 
 /** Only identity and the ReLU family, and no logarithm: every number must stay rational. */
 function rationalThroughout(raw: RawNetwork): boolean {
-  return raw.loss !== 'cross-entropy' && raw.layers.every((l) => !['sigmoid', 'tanh', 'softmax'].includes(l.activation));
+  return (
+    raw.loss !== 'cross-entropy' && raw.layers.every((l) => !['sigmoid', 'tanh', 'softmax'].includes(l.activation))
+  );
 }
 
 function compareWithReference(raw: RawNetwork): string[] {
@@ -75,7 +78,8 @@ function compareWithReference(raw: RawNetwork): string[] {
   const problems: string[] = [];
   checkValue('loss', json.loss, ref.loss, problems, exact);
   checkValue('loss_after', json.loss_after, ref.loss_after, problems, exact);
-  if (json.layers.length !== ref.layers.length) return [...problems, `layers: ${json.layers.length} vs ${ref.layers.length}`];
+  if (json.layers.length !== ref.layers.length)
+    return [...problems, `layers: ${json.layers.length} vs ${ref.layers.length}`];
   json.layers.forEach((layer, l) => {
     const r = ref.layers[l];
     const at = `layers[${l}]`;
@@ -87,7 +91,9 @@ function compareWithReference(raw: RawNetwork): string[] {
     checkMatrix(`${at}.weights_after`, layer.weights_after, r.weights_after, problems, exact);
     checkMatrix(`${at}.bias_after`, [layer.bias_after], [r.bias_after], problems, exact);
     if ((layer.grad_alpha === undefined) !== (r.grad_alpha === undefined)) {
-      problems.push(`${at}.grad_alpha: present ${layer.grad_alpha !== undefined}, reference ${r.grad_alpha !== undefined}`);
+      problems.push(
+        `${at}.grad_alpha: present ${layer.grad_alpha !== undefined}, reference ${r.grad_alpha !== undefined}`,
+      );
     } else if (layer.grad_alpha && r.grad_alpha !== undefined && r.alpha_after !== undefined) {
       checkValue(`${at}.grad_alpha`, layer.grad_alpha, r.grad_alpha, problems, exact);
       const alphaAfter = approx(solution.layers[l].alphaAfter!).toNumber();
@@ -104,7 +110,8 @@ describe('solve JSON vs an independent float64 reference on random networks', ()
     fc.assert(
       fc.property(networkArb(), (raw) => {
         const problems = compareWithReference(raw);
-        if (problems.length > 0) throw new Error(`${problems.slice(0, 8).join('\n')}\n--- network ---\n${networkText(raw)}`);
+        if (problems.length > 0)
+          throw new Error(`${problems.slice(0, 8).join('\n')}\n--- network ---\n${networkText(raw)}`);
       }),
       { numRuns: Number(process.env.PROPERTY_RUNS ?? 1000) },
     );
@@ -124,10 +131,21 @@ describe('solve JSON vs an independent float64 reference on random networks', ()
       if (raw.layers.some((l) => l.bias === undefined)) seen.add('bias omitted');
     }
     const wanted = [
-      ...['identity', 'sigmoid', 'tanh', 'relu', 'leaky-relu', 'prelu', 'relu6', 'softmax'].map((a) => `activation:${a}`),
+      ...['identity', 'sigmoid', 'tanh', 'relu', 'leaky-relu', 'prelu', 'relu6', 'softmax'].map(
+        (a) => `activation:${a}`,
+      ),
       ...['half-sse', 'sse', 'mse', 'cross-entropy'].map((l) => `loss:${l}`),
-      'layout:x-w', 'layout:w-x', 'relu_grad_at_zero:0', 'relu_grad_at_zero:1', 'batch:mean', 'batch:sum',
-      'update_biases:true', 'update_biases:false', 'cross-entropy+sigmoid', 'cross-entropy+softmax', 'bias omitted',
+      'layout:x-w',
+      'layout:w-x',
+      'relu_grad_at_zero:0',
+      'relu_grad_at_zero:1',
+      'batch:mean',
+      'batch:sum',
+      'update_biases:true',
+      'update_biases:false',
+      'cross-entropy+sigmoid',
+      'cross-entropy+softmax',
+      'bias omitted',
     ];
     expect(wanted.filter((w) => !seen.has(w))).toEqual([]);
   });

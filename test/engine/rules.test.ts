@@ -15,8 +15,22 @@ import type { RefNet } from '../grader/reference';
 const MAZUR: RefNet = {
   layout: 'x-w',
   layers: [
-    { weights: [['0.15', '0.25'], ['0.20', '0.30']], bias: ['0.35', '0.35'], activation: 'sigmoid' },
-    { weights: [['0.40', '0.50'], ['0.45', '0.55']], bias: ['0.60', '0.60'], activation: 'sigmoid' },
+    {
+      weights: [
+        ['0.15', '0.25'],
+        ['0.20', '0.30'],
+      ],
+      bias: ['0.35', '0.35'],
+      activation: 'sigmoid',
+    },
+    {
+      weights: [
+        ['0.40', '0.50'],
+        ['0.45', '0.55'],
+      ],
+      bias: ['0.60', '0.60'],
+      activation: 'sigmoid',
+    },
   ],
   loss: 'half-sse',
   input: [['0.05', '0.10']],
@@ -31,11 +45,21 @@ const MAZUR: RefNet = {
 const BATCH_RELU: RefNet = {
   layout: 'x-w',
   layers: [
-    { weights: [['0.5', '-0.2'], ['-1', '0.4']], bias: ['0', '0.1'], activation: 'relu' },
+    {
+      weights: [
+        ['0.5', '-0.2'],
+        ['-1', '0.4'],
+      ],
+      bias: ['0', '0.1'],
+      activation: 'relu',
+    },
     { weights: [['0.3'], ['-0.6']], bias: ['0.2'], activation: 'identity' },
   ],
   loss: 'sse',
-  input: [['1', '0.5'], ['0.2', '-1']],
+  input: [
+    ['1', '0.5'],
+    ['0.2', '-1'],
+  ],
   target: [['1'], ['0']],
   learningRate: '0.5',
   updateBiases: true,
@@ -47,8 +71,23 @@ const BATCH_RELU: RefNet = {
 const SOFTMAX_CE: RefNet = {
   layout: 'w-x',
   layers: [
-    { weights: [['0.2', '-0.4'], ['0.7', '0.1']], bias: ['0.1', '-0.3'], activation: 'tanh' },
-    { weights: [['0.5', '-0.3'], ['-0.2', '0.8'], ['0.4', '0.6']], bias: ['0', '0.2', '-0.1'], activation: 'softmax' },
+    {
+      weights: [
+        ['0.2', '-0.4'],
+        ['0.7', '0.1'],
+      ],
+      bias: ['0.1', '-0.3'],
+      activation: 'tanh',
+    },
+    {
+      weights: [
+        ['0.5', '-0.3'],
+        ['-0.2', '0.8'],
+        ['0.4', '0.6'],
+      ],
+      bias: ['0', '0.2', '-0.1'],
+      activation: 'softmax',
+    },
   ],
   loss: 'cross-entropy',
   input: [['0.5', '-1']],
@@ -92,7 +131,10 @@ describe('rules', () => {
         const plain = json(spec);
         for (const m of MISCONCEPTIONS.filter((m) => m.layerLocal && m.applies(spec))) {
           for (const mistake of m.variants(spec)) {
-            expect(json(spec, { rules: mistakeRules({ ...mistake, layer: spec.layers.length }, spec, correctRules) }), `${m.id}`).toBe(plain);
+            expect(
+              json(spec, { rules: mistakeRules({ ...mistake, layer: spec.layers.length }, spec, correctRules) }),
+              `${m.id}`,
+            ).toBe(plain);
           }
         }
       }),
@@ -100,12 +142,17 @@ describe('rules', () => {
     );
   });
 
-  it.each(MISCONCEPTIONS.map((m) => [m.id, m] as const))('%s changes some value on a network it applies to', (_id, m) => {
-    const changes = NETWORKS.some((spec) => {
-      if (!m.applies(spec)) return false;
-      const plain = json(spec);
-      return m.variants(spec).some((mistake) => json(spec, { rules: mistakeRules(mistake, spec, correctRules) }) !== plain);
-    });
-    expect(changes).toBe(true);
-  });
+  it.each(MISCONCEPTIONS.map((m) => [m.id, m] as const))(
+    '%s changes some value on a network it applies to',
+    (_id, m) => {
+      const changes = NETWORKS.some((spec) => {
+        if (!m.applies(spec)) return false;
+        const plain = json(spec);
+        return m
+          .variants(spec)
+          .some((mistake) => json(spec, { rules: mistakeRules(mistake, spec, correctRules) }) !== plain);
+      });
+      expect(changes).toBe(true);
+    },
+  );
 });

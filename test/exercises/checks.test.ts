@@ -21,7 +21,14 @@ function problem(file: NetworkFile, ask: NetworkAsk): string | null {
 const deadUnit: NetworkFile = {
   layout: 'x-w',
   layers: [
-    { weights: [['1', '-1'], ['-0.2', '-0.2']], bias: ['1', '0'], activation: 'relu' },
+    {
+      weights: [
+        ['1', '-1'],
+        ['-0.2', '-0.2'],
+      ],
+      bias: ['1', '0'],
+      activation: 'relu',
+    },
     { weights: [['0.2'], ['-0.1']], bias: ['-1'], activation: 'identity' },
   ],
   loss: 'half-sse',
@@ -33,14 +40,21 @@ const deadUnit: NetworkFile = {
 describe('askProblem', () => {
   it('rejects an updated weight whose gradient is 0 because its input is a dead ReLU output', () => {
     // ∂L/∂W²[2,1] = z¹₂·δ² = 0·(−0.56): the "updated" weight is just −0.1 again.
-    expect(problem(deadUnit, { id: 'a1', quantity: 'weights_after', layer: 1, index: [1, 0] })).toBe('the gradient of an updated parameter is 0');
-    // …and one into the dead unit: ∂L/∂W¹[1,2] = x₁·δ¹₂ = 1·0.
-    expect(problem(deadUnit, { id: 'a1', quantity: 'weights_after', layer: 0, index: [0, 1] })).toBe('the gradient of an updated parameter is 0');
-    // The dead unit's bias b¹₂ = 0 stays 0: rejected already as a 0 answer.
-    expect(problem(deadUnit, { id: 'a1', quantity: 'bias_after', layer: 0, index: [1] })).toBe('asked value is 0');
-    expect(problem({ ...deadUnit, layers: [{ ...deadUnit.layers[0], bias: ['1', '0.1'] }, deadUnit.layers[1]] }, { id: 'a1', quantity: 'bias_after', layer: 0, index: [1] })).toBe(
+    expect(problem(deadUnit, { id: 'a1', quantity: 'weights_after', layer: 1, index: [1, 0] })).toBe(
       'the gradient of an updated parameter is 0',
     );
+    // …and one into the dead unit: ∂L/∂W¹[1,2] = x₁·δ¹₂ = 1·0.
+    expect(problem(deadUnit, { id: 'a1', quantity: 'weights_after', layer: 0, index: [0, 1] })).toBe(
+      'the gradient of an updated parameter is 0',
+    );
+    // The dead unit's bias b¹₂ = 0 stays 0: rejected already as a 0 answer.
+    expect(problem(deadUnit, { id: 'a1', quantity: 'bias_after', layer: 0, index: [1] })).toBe('asked value is 0');
+    expect(
+      problem(
+        { ...deadUnit, layers: [{ ...deadUnit.layers[0], bias: ['1', '0.1'] }, deadUnit.layers[1]] },
+        { id: 'a1', quantity: 'bias_after', layer: 0, index: [1] },
+      ),
+    ).toBe('the gradient of an updated parameter is 0');
   });
 
   it('accepts the weights of the live unit', () => {
@@ -50,7 +64,9 @@ describe('askProblem', () => {
   });
 
   it('rejects a bias that is not updated at all', () => {
-    expect(problem({ ...deadUnit, update_biases: 'false' }, { id: 'a1', quantity: 'bias_after', layer: 0, index: [0] })).toBe('an asked bias is not updated');
+    expect(
+      problem({ ...deadUnit, update_biases: 'false' }, { id: 'a1', quantity: 'bias_after', layer: 0, index: [0] }),
+    ).toBe('an asked bias is not updated');
   });
 
   it('allows one 0 in a whole 2×2 matrix, but no all-zero row or column', () => {
@@ -58,10 +74,25 @@ describe('askProblem', () => {
     // A = (−0.5, 2; 0.5, 1), Z = (0, 2; 0.5, 1), Δ = Z ⊙ ReLU′(A) = (0, 2; 0.5, 1) — one 0.
     const batch = (bias: string[]): NetworkFile => ({
       layout: 'x-w',
-      layers: [{ weights: [['1', '0'], ['0', '1']], bias, activation: 'relu' }],
+      layers: [
+        {
+          weights: [
+            ['1', '0'],
+            ['0', '1'],
+          ],
+          bias,
+          activation: 'relu',
+        },
+      ],
       loss: 'half-sse',
-      input: [['1', '2'], ['2', '1']],
-      target: [['0', '0'], ['0', '0']],
+      input: [
+        ['1', '2'],
+        ['2', '1'],
+      ],
+      target: [
+        ['0', '0'],
+        ['0', '0'],
+      ],
       learning_rate: '0.1',
       conventions: { batch: 'sum' },
     });

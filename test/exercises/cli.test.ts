@@ -33,7 +33,9 @@ describe('backprop-tutor exercise', () => {
     expect(first.status).toBe(0);
     expect(first.stderr).toBe('');
     expect(cli.run(...args).stdout).toBe(first.stdout);
-    expect(JSON.parse(first.stdout)).toEqual(JSON.parse(JSON.stringify(generateExercise({ template: 'output-bias-grad', seed: 7, difficulty: 2 }))));
+    expect(JSON.parse(first.stdout)).toEqual(
+      JSON.parse(JSON.stringify(generateExercise({ template: 'output-bias-grad', seed: 7, difficulty: 2 }))),
+    );
   });
 
   it('text output shows the prompt and how to get the same exercise again', () => {
@@ -53,7 +55,19 @@ describe('backprop-tutor exercise', () => {
   it('without --seed draws a seed, prints it, and that seed reproduces the exercise', () => {
     const out = JSON.parse(cli.run('exercise', '--format', 'json').stdout);
     expect(Number.isInteger(out.seed)).toBe(true);
-    const again = JSON.parse(cli.run('exercise', '--seed', String(out.seed), '--template', out.template, '--difficulty', String(out.difficulty), '--format', 'json').stdout);
+    const again = JSON.parse(
+      cli.run(
+        'exercise',
+        '--seed',
+        String(out.seed),
+        '--template',
+        out.template,
+        '--difficulty',
+        String(out.difficulty),
+        '--format',
+        'json',
+      ).stdout,
+    );
     expect(again).toEqual(out);
     const text = cli.run('exercise');
     expect(text.stdout).toMatch(/^Exercise [a-z-]+ · difficulty 1 · seed \d+\n/);

@@ -49,7 +49,8 @@ function layersOf(net: RawExerciseNetwork): Layer[] {
     const m = layer.weights.map((r) => r.map(num));
     const w = net.layout === 'w-x' ? m : m[0].map((_, j) => m.map((r) => r[j]));
     const act = layer.activation;
-    const alpha = layer.alpha !== undefined ? num(layer.alpha) : act === 'prelu' ? 0.25 : act === 'leaky-relu' ? 0.01 : 0;
+    const alpha =
+      layer.alpha !== undefined ? num(layer.alpha) : act === 'prelu' ? 0.25 : act === 'leaky-relu' ? 0.01 : 0;
     return { w, b: layer.bias ? layer.bias.map(num) : w.map(() => 0), act, alpha };
   });
 }
@@ -153,13 +154,23 @@ export interface Slips {
 }
 
 /** Every number of a network nudged by a tiny random relative amount (a "generic" network of the same shape). */
-export function nudged(net: RawExerciseNetwork, givenText: Record<string, string[][]>, random: () => number, size = 1e-11) {
+export function nudged(
+  net: RawExerciseNetwork,
+  givenText: Record<string, string[][]>,
+  random: () => number,
+  size = 1e-11,
+) {
   const n = (text: string) => String(num(text) + size * (0.5 + random()) * Math.max(1, Math.abs(num(text))));
   const m = (rows: string[][]) => rows.map((r) => r.map(n));
   return {
     net: {
       ...net,
-      layers: net.layers.map((l) => ({ ...l, weights: m(l.weights), ...(l.bias ? { bias: l.bias.map(n) } : {}), ...(l.alpha ? { alpha: n(l.alpha) } : {}) })),
+      layers: net.layers.map((l) => ({
+        ...l,
+        weights: m(l.weights),
+        ...(l.bias ? { bias: l.bias.map(n) } : {}),
+        ...(l.alpha ? { alpha: n(l.alpha) } : {}),
+      })),
       input: m(net.input),
       learning_rate: n(net.learning_rate),
     },
@@ -167,20 +178,32 @@ export function nudged(net: RawExerciseNetwork, givenText: Record<string, string
   };
 }
 
-export function floatSolve(net: RawExerciseNetwork, givenText: Record<string, string[][]> = {}, slips: Slips = {}): FloatResult {
+export function floatSolve(
+  net: RawExerciseNetwork,
+  givenText: Record<string, string[][]> = {},
+  slips: Slips = {},
+): FloatResult {
   const given = new Map(Object.entries(givenText).map(([k, m]) => [Number(k), m.map((r) => r.map(num))] as const));
   const layers = layersOf(net);
   const right = net.conventions?.relu_grad_at_zero === '1';
   const eta = slips.forgotLearningRate ? 1 : num(net.learning_rate);
   const square = (l: number) => layers[l].w.length === layers[l].w[0].length;
   // The updated weights (unit, input) for the slip updatedWeightsBack: from a correct solve.
-  const updatedW = slips.updatedWeightsBack?.length ? layersOf({ ...net, layers: net.layers.map((l, k) => ({ ...l, weights: floatSolve(net, givenText).weightsAfter[k].map((r) => r.map(String)) })) }).map((l) => l.w) : null;
+  const updatedW = slips.updatedWeightsBack?.length
+    ? layersOf({
+        ...net,
+        layers: net.layers.map((l, k) => ({
+          ...l,
+          weights: floatSolve(net, givenText).weightsAfter[k].map((r) => r.map(String)),
+        })),
+      }).map((l) => l.w)
+    : null;
   const { X, T, A, Z, loss, c } = forwardAll(net, layers, given);
   const count = layers.length;
   const delta: number[][][] = layers.map(() => []);
   const deriv: (number[][] | null)[] = layers.map((layer) => (layer.act === 'softmax' ? null : []));
   const gradInput: number[][][] = layers.map(() => []);
-  X.forEach((x, s) => {
+  X.forEach((_x, s) => {
     let g = lossGrad(net.loss, Z[count - 1][s], T[s]).map((v) => v * c);
     for (let l = count - 1; l >= 0; l--) {
       const layer = layers[l];
@@ -199,7 +222,9 @@ export function floatSolve(net: RawExerciseNetwork, givenText: Record<string, st
       const inputWidth = layer.w[0].length;
       const w = updatedW && slips.updatedWeightsBack?.includes(l) ? updatedW[l] : layer.w;
       const throughW = slips.backThroughW?.includes(l) && square(l);
-      const back = Array.from({ length: inputWidth }, (_, i) => d.reduce((acc, dj, j) => acc + dj * (throughW ? w[i][j] : w[j][i]), 0));
+      const back = Array.from({ length: inputWidth }, (_, i) =>
+        d.reduce((acc, dj, j) => acc + dj * (throughW ? w[i][j] : w[j][i]), 0),
+      );
       gradInput[l].push(back);
       g = back;
     }
@@ -212,9 +237,18 @@ export function floatSolve(net: RawExerciseNetwork, givenText: Record<string, st
   layers.forEach((layer, l) => {
     const inputs = l === 0 ? X : Z[l - 1];
     // gWU[j][i] = Σ_s δ_sj z_si (unit, input).
-    const gRight = layer.w.map((row, j) => row.map((_, i) => inputs.reduce((acc, z, s) => acc + z[i] * delta[l][s][j], 0)));
-    const gWU = slips.transposedGradient?.includes(l) && square(l) ? gRight.map((row, j) => row.map((_, i) => gRight[i][j])) : gRight;
-    const gB = layer.b.map((_, j) => (slips.biasFromSample === undefined ? delta[l].reduce((acc, d) => acc + d[j], 0) : delta[l][slips.biasFromSample][j]));
+    const gRight = layer.w.map((row, j) =>
+      row.map((_, i) => inputs.reduce((acc, z, s) => acc + z[i] * delta[l][s][j], 0)),
+    );
+    const gWU =
+      slips.transposedGradient?.includes(l) && square(l)
+        ? gRight.map((row, j) => row.map((_, i) => gRight[i][j]))
+        : gRight;
+    const gB = layer.b.map((_, j) =>
+      slips.biasFromSample === undefined
+        ? delta[l].reduce((acc, d) => acc + d[j], 0)
+        : delta[l][slips.biasFromSample][j],
+    );
     const wU = layer.w.map((row, j) => row.map((w, i) => w - eta * gWU[j][i]));
     const bU = net.update_biases === 'false' ? layer.b : layer.b.map((b, j) => b - eta * gB[j]);
     const file = (m: number[][]) => (net.layout === 'w-x' ? m : m[0].map((_, i) => m.map((r) => r[i])));
@@ -225,11 +259,26 @@ export function floatSolve(net: RawExerciseNetwork, givenText: Record<string, st
     updated.push({ ...layer, w: wU, b: bU });
   });
   const after = forwardAll(net, updated, new Map());
-  return { loss, lossAfter: after.loss, preactivation: A, output: Z, derivative: deriv, delta, gradWeights, gradBias, weightsAfter, biasAfter, gradInput };
+  return {
+    loss,
+    lossAfter: after.loss,
+    preactivation: A,
+    output: Z,
+    derivative: deriv,
+    delta,
+    gradWeights,
+    gradBias,
+    weightsAfter,
+    biasAfter,
+    gradInput,
+  };
 }
 
 /** The reference value of a network ask (same addressing as the exercise JSON). */
-export function floatAsk(r: FloatResult, ask: { quantity: string; layer?: number; index?: number[] }): number | number[] | number[][] {
+export function floatAsk(
+  r: FloatResult,
+  ask: { quantity: string; layer?: number; index?: number[] },
+): number | number[] | number[][] {
   const l = ask.layer ?? 0;
   let whole: unknown;
   switch (ask.quantity) {

@@ -33,7 +33,9 @@ describe('determinism', () => {
 
   it('different seeds give different exercises', () => {
     for (const tpl of TEMPLATES) {
-      const prompts = new Set([1, 2, 3, 4, 5, 6].map((seed) => generateExercise({ template: tpl.name, seed, difficulty: 2 }).prompt));
+      const prompts = new Set(
+        [1, 2, 3, 4, 5, 6].map((seed) => generateExercise({ template: tpl.name, seed, difficulty: 2 }).prompt),
+      );
       expect(prompts.size, tpl.name).toBeGreaterThan(1);
     }
   });
@@ -50,7 +52,8 @@ describe('determinism', () => {
   });
 
   it('the fallback seed finds a variant for every template and difficulty', () => {
-    for (const tpl of TEMPLATES) for (const d of DIFFICULTIES) expect(searchVariant(tpl, FALLBACK_SEED, d), `${tpl.name} d${d}`).not.toBeNull();
+    for (const tpl of TEMPLATES)
+      for (const d of DIFFICULTIES) expect(searchVariant(tpl, FALLBACK_SEED, d), `${tpl.name} d${d}`).not.toBeNull();
   });
 
   it('rejects a seed outside 0..2^32−1 and an unknown template', () => {
@@ -78,7 +81,8 @@ describe('languages', () => {
 
   it('uses the glossary terms in Japanese', () => {
     const ja = generateExercise({ template: 'hidden-weight-grad', seed: 3, difficulty: 2, lang: 'ja' });
-    for (const term of ['誤差逆伝播法', '中間層', '出力層', '重み', '勾配', '損失関数', '教師データ']) expect(ja.prompt).toContain(term);
+    for (const term of ['誤差逆伝播法', '中間層', '出力層', '重み', '勾配', '損失関数', '教師データ'])
+      expect(ja.prompt).toContain(term);
     const train = generateExercise({ template: 'train-once', seed: 3, difficulty: 1, lang: 'ja' });
     expect(train.prompt).toContain('演習③');
     expect(train.prompt).toContain('学習率');
@@ -86,16 +90,33 @@ describe('languages', () => {
 });
 
 describe('prompts', () => {
-  const GENERIC = ['forward-pass', 'loss', 'output-delta', 'output-bias-grad', 'output-weight-grad', 'hidden-delta', 'hidden-weight-grad', 'weight-update', 'train-once', 'softmax-ce-gradient', 'matrix-form'];
+  const GENERIC = [
+    'forward-pass',
+    'loss',
+    'output-delta',
+    'output-bias-grad',
+    'output-weight-grad',
+    'hidden-delta',
+    'hidden-weight-grad',
+    'weight-update',
+    'train-once',
+    'softmax-ce-gradient',
+    'matrix-form',
+  ];
 
   it.each(GENERIC)('%s: the prompt states every number of the network and every ask', (name) => {
     for (const difficulty of DIFFICULTIES) {
       const ex = generateExercise({ template: name, seed: 5, difficulty });
       const net = ex.network as NetworkFile;
-      const numbers = [...net.layers.flatMap((l) => [...l.weights.flat(), ...(l.bias ?? [])]), ...net.input.flat(), ...net.target.flat()];
+      const numbers = [
+        ...net.layers.flatMap((l) => [...l.weights.flat(), ...(l.bias ?? [])]),
+        ...net.input.flat(),
+        ...net.target.flat(),
+      ];
       const shown = new Set(ex.prompt.match(/-?\d+(\.\d+)?(\/\d+)?/g));
       for (const n of numbers) expect(shown.has(n), `${name}: ${n} not in the prompt`).toBe(true);
-      for (const rows of Object.values(ex.given?.outputs ?? {})) for (const n of rows.flat()) expect(shown.has(n)).toBe(true);
+      for (const rows of Object.values(ex.given?.outputs ?? {}))
+        for (const n of rows.flat()) expect(shown.has(n)).toBe(true);
       for (const ask of ex.asks) expect(ex.prompt).toContain(`${ask.id}: `);
       if (ex.asks.some((a) => ['weights_after', 'bias_after', 'loss_after', 'loss_improvement'].includes(a.quantity))) {
         expect(ex.prompt).toContain(`η = ${net.learning_rate}`);
@@ -134,7 +155,8 @@ describe('exerciseValues (recomputing from the JSON)', () => {
       for (const difficulty of DIFFICULTIES) {
         const ex: Exercise = JSON.parse(JSON.stringify(generateExercise({ template: tpl.name, seed: 9, difficulty })));
         const values = exerciseValues(ex);
-        for (const ask of ex.asks) expect(toJson(values.get(ask.id)), `${tpl.name} ${ask.id}`).toEqual(ex.expected[ask.id]);
+        for (const ask of ex.asks)
+          expect(toJson(values.get(ask.id)), `${tpl.name} ${ask.id}`).toEqual(ex.expected[ask.id]);
       }
     }
   });
@@ -144,10 +166,18 @@ describe('exerciseValues (recomputing from the JSON)', () => {
     const withGiven = (given: unknown) => ({ ...ex, given: given as Exercise['given'] });
     const sigmoid = generateExercise({ template: 'activation-derivative', seed: 2, difficulty: 1 });
     expect(() => exerciseValues(withGiven({ outputs: { 7: [['0.5']] } }), 'ex.json')).toThrow(InputError);
-    expect(() => exerciseValues(withGiven({ outputs: { 7: [['0.5']] } }), 'ex.json')).toThrow(/ex\.json: given\.outputs\.7: expected a layer index/);
-    expect(() => exerciseValues(withGiven({ outputs: { 0: [['x', '1']] } }), 'ex.json')).toThrow(/given\.outputs\.0\[0\]\[0\]: expected a number/);
-    expect(() => exerciseValues(withGiven({ outputs: { 0: [['1']] } }), 'ex.json')).toThrow(/given\.outputs\.0: expected 1 row\(s\) of 2 numbers/);
-    expect(() => exerciseValues({ ...sigmoid, asks: [{ id: 'a1', quantity: 'delta', layer: 3 }] }, 'ex.json')).toThrow(/asks \(a1\): delta needs a layer index/);
+    expect(() => exerciseValues(withGiven({ outputs: { 7: [['0.5']] } }), 'ex.json')).toThrow(
+      /ex\.json: given\.outputs\.7: expected a layer index/,
+    );
+    expect(() => exerciseValues(withGiven({ outputs: { 0: [['x', '1']] } }), 'ex.json')).toThrow(
+      /given\.outputs\.0\[0\]\[0\]: expected a number/,
+    );
+    expect(() => exerciseValues(withGiven({ outputs: { 0: [['1']] } }), 'ex.json')).toThrow(
+      /given\.outputs\.0: expected 1 row\(s\) of 2 numbers/,
+    );
+    expect(() => exerciseValues({ ...sigmoid, asks: [{ id: 'a1', quantity: 'delta', layer: 3 }] }, 'ex.json')).toThrow(
+      /asks \(a1\): delta needs a layer index/,
+    );
     const badNetwork = { ...ex, network: { ...(ex.network as NetworkFile), loss: 'hinge' } };
     expect(() => exerciseValues(badNetwork, 'ex.json')).toThrow(/ex\.json: loss: expected one of/);
   });

@@ -23,7 +23,11 @@ export function slipsOf(net: RawExerciseNetwork): [string, Slips][] {
     ['∂L/∂W transposed in every layer', { transposedGradient: all }],
     ['forgot η', { forgotLearningRate: true }],
   ];
-  for (const l of upper) out.push([`Δ·W instead of Δ·Wᵀ in layer ${l}`, { backThroughW: [l] }], [`updated W in the backward pass of layer ${l}`, { updatedWeightsBack: [l] }]);
+  for (const l of upper)
+    out.push(
+      [`Δ·W instead of Δ·Wᵀ in layer ${l}`, { backThroughW: [l] }],
+      [`updated W in the backward pass of layer ${l}`, { updatedWeightsBack: [l] }],
+    );
   if (upper.length > 0) out.push(['updated W in every backward pass', { updatedWeightsBack: upper }]);
   for (const l of all) out.push([`∂L/∂W transposed in layer ${l}`, { transposedGradient: [l] }]);
   net.input.forEach((_, s) => {
@@ -59,8 +63,13 @@ export function checkSlipsShow(ex: Exercise): void {
       const acted = tw.flatMap((v, k) => (rel(v, twinRight[i][k]) > 1e-13 ? [k] : []));
       if (acted.length === 0) return;
       const where = `${ex.template} d${ex.difficulty} seed ${ex.seed} ${ask.id}: slip "${name}"`;
-      if (ask.index === undefined) expect(acted.some((k) => rel(w[k], right[i][k]) > 1e-9), `${where} leaves the whole array unchanged`).toBe(true);
-      else for (const k of acted) expect(rel(w[k], right[i][k]), `${where} gives the right value`).toBeGreaterThan(1e-9);
+      if (ask.index === undefined)
+        expect(
+          acted.some((k) => rel(w[k], right[i][k]) > 1e-9),
+          `${where} leaves the whole array unchanged`,
+        ).toBe(true);
+      else
+        for (const k of acted) expect(rel(w[k], right[i][k]), `${where} gives the right value`).toBeGreaterThan(1e-9);
     });
   }
 }
@@ -72,15 +81,23 @@ export function checkNoTrivialCells(ex: Exercise): void {
   for (const ask of ex.asks as NetworkAsk[]) {
     const where = `${ex.template} d${ex.difficulty} seed ${ex.seed} ${ask.id}`;
     if (ask.quantity === 'weights_after' || ask.quantity === 'bias_after') {
-      const gradient = floatAsk(reference, { ...ask, quantity: ask.quantity === 'weights_after' ? 'grad_weights' : 'grad_bias' } as { quantity: string });
-      for (const g of cellsOf(gradient)) expect(Math.abs(g), `${where}: the gradient behind an updated value is 0`).toBeGreaterThan(1e-12);
+      const gradient = floatAsk(reference, {
+        ...ask,
+        quantity: ask.quantity === 'weights_after' ? 'grad_weights' : 'grad_bias',
+      } as { quantity: string });
+      for (const g of cellsOf(gradient))
+        expect(Math.abs(g), `${where}: the gradient behind an updated value is 0`).toBeGreaterThan(1e-12);
     }
-    if (ask.quantity === 'loss_after') expect(Math.abs(reference.loss - reference.lossAfter), `${where}: the loss does not change`).toBeGreaterThan(1e-12);
+    if (ask.quantity === 'loss_after')
+      expect(Math.abs(reference.loss - reference.lossAfter), `${where}: the loss does not change`).toBeGreaterThan(
+        1e-12,
+      );
     const value = floatAsk(reference, ask as { quantity: string; layer?: number; index?: number[] });
     if (ask.index !== undefined || !Array.isArray(value) || !Array.isArray(value[0])) continue;
     const rows = value as number[][];
     const zero = (line: number[]) => line.every((v) => Math.abs(v) < 1e-12);
     for (const row of rows) expect(zero(row), `${where}: an all-zero row`).toBe(false);
-    for (let j = 0; j < rows[0].length; j++) expect(zero(rows.map((r) => r[j])), `${where}: an all-zero column`).toBe(false);
+    for (let j = 0; j < rows[0].length; j++)
+      expect(zero(rows.map((r) => r[j])), `${where}: an all-zero column`).toBe(false);
   }
 }

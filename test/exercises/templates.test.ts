@@ -25,7 +25,9 @@ const ZERO_ALLOWED = new Set(['activation-derivative']);
 const EQUAL_ALLOWED = new Set(['activation-derivative']);
 
 function checkValueAgainst(value: JsonValue, reference: number, ex: Exercise, where: string): void {
-  expect(closeTo(Number(value.approx), reference), `${where}: approx ${value.approx} vs float64 ${reference}`).toBe(true);
+  expect(closeTo(Number(value.approx), reference), `${where}: approx ${value.approx} vs float64 ${reference}`).toBe(
+    true,
+  );
   if (value.exact === null) {
     // Only the cross-entropy loss may be irrational (ln of a stated probability), and it is then short.
     expect(ex.template, where).toBe('loss');
@@ -42,7 +44,8 @@ function checkDegeneracy(ex: Exercise, cells: JsonValue[][]): void {
   cells.forEach((c, i) => {
     const zeros = c.filter((v) => v.exact === '0').length;
     const whole = asks[i].index === undefined && c.length >= 4;
-    if (!ZERO_ALLOWED.has(ex.template)) expect(zeros, `${ex.template} ${asks[i].id}: zeros`).toBeLessThanOrEqual(whole ? 1 : 0);
+    if (!ZERO_ALLOWED.has(ex.template))
+      expect(zeros, `${ex.template} ${asks[i].id}: zeros`).toBeLessThanOrEqual(whole ? 1 : 0);
   });
   if (EQUAL_ALLOWED.has(ex.template)) return;
   // Single cells of one quantity differ.
@@ -52,9 +55,10 @@ function checkDegeneracy(ex: Exercise, cells: JsonValue[][]): void {
     const key = `${ask.quantity}/${ask.layer}`;
     groups.set(key, [...(groups.get(key) ?? []), ...cells[i].map((v) => v.exact ?? v.approx)]);
   });
-  for (const group of groups.values()) expect(new Set(group).size, `${ex.template}: equal asked cells ${group}`).toBe(group.length);
+  for (const group of groups.values())
+    expect(new Set(group).size, `${ex.template}: equal asked cells ${group}`).toBe(group.length);
   // Whole arrays: rows differ within, columns differ within.
-  asks.forEach((ask, i) => {
+  asks.forEach((ask, _i) => {
     const value = ex.expected[ask.id] as unknown;
     if (ask.index !== undefined || !Array.isArray(value)) return;
     const rows = (Array.isArray((value as unknown[])[0]) ? value : [value]) as JsonValue[][];
@@ -74,7 +78,9 @@ function checkNetworkExercise(ex: Exercise): void {
     const got = jsonCells(expected);
     const want = floatCells(floatAsk(reference, ask as { quantity: string; layer?: number; index?: number[] }));
     expect(got.length, `${ex.template} ${ask.id}: shape`).toBe(want.length);
-    got.forEach((v, k) => checkValueAgainst(v, want[k], ex, `${ex.template} d${ex.difficulty} seed ${ex.seed} ${ask.id}[${k}]`));
+    got.forEach((v, k) =>
+      checkValueAgainst(v, want[k], ex, `${ex.template} d${ex.difficulty} seed ${ex.seed} ${ask.id}[${k}]`),
+    );
     return got;
   });
   checkDegeneracy(ex, cells);
@@ -101,7 +107,11 @@ function checkNetworkExercise(ex: Exercise): void {
   // No dead ReLU layer for a whole sample; no two equal inputs in a sample (a swapped index would pass).
   net.layers.forEach((layer, l) => {
     if (l === net.layers.length - 1 || !['relu', 'relu6'].includes(layer.activation)) return;
-    for (const a of reference.preactivation[l]) expect(a.some((x) => x > 1e-12), `${ex.template}: dead layer ${l}`).toBe(true);
+    for (const a of reference.preactivation[l])
+      expect(
+        a.some((x) => x > 1e-12),
+        `${ex.template}: dead layer ${l}`,
+      ).toBe(true);
   });
   if (net.input[0].length > 1) for (const row of net.input) expect(new Set(row.map(num)).size).toBe(row.length);
   // The loss goes down in exercise ③.
@@ -141,9 +151,13 @@ function checkGraphExercise(ex: Exercise): void {
       // Central difference with respect to the node's value; the graphs are polynomials of degree ≤ 2 in it.
       const node = (ask as { node: string }).node;
       const h = 1e-3;
-      reference = (graphValues(file, { [node]: base[node] + h })[out] - graphValues(file, { [node]: base[node] - h })[out]) / (2 * h);
+      reference =
+        (graphValues(file, { [node]: base[node] + h })[out] - graphValues(file, { [node]: base[node] - h })[out]) /
+        (2 * h);
     }
-    expect(closeTo(Number(v.approx), reference, 1e-7), `${ex.template} ${ask.id}: ${v.approx} vs ${reference}`).toBe(true);
+    expect(closeTo(Number(v.approx), reference, 1e-7), `${ex.template} ${ask.id}: ${v.approx} vs ${reference}`).toBe(
+      true,
+    );
     expect(v.exact).not.toBeNull();
     expect(isShort(parseExact(v.exact!), 4)).toBe(true);
     expect(v.exact).not.toBe('0');
@@ -183,7 +197,11 @@ function symbolicReference(ex: Exercise, ask: SymbolicAsk, p: Record<string, num
   if (ex.template === 'partial-derivative') {
     const wrt = ask.of.endsWith('x') ? 'x' : 'y';
     const z = (q: Record<string, number>) =>
-      ex.difficulty === 1 ? q.a * q.x + q.b * q.y : ex.difficulty === 2 ? q.a * q.x * q.y + q.b * q.y ** 2 : (q.x + q.y) * (q.x - q.y);
+      ex.difficulty === 1
+        ? q.a * q.x + q.b * q.y
+        : ex.difficulty === 2
+          ? q.a * q.x * q.y + q.b * q.y ** 2
+          : (q.x + q.y) * (q.x - q.y);
     return central((e) => z({ ...p, [wrt]: p[wrt] + e }));
   }
   if (ex.template === 'output-bias-formula') {
@@ -201,13 +219,16 @@ function symbolicReference(ex: Exercise, ask: SymbolicAsk, p: Record<string, num
       return central(loss);
     }
     const a = xs.map((x) => Math.log(x / (1 - x)));
-    return central((e) => 0.5 * a.reduce((acc, v, i) => acc + (1 / (1 + Math.exp(-(i === unit - 1 ? v + e : v))) - ts[i]) ** 2, 0));
+    return central(
+      (e) => 0.5 * a.reduce((acc, v, i) => acc + (1 / (1 + Math.exp(-(i === unit - 1 ? v + e : v))) - ts[i]) ** 2, 0),
+    );
   }
   // hidden-bias-formula: L = Σ_k d_k a_k^{l+1}, a_k^{l+1} = Σ_i x_i w_ik, x_i = h(a_i), so ∂L/∂a_k^{l+1} = d_k.
   const units = ask.variables.filter((v) => v.startsWith('x_')).length;
   const next = ask.variables.filter((v) => v.startsWith('d_')).length;
   const act = ex.difficulty === 1 ? 'relu' : ex.difficulty === 2 ? 'sigmoid' : 'tanh';
-  const hOf = (a: number) => (act === 'relu' ? Math.max(0, a) : act === 'sigmoid' ? 1 / (1 + Math.exp(-a)) : Math.tanh(a));
+  const hOf = (a: number) =>
+    act === 'relu' ? Math.max(0, a) : act === 'sigmoid' ? 1 / (1 + Math.exp(-a)) : Math.tanh(a);
   // The point is consistent: x_i = h(a_i) (checked in checkSymbolicExercise), so a_i is the pre-activation.
   const pre = (i: number) => p[`a_${i}`];
   const loss = (e: number) => {
@@ -227,14 +248,19 @@ function symbolicReference(ex: Exercise, ask: SymbolicAsk, p: Record<string, num
  */
 function checkHiddenLayerPoint(ex: Exercise, ask: SymbolicAsk, p: Record<string, number>): void {
   const act = ex.difficulty === 1 ? 'relu' : ex.difficulty === 2 ? 'sigmoid' : 'tanh';
-  const h = (a: number) => (act === 'relu' ? Math.max(0, a) : act === 'sigmoid' ? 1 / (1 + Math.exp(-a)) : Math.tanh(a));
+  const h = (a: number) =>
+    act === 'relu' ? Math.max(0, a) : act === 'sigmoid' ? 1 / (1 + Math.exp(-a)) : Math.tanh(a);
   const units = ask.variables.filter((v) => v.startsWith('x_')).length;
   const next = ask.variables.filter((v) => v.startsWith('d_')).length;
   for (let i = 1; i <= units; i++) expect(closeTo(p[`x_${i}`], h(p[`a_${i}`]), 1e-12), `x_${i} = h(a_${i})`).toBe(true);
   const j = Number(ask.of.at(-1)!.normalize('NFKC'));
   const back = Array.from({ length: next }, (_, k) => `d_${k + 1}*w_${j}${k + 1}`).join(' + ');
-  const derivativeOfA = act === 'relu' ? '1' : act === 'sigmoid' ? `sigmoid(a_${j})*(1 - sigmoid(a_${j}))` : `(1 - tanh(a_${j})^2)`;
-  expect(closeTo(evaluate(`(${back})*${derivativeOfA}`, p), evaluate(ask.expression, p), 1e-9), `${ask.expression} vs the same written with a_${j}`).toBe(true);
+  const derivativeOfA =
+    act === 'relu' ? '1' : act === 'sigmoid' ? `sigmoid(a_${j})*(1 - sigmoid(a_${j}))` : `(1 - tanh(a_${j})^2)`;
+  expect(
+    closeTo(evaluate(`(${back})*${derivativeOfA}`, p), evaluate(ask.expression, p), 1e-9),
+    `${ask.expression} vs the same written with a_${j}`,
+  ).toBe(true);
 }
 
 function checkSymbolicExercise(ex: Exercise, seed: number): void {
@@ -249,16 +275,21 @@ function checkSymbolicExercise(ex: Exercise, seed: number): void {
     expect(ex.expected[ask.id]).toEqual({ expression: ask.expression, latex: expect.any(String) });
     for (const name of ask.variables) expect(ask.domains[name], `domain of ${name}`).toBeDefined();
     for (const name of identifiers(ask.expression)) expect(ask.variables).toContain(name);
-    for (const m of ask.misconceptions ?? []) for (const name of identifiers(m.expression)) expect(ask.variables).toContain(name);
+    for (const m of ask.misconceptions ?? [])
+      for (const name of identifiers(m.expression)) expect(ask.variables).toContain(name);
     for (const name of Object.keys(ask.definitions ?? {})) expect(ask.variables).toContain(name);
-    for (const text of Object.values(ask.definitions ?? {})) for (const name of identifiers(text)) expect(ask.variables).toContain(name);
+    for (const text of Object.values(ask.definitions ?? {}))
+      for (const name of identifiers(text)) expect(ask.variables).toContain(name);
     const differs = new Set<string>();
     for (let k = 0; k < 5; k++) {
       const p = randomPoint(ask, random);
       if (ex.template === 'hidden-bias-formula') checkHiddenLayerPoint(ex, ask, p);
       const got = evaluate(ask.expression, p);
       const want = symbolicReference(ex, ask, p);
-      expect(closeTo(got, want, 1e-5), `${ex.template} d${ex.difficulty}: ${ask.expression} = ${got} vs finite difference ${want}`).toBe(true);
+      expect(
+        closeTo(got, want, 1e-5),
+        `${ex.template} d${ex.difficulty}: ${ask.expression} = ${got} vs finite difference ${want}`,
+      ).toBe(true);
       for (const m of ask.misconceptions ?? []) if (!closeTo(evaluate(m.expression, p), got, 1e-9)) differs.add(m.id);
     }
     // Every misconception formula is really wrong somewhere.
@@ -267,24 +298,27 @@ function checkSymbolicExercise(ex: Exercise, seed: number): void {
 }
 
 describe.each(TEMPLATES.map((tpl) => [tpl.name, tpl.kind] as const))('template %s', (name, kind) => {
-  it.each(DIFFICULTIES)('difficulty %i: valid, equal to an independent recomputation, hand-friendly, non-degenerate', (difficulty) => {
-    for (const seed of SEEDS) {
-      const ex = generateExercise({ template: name, seed, difficulty });
-      expect(ex.template).toBe(name);
-      expect(ex.seed).toBe(seed);
-      expect(ex.difficulty).toBe(difficulty);
-      expect(Object.keys(ex.expected)).toEqual(ex.asks.map((a) => a.id));
-      // The contract's "given" key is always there ({} when nothing is stated).
-      expect(ex.given, `${name} d${difficulty} seed ${seed}: given`).toBeDefined();
-      if (kind !== 'network') expect(ex.given).toEqual({});
-      expect(ex.asks.map((a) => a.id)).toEqual(ex.asks.map((_, i) => `a${i + 1}`));
-      for (const ask of ex.asks) {
-        expect(ex.hints[ask.id]).toHaveLength(2);
-        for (const h of ex.hints[ask.id]) expect(h.length).toBeGreaterThan(3);
+  it.each(DIFFICULTIES)(
+    'difficulty %i: valid, equal to an independent recomputation, hand-friendly, non-degenerate',
+    (difficulty) => {
+      for (const seed of SEEDS) {
+        const ex = generateExercise({ template: name, seed, difficulty });
+        expect(ex.template).toBe(name);
+        expect(ex.seed).toBe(seed);
+        expect(ex.difficulty).toBe(difficulty);
+        expect(Object.keys(ex.expected)).toEqual(ex.asks.map((a) => a.id));
+        // The contract's "given" key is always there ({} when nothing is stated).
+        expect(ex.given, `${name} d${difficulty} seed ${seed}: given`).toBeDefined();
+        if (kind !== 'network') expect(ex.given).toEqual({});
+        expect(ex.asks.map((a) => a.id)).toEqual(ex.asks.map((_, i) => `a${i + 1}`));
+        for (const ask of ex.asks) {
+          expect(ex.hints[ask.id]).toHaveLength(2);
+          for (const h of ex.hints[ask.id]) expect(h.length).toBeGreaterThan(3);
+        }
+        if (kind === 'network') checkNetworkExercise(ex);
+        else if (kind === 'graph') checkGraphExercise(ex);
+        else checkSymbolicExercise(ex, seed);
       }
-      if (kind === 'network') checkNetworkExercise(ex);
-      else if (kind === 'graph') checkGraphExercise(ex);
-      else checkSymbolicExercise(ex, seed);
-    }
-  });
+    },
+  );
 });

@@ -17,7 +17,14 @@ function twoLayer(w2: string[][], target: string[], rate = '0.1'): NetworkFile {
   return {
     layout: 'x-w',
     layers: [
-      { weights: [['1', '0.5'], ['-0.5', '1']], bias: ['0', '0'], activation: 'relu' },
+      {
+        weights: [
+          ['1', '0.5'],
+          ['-0.5', '1'],
+        ],
+        bias: ['0', '0'],
+        activation: 'relu',
+      },
       { weights: w2, bias: ['0', '0'], activation: 'identity' },
     ],
     loss: 'half-sse',
@@ -31,7 +38,13 @@ function check(file: NetworkFile, asks: NetworkAsk[]): string | null {
   const spec = networkSpecOf(file);
   const given = new Map();
   const solution = solve(spec, { givenOutputs: given });
-  return hiddenMistake(spec, given, solution, asks, asks.map((ask) => askValue(spec, solution, given, ask)));
+  return hiddenMistake(
+    spec,
+    given,
+    solution,
+    asks,
+    asks.map((ask) => askValue(spec, solution, given, ask)),
+  );
 }
 
 const deltaAsk = (index: number[]): NetworkAsk => ({ id: 'a1', quantity: 'delta', layer: 0, index });
@@ -40,7 +53,16 @@ describe('hiddenMistake', () => {
   it('reports Δ·W for Δ·Wᵀ when W² is symmetric', () => {
     // z¹ = (1.5, 2), W² = [[1, 2], [2, −1]]: y = (5.5, 1); t = (5, 2) gives δ² = (0.5, −1) and
     // δ¹ = δ²·W²ᵀ = (−1.5, 2), the same as δ²·W² because W² = W²ᵀ.
-    const why = check(twoLayer([['1', '2'], ['2', '-1']], ['5', '2']), [deltaAsk([0, 0])]);
+    const why = check(
+      twoLayer(
+        [
+          ['1', '2'],
+          ['2', '-1'],
+        ],
+        ['5', '2'],
+      ),
+      [deltaAsk([0, 0])],
+    );
     expect(why).toMatch(/transposed-gradient \(variant 1/);
     expect(why).toMatch(/gives the right a1$/);
   });
@@ -49,7 +71,13 @@ describe('hiddenMistake', () => {
     // W² = [[1, 2], [3, −1]]: y = (7.5, 1), t = (7, 2), δ² = (0.5, −1); δ¹ = δ²·W²ᵀ = (−1.5, 2.5) but
     // δ²·W² = (−2.5, 2); with W² after the update (η = 0.1) δ¹ = (−1.6875, 2.25). ReLU′ = 1 here, so a
     // missing h′ cannot show, and nothing else acts on δ¹.
-    const file = twoLayer([['1', '2'], ['3', '-1']], ['7', '2']);
+    const file = twoLayer(
+      [
+        ['1', '2'],
+        ['3', '-1'],
+      ],
+      ['7', '2'],
+    );
     expect(check(file, [deltaAsk([0, 0])])).toBeNull();
     expect(check(file, [deltaAsk([0, 1])])).toBeNull();
     expect(check(file, [{ id: 'a1', quantity: 'delta', layer: 0 }])).toBeNull();
@@ -57,7 +85,13 @@ describe('hiddenMistake', () => {
 
   it('requires nothing of a diagonal cell from a transposition, which cannot move it', () => {
     // ∂L/∂W² = z¹ᵀδ² = [[0.75, −1.5], [1, −2]]: its transpose has the same [0][0].
-    const file = twoLayer([['1', '2'], ['3', '-1']], ['7', '2']);
+    const file = twoLayer(
+      [
+        ['1', '2'],
+        ['3', '-1'],
+      ],
+      ['7', '2'],
+    );
     expect(check(file, [{ id: 'a1', quantity: 'grad_weights', layer: 1, index: [0, 0] }])).toBeNull();
     expect(check(file, [{ id: 'a1', quantity: 'grad_weights', layer: 1, index: [0, 1] }])).toBeNull();
   });
@@ -89,22 +123,37 @@ describe('hiddenMistake', () => {
       learning_rate: '0.1',
       conventions: { batch: 'sum' },
     };
-    expect(check(file, [{ id: 'a1', quantity: 'grad_bias', layer: 0, index: [0] }])).toMatch(/^the mistake bias-not-summed \(variant 1/);
+    expect(check(file, [{ id: 'a1', quantity: 'grad_bias', layer: 0, index: [0] }])).toMatch(
+      /^the mistake bias-not-summed \(variant 1/,
+    );
   });
 
   it('reports dout·W for dx = dout·Wᵀ of a single Affine layer with a symmetric W', () => {
     // W = [[1, 2], [2, 3]] = Wᵀ, so dx = dout·Wᵀ = dout·W whatever dout is.
     const file: NetworkFile = {
       layout: 'x-w',
-      layers: [{ weights: [['1', '2'], ['2', '3']], bias: ['0', '0'], activation: 'identity' }],
+      layers: [
+        {
+          weights: [
+            ['1', '2'],
+            ['2', '3'],
+          ],
+          bias: ['0', '0'],
+          activation: 'identity',
+        },
+      ],
       loss: 'half-sse',
       input: [['1', '-1']],
       target: [['0', '0']],
       learning_rate: '0.1',
     };
-    expect(check(file, [{ id: 'a1', quantity: 'grad_input', layer: 0 }])).toMatch(/^the mistake transposed-gradient \(variant 1\)/);
+    expect(check(file, [{ id: 'a1', quantity: 'grad_input', layer: 0 }])).toMatch(
+      /^the mistake transposed-gradient \(variant 1\)/,
+    );
     // The grader's own list has no such variant for a one-layer network; mistakeVariants adds it.
-    expect(mistakeVariants(networkSpecOf(file)).some((m) => m.id === 'transposed-gradient' && m.variant === 1)).toBe(true);
+    expect(mistakeVariants(networkSpecOf(file)).some((m) => m.id === 'transposed-gradient' && m.variant === 1)).toBe(
+      true,
+    );
   });
 });
 
@@ -116,7 +165,10 @@ describe('genericTwin', () => {
         const { spec, given, solution } = solveNetworkExercise(ex);
         const twin = genericTwin(spec, given);
         const pairs = [
-          ...spec.layers.flatMap((layer, l) => [...layer.weights.flatMap((row, i) => row.map((v, j) => [v, twin.spec.layers[l].weights[i][j]])), ...layer.bias.map((v, j) => [v, twin.spec.layers[l].bias[j]])]),
+          ...spec.layers.flatMap((layer, l) => [
+            ...layer.weights.flatMap((row, i) => row.map((v, j) => [v, twin.spec.layers[l].weights[i][j]])),
+            ...layer.bias.map((v, j) => [v, twin.spec.layers[l].bias[j]]),
+          ]),
           ...spec.input.flatMap((row, s) => row.map((v, i) => [v, twin.spec.input[s][i]])),
           [spec.learningRate, twin.spec.learningRate],
         ];
@@ -138,7 +190,14 @@ describe('genericTwin', () => {
         // Stated softmax outputs still sum to 1 (the rows are renormalised).
         for (const [l, rows] of twin.given) {
           if (spec.layers[l].activation !== 'softmax') continue;
-          for (const row of rows) expect(row.reduce((acc, v) => acc.plus(approx(v)), approx(row[0]).minus(approx(row[0]))).minus(1).abs().lt(1e-50)).toBe(true);
+          for (const row of rows)
+            expect(
+              row
+                .reduce((acc, v) => acc.plus(approx(v)), approx(row[0]).minus(approx(row[0])))
+                .minus(1)
+                .abs()
+                .lt(1e-50),
+            ).toBe(true);
         }
       }
     }

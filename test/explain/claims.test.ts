@@ -16,7 +16,8 @@ function checkAtRandomPoints(scope: CheckScope, check: Check, seed: number): voi
 
 describe.each(TOPICS.map((t) => [t.id, t] as const))('%s', (_, topic) => {
   it('has a check for every claim', () => {
-    for (const step of topic.steps) if (step.role === 'claim') expect(step.checks?.length ?? 0, step.text_en).toBeGreaterThan(0);
+    for (const step of topic.steps)
+      if (step.role === 'claim') expect(step.checks?.length ?? 0, step.text_en).toBeGreaterThan(0);
     expect(topic.steps.some((s) => s.role === 'claim')).toBe(true);
   });
   topic.steps.forEach((step, i) => {
@@ -27,12 +28,33 @@ describe.each(TOPICS.map((t) => [t.id, t] as const))('%s', (_, topic) => {
 });
 
 describe('the harness', () => {
-  const scope: CheckScope = { random: { x: { min: -2, max: 2 }, a: { min: -2, max: 2, shape: [3] }, c: { min: -2, max: 2, shape: [3, 1] }, W: { min: -1, max: 1, shape: [2, 3] } }, define: [['y', '1 / (1 + exp(-x))']] };
+  const scope: CheckScope = {
+    random: {
+      x: { min: -2, max: 2 },
+      a: { min: -2, max: 2, shape: [3] },
+      c: { min: -2, max: 2, shape: [3, 1] },
+      W: { min: -1, max: 1, shape: [2, 3] },
+    },
+    define: [['y', '1 / (1 + exp(-x))']],
+  };
   it.each([
     ['a wrong derivative', { derivative: { of: '1 / (1 + exp(-x))', wrt: 'x', is: 'y * (1 + y)' } }],
-    ['a dropped off-diagonal term', { derivative: { of: 'exp(a[i]) / sum(map(a, exp))', wrt: 'a[k]', is: 'i == k ? exp(a[i]) / sum(map(a, exp)) * (1 - exp(a[i]) / sum(map(a, exp))) : 0' }, indices: { i: 3, k: 3 } }],
+    [
+      'a dropped off-diagonal term',
+      {
+        derivative: {
+          of: 'exp(a[i]) / sum(map(a, exp))',
+          wrt: 'a[k]',
+          is: 'i == k ? exp(a[i]) / sum(map(a, exp)) * (1 - exp(a[i]) / sum(map(a, exp))) : 0',
+        },
+        indices: { i: 3, k: 3 },
+      },
+    ],
     ['a wrong identity', { equal: ['tanh(x)', '(exp(x) - exp(-x)) / (exp(x) + exp(-x)) + 1e-30'] }],
-    ['a wrong matrix gradient', { derivative: { of: 'sum(W * c)', wrt: 'W', is: 'ones(2, 1) * transpose(c) * 1.0000001' } }],
+    [
+      'a wrong matrix gradient',
+      { derivative: { of: 'sum(W * c)', wrt: 'W', is: 'ones(2, 1) * transpose(c) * 1.0000001' } },
+    ],
     ['a gradient of the wrong shape', { derivative: { of: 'sum(W * c)', wrt: 'W', is: 'c * ones(1, 2)' } }],
     ['a wrong kink', { kink: { of: 'max(0, x)', wrt: 'x', at: '0', left: '1', right: '1' } }],
     ['a wrong decimal', { approx: ['-log(0.6)', '0.5109'] }],

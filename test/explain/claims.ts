@@ -31,9 +31,16 @@ export function generator(seed: number): () => number {
 
 /** A random value in [min, max] with 9 decimal digits, built exactly as a BigNumber. */
 function draw(v: RandomVariable, random: () => number): Quantity {
-  const one = () => math.bignumber(v.min).plus(math.bignumber(Math.floor(random() * 1e9)).div(1e9).times(v.max - v.min)) as Scalar;
+  const one = () =>
+    math.bignumber(v.min).plus(
+      math
+        .bignumber(Math.floor(random() * 1e9))
+        .div(1e9)
+        .times(v.max - v.min),
+    ) as Scalar;
   if (!v.shape) return one();
-  const build = (shape: readonly number[]): unknown[] => Array.from({ length: shape[0] }, () => (shape.length === 1 ? one() : build(shape.slice(1))));
+  const build = (shape: readonly number[]): unknown[] =>
+    Array.from({ length: shape[0] }, () => (shape.length === 1 ? one() : build(shape.slice(1))));
   return math.matrix(build(v.shape) as never);
 }
 
@@ -50,7 +57,11 @@ function applyDefinitions(scope: CheckScope, s: Scope, from: number): void {
 
 /** All entries of a scalar, vector or matrix, as BigNumbers, with the shape. */
 function entries(x: unknown): { values: Scalar[]; shape: number[] } {
-  if (math.isMatrix(x)) return { values: (math.flatten(x) as Matrix).toArray().map((v) => math.bignumber(v as never) as Scalar), shape: x.size() };
+  if (math.isMatrix(x))
+    return {
+      values: (math.flatten(x) as Matrix).toArray().map((v) => math.bignumber(v as never) as Scalar),
+      shape: x.size(),
+    };
   if (Array.isArray(x)) return entries(math.matrix(x));
   return { values: [math.bignumber(x as never) as Scalar], shape: [] };
 }
@@ -72,7 +83,8 @@ function sameQuantity(a: unknown, b: unknown, tolerance: BigNumber, what: string
 /** Every assignment of the index variables, 1-based. */
 function indexAssignments(indices: Readonly<Record<string, number>> | undefined): Record<string, number>[] {
   let out: Record<string, number>[] = [{}];
-  for (const [name, n] of Object.entries(indices ?? {})) out = out.flatMap((a) => Array.from({ length: n }, (_, k) => ({ ...a, [name]: k + 1 })));
+  for (const [name, n] of Object.entries(indices ?? {}))
+    out = out.flatMap((a) => Array.from({ length: n }, (_, k) => ({ ...a, [name]: k + 1 })));
   return out;
 }
 
@@ -83,7 +95,10 @@ function perturbed(scope: CheckScope, s: Scope, name: string, entry: number[] | 
   if (entry === null) copy.set(name, value);
   else {
     const m = (current as Matrix).clone();
-    m.set(entry.map((i) => i - 1), value);
+    m.set(
+      entry.map((i) => i - 1),
+      value,
+    );
     copy.set(name, m);
   }
   const defined = (scope.define ?? []).findIndex(([n]) => n === name);
@@ -93,7 +108,9 @@ function perturbed(scope: CheckScope, s: Scope, name: string, entry: number[] | 
 
 function valueAt(s: Scope, name: string, entry: number[] | null): Scalar {
   const v = s.get(name);
-  return entry === null ? (v as Scalar) : (math.bignumber((v as Matrix).get(entry.map((i) => i - 1)) as never) as Scalar);
+  return entry === null
+    ? (v as Scalar)
+    : (math.bignumber((v as Matrix).get(entry.map((i) => i - 1)) as never) as Scalar);
 }
 
 function derivativeAt(scope: CheckScope, s: Scope, of: string, name: string, entry: number[] | null): Scalar {
@@ -117,7 +134,9 @@ export function runCheck(scope: CheckScope, check: Check, s: Scope): void {
     const { of, wrt, at, left, right } = check.kink;
     const x0 = math.bignumber(math.evaluate(at, s));
     const f = (x: Scalar) => math.bignumber(math.evaluate(of, perturbed(scope, s, wrt, null, x)));
-    const leftSlope = f(x0).minus(f(x0.minus(H))).div(H);
+    const leftSlope = f(x0)
+      .minus(f(x0.minus(H)))
+      .div(H);
     const rightSlope = f(x0.plus(H)).minus(f(x0)).div(H);
     sameQuantity(leftSlope, math.evaluate(left, s), math.bignumber('1e-15'), `left derivative of ${of} at ${at}`);
     sameQuantity(rightSlope, math.evaluate(right, s), math.bignumber('1e-15'), `right derivative of ${of} at ${at}`);
@@ -129,7 +148,12 @@ export function runCheck(scope: CheckScope, check: Check, s: Scope): void {
     if (check.when && !math.evaluate(check.when, t)) continue;
     const where = Object.keys(assignment).length ? ` at ${JSON.stringify(assignment)}` : '';
     if ('equal' in check) {
-      sameQuantity(math.evaluate(check.equal[0], t), math.evaluate(check.equal[1], t), EQUAL_TOLERANCE, `${check.equal[0]} = ${check.equal[1]}${where}`);
+      sameQuantity(
+        math.evaluate(check.equal[0], t),
+        math.evaluate(check.equal[1], t),
+        EQUAL_TOLERANCE,
+        `${check.equal[0]} = ${check.equal[1]}${where}`,
+      );
       continue;
     }
     const { of, wrt, is } = check.derivative;
@@ -139,15 +163,30 @@ export function runCheck(scope: CheckScope, check: Check, s: Scope): void {
     const expected = math.evaluate(is, t);
     if (indexText !== undefined) {
       const entry = indexText.split(',').map((e) => Number(math.evaluate(e.trim(), t)));
-      sameQuantity(derivativeAt(scope, t, of, name, entry), expected, DERIVATIVE_TOLERANCE, `∂(${of})/∂${wrt} = ${is}${where}`);
+      sameQuantity(
+        derivativeAt(scope, t, of, name, entry),
+        expected,
+        DERIVATIVE_TOLERANCE,
+        `∂(${of})/∂${wrt} = ${is}${where}`,
+      );
     } else if (math.isMatrix(t.get(name))) {
       // The whole gradient: one finite difference per entry, in the same order as `is`.
       const shape = (t.get(name) as Matrix).size();
       const cells = indexAssignments(Object.fromEntries(shape.map((n, d) => [`d${d}`, n])));
       const fd = cells.map((c) => derivativeAt(scope, t, of, name, Object.values(c)));
-      sameQuantity(math.matrix(fd), math.flatten(math.matrix(expected as never)), DERIVATIVE_TOLERANCE, `∂(${of})/∂${wrt} = ${is}${where}`);
+      sameQuantity(
+        math.matrix(fd),
+        math.flatten(math.matrix(expected as never)),
+        DERIVATIVE_TOLERANCE,
+        `∂(${of})/∂${wrt} = ${is}${where}`,
+      );
     } else {
-      sameQuantity(derivativeAt(scope, t, of, name, null), expected, DERIVATIVE_TOLERANCE, `∂(${of})/∂${wrt} = ${is}${where}`);
+      sameQuantity(
+        derivativeAt(scope, t, of, name, null),
+        expected,
+        DERIVATIVE_TOLERANCE,
+        `∂(${of})/∂${wrt} = ${is}${where}`,
+      );
     }
   }
 }

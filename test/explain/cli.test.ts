@@ -43,7 +43,7 @@ describe('explain', () => {
     expect(built.run('explain', 'softplus', '--format', 'html').status).toBe(2);
   });
 
-  it('typesets a derivation as Markdown, HTML or LaTeX with the solutions\' renderers', () => {
+  it("typesets a derivation as Markdown, HTML or LaTeX with the solutions' renderers", () => {
     const topic = TOPICS.find((t) => t.id === 'softmax-cross-entropy')!;
     const md = built.run('explain', topic.id, '--format', 'markdown');
     expect(md.status).toBe(0);

@@ -22,8 +22,12 @@ function net(layers: [string, number][], loss: string): string {
   let inputs = 1;
   const lines = ['layout: x-w', 'layers:'];
   for (const [activation, units] of layers) {
-    const w = Array.from({ length: inputs }, () => `[${Array.from({ length: units }, () => '0.5').join(', ')}]`).join(', ');
-    lines.push(`  - {weights: [${w}], bias: [${Array.from({ length: units }, () => '0').join(', ')}], activation: ${activation}}`);
+    const w = Array.from({ length: inputs }, () => `[${Array.from({ length: units }, () => '0.5').join(', ')}]`).join(
+      ', ',
+    );
+    lines.push(
+      `  - {weights: [${w}], bias: [${Array.from({ length: units }, () => '0').join(', ')}], activation: ${activation}}`,
+    );
     inputs = units;
   }
   const target = Array.from({ length: inputs }, (_, k) => (k === 0 ? '1' : '0')).join(', ');
@@ -37,9 +41,40 @@ describe('the derivations a network uses', () => {
   it('are those of its activation functions and its loss', () => {
     expect(networkTopics(mazur().network).map((t) => t.id)).toEqual(['sigmoid']);
     expect(networkTopics(mixed().network).map((t) => t.id)).toEqual(['leaky-relu', 'softmax-cross-entropy']);
-    expect(topicIds(net([['tanh', 2], ['softmax', 2]], 'half-sse'))).toEqual(['tanh', 'softmax']);
-    expect(topicIds(net([['relu', 2], ['sigmoid', 2]], 'cross-entropy'))).toEqual(['relu', 'sigmoid', 'cross-entropy']);
-    expect(topicIds(net([['relu6', 2], ['prelu', 2], ['relu6', 1]], 'mse'))).toEqual(['relu6', 'prelu']);
+    expect(
+      topicIds(
+        net(
+          [
+            ['tanh', 2],
+            ['softmax', 2],
+          ],
+          'half-sse',
+        ),
+      ),
+    ).toEqual(['tanh', 'softmax']);
+    expect(
+      topicIds(
+        net(
+          [
+            ['relu', 2],
+            ['sigmoid', 2],
+          ],
+          'cross-entropy',
+        ),
+      ),
+    ).toEqual(['relu', 'sigmoid', 'cross-entropy']);
+    expect(
+      topicIds(
+        net(
+          [
+            ['relu6', 2],
+            ['prelu', 2],
+            ['relu6', 1],
+          ],
+          'mse',
+        ),
+      ),
+    ).toEqual(['relu6', 'prelu']);
     expect(topicIds(net([['identity', 2]], 'half-sse'))).toEqual([]);
   });
 
@@ -50,16 +85,22 @@ describe('the derivations a network uses', () => {
       expect(appendix.id).toBe('appendix');
       expect(appendix.title).toBe(lang === 'en' ? 'Appendix: derivations' : '付録: 導出');
       const math = appendix.blocks.flatMap((b) => (b.kind === 'math' ? [b.latex] : []));
-      const texts = appendix.blocks.flatMap((b) => (b.kind === 'paragraph' ? b.text.filter((x): x is string => typeof x === 'string') : []));
+      const texts = appendix.blocks.flatMap((b) =>
+        b.kind === 'paragraph' ? b.text.filter((x): x is string => typeof x === 'string') : [],
+      );
       const headings = appendix.blocks.flatMap((b) => (b.kind === 'heading' ? b.text : []));
       const topics = ['leaky-relu', 'softmax-cross-entropy'].map((id) => findTopic(id)!);
       expect(headings).toEqual(topics.map((t) => (lang === 'en' ? t.title_en : t.title_ja)));
       expect(math).toEqual(topics.flatMap((t) => t.steps.map((s) => s.latex)));
-      for (const t of topics) for (const s of t.steps) expect(texts.some((x) => x.endsWith(lang === 'en' ? s.text_en : s.text_ja))).toBe(true);
+      for (const t of topics)
+        for (const s of t.steps)
+          expect(texts.some((x) => x.endsWith(lang === 'en' ? s.text_en : s.text_ja))).toBe(true);
     }
     // softmax + cross-entropy → y − t and sigmoid′ = y(1 − y) are there.
     expect(documentMath(documentOf(mixed()).doc)).toContain('\\frac{\\partial L}{\\partial a} = y - t');
-    expect(documentMath(documentOf(mazur()).doc).some((m) => m.includes('\\frac{dy}{dx} = y\\left(1 - y\\right)'))).toBe(true);
+    expect(
+      documentMath(documentOf(mazur()).doc).some((m) => m.includes('\\frac{dy}{dx} = y\\left(1 - y\\right)')),
+    ).toBe(true);
   });
 
   it('is left out when the network needs none (identity and squared error)', () => {
@@ -105,16 +146,24 @@ describe('explain as a document', () => {
 
   // TeX is not installed in CI; where pdflatex is, every derivation compiles and fits the page.
   const pdflatex = spawnSync('pdflatex', ['--version']).status === 0;
-  it.runIf(pdflatex)('compiles with pdflatex in English (all topics), plain ASCII, no overfull line', () => {
-    const tex = renderLatex(all('en'));
-    expect(tex).toMatch(/^[\x00-\x7f]*$/);
-    const dir = mkdtempSync(join(tmpdir(), 'backprop-tutor-explain-'));
-    try {
-      writeFileSync(join(dir, 'all.tex'), tex);
-      execFileSync('pdflatex', ['-interaction=nonstopmode', '-halt-on-error', 'all.tex'], { cwd: dir, stdio: 'pipe', timeout: 60_000 });
-      expect(readFileSync(join(dir, 'all.log'), 'latin1').match(/^Overfull.*$/gm) ?? []).toEqual([]);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  }, 90_000);
+  it.runIf(pdflatex)(
+    'compiles with pdflatex in English (all topics), plain ASCII, no overfull line',
+    () => {
+      const tex = renderLatex(all('en'));
+      expect(tex).toMatch(/^[\x00-\x7f]*$/);
+      const dir = mkdtempSync(join(tmpdir(), 'backprop-tutor-explain-'));
+      try {
+        writeFileSync(join(dir, 'all.tex'), tex);
+        execFileSync('pdflatex', ['-interaction=nonstopmode', '-halt-on-error', 'all.tex'], {
+          cwd: dir,
+          stdio: 'pipe',
+          timeout: 60_000,
+        });
+        expect(readFileSync(join(dir, 'all.log'), 'latin1').match(/^Overfull.*$/gm) ?? []).toEqual([]);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+    90_000,
+  );
 });

@@ -5,7 +5,8 @@ import type { Exercise, NetworkAsk, NetworkFile } from '../../src/exercises/type
 import type { Act, Loss, RefNet } from './reference';
 
 const tenth = fc.integer({ min: -10, max: 10 }).map((k) => String(k / 10));
-const matrix = (rows: number, cols: number) => fc.array(fc.array(tenth, { minLength: cols, maxLength: cols }), { minLength: rows, maxLength: rows });
+const matrix = (rows: number, cols: number) =>
+  fc.array(fc.array(tenth, { minLength: cols, maxLength: cols }), { minLength: rows, maxLength: rows });
 const HIDDEN: readonly Act[] = ['identity', 'sigmoid', 'tanh', 'relu'];
 
 export const netArb: fc.Arbitrary<RefNet> = fc
@@ -39,7 +40,11 @@ export const netArb: fc.Arbitrary<RefNet> = fc
     );
     const target =
       s.loss === 'cross-entropy'
-        ? fc.constant(Array.from({ length: s.batch }, (_, i) => Array.from({ length: outputs }, (__, k) => (k === s.hot[i] % outputs ? '1' : '0'))))
+        ? fc.constant(
+            Array.from({ length: s.batch }, (_, i) =>
+              Array.from({ length: outputs }, (__, k) => (k === s.hot[i] % outputs ? '1' : '0')),
+            ),
+          )
         : matrix(s.batch, outputs);
     return fc.record({ layers: fc.tuple(...layerArbs), input: matrix(s.batch, widths[0]), target }).map(
       (r): RefNet => ({
@@ -80,7 +85,9 @@ export function cellAsks(net: RefNet): NetworkAsk[] {
     const rows = layer.weights.length;
     const cols = layer.weights[0].length;
     const units = net.layout === 'x-w' ? cols : rows;
-    for (let s = 0; s < samples; s++) for (let k = 0; k < units; k++) asks.push({ id: `delta_${l}_${s}_${k}`, quantity: 'delta', layer: l, index: [s, k] });
+    for (let s = 0; s < samples; s++)
+      for (let k = 0; k < units; k++)
+        asks.push({ id: `delta_${l}_${s}_${k}`, quantity: 'delta', layer: l, index: [s, k] });
     for (let i = 0; i < rows; i++) {
       for (let j = 0; j < cols; j++) {
         asks.push({ id: `grad_weights_${l}_${i}_${j}`, quantity: 'grad_weights', layer: l, index: [i, j] });

@@ -47,7 +47,18 @@ const EXERCISE = JSON.stringify({
 describe('backprop-tutor check', () => {
   it('grades an exercise: the JSON contract, exit 0 for right and wrong answers alike', () => {
     const ex = file('ex.json', EXERCISE);
-    const { status, stdout, stderr } = cli.run('check', ex, '--answer', 'a1=9/800', '--answer', 'a2=0.15', '--answer', 'a3=[[-0.06],[-0.1]]', '--format', 'json');
+    const { status, stdout, stderr } = cli.run(
+      'check',
+      ex,
+      '--answer',
+      'a1=9/800',
+      '--answer',
+      'a2=0.15',
+      '--answer',
+      'a3=[[-0.06],[-0.1]]',
+      '--format',
+      'json',
+    );
     expect(stderr).toBe('');
     expect(status).toBe(0);
     const out = JSON.parse(stdout);
@@ -56,10 +67,25 @@ describe('backprop-tutor check', () => {
       Array(3).fill(['ask', 'status', 'score', 'expected', 'misconception', 'feedback']),
     );
     const [a1, a2, a3] = out.results;
-    expect(a1).toMatchObject({ ask: 'a1', status: 'correct', score: 1, misconception: null, expected: { exact: '9/800' } });
-    expect(a2).toMatchObject({ ask: 'a2', status: 'incorrect', score: 0, misconception: 'sign-flip', expected: { exact: '-3/20' } });
+    expect(a1).toMatchObject({
+      ask: 'a1',
+      status: 'correct',
+      score: 1,
+      misconception: null,
+      expected: { exact: '9/800' },
+    });
+    expect(a2).toMatchObject({
+      ask: 'a2',
+      status: 'incorrect',
+      score: 0,
+      misconception: 'sign-flip',
+      expected: { exact: '-3/20' },
+    });
     expect(a3).toMatchObject({ ask: 'a3', status: 'incorrect', score: 0.5 });
-    expect(a3.expected).toEqual([[expect.objectContaining({ exact: '-3/50' })], [expect.objectContaining({ exact: '-9/100' })]]);
+    expect(a3.expected).toEqual([
+      [expect.objectContaining({ exact: '-3/50' })],
+      [expect.objectContaining({ exact: '-9/100' })],
+    ]);
   });
 
   it('text and Japanese output; an unreadable answer is graded invalid (exit 0)', () => {
@@ -80,7 +106,9 @@ describe('backprop-tutor check', () => {
     expect(status).toBe(0);
     const { hints } = JSON.parse(stdout);
     expect(hints[0]).toMatchObject({ ask: 'a2', hint: 2, cost: 0.5 });
-    const used = JSON.parse(cli.run('check', ex, '--answer', 'a2=-0.15', '--hints-used', 'a2=1', '--format', 'json').stdout);
+    const used = JSON.parse(
+      cli.run('check', ex, '--answer', 'a2=-0.15', '--hints-used', 'a2=1', '--format', 'json').stdout,
+    );
     expect(used.results[0].score).toBe(0.75);
     // More hints than the ask has: a clear usage error, not a silent cap.
     const tooMany = cli.run('check', ex, '--answer', 'a2=-0.15', '--hints-used', 'a2=5');
@@ -89,7 +117,10 @@ describe('backprop-tutor check', () => {
   });
 
   it('bad exercise files and bad command lines exit 2 with one line', () => {
-    const bad = file('bad.json', '{"network": {"layers": [], "loss": "half-sse"}, "asks": [{"id": "a1", "quantity": "loss"}]}');
+    const bad = file(
+      'bad.json',
+      '{"network": {"layers": [], "loss": "half-sse"}, "asks": [{"id": "a1", "quantity": "loss"}]}',
+    );
     const r = cli.run('check', bad, '--answer', 'a1=1');
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
@@ -107,7 +138,14 @@ describe('backprop-tutor check', () => {
   });
 
   it('checks Mazur’s work: JSON contract, every value right', () => {
-    const { status, stdout } = cli.run('check', 'exercises/networks/mazur.yaml', '--work', 'exercises/work/mazur-work.yaml', '--format', 'json');
+    const { status, stdout } = cli.run(
+      'check',
+      'exercises/networks/mazur.yaml',
+      '--work',
+      'exercises/work/mazur-work.yaml',
+      '--format',
+      'json',
+    );
     expect(status).toBe(0);
     const out = JSON.parse(stdout);
     expect(Object.keys(out)).toEqual(['results', 'first_wrong']);
@@ -120,8 +158,13 @@ describe('backprop-tutor check', () => {
   });
 
   it('pinpoints the first wrong value of a work file; bad work files exit 2', () => {
-    const work = file('work.yaml', 'layers:\n  - {}\n  - delta: [[0.74136507, ~]]\n    grad_weights: [[0.439830, ~], [~, ~]]\n');
-    const json = JSON.parse(cli.run('check', 'exercises/networks/mazur.yaml', '--work', work, '--format', 'json').stdout);
+    const work = file(
+      'work.yaml',
+      'layers:\n  - {}\n  - delta: [[0.74136507, ~]]\n    grad_weights: [[0.439830, ~], [~, ~]]\n',
+    );
+    const json = JSON.parse(
+      cli.run('check', 'exercises/networks/mazur.yaml', '--work', work, '--format', 'json').stdout,
+    );
     expect(json.first_wrong).toBe('layers[1].delta[0][0]');
     expect(json.results[0]).toMatchObject({ misconception: 'missing-activation-derivative', carried_forward: false });
     expect(json.results[1]).toMatchObject({ status: 'incorrect', carried_forward: true });

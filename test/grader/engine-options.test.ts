@@ -41,6 +41,9 @@ describe('solve options used by the grader', () => {
       learning_rate: '0.5',
     });
     const s = solve(spec, { intermediate: (q, _l, m) => (q === 'delta' ? [[ONE]] : m) });
-    expect(s.layers[0].gradWeights.map((r) => r.map((v) => (v.kind === 'rational' ? v.q.toFraction() : '?')))).toEqual([['2/5'], ['3/5']]);
+    expect(s.layers[0].gradWeights.map((r) => r.map((v) => (v.kind === 'rational' ? v.q.toFraction() : '?')))).toEqual([
+      ['2/5'],
+      ['3/5'],
+    ]);
   });
 });

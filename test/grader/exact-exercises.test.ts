@@ -9,7 +9,8 @@ import { cellsOf } from '../../src/exercises/quantities';
 import { gradeExercise, gradingContext } from '../../src/grader';
 import { nearMissesOf } from './honest-student';
 
-const isNetworkAsk = (ask: { quantity: string }): ask is NetworkAsk => !['expression', 'value', 'gradients', 'nodes'].includes(ask.quantity);
+const isNetworkAsk = (ask: { quantity: string }): ask is NetworkAsk =>
+  !['expression', 'value', 'gradients', 'nodes'].includes(ask.quantity);
 
 describe('exact exercises', () => {
   // The near misses that rounded intermediates used to make right.
@@ -49,7 +50,8 @@ describe('exact exercises', () => {
             for (const miss of nearMissesOf(cellsOf(v)[0])) {
               tried++;
               const [result] = gradeExercise(ctx, new Map([[ask.id, miss]]));
-              if (result.status === 'correct') accepted.push(`${template.name} -d ${difficulty} -s ${seed} ${ask.id}=${miss}: ${result.feedback.en}`);
+              if (result.status === 'correct')
+                accepted.push(`${template.name} -d ${difficulty} -s ${seed} ${ask.id}=${miss}: ${result.feedback.en}`);
             }
           }
         }

@@ -2,21 +2,34 @@
 // is named, the "right way" matches the exercise (its loss, the step, the cell), hints give the formula
 // with numbers but never the result, formulas in a instead of x, and notation a student is likely to type.
 import { describe, expect, it } from 'vitest';
-import type { Exercise, NetworkAsk, NetworkFile, SymbolicAsk } from '../../src/exercises/types';
+import type { Exercise, NetworkFile, SymbolicAsk } from '../../src/exercises/types';
 import { gradingContext } from '../../src/grader/context';
 import { gradeExercise, type AskResult } from '../../src/grader/grade';
 import { hintsFor, revealsResult } from '../../src/grader/hints';
 import { Fraction } from '../../src/number/value';
 
 function exercise(network: Exercise['network'], asks: Exercise['asks'], extra: Partial<Exercise> = {}): Exercise {
-  return { template: 'test', seed: 0, difficulty: 1, lang: 'en', network, asks, prompt: '', expected: {}, hints: {}, ...extra };
+  return {
+    template: 'test',
+    seed: 0,
+    difficulty: 1,
+    lang: 'en',
+    network,
+    asks,
+    prompt: '',
+    expected: {},
+    hints: {},
+    ...extra,
+  };
 }
 
 function grader(ex: Exercise) {
   const ctx = gradingContext(ex);
   return (answers: Record<string, string>, hints?: Record<string, number>): Record<string, AskResult> =>
     Object.fromEntries(
-      gradeExercise(ctx, new Map(Object.entries(answers)), { hintsUsed: hints ? new Map(Object.entries(hints)) : undefined }).map((r) => [r.ask, r]),
+      gradeExercise(ctx, new Map(Object.entries(answers)), {
+        hintsUsed: hints ? new Map(Object.entries(hints)) : undefined,
+      }).map((r) => [r.ask, r]),
     );
 }
 
@@ -29,10 +42,25 @@ function grader(ex: Exercise) {
  */
 const SOFTMAX: NetworkFile = {
   layout: 'x-w',
-  layers: [{ weights: [['-0.2', '-0.1', '0.6'], ['-0.5', '0.5', '0.6']], bias: ['0.1', '-1', '0'], activation: 'softmax' }],
+  layers: [
+    {
+      weights: [
+        ['-0.2', '-0.1', '0.6'],
+        ['-0.5', '0.5', '0.6'],
+      ],
+      bias: ['0.1', '-1', '0'],
+      activation: 'softmax',
+    },
+  ],
   loss: 'cross-entropy',
-  input: [['1', '0.5'], ['0.2', '0.4']],
-  target: [['1', '0', '0'], ['0', '0', '1']],
+  input: [
+    ['1', '0.5'],
+    ['0.2', '0.4'],
+  ],
+  target: [
+    ['1', '0', '0'],
+    ['0', '0', '1'],
+  ],
   learning_rate: '1',
   conventions: { batch: 'mean' },
 };
@@ -44,7 +72,16 @@ const softmax = grader(
       { id: 'b', quantity: 'grad_bias', layer: 0 },
       { id: 'd00', quantity: 'delta', layer: 0, index: [0, 0] },
     ],
-    { given: { outputs: { '0': [['0.2', '0.1', '0.7'], ['0.3', '0.2', '0.5']] } } },
+    {
+      given: {
+        outputs: {
+          '0': [
+            ['0.2', '0.1', '0.7'],
+            ['0.3', '0.2', '0.5'],
+          ],
+        },
+      },
+    },
   ),
 );
 
@@ -56,8 +93,23 @@ const softmax = grader(
 const LEAKY: NetworkFile = {
   layout: 'x-w',
   layers: [
-    { weights: [['0.5', '-1'], ['0.25', '0.2']], bias: ['0.1', '0.3'], activation: 'leaky-relu', alpha: '0.2' },
-    { weights: [['1', '0.5'], ['-2', '0.4']], bias: ['0.2', '-0.1'], activation: 'identity' },
+    {
+      weights: [
+        ['0.5', '-1'],
+        ['0.25', '0.2'],
+      ],
+      bias: ['0.1', '0.3'],
+      activation: 'leaky-relu',
+      alpha: '0.2',
+    },
+    {
+      weights: [
+        ['1', '0.5'],
+        ['-2', '0.4'],
+      ],
+      bias: ['0.2', '-0.1'],
+      activation: 'identity',
+    },
   ],
   loss: 'half-sse',
   input: [['1', '2']],
@@ -73,8 +125,22 @@ const LEAKY: NetworkFile = {
 const KINK: NetworkFile = {
   layout: 'x-w',
   layers: [
-    { weights: [['0.5', '-1'], ['0.25', '0.5']], bias: ['0.1', '0'], activation: 'relu' },
-    { weights: [['1', '0.5'], ['-2', '0.4']], bias: ['0.2', '-0.1'], activation: 'identity' },
+    {
+      weights: [
+        ['0.5', '-1'],
+        ['0.25', '0.5'],
+      ],
+      bias: ['0.1', '0'],
+      activation: 'relu',
+    },
+    {
+      weights: [
+        ['1', '0.5'],
+        ['-2', '0.4'],
+      ],
+      bias: ['0.2', '-0.1'],
+      activation: 'identity',
+    },
   ],
   loss: 'half-sse',
   input: [['1', '2']],
@@ -86,7 +152,9 @@ describe('the misconception that explains the whole answer', () => {
   it('bias-not-summed for one sample’s row, though one cell alone matches another mistake', () => {
     const r = softmax({ b: '[-0.4, 0.05, 0.35]' }).b;
     expect(r.misconception).toBe('bias-not-summed');
-    expect(r.cells?.every((c) => c.verdict.kind === 'misconception' && c.verdict.mistake.id === 'bias-not-summed')).toBe(true);
+    expect(
+      r.cells?.every((c) => c.verdict.kind === 'misconception' && c.verdict.mistake.id === 'bias-not-summed'),
+    ).toBe(true);
   });
 
   it('softmax-diagonal-only, not missing-activation-derivative, when only it gives every cell', () => {
@@ -104,7 +172,14 @@ describe('the right way matches the exercise', () => {
     // One identity unit, L = Σ(y − t)²: y = 0.45, t = 0.3, δ = 2·0.15 = 0.3; flipped −0.3.
     const sse = grader(
       exercise(
-        { layout: 'x-w', layers: [{ weights: [['0.5']], bias: ['0.05'], activation: 'identity' }], loss: 'sse', input: [['0.8']], target: [['0.3']], learning_rate: '1' },
+        {
+          layout: 'x-w',
+          layers: [{ weights: [['0.5']], bias: ['0.05'], activation: 'identity' }],
+          loss: 'sse',
+          input: [['0.8']],
+          target: [['0.3']],
+          learning_rate: '1',
+        },
         [{ id: 'd', quantity: 'delta', layer: 0, index: [0, 0] }],
       ),
     )({ d: '-0.3' }).d;
@@ -122,7 +197,9 @@ describe('the right way matches the exercise', () => {
   });
 
   it('relu-grad-at-zero points at the unit where a = 0', () => {
-    const r = grader(exercise(KINK, [{ id: 'g', quantity: 'grad_weights', layer: 0, index: [0, 1] }]))({ g: '-0.42' }).g;
+    const r = grader(exercise(KINK, [{ id: 'g', quantity: 'grad_weights', layer: 0, index: [0, 1] }]))({
+      g: '-0.42',
+    }).g;
     expect(r.misconception).toBe('relu-grad-at-zero');
     expect(r.feedback.en).toMatch(/#step-activation_derivative\/0\/0,1/);
     expect(r.feedback.en).toMatch(/ReLU′\(0\) = 0/);
@@ -172,7 +249,12 @@ describe('hints', () => {
   });
 
   it('hint 2 is the formula with numbers: for ∂L/∂b = δ and z = a, the step they come from', () => {
-    const ctx = gradingContext(exercise(LINEAR, [{ id: 'b', quantity: 'grad_bias', layer: 0, index: [0] }, { id: 'y', quantity: 'output', layer: 0, index: [0, 0] }]));
+    const ctx = gradingContext(
+      exercise(LINEAR, [
+        { id: 'b', quantity: 'grad_bias', layer: 0, index: [0] },
+        { id: 'y', quantity: 'output', layer: 0, index: [0, 0] },
+      ]),
+    );
     const [b, y] = ctx.exercise.asks.map((ask) => hintsFor(ctx, ask));
     expect(b[1].text.en).toMatch(/= δ\^\(1\)_1 = .*h′.* = -0\.15 · 1$/); // ∂L/∂b = δ = ∂L/∂z·h′(a) = (y − t)·1 with numbers
     expect(revealsResult(b[1].text.en, { kind: 'rational', q: new Fraction(-3, 20) })).toBe(false);
@@ -180,7 +262,11 @@ describe('hints', () => {
   });
 
   it("an exercise's own hint 2 that gives the result away is replaced by the worked step", () => {
-    const ctx = gradingContext(exercise(LINEAR, [{ id: 'b', quantity: 'grad_bias', layer: 0, index: [0] }], { hints: { b: ['∂L/∂b_j = δ_j', '∂L/∂b¹₁ = (-0.15)'] } }));
+    const ctx = gradingContext(
+      exercise(LINEAR, [{ id: 'b', quantity: 'grad_bias', layer: 0, index: [0] }], {
+        hints: { b: ['∂L/∂b_j = δ_j', '∂L/∂b¹₁ = (-0.15)'] },
+      }),
+    );
     const hints = hintsFor(ctx, ctx.exercise.asks[0]);
     expect(hints[0].text.en).toBe('∂L/∂b_j = δ_j');
     expect(hints[1].text.en).not.toBe('∂L/∂b¹₁ = (-0.15)');
@@ -204,13 +290,23 @@ describe('formulas', () => {
       of: '∂L/∂b_3',
       expression: '(d_1*w_31 + d_2*w_32)*(1 - x_3^2)',
       variables: ['a_3', 'x_3', 'd_1', 'd_2', 'w_31', 'w_32'],
-      domains: { a_3: ['-3', '3'], x_3: ['-19/20', '19/20'], d_1: ['-3', '3'], d_2: ['-3', '3'], w_31: ['-3', '3'], w_32: ['-3', '3'] },
+      domains: {
+        a_3: ['-3', '3'],
+        x_3: ['-19/20', '19/20'],
+        d_1: ['-3', '3'],
+        d_2: ['-3', '3'],
+        w_31: ['-3', '3'],
+        w_32: ['-3', '3'],
+      },
     };
     const g = grader(exercise(null, [ask]));
     const r = g({ f: '(d_1*w_31 + d_2*w_32)*(1 - tanh(a_3)^2)' }).f;
     expect(r.status).toBe('correct');
     expect(r.feedback.en).toMatch(/x_3 = tanh\(a_3\)/);
-    for (const wrong of ['(d_1*w_31 + d_2*w_32)*(1 - a_3^2)', '(d_1*w_31 + d_2*w_32)*sigmoid(a_3)*(1 - sigmoid(a_3))']) {
+    for (const wrong of [
+      '(d_1*w_31 + d_2*w_32)*(1 - a_3^2)',
+      '(d_1*w_31 + d_2*w_32)*sigmoid(a_3)*(1 - sigmoid(a_3))',
+    ]) {
       expect(g({ f: wrong }).f.status, wrong).toBe('incorrect');
     }
   });
@@ -222,8 +318,18 @@ describe('formulas', () => {
       of: '∂L/∂b_3',
       expression: 'x_3 - t_3',
       variables: ['x_1', 'x_2', 'x_3', 't_1', 't_2', 't_3'],
-      domains: { x_1: ['1/20', '19/20'], x_2: ['1/20', '19/20'], x_3: ['1/20', '19/20'], t_1: ['0', '1'], t_2: ['0', '1'], t_3: ['0', '1'] },
-      constraints: [{ sum: ['x_1', 'x_2', 'x_3'], equals: '1' }, { sum: ['t_1', 't_2', 't_3'], equals: '1' }],
+      domains: {
+        x_1: ['1/20', '19/20'],
+        x_2: ['1/20', '19/20'],
+        x_3: ['1/20', '19/20'],
+        t_1: ['0', '1'],
+        t_2: ['0', '1'],
+        t_3: ['0', '1'],
+      },
+      constraints: [
+        { sum: ['x_1', 'x_2', 'x_3'], equals: '1' },
+        { sum: ['t_1', 't_2', 't_3'], equals: '1' },
+      ],
       misconceptions: [{ id: 'ce-extra-terms', expression: '(-t_3/x_3 + t_1/x_1 + t_2/x_2)*x_3*(1 - x_3)' }],
     };
     const g = grader(exercise(null, [ask]));
@@ -236,7 +342,13 @@ describe('formulas', () => {
 });
 
 describe('notation', () => {
-  const g = grader(exercise(LEAKY, [{ id: 'd', quantity: 'delta', layer: 1 }, { id: 'b', quantity: 'grad_bias', layer: 1 }, { id: 'y', quantity: 'output', layer: 1, index: [0, 0] }]));
+  const g = grader(
+    exercise(LEAKY, [
+      { id: 'd', quantity: 'delta', layer: 1 },
+      { id: 'b', quantity: 'grad_bias', layer: 1 },
+      { id: 'y', quantity: 'output', layer: 1, index: [0, 0] },
+    ]),
+  );
 
   it('a space-separated row is a row where a vector or matrix is asked', () => {
     expect(g({ d: '0.42 0.426' }).d.status).toBe('correct'); // δ² = (0.42, 0.426), a 1×2 matrix

@@ -8,7 +8,8 @@ import type { Exercise, NetworkAsk } from '../../src/exercises/types';
 import { gradeExercise, gradingContext } from '../../src/grader';
 import { HONEST_ROUNDINGS, honestAnswer, mazurExercise, placesKeepFigures } from './honest-student';
 
-const isNetworkAsk = (ask: { quantity: string }): ask is NetworkAsk => !['expression', 'value', 'gradients', 'nodes'].includes(ask.quantity);
+const isNetworkAsk = (ask: { quantity: string }): ask is NetworkAsk =>
+  !['expression', 'value', 'gradients', 'nodes'].includes(ask.quantity);
 
 function refusedHonestAnswers(exercise: Exercise): string[] {
   const ctx = gradingContext(exercise);
@@ -19,7 +20,8 @@ function refusedHonestAnswers(exercise: Exercise): string[] {
         const answer = honestAnswer(exercise, ask, rounding, finalFigures);
         if (rounding.by === 'places' && !placesKeepFigures(answer.seen, rounding.n)) continue;
         const [result] = gradeExercise(ctx, new Map([[ask.id, answer.text]]));
-        if (result.status !== 'correct' || result.score !== 1) refused.push(`${ask.id}=${answer.text} (${rounding.by} ${rounding.n}): ${result.feedback.en}`);
+        if (result.status !== 'correct' || result.score !== 1)
+          refused.push(`${ask.id}=${answer.text} (${rounding.by} ${rounding.n}): ${result.feedback.en}`);
       }
     }
   }
@@ -28,7 +30,10 @@ function refusedHonestAnswers(exercise: Exercise): string[] {
 
 describe('honest rounding is accepted', () => {
   it('the examples: w5 gradient on Mazur from δ and z rounded to 3 figures', () => {
-    const exercise = { ...mazurExercise(), asks: [{ id: 'g', quantity: 'grad_weights', layer: 1, index: [0, 0] }] } as Exercise;
+    const exercise = {
+      ...mazurExercise(),
+      asks: [{ id: 'g', quantity: 'grad_weights', layer: 1, index: [0, 0] }],
+    } as Exercise;
     const ctx = gradingContext(exercise);
     // δ_o1 = 0.1384985616… → 0.138, z_h1 = 0.5932699921… → 0.593; 0.138 × 0.593 = 0.081834.
     for (const answer of ['0.08183', '0.081834', '0.138*0.593', '0.0818', '0.08216704']) {
@@ -58,7 +63,9 @@ describe('honest rounding is accepted', () => {
           const exercise = generateExercise({ template: template.name, difficulty, seed });
           if (exercise.network === null || !/(^|\n)Find:/.test(exercise.prompt)) continue;
           checked++;
-          refused.push(...refusedHonestAnswers(exercise).map((r) => `${template.name} -d ${difficulty} -s ${seed} ${r}`));
+          refused.push(
+            ...refusedHonestAnswers(exercise).map((r) => `${template.name} -d ${difficulty} -s ${seed} ${r}`),
+          );
         }
       }
     }
@@ -69,10 +76,16 @@ describe('honest rounding is accepted', () => {
 
 describe('intermediates rounded too coarsely', () => {
   it('δ and z of Mazur rounded to 2 figures: partial credit and the reason, never a bare "incorrect"', () => {
-    const exercise = { ...mazurExercise(), asks: [{ id: 'g', quantity: 'grad_weights', layer: 1, index: [0, 0] }] } as Exercise;
+    const exercise = {
+      ...mazurExercise(),
+      asks: [{ id: 'g', quantity: 'grad_weights', layer: 1, index: [0, 0] }],
+    } as Exercise;
     const ctx = gradingContext(exercise);
     const ask = exercise.asks[0] as NetworkAsk;
-    for (const rounding of [{ by: 'figures', n: 2 }, { by: 'figures', n: 1 }] as const) {
+    for (const rounding of [
+      { by: 'figures', n: 2 },
+      { by: 'figures', n: 1 },
+    ] as const) {
       const answer = honestAnswer(exercise, ask, rounding, 4);
       const [result] = gradeExercise(ctx, new Map([['g', answer.text]]));
       if (result.status === 'correct') continue; // the coarse chain happens to round to the right value

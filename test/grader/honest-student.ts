@@ -26,7 +26,9 @@ export const HONEST_ROUNDINGS: readonly StudentRounding[] = [
 
 function rounded(v: Value, r: StudentRounding): Decimal {
   const d = approx(v);
-  return r.by === 'figures' ? d.toSignificantDigits(r.n, Decimal.ROUND_HALF_UP) : d.toDecimalPlaces(r.n, Decimal.ROUND_HALF_UP);
+  return r.by === 'figures'
+    ? d.toSignificantDigits(r.n, Decimal.ROUND_HALF_UP)
+    : d.toDecimalPlaces(r.n, Decimal.ROUND_HALF_UP);
 }
 
 function roundValue(v: Value, r: StudentRounding): Value {
@@ -49,7 +51,9 @@ export function placesKeepFigures(seen: readonly Value[], places: number): boole
   return seen.every((v) => {
     const d = approx(v).abs();
     if (d.isZero()) return true;
-    return d.toDecimalPlaces(places, Decimal.ROUND_HALF_UP).precision(true) >= 3 || d.gte(new Decimal(10).pow(3 - places));
+    return (
+      d.toDecimalPlaces(places, Decimal.ROUND_HALF_UP).precision(true) >= 3 || d.gte(new Decimal(10).pow(3 - places))
+    );
   });
 }
 
@@ -72,7 +76,12 @@ function written(v: AskValue, finalFigures: number): string {
 }
 
 /** The answer to `ask` of an honest student who rounds every intermediate by `rounding`. */
-export function honestAnswer(exercise: Exercise, ask: NetworkAsk, rounding: StudentRounding, finalFigures: number): HonestAnswer {
+export function honestAnswer(
+  exercise: Exercise,
+  ask: NetworkAsk,
+  rounding: StudentRounding,
+  finalFigures: number,
+): HonestAnswer {
   const spec = networkSpecOf(exercise.network as NetworkFile);
   const given = givenOutputsOf(exercise.given, spec);
   const own = ownPlace(ask);
@@ -89,20 +98,45 @@ export function honestAnswer(exercise: Exercise, ask: NetworkAsk, rounding: Stud
 /** Mazur's network as a hand-written exercise without stated outputs, every cell of every layer asked (read from the project root). */
 export function mazurExercise(): Exercise {
   // Exercise networks hold numbers as exact strings; Mazur's literals print back as written.
-  const network = JSON.parse(JSON.stringify(parse(readFileSync('exercises/networks/mazur.yaml', 'utf8')), (_k, v) => (typeof v === 'number' ? String(v) : v)));
+  const network = JSON.parse(
+    JSON.stringify(parse(readFileSync('exercises/networks/mazur.yaml', 'utf8')), (_k, v) =>
+      typeof v === 'number' ? String(v) : v,
+    ),
+  );
   const asks: NetworkAsk[] = [];
   const quantities = ['preactivation', 'output', 'delta', 'grad_weights', 'weights_after'] as const;
   for (const layer of [0, 1]) {
     for (const quantity of quantities) {
-      const cells = quantity === 'grad_weights' || quantity === 'weights_after' ? [[0, 0], [0, 1], [1, 0], [1, 1]] : [[0, 0], [0, 1]];
+      const cells =
+        quantity === 'grad_weights' || quantity === 'weights_after'
+          ? [
+              [0, 0],
+              [0, 1],
+              [1, 0],
+              [1, 1],
+            ]
+          : [
+              [0, 0],
+              [0, 1],
+            ];
       for (const index of cells) asks.push({ id: `a${asks.length + 1}`, quantity, layer, index });
     }
   }
   asks.push({ id: `a${asks.length + 1}`, quantity: 'loss' });
   delete network.update_biases;
-  return { template: 'mazur', seed: 0, difficulty: 1, lang: 'en', network, given: {}, asks, prompt: 'Find:', expected: {}, hints: {} } as unknown as Exercise;
+  return {
+    template: 'mazur',
+    seed: 0,
+    difficulty: 1,
+    lang: 'en',
+    network,
+    given: {},
+    asks,
+    prompt: 'Find:',
+    expected: {},
+    hints: {},
+  } as unknown as Exercise;
 }
-
 
 /** The exact value's decimal ± one unit in its last digit (given at least 3 significant figures). */
 export function nearMissesOf(v: Value): string[] {
@@ -114,4 +148,3 @@ export function nearMissesOf(v: Value): string[] {
   const unit = new Decimal(10).pow(-places);
   return [d.plus(unit), d.minus(unit)].map((x) => x.toFixed(places));
 }
-

@@ -20,8 +20,22 @@ import { refCell, refSolve, type RefNet } from './reference';
 const MAZUR: RefNet = {
   layout: 'x-w',
   layers: [
-    { weights: [['0.15', '0.25'], ['0.20', '0.30']], bias: ['0.35', '0.35'], activation: 'sigmoid' },
-    { weights: [['0.40', '0.50'], ['0.45', '0.55']], bias: ['0.60', '0.60'], activation: 'sigmoid' },
+    {
+      weights: [
+        ['0.15', '0.25'],
+        ['0.20', '0.30'],
+      ],
+      bias: ['0.35', '0.35'],
+      activation: 'sigmoid',
+    },
+    {
+      weights: [
+        ['0.40', '0.50'],
+        ['0.45', '0.55'],
+      ],
+      bias: ['0.60', '0.60'],
+      activation: 'sigmoid',
+    },
   ],
   loss: 'half-sse',
   input: [['0.05', '0.10']],
@@ -36,11 +50,21 @@ const MAZUR: RefNet = {
 const BATCH_RELU: RefNet = {
   layout: 'x-w',
   layers: [
-    { weights: [['0.5', '-0.2'], ['-1', '0.4']], bias: ['0', '0.1'], activation: 'relu' },
+    {
+      weights: [
+        ['0.5', '-0.2'],
+        ['-1', '0.4'],
+      ],
+      bias: ['0', '0.1'],
+      activation: 'relu',
+    },
     { weights: [['0.3'], ['-0.6']], bias: ['0.2'], activation: 'identity' },
   ],
   loss: 'sse',
-  input: [['1', '0.5'], ['0.2', '-1']],
+  input: [
+    ['1', '0.5'],
+    ['0.2', '-1'],
+  ],
   target: [['1'], ['0']],
   learningRate: '0.5',
   updateBiases: true,
@@ -52,8 +76,23 @@ const BATCH_RELU: RefNet = {
 const SOFTMAX_CE: RefNet = {
   layout: 'w-x',
   layers: [
-    { weights: [['0.2', '-0.4'], ['0.7', '0.1']], bias: ['0.1', '-0.3'], activation: 'tanh' },
-    { weights: [['0.5', '-0.3'], ['-0.2', '0.8'], ['0.4', '0.6']], bias: ['0', '0.2', '-0.1'], activation: 'softmax' },
+    {
+      weights: [
+        ['0.2', '-0.4'],
+        ['0.7', '0.1'],
+      ],
+      bias: ['0.1', '-0.3'],
+      activation: 'tanh',
+    },
+    {
+      weights: [
+        ['0.5', '-0.3'],
+        ['-0.2', '0.8'],
+        ['0.4', '0.6'],
+      ],
+      bias: ['0', '0.2', '-0.1'],
+      activation: 'softmax',
+    },
   ],
   loss: 'cross-entropy',
   input: [['0.5', '-1']],
@@ -70,7 +109,8 @@ function cellValue(v: unknown, index: readonly number[]): Value {
   return x as Value;
 }
 
-const close = (a: number, b: number, rel: number) => Math.abs(a - b) <= rel * Math.max(Math.abs(a), Math.abs(b), 1e-300);
+const close = (a: number, b: number, rel: number) =>
+  Math.abs(a - b) <= rel * Math.max(Math.abs(a), Math.abs(b), 1e-300);
 
 /** Whether `answer` (a 6-figure decimal) is `x` rounded at its precision (allowing float noise). */
 function roundsTo(x: number, answer: string): boolean {
@@ -112,7 +152,10 @@ function checkNetwork(net: RefNet, maxCasesPerVariant = Infinity): Set<string> {
       } catch {
         // outside the mistaken matrix's shape
       }
-      const agree = (Number.isNaN(engineValue) && Number.isNaN(ref)) || close(engineValue, ref, 1e-9) || Math.abs(engineValue - ref) < 1e-12;
+      const agree =
+        (Number.isNaN(engineValue) && Number.isNaN(ref)) ||
+        close(engineValue, ref, 1e-9) ||
+        Math.abs(engineValue - ref) < 1e-12;
       expect(agree, `${JSON.stringify(mistake)} ${ask.id}: engine ${engineValue} vs reference ${ref}`).toBe(true);
       const r = refCell(right, ask.quantity, ask.layer, ask.index ?? []);
       if (!Number.isFinite(ref) || Math.abs(ref) < 1e-9 || close(ref, r, 1e-3)) continue;
@@ -123,10 +166,20 @@ function checkNetwork(net: RefNet, maxCasesPerVariant = Infinity): Set<string> {
       expect(result.status, `${JSON.stringify(c.mistake)} ${c.ask.id} = ${c.answer}`).toBe('incorrect');
       // The diagnosed id must be one whose reference value (some variant) is this number.
       const explaining = new Set(
-        variants.filter((v) => roundsTo(refCell(buggyOf.get(JSON.stringify(v))!, c.ask.quantity, c.ask.layer, c.ask.index ?? []), c.answer)).map((v) => v.id),
+        variants
+          .filter((v) =>
+            roundsTo(
+              refCell(buggyOf.get(JSON.stringify(v))!, c.ask.quantity, c.ask.layer, c.ask.index ?? []),
+              c.answer,
+            ),
+          )
+          .map((v) => v.id),
       );
       expect(explaining.has(c.mistake.id)).toBe(true);
-      expect(result.misconception, `${JSON.stringify(c.mistake)} ${c.ask.id} = ${c.answer}: got ${result.misconception}, expected one of ${[...explaining]}`).not.toBeNull();
+      expect(
+        result.misconception,
+        `${JSON.stringify(c.mistake)} ${c.ask.id} = ${c.answer}: got ${result.misconception}, expected one of ${[...explaining]}`,
+      ).not.toBeNull();
       expect([...explaining]).toContain(result.misconception);
       if (result.misconception === c.mistake.id) diagnosed.add(c.mistake.id);
     }

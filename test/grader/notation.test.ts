@@ -48,7 +48,20 @@ export function roundSig(text: string, n: number, scientific = false): string {
   return p === n ? `${sign}${keptText}` : `${sign}${keptText.slice(0, p)}.${keptText.slice(p)}`;
 }
 
-const FULL_WIDTH: Record<string, string> = { '0': '０', '1': '１', '2': '２', '3': '３', '4': '４', '5': '５', '6': '６', '7': '７', '8': '８', '9': '９', '.': '．', '/': '／' };
+const FULL_WIDTH: Record<string, string> = {
+  '0': '０',
+  '1': '１',
+  '2': '２',
+  '3': '３',
+  '4': '４',
+  '5': '５',
+  '6': '６',
+  '7': '７',
+  '8': '８',
+  '9': '９',
+  '.': '．',
+  '/': '／',
+};
 const fullWidth = (s: string) => [...s].map((c) => FULL_WIDTH[c] ?? c).join('');
 const unicodeMinus = (s: string) => s.replace(/-/g, '−');
 
@@ -85,7 +98,12 @@ function checkExercise(exercise: Exercise): void {
   for (const ask of exercise.asks) {
     const grade = (answer: string) => gradeExercise(ctx, new Map([[ask.id, answer]]))[0];
     if (isSymbolicAsk(ask)) {
-      for (const answer of [ask.expression, `(${ask.expression})*1`, `0 + (${ask.expression})`, `-(-(${ask.expression}))`]) {
+      for (const answer of [
+        ask.expression,
+        `(${ask.expression})*1`,
+        `0 + (${ask.expression})`,
+        `-(-(${ask.expression}))`,
+      ]) {
         const r = grade(answer);
         expect(r.status, `${exercise.template} ${ask.id}: ${answer} → ${r.feedback.en}`).toBe('correct');
       }
@@ -103,12 +121,17 @@ function checkExercise(exercise: Exercise): void {
         return all[k % all.length];
       });
       const r = grade(answer);
-      expect(r.status, `${exercise.template} seed ${exercise.seed} ${ask.id}: "${answer}" → ${r.feedback.en}`).toBe('correct');
+      expect(r.status, `${exercise.template} seed ${exercise.seed} ${ask.id}: "${answer}" → ${r.feedback.en}`).toBe(
+        'correct',
+      );
       expect(r.score).toBe(1);
     }
     const wrong = typeBack(expected, perturbed);
     const r = grade(wrong);
-    expect(r.status, `${exercise.template} seed ${exercise.seed} ${ask.id}: perturbed "${wrong}" → ${r.feedback.en}`).toBe('incorrect');
+    expect(
+      r.status,
+      `${exercise.template} seed ${exercise.seed} ${ask.id}: perturbed "${wrong}" → ${r.feedback.en}`,
+    ).toBe('incorrect');
     expect(r.score).toBeLessThan(1);
   }
 }
@@ -128,9 +151,13 @@ describe('the expected value in every notation is correct, a perturbed one is no
   for (const template of TEMPLATES) {
     it(`template ${template.name}`, () => {
       fc.assert(
-        fc.property(fc.integer({ min: 0, max: 1_000_000 }), fc.constantFrom<Difficulty>(1, 2, 3), (seed, difficulty) => {
-          checkExercise(generateExercise({ template: template.name, seed, difficulty }));
-        }),
+        fc.property(
+          fc.integer({ min: 0, max: 1_000_000 }),
+          fc.constantFrom<Difficulty>(1, 2, 3),
+          (seed, difficulty) => {
+            checkExercise(generateExercise({ template: template.name, seed, difficulty }));
+          },
+        ),
         { numRuns: 6, seed: 7 },
       );
     });

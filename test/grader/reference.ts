@@ -7,7 +7,11 @@ export type Loss = 'half-sse' | 'sse' | 'mse' | 'cross-entropy';
 export interface RefNet {
   readonly layout: 'x-w' | 'w-x';
   /** Weights as text in the file's layout (W[input][unit] for x-w). */
-  readonly layers: readonly { readonly weights: readonly (readonly string[])[]; readonly bias: readonly string[]; readonly activation: Act }[];
+  readonly layers: readonly {
+    readonly weights: readonly (readonly string[])[];
+    readonly bias: readonly string[];
+    readonly activation: Act;
+  }[];
   readonly loss: Loss;
   readonly input: readonly (readonly string[])[];
   readonly target: readonly (readonly string[])[];
@@ -46,7 +50,8 @@ export function num(text: string): number {
 }
 
 const T = (m: number[][]): number[][] => (m.length === 0 ? [] : m[0].map((_, j) => m.map((r) => r[j])));
-const mm = (a: number[][], b: number[][]): number[][] => a.map((r) => b[0].map((_, j) => r.reduce((s, x, k) => s + x * b[k][j], 0)));
+const mm = (a: number[][], b: number[][]): number[][] =>
+  a.map((r) => b[0].map((_, j) => r.reduce((s, x, k) => s + x * b[k][j], 0)));
 const sig = (x: number) => 1 / (1 + Math.exp(-x));
 const KINK = 1e-12;
 
@@ -78,7 +83,8 @@ function sampleLoss(loss: Loss, y: number[], t: number[]): number {
 }
 
 export function refSolve(net: RefNet, mistake: RefMistake | null = null): RefSolution {
-  const at = (id: string, l: number) => mistake !== null && mistake.id === id && (mistake.layer === undefined || mistake.layer === l);
+  const at = (id: string, l: number) =>
+    mistake !== null && mistake.id === id && (mistake.layer === undefined || mistake.layer === l);
   const is = (id: string) => mistake !== null && mistake.id === id;
   const X = net.input.map((r) => r.map(num));
   const Y = net.target.map((r) => r.map(num));
@@ -136,8 +142,12 @@ export function refSolve(net: RefNet, mistake: RefMistake | null = null): RefSol
     if (act === 'softmax') {
       if (at('softmax-diagonal-only', l)) delta = y.map((row, s) => row.map((yk, k) => G[s][k] * yk * (1 - yk)));
       else if (at('missing-activation-derivative', l)) delta = G;
-      else if (l === L - 1 && net.loss === 'cross-entropy' && !is('ce-extra-terms')) delta = y.map((row, s) => row.map((yk, k) => (is('sign-flip') ? -1 : 1) * c * (yk - Y[s][k])));
-      else delta = y.map((row, s) => row.map((yk, k) => row.reduce((acc, yi, i) => acc + G[s][i] * yi * ((i === k ? 1 : 0) - yk), 0)));
+      else if (l === L - 1 && net.loss === 'cross-entropy' && !is('ce-extra-terms'))
+        delta = y.map((row, s) => row.map((yk, k) => (is('sign-flip') ? -1 : 1) * c * (yk - Y[s][k])));
+      else
+        delta = y.map((row, s) =>
+          row.map((yk, k) => row.reduce((acc, yi, i) => acc + G[s][i] * yi * ((i === k ? 1 : 0) - yk), 0)),
+        );
     } else {
       const zeroSlope = at('relu-grad-at-zero', l) ? 1 - net.reluGradAtZero : net.reluGradAtZero;
       const h = a.map((row, s) =>
@@ -157,12 +167,22 @@ export function refSolve(net: RefNet, mistake: RefMistake | null = null): RefSol
     const transposed = at('transposed-gradient', l) && (mistake!.variant ?? 0) === 0;
     const gW = transposed ? T(inLayout) : inLayout;
     const sampleRow = mistake?.variant ?? 0;
-    const gb = at('bias-not-summed', l) ? [...delta[sampleRow]] : delta[0].map((_, j) => delta.reduce((s, r) => s + r[j], 0));
+    const gb = at('bias-not-summed', l)
+      ? [...delta[sampleRow]]
+      : delta[0].map((_, j) => delta.reduce((s, r) => s + r[j], 0));
     const eta = at('wrong-update-sign', l) ? -eta0 : at('forgot-learning-rate', l) ? 1 : eta0;
     const step = gW.length === W[l].length && gW[0].length === W[l][0].length ? gW : T(gW);
     const wAfter = W[l].map((r, i) => r.map((w, j) => w - eta * step[i][j]));
     const bAfter = net.updateBiases ? B[l].map((b, j) => b - eta * gb[j]) : [...B[l]];
-    layers[l] = { preactivation: a, output: y, delta, grad_weights: gW, grad_bias: gb, weights_after: wAfter, bias_after: bAfter };
+    layers[l] = {
+      preactivation: a,
+      output: y,
+      delta,
+      grad_weights: gW,
+      grad_bias: gb,
+      weights_after: wAfter,
+      bias_after: bAfter,
+    };
     if (l > 0) {
       const wx = xw(at('updated-weights-in-backprop', l) ? wAfter : W[l]);
       const square = wx.length === wx[0].length;
@@ -178,7 +198,12 @@ export function refSolve(net: RefNet, mistake: RefMistake | null = null): RefSol
 }
 
 /** The value of one cell of a reference solution. */
-export function refCell(sol: RefSolution, quantity: string, layer: number | undefined, index: readonly number[]): number {
+export function refCell(
+  sol: RefSolution,
+  quantity: string,
+  layer: number | undefined,
+  index: readonly number[],
+): number {
   if (quantity === 'loss') return sol.loss;
   if (quantity === 'loss_after') return sol.loss_after;
   if (quantity === 'loss_improvement') return sol.loss - sol.loss_after;

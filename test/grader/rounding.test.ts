@@ -10,8 +10,22 @@ import { CARRIED_FORWARD_SCORE, gradeExercise, type AskResult } from '../../src/
 const MAZUR: NetworkFile = {
   layout: 'x-w',
   layers: [
-    { weights: [['0.15', '0.25'], ['0.20', '0.30']], bias: ['0.35', '0.35'], activation: 'sigmoid' },
-    { weights: [['0.40', '0.50'], ['0.45', '0.55']], bias: ['0.60', '0.60'], activation: 'sigmoid' },
+    {
+      weights: [
+        ['0.15', '0.25'],
+        ['0.20', '0.30'],
+      ],
+      bias: ['0.35', '0.35'],
+      activation: 'sigmoid',
+    },
+    {
+      weights: [
+        ['0.40', '0.50'],
+        ['0.45', '0.55'],
+      ],
+      bias: ['0.60', '0.60'],
+      activation: 'sigmoid',
+    },
   ],
   loss: 'half-sse',
   input: [['0.05', '0.10']],
@@ -21,7 +35,18 @@ const MAZUR: NetworkFile = {
 };
 
 function exercise(network: Exercise['network'], asks: Exercise['asks'], extra: Partial<Exercise> = {}): Exercise {
-  return { template: 'test', seed: 0, difficulty: 1, lang: 'en', network, asks, prompt: '', expected: {}, hints: {}, ...extra };
+  return {
+    template: 'test',
+    seed: 0,
+    difficulty: 1,
+    lang: 'en',
+    network,
+    asks,
+    prompt: '',
+    expected: {},
+    hints: {},
+    ...extra,
+  };
 }
 
 function grader(ex: Exercise) {
@@ -56,7 +81,8 @@ describe('expressions built from rounded decimals', () => {
     expect(r.feedback.en).toMatch(/δ of layer 1 to 3 significant figures/);
     expect(r.feedback.en).toMatch(/z of layer 0 to 4 significant figures/);
     // Wrong expressions with long decimals stay wrong.
-    for (const answer of ['0.7413*0.1968', '0.138*0.6933', '0.0918']) expect(mazur({ a2: answer }).a2.status, answer).toBe('incorrect');
+    for (const answer of ['0.7413*0.1968', '0.138*0.6933', '0.0918'])
+      expect(mazur({ a2: answer }).a2.status, answer).toBe('incorrect');
   });
 
   it('an expression of rounded decimals is wrong when it is not the value at its precision', () => {
@@ -106,7 +132,14 @@ describe('too few significant figures', () => {
   // A softmax output stated as (0.1, 0.9) with the one-hot target (1, 0): L = −ln 0.1 = ln 10 = 2.302585093….
   const ln10 = grader(
     exercise(
-      { layout: 'x-w', layers: [{ weights: [['0', '0']], bias: ['0', '0'], activation: 'softmax' }], loss: 'cross-entropy', input: [['1']], target: [['1', '0']], learning_rate: '1' },
+      {
+        layout: 'x-w',
+        layers: [{ weights: [['0', '0']], bias: ['0', '0'], activation: 'softmax' }],
+        loss: 'cross-entropy',
+        input: [['1']],
+        target: [['1', '0']],
+        learning_rate: '1',
+      },
       [{ id: 'l', quantity: 'loss' }],
       { given: { outputs: { '0': [['0.1', '0.9']] } } },
     ),
@@ -125,7 +158,14 @@ describe('too few significant figures', () => {
     // δ = (y − t)·1 for an identity unit with y = 0.45, t = 0.3: δ = 0.15 exactly.
     const g = grader(
       exercise(
-        { layout: 'x-w', layers: [{ weights: [['0.5']], bias: ['0.05'], activation: 'identity' }], loss: 'half-sse', input: [['0.8']], target: [['0.3']], learning_rate: '1' },
+        {
+          layout: 'x-w',
+          layers: [{ weights: [['0.5']], bias: ['0.05'], activation: 'identity' }],
+          loss: 'half-sse',
+          input: [['0.8']],
+          target: [['0.3']],
+          learning_rate: '1',
+        },
         [{ id: 'd', quantity: 'delta', layer: 0, index: [0, 0] }],
       ),
     );

@@ -27,8 +27,22 @@ const LINEAR: NetworkFile = {
 const MAZUR: NetworkFile = {
   layout: 'x-w',
   layers: [
-    { weights: [['0.15', '0.25'], ['0.20', '0.30']], bias: ['0.35', '0.35'], activation: 'sigmoid' },
-    { weights: [['0.40', '0.50'], ['0.45', '0.55']], bias: ['0.60', '0.60'], activation: 'sigmoid' },
+    {
+      weights: [
+        ['0.15', '0.25'],
+        ['0.20', '0.30'],
+      ],
+      bias: ['0.35', '0.35'],
+      activation: 'sigmoid',
+    },
+    {
+      weights: [
+        ['0.40', '0.50'],
+        ['0.45', '0.55'],
+      ],
+      bias: ['0.60', '0.60'],
+      activation: 'sigmoid',
+    },
   ],
   loss: 'half-sse',
   input: [['0.05', '0.10']],
@@ -38,13 +52,26 @@ const MAZUR: NetworkFile = {
 };
 
 function exercise(network: Exercise['network'], asks: Exercise['asks'], extra: Partial<Exercise> = {}): Exercise {
-  return { template: 'test', seed: 0, difficulty: 1, lang: 'en', network, asks, prompt: '', expected: {}, hints: {}, ...extra };
+  return {
+    template: 'test',
+    seed: 0,
+    difficulty: 1,
+    lang: 'en',
+    network,
+    asks,
+    prompt: '',
+    expected: {},
+    hints: {},
+    ...extra,
+  };
 }
 
 function grader(ctx: GradingContext) {
   return (answers: Record<string, string>, hints?: Record<string, number>): Record<string, AskResult> =>
     Object.fromEntries(
-      gradeExercise(ctx, new Map(Object.entries(answers)), { hintsUsed: hints ? new Map(Object.entries(hints)) : undefined }).map((r) => [r.ask, r]),
+      gradeExercise(ctx, new Map(Object.entries(answers)), {
+        hintsUsed: hints ? new Map(Object.entries(hints)) : undefined,
+      }).map((r) => [r.ask, r]),
     );
 }
 
@@ -106,7 +133,14 @@ describe('exact values and decimals', () => {
     const ctx = gradingContext(exercise(MAZUR, [{ id: 'h', quantity: 'output', layer: 0, index: [0, 0] }]));
     const g = grader(ctx);
     // out_h1 = σ(0.3775) = 0.593269992107…
-    for (const answer of ['0.593', '0.5933', '0.593269992', 'sigmoid(0.3775)', '1/(1+exp(-0.3775))', '1/(1+e^(-151/400))']) {
+    for (const answer of [
+      '0.593',
+      '0.5933',
+      '0.593269992',
+      'sigmoid(0.3775)',
+      '1/(1+exp(-0.3775))',
+      '1/(1+e^(-151/400))',
+    ]) {
       expect(g({ h: answer }).h.status, answer).toBe('correct');
     }
     for (const answer of ['0.5932', '0.594', '0.593269993', 'sigmoid(0.38)', '1/(1+exp(-0.3875))', 'sigmoid(0.3875)']) {
@@ -123,7 +157,13 @@ describe('exact values and decimals', () => {
 
   it('a tolerance in the exercise file replaces the rounding rule', () => {
     const loaded = parseExercise(
-      JSON.stringify({ network: LINEAR, asks: [{ id: 'a1', quantity: 'loss', tolerance: { relative: '0.05' } }, { id: 'a2', quantity: 'loss' }] }),
+      JSON.stringify({
+        network: LINEAR,
+        asks: [
+          { id: 'a1', quantity: 'loss', tolerance: { relative: '0.05' } },
+          { id: 'a2', quantity: 'loss' },
+        ],
+      }),
     );
     const g = grader(gradingContext(loaded.exercise, { tolerances: loaded.tolerances }));
     expect(g({ a1: '0.0115' }).a1.status).toBe('correct'); // 2.2% off
@@ -151,7 +191,12 @@ describe('matrices', () => {
   });
 
   it('a square matrix typed transposed is named as such; a vector may be a row or a column', () => {
-    const ctx = gradingContext(exercise(MAZUR, [{ id: 'g', quantity: 'grad_weights', layer: 1 }, { id: 'b', quantity: 'grad_bias', layer: 1 }]));
+    const ctx = gradingContext(
+      exercise(MAZUR, [
+        { id: 'g', quantity: 'grad_weights', layer: 1 },
+        { id: 'b', quantity: 'grad_bias', layer: 1 },
+      ]),
+    );
     const g = grader(ctx);
     // ∂E/∂W² = [[0.0821670406, −0.0226025405], [0.0826676278, −0.0227402422]] (Mazur's w5, w7 / w6, w8).
     expect(g({ g: '[[0.0821670, -0.0226025], [0.0826676, -0.0227402]]' }).g.status).toBe('correct');
@@ -262,7 +307,12 @@ describe('hints, invalid answers, graphs, formulas, Japanese', () => {
         output: 'price',
       },
     };
-    const ctx = gradingContext(exercise(apple, [{ id: 'v', quantity: 'value' }, { id: 'g', quantity: 'gradients', node: 'apple' }]));
+    const ctx = gradingContext(
+      exercise(apple, [
+        { id: 'v', quantity: 'value' },
+        { id: 'g', quantity: 'gradients', node: 'apple' },
+      ]),
+    );
     const g = grader(ctx);
     expect(g({ v: '220', g: '2.2' }).v.status).toBe('correct');
     expect(g({ v: '220', g: '2.2' }).g.status).toBe('correct');
@@ -296,17 +346,37 @@ describe('hints, invalid answers, graphs, formulas, Japanese', () => {
 
 describe('exercise files', () => {
   it('a bad exercise file is one InputError naming the field', () => {
-    expect(() => parseExercise('{"network": {"layers": []}, "asks": [{"id": "a1", "quantity": "loss"}]}', 'ex.json')).toThrow(InputError);
-    expect(() => parseExercise('{"network": {"layers": []}, "asks": [{"id": "a1", "quantity": "loss"}]}', 'ex.json')).toThrow(/network\.layers/);
-    expect(() => parseExercise(`{"network": ${JSON.stringify(LINEAR)}, "asks": [{"id": "a1"}]}`, 'ex.json')).toThrow(/asks\[0\]\.quantity: missing/);
-    expect(() => parseExercise(`{"network": ${JSON.stringify(LINEAR)}, "asks": [{"id": "a1", "quantity": "loss"}, {"id": "a1", "quantity": "loss"}]}`, 'ex.json')).toThrow(/used twice/);
+    expect(() =>
+      parseExercise('{"network": {"layers": []}, "asks": [{"id": "a1", "quantity": "loss"}]}', 'ex.json'),
+    ).toThrow(InputError);
+    expect(() =>
+      parseExercise('{"network": {"layers": []}, "asks": [{"id": "a1", "quantity": "loss"}]}', 'ex.json'),
+    ).toThrow(/network\.layers/);
+    expect(() => parseExercise(`{"network": ${JSON.stringify(LINEAR)}, "asks": [{"id": "a1"}]}`, 'ex.json')).toThrow(
+      /asks\[0\]\.quantity: missing/,
+    );
+    expect(() =>
+      parseExercise(
+        `{"network": ${JSON.stringify(LINEAR)}, "asks": [{"id": "a1", "quantity": "loss"}, {"id": "a1", "quantity": "loss"}]}`,
+        'ex.json',
+      ),
+    ).toThrow(/used twice/);
   });
 });
 
 describe('error carried forward names the part the student worked from', () => {
   it('train-once -d 2 -s 1: L − L′ = 23.04 − 14.40 follows from the wrong a2, not from a rounded a1 chain', () => {
     const ctx = gradingContext(generateExercise({ template: 'train-once', difficulty: 2, seed: 1 }));
-    const r = Object.fromEntries(gradeExercise(ctx, new Map([['a1', '23.04'], ['a2', '14.40'], ['a3', '8.64']])).map((x) => [x.ask, x]));
+    const r = Object.fromEntries(
+      gradeExercise(
+        ctx,
+        new Map([
+          ['a1', '23.04'],
+          ['a2', '14.40'],
+          ['a3', '8.64'],
+        ]),
+      ).map((x) => [x.ask, x]),
+    );
     expect(r.a1.status).toBe('correct');
     expect(r.a2.status).toBe('incorrect');
     expect(r.a2.carriedForward).toBe(false);
@@ -315,7 +385,16 @@ describe('error carried forward names the part the student worked from', () => {
     expect(r.a3.feedback.en).toMatch(/follows correctly from your answer a2 = 14.40:/);
     expect(r.a3.feedback.en).not.toMatch(/rounded answer to a1/);
     // With the right a2, 8.6 is simply right, and 8.64 is not.
-    const right = Object.fromEntries(gradeExercise(ctx, new Map([['a1', '23.04'], ['a2', '14.44'], ['a3', '8.64']])).map((x) => [x.ask, x]));
+    const right = Object.fromEntries(
+      gradeExercise(
+        ctx,
+        new Map([
+          ['a1', '23.04'],
+          ['a2', '14.44'],
+          ['a3', '8.64'],
+        ]),
+      ).map((x) => [x.ask, x]),
+    );
     expect(right.a3.status).toBe('incorrect');
     expect(right.a3.carriedForward).toBe(false);
   });

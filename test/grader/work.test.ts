@@ -16,8 +16,22 @@ import { errorOf, expectFileError } from '../network/file-error';
 const MAZUR_REF: RefNet = {
   layout: 'x-w',
   layers: [
-    { weights: [['0.15', '0.25'], ['0.20', '0.30']], bias: ['0.35', '0.35'], activation: 'sigmoid' },
-    { weights: [['0.40', '0.50'], ['0.45', '0.55']], bias: ['0.60', '0.60'], activation: 'sigmoid' },
+    {
+      weights: [
+        ['0.15', '0.25'],
+        ['0.20', '0.30'],
+      ],
+      bias: ['0.35', '0.35'],
+      activation: 'sigmoid',
+    },
+    {
+      weights: [
+        ['0.40', '0.50'],
+        ['0.45', '0.55'],
+      ],
+      bias: ['0.60', '0.60'],
+      activation: 'sigmoid',
+    },
   ],
   loss: 'half-sse',
   input: [['0.05', '0.10']],
@@ -44,8 +58,14 @@ describe('check my own work', () => {
     expect(result.results.filter((r) => r.status !== 'correct').map((r) => r.path)).toEqual([]);
     expect(result.firstWrong).toBeNull();
     // In computation order: the forward pass first, then the output layer's backward pass, then the hidden one.
-    expect(result.results.map((r) => r.path).slice(0, 3)).toEqual(['layers[0].preactivation[0][0]', 'layers[0].output[0][0]', 'layers[0].output[0][1]']);
-    expect(result.results.findIndex((r) => r.path === 'layers[1].delta[0][0]')).toBeLessThan(result.results.findIndex((r) => r.path === 'layers[0].grad_output[0][0]'));
+    expect(result.results.map((r) => r.path).slice(0, 3)).toEqual([
+      'layers[0].preactivation[0][0]',
+      'layers[0].output[0][0]',
+      'layers[0].output[0][1]',
+    ]);
+    expect(result.results.findIndex((r) => r.path === 'layers[1].delta[0][0]')).toBeLessThan(
+      result.results.findIndex((r) => r.path === 'layers[0].grad_output[0][0]'),
+    );
   });
 
   it("Mazur's error after the update, 0.291027924, is off in the 7th digit and is caught", () => {
@@ -113,7 +133,11 @@ layers:
     expect(net.status).toBe('correct');
     expect(net.fromRounded).toBe(true);
     // A value that follows from nothing the student wrote is wrong.
-    expect(check('layers:\n  - output: [[0.5933, 0.5969]]\n  - preactivation: [[1.2, ~]]\n').by['layers[1].preactivation[0][0]'].status).toBe('incorrect');
+    expect(
+      check('layers:\n  - output: [[0.5933, 0.5969]]\n  - preactivation: [[1.2, ~]]\n').by[
+        'layers[1].preactivation[0][0]'
+      ].status,
+    ).toBe('incorrect');
   });
 
   it('a value that does not read as a number is invalid; fewer digits than it has is fine when rounded right', () => {
@@ -128,28 +152,99 @@ layers:
     expect(bad('lost: 0.3\n')).toThrow(InputError);
     expect(bad('lost: 0.3\n')).toThrow(/work\.yaml:1: lost: unknown field/);
     expect(bad('layers:\n  - deltas: [[0.1, 0.2]]\n')).toThrow(/layers\[0\]\.deltas: unknown field/);
-    expect(bad('layers:\n  - {}\n  - delta: [[0.1]]\n')).toThrow(/work\.yaml:3: layers\[1\]\.delta\[0\]: expected 2 numbers, got 1/);
+    expect(bad('layers:\n  - {}\n  - delta: [[0.1]]\n')).toThrow(
+      /work\.yaml:3: layers\[1\]\.delta\[0\]: expected 2 numbers, got 1/,
+    );
     expect(bad('layers:\n  - {}\n  - {}\n  - {}\n')).toThrow(/at most 2 layers/);
     expect(bad('layers:\n  - grad_alpha: 0.1\n')).toThrow(/no alpha/);
   });
 
   it.each([
     ['not a mapping', '- 1\n', 'work.yaml:1: ', /^expected your work: a mapping with loss, layers and\/or loss_after/],
-    ['an unknown field', 'lost: 0.3\n', 'work.yaml:1: lost: ', /^unknown field \(your work has loss, layers, loss_after, loss_improvement\)$/],
-    ['a loss that is a list', 'loss: [1]\n', 'work.yaml:1: loss: ', /^expected a number such as 0\.0821 or "3\/20", got a list$/],
+    [
+      'an unknown field',
+      'lost: 0.3\n',
+      'work.yaml:1: lost: ',
+      /^unknown field \(your work has loss, layers, loss_after, loss_improvement\)$/,
+    ],
+    [
+      'a loss that is a list',
+      'loss: [1]\n',
+      'work.yaml:1: loss: ',
+      /^expected a number such as 0\.0821 or "3\/20", got a list$/,
+    ],
     ['layers that are not a list', 'layers: 3\n', 'work.yaml:1: layers: ', /^expected a list with one entry per layer/],
-    ['too many layers', 'layers:\n  - {}\n  - {}\n  - {}\n', 'work.yaml:2: layers: ', /^expected at most 2 layers \(the network has 2\), got 3$/],
-    ['a layer that is a number', 'layers:\n  - 3\n', 'work.yaml:2: layers[0]: ', /^expected a mapping with any of preactivation, /],
-    ['an unknown layer field after a skipped layer', 'layers:\n  - ~\n  - {deltas: 1}\n', 'work.yaml:3: layers[1].deltas: ', /^unknown field \(a layer has /],
-    ['an alpha gradient for a sigmoid layer', 'layers:\n  - grad_alpha: 0.1\n', 'work.yaml:2: layers[0].grad_alpha: ', /^layer 0 has no alpha \(only prelu layers do\)$/],
-    ['a matrix that is a number', 'layers:\n  - delta: 1\n', 'work.yaml:2: layers[0].delta: ', /^expected a list of rows, e\.g\. \[\[0\.1, 0\.2\]\]$/],
-    ['two samples where there is one', 'layers:\n  - delta: [[1, 2], [3, 4]]\n', 'work.yaml:2: layers[0].delta: ', /^expected 1 rows \(a list of rows, .*\), got 2$/],
-    ['a flat row too short', 'layers:\n  - delta: [1]\n', 'work.yaml:2: layers[0].delta: ', /^expected 2 numbers, got 1$/],
-    ['a cell that is a list', 'layers:\n  - delta: [[1, [2]]]\n', 'work.yaml:2: layers[0].delta[0][1]: ', /^expected a number .*, got a list$/],
-    ['a bias gradient that is a number', 'layers:\n  - grad_bias: 1\n', 'work.yaml:2: layers[0].grad_bias: ', /^expected a list of numbers, e\.g\. \[0\.1, 0\.2\]$/],
-    ['a weight row that is a number, in block style', 'layers:\n  - grad_weights:\n      - [1, 2]\n      - 3\n', 'work.yaml:4: layers[0].grad_weights[1]: ', /^expected a list of rows/],
-    ['a weight row too short', 'layers:\n  - grad_weights:\n      - [1, 2]\n      - [3]\n', 'work.yaml:4: layers[0].grad_weights[1]: ', /^expected 2 numbers, got 1$/],
+    [
+      'too many layers',
+      'layers:\n  - {}\n  - {}\n  - {}\n',
+      'work.yaml:2: layers: ',
+      /^expected at most 2 layers \(the network has 2\), got 3$/,
+    ],
+    [
+      'a layer that is a number',
+      'layers:\n  - 3\n',
+      'work.yaml:2: layers[0]: ',
+      /^expected a mapping with any of preactivation, /,
+    ],
+    [
+      'an unknown layer field after a skipped layer',
+      'layers:\n  - ~\n  - {deltas: 1}\n',
+      'work.yaml:3: layers[1].deltas: ',
+      /^unknown field \(a layer has /,
+    ],
+    [
+      'an alpha gradient for a sigmoid layer',
+      'layers:\n  - grad_alpha: 0.1\n',
+      'work.yaml:2: layers[0].grad_alpha: ',
+      /^layer 0 has no alpha \(only prelu layers do\)$/,
+    ],
+    [
+      'a matrix that is a number',
+      'layers:\n  - delta: 1\n',
+      'work.yaml:2: layers[0].delta: ',
+      /^expected a list of rows, e\.g\. \[\[0\.1, 0\.2\]\]$/,
+    ],
+    [
+      'two samples where there is one',
+      'layers:\n  - delta: [[1, 2], [3, 4]]\n',
+      'work.yaml:2: layers[0].delta: ',
+      /^expected 1 rows \(a list of rows, .*\), got 2$/,
+    ],
+    [
+      'a flat row too short',
+      'layers:\n  - delta: [1]\n',
+      'work.yaml:2: layers[0].delta: ',
+      /^expected 2 numbers, got 1$/,
+    ],
+    [
+      'a cell that is a list',
+      'layers:\n  - delta: [[1, [2]]]\n',
+      'work.yaml:2: layers[0].delta[0][1]: ',
+      /^expected a number .*, got a list$/,
+    ],
+    [
+      'a bias gradient that is a number',
+      'layers:\n  - grad_bias: 1\n',
+      'work.yaml:2: layers[0].grad_bias: ',
+      /^expected a list of numbers, e\.g\. \[0\.1, 0\.2\]$/,
+    ],
+    [
+      'a weight row that is a number, in block style',
+      'layers:\n  - grad_weights:\n      - [1, 2]\n      - 3\n',
+      'work.yaml:4: layers[0].grad_weights[1]: ',
+      /^expected a list of rows/,
+    ],
+    [
+      'a weight row too short',
+      'layers:\n  - grad_weights:\n      - [1, 2]\n      - [3]\n',
+      'work.yaml:4: layers[0].grad_weights[1]: ',
+      /^expected 2 numbers, got 1$/,
+    ],
   ])('a bad work file, in English and Japanese: %s', (_, text, prefix, english) => {
-    expectFileError(errorOf((t) => parseWork(t, mazur, 'work.yaml'), text), prefix, english);
+    expectFileError(
+      errorOf((t) => parseWork(t, mazur, 'work.yaml'), text),
+      prefix,
+      english,
+    );
   });
 });

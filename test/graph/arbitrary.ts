@@ -17,7 +17,18 @@ const small = fc.integer({ min: -25, max: 25 }).map((n) => (n / 10).toString());
 const ARITY: Record<string, [number, number]> = { add: [2, 3], mul: [2, 3], sub: [2, 2], div: [2, 2], pow: [2, 2] };
 
 export const graphArb: fc.Arbitrary<RawGraph> = fc
-  .tuple(fc.array(small, { minLength: 1, maxLength: 3 }), fc.array(fc.tuple(fc.constantFrom(...GRAPH_OPS), fc.array(fc.nat(), { minLength: 3, maxLength: 3 }), fc.array(small, { minLength: 3, maxLength: 3 }), fc.integer({ min: -3, max: 3 })), { minLength: 1, maxLength: 6 }))
+  .tuple(
+    fc.array(small, { minLength: 1, maxLength: 3 }),
+    fc.array(
+      fc.tuple(
+        fc.constantFrom(...GRAPH_OPS),
+        fc.array(fc.nat(), { minLength: 3, maxLength: 3 }),
+        fc.array(small, { minLength: 3, maxLength: 3 }),
+        fc.integer({ min: -3, max: 3 }),
+      ),
+      { minLength: 1, maxLength: 6 },
+    ),
+  )
   .map(([inputValues, specs]) => {
     const inputs = inputValues.map((v, i): [string, string] => [`x${i}`, v]);
     const names = inputs.map(([n]) => n);
@@ -25,7 +36,9 @@ export const graphArb: fc.Arbitrary<RawGraph> = fc
       const [lo, hi] = ARITY[op] ?? [1, 1];
       const count = lo + (picks[0] % (hi - lo + 1));
       // Mostly names (so gradients flow), sometimes a literal.
-      const args = Array.from({ length: count }, (_, k) => (picks[k] % 5 === 4 ? literals[k] : names[(picks[k] * 7 + k) % names.length]));
+      const args = Array.from({ length: count }, (_, k) =>
+        picks[k] % 5 === 4 ? literals[k] : names[(picks[k] * 7 + k) % names.length],
+      );
       if (op === 'pow') args[1] = String(exponent);
       const name = `n${i}`;
       names.push(name);
@@ -36,7 +49,8 @@ export const graphArb: fc.Arbitrary<RawGraph> = fc
 
 export function yaml(g: RawGraph): string {
   const inputs = g.inputs.map(([n, v]) => `${n}: "${v}"`).join(', ');
-  const nodes = g.nodes.map((n) => `    - {name: ${n.name}, op: ${n.op}, args: [${n.args.map((a) => JSON.stringify(a)).join(', ')}]}`).join('\n');
+  const nodes = g.nodes
+    .map((n) => `    - {name: ${n.name}, op: ${n.op}, args: [${n.args.map((a) => JSON.stringify(a)).join(', ')}]}`)
+    .join('\n');
   return `graph:\n  inputs: {${inputs}}\n  nodes:\n${nodes}\n  output: ${g.nodes[g.nodes.length - 1].name}\n`;
 }
-

@@ -28,7 +28,9 @@ describe('solve with a graph file', () => {
     const json = JSON.parse(stdout);
     expect(Object.keys(json)).toEqual(['value', 'nodes', 'gradients']);
     expect(json.value.exact).toBe('715');
-    const g = Object.fromEntries(Object.entries(json.gradients as Record<string, { exact: string }>).map(([k, v]) => [k, v.exact]));
+    const g = Object.fromEntries(
+      Object.entries(json.gradients as Record<string, { exact: string }>).map(([k, v]) => [k, v.exact]),
+    );
     expect(g).toMatchObject({ apple_num: '110', apple: '11/5', orange: '33/10', orange_num: '165', tax: '650' });
     expect(Object.keys(json.value)).toEqual(['exact', 'approx', 'latex']);
   });
@@ -43,16 +45,23 @@ describe('solve with a graph file', () => {
 
   it('reports a bad graph file on one line with exit code 2', () => {
     const file = join(dir, 'cycle.yaml');
-    writeFileSync(file, 'graph:\n  inputs: {x: 1}\n  nodes:\n    - {name: a, op: add, args: [x, b]}\n    - {name: b, op: mul, args: [a, 2]}\n  output: b\n');
+    writeFileSync(
+      file,
+      'graph:\n  inputs: {x: 1}\n  nodes:\n    - {name: a, op: add, args: [x, b]}\n    - {name: b, op: mul, args: [a, 2]}\n  output: b\n',
+    );
     const { status, stdout, stderr } = built.run('solve', file, '--format', 'json');
     expect(status).toBe(2);
     expect(stdout).toBe('');
-    expect(stderr).toBe(`backprop-tutor: ${file}:4: graph.nodes[0].args[1]: cycle: a → b → a (each node uses the next; a node cannot depend on itself)\n`);
+    expect(stderr).toBe(
+      `backprop-tutor: ${file}:4: graph.nodes[0].args[1]: cycle: a → b → a (each node uses the next; a node cannot depend on itself)\n`,
+    );
   });
 
   it('still solves network files as before', () => {
     const { status, stdout } = built.run('solve', 'exercises/networks/mazur.yaml', '--format', 'json');
     expect(status).toBe(0);
-    expect(JSON.parse(stdout)).toEqual(JSON.parse(JSON.stringify(solutionToJson(solve(loadNetwork('exercises/networks/mazur.yaml'))))));
+    expect(JSON.parse(stdout)).toEqual(
+      JSON.parse(JSON.stringify(solutionToJson(solve(loadNetwork('exercises/networks/mazur.yaml'))))),
+    );
   });
 });

@@ -66,7 +66,11 @@ describe('chain-rule.yaml (z = t², t = x + y)', () => {
     expect(exact(s, 'y')).toBe(String(2 * t * 1));
   });
   it('holds for other x and y too', () => {
-    const g = solveGraph(parseGraph('graph:\n  inputs: {x: -3/4, y: 0.2}\n  nodes:\n    - {name: t, op: add, args: [x, y]}\n    - {name: z, op: square, args: [t]}\n  output: z\n'));
+    const g = solveGraph(
+      parseGraph(
+        'graph:\n  inputs: {x: -3/4, y: 0.2}\n  nodes:\n    - {name: t, op: add, args: [x, y]}\n    - {name: z, op: square, args: [t]}\n  output: z\n',
+      ),
+    );
     expect(exactString(g.gradients.get('x')!)).toBe('-11/10'); // 2(−3/4 + 1/5) = −11/10
   });
 });
@@ -87,10 +91,12 @@ describe('sigmoid.yaml (note 000: ×(−1), exp, +1, 1/x)', () => {
     expect(approx(back).minus(y.times(y).neg().toString()).abs().lt('1e-60')).toBe(true);
   });
   it('gives exactly 1/2 and 1/4 at x = 0', () => {
-    const g = solveGraph(parseGraph(
-      'graph:\n  inputs: {x: 0}\n  nodes:\n    - {name: a, op: mul, args: [x, -1]}\n    - {name: b, op: exp, args: [a]}\n' +
-        '    - {name: c, op: add, args: [b, 1]}\n    - {name: y, op: reciprocal, args: [c]}\n  output: y\n',
-    ));
+    const g = solveGraph(
+      parseGraph(
+        'graph:\n  inputs: {x: 0}\n  nodes:\n    - {name: a, op: mul, args: [x, -1]}\n    - {name: b, op: exp, args: [a]}\n' +
+          '    - {name: c, op: add, args: [b, 1]}\n    - {name: y, op: reciprocal, args: [c]}\n  output: y\n',
+      ),
+    );
     expect(exactString(g.value)).toBe('1/2');
     expect(exactString(g.gradients.get('x')!)).toBe('1/4');
   });

@@ -18,7 +18,6 @@ const D = DecimalBase.clone({ precision: 64 });
 type D = DecimalBase;
 const H = new D('1e-20');
 
-
 const decimalOf = (text: string): D => {
   const slash = text.indexOf('/');
   return slash < 0 ? new D(text) : new D(text.slice(0, slash)).div(text.slice(slash + 1));
@@ -34,23 +33,48 @@ function evaluate(g: RawGraph, override?: { name: string; value: D }): { values:
     const a = node.args.map((t) => values.get(t) ?? decimalOf(t));
     let y: D;
     switch (node.op) {
-      case 'add': y = a.reduce((s, x) => s.plus(x)); break;
-      case 'mul': y = a.reduce((s, x) => s.times(x)); break;
-      case 'sub': y = a[0].minus(a[1]); break;
-      case 'div': y = a[0].div(a[1]); break;
-      case 'neg': y = a[0].neg(); break;
-      case 'square': y = a[0].times(a[0]); break;
-      case 'pow': y = a[0].pow(a[1]); break;
-      case 'exp': y = D.exp(a[0]); break;
-      case 'log': y = D.ln(a[0]); break;
-      case 'reciprocal': y = new D(1).div(a[0]); break;
-      case 'sigmoid': y = new D(1).div(new D(1).plus(D.exp(a[0].neg()))); break;
-      case 'tanh': y = D.tanh(a[0]); break;
+      case 'add':
+        y = a.reduce((s, x) => s.plus(x));
+        break;
+      case 'mul':
+        y = a.reduce((s, x) => s.times(x));
+        break;
+      case 'sub':
+        y = a[0].minus(a[1]);
+        break;
+      case 'div':
+        y = a[0].div(a[1]);
+        break;
+      case 'neg':
+        y = a[0].neg();
+        break;
+      case 'square':
+        y = a[0].times(a[0]);
+        break;
+      case 'pow':
+        y = a[0].pow(a[1]);
+        break;
+      case 'exp':
+        y = D.exp(a[0]);
+        break;
+      case 'log':
+        y = D.ln(a[0]);
+        break;
+      case 'reciprocal':
+        y = new D(1).div(a[0]);
+        break;
+      case 'sigmoid':
+        y = new D(1).div(new D(1).plus(D.exp(a[0].neg())));
+        break;
+      case 'tanh':
+        y = D.tanh(a[0]);
+        break;
       case 'relu':
         if (a[0].abs().lt('1e-15')) kinks = true;
         y = a[0].gt(0) ? a[0] : new D(0);
         break;
-      default: throw new Error(node.op);
+      default:
+        throw new Error(node.op);
     }
     set(node.name, y);
   }
@@ -75,7 +99,12 @@ describe('gradients of random graphs', () => {
         fc.pre(!base.kinks);
         const output = g.nodes[g.nodes.length - 1].name;
         fc.pre(base.values.get(output)!.abs().lt('1e12'));
-        expect(approx(solution.value).minus(base.values.get(output)!).abs().lte(new D('1e-40').times(base.values.get(output)!.abs().plus(1)))).toBe(true);
+        expect(
+          approx(solution.value)
+            .minus(base.values.get(output)!)
+            .abs()
+            .lte(new D('1e-40').times(base.values.get(output)!.abs().plus(1))),
+        ).toBe(true);
         for (const [name, v] of base.values) {
           const up = evaluate(g, { name, value: v.plus(H) });
           const down = evaluate(g, { name, value: v.minus(H) });

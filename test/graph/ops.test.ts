@@ -6,7 +6,9 @@ import { exactString } from '../../src/number/format';
 
 /** Solves `out = op(args)` with inputs a, b, c and returns the value and ∂out/∂a, ∂out/∂b, ∂out/∂c. */
 function single(op: string, args: string, inputs = '{a: 3, b: 4, c: 5}') {
-  const s = solveGraph(parseGraph(`graph:\n  inputs: ${inputs}\n  nodes:\n    - {name: out, op: ${op}, args: [${args}]}\n  output: out\n`));
+  const s = solveGraph(
+    parseGraph(`graph:\n  inputs: ${inputs}\n  nodes:\n    - {name: out, op: ${op}, args: [${args}]}\n  output: out\n`),
+  );
   const g = (name: string) => (s.gradients.has(name) ? exactString(s.gradients.get(name)!) : undefined);
   return { value: exactString(s.value), a: g('a'), b: g('b'), c: g('c'), edges: s.edges };
 }
@@ -57,20 +59,33 @@ describe('operations and their local derivatives', () => {
   });
 
   it('gives 0 to nodes the output does not depend on, and 1 to the output itself', () => {
-    const s = solveGraph(parseGraph(
-      'graph:\n  inputs: {x: 2, y: 5}\n  nodes:\n    - {name: u, op: square, args: [x]}\n    - {name: v, op: mul, args: [u, y]}\n  output: u\n',
-    ));
-    expect(Object.fromEntries([...s.gradients].map(([k, v]) => [k, exactString(v)]))).toEqual({ x: '4', y: '0', u: '1', v: '0' });
+    const s = solveGraph(
+      parseGraph(
+        'graph:\n  inputs: {x: 2, y: 5}\n  nodes:\n    - {name: u, op: square, args: [x]}\n    - {name: v, op: mul, args: [u, y]}\n  output: u\n',
+      ),
+    );
+    expect(Object.fromEntries([...s.gradients].map(([k, v]) => [k, exactString(v)]))).toEqual({
+      x: '4',
+      y: '0',
+      u: '1',
+      v: '0',
+    });
     expect(exactString(s.value)).toBe('4');
   });
 
   it('may have an input as its output', () => {
-    const s = solveGraph(parseGraph('graph:\n  inputs: {x: 2}\n  nodes:\n    - {name: u, op: square, args: [x]}\n  output: x\n'));
+    const s = solveGraph(
+      parseGraph('graph:\n  inputs: {x: 2}\n  nodes:\n    - {name: u, op: square, args: [x]}\n  output: x\n'),
+    );
     expect([exactString(s.gradients.get('x')!), exactString(s.gradients.get('u')!)]).toEqual(['1', '0']);
   });
 
   it('keeps irrational values symbolic: exp(1) and log(2)', () => {
-    const s = solveGraph(parseGraph('graph:\n  inputs: {x: 2}\n  nodes:\n    - {name: l, op: log, args: [x]}\n    - {name: e, op: exp, args: [l]}\n  output: e\n'));
+    const s = solveGraph(
+      parseGraph(
+        'graph:\n  inputs: {x: 2}\n  nodes:\n    - {name: l, op: log, args: [x]}\n    - {name: e, op: exp, args: [l]}\n  output: e\n',
+      ),
+    );
     // exp(ln 2) = 2, though kept as an expression; ∂/∂x = exp(ln 2)·(1/2) = 1.
     expect(s.value.kind).toBe('real');
     expect(Number(s.value.kind === 'real' ? s.value.approx.toString() : NaN)).toBeCloseTo(2, 14);

@@ -33,11 +33,21 @@ describe('text output', () => {
   });
   it('lists the gradients, summing the edges of a name used twice', () => {
     expect(text).toContain('  ∂price/∂apple = 11/5 = 2.2\n');
-    const twice = graphSolutionToText(solveGraph(parseGraph('graph:\n  inputs: {x: 3}\n  nodes:\n    - {name: z, op: mul, args: [x, x]}\n  output: z\n')));
+    const twice = graphSolutionToText(
+      solveGraph(
+        parseGraph('graph:\n  inputs: {x: 3}\n  nodes:\n    - {name: z, op: mul, args: [x, x]}\n  output: z\n'),
+      ),
+    );
     expect(twice).toContain('  ∂z/∂x = 3 + 3 = 6\n');
   });
   it('parenthesises negative numbers after an operator', () => {
-    const t = graphSolutionToText(solveGraph(parseGraph('graph:\n  inputs: {x: -2, y: -1/2}\n  nodes:\n    - {name: z, op: mul, args: [x, y]}\n    - {name: w, op: sub, args: [z, y]}\n  output: w\n')));
+    const t = graphSolutionToText(
+      solveGraph(
+        parseGraph(
+          'graph:\n  inputs: {x: -2, y: -1/2}\n  nodes:\n    - {name: z, op: mul, args: [x, y]}\n    - {name: w, op: sub, args: [z, y]}\n  output: w\n',
+        ),
+      ),
+    );
     expect(t).toContain('z = x × y = -2 × (-0.5) = 1');
     expect(t).toContain('w = z − y = 1 − (-0.5) = 3/2 = 1.5');
     expect(t).toContain('→ y: 1 × (-1) = -1');
@@ -93,11 +103,31 @@ describe('JSON', () => {
     expect(Object.keys(json)).toEqual(['value', 'nodes', 'gradients']);
     expect(json.value).toEqual({ exact: '715', approx: '715.0000000000000000000000000000000', latex: '715' });
     expect(Object.keys(json.nodes)).toEqual(['apple_price', 'orange_price', 'all_price', 'price']);
-    expect(Object.keys(json.gradients)).toEqual(['apple', 'apple_num', 'orange', 'orange_num', 'tax', 'apple_price', 'orange_price', 'all_price', 'price']);
-    expect(json.gradients.orange).toEqual({ exact: '33/10', approx: '3.300000000000000000000000000000000', latex: '\\frac{33}{10}' });
+    expect(Object.keys(json.gradients)).toEqual([
+      'apple',
+      'apple_num',
+      'orange',
+      'orange_num',
+      'tax',
+      'apple_price',
+      'orange_price',
+      'all_price',
+      'price',
+    ]);
+    expect(json.gradients.orange).toEqual({
+      exact: '33/10',
+      approx: '3.300000000000000000000000000000000',
+      latex: '\\frac{33}{10}',
+    });
   });
   it('keeps names such as __proto__ as ordinary keys', () => {
-    const json = graphSolutionToJson(solveGraph(parseGraph('graph:\n  inputs: {__proto__: 2}\n  nodes:\n    - {name: constructor, op: square, args: [__proto__]}\n  output: constructor\n')));
+    const json = graphSolutionToJson(
+      solveGraph(
+        parseGraph(
+          'graph:\n  inputs: {__proto__: 2}\n  nodes:\n    - {name: constructor, op: square, args: [__proto__]}\n  output: constructor\n',
+        ),
+      ),
+    );
     const parsed = JSON.parse(JSON.stringify(json));
     expect(Object.keys(parsed.gradients)).toEqual(['__proto__', 'constructor']);
     expect(parsed.nodes.constructor.exact).toBe('4');
@@ -116,7 +146,8 @@ function balanced(svg: string): boolean {
   return stack.length === 0;
 }
 
-const texts = (svg: string, cls: string) => [...svg.matchAll(new RegExp(`<text class="${cls}"[^>]*>([^<]*)</text>`, 'g'))].map((m) => m[1]);
+const texts = (svg: string, cls: string) =>
+  [...svg.matchAll(new RegExp(`<text class="${cls}"[^>]*>([^<]*)</text>`, 'g'))].map((m) => m[1]);
 
 describe('SVG figure', () => {
   const svg = graphSvg(appleOrange);
@@ -128,8 +159,12 @@ describe('SVG figure', () => {
   it('writes every forward value above an edge and every backward value below one', () => {
     // The published numbers: forward 100, 2, 150, 3, 200, 450, 650, 1.1 and 715 at the output;
     // backward 2.2, 110, 3.3, 165, 1.1, 1.1, 1.1, 650 and 1 at the output.
-    expect(texts(svg, 'value-forward').sort()).toEqual(['100', '2', '150', '3', '200', '450', '650', '1.1', '715'].sort());
-    expect(texts(svg, 'value-backward').sort()).toEqual(['2.2', '110', '3.3', '165', '1.1', '1.1', '1.1', '650', '1'].sort());
+    expect(texts(svg, 'value-forward').sort()).toEqual(
+      ['100', '2', '150', '3', '200', '450', '650', '1.1', '715'].sort(),
+    );
+    expect(texts(svg, 'value-backward').sort()).toEqual(
+      ['2.2', '110', '3.3', '165', '1.1', '1.1', '1.1', '650', '1'].sort(),
+    );
   });
   it('draws each operation node with its symbol and each input as a box', () => {
     expect(svg.match(/<g class="node"/g)).toHaveLength(4);
@@ -159,10 +194,12 @@ describe('SVG figure', () => {
     expect(balanced(s)).toBe(true);
   });
   it('repeats an input used in several columns and routes column-skipping edges under the figure', () => {
-    const g = solveGraph(parseGraph(
-      'graph:\n  inputs: {x: 2, y: 3}\n  nodes:\n    - {name: a, op: mul, args: [x, y]}\n    - {name: b, op: exp, args: [a]}\n' +
-        '    - {name: c, op: tanh, args: [b]}\n    - {name: d, op: add, args: [c, a, x]}\n  output: d\n',
-    ));
+    const g = solveGraph(
+      parseGraph(
+        'graph:\n  inputs: {x: 2, y: 3}\n  nodes:\n    - {name: a, op: mul, args: [x, y]}\n    - {name: b, op: exp, args: [a]}\n' +
+          '    - {name: c, op: tanh, args: [b]}\n    - {name: d, op: add, args: [c, a, x]}\n  output: d\n',
+      ),
+    );
     const s = graphSvg(g);
     expect(balanced(s)).toBe(true);
     // x feeds a (column 1) and d (column 4): two boxes. a → d skips columns: a lane (polyline).
@@ -175,7 +212,11 @@ describe('SVG figure', () => {
     expect(texts(s, 'value-forward').filter((t) => t === '6')).toHaveLength(2);
   });
   it('spreads the two edges of mul(x, x) apart', () => {
-    const s = graphSvg(solveGraph(parseGraph('graph:\n  inputs: {x: 3}\n  nodes:\n    - {name: z, op: mul, args: [x, x]}\n  output: z\n')));
+    const s = graphSvg(
+      solveGraph(
+        parseGraph('graph:\n  inputs: {x: 3}\n  nodes:\n    - {name: z, op: mul, args: [x, x]}\n  output: z\n'),
+      ),
+    );
     const ys = [...s.matchAll(/<line class="edge-forward" x1="[^"]*" y1="([^"]*)"/g)].map((m) => m[1]);
     expect(new Set(ys.slice(0, 2)).size).toBe(2);
   });

@@ -1,7 +1,23 @@
 // The term tree's two printers on the formulas the concepts write.
 import { describe, expect, it } from 'vitest';
 import { latex } from '../../src/math/latex';
-import { add, call, cases, eq, frac, juxt, minus, neg, num, paren, pow, rel, substitute, sym, times } from '../../src/math/term';
+import {
+  add,
+  call,
+  cases,
+  eq,
+  frac,
+  juxt,
+  minus,
+  neg,
+  num,
+  paren,
+  pow,
+  rel,
+  substitute,
+  sym,
+  times,
+} from '../../src/math/term';
 import { unicode } from '../../src/math/unicode';
 
 const SIGMA = { latex: '\\sigma', text: 'σ' };
@@ -9,10 +25,12 @@ const a = sym('a');
 const y = sym('y');
 
 describe('term printers', () => {
-  it("write σ′(a) = σ(a)(1 − σ(a))", () => {
+  it('write σ′(a) = σ(a)(1 − σ(a))', () => {
     const t = eq(call(sym(SIGMA, { prime: true }), a), juxt(call(SIGMA, a), paren(minus(num(1), call(SIGMA, a)))));
     expect(unicode(t)).toBe('σ′(a) = σ(a)(1 − σ(a))');
-    expect(latex(t)).toBe("\\sigma'\\left(a\\right) = \\sigma\\left(a\\right)\\left(1 - \\sigma\\left(a\\right)\\right)");
+    expect(latex(t)).toBe(
+      "\\sigma'\\left(a\\right) = \\sigma\\left(a\\right)\\left(1 - \\sigma\\left(a\\right)\\right)",
+    );
   });
 
   it('write sub- and superscripts: a₁⁽¹⁾ and y_i', () => {

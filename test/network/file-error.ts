@@ -23,7 +23,12 @@ export function expectFileError(error: InputError, prefix: string, english: RegE
   expect(ja.startsWith(prefix), `"${ja}" should start with "${prefix}"`).toBe(true);
   expect(ja).not.toContain('\n');
   // Field names (`expected` is one of an exercise's) and commands stay as they are written in the file.
-  const words = ja.slice(prefix.length).replace(/`[^`]*`/g, '').replace(/\bexpected(?= を持つ)/g, '');
+  const words = ja
+    .slice(prefix.length)
+    .replace(/`[^`]*`/g, '')
+    .replace(/\bexpected(?= を持つ)/g, '');
   expect(words, ja).toMatch(/[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/u);
-  expect(words, ja).not.toMatch(/\b(expected|got|must|unknown|missing|field|only|needs|takes|rows?|numbers?|a list|mapping|such|nothing|bad|used|twice)\b/i);
+  expect(words, ja).not.toMatch(
+    /\b(expected|got|must|unknown|missing|field|only|needs|takes|rows?|numbers?|a list|mapping|such|nothing|bad|used|twice)\b/i,
+  );
 }

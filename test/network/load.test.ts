@@ -11,7 +11,9 @@ import { solve } from '../../src/engine/solve';
 import { solutionToJson } from '../../src/render/json';
 
 /** A valid one-layer network whose parts a test can replace. */
-function network(parts: Partial<Record<'layout' | 'layers' | 'loss' | 'input' | 'target' | 'rate' | 'extra', string>> = {}): string {
+function network(
+  parts: Partial<Record<'layout' | 'layers' | 'loss' | 'input' | 'target' | 'rate' | 'extra', string>> = {},
+): string {
   return [
     parts.layout ?? 'layout: x-w',
     parts.layers ?? 'layers:\n  - weights: [[1, 2]]\n    activation: identity',
@@ -56,14 +58,17 @@ function expectJapanese(ja: string, prefix: string): void {
   expect(ja).not.toContain('\n');
   const words = ja.slice(prefix.length).replace(/（[A-Z][^（）]*）$/, '');
   expect(words, ja).toMatch(/[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/u);
-  expect(words, ja).not.toMatch(/\b(expected|got|must|unknown|missing|field|only|needs|allowed|rows?|numbers?|a list|mapping|valid|such|nothing)\b/i);
+  expect(words, ja).not.toMatch(
+    /\b(expected|got|must|unknown|missing|field|only|needs|allowed|rows?|numbers?|a list|mapping|valid|such|nothing)\b/i,
+  );
 }
 
 describe('exact numbers', () => {
   it('reads decimals, integers, fractions and exponents exactly', () => {
     const spec = parseNetwork(
       network({
-        layers: 'layers:\n  - weights: [[0.15, "1/3", -2, 1e-3, .5, "0.1e2", "-7/21", 0.1000000000000000055511151231257827]]\n    activation: identity',
+        layers:
+          'layers:\n  - weights: [[0.15, "1/3", -2, 1e-3, .5, "0.1e2", "-7/21", 0.1000000000000000055511151231257827]]\n    activation: identity',
         target: 'target: [[0, 0, 0, 0, 0, 0, 0, 0]]',
       }),
     );
@@ -82,7 +87,9 @@ describe('exact numbers', () => {
   });
 
   it('0.1 + 0.2 stays exactly 3/10 through the engine', () => {
-    const spec = parseNetwork(network({ layers: 'layers:\n  - weights: [[0.1, 0.2]]\n    bias: [0.2, 0.1]\n    activation: identity' }));
+    const spec = parseNetwork(
+      network({ layers: 'layers:\n  - weights: [[0.1, 0.2]]\n    bias: [0.2, 0.1]\n    activation: identity' }),
+    );
     const json = solutionToJson(solve(spec));
     expect(json.layers[0].preactivation[0].map((v) => v.exact)).toEqual(['3/10', '3/10']);
   });
@@ -146,7 +153,11 @@ describe('bad input: one error naming file, line, field and what was expected', 
 
   it('weights that do not fit the input (w-x)', () => {
     expectError(
-      network({ layout: 'layout: w-x', layers: 'layers:\n  - weights: [[1, 2]]\n    activation: identity', target: 'target: [[1]]' }),
+      network({
+        layout: 'layout: w-x',
+        layers: 'layers:\n  - weights: [[1, 2]]\n    activation: identity',
+        target: 'target: [[1]]',
+      }),
       'layers[0].weights',
       3,
       /1 rows \(units\) × 1 columns \(inputs\)/,
@@ -166,12 +177,24 @@ describe('bad input: one error naming file, line, field and what was expected', 
   });
 
   it('a bias of the wrong length', () => {
-    expectError(network({ layers: 'layers:\n  - weights: [[1, 2]]\n    bias: [1]\n    activation: identity' }), 'layers[0].bias', 4, /expected 2 numbers/, /got 1/);
+    expectError(
+      network({ layers: 'layers:\n  - weights: [[1, 2]]\n    bias: [1]\n    activation: identity' }),
+      'layers[0].bias',
+      4,
+      /expected 2 numbers/,
+      /got 1/,
+    );
   });
 
   it('targets of the wrong width or count', () => {
     expectError(network({ target: 'target: [[1, 2, 3]]' }), 'target[0]', 7, /expected 2 numbers/, /got 3/);
-    expectError(network({ target: 'target: [[1, 2], [3, 4]]' }), 'target', 7, /expected 1 rows? \(one per input sample\)/, /got 2/);
+    expectError(
+      network({ target: 'target: [[1, 2], [3, 4]]' }),
+      'target',
+      7,
+      /expected 1 rows? \(one per input sample\)/,
+      /got 2/,
+    );
   });
 
   it('an unknown activation', () => {
@@ -187,8 +210,21 @@ describe('bad input: one error naming file, line, field and what was expected', 
   it('an unknown loss, layout or convention', () => {
     expectError(network({ loss: 'loss: hinge' }), 'loss', 5, /half-sse, sse, mse, cross-entropy/, /"hinge"/);
     expectError(network({ layout: 'layout: xw' }), 'layout', 1, /x-w/, /w-x/);
-    expectError(network({ extra: 'conventions: {relu_grad_at_zero: 2}' }), 'conventions.relu_grad_at_zero', 9, /0/, /1/, /"2"/);
-    expectError(network({ extra: 'conventions:\n  batch: average' }), 'conventions.batch', 10, /mean or sum/, /"average"/);
+    expectError(
+      network({ extra: 'conventions: {relu_grad_at_zero: 2}' }),
+      'conventions.relu_grad_at_zero',
+      9,
+      /0/,
+      /1/,
+      /"2"/,
+    );
+    expectError(
+      network({ extra: 'conventions:\n  batch: average' }),
+      'conventions.batch',
+      10,
+      /mean or sum/,
+      /"average"/,
+    );
     expectError(network({ extra: 'update_biases: yes' }), 'update_biases', 9, /true or false/);
   });
 
@@ -204,7 +240,12 @@ describe('bad input: one error naming file, line, field and what was expected', 
 
   it('cross-entropy targets that are not a distribution', () => {
     const ce = (target: string, activation = 'softmax', input = 'input: [[1]]') =>
-      network({ layers: `layers:\n  - weights: [[1, 2]]\n    activation: ${activation}`, loss: 'loss: cross-entropy', input, target });
+      network({
+        layers: `layers:\n  - weights: [[1, 2]]\n    activation: ${activation}`,
+        loss: 'loss: cross-entropy',
+        input,
+        target,
+      });
     expectError(ce('target: [[0.5, 0.6]]'), 'target[0]', 7, /distribution/, /sum to 1/);
     expectError(ce('target: [[1.5, -0.5]]'), 'target[0][1]', 7, /≥ 0/);
     expectError(ce('target:\n  - [0, 1]\n  - [0.3, 0.3]', 'sigmoid', 'input: [[1], [2]]'), 'target[1]', 9, /sum to 1/);
@@ -213,13 +254,40 @@ describe('bad input: one error naming file, line, field and what was expected', 
   });
 
   it('non-numeric values', () => {
-    expectError(network({ layers: 'layers:\n  - weights: [[1, abc]]\n    activation: identity' }), 'layers[0].weights[0][1]', 3, /expected a number/, /"abc"/);
-    expectError(network({ layers: 'layers:\n  - weights: [[1, "1/0"]]\n    activation: identity' }), 'layers[0].weights[0][1]', 3, /expected a number/, /"1\/0"/);
+    expectError(
+      network({ layers: 'layers:\n  - weights: [[1, abc]]\n    activation: identity' }),
+      'layers[0].weights[0][1]',
+      3,
+      /expected a number/,
+      /"abc"/,
+    );
+    expectError(
+      network({ layers: 'layers:\n  - weights: [[1, "1/0"]]\n    activation: identity' }),
+      'layers[0].weights[0][1]',
+      3,
+      /expected a number/,
+      /"1\/0"/,
+    );
     expectError(network({ input: 'input: [[0x10]]' }), 'input[0][0]', 6, /expected a number/, /"0x10"/);
     expectError(network({ rate: 'learning_rate: fast' }), 'learning_rate', 8, /expected a number/, /"fast"/);
-    expectError(network({ layers: 'layers:\n  - weights: 3\n    activation: identity' }), 'layers[0].weights', 3, /matrix/);
-    expectError(network({ layers: 'layers:\n  - weights: [[1, [2]]]\n    activation: identity' }), 'layers[0].weights[0][1]', 3, /number/);
-    expectError(network({ layers: 'layers:\n  - weights: [[1, 2]]\n    activation: leaky-relu\n    alpha: steep' }), 'layers[0].alpha', 5, /"steep"/);
+    expectError(
+      network({ layers: 'layers:\n  - weights: 3\n    activation: identity' }),
+      'layers[0].weights',
+      3,
+      /matrix/,
+    );
+    expectError(
+      network({ layers: 'layers:\n  - weights: [[1, [2]]]\n    activation: identity' }),
+      'layers[0].weights[0][1]',
+      3,
+      /number/,
+    );
+    expectError(
+      network({ layers: 'layers:\n  - weights: [[1, 2]]\n    activation: leaky-relu\n    alpha: steep' }),
+      'layers[0].alpha',
+      5,
+      /"steep"/,
+    );
   });
 
   it('a learning rate that is not positive', () => {
@@ -230,21 +298,53 @@ describe('bad input: one error naming file, line, field and what was expected', 
   it('missing fields', () => {
     expectError(network({ target: '' }), 'target', 1, /missing required field/);
     expectError(network({ rate: '' }), 'learning_rate', 1, /missing required field/);
-    expectError(network({ layers: 'layers:\n  - weights: [[1, 2]]' }), 'layers[0].activation', 3, /missing required field/);
-    expectError(network({ layers: 'layers:\n  - activation: identity' }), 'layers[0].weights', 3, /missing required field/);
+    expectError(
+      network({ layers: 'layers:\n  - weights: [[1, 2]]' }),
+      'layers[0].activation',
+      3,
+      /missing required field/,
+    );
+    expectError(
+      network({ layers: 'layers:\n  - activation: identity' }),
+      'layers[0].weights',
+      3,
+      /missing required field/,
+    );
     expectError(network({ layers: 'layers: []' }), 'layers', 2, /at least one layer/);
     expectError(network({ input: 'input: []' }), 'input', 6, /at least one row/);
   });
 
   it('unknown fields', () => {
     expectError(network({ extra: 'epochs: 3' }), 'epochs', 9, /unknown field/, /learning_rate/);
-    expectError(network({ layers: 'layers:\n  - weights: [[1, 2]]\n    activation: identity\n    dropout: 0.5' }), 'layers[0].dropout', 5, /unknown field/, /weights, bias, activation, alpha/);
-    expectError(network({ extra: 'conventions: {relu_grad: 1}' }), 'conventions.relu_grad', 9, /unknown field/, /relu_grad_at_zero/);
-    expectError(network({ layers: 'layers:\n  - weights: [[1, 2]]\n    activation: sigmoid\n    alpha: 0.1' }), 'layers[0].alpha', 5, /only for leaky-relu and prelu/);
+    expectError(
+      network({ layers: 'layers:\n  - weights: [[1, 2]]\n    activation: identity\n    dropout: 0.5' }),
+      'layers[0].dropout',
+      5,
+      /unknown field/,
+      /weights, bias, activation, alpha/,
+    );
+    expectError(
+      network({ extra: 'conventions: {relu_grad: 1}' }),
+      'conventions.relu_grad',
+      9,
+      /unknown field/,
+      /relu_grad_at_zero/,
+    );
+    expectError(
+      network({ layers: 'layers:\n  - weights: [[1, 2]]\n    activation: sigmoid\n    alpha: 0.1' }),
+      'layers[0].alpha',
+      5,
+      /only for leaky-relu and prelu/,
+    );
   });
 
   it('invalid YAML, with the line the parser reports', () => {
-    expectError('layers:\n  - weights: [[1]\n    activation: identity\nloss: half-sse\n', null, 3, /not valid YAML or JSON/);
+    expectError(
+      'layers:\n  - weights: [[1]\n    activation: identity\nloss: half-sse\n',
+      null,
+      3,
+      /not valid YAML or JSON/,
+    );
     expectError('loss: sse\nloss: mse\n', null, 2, /not valid YAML or JSON/, /unique/);
     expectError('{"layers": [ }', null, 1, /not valid YAML or JSON/);
   });
@@ -260,9 +360,21 @@ describe('the same errors in Japanese (--lang ja): same prefix, glossary terms',
 
   it('shapes name 重み, 層, ユニット, バイアス and 教師データ', () => {
     expect(
-      ja('layers:\n  - weights: [[1, 2], [3, 4]]\n    activation: sigmoid\n  - weights: [[1, 2, 3]]\n    activation: sigmoid\nloss: half-sse\ninput: [[1, 2]]\ntarget: [[1, 2, 3]]\nlearning_rate: 0.5\n'),
-    ).toBe('bad.yaml:4: layers[1].weights: 層 0 のユニットが 2 個であるため、x-w レイアウトの重みは 2 行（入力）× 3 列（ユニット）でなければなりませんが、1×3 です');
-    expect(ja(network({ layout: 'layout: w-x', layers: 'layers:\n  - weights: [[1, 2]]\n    activation: identity', target: 'target: [[1]]' }))).toBe(
+      ja(
+        'layers:\n  - weights: [[1, 2], [3, 4]]\n    activation: sigmoid\n  - weights: [[1, 2, 3]]\n    activation: sigmoid\nloss: half-sse\ninput: [[1, 2]]\ntarget: [[1, 2, 3]]\nlearning_rate: 0.5\n',
+      ),
+    ).toBe(
+      'bad.yaml:4: layers[1].weights: 層 0 のユニットが 2 個であるため、x-w レイアウトの重みは 2 行（入力）× 3 列（ユニット）でなければなりませんが、1×3 です',
+    );
+    expect(
+      ja(
+        network({
+          layout: 'layout: w-x',
+          layers: 'layers:\n  - weights: [[1, 2]]\n    activation: identity',
+          target: 'target: [[1]]',
+        }),
+      ),
+    ).toBe(
       'bad.yaml:3: layers[0].weights: 入力はサンプルごとに 1 個の値を持つため、w-x レイアウトの重みは 1 行（ユニット）× 1 列（入力）でなければなりませんが、1×2 です',
     );
     expect(ja(network({ layers: 'layers:\n  - weights: [[1, 2]]\n    bias: [1]\n    activation: identity' }))).toBe(
@@ -277,20 +389,38 @@ describe('the same errors in Japanese (--lang ja): same prefix, glossary terms',
     expect(ja(network({ layers: 'layers:\n  - weights: [[1, 2]]\n    activation: sigmod' }))).toBe(
       'bad.yaml:4: layers[0].activation: 活性化関数として identity, sigmoid, tanh, relu, leaky-relu, prelu, relu6, softmax のいずれかを指定してください（指定値: "sigmod"）',
     );
-    expect(ja(network({ loss: 'loss: hinge' }))).toBe('bad.yaml:5: loss: 損失関数として half-sse, sse, mse, cross-entropy のいずれかを指定してください（指定値: "hinge"）');
-    expect(ja(network({ rate: 'learning_rate: 0' }))).toBe('bad.yaml:8: learning_rate: 学習率には正の数を指定してください');
-    expect(ja(network({ rate: 'learning_rate: fast' }))).toBe('bad.yaml:8: learning_rate: 数（例: 0.15, -2, "1/3"）を指定してください（指定値: "fast"）');
+    expect(ja(network({ loss: 'loss: hinge' }))).toBe(
+      'bad.yaml:5: loss: 損失関数として half-sse, sse, mse, cross-entropy のいずれかを指定してください（指定値: "hinge"）',
+    );
+    expect(ja(network({ rate: 'learning_rate: 0' }))).toBe(
+      'bad.yaml:8: learning_rate: 学習率には正の数を指定してください',
+    );
+    expect(ja(network({ rate: 'learning_rate: fast' }))).toBe(
+      'bad.yaml:8: learning_rate: 数（例: 0.15, -2, "1/3"）を指定してください（指定値: "fast"）',
+    );
   });
 
   it('missing and unknown fields, cross-entropy targets, YAML syntax, not a mapping', () => {
-    expect(ja(network({ layers: 'layers:\n  - weights: [[1, 2]]' }))).toBe('bad.yaml:3: layers[0].activation: 必須のフィールドがありません');
+    expect(ja(network({ layers: 'layers:\n  - weights: [[1, 2]]' }))).toBe(
+      'bad.yaml:3: layers[0].activation: 必須のフィールドがありません',
+    );
     expect(ja(network({ extra: 'epochs: 3' }))).toBe(
       'bad.yaml:9: epochs: 不明なフィールドです（ネットワークのフィールドは layout, layers, loss, input, target, learning_rate, update_biases, conventions）',
     );
-    const ce = network({ layers: 'layers:\n  - weights: [[1, 2]]\n    activation: softmax', loss: 'loss: cross-entropy', target: 'target: [[0.5, 0.6]]' });
-    expect(ja(ce)).toMatch(/^bad\.yaml:7: target\[0\]: cross-entropy（交差エントロピー誤差）の教師データは確率分布でなければなりません: 各行の和を 1 にしてください/);
-    expect(ja('loss: sse\nloss: mse\n')).toBe('bad.yaml:2: YAML または JSON として正しくありません: 同じキーが2回書かれています（Map keys must be unique）');
-    expect(ja('- 1\n- 2\n')).toBe('bad.yaml:1: ネットワーク（layers, loss, input, target, learning_rate を持つマッピング）を指定してください');
+    const ce = network({
+      layers: 'layers:\n  - weights: [[1, 2]]\n    activation: softmax',
+      loss: 'loss: cross-entropy',
+      target: 'target: [[0.5, 0.6]]',
+    });
+    expect(ja(ce)).toMatch(
+      /^bad\.yaml:7: target\[0\]: cross-entropy（交差エントロピー誤差）の教師データは確率分布でなければなりません: 各行の和を 1 にしてください/,
+    );
+    expect(ja('loss: sse\nloss: mse\n')).toBe(
+      'bad.yaml:2: YAML または JSON として正しくありません: 同じキーが2回書かれています（Map keys must be unique）',
+    );
+    expect(ja('- 1\n- 2\n')).toBe(
+      'bad.yaml:1: ネットワーク（layers, loss, input, target, learning_rate を持つマッピング）を指定してください',
+    );
   });
 
   it('an error built from a plain string reads the same in both languages', () => {
@@ -335,7 +465,16 @@ describe('loadNetwork reads files', () => {
 
   it('loads a JSON file', () => {
     const file = join(dir, 'net.json');
-    writeFileSync(file, JSON.stringify({ layers: [{ weights: [['1/3']], activation: 'identity' }], loss: 'sse', input: [[3]], target: [[0]], learning_rate: 0.1 }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        layers: [{ weights: [['1/3']], activation: 'identity' }],
+        loss: 'sse',
+        input: [[3]],
+        target: [[0]],
+        learning_rate: 0.1,
+      }),
+    );
     const spec = loadNetwork(file);
     expect(exactString(spec.layers[0].weights[0][0])).toBe('1/3');
     expect(exactString(solve(spec).loss)).toBe('1');

@@ -62,13 +62,22 @@ describe('rationalDecimal (BigInt rounding of a fraction)', async () => {
   const D = DecimalBase.clone({ precision: 200, rounding: DecimalBase.ROUND_HALF_EVEN });
   const reference = (n: bigint, d: bigint, digits: number) => {
     const x = new D(n.toString()).div(d.toString()).toSignificantDigits(digits);
-    return x.isZero() ? `0.${'0'.repeat(digits - 1)}` : x.e >= digits - 1 ? new D(n.toString()).div(d.toString()).toFixed(0) : x.toFixed(digits - 1 - x.e);
+    return x.isZero()
+      ? `0.${'0'.repeat(digits - 1)}`
+      : x.e >= digits - 1
+        ? new D(n.toString()).div(d.toString()).toFixed(0)
+        : x.toFixed(digits - 1 - x.e);
   };
   it('agrees with a 200-digit decimal reference on random fractions', () => {
     fc.assert(
-      fc.property(fc.bigInt({ min: -(10n ** 40n), max: 10n ** 40n }), fc.bigInt({ min: 1n, max: 10n ** 40n }), fc.integer({ min: 1, max: 40 }), (n, d, digits) => {
-        expect(rationalDecimal(new Fraction(n, d), digits)).toBe(reference(n, d, digits));
-      }),
+      fc.property(
+        fc.bigInt({ min: -(10n ** 40n), max: 10n ** 40n }),
+        fc.bigInt({ min: 1n, max: 10n ** 40n }),
+        fc.integer({ min: 1, max: 40 }),
+        (n, d, digits) => {
+          expect(rationalDecimal(new Fraction(n, d), digits)).toBe(reference(n, d, digits));
+        },
+      ),
       { numRuns: 3000 },
     );
   });

@@ -36,18 +36,25 @@ describe('parseLiteral', () => {
     expect(exactString(lit(text))).toBe(fraction);
   });
 
-  it.each(['', 'abc', '1/0', '0x10', '1,5', '1/2/3', '--1', 'e5', '.', 'Infinity', 'NaN', '1e99999'])('rejects %j', (text) => {
-    expect(V.parseLiteral(text)).toBeNull();
-  });
+  it.each(['', 'abc', '1/0', '0x10', '1,5', '1/2/3', '--1', 'e5', '.', 'Infinity', 'NaN', '1e99999'])(
+    'rejects %j',
+    (text) => {
+      expect(V.parseLiteral(text)).toBeNull();
+    },
+  );
 
   it('round-trips any fraction p/q exactly', () => {
     fc.assert(
-      fc.property(fc.bigInt({ min: -(10n ** 30n), max: 10n ** 30n }), fc.bigInt({ min: 1n, max: 10n ** 30n }), (p, q) => {
-        const v = lit(`${p}/${q}`);
-        // Cross-multiplication in BigInt: p/q equals the reduced n/d.
-        const [n, d = '1'] = exactString(v)!.split('/');
-        expect(BigInt(n) * q).toBe(p * BigInt(d));
-      }),
+      fc.property(
+        fc.bigInt({ min: -(10n ** 30n), max: 10n ** 30n }),
+        fc.bigInt({ min: 1n, max: 10n ** 30n }),
+        (p, q) => {
+          const v = lit(`${p}/${q}`);
+          // Cross-multiplication in BigInt: p/q equals the reduced n/d.
+          const [n, d = '1'] = exactString(v)!.split('/');
+          expect(BigInt(n) * q).toBe(p * BigInt(d));
+        },
+      ),
       { numRuns: 200 },
     );
   });
@@ -147,7 +154,12 @@ describe('extreme values', () => {
     expect(V.approx(V.tanh(V.ratio(-1_000_000))).toFixed(40)).toBe(`-1.${'0'.repeat(40)}`);
     // tanh(1/2) = (e − 1)/(e + 1) as a cross-check of the formula at an ordinary point.
     const e = Wide.exp(1);
-    expect(new Wide(V.approx(V.tanh(V.ratio(1, 2))).toString()).minus(e.minus(1).div(e.plus(1))).abs().lt('1e-60')).toBe(true);
+    expect(
+      new Wide(V.approx(V.tanh(V.ratio(1, 2))).toString())
+        .minus(e.minus(1).div(e.plus(1)))
+        .abs()
+        .lt('1e-60'),
+    ).toBe(true);
   });
 
   it('refuses e^x beyond decimal range with a clear error instead of 0 or Infinity', () => {

@@ -9,7 +9,9 @@ const LOSSES: readonly RawLoss[] = ['half-sse', 'sse', 'mse', 'cross-entropy'];
 
 /** k / 10^places as a decimal literal: (-12, 1) → "-1.2", (5, 3) → "0.005". */
 export function decimalText(k: number, places: number): string {
-  const digits = Math.abs(k).toString().padStart(places + 1, '0');
+  const digits = Math.abs(k)
+    .toString()
+    .padStart(places + 1, '0');
   const whole = digits.slice(0, digits.length - places);
   const fraction = digits.slice(digits.length - places);
   const text = places === 0 ? whole : `${whole}.${fraction}`;
@@ -59,7 +61,10 @@ const shapeArb: fc.Arbitrary<Shape> = fc
       .record({
         widths: fc.array(fc.integer({ min: 1, max: 4 }), { minLength: depth + 1, maxLength: depth + 1 }),
         hidden: fc.array(fc.constantFrom(...HIDDEN), { minLength: depth - 1, maxLength: depth - 1 }),
-        last: loss === 'cross-entropy' ? fc.constantFrom<RawActivation>('sigmoid', 'softmax') : fc.constantFrom<RawActivation>(...HIDDEN, 'softmax'),
+        last:
+          loss === 'cross-entropy'
+            ? fc.constantFrom<RawActivation>('sigmoid', 'softmax')
+            : fc.constantFrom<RawActivation>(...HIDDEN, 'softmax'),
       })
       .map(({ widths, hidden, last }) => ({ layout, loss, batch, widths, activations: [...hidden, last] })),
   );
@@ -73,7 +78,12 @@ function layerArb(shape: Shape, l: number, value: fc.Arbitrary<string>): fc.Arbi
     .record({
       weights: shape.layout === 'x-w' ? matrixOf(value, inputs, units) : matrixOf(value, units, inputs),
       bias: fc.option(vectorOf(value, units), { nil: undefined }),
-      alpha: hasAlpha ? fc.option(fc.integer({ min: -2, max: 5 }).map((k) => decimalText(k, 1)), { nil: undefined }) : fc.constant(undefined),
+      alpha: hasAlpha
+        ? fc.option(
+            fc.integer({ min: -2, max: 5 }).map((k) => decimalText(k, 1)),
+            { nil: undefined },
+          )
+        : fc.constant(undefined),
     })
     .map(({ weights, bias, alpha }) => ({
       weights,

@@ -147,7 +147,9 @@ function forward(layers: readonly Layer[], x: readonly D120[][]): Pass {
   const z: D120[][][] = [];
   let input: readonly D120[][] = x;
   for (const layer of layers) {
-    const pre = input.map((xs) => layer.w.map((row, j) => row.reduce((s, wji, i) => s.plus(wji.times(xs[i])), layer.b[j])));
+    const pre = input.map((xs) =>
+      layer.w.map((row, j) => row.reduce((s, wji, i) => s.plus(wji.times(xs[i])), layer.b[j])),
+    );
     const out = pre.map((row) => activate(layer, row));
     a.push(pre);
     z.push(out);
@@ -158,7 +160,8 @@ function forward(layers: readonly Layer[], x: readonly D120[][]): Pass {
 
 function batchLoss(raw: RawNetwork, y: readonly D120[][], t: readonly D120[][]): D120 {
   const perSample = y.map((ys, s) => {
-    if (raw.loss === 'cross-entropy') return total(ys.map((yk, k) => (t[s][k].isZero() ? zero : t[s][k].times(D120.ln(yk))))).neg();
+    if (raw.loss === 'cross-entropy')
+      return total(ys.map((yk, k) => (t[s][k].isZero() ? zero : t[s][k].times(D120.ln(yk))))).neg();
     const squares = total(ys.map((yk, k) => yk.minus(t[s][k]).pow(2)));
     if (raw.loss === 'half-sse') return squares.div(2);
     if (raw.loss === 'mse') return squares.div(ys.length);
@@ -208,7 +211,9 @@ export function decimalSolve(raw: RawNetwork): DecimalSolution {
     if (softmaxCrossEntropy && l === last) {
       delta = z.map((ys, s) => ys.map((yk, k) => c.times(yk.minus(t[s][k]))));
     } else if (layer.activation === 'softmax') {
-      delta = z.map((ys, s) => ys.map((_, k) => total(ys.map((yi, i) => g[s][i].times(yi).times((i === k ? one : zero).minus(ys[k]))))));
+      delta = z.map((ys, s) =>
+        ys.map((_, k) => total(ys.map((yi, i) => g[s][i].times(yi).times((i === k ? one : zero).minus(ys[k]))))),
+      );
     } else {
       delta = a.map((as, s) => as.map((ak, k) => g[s][k].times(slope(layer, ak, z[s][k], raw.reluGradAtZero))));
     }
@@ -217,7 +222,9 @@ export function decimalSolve(raw: RawNetwork): DecimalSolution {
     const gradW = layer.w.map((row, j) => row.map((_, i) => total(delta.map((ds, s) => ds[j].times(zIn[s][i])))));
     const gradB = layer.b.map((_, j) => total(delta.map((ds) => ds[j])));
     const gradAlpha =
-      layer.activation === 'prelu' ? total(a.flatMap((as, s) => as.map((ak, k) => (side(ak, zero) <= 0 ? g[s][k].times(ak) : zero)))) : null;
+      layer.activation === 'prelu'
+        ? total(a.flatMap((as, s) => as.map((ak, k) => (side(ak, zero) <= 0 ? g[s][k].times(ak) : zero))))
+        : null;
     const after: Layer = {
       w: layer.w.map((row, j) => row.map((wji, i) => wji.minus(eta.times(gradW[j][i])))),
       b: raw.updateBiases ? layer.b.map((bj, j) => bj.minus(eta.times(gradB[j]))) : layer.b,

@@ -104,15 +104,22 @@ interface Parameters {
   readonly alpha: Rational[];
 }
 
-const units = (raw: RawNetwork, w: readonly (readonly unknown[])[]): number => (raw.layout === 'x-w' ? w[0].length : w.length);
-const inputs = (raw: RawNetwork, w: readonly (readonly unknown[])[]): number => (raw.layout === 'x-w' ? w.length : w[0].length);
+const units = (raw: RawNetwork, w: readonly (readonly unknown[])[]): number =>
+  raw.layout === 'x-w' ? w[0].length : w.length;
+const inputs = (raw: RawNetwork, w: readonly (readonly unknown[])[]): number =>
+  raw.layout === 'x-w' ? w.length : w[0].length;
 
 /** The weight from input i to unit j, whatever the file's layout. */
 const weight = (raw: RawNetwork, w: readonly (readonly Rational[])[], i: number, j: number): Rational =>
   raw.layout === 'x-w' ? w[i][j] : w[j][i];
 
 /** A matrix in the file's layout from its entries by (input i, unit j). */
-function fileMatrix(raw: RawNetwork, nInputs: number, nUnits: number, entry: (i: number, j: number) => Rational): Rational[][] {
+function fileMatrix(
+  raw: RawNetwork,
+  nInputs: number,
+  nUnits: number,
+  entry: (i: number, j: number) => Rational,
+): Rational[][] {
   return raw.layout === 'x-w'
     ? Array.from({ length: nInputs }, (_, i) => Array.from({ length: nUnits }, (_, j) => entry(i, j)))
     : Array.from({ length: nUnits }, (_, j) => Array.from({ length: nInputs }, (_, i) => entry(i, j)));
@@ -121,7 +128,9 @@ function fileMatrix(raw: RawNetwork, nInputs: number, nUnits: number, entry: (i:
 function parametersOf(raw: RawNetwork): Parameters {
   return {
     weights: raw.layers.map((l) => l.weights.map((row) => row.map(parseRational))),
-    bias: raw.layers.map((l) => (l.bias ? l.bias.map(parseRational) : Array.from({ length: units(raw, l.weights) }, () => ZERO))),
+    bias: raw.layers.map((l) =>
+      l.bias ? l.bias.map(parseRational) : Array.from({ length: units(raw, l.weights) }, () => ZERO),
+    ),
     alpha: raw.layers.map((l) => {
       const text = l.alpha ?? defaultAlpha(l.activation);
       return text === null ? ZERO : parseRational(text);
@@ -186,7 +195,9 @@ function forwardWith(raw: RawNetwork, params: Parameters): ForwardLayer[] {
     const nUnits = units(raw, w);
     const nInputs = inputs(raw, w);
     const a = z.map((zs) =>
-      Array.from({ length: nUnits }, (_, j) => add(sum(Array.from({ length: nInputs }, (_, i) => mul(zs[i], weight(raw, w, i, j)))), params.bias[l][j])),
+      Array.from({ length: nUnits }, (_, j) =>
+        add(sum(Array.from({ length: nInputs }, (_, i) => mul(zs[i], weight(raw, w, i, j)))), params.bias[l][j]),
+      ),
     );
     const activation = raw.layers[l].activation;
     if (!isRationalActivation(activation)) {
@@ -257,7 +268,9 @@ export function exactSolve(raw: RawNetwork): ExactSolution {
     const nInputs = inputs(raw, w);
     const alpha = params.alpha[l];
     const zIn = l === 0 ? x : z[l - 1];
-    const delta = g.map((gs, s) => gs.map((gk, k) => mul(gk, slope(activation, a[l][s][k], alpha, raw.reluGradAtZero))));
+    const delta = g.map((gs, s) =>
+      gs.map((gk, k) => mul(gk, slope(activation, a[l][s][k], alpha, raw.reluGradAtZero))),
+    );
     const gradW = fileMatrix(raw, nInputs, nUnits, (i, j) => sum(delta.map((ds, s) => mul(zIn[s][i], ds[j]))));
     const gradB = Array.from({ length: nUnits }, (_, j) => sum(delta.map((ds) => ds[j])));
     const gradAlpha =
@@ -281,7 +294,9 @@ export function exactSolve(raw: RawNetwork): ExactSolution {
       ...(gradAlpha === null ? {} : { grad_alpha: gradAlpha, alpha_after: alphaAfter }),
     };
     // ∂L/∂Z of the layer below, through this layer's weights BEFORE the update.
-    g = delta.map((ds) => Array.from({ length: nInputs }, (_, i) => sum(ds.map((dj, j) => mul(dj, weight(raw, w, i, j))))));
+    g = delta.map((ds) =>
+      Array.from({ length: nInputs }, (_, i) => sum(ds.map((dj, j) => mul(dj, weight(raw, w, i, j))))),
+    );
   }
 
   const after = fullForward(raw, updated);

@@ -174,7 +174,12 @@ function sampleLoss(raw: RawNetwork, last: Layer, pass: Pass, t: readonly number
   }
 }
 
-function batchLoss(raw: RawNetwork, layers: readonly Layer[], x: number[][], t: number[][]): { loss: number; passes: Pass[] } {
+function batchLoss(
+  raw: RawNetwork,
+  layers: readonly Layer[],
+  x: number[][],
+  t: number[][],
+): { loss: number; passes: Pass[] } {
   const passes = x.map((xs) => forwardSample(layers, xs));
   const total = passes.reduce((s, p, n) => s + sampleLoss(raw, layers[layers.length - 1], p, t[n]), 0);
   return { loss: raw.batch === 'mean' ? total / x.length : total, passes };

@@ -31,7 +31,10 @@ describe('partial-derivative exercises agree with mathjs derivative', () => {
         if (!('expression' in ask)) throw new Error('expected a symbolic ask');
         const byMathjs = derivative(z, wrt);
         const difference = simplify(parse(`(${byMathjs.toString()}) - (${ask.expression})`));
-        expect(difference.toString(), `seed ${seed}: d/d${wrt} ${z.toString()} = ${byMathjs.toString()} vs ${ask.expression}`).toBe('0');
+        expect(
+          difference.toString(),
+          `seed ${seed}: d/d${wrt} ${z.toString()} = ${byMathjs.toString()} vs ${ask.expression}`,
+        ).toBe('0');
         for (const point of [
           { a: 2, b: -3, x: 0.5, y: 1.25 },
           { a: -1.5, b: 0.75, x: -2, y: 3 },

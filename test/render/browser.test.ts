@@ -70,7 +70,7 @@ describe.skipIf(executablePath === null)('the HTML solution in headless Chromium
     return { page, errors, requests };
   }
 
-  it('shows Mazur\'s solution without errors or requests, every formula laid out by KaTeX', async () => {
+  it("shows Mazur's solution without errors or requests, every formula laid out by KaTeX", async () => {
     const { page, errors, requests } = await load(mazurHtml);
     expect(errors).toEqual([]);
     expect(requests).toEqual([]);
@@ -78,22 +78,26 @@ describe.skipIf(executablePath === null)('the HTML solution in headless Chromium
     const stepCount = await page.locator('.step').count();
     expect(stepCount).toBe(documentOf(mazur(), 'en', 'both').steps.length);
     expect(katexCount).toBeGreaterThanOrEqual(2 * stepCount);
-    const visible = await page.evaluate(() => document.body.innerText);
+    const visible = await page.evaluate(() => document.body.textContent);
     expect(visible).not.toContain('$');
     expect(visible).not.toMatch(/\\[a-zA-Z]+/); // no \frac, \cdot, \left … left as text
     await page.screenshot({ path: '/tmp/mazur.png' });
     await page.close();
   });
 
-  it('shows each step\'s result as the engine computed it', async () => {
+  it("shows each step's result as the engine computed it", async () => {
     const { page } = await load(mazurHtml);
-    const texts = await page.evaluate(() => Object.fromEntries([...document.querySelectorAll('.step')].map((e) => [e.id, (e as HTMLElement).innerText])));
+    const texts = await page.evaluate(() =>
+      Object.fromEntries([...document.querySelectorAll('.step')].map((e) => [e.id, (e as HTMLElement).textContent])),
+    );
     for (const s of mazurSteps) {
       const id = `step-${s.id.replace(/[^a-z0-9]+/gi, '-').replace(/-+$/, '')}`;
       const expected = shortDecimal(s.result, 10).replace('-', '\u2212');
       expect(texts[id]?.replace(/\s+/g, ''), id).toContain(expected);
       // The decimal shown is the engine's value rounded to 10 significant digits.
-      expect(Math.abs(Number(shortDecimal(s.result, 10)) - approx(s.result).toNumber())).toBeLessThanOrEqual(5e-10 * Math.max(1, Math.abs(approx(s.result).toNumber())));
+      expect(Math.abs(Number(shortDecimal(s.result, 10)) - approx(s.result).toNumber())).toBeLessThanOrEqual(
+        5e-10 * Math.max(1, Math.abs(approx(s.result).toNumber())),
+      );
     }
     await page.close();
   });
@@ -117,10 +121,16 @@ describe.skipIf(executablePath === null)('the HTML solution in headless Chromium
 
   it('fits every formula into the printed page width (Mazur, a w-x batch, an 8-8-8-8 network)', async () => {
     const relu8 = solve(loadNetwork(join(ROOT, 'exercises/networks/relu-8-8-8-8.yaml')));
-    for (const [name, solution] of [['mazur', mazur()], ['mixed', mixed()], ['relu8', relu8]] as const) {
+    for (const [name, solution] of [
+      ['mazur', mazur()],
+      ['mixed', mixed()],
+      ['relu8', relu8],
+    ] as const) {
       const { page } = await load(await renderHtml(documentOf(solution, 'en').doc), PRINT_WIDTH, 'print');
       const overflowing = await page.evaluate(() =>
-        [...document.querySelectorAll('.eq, figure, p, li')].filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.textContent?.slice(0, 60)),
+        [...document.querySelectorAll('.eq, figure, p, li')]
+          .filter((e) => e.scrollWidth > e.clientWidth + 1)
+          .map((e) => e.textContent?.slice(0, 60)),
       );
       expect(overflowing, name).toEqual([]);
       expect(await page.evaluate(() => document.documentElement.scrollWidth), name).toBeLessThanOrEqual(PRINT_WIDTH);
@@ -130,7 +140,16 @@ describe.skipIf(executablePath === null)('the HTML solution in headless Chromium
 
   it('prints one page per section when every section fits on a page', async () => {
     const tiny = solve(
-      parseNetwork(['layers:', '  - {weights: [[0.5]], bias: [0.1], activation: identity}', 'loss: half-sse', 'input: [[2]]', 'target: [[1]]', 'learning_rate: 0.1'].join('\n')),
+      parseNetwork(
+        [
+          'layers:',
+          '  - {weights: [[0.5]], bias: [0.1], activation: identity}',
+          'loss: half-sse',
+          'input: [[2]]',
+          'target: [[1]]',
+          'learning_rate: 0.1',
+        ].join('\n'),
+      ),
     );
     const { doc } = documentOf(tiny, 'en', 'matrix');
     const pdf = await htmlToPdf(await renderHtml(doc), { executablePath: executablePath! });
@@ -138,14 +157,16 @@ describe.skipIf(executablePath === null)('the HTML solution in headless Chromium
     expect(pageCount(pdf)).toBe(doc.sections.length);
   });
 
-  it('prints Mazur\'s solution on as many pages as its sections need', async () => {
+  it("prints Mazur's solution on as many pages as its sections need", async () => {
     const pdf = await htmlToPdf(mazurHtml, { executablePath: executablePath! });
     // Each section starts a page and takes about height / page-height pages; a step is never split,
     // so a page may end early by up to one step.
     const { page } = await load(mazurHtml, PRINT_WIDTH, 'print');
     const { sections, tallest } = await page.evaluate(() => ({
       sections: [...document.querySelectorAll('section')].map((s) => s.getBoundingClientRect().height),
-      tallest: Math.max(...[...document.querySelectorAll('.step, figure')].map((s) => s.getBoundingClientRect().height)),
+      tallest: Math.max(
+        ...[...document.querySelectorAll('.step, figure')].map((s) => s.getBoundingClientRect().height),
+      ),
     }));
     await page.close();
     const fewest = sections.reduce((n, h) => n + Math.ceil(h / PRINT_HEIGHT), 0);
@@ -158,5 +179,9 @@ describe.skipIf(executablePath === null)('the HTML solution in headless Chromium
 
 /** Pages of a PDF: its /Type /Page objects (not /Pages). */
 function pageCount(pdf: Uint8Array): number {
-  return (Buffer.from(pdf).toString('latin1').match(/\/Type\s*\/Page(?![a-zA-Z])/g) ?? []).length;
+  return (
+    Buffer.from(pdf)
+      .toString('latin1')
+      .match(/\/Type\s*\/Page(?![a-zA-Z])/g) ?? []
+  ).length;
 }

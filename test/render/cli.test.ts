@@ -25,7 +25,11 @@ afterAll(() => {
 
 /** Runs the CLI with extra environment variables. */
 function runWithEnv(env: Record<string, string>, ...args: string[]) {
-  const result = spawnSync(process.execPath, [cli.cli, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...env } });
+  const result = spawnSync(process.execPath, [cli.cli, ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+  });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -69,21 +73,45 @@ describe('worked-solution formats', () => {
   });
 
   it('rejects a bad --form, --lang, or options that do not apply', () => {
-    usageError(['solve', MAZUR, '--format', 'html', '--form', 'rows'], 'solve: --form must be one of scalar, matrix, both, got "rows"');
+    usageError(
+      ['solve', MAZUR, '--format', 'html', '--form', 'rows'],
+      'solve: --form must be one of scalar, matrix, both, got "rows"',
+    );
     usageError(['solve', MAZUR, '--format', 'html', '--lang', 'fr'], 'solve: --lang must be en or ja, got "fr"');
     usageError(['solve', MAZUR, '--form', 'scalar'], 'solve: --form applies to --format latex, markdown, html, pdf');
-    usageError(['solve', MAZUR, '--output', join(dir, 'x.txt')], 'solve: --output applies to --format latex, markdown, html, pdf');
+    usageError(
+      ['solve', MAZUR, '--output', join(dir, 'x.txt')],
+      'solve: --output applies to --format latex, markdown, html, pdf',
+    );
   });
 
   it('explains, in one line, that a PDF needs a browser when there is none', () => {
     const missing = join(dir, 'no-such-chromium');
-    const result = runWithEnv({ BACKPROP_TUTOR_CHROMIUM: missing }, 'solve', MAZUR, '--format', 'pdf', '--output', join(dir, 'x.pdf'));
+    const result = runWithEnv(
+      { BACKPROP_TUTOR_CHROMIUM: missing },
+      'solve',
+      MAZUR,
+      '--format',
+      'pdf',
+      '--output',
+      join(dir, 'x.pdf'),
+    );
     expect(result.status).toBe(1);
     expect(result.stdout).toBe('');
     expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
     expect(result.stderr).toContain(`no Chromium browser found (looked for ${missing})`);
     expect(result.stderr).not.toMatch(/\n\s+at /);
-    const ja = runWithEnv({ BACKPROP_TUTOR_CHROMIUM: missing }, 'solve', MAZUR, '--format', 'pdf', '--lang', 'ja', '--output', join(dir, 'x.pdf'));
+    const ja = runWithEnv(
+      { BACKPROP_TUTOR_CHROMIUM: missing },
+      'solve',
+      MAZUR,
+      '--format',
+      'pdf',
+      '--lang',
+      'ja',
+      '--output',
+      join(dir, 'x.pdf'),
+    );
     expect(ja.stderr).toContain('PDFを作れません: Chromiumが見つかりません');
     expect(existsSync(join(dir, 'x.pdf'))).toBe(false);
   });

@@ -17,7 +17,11 @@ describe('graph documents', () => {
       expect(doc.sections.map((s) => s.id)).toEqual(['graph', 'forward', 'backward', 'gradients']);
       const steps = doc.sections.flatMap((s) => s.blocks).filter((b) => b.kind === 'step');
       const withLatex = (xs: readonly { latex: string | null }[]) => xs.filter((x) => x.latex !== null).length;
-      expect(steps.length).toBe(solution.spec.nodes.length + solution.gradients.size + withLatex((await import('../../src/graph')).graphSteps(solution).backward));
+      expect(steps.length).toBe(
+        solution.spec.nodes.length +
+          solution.gradients.size +
+          withLatex((await import('../../src/graph')).graphSteps(solution).backward),
+      );
       for (const m of documentMath(doc)) katex.renderToString(m, { throwOnError: true, strict: 'error' });
       const html = await renderHtml(doc);
       expect(html).toContain('<svg');
@@ -25,8 +29,11 @@ describe('graph documents', () => {
     });
   }
 
-  it('shows the apple example\'s gradients: ∂price/∂apple = 2.2, ∂price/∂apple_num = 110, ∂price/∂tax = 200', () => {
-    const doc = graphDocument(solveGraph(loadGraph(join(ROOT, 'exercises/graphs/apple.yaml'))), { lang: 'ja', name: 'apple.yaml' });
+  it("shows the apple example's gradients: ∂price/∂apple = 2.2, ∂price/∂apple_num = 110, ∂price/∂tax = 200", () => {
+    const doc = graphDocument(solveGraph(loadGraph(join(ROOT, 'exercises/graphs/apple.yaml'))), {
+      lang: 'ja',
+      name: 'apple.yaml',
+    });
     const gradients = doc.sections.find((s) => s.id === 'gradients')!;
     const formulas = gradients.blocks.flatMap((b) => (b.kind === 'step' ? [b.step.formula] : []));
     expect(formulas.some((f) => f.includes('\\text{apple}}') && /= (2\.2|\\frac\{11\}\{5\})/.test(f))).toBe(true);

@@ -37,9 +37,17 @@ export function mixed(): Solution {
   return solve(parseNetwork(MIXED_TEXT, 'mixed.yaml'));
 }
 
-export function documentOf(solution: Solution, lang: Lang = 'en', form?: FormOption, name = 'net.yaml'): { doc: WorkedDocument; steps: Step[] } {
+export function documentOf(
+  solution: Solution,
+  lang: Lang = 'en',
+  form?: FormOption,
+  name = 'net.yaml',
+): { doc: WorkedDocument; steps: Step[] } {
   const trace = buildTrace(solution, { form });
-  return { doc: traceDocument(solution, trace, { lang, name, appendix: networkAppendix(solution.network, lang) }), steps: trace.sections.flatMap((s) => s.steps) };
+  return {
+    doc: traceDocument(solution, trace, { lang, name, appendix: networkAppendix(solution.network, lang) }),
+    steps: trace.sections.flatMap((s) => s.steps),
+  };
 }
 
 /** The id a step gets in a document (and "step-<id>" in HTML). */

@@ -48,22 +48,26 @@ describe('a self-contained file', () => {
     expect(html).not.toMatch(/<script[^>]+src=/);
     expect(html).not.toMatch(/<img[^>]+src="(?!data:)/);
     expect(html).not.toMatch(/@import/);
-    for (const m of html.matchAll(/url\(([^)]*)\)/g)) expect(m[1].startsWith('data:') || m[1].startsWith('#')).toBe(true);
+    for (const m of html.matchAll(/url\(([^)]*)\)/g))
+      expect(m[1].startsWith('data:') || m[1].startsWith('#')).toBe(true);
   });
 
   it('embeds KaTeX fonts as woff2 data: URLs, only the families the math uses', () => {
     const faces = [...html.matchAll(/@font-face\{[^}]*\}/g)].map((m) => m[0]);
     expect(faces.length).toBeGreaterThan(0);
-    for (const face of faces) expect(face).toMatch(/src:url\(data:font\/woff2;base64,[A-Za-z0-9+/=]+\) format\("woff2"\)/);
+    for (const face of faces)
+      expect(face).toMatch(/src:url\(data:font\/woff2;base64,[A-Za-z0-9+/=]+\) format\("woff2"\)/);
     const families = new Set(faces.map((f) => /font-family:"?(\w+)"?/.exec(f)![1]));
     // Italic letters, digits and operators, big parentheses of matrices and fractions are used…
     for (const f of ['KaTeX_Main', 'KaTeX_Math', 'KaTeX_Size1']) expect(families).toContain(f);
     // … blackboard, script and Fraktur letters are not.
-    for (const f of ['KaTeX_Fraktur', 'KaTeX_Script', 'KaTeX_Caligraphic', 'KaTeX_Typewriter']) expect(families).not.toContain(f);
+    for (const f of ['KaTeX_Fraktur', 'KaTeX_Script', 'KaTeX_Caligraphic', 'KaTeX_Typewriter'])
+      expect(families).not.toContain(f);
   });
 
   it('chooses font families by the classes in the HTML', () => {
-    const css = '.katex .mathnormal{font-family:KaTeX_Math}.katex .mathfrak{font-family:KaTeX_Fraktur}.delimsizing.size1{font-family:KaTeX_Size1}';
+    const css =
+      '.katex .mathnormal{font-family:KaTeX_Math}.katex .mathfrak{font-family:KaTeX_Fraktur}.delimsizing.size1{font-family:KaTeX_Size1}';
     expect([...usedFontFamilies(css, new Set(['katex', 'mathnormal']))].sort()).toEqual(['KaTeX_Main', 'KaTeX_Math']);
     expect(usedFontFamilies(css, new Set(['delimsizing']))).not.toContain('KaTeX_Size1');
     expect(usedFontFamilies(css, new Set(['delimsizing', 'size1']))).toContain('KaTeX_Size1');
@@ -76,29 +80,37 @@ describe('a self-contained file', () => {
     expect(occurringNames(html, names)).toEqual(new Set(names.filter((n) => html.includes(n))));
     // Overlapping and nested names: "ab" inside "xabc", "a" a prefix of "ab", "bc" overlapping "ab".
     fc.assert(
-      fc.property(fc.uniqueArray(fc.stringMatching(/^[abc-]{1,3}$/), { minLength: 1, maxLength: 6 }), fc.stringMatching(/^[abcx-]{0,30}$/), (ns, text) => {
-        expect(occurringNames(text, ns)).toEqual(new Set(ns.filter((n) => text.includes(n))));
-      }),
+      fc.property(
+        fc.uniqueArray(fc.stringMatching(/^[abc-]{1,3}$/), { minLength: 1, maxLength: 6 }),
+        fc.stringMatching(/^[abcx-]{0,30}$/),
+        (ns, text) => {
+          expect(occurringNames(text, ns)).toEqual(new Set(ns.filter((n) => text.includes(n))));
+        },
+      ),
       { numRuns: 300 },
     );
   });
 
   it('is printable: A4 pages, a page break before each section, steps kept whole', () => {
     expect(html).toContain('@page { size: A4');
-    expect(html).toMatch(/@media print \{[^]*section \{[^}]*break-before: page/);
+    expect(html).toMatch(/@media print \{[\s\S]*section \{[^}]*break-before: page/);
     expect(html).toMatch(/\.step, figure, \.math, tr \{ break-inside: avoid; \}/);
   });
 });
 
-describe('every step, with the engine\'s numbers', () => {
+describe("every step, with the engine's numbers", () => {
   it('has one element per trace step, with its quantity, form, layer and index', () => {
-    const elements = [...html.matchAll(/<div class="step" id="step-[^"]+" data-quantity="([^"]*)" data-form="([^"]*)" data-layer="([^"]*)" data-index="([^"]*)"/g)];
+    const elements = [
+      ...html.matchAll(
+        /<div class="step" id="step-[^"]+" data-quantity="([^"]*)" data-form="([^"]*)" data-layer="([^"]*)" data-index="([^"]*)"/g,
+      ),
+    ];
     expect(elements.map((m) => m.slice(1, 5).join('|')).sort()).toEqual(
       steps.map((s) => [s.quantity, s.form, s.layer ?? '', s.index.join(',')].join('|')).sort(),
     );
   });
 
-  it('shows Mazur\'s published values in the steps that compute them', () => {
+  it("shows Mazur's published values in the steps that compute them", () => {
     const published: [string, string, string, string, number][] = [
       ['scalar', 'output', '0', '0,0', 0.593269992], // out_h1
       ['scalar', 'output', '1', '0,0', 0.75136507], // out_o1
@@ -114,7 +126,10 @@ describe('every step, with the engine\'s numbers', () => {
     for (const [form, quantity, layer, index, value] of published) {
       // Tags become spaces, so that the cells of a matrix stay apart.
       const shown = decimals(text(stepHtml(html, form, quantity, layer, index), ' '));
-      expect(shown.some((x) => Math.abs(x - value) < 1e-8), `${quantity} ${layer} ${index}: ${shown.join(' ')}`).toBe(true);
+      expect(
+        shown.some((x) => Math.abs(x - value) < 1e-8),
+        `${quantity} ${layer} ${index}: ${shown.join(' ')}`,
+      ).toBe(true);
     }
   });
 
@@ -123,8 +138,8 @@ describe('every step, with the engine\'s numbers', () => {
     expect(text(stepHtml(html, 'scalar', 'delta', '1', '0,1'))).toContain('\u22120.03809823652');
   });
 
-  it('renders the network diagram with the engine\'s values', () => {
-    const svg = /<svg[^]*?<\/svg>/.exec(html)![0];
+  it("renders the network diagram with the engine's values", () => {
+    const svg = /<svg[\s\S]*?<\/svg>/.exec(html)![0];
     expect(svg).toContain('a = 0.3775');
     expect(svg).toContain('z = 0.5933');
     expect(svg).toContain('t₂ = 0.99');
@@ -140,10 +155,22 @@ describe('escaping', () => {
     expect(page).toContain('&lt;img src=x onerror=alert(1)&gt; &amp; &quot;quotes&quot; &#39;x&#39;.yaml');
   });
 
-  it('renders the Japanese document with the glossary\'s words', async () => {
+  it("renders the Japanese document with the glossary's words", async () => {
     const page = await renderHtml(documentOf(mixed(), 'ja').doc);
     expect(page).toContain('<html lang="ja">');
-    for (const word of ['順伝播', '逆伝播', '連鎖律', '損失関数', '勾配', '重み', 'バイアス', '活性化関数', 'ソフトマックス関数', '交差エントロピー誤差', '学習率']) {
+    for (const word of [
+      '順伝播',
+      '逆伝播',
+      '連鎖律',
+      '損失関数',
+      '勾配',
+      '重み',
+      'バイアス',
+      '活性化関数',
+      'ソフトマックス関数',
+      '交差エントロピー誤差',
+      '学習率',
+    ]) {
       expect(page).toContain(word);
     }
   });

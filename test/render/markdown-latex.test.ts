@@ -17,12 +17,13 @@ import { networkArb } from '../reference/arbitrary';
 import { networkText } from '../reference/raw';
 import { documentOf, mazur, mixed, ROOT } from './helpers';
 
-const strict = (latex: string, displayMode: boolean) => katex.renderToString(latex, { throwOnError: true, strict: 'error', displayMode });
+const strict = (latex: string, displayMode: boolean) =>
+  katex.renderToString(latex, { throwOnError: true, strict: 'error', displayMode });
 
 /** The math of a Markdown document: $$…$$ blocks and $…$ spans (escaped \$ is text). */
 function markdownMath(md: string): { display: string[]; inline: string[] } {
-  const display = [...md.matchAll(/^\$\$\n([^]*?)\n\$\$$/gm)].map((m) => m[1]);
-  const rest = md.replace(/^\$\$\n[^]*?\n\$\$$/gm, '').replace(/\\\$/g, '');
+  const display = [...md.matchAll(/^\$\$\n([\s\S]*?)\n\$\$$/gm)].map((m) => m[1]);
+  const rest = md.replace(/^\$\$\n[\s\S]*?\n\$\$$/gm, '').replace(/\\\$/g, '');
   const inline = [...rest.matchAll(/\$([^$\n]+)\$/g)].map((m) => m[1]);
   return { display, inline };
 }
@@ -41,8 +42,10 @@ describe('Markdown', () => {
     expect(blocks).toHaveLength(steps.length);
     steps.forEach((s, k) => {
       expect(blocks[k]).toContain(s.formula);
-      if (s.substituted !== null) expect(blocks[k]).toContain(`&${s.substitutedApproximate ? '\\approx' : '='} ${s.substituted}`);
-      if (s.substituted === null && s.formula.endsWith(` = ${s.resultLatex}`)) expect(blocks[k]).not.toContain(`&${s.resultRelation}`);
+      if (s.substituted !== null)
+        expect(blocks[k]).toContain(`&${s.substitutedApproximate ? '\\approx' : '='} ${s.substituted}`);
+      if (s.substituted === null && s.formula.endsWith(` = ${s.resultLatex}`))
+        expect(blocks[k]).not.toContain(`&${s.resultRelation}`);
       else expect(blocks[k]).toContain(`&${s.resultRelation} ${s.resultLatex}`);
     });
   });
@@ -85,7 +88,10 @@ describe('LaTeX', () => {
     }
     expect(stack).toEqual([]);
     let depth = 0;
-    for (const ch of tex.replace(/\\\\/g, '').replace(/\\[{}%]/g, '').replace(/%.*$/gm, '')) {
+    for (const ch of tex
+      .replace(/\\\\/g, '')
+      .replace(/\\[{}%]/g, '')
+      .replace(/%.*$/gm, '')) {
       if (ch === '{') depth++;
       if (ch === '}') depth--;
       expect(depth).toBeGreaterThanOrEqual(0);
@@ -99,7 +105,9 @@ describe('LaTeX', () => {
   });
 
   it('escapes the special characters of user strings', () => {
-    expect(escapeLatex('50% of $x_1 & #2 {a} ~b^c\\', 'en')).toBe('50\\% of \\$x\\_1 \\& \\#2 \\{a\\} \\textasciitilde{}b\\textasciicircum{}c\\textbackslash{}');
+    expect(escapeLatex('50% of $x_1 & #2 {a} ~b^c\\', 'en')).toBe(
+      '50\\% of \\$x\\_1 \\& \\#2 \\{a\\} \\textasciitilde{}b\\textasciicircum{}c\\textbackslash{}',
+    );
     expect(tex).toContain('\\title{Worked solution: mazur\\_1\\%.yaml}');
   });
 
@@ -117,42 +125,61 @@ describe('LaTeX', () => {
   it.runIf(pdflatex)('compiles with pdflatex (English, a w-x batch with softmax)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'backprop-tutor-tex-'));
     try {
-      for (const [name, d] of [['mazur', doc], ['mixed', documentOf(mixed(), 'en', 'both').doc]] as const) {
+      for (const [name, d] of [
+        ['mazur', doc],
+        ['mixed', documentOf(mixed(), 'en', 'both').doc],
+      ] as const) {
         writeFileSync(join(dir, `${name}.tex`), renderLatex(d));
-        execFileSync('pdflatex', ['-interaction=nonstopmode', '-halt-on-error', `${name}.tex`], { cwd: dir, stdio: 'pipe', timeout: 60_000 });
+        execFileSync('pdflatex', ['-interaction=nonstopmode', '-halt-on-error', `${name}.tex`], {
+          cwd: dir,
+          stdio: 'pipe',
+          timeout: 60_000,
+        });
       }
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   });
 
-  it.runIf(pdflatex)('fits the page: no overfull line for the 8-8-8-8 batch network (8-column matrices, 8-term sums)', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'backprop-tutor-tex-'));
-    try {
-      const wide = solve(loadNetwork(join(ROOT, 'exercises/networks/relu-8-8-8-8.yaml')));
-      for (const form of ['matrix', 'scalar'] as const) {
-        writeFileSync(join(dir, `${form}.tex`), renderLatex(documentOf(wide, 'en', form).doc));
-        execFileSync('pdflatex', ['-interaction=nonstopmode', '-halt-on-error', `${form}.tex`], { cwd: dir, stdio: 'pipe', timeout: 120_000 });
-        const log = readFileSync(join(dir, `${form}.log`), 'latin1');
-        expect(log.match(/^Overfull \\hbox.*$/gm) ?? [], form).toEqual([]);
+  it.runIf(pdflatex)(
+    'fits the page: no overfull line for the 8-8-8-8 batch network (8-column matrices, 8-term sums)',
+    () => {
+      const dir = mkdtempSync(join(tmpdir(), 'backprop-tutor-tex-'));
+      try {
+        const wide = solve(loadNetwork(join(ROOT, 'exercises/networks/relu-8-8-8-8.yaml')));
+        for (const form of ['matrix', 'scalar'] as const) {
+          writeFileSync(join(dir, `${form}.tex`), renderLatex(documentOf(wide, 'en', form).doc));
+          execFileSync('pdflatex', ['-interaction=nonstopmode', '-halt-on-error', `${form}.tex`], {
+            cwd: dir,
+            stdio: 'pipe',
+            timeout: 120_000,
+          });
+          const log = readFileSync(join(dir, `${form}.log`), 'latin1');
+          expect(log.match(/^Overfull \\hbox.*$/gm) ?? [], form).toEqual([]);
+        }
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
       }
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  }, 180_000);
+    },
+    180_000,
+  );
 
   it('scales only what cannot break: matrices and \\left…\\right pairs go into \\btfit, flat brackets become breakable', () => {
-    const wide = renderLatex(documentOf(solve(loadNetwork(join(ROOT, 'exercises/networks/relu-8-8-8-8.yaml'))), 'en', 'matrix').doc);
+    const wide = renderLatex(
+      documentOf(solve(loadNetwork(join(ROOT, 'exercises/networks/relu-8-8-8-8.yaml'))), 'en', 'matrix').doc,
+    );
     expect(wide).toContain('\\usepackage{graphicx}');
     const lines = wide.split('\n');
     for (const line of lines.filter((l) => l.includes('\\begin{pmatrix}'))) expect(line).toMatch(/\\btfit\{/);
-    expect(breakableLatex('\\frac{1}{2} \\left[(a - b)^{2} + \\left[c - (-d)\\right]^{2}\\right]')).toBe('\\frac{1}{2} \\bigl[(a - b)^{2} + \\bigl[c - (-d)\\bigr]^{2}\\bigr]');
+    expect(breakableLatex('\\frac{1}{2} \\left[(a - b)^{2} + \\left[c - (-d)\\right]^{2}\\right]')).toBe(
+      '\\frac{1}{2} \\bigl[(a - b)^{2} + \\bigl[c - (-d)\\bigr]^{2}\\bigr]',
+    );
     // Tall content keeps its growing brackets.
     expect(breakableLatex('\\left(\\frac{1}{2} + x\\right)')).toBe('\\left(\\frac{1}{2} + x\\right)');
     for (const m of latexMath(wide)) expect(() => strict(m, false)).not.toThrow();
   });
 
-  it('uses LuaLaTeX\'s Japanese class for --lang ja', () => {
+  it("uses LuaLaTeX's Japanese class for --lang ja", () => {
     const ja = renderLatex(documentOf(mazur(), 'ja').doc);
     expect(ja).toMatch(/^% Compile with: lualatex FILE\.tex\n\\documentclass\[a4paper,11pt\]\{ltjsarticle\}/);
     expect(ja).toContain('\\section*{逆伝播: 重みごとの連鎖律}');

@@ -26,9 +26,9 @@ function pmatrices(latex: string): Shown[] {
 
 /** The matrix after "NAME = " in the problem section's inline math. */
 function problemMatrix(doc: WorkedDocument, name: string): Shown {
-  const math = doc.sections[0].blocks.flatMap((b) =>
-    b.kind === 'paragraph' ? b.text : b.kind === 'list' ? b.items.flat() : [],
-  ).flatMap((x) => (typeof x === 'string' ? [] : [x.math]));
+  const math = doc.sections[0].blocks
+    .flatMap((b) => (b.kind === 'paragraph' ? b.text : b.kind === 'list' ? b.items.flat() : []))
+    .flatMap((x) => (typeof x === 'string' ? [] : [x.math]));
   for (const m of math) {
     const at = m.indexOf(`${name} = \\begin{pmatrix}`);
     if (at >= 0) return pmatrices(m.slice(at))[0];
@@ -57,7 +57,10 @@ const WX_BATCH3 = [
 const XW_BATCH3 = WX_BATCH3.replace('w-x', 'x-w')
   .replace('[[0.1, -0.2], [0.3, 0.4], [-0.5, 0.2]]', '[[0.1, 0.3, -0.5], [-0.2, 0.4, 0.2]]')
   .replace('[[0.2, -0.3, 0.1], [0.4, 0.1, -0.2]]', '[[0.2, 0.4], [-0.3, 0.1], [0.1, -0.2]]');
-const WX_SINGLE = WX_BATCH3.replace('input: [[1, 2], [-1, 0.5], [0.3, -0.7]]', 'input: [[1, 2]]').replace('target: [[0, 1], [1, 0], [0.5, 0.5]]', 'target: [[0, 1]]');
+const WX_SINGLE = WX_BATCH3.replace('input: [[1, 2], [-1, 0.5], [0.3, -0.7]]', 'input: [[1, 2]]').replace(
+  'target: [[0, 1], [1, 0], [0.5, 0.5]]',
+  'target: [[0, 1]]',
+);
 
 // [name, file, layout, inputs, units per layer, samples]
 const CASES = [
@@ -111,7 +114,10 @@ describe.each(CASES)('displayed shapes: %s', (_name, text, layout, inputs, units
       });
       // The target enters the first backward step of the output layer.
       const last = String(units.length - 1);
-      const first = steps.find((s) => s.data?.layer === last && (s.data.quantity === 'grad_output' || s.data.quantity === 'delta') && s.substituted)!;
+      const first = steps.find(
+        (s) =>
+          s.data?.layer === last && (s.data.quantity === 'grad_output' || s.data.quantity === 'delta') && s.substituted,
+      )!;
       expect(pmatrices(first.substituted!).map((m) => m.latex)).toContain(T.latex);
     });
   }

@@ -21,7 +21,8 @@ describe('solutions/', () => {
     for (const example of examples) {
       const [, kind, name] = example.split('/');
       const stem = name.replace(/\.(ya?ml|json)$/, '');
-      for (const suffix of ['.html', '.md', '.ja.html', '.ja.md']) expect(files).toContain(`solutions/${kind}/${stem}${suffix}`);
+      for (const suffix of ['.html', '.md', '.ja.html', '.ja.md'])
+        expect(files).toContain(`solutions/${kind}/${stem}${suffix}`);
     }
   });
 });

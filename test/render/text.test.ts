@@ -18,7 +18,16 @@ describe('solutionToText', () => {
 
   it('speaks Japanese with the glossary terms for --lang ja, numbers unchanged', () => {
     const ja = solutionToText(mazur, 'ja');
-    for (const term of ['損失', '中間層', '出力層', 'シグモイド関数', '重みの勾配', 'バイアスの勾配', 'デルタ', '学習率']) {
+    for (const term of [
+      '損失',
+      '中間層',
+      '出力層',
+      'シグモイド関数',
+      '重みの勾配',
+      'バイアスの勾配',
+      'デルタ',
+      '学習率',
+    ]) {
       expect(ja).toContain(term);
     }
     expect(ja).not.toMatch(/\b(Layer|Loss|sample|hidden)\b/);

@@ -43,14 +43,16 @@ function elementwise(a: Num, b: Num, f: (x: number, y: number) => number): Num {
   const cols = Math.max(a[0].length, b[0].length);
   const at = (m: number[][], i: number, j: number) => m[m.length === 1 ? 0 : i][m[0].length === 1 ? 0 : j];
   for (const m of [a, b]) {
-    if ((m.length !== rows && m.length !== 1) || (m[0].length !== cols && m[0].length !== 1)) throw new Error('shape mismatch');
+    if ((m.length !== rows && m.length !== 1) || (m[0].length !== cols && m[0].length !== 1))
+      throw new Error('shape mismatch');
   }
   return Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => f(at(a, i, j), at(b, i, j))));
 }
 
 function matmul(a: Num, b: Num): Num {
   if (!isMatrix(a) || !isMatrix(b)) return elementwise(a, b, (x, y) => x * y);
-  if (a[0].length !== b.length) throw new Error(`matmul shapes ${a.length}x${a[0].length} · ${b.length}x${b[0].length}`);
+  if (a[0].length !== b.length)
+    throw new Error(`matmul shapes ${a.length}x${a[0].length} · ${b.length}x${b[0].length}`);
   return a.map((row) => b[0].map((_, j) => row.reduce((s, x, k) => s + x * b[k][j], 0)));
 }
 
@@ -121,7 +123,12 @@ class Parser {
   }
 
   private startsPrimary(t: Token | undefined): boolean {
-    return t !== undefined && (/^\d/.test(t) || ['(', '[', '{', '\\left', '\\frac', '\\begin', 'e', '\\mathrm', '\\max', '\\min'].includes(t) || t in ACTIVATIONS);
+    return (
+      t !== undefined &&
+      (/^\d/.test(t) ||
+        ['(', '[', '{', '\\left', '\\frac', '\\begin', 'e', '\\mathrm', '\\max', '\\min'].includes(t) ||
+        t in ACTIVATIONS)
+    );
   }
 
   private term(): Num {
@@ -203,7 +210,12 @@ class Parser {
    */
   private iverson(): Num | null {
     const start = this.i;
-    const RELATIONS: Record<string, (x: number, y: number) => boolean> = { '>': (x, y) => x > y, '<': (x, y) => x < y, '\\ge': (x, y) => x >= y, '\\le': (x, y) => x <= y };
+    const RELATIONS: Record<string, (x: number, y: number) => boolean> = {
+      '>': (x, y) => x > y,
+      '<': (x, y) => x < y,
+      '\\ge': (x, y) => x >= y,
+      '\\le': (x, y) => x <= y,
+    };
     const operands = [this.expr()];
     const relations: ((x: number, y: number) => boolean)[] = [];
     while (this.peek() !== undefined && this.peek()! in RELATIONS) {
@@ -216,7 +228,8 @@ class Parser {
     }
     const shape = operands.find(isMatrix) as number[][] | undefined;
     const at = (x: Num, r: number, c: number) => (isMatrix(x) ? x[r][c] : x);
-    const holds = (r: number, c: number) => relations.every((rel, k) => rel(at(operands[k], r, c), at(operands[k + 1], r, c)));
+    const holds = (r: number, c: number) =>
+      relations.every((rel, k) => rel(at(operands[k], r, c), at(operands[k + 1], r, c)));
     return shape ? shape.map((row, r) => row.map((_, c) => (holds(r, c) ? 1 : 0))) : holds(0, 0) ? 1 : 0;
   }
 
@@ -326,5 +339,12 @@ export function close(a: Num, b: Num, tol: number): boolean {
   if (isMatrix(a) !== isMatrix(b)) return false;
   if (!isMatrix(a)) return Math.abs(a - (b as number)) <= tol * Math.max(1, Math.abs(b as number));
   const m = b as number[][];
-  return a.length === m.length && a.every((row, i) => row.length === m[i].length && row.every((x, j) => Math.abs(x - m[i][j]) <= tol * Math.max(1, Math.abs(m[i][j]))));
+  return (
+    a.length === m.length &&
+    a.every(
+      (row, i) =>
+        row.length === m[i].length &&
+        row.every((x, j) => Math.abs(x - m[i][j]) <= tol * Math.max(1, Math.abs(m[i][j]))),
+    )
+  );
 }

@@ -68,7 +68,11 @@ describe("h'(A) for the ReLU family: an Iverson bracket on A, with the numbers s
     const { steps } = matrixSteps(network('relu', 'x-w', 0, 'identity', 'half-sse'));
     const step = steps.find((s) => s.quantity === 'activation_derivative' && s.layer === 1)!;
     expect(step.formula).toBe("h'(A^{(2)}) = 1");
-    expect(mat(step.result).flat().every((x) => x === 1)).toBe(true);
+    expect(
+      mat(step.result)
+        .flat()
+        .every((x) => x === 1),
+    ).toBe(true);
   });
 });
 

@@ -16,7 +16,7 @@ const steps: Step[] = trace.sections.flatMap((s) => s.steps);
 
 function step(id: string): ScalarStep {
   const found = steps.find((s) => s.id === id);
-  if (!found || found.shape !== 'scalar') throw new Error(`no scalar step ${id}`);
+  if (found?.shape !== 'scalar') throw new Error(`no scalar step ${id}`);
   return found;
 }
 
@@ -95,14 +95,18 @@ describe('what a student copies from the steps', () => {
 
   it('brackets the negative delta in the hidden layer\'s sum (never "+ -")', () => {
     const g = step('grad_output/0/0,0');
-    expect(g.formula).toBe('\\frac{\\partial L}{\\partial z^{(1)}_{1}} = \\delta^{(2)}_{1} w^{(2)}_{11} + \\delta^{(2)}_{2} w^{(2)}_{12}');
+    expect(g.formula).toBe(
+      '\\frac{\\partial L}{\\partial z^{(1)}_{1}} = \\delta^{(2)}_{1} w^{(2)}_{11} + \\delta^{(2)}_{2} w^{(2)}_{12}',
+    );
     expect(g.substituted).toBe('0.1384985616 \\cdot 0.4 + (-0.03809823652) \\cdot 0.5');
     expect(g.substitutedApproximate).toBe(true);
     expect(g.resultRelation).toBe('\\approx');
   });
 
   it('writes ∂E/∂w_ij = δ_j z_i and the update w⁺ = w − η ∂L/∂w', () => {
-    expect(step('grad_weights/1/0,0').formula).toBe('\\frac{\\partial L}{\\partial w^{(2)}_{11}} = \\delta^{(2)}_{1} z^{(1)}_{1}');
+    expect(step('grad_weights/1/0,0').formula).toBe(
+      '\\frac{\\partial L}{\\partial w^{(2)}_{11}} = \\delta^{(2)}_{1} z^{(1)}_{1}',
+    );
     const w7 = step('weights_after/1/0,1');
     expect(w7.formula).toBe('w^{(2)+}_{12} = w^{(2)}_{12} - \\eta \\frac{\\partial L}{\\partial w^{(2)}_{12}}');
     expect(w7.substituted).toBe('0.5 - 0.5 \\cdot (-0.02260254048)');
@@ -110,9 +114,15 @@ describe('what a student copies from the steps', () => {
 
   it('has the matrix form of the lecture deck', () => {
     const m = steps.filter((s) => s.form === 'matrix');
-    expect(m.find((s) => s.id === 'm:grad_weights/1/')!.formula).toBe('\\frac{\\partial L}{\\partial W^{(2)}} = Z^{(1)\\top} \\Delta^{(2)}');
-    expect(m.find((s) => s.id === 'm:grad_output/0/')!.formula).toBe('\\frac{\\partial L}{\\partial Z^{(1)}} = \\Delta^{(2)} W^{(2)\\top}');
-    expect(m.find((s) => s.id === 'm:delta/0/')!.formula).toBe("\\Delta^{(1)} = \\frac{\\partial L}{\\partial Z^{(1)}} \\odot h'(A^{(1)})");
+    expect(m.find((s) => s.id === 'm:grad_weights/1/')!.formula).toBe(
+      '\\frac{\\partial L}{\\partial W^{(2)}} = Z^{(1)\\top} \\Delta^{(2)}',
+    );
+    expect(m.find((s) => s.id === 'm:grad_output/0/')!.formula).toBe(
+      '\\frac{\\partial L}{\\partial Z^{(1)}} = \\Delta^{(2)} W^{(2)\\top}',
+    );
+    expect(m.find((s) => s.id === 'm:delta/0/')!.formula).toBe(
+      "\\Delta^{(1)} = \\frac{\\partial L}{\\partial Z^{(1)}} \\odot h'(A^{(1)})",
+    );
     expect(m.find((s) => s.id === 'm:preactivation/0/')!.substituted).toBe(
       '\\begin{pmatrix} 0.05 & 0.1 \\end{pmatrix} \\begin{pmatrix} 0.15 & 0.25 \\\\ 0.2 & 0.3 \\end{pmatrix} + \\begin{pmatrix} 0.35 & 0.35 \\end{pmatrix}',
     );

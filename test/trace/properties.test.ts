@@ -28,7 +28,8 @@ const mat = (m: Matrix): number[][] => m.map((row) => row.map(num));
 /** The engine's value of every cell the trace must explain, keyed like step ids. */
 function engineCells(solution: Solution): Map<string, Value> {
   const cells = new Map<string, Value>();
-  const put = (q: string, l: number | null, index: number[], v: Value) => cells.set(`${q}/${l ?? '-'}/${index.join(',')}`, v);
+  const put = (q: string, l: number | null, index: number[], v: Value) =>
+    cells.set(`${q}/${l ?? '-'}/${index.join(',')}`, v);
   solution.layers.forEach((r, l) => {
     r.preactivation.forEach((row, n) => row.forEach((v, j) => put('preactivation', l, [n, j], v)));
     r.output.forEach((row, n) => row.forEach((v, j) => put('output', l, [n, j], v)));
@@ -60,7 +61,8 @@ function typesettingProblems(step: Step): string[] {
     if (tex === null) continue;
     if (OPERATOR_THEN_MINUS.test(tex)) problems.push(`${step.id} ${what}: operator before a minus sign: ${tex}`);
     if (/[−–]/.test(tex)) problems.push(`${step.id} ${what}: a non-ASCII minus in LaTeX: ${tex}`);
-    if (/\^\{-?-/.test(tex) && /\^\{--/.test(tex)) problems.push(`${step.id} ${what}: double minus in an exponent: ${tex}`);
+    if (/\^\{-?-/.test(tex) && /\^\{--/.test(tex))
+      problems.push(`${step.id} ${what}: double minus in an exponent: ${tex}`);
   }
   return problems;
 }
@@ -76,24 +78,30 @@ function checkNumbers(step: Step, columns: boolean): string[] {
       return [`${step.id}: cannot evaluate "${step.substituted}": ${(error as Error).message}`];
     }
     const tol = step.substitutedApproximate ? 1e-7 : 1e-9;
-    if (!close(got, expected, tol)) problems.push(`${step.id}: ${step.substituted} = ${JSON.stringify(got)}, engine ${JSON.stringify(expected)}`);
+    if (!close(got, expected, tol))
+      problems.push(`${step.id}: ${step.substituted} = ${JSON.stringify(got)}, engine ${JSON.stringify(expected)}`);
   }
   let parts;
   try {
-    parts = step.shape === 'scalar' ? evalResultParts(step.resultLatex, step.resultRelation) : [{ value: evalLatex(step.resultLatex), approximate: true }];
+    parts =
+      step.shape === 'scalar'
+        ? evalResultParts(step.resultLatex, step.resultRelation)
+        : [{ value: evalLatex(step.resultLatex), approximate: true }];
   } catch (error) {
     return [...problems, `${step.id}: cannot evaluate result "${step.resultLatex}": ${(error as Error).message}`];
   }
   for (const part of parts) {
     if (!close(part.value, expected, part.approximate ? 1e-9 : 1e-12)) {
-      problems.push(`${step.id}: result part ${JSON.stringify(part.value)} of "${step.resultLatex}", engine ${JSON.stringify(expected)}`);
+      problems.push(
+        `${step.id}: result part ${JSON.stringify(part.value)} of "${step.resultLatex}", engine ${JSON.stringify(expected)}`,
+      );
     }
   }
   return problems;
 }
 
-describe('the trace covers every value the engine computes, with the engine\'s values', () => {
-  it('scalar form: one step per cell, result identical to the engine\'s Value', () => {
+describe("the trace covers every value the engine computes, with the engine's values", () => {
+  it("scalar form: one step per cell, result identical to the engine's Value", () => {
     fc.assert(
       fc.property(solved, (solution) => {
         const trace = buildTrace(solution, { form: 'scalar' });
@@ -112,7 +120,7 @@ describe('the trace covers every value the engine computes, with the engine\'s v
     );
   });
 
-  it('matrix form: one step per matrix, the engine\'s matrix (transposed in the w-x column form)', () => {
+  it("matrix form: one step per matrix, the engine's matrix (transposed in the w-x column form)", () => {
     fc.assert(
       fc.property(solved, (solution) => {
         const all = steps(buildTrace(solution, { form: 'matrix' }));
@@ -127,20 +135,26 @@ describe('the trace covers every value the engine computes, with the engine\'s v
           expect(find(`m:grad_bias/${l}/`).result).toEqual(columns ? r.gradBias.map((v) => [v]) : [r.gradBias]);
           expect(find(`m:weights_after/${l}/`).result).toEqual(r.weightsAfter);
         });
-        expect(all.some((s) => s.form === 'scalar' && s.shape === 'scalar' && s.quantity === 'preactivation')).toBe(false);
+        expect(all.some((s) => s.form === 'scalar' && s.shape === 'scalar' && s.quantity === 'preactivation')).toBe(
+          false,
+        );
       }),
       { numRuns: RUNS },
     );
   });
 
-  it('ends with L − L⁺ equal to the engine\'s loss minus its loss after the update', () => {
+  it("ends with L − L⁺ equal to the engine's loss minus its loss after the update", () => {
     fc.assert(
       fc.property(solved, (solution) => {
         const last = steps(buildTrace(solution)).at(-1) as ScalarStep;
         expect(last.quantity).toBe('loss_improvement');
         const difference = approx(solution.loss).minus(approx(solution.lossAfter));
         expect(approx(last.result).minus(difference).abs().lte('1e-60')).toBe(true);
-        if (last.result.kind === 'rational' && solution.loss.kind === 'rational' && solution.lossAfter.kind === 'rational') {
+        if (
+          last.result.kind === 'rational' &&
+          solution.loss.kind === 'rational' &&
+          solution.lossAfter.kind === 'rational'
+        ) {
           expect(last.result.q.equals(solution.loss.q.sub(solution.lossAfter.q))).toBe(true);
         }
       }),
@@ -179,7 +193,16 @@ describe('negative numbers are typeset with brackets', () => {
 
   it('brackets the exponent of a negative pre-activation: e^{-(-0.12)}', () => {
     const solution = solve(
-      parseNetwork(['layers:', '  - {weights: [[1]], bias: [-0.12], activation: sigmoid}', 'loss: half-sse', 'input: [[0]]', 'target: [[1]]', 'learning_rate: 1'].join('\n')),
+      parseNetwork(
+        [
+          'layers:',
+          '  - {weights: [[1]], bias: [-0.12], activation: sigmoid}',
+          'loss: half-sse',
+          'input: [[0]]',
+          'target: [[1]]',
+          'learning_rate: 1',
+        ].join('\n'),
+      ),
     );
     const z = steps(buildTrace(solution)).find((s) => s.id === 'output/0/0,0')!;
     expect(z.substituted).toBe('\\frac{1}{1 + e^{-(-0.12)}}');
@@ -190,7 +213,8 @@ describe('forms', () => {
   it('defaults to both for small networks and to the matrix form for large ones', () => {
     fc.assert(
       fc.property(solved, (solution) => {
-        const expected = parameterCount(solution.network) <= 50 && solution.network.input.length <= 4 ? 'both' : 'matrix';
+        const expected =
+          parameterCount(solution.network) <= 50 && solution.network.input.length <= 4 ? 'both' : 'matrix';
         expect(defaultForm(solution.network)).toBe(expected);
         expect(buildTrace(solution).form).toBe(expected);
       }),
@@ -200,7 +224,15 @@ describe('forms', () => {
 
   it('marks outputs given in an exercise instead of computing them', () => {
     const network = parseNetwork(
-      ['layers:', '  - {weights: [[0.5]], activation: sigmoid}', '  - {weights: [[2]], activation: identity}', 'loss: half-sse', 'input: [[1]]', 'target: [[1]]', 'learning_rate: 0.1'].join('\n'),
+      [
+        'layers:',
+        '  - {weights: [[0.5]], activation: sigmoid}',
+        '  - {weights: [[2]], activation: identity}',
+        'loss: half-sse',
+        'input: [[1]]',
+        'target: [[1]]',
+        'learning_rate: 0.1',
+      ].join('\n'),
     );
     const given = new Map([[0, [[ratio(3, 5)]]]]);
     const solution = solve(network, { givenOutputs: given });

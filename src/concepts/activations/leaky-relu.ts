@@ -18,9 +18,15 @@ export const leakyRelu: Activation<'leaky-relu'> = {
   defaultSlope: ratio(1, 100),
   names: { described: text('Leaky ReLU', 'Leaky ReLU関数'), document: text('Leaky ReLU', 'Leaky ReLU関数'), ...NAME },
   formula: eq(call(NAME, A), cases([A, rel(A, '>', ZERO_TERM)], [times(ALPHA, A), rel(A, '≤', ZERO_TERM)])),
-  derivativeFormula: eq(call(primed(NAME), A), cases([ONE_TERM, rel(A, '>', ZERO_TERM)], [ALPHA, rel(A, '≤', ZERO_TERM)])),
+  derivativeFormula: eq(
+    call(primed(NAME), A),
+    cases([ONE_TERM, rel(A, '>', ZERO_TERM)], [ALPHA, rel(A, '≤', ZERO_TERM)]),
+  ),
   derivativeText: 'h′(a) = 1 (a > 0), α (a < 0)',
-  definitionText: (a, lang) => (lang === 'en' ? `LeakyReLU(a) = a for a > 0, ${a}·a for a ≤ 0 (α = ${a})` : `LeakyReLU(a) = a (a > 0)、${a}·a (a ≤ 0)（α = ${a}）`),
+  definitionText: (a, lang) =>
+    lang === 'en'
+      ? `LeakyReLU(a) = a for a > 0, ${a}·a for a ≤ 0 (α = ${a})`
+      : `LeakyReLU(a) = a (a > 0)、${a}·a (a ≤ 0)（α = ${a}）`,
   topic: 'leaky-relu',
   targets: 'any',
 };

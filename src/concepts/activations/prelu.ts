@@ -19,10 +19,15 @@ export const prelu: Activation<'prelu'> = {
   defaultSlope: ratio(1, 4),
   names: { described: text('PReLU', 'PReLU関数'), document: text('PReLU', 'PReLU関数'), ...NAME },
   formula: eq(call(NAME, A), cases([A, rel(A, '>', ZERO_TERM)], [times(ALPHA, A), rel(A, '≤', ZERO_TERM)])),
-  derivativeFormula: eq(call(primed(NAME), A), cases([ONE_TERM, rel(A, '>', ZERO_TERM)], [ALPHA, rel(A, '≤', ZERO_TERM)])),
+  derivativeFormula: eq(
+    call(primed(NAME), A),
+    cases([ONE_TERM, rel(A, '>', ZERO_TERM)], [ALPHA, rel(A, '≤', ZERO_TERM)]),
+  ),
   derivativeText: leakyRelu.derivativeText,
   definitionText: (a, lang) =>
-    lang === 'en' ? `PReLU(a) = a for a > 0, α·a for a ≤ 0, with the learned slope α = ${a}` : `PReLU(a) = a (a > 0)、α·a (a ≤ 0)、学習された傾き α = ${a}`,
+    lang === 'en'
+      ? `PReLU(a) = a for a > 0, α·a for a ≤ 0, with the learned slope α = ${a}`
+      : `PReLU(a) = a (a > 0)、α·a (a ≤ 0)、学習された傾き α = ${a}`,
   topic: 'prelu',
   targets: 'any',
 };

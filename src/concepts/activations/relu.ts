@@ -19,7 +19,10 @@ export const relu: Activation<'relu'> = {
   defaultSlope: null,
   names: { described: text('ReLU', 'ReLU関数'), document: text('ReLU', 'ReLU関数'), ...NAME },
   formula: eq(call(NAME, A), call(MAX, ZERO_TERM, A)),
-  derivativeFormula: eq(call(primed(NAME), A), cases([ONE_TERM, rel(A, '>', ZERO_TERM)], [ZERO_TERM, rel(A, '≤', ZERO_TERM)])),
+  derivativeFormula: eq(
+    call(primed(NAME), A),
+    cases([ONE_TERM, rel(A, '>', ZERO_TERM)], [ZERO_TERM, rel(A, '≤', ZERO_TERM)]),
+  ),
   derivativeText: 'ReLU′(a) = 1 (a > 0), 0 (a < 0)',
   definitionText: () => 'ReLU(a) = max(0, a)',
   topic: 'relu',

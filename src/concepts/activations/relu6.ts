@@ -22,7 +22,10 @@ export const relu6: Activation<'relu6'> = {
   defaultSlope: null,
   names: { described: text('ReLU6', 'ReLU6関数'), document: text('ReLU6', 'ReLU6関数'), ...NAME },
   formula: eq(call(NAME, A), call(MIN, call(MAX, ZERO_TERM, A), num(6))),
-  derivativeFormula: eq(call(primed(NAME), A), cases([ONE_TERM, rel(ZERO_TERM, '<', rel(A, '<', num(6)))], [ZERO_TERM, rel(A, '≥', num(6))])),
+  derivativeFormula: eq(
+    call(primed(NAME), A),
+    cases([ONE_TERM, rel(ZERO_TERM, '<', rel(A, '<', num(6)))], [ZERO_TERM, rel(A, '≥', num(6))]),
+  ),
   derivativeText: 'ReLU6′(a) = 1 (0 < a < 6), 0 otherwise',
   definitionText: () => 'ReLU6(a) = min(max(0, a), 6)',
   topic: 'relu6',

@@ -12,7 +12,10 @@ const sub_ = (name: string | { latex: string; text: string }, index: string) => 
 const DY = { latex: '\\partial y', text: '∂y' };
 const DA = { latex: '\\partial a', text: '∂a' };
 const DELTA = { latex: '\\delta', text: 'δ' };
-const derivativeFormula = eq(frac(sub_(DY, 'i'), sub_(DA, 'k')), juxt(sub_('y', 'i'), paren(minus(sub_(DELTA, 'ik'), sub_('y', 'k')))));
+const derivativeFormula = eq(
+  frac(sub_(DY, 'i'), sub_(DA, 'k')),
+  juxt(sub_('y', 'i'), paren(minus(sub_(DELTA, 'ik'), sub_('y', 'k')))),
+);
 
 /** softmax(a)_k = exp(a_k − m) / Σ_i exp(a_i − m) with m = max a (the overflow trick; same value). */
 function row(a: Vector): Value[] {
@@ -50,7 +53,10 @@ export const softmax: RowActivation<'softmax'> = {
   learnsSlope: false,
   defaultSlope: null,
   names: { described: text('softmax', 'ソフトマックス関数'), document: text('softmax', 'ソフトマックス関数'), ...NAME },
-  formula: eq(call(NAME, sub_('a', 'k')), frac(pow(sym('e'), sub_('a', 'k')), call({ latex: '\\sum_{i}', text: 'Σ_i' }, pow(sym('e'), sub_('a', 'i'))))),
+  formula: eq(
+    call(NAME, sub_('a', 'k')),
+    frac(pow(sym('e'), sub_('a', 'k')), call({ latex: '\\sum_{i}', text: 'Σ_i' }, pow(sym('e'), sub_('a', 'i')))),
+  ),
   derivativeFormula,
   derivativeText: unicode(derivativeFormula),
   definitionText: (_alpha, lang) => (lang === 'ja' ? 'ソフトマックス関数' : 'softmax'),

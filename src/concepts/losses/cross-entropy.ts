@@ -7,11 +7,20 @@ import type { Loss } from './loss';
 export const crossEntropy: Loss<'cross-entropy'> = {
   name: 'cross-entropy',
   // A zero target contributes 0·ln y = 0 exactly.
-  sampleLoss: (y, t) => negate(sum(y.map((yk, k) => (t[k].kind === 'rational' && t[k].q.n === 0n ? t[k] : mul(t[k], ln(yk)))))),
+  sampleLoss: (y, t) =>
+    negate(sum(y.map((yk, k) => (t[k].kind === 'rational' && t[k].q.n === 0n ? t[k] : mul(t[k], ln(yk)))))),
   gradient: (y, t) => y.map((yk, k) => negate(div(t[k], yk))),
   gradientFactor: () => ONE,
   names: { document: text('cross-entropy error', '交差エントロピー誤差') },
-  formula: eq(sym('L'), neg(call({ latex: '\\sum_{k}', text: 'Σ_k' }, juxt(sym('t', { sub: 'k' }), call({ latex: '\\ln', text: 'ln' }, sym('y', { sub: 'k' })))))),
+  formula: eq(
+    sym('L'),
+    neg(
+      call(
+        { latex: '\\sum_{k}', text: 'Σ_k' },
+        juxt(sym('t', { sub: 'k' }), call({ latex: '\\ln', text: 'ln' }, sym('y', { sub: 'k' }))),
+      ),
+    ),
+  ),
   latex: (lhs, z, t) => `${lhs} = -\\sum_{k} ${t} \\ln ${z}`,
   text: 'L = −Σ t·ln y',
   compactText: 'L = −Σ t·ln y',
@@ -20,7 +29,9 @@ export const crossEntropy: Loss<'cross-entropy'> = {
   gradientText: () => '∂L/∂y_j = −t_j / y_j',
   gradientAt: (y, t) => `−${t.operand} / ${y.operand}`,
   sampleAt: (y, t, zero) => {
-    const terms = y.flatMap((v, k) => (zero[k] ? [] : [`${t[k].plain === '1' ? '' : `${t[k].operand}·`}ln ${v.plain}`]));
+    const terms = y.flatMap((v, k) =>
+      zero[k] ? [] : [`${t[k].plain === '1' ? '' : `${t[k].operand}·`}ln ${v.plain}`],
+    );
     return terms.length === 1 ? `−${terms[0]}` : `−(${terms.join(' + ')})`;
   },
   topic: 'cross-entropy',

@@ -5,14 +5,19 @@ import type { Vector } from '../../number/vector';
 import type { Shown } from './loss';
 
 export function sumOfSquares(y: Vector, t: Vector): Value {
-  return sum(y.map((yk, k) => {
-    const e = sub(yk, t[k]);
-    return mul(e, e);
-  }));
+  return sum(
+    y.map((yk, k) => {
+      const e = sub(yk, t[k]);
+      return mul(e, e);
+    }),
+  );
 }
 
 /** Σ_k (y_k − t_k)² as a term. */
-export const SQUARES: Term = call({ latex: '\\sum_{k}', text: 'Σ_k' }, pow(paren(minus(sym('y', { sub: 'k' }), sym('t', { sub: 'k' }))), 2));
+export const SQUARES: Term = call(
+  { latex: '\\sum_{k}', text: 'Σ_k' },
+  pow(paren(minus(sym('y', { sub: 'k' }), sym('t', { sub: 'k' }))), 2),
+);
 
 /** (0.5 − 1)² + (0.2 − 0)² */
 export function squaresAt(y: readonly Shown[], t: readonly Shown[]): string {

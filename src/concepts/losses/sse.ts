@@ -18,7 +18,8 @@ export const sse: Loss<'sse'> = {
   text: 'L = Σ(y − t)²',
   compactText: 'L = Σ(y − t)²',
   gradientVectorText: '2(y − t)',
-  described: () => text('sum of squared errors without ½: L = Σ_k (y_k − t_k)²', '二乗和誤差（½ なし）L = Σ_k (y_k − t_k)²'),
+  described: () =>
+    text('sum of squared errors without ½: L = Σ_k (y_k − t_k)²', '二乗和誤差（½ なし）L = Σ_k (y_k − t_k)²'),
   gradientText: () => '∂L/∂y_j = 2(y_j − t_j)',
   gradientAt: (y, t) => `2 × ${differenceAt(y, t)}`,
   sampleAt: (y, t) => `(${squaresAt(y, t)})`,

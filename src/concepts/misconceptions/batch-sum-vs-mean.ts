@@ -12,7 +12,10 @@ export const batchSumVsMean: Misconception<'batch-sum-vs-mean'> = {
   targets: ['loss', 'loss_after', 'loss_improvement', 'delta', 'grad_weights', 'grad_bias', 'grad_input'],
   step: {
     quantity: 'loss',
-    formula: text('L = (1/N)·Σ_s L_s for a mean over N samples, so ∂L/∂y_s = (1/N)·∂L_s/∂y_s', 'N サンプルの平均なら L = (1/N)·Σ_s L_s、よって ∂L/∂y_s = (1/N)·∂L_s/∂y_s'),
+    formula: text(
+      'L = (1/N)·Σ_s L_s for a mean over N samples, so ∂L/∂y_s = (1/N)·∂L_s/∂y_s',
+      'N サンプルの平均なら L = (1/N)·Σ_s L_s、よって ∂L/∂y_s = (1/N)·∂L_s/∂y_s',
+    ),
   },
   applies: (n) => n.input.length > 1,
   variants: () => [{ id: 'batch-sum-vs-mean' }],

@@ -19,7 +19,10 @@ export const ceExtraTerms: Misconception<'ce-extra-terms'> = {
   targets: ['delta', 'grad_weights', 'grad_bias', 'grad_input'],
   step: {
     quantity: 'delta',
-    formula: text('L = −Σ t·ln y gives ∂L/∂y_j = −t_j/y_j; with softmax the delta is y − t', 'L = −Σ t·ln y より ∂L/∂y_j = −t_j/y_j。ソフトマックスと組み合わせるとデルタは y − t'),
+    formula: text(
+      'L = −Σ t·ln y gives ∂L/∂y_j = −t_j/y_j; with softmax the delta is y − t',
+      'L = −Σ t·ln y より ∂L/∂y_j = −t_j/y_j。ソフトマックスと組み合わせるとデルタは y − t',
+    ),
   },
   applies: (n) => n.loss === 'cross-entropy',
   variants: () => [{ id: 'ce-extra-terms' }],
@@ -27,7 +30,10 @@ export const ceExtraTerms: Misconception<'ce-extra-terms'> = {
   reach: BACKWARD,
   // The delta then goes the long way, through the softmax Jacobian.
   rules: (_mistake, _network, right) => ({
-    outputGradient: (n, y, t, c) => (n.loss === 'cross-entropy' ? crossEntropyGradientWithExtraTerms(y, t).map((v) => mul(c, v)) : right.outputGradient(n, y, t, c)),
+    outputGradient: (n, y, t, c) =>
+      n.loss === 'cross-entropy'
+        ? crossEntropyGradientWithExtraTerms(y, t).map((v) => mul(c, v))
+        : right.outputGradient(n, y, t, c),
     softmaxCrossEntropyDelta: () => null,
   }),
 };

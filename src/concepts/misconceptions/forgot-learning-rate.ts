@@ -5,7 +5,10 @@ import { UPDATES, always, perLayer, type Misconception } from './misconception';
 
 export const forgotLearningRate: Misconception<'forgot-learning-rate'> = {
   id: 'forgot-learning-rate',
-  words: text('the learning rate was left out of the update: w − ∂L/∂w instead of w − η·∂L/∂w', '学習率を掛け忘れています: w − η·∂L/∂w ではなく w − ∂L/∂w としている'),
+  words: text(
+    'the learning rate was left out of the update: w − ∂L/∂w instead of w − η·∂L/∂w',
+    '学習率を掛け忘れています: w − η·∂L/∂w ではなく w − ∂L/∂w としている',
+  ),
   targets: UPDATES,
   step: { quantity: 'weights_after', formula: text('w ← w − η·∂L/∂w', 'w ← w − η·∂L/∂w') },
   applies: always,

@@ -27,8 +27,13 @@ export const halfFactor: Misconception<'half-factor'> = {
     ),
   },
   applies: (n) => n.loss !== 'cross-entropy',
-  variants: () => [{ id: 'half-factor', variant: 0 }, { id: 'half-factor', variant: 1 }],
+  variants: () => [
+    { id: 'half-factor', variant: 0 },
+    { id: 'half-factor', variant: 1 },
+  ],
   layerLocal: false,
   reach: SCALE,
-  rules: (mistake, _network, right) => ({ lossFactor: (n) => mul(right.lossFactor(n), slipFactor(n.loss, mistake.variant)) }),
+  rules: (mistake, _network, right) => ({
+    lossFactor: (n) => mul(right.lossFactor(n), slipFactor(n.loss, mistake.variant)),
+  }),
 };

@@ -22,8 +22,20 @@ import { wrongUpdateSign } from './wrong-update-sign';
 
 export type { LayerValues, Reach, RightStep } from './misconception';
 export {
-  batchSumVsMean, biasNotSummed, ceExtraTerms, forgotLearningRate, halfFactor, missingActivationDerivative, preactivationAsInput,
-  reluGradAtZero, sigmoidDerivativeOfOutput, signFlip, softmaxDiagonalOnly, transposedGradient, updatedWeightsInBackprop, wrongUpdateSign,
+  batchSumVsMean,
+  biasNotSummed,
+  ceExtraTerms,
+  forgotLearningRate,
+  halfFactor,
+  missingActivationDerivative,
+  preactivationAsInput,
+  reluGradAtZero,
+  sigmoidDerivativeOfOutput,
+  signFlip,
+  softmaxDiagonalOnly,
+  transposedGradient,
+  updatedWeightsInBackprop,
+  wrongUpdateSign,
 };
 
 const REGISTERED = [
@@ -93,7 +105,8 @@ export function mistakeRules(mistake: Mistake, network: NetworkSpec, right: Rule
     }
     const own = override[name] as AnyLayerRule;
     const base = right[name] as AnyLayerRule;
-    restricted[name] = (n: NetworkSpec, l: number, ...rest: never[]) => (l === layer ? own(n, l, ...rest) : base(n, l, ...rest));
+    restricted[name] = (n: NetworkSpec, l: number, ...rest: never[]) =>
+      l === layer ? own(n, l, ...rest) : base(n, l, ...rest);
   }
   return restricted as Partial<Rules>;
 }

@@ -70,7 +70,12 @@ export interface Misconception<Id extends string = string> {
   /** A variant that differs from the rest in its right-way step or its reach. */
   readonly perVariant?: Readonly<Record<number, { readonly step?: RightStep; readonly reach?: Reach }>>;
   /** Made in layer l, it provably changes nothing (there is nothing to solve). */
-  readonly inert?: (network: NetworkSpec, l: number, layers: readonly LayerValues[], variant: number | undefined) => boolean;
+  readonly inert?: (
+    network: NetworkSpec,
+    l: number,
+    layers: readonly LayerValues[],
+    variant: number | undefined,
+  ) => boolean;
   /**
    * The override of the correct rules `right` that computes what a student making the mistake gets
    * (in every layer: a mistake's layer is applied by mistakeRules in ./index.ts).
@@ -88,7 +93,14 @@ export interface Misconception<Id extends string = string> {
   readonly conventionNote?: (network: NetworkSpec) => Text;
 }
 
-export const GRADIENTS: readonly string[] = ['delta', 'grad_weights', 'grad_bias', 'grad_alpha', 'grad_input', 'activation_derivative'];
+export const GRADIENTS: readonly string[] = [
+  'delta',
+  'grad_weights',
+  'grad_bias',
+  'grad_alpha',
+  'grad_input',
+  'activation_derivative',
+];
 export const UPDATES: readonly string[] = ['weights_after', 'bias_after', 'loss_after', 'loss_improvement'];
 
 export const SCALE: Reach = { kind: 'scale' };
@@ -100,11 +112,17 @@ export const always = (): boolean => true;
 export const everyLayer = (n: NetworkSpec): number[] => n.layers.map((_, l) => l);
 /** The layers with an input from a layer below (all but the first). */
 export const hiddenInputs = (n: NetworkSpec): number[] => everyLayer(n).filter((l) => l > 0);
-export const layersWith = (test: (activation: string) => boolean) => (n: NetworkSpec): number[] =>
-  n.layers.flatMap((layer, l) => (test(layer.activation) ? [l] : []));
+export const layersWith =
+  (test: (activation: string) => boolean) =>
+  (n: NetworkSpec): number[] =>
+    n.layers.flatMap((layer, l) => (test(layer.activation) ? [l] : []));
 
 /** One variant per layer restriction: every layer, then each of `layers` alone (when the network has more than one). */
-export function perLayer<Id extends string>(id: Id, layers: (n: NetworkSpec) => readonly number[] = everyLayer, variant?: number) {
+export function perLayer<Id extends string>(
+  id: Id,
+  layers: (n: NetworkSpec) => readonly number[] = everyLayer,
+  variant?: number,
+) {
   return (n: NetworkSpec): Mistake<Id>[] => {
     const base: Mistake<Id> = variant === undefined ? { id } : { id, variant };
     const own = layers(n);

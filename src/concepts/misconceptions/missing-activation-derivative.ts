@@ -7,7 +7,10 @@ const nonlinear = layersWith((a) => a !== 'identity');
 
 export const missingActivationDerivative: Misconception<'missing-activation-derivative'> = {
   id: 'missing-activation-derivative',
-  words: text("the activation's derivative h′(a) was left out of the delta", 'デルタに活性化関数の微分 h′(a) を掛け忘れています'),
+  words: text(
+    "the activation's derivative h′(a) was left out of the delta",
+    'デルタに活性化関数の微分 h′(a) を掛け忘れています',
+  ),
   targets: ['delta', 'grad_weights', 'grad_bias', 'grad_input'],
   step: { quantity: 'delta', formula: text('δ^l = ∂L/∂z^l ⊙ h′(a^l)', 'δ^l = ∂L/∂z^l ⊙ h′(a^l)') },
   applies: (n) => nonlinear(n).length > 0,

@@ -5,11 +5,17 @@ import { hiddenInputs, perLayer, type Misconception } from './misconception';
 
 export const preactivationAsInput: Misconception<'preactivation-as-input'> = {
   id: 'preactivation-as-input',
-  words: text("∂L/∂W used the previous layer's pre-activation a instead of its output z = h(a)", '∂L/∂W に前の層の出力 z = h(a) ではなく活性化前の値 a を使っています'),
+  words: text(
+    "∂L/∂W used the previous layer's pre-activation a instead of its output z = h(a)",
+    '∂L/∂W に前の層の出力 z = h(a) ではなく活性化前の値 a を使っています',
+  ),
   targets: ['grad_weights', 'weights_after'],
   step: {
     quantity: 'grad_weights',
-    formula: text('∂L/∂W^l = Z^(l−1)ᵀ·Δ^l, with Z^(l−1) = h(A^(l−1)) the outputs of the layer below', '∂L/∂W^l = Z^(l−1)ᵀ·Δ^l（Z^(l−1) = h(A^(l−1)) は下の層の出力）'),
+    formula: text(
+      '∂L/∂W^l = Z^(l−1)ᵀ·Δ^l, with Z^(l−1) = h(A^(l−1)) the outputs of the layer below',
+      '∂L/∂W^l = Z^(l−1)ᵀ·Δ^l（Z^(l−1) = h(A^(l−1)) は下の層の出力）',
+    ),
   },
   applies: (n) => n.layers.length > 1,
   variants: perLayer('preactivation-as-input', hiddenInputs),

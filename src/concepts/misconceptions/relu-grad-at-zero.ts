@@ -13,11 +13,17 @@ const otherConvention = (c: Conventions): Conventions => ({ ...c, reluGradAtZero
 
 export const reluGradAtZero: Misconception<'relu-grad-at-zero'> = {
   id: 'relu-grad-at-zero',
-  words: text('the ReLU derivative at a = 0 was taken with the other convention', 'a = 0 での ReLU の微分を別の規約で取っています'),
+  words: text(
+    'the ReLU derivative at a = 0 was taken with the other convention',
+    'a = 0 での ReLU の微分を別の規約で取っています',
+  ),
   targets: ['activation_derivative', 'delta', 'grad_weights', 'grad_bias'],
   step: {
     quantity: 'activation_derivative',
-    formula: text("ReLU′(a) = 1 for a > 0, 0 for a < 0; at a = 0 the network's convention relu_grad_at_zero decides", 'ReLU′(a) は a > 0 で 1、a < 0 で 0。a = 0 ではネットワークの規約 relu_grad_at_zero に従う'),
+    formula: text(
+      "ReLU′(a) = 1 for a > 0, 0 for a < 0; at a = 0 the network's convention relu_grad_at_zero decides",
+      'ReLU′(a) は a > 0 で 1、a < 0 で 0。a = 0 ではネットワークの規約 relu_grad_at_zero に従う',
+    ),
     at: 'kink',
   },
   applies: (n) => reluLayers(n).length > 0,
@@ -26,8 +32,13 @@ export const reluGradAtZero: Misconception<'relu-grad-at-zero'> = {
   madeIn: reluLayers,
   reach: BACKWARD,
   inert: (_n, l, layers) => allCells(layers[l].preactivation, (a) => !isZero(a)),
-  conventionNote: (n: NetworkSpec) => text(`; this network takes ReLU′(0) = ${n.conventions.reluGradAtZero}`, `。このネットワークでは ReLU′(0) = ${n.conventions.reluGradAtZero}`),
+  conventionNote: (n: NetworkSpec) =>
+    text(
+      `; this network takes ReLU′(0) = ${n.conventions.reluGradAtZero}`,
+      `。このネットワークでは ReLU′(0) = ${n.conventions.reluGradAtZero}`,
+    ),
   rules: (_mistake, _network, right) => ({
-    activationDerivative: (n, l, a, y) => right.activationDerivative({ ...n, conventions: otherConvention(n.conventions) }, l, a, y),
+    activationDerivative: (n, l, a, y) =>
+      right.activationDerivative({ ...n, conventions: otherConvention(n.conventions) }, l, a, y),
   }),
 };

@@ -28,7 +28,10 @@ export const sigmoidDerivativeOfOutput: Misconception<'sigmoid-derivative-of-out
   targets: ['activation_derivative', 'delta', 'grad_weights', 'grad_bias'],
   step: {
     quantity: 'activation_derivative',
-    formula: text('σ′(a) = σ(a)(1 − σ(a)) = y(1 − y), with the output y = σ(a) you already have', 'σ′(a) = σ(a)(1 − σ(a)) = y(1 − y)（y = σ(a) は計算済みの出力）'),
+    formula: text(
+      'σ′(a) = σ(a)(1 − σ(a)) = y(1 − y), with the output y = σ(a) you already have',
+      'σ′(a) = σ(a)(1 − σ(a)) = y(1 − y)（y = σ(a) は計算済みの出力）',
+    ),
   },
   applies: (n) => squashing(n).length > 0,
   variants: perLayer('sigmoid-derivative-of-output', squashing),
@@ -36,6 +39,7 @@ export const sigmoidDerivativeOfOutput: Misconception<'sigmoid-derivative-of-out
   madeIn: squashing,
   reach: BACKWARD,
   rules: (_mistake, _network, right) => ({
-    activationDerivative: (n, l, a, y) => derivativeOfOutput(n.layers[l].activation, y) ?? right.activationDerivative(n, l, a, y),
+    activationDerivative: (n, l, a, y) =>
+      derivativeOfOutput(n.layers[l].activation, y) ?? right.activationDerivative(n, l, a, y),
   }),
 };

@@ -14,7 +14,10 @@ export const softmaxDiagonalOnly: Misconception<'softmax-diagonal-only'> = {
   targets: ['softmax_jacobian', 'delta', 'grad_weights', 'grad_bias'],
   step: {
     quantity: 'delta',
-    formula: text('∂y_i/∂a_k = y_i(δ_ik − y_k); with cross-entropy the delta is y − t', '∂y_i/∂a_k = y_i(δ_ik − y_k)。交差エントロピー誤差と組み合わせるとデルタは y − t'),
+    formula: text(
+      '∂y_i/∂a_k = y_i(δ_ik − y_k); with cross-entropy the delta is y − t',
+      '∂y_i/∂a_k = y_i(δ_ik − y_k)。交差エントロピー誤差と組み合わせるとデルタは y − t',
+    ),
   },
   applies: (n) => softmaxLayers(n).length > 0,
   variants: perLayer('softmax-diagonal-only', softmaxLayers),

@@ -39,7 +39,9 @@ export const transposedGradient: Misconception<'transposed-gradient'> = {
   // Variant 1 also applies to a single Affine layer's dx = dout·Wᵀ.
   variants: (n) => [
     ...perLayer('transposed-gradient', undefined, 0)(n),
-    ...(n.layers.length === 1 ? [{ id: 'transposed-gradient' as const, variant: 1 }] : perLayer('transposed-gradient', hiddenInputs, 1)(n)),
+    ...(n.layers.length === 1
+      ? [{ id: 'transposed-gradient' as const, variant: 1 }]
+      : perLayer('transposed-gradient', hiddenInputs, 1)(n)),
   ],
   layerLocal: true,
   reach: { kind: 'step', quantities: ['grad_weights', 'weights_after'] },
@@ -49,6 +51,12 @@ export const transposedGradient: Misconception<'transposed-gradient'> = {
   transposedIn: ['grad_weights', 'weights_after'],
   rules: (mistake, _network, right) =>
     mistake.variant === 1
-      ? { backpropWeights: (n, l, before, after) => (isSquare(before) ? before : right.backpropWeights(n, l, before, after)) }
-      : { gradWeightsLayout: (n, l, gradXW) => right.gradWeightsLayout({ ...n, layout: n.layout === 'x-w' ? 'w-x' : 'x-w' }, l, gradXW) },
+      ? {
+          backpropWeights: (n, l, before, after) =>
+            isSquare(before) ? before : right.backpropWeights(n, l, before, after),
+        }
+      : {
+          gradWeightsLayout: (n, l, gradXW) =>
+            right.gradWeightsLayout({ ...n, layout: n.layout === 'x-w' ? 'w-x' : 'x-w' }, l, gradXW),
+        },
 };

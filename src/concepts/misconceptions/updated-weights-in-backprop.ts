@@ -9,10 +9,18 @@ export const updatedWeightsInBackprop: Misconception<'updated-weights-in-backpro
     '更新後の重みで中間層のデルタを計算しています。逆伝播には更新前の重みを使います',
   ),
   targets: ['delta', 'grad_weights', 'grad_bias', 'grad_input'],
-  step: { quantity: 'delta', formula: text('Δ^(l−1) = (Δ^l·W^lᵀ) ⊙ h′(A^(l−1)) with W^l before the update', 'Δ^(l−1) = (Δ^l·W^lᵀ) ⊙ h′(A^(l−1))（W^l は更新前の重み）') },
+  step: {
+    quantity: 'delta',
+    formula: text(
+      'Δ^(l−1) = (Δ^l·W^lᵀ) ⊙ h′(A^(l−1)) with W^l before the update',
+      'Δ^(l−1) = (Δ^l·W^lᵀ) ⊙ h′(A^(l−1))（W^l は更新前の重み）',
+    ),
+  },
   applies: (n) => n.layers.length > 1,
   variants: perLayer('updated-weights-in-backprop', hiddenInputs),
   layerLocal: true,
   reach: PASS_BACK,
-  rules: (_mistake, _network, right) => ({ backpropWeights: (n, l, _before, after) => right.backpropWeights(n, l, after, after) }),
+  rules: (_mistake, _network, right) => ({
+    backpropWeights: (n, l, _before, after) => right.backpropWeights(n, l, after, after),
+  }),
 };

@@ -5,9 +5,18 @@ import { UPDATES, always, perLayer, type Misconception } from './misconception';
 
 export const wrongUpdateSign: Misconception<'wrong-update-sign'> = {
   id: 'wrong-update-sign',
-  words: text('the update went uphill: w + η·∂L/∂w instead of w − η·∂L/∂w', '更新の符号が逆です: w − η·∂L/∂w ではなく w + η·∂L/∂w としている'),
+  words: text(
+    'the update went uphill: w + η·∂L/∂w instead of w − η·∂L/∂w',
+    '更新の符号が逆です: w − η·∂L/∂w ではなく w + η·∂L/∂w としている',
+  ),
   targets: UPDATES,
-  step: { quantity: 'weights_after', formula: text('w ← w − η·∂L/∂w (gradient descent goes against the gradient)', 'w ← w − η·∂L/∂w（勾配降下法は勾配と逆向きに進む）') },
+  step: {
+    quantity: 'weights_after',
+    formula: text(
+      'w ← w − η·∂L/∂w (gradient descent goes against the gradient)',
+      'w ← w − η·∂L/∂w（勾配降下法は勾配と逆向きに進む）',
+    ),
+  },
   applies: always,
   variants: perLayer('wrong-update-sign'),
   layerLocal: true,

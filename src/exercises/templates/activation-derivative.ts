@@ -37,12 +37,21 @@ function statement(ctx: NetworkContext, lang: Lang): string[] {
     });
     lines.push(
       layer.activation === 'sigmoid'
-        ? t('Express the derivative through the output y, as on the computational graph (000).', '計算グラフ（000）のように、微分を出力 y で表して計算せよ。')[lang]
+        ? t(
+            'Express the derivative through the output y, as on the computational graph (000).',
+            '計算グラフ（000）のように、微分を出力 y で表して計算せよ。',
+          )[lang]
         : t('Express the derivative through the output y.', '微分を出力 y で表して計算せよ。')[lang],
     );
   } else {
     lines.push(reluConvention(ctx.spec, lang));
-    if (layer.activation === 'relu6') lines.push(t('At a = 6 and above, ReLU6′(a) = 0 (as in PyTorch and TensorFlow).', 'a ≥ 6 では ReLU6′(a) = 0 とする（PyTorch・TensorFlow と同じ）。')[lang]);
+    if (layer.activation === 'relu6')
+      lines.push(
+        t(
+          'At a = 6 and above, ReLU6′(a) = 0 (as in PyTorch and TensorFlow).',
+          'a ≥ 6 では ReLU6′(a) = 0 とする（PyTorch・TensorFlow と同じ）。',
+        )[lang],
+      );
     lines.push(`${t('Points', '点')[lang]}: a = ${points.map(show).join(', ')}`);
   }
   return lines;
@@ -59,10 +68,13 @@ export const activationDerivative: Template = {
   name: 'activation-derivative',
   kind: 'network',
   description: t(
-    "Derivative of an activation at a point: σ′ = y(1−y), tanh′ = 1−y², ReLU/Leaky/PReLU/ReLU6 incl. a = 0",
+    'Derivative of an activation at a point: σ′ = y(1−y), tanh′ = 1−y², ReLU/Leaky/PReLU/ReLU6 incl. a = 0',
     '活性化関数の微分の値: σ′ = y(1−y)、tanh′ = 1−y²、ReLU・Leaky ReLU・PReLU・ReLU6（a = 0 を含む）',
   ),
-  topic: t('000 σ′ = y(1 − y); 001 derivatives and ReLU′(0); 004 Leaky ReLU, PReLU, ReLU6', '000 σ′ = y(1 − y)、001 活性化関数の微分と ReLU′(0)、004 Leaky ReLU・PReLU・ReLU6'),
+  topic: t(
+    '000 σ′ = y(1 − y); 001 derivatives and ReLU′(0); 004 Leaky ReLU, PReLU, ReLU6',
+    '000 σ′ = y(1 − y)、001 活性化関数の微分と ReLU′(0)、004 Leaky ReLU・PReLU・ReLU6',
+  ),
   draft(rng, difficulty): NetworkDraft {
     let activation: ActivationName;
     let points: Value[];
@@ -77,7 +89,14 @@ export const activationDerivative: Template = {
       activation = rng.pick(['relu6', 'leaky-relu', 'prelu'] as const);
       points =
         activation === 'relu6'
-          ? rng.sample([rng.pick(values('0', '6')), rng.pick(values('0.5', '1', '2', '3', '5', '5.5')), rng.pick(values('-1', '-2', '7', '8', '6.5'))], 3)
+          ? rng.sample(
+              [
+                rng.pick(values('0', '6')),
+                rng.pick(values('0.5', '1', '2', '3', '5', '5.5')),
+                rng.pick(values('-1', '-2', '7', '8', '6.5')),
+              ],
+              3,
+            )
           : rng.sample([ZERO, rng.pick(values('0.5', '1', '2', '3')), rng.pick(values('-0.5', '-1', '-2', '-3'))], 3);
     }
     if (activation === 'leaky-relu') alpha = rng.pick(values('0.01', '0.1', '0.2'));
@@ -93,8 +112,16 @@ export const activationDerivative: Template = {
         learningRate: lit('0.1'),
         reluGradAtZero: rng.chance(0.5) ? 1 : 0,
       },
-      asks: points.map((_, s) => ({ id: `a${s + 1}`, quantity: 'activation_derivative' as const, layer: 0, index: [s, 0] })),
-      intro: t('Activation functions: compute the derivative h′(a) at each point.', '活性化関数: 各点における微分 h′(a) の値を求めよ。'),
+      asks: points.map((_, s) => ({
+        id: `a${s + 1}`,
+        quantity: 'activation_derivative' as const,
+        layer: 0,
+        index: [s, 0],
+      })),
+      intro: t(
+        'Activation functions: compute the derivative h′(a) at each point.',
+        '活性化関数: 各点における微分 h′(a) の値を求めよ。',
+      ),
       statement,
       label,
       allowZero: true,

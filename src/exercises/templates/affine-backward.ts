@@ -34,11 +34,17 @@ function label(ctx: NetworkContext, ask: NetworkAsk, lang: Lang): string | undef
   const batch = ctx.spec.input.length;
   switch (ask.quantity) {
     case 'grad_input':
-      return t(`dx = ∂L/∂x = dout·Wᵀ (the whole ${batch > 1 ? 'matrix' : 'row'})`, `dx = ∂L/∂x = dout·Wᵀ（${batch > 1 ? '行列' : '行ベクトル'}全体）`)[lang];
+      return t(
+        `dx = ∂L/∂x = dout·Wᵀ (the whole ${batch > 1 ? 'matrix' : 'row'})`,
+        `dx = ∂L/∂x = dout·Wᵀ（${batch > 1 ? '行列' : '行ベクトル'}全体）`,
+      )[lang];
     case 'grad_weights':
       return t('dW = ∂L/∂W = xᵀ·dout (the whole matrix)', 'dW = ∂L/∂W = xᵀ·dout（行列全体）')[lang];
     case 'grad_bias':
-      return t('db = ∂L/∂b (the whole vector; sum dout over the batch)', 'db = ∂L/∂b（ベクトル全体。dout をバッチ方向に和をとる）')[lang];
+      return t(
+        'db = ∂L/∂b (the whole vector; sum dout over the batch)',
+        'db = ∂L/∂b（ベクトル全体。dout をバッチ方向に和をとる）',
+      )[lang];
     default:
       return undefined;
   }
@@ -47,8 +53,14 @@ function label(ctx: NetworkContext, ask: NetworkAsk, lang: Lang): string | undef
 export const affineBackward: Template = {
   name: 'affine-backward',
   kind: 'network',
-  description: t('Affine layer backward: dx = dout·Wᵀ, dW = xᵀ·dout, db = Σ dout', 'Affineレイヤの逆伝播: dx = dout·Wᵀ、dW = xᵀ·dout、db = Σ dout'),
-  topic: t('003 Affine backward (DLfS 2 ch. 1); 004 Affine class', '003 Affineレイヤの逆伝播（ゼロから作る DL 2 第1章）、004 Affine クラス'),
+  description: t(
+    'Affine layer backward: dx = dout·Wᵀ, dW = xᵀ·dout, db = Σ dout',
+    'Affineレイヤの逆伝播: dx = dout·Wᵀ、dW = xᵀ·dout、db = Σ dout',
+  ),
+  topic: t(
+    '003 Affine backward (DLfS 2 ch. 1); 004 Affine class',
+    '003 Affineレイヤの逆伝播（ゼロから作る DL 2 第1章）、004 Affine クラス',
+  ),
   draft(rng, difficulty): NetworkDraft {
     const batch = difficulty === 3 ? 2 : 1;
     const units = difficulty === 2 ? 2 : 3;

@@ -13,7 +13,26 @@ const values = (...texts: string[]): readonly Value[] => texts.map(lit);
 export const POOL = {
   /** Inputs: never 0 (an input of 0 zeroes its weights' gradients). */
   input: values('1', '2', '-1', '-2', '0.5', '-0.5', '0.2', '-0.2', '0.4', '-0.4', '0.6', '0.8', '1.5', '3'),
-  weight: values('0.1', '-0.1', '0.2', '-0.2', '0.3', '-0.3', '0.4', '-0.4', '0.5', '-0.5', '0.6', '-0.6', '0.8', '-0.8', '1', '-1', '2', '-2'),
+  weight: values(
+    '0.1',
+    '-0.1',
+    '0.2',
+    '-0.2',
+    '0.3',
+    '-0.3',
+    '0.4',
+    '-0.4',
+    '0.5',
+    '-0.5',
+    '0.6',
+    '-0.6',
+    '0.8',
+    '-0.8',
+    '1',
+    '-1',
+    '2',
+    '-2',
+  ),
   bias: values('0', '0', '0', '0.1', '-0.1', '0.2', '-0.2', '0.5', '-0.5', '1', '-1'),
   rate: values('0.1', '0.5', '1', '0.2'),
   identityTarget: values('0', '1', '-1', '0.5', '2'),
@@ -32,7 +51,20 @@ export const NICE_POOL = {
 } as const;
 
 /** Small weights keep a softmax away from outputs that round to 0. */
-export const SMALL_WEIGHTS = values('0.1', '-0.1', '0.2', '-0.2', '0.3', '-0.3', '0.4', '-0.4', '0.5', '-0.5', '0.6', '-0.6');
+export const SMALL_WEIGHTS = values(
+  '0.1',
+  '-0.1',
+  '0.2',
+  '-0.2',
+  '0.3',
+  '-0.3',
+  '0.4',
+  '-0.4',
+  '0.5',
+  '-0.5',
+  '0.6',
+  '-0.6',
+);
 
 export function matrix(rng: Rng, rows: number, cols: number, pool: readonly Value[]): Value[][] {
   return Array.from({ length: rows }, () => Array.from({ length: cols }, () => rng.pick(pool)));
@@ -80,10 +112,10 @@ export function randomNet(rng: Rng, shape: NetShape): NetDraft {
   const pool = shape.nice ? NICE_POOL : POOL;
   const layers = Array.from({ length: count }, (_, l) => {
     const activation = l === count - 1 ? shape.output : shape.hidden;
-    const alpha =
-      concept(activation).slope
-        ? (shape.alpha ?? (concept(activation).learnsSlope ? lit('0.25') : shape.nice ? lit('0.2') : rng.pick(values('0.1', '0.2'))))
-        : undefined;
+    const alpha = concept(activation).slope
+      ? (shape.alpha ??
+        (concept(activation).learnsSlope ? lit('0.25') : shape.nice ? lit('0.2') : rng.pick(values('0.1', '0.2'))))
+      : undefined;
     return {
       weights: matrix(rng, sizes[l], sizes[l + 1], shape.weights ?? pool.weight),
       bias: matrix(rng, 1, sizes[l + 1], pool.bias)[0],
@@ -110,7 +142,12 @@ export function cellAsks(
   cells: readonly (readonly number[])[],
   firstId = 1,
 ): import('../types').NetworkAsk[] {
-  return cells.map((index, i) => ({ id: `a${firstId + i}`, quantity, ...(layer === undefined ? {} : { layer }), index }));
+  return cells.map((index, i) => ({
+    id: `a${firstId + i}`,
+    quantity,
+    ...(layer === undefined ? {} : { layer }),
+    index,
+  }));
 }
 
 /** All cells [s, j] of a rows × cols array. */
@@ -124,11 +161,26 @@ export function allCells(rows: number, cols: number): number[][] {
  */
 export function cellPair(rng: Rng): number[][] {
   const pairs = [
-    [[0, 0], [0, 1]],
-    [[0, 0], [1, 0]],
-    [[0, 1], [1, 0]],
-    [[0, 1], [1, 1]],
-    [[1, 0], [1, 1]],
+    [
+      [0, 0],
+      [0, 1],
+    ],
+    [
+      [0, 0],
+      [1, 0],
+    ],
+    [
+      [0, 1],
+      [1, 0],
+    ],
+    [
+      [0, 1],
+      [1, 1],
+    ],
+    [
+      [1, 0],
+      [1, 1],
+    ],
   ];
   return rng.sample(rng.pick(pairs), 2);
 }

@@ -9,8 +9,14 @@ import { cellAsks, randomNet, SMALL_WEIGHTS } from './common';
 export const forwardPass: Template = {
   name: 'forward-pass',
   kind: 'network',
-  description: t('Forward pass: compute the network output from the input and the weights', '順伝播: 入力と重みからネットワークの出力を計算する'),
-  topic: t('002 forward propagation with known weights; 004 Affine/ReLU layers', '002 重みが既知のときの順伝播、004 Affine・ReLU レイヤ'),
+  description: t(
+    'Forward pass: compute the network output from the input and the weights',
+    '順伝播: 入力と重みからネットワークの出力を計算する',
+  ),
+  topic: t(
+    '002 forward propagation with known weights; 004 Affine/ReLU layers',
+    '002 重みが既知のときの順伝播、004 Affine・ReLU レイヤ',
+  ),
   draft(rng, difficulty) {
     const hidden: ActivationName = rng.pick(['relu', 'relu', 'leaky-relu']);
     const output: ActivationName = rng.pick(['identity', 'identity', 'relu']);
@@ -18,12 +24,21 @@ export const forwardPass: Template = {
     const batch = difficulty === 3 ? 2 : 1;
     const net = randomNet(rng, { sizes, hidden, output, loss: 'half-sse', batch });
     const last = sizes.length - 2;
-    const asks = difficulty === 3 ? [{ id: 'a1', quantity: 'output' as const, layer: last }] : cellAsks('output', last, [[0, 0], [0, 1]]);
+    const asks =
+      difficulty === 3
+        ? [{ id: 'a1', quantity: 'output' as const, layer: last }]
+        : cellAsks('output', last, [
+            [0, 0],
+            [0, 1],
+          ]);
     return {
       kind: 'network',
       net,
       asks,
-      intro: t('Forward pass: compute the output of the network for the given input.', '順伝播: 与えられた入力に対するネットワークの出力を求めよ。'),
+      intro: t(
+        'Forward pass: compute the output of the network for the given input.',
+        '順伝播: 与えられた入力に対するネットワークの出力を求めよ。',
+      ),
     };
   },
 };
@@ -31,11 +46,25 @@ export const forwardPass: Template = {
 export const lossTemplate: Template = {
   name: 'loss',
   kind: 'network',
-  description: t('Loss: squared error (½ or not, mean) or cross-entropy of the network output', '損失関数: ネットワークの出力の二乗和誤差・平均二乗誤差・交差エントロピー誤差'),
-  topic: t('001 E = ½‖y − d‖²; 002/003 cross-entropy −Σ t ln y; batch mean', '001 二乗和誤差 E = ½‖y − d‖²、002/003 交差エントロピー誤差、バッチ平均'),
+  description: t(
+    'Loss: squared error (½ or not, mean) or cross-entropy of the network output',
+    '損失関数: ネットワークの出力の二乗和誤差・平均二乗誤差・交差エントロピー誤差',
+  ),
+  topic: t(
+    '001 E = ½‖y − d‖²; 002/003 cross-entropy −Σ t ln y; batch mean',
+    '001 二乗和誤差 E = ½‖y − d‖²、002/003 交差エントロピー誤差、バッチ平均',
+  ),
   draft(rng, difficulty) {
     if (difficulty === 3) {
-      const net = randomNet(rng, { sizes: [2, 3], hidden: 'identity', output: 'softmax', loss: 'cross-entropy', batch: 2, batchMode: 'mean', weights: SMALL_WEIGHTS });
+      const net = randomNet(rng, {
+        sizes: [2, 3],
+        hidden: 'identity',
+        output: 'softmax',
+        loss: 'cross-entropy',
+        batch: 2,
+        batchMode: 'mean',
+        weights: SMALL_WEIGHTS,
+      });
       return {
         kind: 'network',
         net,
@@ -47,10 +76,18 @@ export const lossTemplate: Template = {
         ),
       };
     }
-    const loss: LossName = difficulty === 1 ? rng.pick(['half-sse', 'sse'] as const) : rng.pick(['mse', 'half-sse'] as const);
+    const loss: LossName =
+      difficulty === 1 ? rng.pick(['half-sse', 'sse'] as const) : rng.pick(['mse', 'half-sse'] as const);
     const output: ActivationName = difficulty === 1 ? 'identity' : rng.pick(['identity', 'relu']);
     const batch = difficulty === 1 ? 1 : 2;
-    const net = randomNet(rng, { sizes: [2, 2], hidden: 'identity', output, loss, batch, batchMode: rng.pick(['mean', 'sum'] as const) });
+    const net = randomNet(rng, {
+      sizes: [2, 2],
+      hidden: 'identity',
+      output,
+      loss,
+      batch,
+      batchMode: rng.pick(['mean', 'sum'] as const),
+    });
     return {
       kind: 'network',
       net,

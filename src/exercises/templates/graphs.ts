@@ -22,38 +22,64 @@ const text = (rng: Rng, pool: readonly string[]) => show(lit(rng.pick(pool)));
 export const chainRule: Template = {
   name: 'chain-rule',
   kind: 'graph',
-  description: t('Chain rule at a point: z = t², t = x + y (and two-step variants)', '連鎖律をある点で: z = t²、t = x + y（と 2 段の変形）'),
-  topic: t('004 chain rule on z = t², t = x + y; 002 chain rule with 1, 2, n variables', '004 z = t²、t = x + y の連鎖律、002 1・2・n 変数の連鎖律'),
+  description: t(
+    'Chain rule at a point: z = t², t = x + y (and two-step variants)',
+    '連鎖律をある点で: z = t²、t = x + y（と 2 段の変形）',
+  ),
+  topic: t(
+    '004 chain rule on z = t², t = x + y; 002 chain rule with 1, 2, n variables',
+    '004 z = t²、t = x + y の連鎖律、002 1・2・n 変数の連鎖律',
+  ),
   draft(rng, difficulty): GraphDraft {
     let file: GraphFile;
     let asks: GraphAsk[];
     if (difficulty === 1) {
-      file = graphFile({ x: text(rng, POINT), y: text(rng, POINT) }, [
-        { name: 't', op: 'add', args: ['x', 'y'] },
-        { name: 'z', op: 'square', args: ['t'] },
-      ], 'z');
+      file = graphFile(
+        { x: text(rng, POINT), y: text(rng, POINT) },
+        [
+          { name: 't', op: 'add', args: ['x', 'y'] },
+          { name: 'z', op: 'square', args: ['t'] },
+        ],
+        'z',
+      );
       asks = [{ id: 'a1', quantity: 'value' }, grad('a2', 'x')];
     } else if (difficulty === 2) {
-      file = graphFile({ a: text(rng, ['2', '3', '-1', '0.5', '-2']), x: text(rng, POINT), b: text(rng, ['2', '3', '-1', '0.5', '-3', '4']), y: text(rng, POINT) }, [
-        { name: 'p', op: 'mul', args: ['a', 'x'] },
-        { name: 'q', op: 'mul', args: ['b', 'y'] },
-        { name: 't', op: 'add', args: ['p', 'q'] },
-        { name: 'z', op: 'square', args: ['t'] },
-      ], 'z');
+      file = graphFile(
+        {
+          a: text(rng, ['2', '3', '-1', '0.5', '-2']),
+          x: text(rng, POINT),
+          b: text(rng, ['2', '3', '-1', '0.5', '-3', '4']),
+          y: text(rng, POINT),
+        },
+        [
+          { name: 'p', op: 'mul', args: ['a', 'x'] },
+          { name: 'q', op: 'mul', args: ['b', 'y'] },
+          { name: 't', op: 'add', args: ['p', 'q'] },
+          { name: 'z', op: 'square', args: ['t'] },
+        ],
+        'z',
+      );
       asks = [grad('a1', 't'), grad('a2', 'x'), grad('a3', 'y')];
     } else {
-      file = graphFile({ u: text(rng, POINT), v: text(rng, POINT), y: text(rng, POINT) }, [
-        { name: 'x', op: 'mul', args: ['u', 'v'] },
-        { name: 't', op: 'add', args: ['x', 'y'] },
-        { name: 'z', op: 'square', args: ['t'] },
-      ], 'z');
+      file = graphFile(
+        { u: text(rng, POINT), v: text(rng, POINT), y: text(rng, POINT) },
+        [
+          { name: 'x', op: 'mul', args: ['u', 'v'] },
+          { name: 't', op: 'add', args: ['x', 'y'] },
+          { name: 'z', op: 'square', args: ['t'] },
+        ],
+        'z',
+      );
       asks = [grad('a1', 'x'), grad('a2', 'u'), grad('a3', 'v')];
     }
     return {
       kind: 'graph',
       file,
       asks,
-      intro: t('Chain rule on a computational graph: compute the asked values at the given point.', '計算グラフ上の連鎖律: 与えられた点で、次の値を求めよ。'),
+      intro: t(
+        'Chain rule on a computational graph: compute the asked values at the given point.',
+        '計算グラフ上の連鎖律: 与えられた点で、次の値を求めよ。',
+      ),
     };
   },
 };
@@ -75,8 +101,14 @@ const SHOP: Readonly<Record<string, Text>> = {
 export const graphBackward: Template = {
   name: 'graph-backward',
   kind: 'graph',
-  description: t('Backward pass on a computational graph of add and multiply nodes (apple shopping)', '加算ノードと乗算ノードの計算グラフの逆伝播（りんごの買い物）'),
-  topic: t('004 computational graphs, add and multiply nodes, the apple example', '004 計算グラフ、加算ノード・乗算ノード、りんごの買い物の例'),
+  description: t(
+    'Backward pass on a computational graph of add and multiply nodes (apple shopping)',
+    '加算ノードと乗算ノードの計算グラフの逆伝播（りんごの買い物）',
+  ),
+  topic: t(
+    '004 computational graphs, add and multiply nodes, the apple example',
+    '004 計算グラフ、加算ノード・乗算ノード、りんごの買い物の例',
+  ),
   draft(rng, difficulty): GraphDraft {
     const tax = rng.pick(['1.1', '1.08', '1.2', '1.05']);
     const apple = String(rng.pick([80, 100, 120, 150, 200, 90]));
@@ -84,10 +116,14 @@ export const graphBackward: Template = {
     let file: GraphFile;
     let asks: GraphAsk[];
     if (difficulty === 1) {
-      file = graphFile({ apple, apple_num: appleNum, tax }, [
-        { name: 'apple_price', op: 'mul', args: ['apple', 'apple_num'] },
-        { name: 'price', op: 'mul', args: ['apple_price', 'tax'] },
-      ], 'price');
+      file = graphFile(
+        { apple, apple_num: appleNum, tax },
+        [
+          { name: 'apple_price', op: 'mul', args: ['apple', 'apple_num'] },
+          { name: 'price', op: 'mul', args: ['apple_price', 'tax'] },
+        ],
+        'price',
+      );
       asks = [{ id: 'a1', quantity: 'value' }, grad('a2', 'apple'), grad('a3', 'apple_num'), grad('a4', 'tax')];
     } else {
       const orange = String(rng.pick([50, 60, 120, 150, 70]));
@@ -105,9 +141,10 @@ export const graphBackward: Template = {
       inputs.tax = tax;
       nodes.push({ name: 'price', op: 'mul', args: [difficulty === 3 ? 'discounted' : 'all_price', 'tax'] });
       file = graphFile(inputs, nodes, 'price');
-      asks = difficulty === 2
-        ? [grad('a1', 'apple'), grad('a2', 'apple_num'), grad('a3', 'orange'), grad('a4', 'tax')]
-        : [grad('a1', 'apple_num'), grad('a2', 'orange'), grad('a3', 'coupon'), grad('a4', 'tax')];
+      asks =
+        difficulty === 2
+          ? [grad('a1', 'apple'), grad('a2', 'apple_num'), grad('a3', 'orange'), grad('a4', 'tax')]
+          : [grad('a1', 'apple_num'), grad('a2', 'orange'), grad('a3', 'coupon'), grad('a4', 'tax')];
     }
     return {
       kind: 'graph',

@@ -8,12 +8,28 @@ import { randomNet } from './common';
 export const matrixForm: Template = {
   name: 'matrix-form',
   kind: 'network',
-  description: t('Matrix form for a batch: the delta matrix Δ and ∂L/∂W = Xᵀ·Δ', 'バッチの行列表現: デルタの行列 Δ と ∂L/∂W = Xᵀ·Δ'),
-  topic: t('002 ∂L/∂W^l = X^(l−1)ᵀΔ^l, Δ^l = Δ^{l+1}W^{(l+1)T} ⊙ ∂h/∂A^l; 003 dW = xᵀ·dout', '002 行列表現 ∂L/∂W^l = X^(l−1)ᵀΔ^l、Δ^l = Δ^{l+1}W^{(l+1)T} ⊙ ∂h/∂A^l、003 dW = xᵀ·dout'),
+  description: t(
+    'Matrix form for a batch: the delta matrix Δ and ∂L/∂W = Xᵀ·Δ',
+    'バッチの行列表現: デルタの行列 Δ と ∂L/∂W = Xᵀ·Δ',
+  ),
+  topic: t(
+    '002 ∂L/∂W^l = X^(l−1)ᵀΔ^l, Δ^l = Δ^{l+1}W^{(l+1)T} ⊙ ∂h/∂A^l; 003 dW = xᵀ·dout',
+    '002 行列表現 ∂L/∂W^l = X^(l−1)ᵀΔ^l、Δ^l = Δ^{l+1}W^{(l+1)T} ⊙ ∂h/∂A^l、003 dW = xᵀ·dout',
+  ),
   draft(rng, difficulty): NetworkDraft {
-    const hidden: ActivationName = rng.pick(difficulty === 3 ? ['relu', 'sigmoid', 'leaky-relu'] : ['relu', 'leaky-relu']);
+    const hidden: ActivationName = rng.pick(
+      difficulty === 3 ? ['relu', 'sigmoid', 'leaky-relu'] : ['relu', 'leaky-relu'],
+    );
     const sizes = difficulty === 1 ? [2, 2] : [2, 2, 2];
-    const net = randomNet(rng, { sizes, hidden, output: 'identity', loss: 'half-sse', batch: 2, batchMode: rng.pick(['mean', 'sum'] as const), nice: difficulty >= 2 });
+    const net = randomNet(rng, {
+      sizes,
+      hidden,
+      output: 'identity',
+      loss: 'half-sse',
+      batch: 2,
+      batchMode: rng.pick(['mean', 'sum'] as const),
+      nice: difficulty >= 2,
+    });
     const layer = difficulty === 2 ? 1 : 0;
     return {
       kind: 'network',

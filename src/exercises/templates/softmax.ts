@@ -10,10 +10,14 @@ import { t } from '../text';
 import type { Lang, NetworkAsk } from '../types';
 import { oneHot, randomNet, SMALL_WEIGHTS } from './common';
 
-
 /** Distributions of distinct tenths (so the stated outputs sum to exactly 1 and no two are equal). */
 const DISTRIBUTIONS: Readonly<Record<number, readonly (readonly number[])[]>> = {
-  3: [[1, 2, 7], [1, 3, 6], [1, 4, 5], [2, 3, 5]],
+  3: [
+    [1, 2, 7],
+    [1, 3, 6],
+    [1, 4, 5],
+    [2, 3, 5],
+  ],
   4: [[1, 2, 3, 4]],
 };
 
@@ -51,15 +55,37 @@ function jacobianStatement(ctx: NetworkContext, lang: Lang): string[] {
 export const softmaxJacobian: Template = {
   name: 'softmax-jacobian',
   kind: 'network',
-  description: t('Softmax Jacobian entries ∂y_i/∂a_k = y_i(δ_ik − y_k), diagonal and off-diagonal', 'ソフトマックス関数のヤコビ行列の要素 ∂y_i/∂a_k = y_i(δ_ik − y_k)（対角・非対角）'),
-  topic: t('004 ∂y_i/∂z_k = y_i(δ_ik − y_k); 002 mistake: diagonal y_j(1 − y_j) only', '004 ∂y_i/∂z_k = y_i(δ_ik − y_k)、002 の誤り: 対角成分 y_j(1 − y_j) のみ'),
+  description: t(
+    'Softmax Jacobian entries ∂y_i/∂a_k = y_i(δ_ik − y_k), diagonal and off-diagonal',
+    'ソフトマックス関数のヤコビ行列の要素 ∂y_i/∂a_k = y_i(δ_ik − y_k)（対角・非対角）',
+  ),
+  topic: t(
+    '004 ∂y_i/∂z_k = y_i(δ_ik − y_k); 002 mistake: diagonal y_j(1 − y_j) only',
+    '004 ∂y_i/∂z_k = y_i(δ_ik − y_k)、002 の誤り: 対角成分 y_j(1 − y_j) のみ',
+  ),
   draft(rng, difficulty): NetworkDraft {
     const n = difficulty === 3 ? 4 : 3;
     const logits = logitsFor(rng, n);
     const i = rng.int(0, n - 1);
     const k = (i + rng.int(1, n - 1)) % n;
-    const cells = difficulty === 1 ? [[0, i, i]] : difficulty === 2 ? rng.sample([[0, i, i], [0, i, k]], 2) : logits.map((_, c) => [0, i, c]);
-    const asks: NetworkAsk[] = cells.map((index, m) => ({ id: `a${m + 1}`, quantity: 'softmax_jacobian', layer: 0, index }));
+    const cells =
+      difficulty === 1
+        ? [[0, i, i]]
+        : difficulty === 2
+          ? rng.sample(
+              [
+                [0, i, i],
+                [0, i, k],
+              ],
+              2,
+            )
+          : logits.map((_, c) => [0, i, c]);
+    const asks: NetworkAsk[] = cells.map((index, m) => ({
+      id: `a${m + 1}`,
+      quantity: 'softmax_jacobian',
+      layer: 0,
+      index,
+    }));
     return {
       kind: 'network',
       net: {
@@ -71,7 +97,10 @@ export const softmaxJacobian: Template = {
         learningRate: lit('0.1'),
       },
       asks,
-      intro: t('Softmax: compute entries of the Jacobian ∂y_i/∂a_k.', 'ソフトマックス関数: ヤコビ行列 ∂y_i/∂a_k の要素を求めよ。'),
+      intro: t(
+        'Softmax: compute entries of the Jacobian ∂y_i/∂a_k.',
+        'ソフトマックス関数: ヤコビ行列 ∂y_i/∂a_k の要素を求めよ。',
+      ),
       statement: jacobianStatement,
       accept: (ctx) => distinctOutputs(ctx, 0),
     };
@@ -81,11 +110,25 @@ export const softmaxJacobian: Template = {
 export const softmaxCeGradient: Template = {
   name: 'softmax-ce-gradient',
   kind: 'network',
-  description: t('Softmax + cross-entropy: δ = y − t (÷ batch size for a mean) and the weight gradient', 'ソフトマックス関数 + 交差エントロピー誤差: δ = y − t（平均ならバッチサイズで割る）と重みの勾配'),
-  topic: t('002 corrected δ = x − t; 003/004 SoftmaxWithLoss backward (y − t)/batch_size', '002 正しくは δ = x − t、003/004 SoftmaxWithLoss の逆伝播 (y − t)/batch_size'),
+  description: t(
+    'Softmax + cross-entropy: δ = y − t (÷ batch size for a mean) and the weight gradient',
+    'ソフトマックス関数 + 交差エントロピー誤差: δ = y − t（平均ならバッチサイズで割る）と重みの勾配',
+  ),
+  topic: t(
+    '002 corrected δ = x − t; 003/004 SoftmaxWithLoss backward (y − t)/batch_size',
+    '002 正しくは δ = x − t、003/004 SoftmaxWithLoss の逆伝播 (y − t)/batch_size',
+  ),
   draft(rng, difficulty): NetworkDraft {
     const batch = difficulty === 3 ? 2 : 1;
-    const net = randomNet(rng, { sizes: [2, 3], hidden: 'identity', output: 'softmax', loss: 'cross-entropy', batch, batchMode: 'mean', weights: SMALL_WEIGHTS });
+    const net = randomNet(rng, {
+      sizes: [2, 3],
+      hidden: 'identity',
+      output: 'softmax',
+      loss: 'cross-entropy',
+      batch,
+      batchMode: 'mean',
+      weights: SMALL_WEIGHTS,
+    });
     const hot = net.target[0].findIndex((v) => v.kind === 'rational' && v.q.n === 1n);
     const other = (hot + rng.int(1, 2)) % 3;
     let asks: NetworkAsk[];

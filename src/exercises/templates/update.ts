@@ -12,25 +12,49 @@ import { lit } from '../numbers';
  * Learning rates of weight-update: never 1, where forgetting η changes nothing; deeper nets mostly ½,
  * which adds one decimal place at most.
  */
-const UPDATE_RATES: Record<number, readonly Value[]> = { 1: ['0.1', '0.5', '0.2'].map(lit), 2: ['0.5', '0.5', '0.1'].map(lit), 3: ['0.5', '0.5', '0.1'].map(lit) };
+const UPDATE_RATES: Record<number, readonly Value[]> = {
+  1: ['0.1', '0.5', '0.2'].map(lit),
+  2: ['0.5', '0.5', '0.1'].map(lit),
+  3: ['0.5', '0.5', '0.1'].map(lit),
+};
 
 export const weightUpdate: Template = {
   name: 'weight-update',
   kind: 'network',
-  description: t('One gradient-descent update w − η·∂L/∂w of weights and a bias', '勾配降下法による 1 回の更新 w − η·∂L/∂w（重みとバイアス）'),
+  description: t(
+    'One gradient-descent update w − η·∂L/∂w of weights and a bias',
+    '勾配降下法による 1 回の更新 w − η·∂L/∂w（重みとバイアス）',
+  ),
   topic: t('002 w_ij^l ← w_ij^l − η ∂L/∂w_ij^l (gradient method)', '002 勾配法 w_ij^l ← w_ij^l − η ∂L/∂w_ij^l'),
   draft(rng, difficulty): NetworkDraft {
     const output: ActivationName = rng.pick(['identity', 'sigmoid', 'identity']);
     const hidden: ActivationName = difficulty === 3 ? rng.pick(['relu', 'leaky-relu']) : rng.pick(['relu', 'sigmoid']);
     const sizes = difficulty === 1 ? [2, 1] : difficulty === 2 ? [2, 2, 1] : [2, 2, 2, 1];
     // Leaky ReLU with α = ½ at difficulty 3: α = 0.2 would add a decimal place to every update through it.
-    const net = randomNet(rng, { sizes, hidden, output, loss: 'half-sse', batch: difficulty === 3 ? 2 : 1, batchMode: rng.pick(['mean', 'sum'] as const), nice: difficulty === 3, ...(difficulty === 3 ? { alpha: lit('0.5') } : {}) });
+    const net = randomNet(rng, {
+      sizes,
+      hidden,
+      output,
+      loss: 'half-sse',
+      batch: difficulty === 3 ? 2 : 1,
+      batchMode: rng.pick(['mean', 'sum'] as const),
+      nice: difficulty === 3,
+      ...(difficulty === 3 ? { alpha: lit('0.5') } : {}),
+    });
     const last = sizes.length - 2;
     // Every cell in a random order: the first is asked, the others replace it if its gradient is 0
     // (a dead ReLU unit) or its value is unusable.
     const order = (cells: number[][]) => rng.sample(cells, cells.length);
-    const outputCells = order([[0, 0], [1, 0]]);
-    const hiddenCells = order([[0, 0], [0, 1], [1, 0], [1, 1]]);
+    const outputCells = order([
+      [0, 0],
+      [1, 0],
+    ]);
+    const hiddenCells = order([
+      [0, 0],
+      [0, 1],
+      [1, 0],
+      [1, 1],
+    ]);
     const biasCells = order([[0], [1]]);
     const asks: NetworkAsk[] =
       difficulty === 1
@@ -75,12 +99,19 @@ const HALVES = ['0.5', '-0.5', '1', '-1', '2', '-2', '1.5'].map(lit);
  * small η keeps the step a descent; deeper nets: η = 0.5 adds at most one decimal place to the updates.
  * Never η = 1, where forgetting the learning rate would give the right L′.
  */
-const RATES: Record<number, readonly string[]> = { 1: ['0.1', '0.2', '0.1', '0.5'], 2: ['0.5', '0.5', '0.1'], 3: ['0.5', '0.5', '0.1'] };
+const RATES: Record<number, readonly string[]> = {
+  1: ['0.1', '0.2', '0.1', '0.5'],
+  2: ['0.5', '0.5', '0.1'],
+  3: ['0.5', '0.5', '0.1'],
+};
 
 export const trainOnce: Template = {
   name: 'train-once',
   kind: 'network',
-  description: t("Exercise ③: update every parameter once; by how much does the loss improve (L − L')?", "演習③: すべてのパラメータを 1 回更新し、損失がどれだけ改善するか（L − L'）を求める"),
+  description: t(
+    "Exercise ③: update every parameter once; by how much does the loss improve (L − L')?",
+    "演習③: すべてのパラメータを 1 回更新し、損失がどれだけ改善するか（L − L'）を求める",
+  ),
   topic: t('002 演習③ train the network by hand', '002 演習③ 手計算で NN を学習せよ'),
   draft(rng, difficulty): NetworkDraft {
     // Piecewise-linear activations only: the loss after the update is then exact (no stated values).
@@ -110,7 +141,7 @@ export const trainOnce: Template = {
       // The exercise asks how much the loss improves: it must go down.
       accept: (ctx) => sign(sub(ctx.solution.loss, ctx.solution.lossAfter)) > 0,
       intro: t(
-        "Exercise ③: train this network by hand — update every parameter (weights and biases) once by gradient descent, then compute the loss again. By how much does the loss improve?",
+        'Exercise ③: train this network by hand — update every parameter (weights and biases) once by gradient descent, then compute the loss again. By how much does the loss improve?',
         '演習③: このネットワークを手計算で学習せよ。すべてのパラメータ（重みとバイアス）を勾配降下法で 1 回更新し、もう一度損失を計算せよ。損失はいくら改善するか？',
       ),
     };

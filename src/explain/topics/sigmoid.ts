@@ -23,13 +23,16 @@ export const sigmoid: Topic = {
       role: 'definition',
       text_en: 'The sigmoid function. Write it as a computational graph of four nodes: ×(−1), exp, +1 and "/" (1/x).',
       text_ja: 'シグモイド関数。これを ×(−1)、exp、+1、「/」(1/x) の4つのノードからなる計算グラフで表す。',
-      latex: 'y = \\frac{1}{1 + \\exp(-x)}: \\quad x \\xrightarrow{\\times(-1)} -x \\xrightarrow{\\exp} \\exp(-x) \\xrightarrow{+1} 1 + \\exp(-x) \\xrightarrow{/} y',
+      latex:
+        'y = \\frac{1}{1 + \\exp(-x)}: \\quad x \\xrightarrow{\\times(-1)} -x \\xrightarrow{\\exp} \\exp(-x) \\xrightarrow{+1} 1 + \\exp(-x) \\xrightarrow{/} y',
       checks: [{ equal: ['y', '1 / (1 + exp(-x))'] }],
     },
     {
       role: 'claim',
-      text_en: 'Backward through the "/" node, u = 1 + exp(−x) and y = 1/u: its local derivative is −1/u² = −y², so it sends back ∂L/∂y times −y².',
-      text_ja: '「/」ノードの逆伝播。u = 1 + exp(−x)、y = 1/u とすると局所的な微分は −1/u² = −y² なので、上流の ∂L/∂y に −y² を掛けて下流へ流す。',
+      text_en:
+        'Backward through the "/" node, u = 1 + exp(−x) and y = 1/u: its local derivative is −1/u² = −y², so it sends back ∂L/∂y times −y².',
+      text_ja:
+        '「/」ノードの逆伝播。u = 1 + exp(−x)、y = 1/u とすると局所的な微分は −1/u² = −y² なので、上流の ∂L/∂y に −y² を掛けて下流へ流す。',
       latex: `\\frac{\\partial y}{\\partial u} = -\\frac{1}{u^{2}} = -y^{2} \\quad\\Rightarrow\\quad -${DLDY}\\, y^{2}`,
       checks: [{ derivative: { of: '1 / u', wrt: 'u', is: '-1 / u^2' } }, { equal: ['-1 / u^2', '-y^2'] }],
     },
@@ -49,7 +52,8 @@ export const sigmoid: Topic = {
     },
     {
       role: 'claim',
-      text_en: 'The "×" node multiplies by −1 (the other input), which removes the minus sign. This is the gradient at x.',
+      text_en:
+        'The "×" node multiplies by −1 (the other input), which removes the minus sign. This is the gradient at x.',
       text_ja: '「×」ノードはもう一方の入力 −1 を掛けるので、符号が消える。これが x における勾配である。',
       latex: `\\frac{\\partial L}{\\partial x} = ${DLDY}\\, y^{2} \\exp(-x)`,
       checks: [
@@ -83,7 +87,9 @@ export const sigmoid: Topic = {
       text_en: 'Add and subtract 1/(1 + exp(−x)) inside.',
       text_ja: '括弧の中で 1/(1 + exp(−x)) を足して引く。',
       latex: `= ${DLDY}\\, y \\left(\\frac{1 + \\exp(-x)}{1 + \\exp(-x)} - \\frac{1}{1 + \\exp(-x)}\\right)`,
-      checks: [{ equal: ['g * y * exp(-x) / (1 + exp(-x))', 'g * y * ((1 + exp(-x)) / (1 + exp(-x)) - 1 / (1 + exp(-x)))'] }],
+      checks: [
+        { equal: ['g * y * exp(-x) / (1 + exp(-x))', 'g * y * ((1 + exp(-x)) / (1 + exp(-x)) - 1 / (1 + exp(-x)))'] },
+      ],
     },
     {
       role: 'claim',
@@ -94,9 +100,12 @@ export const sigmoid: Topic = {
     },
     {
       role: 'claim',
-      text_en: 'So the derivative of the sigmoid is y(1 − y): the backward pass needs only the output y of the forward pass (Sigmoid.backward: dx = dout * (1.0 - out) * out). Its largest value is 1/4, at x = 0.',
-      text_ja: 'したがってシグモイド関数の導関数は y(1 − y) であり、逆伝播には順伝播の出力 y だけがあればよい (Sigmoid レイヤの backward: dx = dout * (1.0 - out) * out)。最大値は x = 0 のときの 1/4 である。',
-      latex: '\\frac{dy}{dx} = y\\left(1 - y\\right), \\qquad \\left.\\frac{dy}{dx}\\right|_{x=0} = \\frac{1}{2}\\cdot\\frac{1}{2} = \\frac{1}{4}',
+      text_en:
+        'So the derivative of the sigmoid is y(1 − y): the backward pass needs only the output y of the forward pass (Sigmoid.backward: dx = dout * (1.0 - out) * out). Its largest value is 1/4, at x = 0.',
+      text_ja:
+        'したがってシグモイド関数の導関数は y(1 − y) であり、逆伝播には順伝播の出力 y だけがあればよい (Sigmoid レイヤの backward: dx = dout * (1.0 - out) * out)。最大値は x = 0 のときの 1/4 である。',
+      latex:
+        '\\frac{dy}{dx} = y\\left(1 - y\\right), \\qquad \\left.\\frac{dy}{dx}\\right|_{x=0} = \\frac{1}{2}\\cdot\\frac{1}{2} = \\frac{1}{4}',
       checks: [
         { derivative: { of: '1 / (1 + exp(-x))', wrt: 'x', is: 'y * (1 - y)' } },
         { equal: ['(1 / (1 + exp(0))) * (1 - 1 / (1 + exp(0)))', '1/4'] },
@@ -104,8 +113,10 @@ export const sigmoid: Topic = {
     },
     {
       role: 'note',
-      text_en: 'A common mistake (note 001): writing the sigmoid as 1/(1 + e^(−1)); the exponent is −x. And in code, 1 / 1 + np.exp(-x) (note 003) computes 1 + e^(−x): the parentheses are needed.',
-      text_ja: 'よくある間違い (001 のノート): シグモイド関数を 1/(1 + e^(−1)) と書くこと。指数は −x である。またコードの 1 / 1 + np.exp(-x) (003 のノート) は 1 + e^(−x) を計算してしまう。括弧が必要である。',
+      text_en:
+        'A common mistake (note 001): writing the sigmoid as 1/(1 + e^(−1)); the exponent is −x. And in code, 1 / 1 + np.exp(-x) (note 003) computes 1 + e^(−x): the parentheses are needed.',
+      text_ja:
+        'よくある間違い (001 のノート): シグモイド関数を 1/(1 + e^(−1)) と書くこと。指数は −x である。またコードの 1 / 1 + np.exp(-x) (003 のノート) は 1 + e^(−x) を計算してしまう。括弧が必要である。',
       latex: '\\sigma(x) = \\frac{1}{1 + e^{-x}} \\ne \\frac{1}{1 + e^{-1}}',
     },
   ],

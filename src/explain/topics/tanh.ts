@@ -21,9 +21,19 @@ export const tanh: Topic = {
     {
       role: 'claim',
       text_en: 'Quotient rule: (f/g)′ = (f′g − fg′)/g². Here f′ = e^x + e^(−x) = g and g′ = e^x − e^(−x) = f.',
-      text_ja: '商の微分法 (f/g)′ = (f′g − fg′)/g² を使う。ここで f′ = e^x + e^(−x) = g、g′ = e^x − e^(−x) = f である。',
-      latex: '\\frac{dy}{dx} = \\frac{\\left(e^{x} + e^{-x}\\right)^{2} - \\left(e^{x} - e^{-x}\\right)^{2}}{\\left(e^{x} + e^{-x}\\right)^{2}}',
-      checks: [{ derivative: { of: 'tanh(x)', wrt: 'x', is: '((exp(x) + exp(-x))^2 - (exp(x) - exp(-x))^2) / (exp(x) + exp(-x))^2' } }],
+      text_ja:
+        '商の微分法 (f/g)′ = (f′g − fg′)/g² を使う。ここで f′ = e^x + e^(−x) = g、g′ = e^x − e^(−x) = f である。',
+      latex:
+        '\\frac{dy}{dx} = \\frac{\\left(e^{x} + e^{-x}\\right)^{2} - \\left(e^{x} - e^{-x}\\right)^{2}}{\\left(e^{x} + e^{-x}\\right)^{2}}',
+      checks: [
+        {
+          derivative: {
+            of: 'tanh(x)',
+            wrt: 'x',
+            is: '((exp(x) + exp(-x))^2 - (exp(x) - exp(-x))^2) / (exp(x) + exp(-x))^2',
+          },
+        },
+      ],
     },
     {
       role: 'claim',
@@ -31,7 +41,12 @@ export const tanh: Topic = {
       text_ja: '分子の2つの項をそれぞれ分母で割ると、2つ目は y² になる。',
       latex: '= 1 - \\left(\\frac{e^{x} - e^{-x}}{e^{x} + e^{-x}}\\right)^{2} = 1 - y^{2}',
       checks: [
-        { equal: ['((exp(x) + exp(-x))^2 - (exp(x) - exp(-x))^2) / (exp(x) + exp(-x))^2', '1 - ((exp(x) - exp(-x)) / (exp(x) + exp(-x)))^2'] },
+        {
+          equal: [
+            '((exp(x) + exp(-x))^2 - (exp(x) - exp(-x))^2) / (exp(x) + exp(-x))^2',
+            '1 - ((exp(x) - exp(-x)) / (exp(x) + exp(-x)))^2',
+          ],
+        },
         { equal: ['1 - ((exp(x) - exp(-x)) / (exp(x) + exp(-x)))^2', '1 - y^2'] },
       ],
     },
@@ -44,8 +59,10 @@ export const tanh: Topic = {
     },
     {
       role: 'claim',
-      text_en: 'At x = 0 the derivative is 1, four times the sigmoid’s largest slope 1/4: the reason tanh was proposed (note 004). tanh is a rescaled sigmoid: tanh(x) = 2σ(2x) − 1.',
-      text_ja: 'x = 0 での微分は 1 で、シグモイド関数の微分の最大値 1/4 の4倍である (004 のノート: tanh関数が提案された理由)。tanh はシグモイド関数を伸縮したもの: tanh(x) = 2σ(2x) − 1。',
+      text_en:
+        'At x = 0 the derivative is 1, four times the sigmoid’s largest slope 1/4: the reason tanh was proposed (note 004). tanh is a rescaled sigmoid: tanh(x) = 2σ(2x) − 1.',
+      text_ja:
+        'x = 0 での微分は 1 で、シグモイド関数の微分の最大値 1/4 の4倍である (004 のノート: tanh関数が提案された理由)。tanh はシグモイド関数を伸縮したもの: tanh(x) = 2σ(2x) − 1。',
       latex: '\\left.\\frac{dy}{dx}\\right|_{x=0} = 1 - \\tanh(0)^{2} = 1, \\qquad \\tanh(x) = 2\\sigma(2x) - 1',
       checks: [{ equal: ['1 - tanh(0)^2', '1'] }, { equal: ['tanh(x)', '2 / (1 + exp(-2 x)) - 1'] }],
     },
