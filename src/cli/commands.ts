@@ -47,6 +47,13 @@ export const SOLVE = {
         '途中式つきの解説の逆伝播: 重みごとの連鎖律（scalar）、行列形式（matrix）、またはその両方\n（both。小さいネットワークでの既定）。',
       ),
     },
+    brief: {
+      type: 'boolean',
+      description: text(
+        'With --format text: only the table of values, without the worked steps.',
+        '--format text のとき: 途中式を省き、値の表だけを表示します。',
+      ),
+    },
     // solve has always named its languages "en or ja" in this message; scripts may match it.
     lang: { ...lang, allowed: text('en or ja', 'en か ja') },
     output: {
@@ -61,7 +68,7 @@ export const SOLVE = {
   },
   forms: [
     {
-      optional: [{ option: 'format', values: ['text', 'json'] }, 'lang'],
+      optional: [{ option: 'format', values: ['text', 'json'] }, 'brief', 'lang'],
       description: text(
         "Forward pass, loss, every delta and gradient, one gradient-descent update and the loss\nafter it, for the network in FILE. For a computational graph: every node's value, the\nforward and backward value on each edge, and the gradient of the output with respect to\nevery input and node.",
         'FILE のネットワークについて、順伝播、損失、すべてのデルタ δ と勾配、勾配降下法による1回の\nパラメータの更新と、更新後の損失を求めます。計算グラフなら、各ノードの値、各エッジの順伝播と\n逆伝播の値、すべての入力とノードについての出力の勾配を示します。',

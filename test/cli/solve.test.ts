@@ -124,8 +124,32 @@ describe('command line', () => {
 });
 
 describe('solve output', () => {
+  it('text without --brief: the worked steps in Unicode, 80 columns through a pipe, en and ja', () => {
+    for (const lang of ['en', 'ja']) {
+      const { status, stdout, stderr } = cli.run('solve', 'exercises/networks/mazur.yaml', '--lang', lang);
+      expect(stderr).toBe('');
+      expect(status).toBe(0);
+      // net_h1 = 0.15·0.05 + 0.2·0.1 + 0.35 = 0.3775 (Mazur), as formula = numbers = result.
+      expect(stdout.replace(/\n +/g, ' ')).toContain(
+        'a₁⁽¹⁾ = x₁ w₁₁⁽¹⁾ + x₂ w₂₁⁽¹⁾ + b₁⁽¹⁾ = 0.05 · 0.15 + 0.1 · 0.2 + 0.35 = 151/400 = 0.3775',
+      );
+      expect(stdout).toContain('≈ 0.3589164797'); // w5+ = 0.35891648 (Mazur)
+      expect(stdout).toContain(lang === 'en' ? 'Backward pass' : '逆伝播');
+      const wide = (l: string) =>
+        [...l].reduce((n, c) => n + (/[\u3000-\u30ff\u3400-\u9fff\uff01-\uff60]/u.test(c) ? 2 : 1), 0);
+      for (const line of stdout.split('\n')) expect(wide(line), line).toBeLessThanOrEqual(80);
+    }
+  });
+
+  it('--brief applies to --format text only', () => {
+    expectUsageError(
+      ['solve', 'exercises/networks/mazur.yaml', '--brief', '--format', 'json'],
+      '--brief applies to --format text',
+    );
+  });
+
   it('text: fractions and decimals side by side (Mazur)', () => {
-    const { status, stdout, stderr } = cli.run('solve', 'exercises/networks/mazur.yaml');
+    const { status, stdout, stderr } = cli.run('solve', 'exercises/networks/mazur.yaml', '--brief');
     expect(stderr).toBe('');
     expect(status).toBe(0);
     // net_h1 = 151/400 = 0.3775 exactly; out_h1 = σ(151/400) ≈ 0.5932699921 (Mazur: 0.593269992).
@@ -142,7 +166,7 @@ describe('solve output', () => {
       'third.yaml',
       'layers:\n  - weights: [["1/3"]]\n    activation: identity\nloss: half-sse\ninput: [[3]]\ntarget: [[0]]\nlearning_rate: "1/9"\n',
     );
-    const text = cli.run('solve', path);
+    const text = cli.run('solve', path, '--brief');
     expect(text.status).toBe(0);
     expect(text.stdout).toContain('1/9 ≈ 0.1111111111');
     expect(text.stdout).toContain('-1/9 ≈ -0.1111111111');
