@@ -1,10 +1,10 @@
 // Reads a YAML or JSON file into plain data whose scalars are all *strings* (YAML's failsafe schema),
 // so that `0.15` reaches the exact parser as the text "0.15" and never as a binary float.
 // Keeps the parsed document so that errors can name the line of a field.
-import { readFileSync } from 'node:fs';
 import { LineCounter, parseDocument, type Document, type ErrorCode } from 'yaml';
 import type { Text } from '../text/lang';
 import { InputError, fieldPath } from './errors';
+import { FileLimitError, readCapped } from './limits';
 
 export type Path = readonly (string | number)[];
 
@@ -18,8 +18,9 @@ export interface Source {
 export function readSource(file: string): Source {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readCapped(file);
   } catch (error) {
+    if (error instanceof FileLimitError) throw new InputError(file, null, error.why);
     const code = (error as NodeJS.ErrnoException).code;
     const why: Text =
       code === 'ENOENT'
