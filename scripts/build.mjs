@@ -27,3 +27,18 @@ await build({
   splitting: true,
   chunkNames: 'chunks/[name]-[hash]',
 });
+
+// The practice page's script, for the browser: one file the page builder inlines into the page
+// (the CLI reads it only when it writes a practice page). The page parses its exercises from text,
+// so node:fs (the grader's file reader) is replaced by a stand-in that is never called.
+await build({
+  entryPoints: { practice: 'src/web/entry.ts' },
+  bundle: true,
+  platform: 'browser',
+  format: 'iife',
+  target: 'es2020',
+  outdir: 'dist/web',
+  minify: true,
+  logLevel: 'warning',
+  alias: { yaml: './node_modules/yaml/browser/index.js', 'node:fs': './src/web/no-fs.ts' },
+});
