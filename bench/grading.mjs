@@ -1,4 +1,4 @@
-// Grading throughput: answers parsed + graded per second in-process (target ≥ 20,000/s, issue 5), and
+// Grading throughput: answers parsed + graded per second in-process (target ≥ 20,000/s), and
 // the one-off cost of preparing an exercise. Bundles src/grader/bench.ts with esbuild (no build step).
 //   node bench/grading.mjs              → a short report
 //   import { runGradingBench } from './grading.mjs'  → { answersPerSecond, answers, prepareMs, exercises }

@@ -1,4 +1,4 @@
-// `npm run bench`: start-up and solve-time figures for issue 3, printed as a table with the targets and
+// `npm run bench`: start-up and solve-time figures, printed as a table with the targets and
 // written to bench/results.json. It reports; it is not a test, so it always exits 0.
 //
 //   1. Cold whole-process runs (median after warm-up) as ratios to `node -e 0`.
@@ -23,7 +23,7 @@ const CLI = relative(ROOT, join(DIST, 'cli.js'));
 const MAZUR = 'exercises/networks/mazur.yaml';
 const RELU8 = 'exercises/networks/relu-8-8-8-8.yaml';
 
-/** Targets from issue 3. */
+/** The targets. */
 const TARGETS = { cold222Ratio: 2.5, relu8InProcessMs: 30, gradedPerSecond: 20_000 };
 const SOLVE_RELU8 = 'solve 8-8-8-8 relu batch 4 --format json';
 const PYTHON_RELU8 = 'python3 bench/fractions_ref.py (8-8-8-8)';

@@ -10,8 +10,8 @@ export type {
   Conventions,
   Matrix,
   Vector,
-} from './network/spec';
-export { ACTIVATIONS, LOSSES } from './network/spec';
+} from './concepts/network';
+export { ACTIVATIONS, LOSSES } from './concepts/network';
 export { solve, forward, type Solution, type LayerResult } from './engine/solve';
 export { solutionToJson, type JsonSolution, type JsonLayer } from './render/json';
 export { jsonValue, type JsonValue } from './number/json';

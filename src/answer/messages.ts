@@ -1,4 +1,4 @@
-// The text of every rejection, in English and Japanese (terms from /work/shared/glossary-ja.md).
+// The text of every rejection, in English and Japanese (the terms of docs/glossary-ja.md).
 // Each message names the problem and shows how to write the answer instead. Text echoed from the
 // answer goes through `shown` first, so a control character or a bidi override can never reach a terminal.
 import { escapeTerminal } from '../text/escape';

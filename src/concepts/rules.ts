@@ -3,7 +3,7 @@
 // rules are src/engine/rules.ts. A misconception (src/concepts/misconceptions/) is an override of some
 // of them: the engine with that override computes what a student who makes the mistake gets.
 // (Type-only import of the network: concepts sit below the network files at run time.)
-import type { NetworkSpec } from '../network/spec';
+import type { NetworkSpec } from './network';
 import type { Value } from '../number/value';
 import type { Matrix, Vector } from '../number/vector';
 

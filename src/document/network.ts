@@ -4,7 +4,7 @@
 import { KINKED, activation } from '../concepts/activations';
 import { loss } from '../concepts/losses';
 import { sign, type Value } from '../number/value';
-import type { Matrix } from '../network/spec';
+import type { Matrix } from '../concepts/network';
 import { transpose } from '../engine/matrix';
 import type { Solution } from '../engine/solve';
 import { messages, type Lang, type Messages } from '../i18n';

@@ -1,6 +1,6 @@
 // The few matrix operations backprop needs, on exact Values. Matrices are rows of Values.
 import { add, dot, mul, sub, sum, type Value } from '../number/value';
-import type { Matrix, Vector } from '../network/spec';
+import type { Matrix, Vector } from '../concepts/network';
 
 export function transpose(m: Matrix): Value[][] {
   if (m.length === 0) return [];

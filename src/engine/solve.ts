@@ -9,7 +9,7 @@
 // overrides it (a misconception, src/concepts/misconceptions/): this file is the correct computation.
 import type { Rules } from '../concepts/rules';
 import { mul, sum, sub, sign, type Value } from '../number/value';
-import type { LayerSpec, Matrix, NetworkSpec, Vector } from '../network/spec';
+import type { LayerSpec, Matrix, NetworkSpec, Vector } from '../concepts/network';
 import { activate, softmaxRow } from './activations';
 import { sampleLoss } from './losses';
 import { addRow, map, matmul, step, transpose } from './matrix';

@@ -3,7 +3,7 @@
 // gradient; asked cells of one quantity differ (so a swapped index cannot pass unnoticed); no ReLU
 // layer is dead for a whole sample. (That every misconception shows is visible-mistakes.ts.)
 import type { Solution } from '../engine/solve';
-import type { ActivationName, NetworkSpec } from '../network/spec';
+import type { ActivationName, NetworkSpec } from '../concepts/network';
 import { sign, isZero, compare, type Value } from '../number/value';
 import type { GivenOutputs } from './given';
 import { isHandFriendly, type Friendliness } from './numbers';

@@ -2,7 +2,7 @@
 // layers, loss, target, learning rate, conventions and the stated (given) values.
 import { KINKED, activation } from '../concepts/activations';
 import { loss } from '../concepts/losses';
-import type { ActivationName, LossName, NetworkSpec } from '../network/spec';
+import type { ActivationName, LossName, NetworkSpec } from '../concepts/network';
 import { pick } from '../text/lang';
 import type { GivenOutputs } from './given';
 import { matrixBlock, show, valueBlock } from './show';

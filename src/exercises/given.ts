@@ -3,7 +3,7 @@
 // the backward pass then runs exactly on the stated values (solve's givenOutputs).
 import { forward } from '../engine/solve';
 import { InputError } from '../network/errors';
-import { layerShape, type Matrix, type NetworkSpec } from '../network/spec';
+import { layerShape, type Matrix, type NetworkSpec } from '../concepts/network';
 import { Decimal, ONE, approx, compare, parseLiteral, sign, sum, type Value } from '../number/value';
 import { exactText, lit } from './numbers';
 import type { Given } from './types';

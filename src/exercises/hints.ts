@@ -4,7 +4,7 @@ import type { GraphSolution } from '../graph/solve';
 import { formulaText } from '../graph/formula';
 import { activation } from '../concepts/activations';
 import { loss, type Shown } from '../concepts/losses';
-import { weightAt as weightXW, type Matrix, type NetworkSpec } from '../network/spec';
+import { weightAt as weightXW, type Matrix, type NetworkSpec } from '../concepts/network';
 import { sign, type Value } from '../number/value';
 import { activationName, lossFormula, outputName } from './describe';
 import { show, showVector } from './show';

@@ -1,6 +1,6 @@
 // What an ask asks, in words: "δ₂³, the delta of unit 2 in layer 3 (the output layer)". Indices are
 // shown 1-based, as in the lecture deck, while the JSON keeps solve's 0-based ones.
-import type { NetworkSpec } from '../network/spec';
+import type { NetworkSpec } from '../concepts/network';
 import { outputName } from './describe';
 import { sub, sup, t } from './text';
 import type { Lang, NetworkAsk } from './types';

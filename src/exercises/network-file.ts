@@ -1,7 +1,7 @@
 // Builds the network file of an exercise from exact values, and loads it back through the project's
 // own validator (networkFromSource), so an exercise can only carry a network that `solve` accepts.
 import { networkFromSource } from '../network/load';
-import type { ActivationName, Layout, LossName, Matrix, NetworkSpec, Vector } from '../network/spec';
+import type { ActivationName, Layout, LossName, Matrix, NetworkSpec, Vector } from '../concepts/network';
 import type { Value } from '../number/value';
 import { exactText } from './numbers';
 import type { NetworkFile } from './types';

@@ -5,17 +5,13 @@ import { mistakeRules, type Mistake } from '../concepts/misconceptions';
 import { correctRules } from '../engine/rules';
 import { solve, type Solution } from '../engine/solve';
 import { softmaxJacobian } from '../engine/activations';
-import type { Matrix, NetworkSpec } from '../network/spec';
+import type { Matrix, NetworkSpec } from '../concepts/network';
 import { ratio, sub, type Value } from '../number/value';
 import type { GivenOutputs } from './given';
-import { SCALAR_QUANTITIES, type NetworkAsk, type NetworkQuantity } from './types';
+import type { NetworkAsk } from './types';
 
 /** A scalar, a vector or a matrix of exact values. */
 export type AskValue = Value | readonly Value[] | readonly (readonly Value[])[];
-
-export function isScalarQuantity(quantity: NetworkQuantity): boolean {
-  return SCALAR_QUANTITIES.includes(quantity);
-}
 
 /**
  * The whole array (or scalar) that an ask addresses, before `index` picks a cell. `mistake`: the one

@@ -1,7 +1,7 @@
 // Numbers, vectors and matrices as an exercise prints them for people: exact decimals or fractions
 // ("0.15", "1/3"), an irrational value by its short symbolic form and decimal.
 import { valueText } from '../number/format';
-import type { Matrix, Vector } from '../network/spec';
+import type { Matrix, Vector } from '../concepts/network';
 import type { Value } from '../number/value';
 import { displayWidth } from '../text/width';
 import { exactText } from './numbers';

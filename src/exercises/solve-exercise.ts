@@ -3,7 +3,7 @@
 import { solve, type Solution, type SolveOptions } from '../engine/solve';
 import type { GraphSolution } from '../graph/solve';
 import { InputError } from '../network/errors';
-import type { NetworkSpec } from '../network/spec';
+import type { NetworkSpec } from '../concepts/network';
 import type { Value } from '../number/value';
 import { givenOutputsOf, type GivenOutputs } from './given';
 import { networkSpecOf } from './network-file';

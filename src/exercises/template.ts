@@ -2,7 +2,7 @@
 // The generator (generate.ts) solves each draft with the engine and keeps the first that passes the
 // hand-friendliness and non-degeneracy checks.
 import type { Solution } from '../engine/solve';
-import type { NetworkSpec } from '../network/spec';
+import type { NetworkSpec } from '../concepts/network';
 import type { GivenOutputs } from './given';
 import type { NetDraft } from './network-file';
 import type { Friendliness } from './numbers';

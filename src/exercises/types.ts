@@ -1,4 +1,4 @@
-// The exercise JSON contract (issue 5, "Exercises"): plain, readonly data that the quiz, the teacher
+// The exercise JSON contract: plain, readonly data that the quiz, the teacher
 // sets and the grader read. Numbers in `network` and `given` are exact strings ("0.6", "-3/20").
 import type { JsonValue } from '../number/json';
 
@@ -92,7 +92,7 @@ export interface NetworkFileLayer {
   readonly alpha?: string;
 }
 
-/** A network file (issue 3) with every scalar as a string, so that it loads exactly. */
+/** A network file with every scalar as a string, so that it loads exactly. */
 export interface NetworkFile {
   readonly layout: 'x-w' | 'w-x';
   readonly layers: readonly NetworkFileLayer[];
@@ -104,7 +104,7 @@ export interface NetworkFile {
   readonly conventions?: { readonly relu_grad_at_zero?: '0' | '1'; readonly batch?: 'mean' | 'sum' };
 }
 
-/** A computational-graph file (issue 4). */
+/** A computational-graph file. */
 export interface GraphFile {
   readonly graph: {
     readonly inputs: Readonly<Record<string, string>>;

@@ -10,7 +10,7 @@ import { networkSpecOf, toNetworkFile } from './network-file';
 import { isHandFriendly } from './numbers';
 import { askValue, type AskValue } from './quantities';
 import type { Draft, GraphDraft, NetworkContext, NetworkDraft, SymbolicDraft } from './template';
-import type { NetworkSpec } from '../network/spec';
+import type { NetworkSpec } from '../concepts/network';
 import type { GraphAsk, GraphFile, NetworkAsk, NetworkFile } from './types';
 import { hiddenMistake } from './visible-mistakes';
 

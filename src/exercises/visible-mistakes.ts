@@ -12,7 +12,7 @@
 import { MISCONCEPTIONS, misconception, mistakeRules, reachOf, type Mistake } from '../concepts/misconceptions';
 import { correctRules } from '../engine/rules';
 import { solve, type Intermediate, type Solution } from '../engine/solve';
-import type { Matrix, NetworkSpec } from '../network/spec';
+import type { Matrix, NetworkSpec } from '../concepts/network';
 import { add, approx, compare, Decimal, div, exp, mul, ratio, sum, ZERO, type Value } from '../number/value';
 import type { GivenOutputs } from './given';
 import { askValue, cellsOf, type AskValue } from './quantities';

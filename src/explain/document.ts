@@ -1,7 +1,7 @@
 // Derivations as a renderer-neutral document, so that `explain --format markdown|html|latex` and the
 // appendix of a network's worked solution are typeset by the same renderers as the solutions: per
 // topic a heading, where it comes from, then each step's sentence with its formula.
-import type { NetworkSpec } from '../network/spec';
+import type { NetworkSpec } from '../concepts/network';
 import type { Block, DocSection, WorkedDocument } from '../document/model';
 import { messages } from '../i18n';
 import { findTopic } from './index';

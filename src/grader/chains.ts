@@ -3,7 +3,7 @@
 // Never a widened tolerance: the value their working leads to is computed exactly, then compared.
 import type { Intermediate, Quantity } from '../engine/solve';
 import type { NetworkAsk } from '../exercises/types';
-import type { Matrix, NetworkSpec } from '../network/spec';
+import type { Matrix, NetworkSpec } from '../concepts/network';
 import type { Value } from '../number/value';
 import { roundToFigures, roundToPlaces } from './precision';
 

@@ -11,7 +11,7 @@ import { askValue, type AskValue } from '../exercises/quantities';
 import { isGraphAsk, isGraphFile, isSymbolicAsk, type Ask, type Exercise, type NetworkAsk } from '../exercises/types';
 import { graphFromSource } from '../graph/load';
 import { solveGraph, type GraphSolution } from '../graph/solve';
-import type { Matrix, NetworkSpec } from '../network/spec';
+import type { Matrix, NetworkSpec } from '../concepts/network';
 import { approx, neg, type Value } from '../number/value';
 import { placeOf, policyKey, roundingHook, substitutionHook, type RoundingPolicy, type Substitution } from './chains';
 import type { Tolerance } from './compare';

@@ -2,7 +2,7 @@
 // the first hint of an ask, and the pointer printed with a wrong value in "check my own work".
 import { activation } from '../concepts/activations';
 import { loss } from '../concepts/losses';
-import type { NetworkSpec } from '../network/spec';
+import type { NetworkSpec } from '../concepts/network';
 import { text, type Text } from './text';
 
 /** The formula for a quantity, in plain text, following the network's layout. */

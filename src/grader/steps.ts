@@ -1,14 +1,10 @@
-// Points feedback at the step of the worked solution (src/trace/) that shows the right way: the step
-// of the quantity, layer and cell that right-way.ts picks for the mistake. Step ids are the trace's own
-// ("delta/1/0,0", "m:grad_weights/0/").
-import type { Mistake } from '../concepts/misconceptions';
-import type { Ask } from '../exercises/types';
+// Points feedback at the step of the worked solution (src/trace/) that shows the right way for an
+// ask. Step ids are the trace's own ("delta/1/0,0", "m:grad_weights/0/").
 import { buildTrace } from '../trace/build';
 import { stepLabel } from '../document/network';
 import { messages } from '../i18n';
 import type { Step, Trace } from '../trace/types';
 import type { GradingContext } from './context';
-import { rightWay } from './right-way';
 
 const traces = new WeakMap<GradingContext, Trace | null>();
 
@@ -68,15 +64,4 @@ function findStep(
     label_en: stepLabel(step, solution, messages('en')),
     label_ja: stepLabel(step, solution, messages('ja')),
   };
-}
-
-/** The step that shows the right way for `mistake` in `ask` (at the answer's cell `index`), or null. */
-export function stepFor(
-  ctx: GradingContext,
-  ask: Ask,
-  mistake: Mistake,
-  index: readonly number[] | null = null,
-): StepReference | null {
-  const way = rightWay(ctx, ask, mistake, index);
-  return stepAt(ctx, way.quantity, way.layer, way.index);
 }

@@ -4,7 +4,7 @@
 // from it (one clear error naming the field and its line otherwise, in English and Japanese).
 import * as v from 'valibot';
 import type { Quantity } from '../engine/solve';
-import type { NetworkSpec } from '../network/spec';
+import type { NetworkSpec } from '../concepts/network';
 import type { Text } from '../text/lang';
 import { expected, mapping, says, unknownField, validate } from '../network/schema-issues';
 import { readSource, parseSource, type Path, type Source } from '../network/source';

@@ -6,7 +6,7 @@
 import { solve, type Solution } from '../engine/solve';
 import { mistakeRules, type Mistake } from '../concepts/misconceptions';
 import { correctRules } from '../engine/rules';
-import type { Matrix, NetworkSpec } from '../network/spec';
+import type { Matrix, NetworkSpec } from '../concepts/network';
 import { sub, type Value } from '../number/value';
 import {
   carriedPolicies,

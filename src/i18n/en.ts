@@ -157,11 +157,4 @@ export const en: Messages = {
     alphaAfter: 'α after the update',
     lossAfter: 'Loss after one update',
   },
-  cli: {
-    noBrowser: (looked) =>
-      `cannot make a PDF: no Chromium browser found (looked for ${looked}). Install Debian's chromium (apt-get install chromium) or set BACKPROP_TUTOR_CHROMIUM to the browser's path; --format html gives the same document to print from any browser.`,
-    browserFailed: (why) => `cannot make a PDF: the browser failed: ${why}`,
-    pdfToTerminal: 'a PDF is binary: give --output FILE.pdf, or redirect standard output to a file',
-    wrote: (file, bytes) => `wrote ${file} (${bytes} bytes)`,
-  },
 };

@@ -151,11 +151,4 @@ export const ja: Messages = {
     alphaAfter: '更新後の α',
     lossAfter: '1回更新した後の損失',
   },
-  cli: {
-    noBrowser: (looked) =>
-      `PDFを作れません: Chromiumが見つかりません（探した場所: ${looked}）。Debianのchromiumをインストールする（apt-get install chromium）か、BACKPROP_TUTOR_CHROMIUM にブラウザのパスを設定してください。--format html なら同じ文書をどのブラウザからでも印刷できます。`,
-    browserFailed: (why) => `PDFを作れません: ブラウザがエラーになりました: ${why}`,
-    pdfToTerminal: 'PDFはバイナリです: --output FILE.pdf を指定するか、標準出力をファイルにリダイレクトしてください',
-    wrote: (file, bytes) => `${file} に書き出しました（${bytes} バイト）`,
-  },
 };

@@ -1,7 +1,7 @@
 // The words of the worked solutions (steps, headings, notes) and of their CLI messages, as a typed
 // dictionary: every language implements the whole Messages interface, so a missing string is a type
-// error. Japanese terms follow /work/shared/glossary-ja.md (the seeds' own words).
-import type { ActivationName, Layout, LossName } from '../network/spec';
+// error. Japanese terms follow docs/glossary-ja.md (the seeds' own words).
+import type { ActivationName, Layout, LossName } from '../concepts/network';
 
 import type { Lang } from '../text/lang';
 
@@ -138,11 +138,5 @@ export interface Messages {
     readonly biasFixed: string;
     readonly alphaAfter: string;
     readonly lossAfter: string;
-  };
-  readonly cli: {
-    readonly noBrowser: (looked: string) => string;
-    readonly browserFailed: (why: string) => string;
-    readonly pdfToTerminal: string;
-    readonly wrote: (file: string, bytes: number) => string;
   };
 }

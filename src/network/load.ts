@@ -16,7 +16,7 @@ import {
   type Layout,
   type Matrix,
   type NetworkSpec,
-} from './spec';
+} from '../concepts/network';
 
 /** Every structural message, in both languages. */
 const SAYS = {

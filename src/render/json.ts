@@ -1,6 +1,6 @@
 // The `solve --format json` contract: every value as {exact, approx, latex} (number/json.ts).
 import { jsonValue, type JsonValue } from '../number/json';
-import type { Matrix, Vector } from '../network/spec';
+import type { Matrix, Vector } from '../concepts/network';
 import type { Solution } from '../engine/solve';
 
 export interface JsonLayer {

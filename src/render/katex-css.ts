@@ -15,13 +15,6 @@ function katexStylesheet(): { css: string; dir: string } {
   return cache;
 }
 
-/** Every class name used in the HTML. */
-export function htmlClasses(html: string): Set<string> {
-  const classes = new Set<string>();
-  for (const m of html.matchAll(/class="([^"]*)"/g)) for (const c of m[1].split(/\s+/)) if (c) classes.add(c);
-  return classes;
-}
-
 /**
  * The KaTeX font families that some rule whose selector matches the HTML's classes asks for.
  * `classes` is a set of class names, or a test for one.

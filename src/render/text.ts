@@ -1,7 +1,7 @@
 // `solve --format text`: a readable table per layer, the fraction and the decimal side by side.
 import { valueText } from '../number/format';
 import type { Value } from '../number/value';
-import type { Matrix } from '../network/spec';
+import type { Matrix } from '../concepts/network';
 import type { Solution } from '../engine/solve';
 import { messages, type Lang } from '../i18n';
 

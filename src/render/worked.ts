@@ -2,7 +2,7 @@
 // (with the derivations it uses as an appendix) → LaTeX, Markdown, HTML or PDF. Graph solutions enter
 // at renderDocument with their own document.
 import type { Solution } from '../engine/solve';
-import type { Matrix } from '../network/spec';
+import type { Matrix } from '../concepts/network';
 import type { Lang } from '../i18n/messages';
 import { buildTrace } from '../trace/build';
 import type { FormOption } from '../trace/types';
@@ -13,10 +13,6 @@ import type { MarkdownOptions } from './markdown';
 
 export const WORKED_FORMATS = ['latex', 'markdown', 'html', 'pdf'] as const;
 export type WorkedFormat = (typeof WORKED_FORMATS)[number];
-
-export function isWorkedFormat(format: string): format is WorkedFormat {
-  return (WORKED_FORMATS as readonly string[]).includes(format);
-}
 
 export interface NetworkDocumentOptions {
   readonly lang: Lang;

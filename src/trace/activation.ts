@@ -7,7 +7,7 @@ import { latex, latexRelation } from '../math/latex';
 import type { Relation, Term } from '../math/term';
 import { compare, sign, type Value } from '../number/value';
 import { rightOfKink } from '../concepts/activations/symbols';
-import type { ActivationName } from '../network/spec';
+import type { ActivationName } from '../concepts/network';
 import { numberLatex } from './numbers';
 import type { Build, Leaf } from './step';
 import { atom, call, difference, expOf, frac, negate, paren, power, product, sum, type Tex } from './tex';

@@ -1,7 +1,7 @@
 // Builds the step trace of a Solution once: forward pass, loss, backward pass, update, and the loss
 // after the update (the lecture deck's exercise ③), in the scalar form, the matrix form or both.
 import { sub, type Value } from '../number/value';
-import type { Matrix, NetworkSpec } from '../network/spec';
+import type { Matrix, NetworkSpec } from '../concepts/network';
 import { forward, type Solution } from '../engine/solve';
 import { backwardMatrixSteps, forwardMatrixSteps, updateMatrixSteps } from './matrix';
 import { backwardSteps, forwardSteps, improvementStep, lossSteps, updateSteps } from './scalar';

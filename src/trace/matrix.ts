@@ -3,7 +3,7 @@
 // In the w-x layout (E資格: u = W z + b) the same matrices are shown transposed, one column per
 // sample: A^l = W^l Z^{l−1} + b^l, Δ^l = W^{(l+1)ᵀ} Δ^{l+1} ⊙ h′(A^l), ∂L/∂W^l = Δ^l Z^{(l−1)ᵀ}.
 import { ONE, type Value } from '../number/value';
-import type { Matrix, NetworkSpec } from '../network/spec';
+import type { Matrix, NetworkSpec } from '../concepts/network';
 import { transpose } from '../engine/matrix';
 import type { Solution } from '../engine/solve';
 import { derivativeMatrixBuild, outputMatrixBuild, activationName } from './activation';

@@ -2,7 +2,7 @@
 // file's layout, each layer's input, the batch factor, and the constant in ∂L/∂z.
 import { loss } from '../concepts/losses';
 import { ONE, mul, ratio, type Value } from '../number/value';
-import { layerShape, type Matrix, type NetworkSpec } from '../network/spec';
+import { layerShape, type Matrix, type NetworkSpec } from '../concepts/network';
 
 /** The forward values a step builder reads: the engine's (before or after the update). */
 export interface Pass {
@@ -11,7 +11,7 @@ export interface Pass {
   readonly outputs: readonly Matrix[];
 }
 
-export { weightAt } from '../network/spec';
+export { weightAt } from '../concepts/network';
 
 /** Inputs and units of layer l. */
 export function shapeOf(network: NetworkSpec, l: number): { inputs: number; units: number } {

@@ -3,7 +3,7 @@
 import { fractionLatex } from '../number/format';
 import { numberLatex, type ResultLatex } from '../number/show';
 import { sign, type Value } from '../number/value';
-import type { Matrix } from '../network/spec';
+import type { Matrix } from '../concepts/network';
 import { atom, product, type Tex } from './tex';
 
 export { numberLatex, resultLatex, type Relation, type ResultLatex } from '../number/show';

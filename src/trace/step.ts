@@ -1,7 +1,7 @@
 // Assembles one step from a single description of its right-hand side: built once with symbols for
 // the formula and once with numbers for the substituted form, so the two always line up.
 import type { Value } from '../number/value';
-import type { Matrix } from '../network/spec';
+import type { Matrix } from '../concepts/network';
 import { matrixResultLatex, num, mat, numberLatex, resultLatex, type ResultLatex } from './numbers';
 import { atom, type Tex } from './tex';
 import type { Form, MatrixStep, Quantity, ScalarStep, StepNote } from './types';

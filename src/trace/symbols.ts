@@ -7,7 +7,7 @@
 // With a batch of N > 1 samples every per-sample symbol gets the sample first: a^{(1)}_{n,j}.
 // Matrices: X, A^{(l)}, Z^{(l)}, \Delta^{(l)}, W^{(l)}, \mathbf{b}^{(l)}, T. A superscript "+" marks
 // a value after the update (Mazur's w_5^+).
-import type { Layout } from '../network/spec';
+import type { Layout } from '../concepts/network';
 
 export interface Notation {
   readonly layout: Layout;

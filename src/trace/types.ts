@@ -2,7 +2,7 @@
 // format it (src/trace/document.ts turns it into words in a language; src/render/* into files).
 import type { Quantity as EngineQuantity } from '../engine/solve';
 import type { Value } from '../number/value';
-import type { Matrix } from '../network/spec';
+import type { Matrix } from '../concepts/network';
 import type { Relation } from './numbers';
 
 /**

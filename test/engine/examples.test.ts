@@ -8,7 +8,7 @@ import { solve, type Solution } from '../../src/engine/solve';
 import { solutionToJson } from '../../src/render/json';
 import { exactString } from '../../src/number/format';
 import { approx, type Value } from '../../src/number/value';
-import type { Matrix } from '../../src/network/spec';
+import type { Matrix } from '../../src/concepts/network';
 
 /** 50-digit decimals for the expected constants. */
 const Dec = DecimalBase.clone({ precision: 50 });

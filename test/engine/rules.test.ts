@@ -7,7 +7,7 @@ import { MISCONCEPTIONS, mistakeRules } from '../../src/concepts/misconceptions'
 import { correctRules } from '../../src/engine/rules';
 import { solve } from '../../src/engine/solve';
 import { networkSpecOf } from '../../src/exercises/network-file';
-import type { NetworkSpec } from '../../src/network/spec';
+import type { NetworkSpec } from '../../src/concepts/network';
 import { solutionToJson } from '../../src/render/json';
 import { netArb, networkFile } from '../grader/arbitrary';
 import type { RefNet } from '../grader/reference';

@@ -1,7 +1,7 @@
 // Every template × difficulty × many seeds: the exercise is valid (its network or graph loads with
 // the project's own validators), every expected value equals an independent float64 recomputation
 // written in this folder (or a finite difference for graphs and formulas), and the numbers are hand-
-// friendly and non-degenerate as issue 5 asks.
+// friendly and non-degenerate as a hand calculation needs.
 import { describe, expect, it } from 'vitest';
 import { generateExercise } from '../../src/exercises/generate';
 import { TEMPLATES } from '../../src/exercises/templates/index';
@@ -17,7 +17,7 @@ import { checkNoTrivialCells, checkSlipsShow } from './slips';
 const SEEDS = [...Array.from({ length: 30 }, (_, i) => i), 4242, 99991, 2 ** 31 + 7, 4294967295];
 const DIFFICULTIES = [1, 2, 3] as const;
 
-/** Most decimal places allowed in asked values, per template (issue 5: about 4). */
+/** Most decimal places allowed in asked values, per template. */
 const MAX_PLACES: Record<string, (d: number) => number> = { 'train-once': (d) => (d === 3 ? 5 : 4) };
 const maxPlaces = (ex: Exercise) => MAX_PLACES[ex.template]?.(ex.difficulty) ?? 4;
 

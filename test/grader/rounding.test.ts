@@ -1,4 +1,4 @@
-// Rounding the student did is never punished (issue 5), on hand-derived values: expressions built from
+// Rounding the student did is never punished, on hand-derived values: expressions built from
 // rounded decimals, intermediates rounded to different precisions (δ to 3 figures, z to 4), the
 // student's own rounded earlier answers, error carried forward into expressions and matrix cells, and
 // the rule for too few figures.

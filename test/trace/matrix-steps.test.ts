@@ -8,7 +8,7 @@ import { parseNetwork } from '../../src/network/load';
 import { solve } from '../../src/engine/solve';
 import { transpose } from '../../src/engine/matrix';
 import { approx } from '../../src/number/value';
-import type { Matrix } from '../../src/network/spec';
+import type { Matrix } from '../../src/concepts/network';
 import { buildTrace } from '../../src/trace/build';
 import type { MatrixStep } from '../../src/trace/types';
 import { close, evalLatex } from './latex-eval';

@@ -9,7 +9,7 @@ import { parseNetwork } from '../../src/network/load';
 import { solve, type Solution } from '../../src/engine/solve';
 import { transpose } from '../../src/engine/matrix';
 import { approx, ratio, type Value } from '../../src/number/value';
-import type { Matrix } from '../../src/network/spec';
+import type { Matrix } from '../../src/concepts/network';
 import { buildTrace, defaultForm, parameterCount } from '../../src/trace/build';
 import type { MatrixStep, ScalarStep, Step, Trace } from '../../src/trace/types';
 import { networkArb, thousandths } from '../reference/arbitrary';

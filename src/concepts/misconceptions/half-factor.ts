@@ -1,6 +1,6 @@
 // A factor ½ dropped or added: variant 0 is the usual slip for the loss (½ dropped from half-sse,
 // ½ added to sse/mse), variant 1 the other way.
-import type { LossName } from '../../network/spec';
+import type { LossName } from '../network';
 import { div, mul, ratio, ONE, type Value } from '../../number/value';
 import { text } from '../../text/lang';
 import { SCALE, type Misconception } from './misconception';

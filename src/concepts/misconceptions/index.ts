@@ -2,7 +2,7 @@
 // a quantity, one that changes only a few values (relu-grad-at-zero changes only cells at a kink) comes
 // before a broader one that can give the same number there (missing-activation-derivative); with a
 // batch, summing instead of averaging (×N) comes before a dropped ½ (×2), which it equals for two samples.
-import type { NetworkSpec } from '../../network/spec';
+import type { NetworkSpec } from '../network';
 import { isLayerRule, type Rules } from '../rules';
 import { batchSumVsMean } from './batch-sum-vs-mean';
 import { biasNotSummed } from './bias-not-summed';

@@ -2,7 +2,7 @@
 // is, which asked quantities it typically shows in, the step that shows the right way, in which
 // networks and variants it can be made, and — as an override of the correct rules
 // (src/concepts/rules.ts) — how to compute what a student who makes it gets.
-import type { NetworkSpec } from '../../network/spec';
+import type { NetworkSpec } from '../network';
 import type { Value } from '../../number/value';
 import type { Matrix } from '../../number/vector';
 import type { Text } from '../../text/lang';

@@ -1,5 +1,5 @@
 // ReLU′(0) taken with the other convention (the left derivative for the right one, or back).
-import type { Conventions, NetworkSpec } from '../../network/spec';
+import type { Conventions, NetworkSpec } from '../network';
 import { isZero } from '../../number/value';
 import { text } from '../../text/lang';
 import { BACKWARD, allCells, layersWith, perLayer, type Misconception } from './misconception';

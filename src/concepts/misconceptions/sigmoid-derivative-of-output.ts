@@ -1,5 +1,5 @@
 // The sigmoid's derivative applied to the output: σ(y)(1 − σ(y)) instead of y(1 − y) (tanh: 1 − tanh²(y)).
-import type { ActivationName } from '../../network/spec';
+import type { ActivationName } from '../network';
 import { mul, ONE, sigmoid, sub, tanh, type Value } from '../../number/value';
 import { text } from '../../text/lang';
 import { BACKWARD, layersWith, perLayer, type Misconception } from './misconception';

@@ -1,5 +1,5 @@
 // The error taken as t − y instead of y − t (or the gradient negated): every gradient changes sign.
-import type { LossName, NetworkSpec } from '../../network/spec';
+import type { LossName, NetworkSpec } from '../network';
 import { neg } from '../../number/value';
 import { text, type Text } from '../../text/lang';
 import { GRADIENTS, SCALE, always, type Misconception } from './misconception';

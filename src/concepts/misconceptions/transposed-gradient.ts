@@ -1,6 +1,6 @@
 // A matrix used transposed: variant 0 writes ∂L/∂W in the other weight layout, variant 1 passes the
 // delta back through W instead of Wᵀ (which only a square W allows).
-import type { NetworkSpec } from '../../network/spec';
+import type { NetworkSpec } from '../network';
 import type { Matrix } from '../../number/vector';
 import { text, type Text } from '../../text/lang';
 import { PASS_BACK, always, hiddenInputs, perLayer, type Misconception, type RightStep } from './misconception';

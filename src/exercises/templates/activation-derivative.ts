@@ -3,7 +3,7 @@
 // stated convention. The network is one unit with weight 1 and bias 0, one sample per point, so the
 // engine's h′(A) (quantity activation_derivative) is h′ at each point.
 import { activation } from '../../concepts/activations';
-import type { ActivationName } from '../../network/spec';
+import type { ActivationName } from '../../concepts/network';
 import type { Value } from '../../number/value';
 import { reluConvention } from '../describe';
 import { lit } from '../numbers';

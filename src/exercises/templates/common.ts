@@ -2,7 +2,7 @@
 // fifths and small integers, whose products stay short (0.5 × 0.4 = 0.2), so that the seeded search
 // finds hand-friendly variants quickly.
 import { activation as concept, type TargetRange } from '../../concepts/activations';
-import type { ActivationName, Layout, LossName } from '../../network/spec';
+import type { ActivationName, Layout, LossName } from '../../concepts/network';
 import type { Value } from '../../number/value';
 import type { NetDraft } from '../network-file';
 import { lit } from '../numbers';
@@ -148,11 +148,6 @@ export function cellAsks(
     ...(layer === undefined ? {} : { layer }),
     index,
   }));
-}
-
-/** All cells [s, j] of a rows × cols array. */
-export function allCells(rows: number, cols: number): number[][] {
-  return Array.from({ length: rows * cols }, (_, n) => [Math.floor(n / cols), n % cols]);
 }
 
 /**

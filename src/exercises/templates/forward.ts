@@ -1,7 +1,7 @@
-// Forward pass and loss: propagate the input through known weights (lecture deck 002, "data
+// Forward pass and loss: propagate the input through known weights (the lecture's "data
 // propagation when the weights are known"; 004's layer code) and evaluate the loss (001's ½‖y − d‖²,
 // 002's cross-entropy).
-import type { ActivationName, LossName } from '../../network/spec';
+import type { ActivationName, LossName } from '../../concepts/network';
 import type { Template } from '../template';
 import { t } from '../text';
 import { cellAsks, randomNet, SMALL_WEIGHTS } from './common';

@@ -1,6 +1,6 @@
-// The hidden layer's backward step (lecture deck 002: δ_j^l = Σ_k δ_k^{l+1} w_jk^{l+1} h′(a_j^l) with the
+// The hidden layer's backward step (the lecture's notation: δ_j^l = Σ_k δ_k^{l+1} w_jk^{l+1} h′(a_j^l) with the
 // weights before the update, ∂L/∂w_ij^l = δ_j^l x_i^{l−1}; 演習② numerically).
-import type { ActivationName, Layout } from '../../network/spec';
+import type { ActivationName, Layout } from '../../concepts/network';
 import type { Rng } from '../prng';
 import type { NetworkDraft, Template } from '../template';
 import { t } from '../text';

@@ -1,6 +1,6 @@
 // Matrix form for a batch (002: Δ^K = ∂f_L/∂X^K ⊙ ∂h/∂A^K, ∂L/∂W = X^(l−1)ᵀΔ^l, Δ^l = Δ^{l+1}W^{(l+1)T} ⊙ ∂h/∂A^l;
 // 003: dW = xᵀ·dout), with whole matrices as answers.
-import type { ActivationName } from '../../network/spec';
+import type { ActivationName } from '../../concepts/network';
 import type { NetworkDraft, Template } from '../template';
 import { t } from '../text';
 import { randomNet } from './common';

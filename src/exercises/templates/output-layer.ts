@@ -1,6 +1,6 @@
-// The output layer's backward step (lecture deck 002: Δ^K = ∂f_L/∂X^K ⊙ ∂h_K/∂A^K, ∂L/∂B^K = Δ^K,
+// The output layer's backward step (the lecture's notation: Δ^K = ∂f_L/∂X^K ⊙ ∂h_K/∂A^K, ∂L/∂B^K = Δ^K,
 // ∂L/∂W^K = X^(K−1)ᵀΔ^K; 001: ∂E/∂w_ji = (y_j − d_j)·z_i in the W·x layout; 演習① numerically).
-import type { ActivationName, Layout, LossName } from '../../network/spec';
+import type { ActivationName, Layout, LossName } from '../../concepts/network';
 import type { Rng } from '../prng';
 import type { NetworkDraft, Template } from '../template';
 import { t } from '../text';

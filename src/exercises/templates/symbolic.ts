@@ -1,4 +1,4 @@
-// Symbolic exercises (issue 5, "Symbolic exercises"): the lecture deck's own exercises ask for
+// Symbolic exercises: the lecture's own exercises ask for
 // formulas — 偏微分-演習 "z = ax + by, ∂z/∂x = ?", 演習① "find ∂L/∂b_j^K using only the known x and t",
 // 演習② "find ∂L/∂b_j^l using a, x, w, δ^{l+1}". The answer is an expression over named variables,
 // graded by exact evaluation at random rational points; misconceptions are wrong formulas.

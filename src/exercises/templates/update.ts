@@ -1,6 +1,6 @@
 // One gradient-descent step w ← w − η·∂L/∂w, and the lecture deck's exercise ③ (002, 演習③
 // 手計算でNNを学習せよ): update every parameter once; by how much does the loss improve?
-import type { ActivationName } from '../../network/spec';
+import type { ActivationName } from '../../concepts/network';
 import { sign, sub, type Value } from '../../number/value';
 import type { NetworkDraft, Template } from '../template';
 import { t } from '../text';

@@ -1,4 +1,4 @@
-// The chain rule with one, two and n intermediate variables (lecture deck 002), on the computational
+// The chain rule with one, two and n intermediate variables, on the computational
 // graph z = t², t = x + y (note 004), and the add and multiply nodes it gives.
 import type { Topic } from '../types';
 

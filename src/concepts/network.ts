@@ -1,16 +1,16 @@
-// The network file, as plain typed data after validation. Numbers are exact Values.
+// A network as every part sees it: plain typed data after validation, numbers as exact Values.
 import type { Value } from '../number/value';
 
 /** x-w: a = x·W + b, W[input][unit] (DLfS, lecture deck); w-x: a = W·x + b, W[unit][input] (E資格 notes). */
 export type Layout = 'x-w' | 'w-x';
 
-import type { ActivationName } from '../concepts/activations';
-import type { LossName } from '../concepts/losses';
-import type { Conventions } from '../concepts/conventions';
+import type { ActivationName } from './activations';
+import type { LossName } from './losses';
+import type { Conventions } from './conventions';
 
-export { ACTIVATIONS, type ActivationName } from '../concepts/activations';
-export { LOSSES, type LossName } from '../concepts/losses';
-export { DEFAULT_CONVENTIONS, type Conventions } from '../concepts/conventions';
+export { ACTIVATIONS, type ActivationName } from './activations';
+export { LOSSES, type LossName } from './losses';
+export { DEFAULT_CONVENTIONS, type Conventions } from './conventions';
 
 import type { Matrix, Vector } from '../number/vector';
 
