@@ -52,6 +52,14 @@ export interface ContextOptions {
   readonly tolerances?: ReadonlyMap<string, Tolerance>;
 }
 
+/** Asked quantities that need the learning rate. */
+const UPDATE_QUANTITIES: ReadonlySet<string> = new Set([
+  'weights_after',
+  'bias_after',
+  'loss_after',
+  'loss_improvement',
+]);
+
 export function gradingContext(exercise: Exercise, options: ContextOptions = {}): GradingContext {
   const network = exercise.network;
   const spec = network !== null && !isGraphFile(network) ? networkSpecOf(network) : null;
@@ -61,6 +69,12 @@ export function gradingContext(exercise: Exercise, options: ContextOptions = {})
       : null;
   const given = spec ? givenOutputsOf(exercise.given, spec) : new Map<number, Matrix>();
   const solution = spec ? solve(spec, { givenOutputs: given }) : null;
+
+  // A mistake with the learning rate can be made only where the exercise gives one: it asks for an
+  // update, or its prompt states η.
+  const givesLearningRate =
+    exercise.asks.some((ask) => UPDATE_QUANTITIES.has(ask.quantity)) || exercise.prompt.includes('η');
+  const couldMake = (m: Misconception) => m.applies(spec!) && (!m.usesLearningRate || givesLearningRate);
 
   let mistakeSolutions: { mistake: Mistake; solution: Solution }[] | null = null;
   const mistakenCache = new Map<string, MistakenValue[]>();
@@ -98,7 +112,7 @@ export function gradingContext(exercise: Exercise, options: ContextOptions = {})
       // A graph has no engine mistakes; a negated gradient is still one.
       if (ask.quantity === 'gradients' && NEGATION) out.push({ mistake: { id: NEGATION.id }, value: negated(right) });
     } else if (spec) {
-      mistakeSolutions ??= MISCONCEPTIONS.filter((m) => m.applies(spec)).flatMap((m) =>
+      mistakeSolutions ??= MISCONCEPTIONS.filter(couldMake).flatMap((m) =>
         m.variants(spec).map((mistake) => ({
           mistake,
           solution: solve(spec, { givenOutputs: given, rules: mistakeRules(mistake, spec, correctRules) }),

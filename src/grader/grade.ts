@@ -21,7 +21,7 @@ import { effectiveSigFigs, sameValue } from './precision';
 import type { GradingContext, MistakenValue } from './context';
 import * as msg from './messages';
 import { MISCONCEPTIONS, diagnosisOrder, misconception } from './misconceptions';
-import { stepAt } from './steps';
+import { stepAt, type StepReference } from './steps';
 import { rightWay } from './right-way';
 import { substitutionsFor } from './substitute';
 import { gradeFormula } from './symbolic';
@@ -83,6 +83,10 @@ export interface AskResult {
   /** The engine's value (a formula ask: the exercise's model answer). */
   readonly expected: AskValue | ExpectedValue | null;
   readonly misconception: string | null;
+  /** Every misconception that gives the student's number (the first is `misconception`, the most likely). */
+  readonly misconceptions: readonly string[];
+  /** The step of the worked solution that shows the right way, for a misconception. */
+  readonly step: StepReference | null;
   readonly feedback: Text;
   /** Wrong only because it follows correctly from the student's own earlier wrong answer. */
   readonly carriedForward: boolean;
@@ -318,18 +322,62 @@ function cellFeedback(ctx: GradingContext, ask: Ask, verdict: CellVerdict, right
   }
 }
 
+/** The step of the worked solution that shows the right way for `mistake` (none for a graph's gradient). */
+function rightStep(
+  ctx: GradingContext,
+  ask: Ask,
+  mistake: Mistake,
+  index: readonly number[] | null = null,
+): StepReference | null {
+  if (isGraphAsk(ask)) return null;
+  const way = rightWay(ctx, ask, mistake, index);
+  return stepAt(ctx, way.quantity, way.layer, way.index);
+}
+
 function misconceptionText(
   ctx: GradingContext,
   ask: Ask,
   mistake: Mistake,
   index: readonly number[] | null = null,
+  others: readonly Mistake[] = [],
 ): Text {
   const convention = misconception(mistake.id).conventionNote;
   const note = convention && ctx.spec ? convention(ctx.spec) : null;
   const way = rightWay(ctx, ask, mistake, index);
-  // A graph's gradient has no network step: its own rule is the right way.
-  const step = isGraphAsk(ask) ? null : stepAt(ctx, way.quantity, way.layer, way.index);
-  return msg.misconceptionFeedback(mistake, step, note, way.formula, way.description);
+  return msg.misconceptionFeedback(
+    mistake,
+    rightStep(ctx, ask, mistake, index),
+    note,
+    way.formula,
+    way.description,
+    others.map((other) => rightWay(ctx, ask, other, index).description ?? misconception(other.id).words),
+  );
+}
+
+/**
+ * Every misconception (in diagnosis order, one entry per id) whose value in each of `cells` is the
+ * student's number there: when two mistakes give the same number, the student may have made either.
+ */
+function candidatesFor(
+  ctx: GradingContext,
+  ask: Ask,
+  cells: readonly { readonly index: readonly number[]; readonly number: StudentNumber }[],
+): Mistake[] {
+  const found: Mistake[] = [];
+  for (const m of ordered(ask, ctx.mistaken(ask))) {
+    if (found.some((f) => f.id === m.mistake.id)) continue;
+    const all = cells.every((cell) => {
+      const buggy = cellAt(m.value, cell.index);
+      return buggy !== null && matchesValue(buggy, cell.number);
+    });
+    if (all) found.push(m.mistake);
+  }
+  return found;
+}
+
+/** The diagnosed mistake first, then the other candidates that give the same numbers. */
+function withCandidates(mistake: Mistake, candidates: readonly Mistake[]): readonly Mistake[] {
+  return [mistake, ...candidates.filter((c) => c.id !== mistake.id)];
 }
 
 interface Graded {
@@ -338,17 +386,34 @@ interface Graded {
   readonly status: Status;
   readonly score: number;
   readonly misconception: string | null;
+  readonly misconceptions?: readonly string[];
+  readonly step?: StepReference | null;
   readonly feedback: Text;
   readonly cells: readonly CellResult[] | null;
 }
 
 function gradeScalar(ctx: GradingContext, ask: Ask, right: Value, student: StudentNumber): Graded {
   const verdict = gradeCell(ctx, ask, [], right, student);
+  if (verdict.kind === 'misconception') {
+    const [mistake, ...others] = withCandidates(
+      verdict.mistake,
+      candidatesFor(ctx, ask, [{ index: [], number: student }]),
+    );
+    return {
+      status: 'incorrect',
+      score: 0,
+      misconception: mistake.id,
+      misconceptions: [mistake.id, ...others.map((o) => o.id)],
+      step: rightStep(ctx, ask, mistake),
+      feedback: misconceptionText(ctx, ask, mistake, null, others),
+      cells: null,
+    };
+  }
   return {
     roundedChain: verdict.kind === 'rounded-chain',
     status: cellStatus(verdict),
     score: CELL_SCORE[verdict.kind],
-    misconception: verdict.kind === 'misconception' ? verdict.mistake.id : null,
+    misconception: null,
     feedback: cellFeedback(ctx, ask, verdict, right, student),
     cells: null,
   };
@@ -454,11 +519,15 @@ function gradeMatrix(
       mistaken.find((m) => cells.every((cell) => explains(m, cell))) ??
       mistaken.find((m) => wrongCells.every((cell) => cell.verdict.kind === 'misconception' && explains(m, cell)))
     )?.mistake ?? null;
-  const names = wrongCells.map((cell) => `[${cell.index.join('][')}]`);
-  const summary = msg.cellsSummary(cells.length - wrongCells.length, cells.length, names);
+  const summary = msg.cellsSummary(
+    cells.length - wrongCells.length,
+    cells.length,
+    wrongCells.map((cell) => cell.index),
+  );
   const onlyFigures = wrongCells.every((cell) => cell.verdict.kind === 'few-figures');
+  const others = common ? withCandidates(common, candidatesFor(ctx, ask, wrongCells)).slice(1) : [];
   const detail = common
-    ? misconceptionText(ctx, ask, common, wrongCells[0].index)
+    ? misconceptionText(ctx, ask, common, wrongCells[0].index, others)
     : onlyFigures
       ? msg.fewFigures(cellAt(right, wrongCells[0].index)!)
       : null;
@@ -474,6 +543,8 @@ function gradeMatrix(
     status: 'incorrect',
     score,
     misconception: common?.id ?? null,
+    misconceptions: common ? [common.id, ...others.map((o) => o.id)] : [],
+    step: common ? rightStep(ctx, ask, common, wrongCells[0].index) : null,
     feedback: joinText([summary, detail]),
     cells: named,
   };
@@ -715,6 +786,8 @@ export function gradeExercise(
       score,
       expected: graded.expected,
       misconception: graded.misconception,
+      misconceptions: graded.misconception === null ? [] : (graded.misconceptions ?? [graded.misconception]),
+      step: graded.misconception === null ? null : (graded.step ?? null),
       feedback,
       carriedForward: carried,
       cells: graded.cells,

@@ -73,7 +73,8 @@ const PLACE_NAMES: Record<string, readonly [string, string]> = {
 
 function placeText(p: Place): Text {
   const [en, ja] = PLACE_NAMES[p.quantity] ?? [p.quantity, p.quantity];
-  return p.layer < 0 ? text(en, ja) : text(`${en} of layer ${p.layer}`, `第${p.layer}層の ${ja}`);
+  // Layers are numbered from 1, as the prompt numbers them.
+  return p.layer < 0 ? text(en, ja) : text(`${en} of layer ${p.layer + 1}`, `第${p.layer + 1}層の ${ja}`);
 }
 
 function policyText(policy: RoundingPolicy): Text {
@@ -148,33 +149,40 @@ export function wrong(expected: AskValue): Text {
   return text(`Incorrect: the answer is ${e}.`, `不正解です。正解は ${e} です。`);
 }
 
+/** " (in layer n)", numbered from 1 as the prompt numbers layers. */
 export function layerText(layer: number | undefined): Text {
-  return layer === undefined ? text('', '') : text(` (in layer ${layer})`, `（第${layer}層）`);
+  return layer === undefined ? text('', '') : text(` (in layer ${layer + 1})`, `（第${layer + 1}層）`);
 }
 
-/** "It looks like <the mistake> — see step <id>: <formula>." */
+/**
+ * "It looks like <the mistake> (or <another that gives the same number>). The right way (step “…”):
+ * <formula>." The step is named by its title; its anchor goes into the JSON, never into the words.
+ */
 export function misconceptionFeedback(
   mistake: Mistake,
   stepRef: StepReference | null,
   conventionNote: Text | null = null,
   formula: Text | null = null,
   description: Text | null = null,
+  alternatives: readonly Text[] = [],
 ): Text {
   const c = misconception(mistake.id);
   const words = description ?? c.words;
   const right = formula ?? c.step.formula;
   const where = layerText(mistake.layer);
-  // The label as the worked solution shows it; the id is the step's anchor in the HTML solution.
   const step = stepRef
-    ? text(
-        ` (worked solution, step “${stepRef.label_en}”, #step-${stepRef.id})`,
-        `（途中式つきの解説のステップ「${stepRef.label_ja}」、#step-${stepRef.id}）`,
-      )
+    ? text(` (worked solution, step “${stepRef.label_en}”)`, `（途中式つきの解説のステップ「${stepRef.label_ja}」）`)
     : text('', '');
   const note = conventionNote ?? text('', '');
+  const or = alternatives.length
+    ? text(
+        `, or that ${alternatives.map((a) => a.en).join(', or that ')}: both give this number`,
+        `、または${alternatives.map((a) => a.ja).join('、または')}（どちらもこの値になります）`,
+      )
+    : text('', '');
   return text(
-    `Incorrect: it looks like ${words.en}${where.en}${note.en}. The right way${step.en}: ${right.en}.`,
-    `不正解です。よくある間違い: ${words.ja}${where.ja}${note.ja}。正しい手順${step.ja}: ${right.ja}。`,
+    `Incorrect: it looks like ${words.en}${where.en}${note.en}${or.en}. The right way${step.en}: ${right.en}.`,
+    `不正解です。よくある間違い: ${words.ja}${where.ja}${note.ja}${or.ja}。正しい手順${step.ja}: ${right.ja}。`,
   );
 }
 
@@ -205,11 +213,17 @@ export function transposedMatrix(what: Text): Text {
   );
 }
 
-export function cellsSummary(right: number, total: number, wrongCells: readonly string[]): Text {
-  const list = wrongCells.join(', ');
+/** A cell as the prompt numbers it: "entry 2" of a vector, "row 1, column 2" of a matrix (from 1). */
+export function cellName(index: readonly number[]): Text {
+  if (index.length === 1) return text(`entry ${index[0] + 1}`, `${index[0] + 1}番目の成分`);
+  return text(`row ${index[0] + 1}, column ${index[1] + 1}`, `${index[0] + 1}行${index[1] + 1}列`);
+}
+
+export function cellsSummary(right: number, total: number, wrongCells: readonly (readonly number[])[]): Text {
+  const names = wrongCells.map(cellName);
   return text(
-    `${right} of ${total} entries are right; check ${list}.`,
-    `${total} 個中 ${right} 個が正解です。${list} を見直してください。`,
+    `${right} of ${total} ${total === 1 ? 'entry' : 'entries'} ${right === 1 ? 'is' : 'are'} right; check ${names.map((n) => n.en).join('; ')}.`,
+    `${total} 個中 ${right} 個が正解です。${names.map((n) => n.ja).join('、')}を見直してください。`,
   );
 }
 

@@ -1,5 +1,5 @@
 // The `check` command's outputs. JSON follows the contract exactly:
-//   exercise: { results: [ { ask, status, score, expected, misconception, feedback } ] }
+//   exercise: { results: [ { ask, status, score, expected, misconception, [misconceptions, step,] feedback } ] }
 //   work:     { results: [ { path, status, expected, misconception, carried_forward } ], first_wrong }
 // Text is for people: one verdict per line, the feedback under it.
 import type { AskValue } from '../exercises/quantities';
@@ -13,7 +13,7 @@ import { display, misconceptionFeedback } from './messages';
 import { MIN_FIGURES } from './compare';
 import { pick, type Lang } from './text';
 import type { WorkCheck, WorkResult } from './work';
-import type { NetworkSpec } from '../network/spec';
+import type { NetworkSpec } from '../concepts/network';
 
 type JsonExpected = JsonValue | JsonExpected[] | ExpectedValue | null;
 
@@ -41,6 +41,10 @@ export function exerciseResultsJson(results: readonly AskResult[], lang: Lang) {
       score: r.score,
       expected: expectedJson(r.expected),
       misconception: r.misconception,
+      ...(r.misconception === null ? {} : { misconceptions: r.misconceptions }),
+      ...(r.step === null
+        ? {}
+        : { step: { title: lang === 'ja' ? r.step.label_ja : r.step.label_en, anchor: `step-${r.step.id}` } }),
       feedback: pick(r.feedback, lang),
     })),
   };
@@ -61,9 +65,16 @@ export function exerciseResultsText(results: readonly AskResult[], lang: Lang): 
     ja ? ({ correct: '正解', incorrect: '不正解', invalid: '読み取れません' }[s] ?? s) : s;
   const lines: string[] = [];
   for (const r of results) {
-    lines.push(`${r.ask}: ${MARK[r.status]} ${status(r.status)}  (${ja ? '得点' : 'score'} ${r.score})`);
+    // A part carried forward is not the expected value, but it is not a mistake either: say which it is.
+    const verdict = r.carriedForward
+      ? `↪ ${ja ? '前の答えから正しく計算' : 'follows from your earlier answer'}`
+      : `${MARK[r.status]} ${status(r.status)}`;
+    lines.push(`${r.ask}: ${verdict}  (${ja ? '得点' : 'score'} ${r.score})`);
     lines.push(`    ${pick(r.feedback, lang)}`);
-    if (r.status !== 'correct') lines.push(`    ${ja ? '正解' : 'expected'}: ${expectedText(r.expected)}`);
+    // The answer is said once: not again under feedback that already gives it.
+    const expected = expectedText(r.expected);
+    if (r.status !== 'correct' && !pick(r.feedback, lang).includes(expected))
+      lines.push(`    ${ja ? '正解' : 'expected'}: ${expected}`);
   }
   const total = results.reduce((s, r) => s + r.score, 0);
   lines.push(`${ja ? '合計' : 'Total'}: ${Math.round(total * 1000) / 1000} / ${results.length}`);

@@ -63,9 +63,12 @@ describe('backprop-tutor check', () => {
     expect(status).toBe(0);
     const out = JSON.parse(stdout);
     expect(Object.keys(out)).toEqual(['results']);
-    expect(out.results.map((r: Record<string, unknown>) => Object.keys(r))).toEqual(
-      Array(3).fill(['ask', 'status', 'score', 'expected', 'misconception', 'feedback']),
-    );
+    // The contract's keys in its order; a diagnosed misconception adds every candidate and the step.
+    expect(out.results.map((r: Record<string, unknown>) => Object.keys(r))).toEqual([
+      ['ask', 'status', 'score', 'expected', 'misconception', 'feedback'],
+      ['ask', 'status', 'score', 'expected', 'misconception', 'misconceptions', 'step', 'feedback'],
+      ['ask', 'status', 'score', 'expected', 'misconception', 'feedback'],
+    ]);
     const [a1, a2, a3] = out.results;
     expect(a1).toMatchObject({
       ask: 'a1',
@@ -79,8 +82,11 @@ describe('backprop-tutor check', () => {
       status: 'incorrect',
       score: 0,
       misconception: 'sign-flip',
+      misconceptions: ['sign-flip'],
+      step: { anchor: expect.stringMatching(/^step-delta\/0\//) },
       expected: { exact: '-3/20' },
     });
+    expect(a2.feedback).not.toMatch(/#|step-|\[0\]|layer 0/);
     expect(a3).toMatchObject({ ask: 'a3', status: 'incorrect', score: 0.5 });
     expect(a3.expected).toEqual([
       [expect.objectContaining({ exact: '-3/50' })],

@@ -78,8 +78,8 @@ describe('expressions built from rounded decimals', () => {
     expect(mazur({ a2: '0.138*0.5933' }).a2.status).toBe('correct');
     const r = mazur({ a2: '0.08188' }).a2; // the same, written as its decimal to 4 figures
     expect(r.status).toBe('correct');
-    expect(r.feedback.en).toMatch(/δ of layer 1 to 3 significant figures/);
-    expect(r.feedback.en).toMatch(/z of layer 0 to 4 significant figures/);
+    expect(r.feedback.en).toMatch(/δ of layer 2 to 3 significant figures/);
+    expect(r.feedback.en).toMatch(/z of layer 1 to 4 significant figures/);
     // Wrong expressions with long decimals stay wrong.
     for (const answer of ['0.7413*0.1968', '0.138*0.6933', '0.0918'])
       expect(mazur({ a2: answer }).a2.status, answer).toBe('incorrect');

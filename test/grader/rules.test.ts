@@ -181,7 +181,7 @@ describe('matrices', () => {
     expect(half.status).toBe('incorrect');
     expect(half.score).toBe(0.5);
     expect(half.cells?.map((c) => c.status)).toEqual(['correct', 'incorrect']);
-    expect(half.feedback.en).toMatch(/1 of 2 entries are right; check \[1\]\[0\]/);
+    expect(half.feedback.en).toMatch(/1 of 2 entries is right; check row 2, column 1/);
     const transposed = linear({ gw: '[[-0.06, -0.09]]' }).gw;
     expect(transposed.status).toBe('incorrect');
     expect(transposed.misconception).toBe('transposed-gradient');

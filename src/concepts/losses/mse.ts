@@ -18,12 +18,15 @@ export const mse: Loss<'mse'> = {
   text: 'L = (1/n)·Σ(y − t)²',
   compactText: 'L = (1/n)Σ(y − t)²',
   gradientVectorText: '(2/n)(y − t)',
+  // Over one output the mean is the square itself; over two, the 1/2 is written as a mean, not as ½SSE.
   described: (outputs) =>
-    text(
-      `mean squared error over the ${outputs} outputs: L = (1/${outputs}) Σ_k (y_k − t_k)²`,
-      `平均二乗誤差（出力 ${outputs} 個の平均）L = (1/${outputs}) Σ_k (y_k − t_k)²`,
-    ),
-  gradientText: (outputs) => `∂L/∂y_j = (2/${outputs})(y_j − t_j)`,
+    outputs === 1
+      ? text('mean squared error over the one output: L = (y − t)²', '平均二乗誤差（出力は1個）L = (y − t)²')
+      : text(
+          `mean squared error over the ${outputs} outputs: L = (1/${outputs}) Σ_k (y_k − t_k)²`,
+          `平均二乗誤差（出力 ${outputs} 個の平均）L = (1/${outputs}) Σ_k (y_k − t_k)²`,
+        ),
+  gradientText: (outputs) => (outputs === 1 ? '∂L/∂y = 2(y − t)' : `∂L/∂y_j = (2/${outputs})(y_j − t_j)`),
   gradientAt: (y, t, outputs) => `(2/${outputs}) × ${differenceAt(y, t)}`,
   sampleAt: (y, t) => `(1/${y.length})(${squaresAt(y, t)})`,
   topic: null,

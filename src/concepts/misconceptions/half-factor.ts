@@ -1,8 +1,9 @@
 // A factor ½ dropped or added: variant 0 is the usual slip for the loss (½ dropped from half-sse,
 // ½ added to sse/mse), variant 1 the other way.
-import type { LossName } from '../network';
+import { loss } from '../losses';
+import type { LossName, NetworkSpec } from '../network';
 import { div, mul, ratio, ONE, type Value } from '../../number/value';
-import { text } from '../../text/lang';
+import { text, type Text } from '../../text/lang';
 import { SCALE, type Misconception } from './misconception';
 
 /** The factor the slip puts on the loss and its gradient. */
@@ -10,6 +11,15 @@ export function slipFactor(loss: LossName, variant = 0): Value {
   const natural = loss === 'half-sse' ? ratio(2) : ratio(1, 2);
   if (loss === 'cross-entropy') return ONE;
   return variant === 0 ? natural : div(ONE, natural);
+}
+
+/** The exercise's own loss and its gradient: the factor in front is the one to keep. */
+function ownLossText(n: NetworkSpec): Text {
+  const own = loss(n.loss);
+  return text(
+    `${own.text} gives ∂L/∂y = ${own.gradientVectorText}; keep its factor in front of the sum`,
+    `${own.text} より ∂L/∂y = ${own.gradientVectorText}。和の前の係数はそのまま使います`,
+  );
 }
 
 export const halfFactor: Misconception<'half-factor'> = {
@@ -22,9 +32,10 @@ export const halfFactor: Misconception<'half-factor'> = {
   step: {
     quantity: 'loss',
     formula: text(
-      'half-sse L = ½Σ(y − t)², ∂L/∂y = y − t; sse L = Σ(y − t)², ∂L/∂y = 2(y − t)',
-      '二乗和誤差 L = ½Σ(y − t)² なら ∂L/∂y = y − t、L = Σ(y − t)² なら ∂L/∂y = 2(y − t)',
+      'L = ½Σ(y − t)² gives ∂L/∂y = y − t; L = Σ(y − t)² gives ∂L/∂y = 2(y − t)',
+      'L = ½Σ(y − t)² なら ∂L/∂y = y − t、L = Σ(y − t)² なら ∂L/∂y = 2(y − t)',
     ),
+    formulaFor: ownLossText,
   },
   applies: (n) => n.loss !== 'cross-entropy',
   variants: () => [

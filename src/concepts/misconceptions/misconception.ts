@@ -59,6 +59,8 @@ export interface Misconception<Id extends string = string> {
   /** The step that shows the right way. */
   readonly step: RightStep;
   /** Whether the mistake can change anything in this network (saves solving when it cannot). */
+  /** The mistake involves the learning rate: a student can make it only where the exercise gives one. */
+  readonly usesLearningRate?: boolean;
   readonly applies: (network: NetworkSpec) => boolean;
   /** The variants to recompute. */
   readonly variants: (network: NetworkSpec) => readonly Mistake<Id>[];

@@ -17,6 +17,7 @@ export const updatedWeightsInBackprop: Misconception<'updated-weights-in-backpro
     ),
   },
   applies: (n) => n.layers.length > 1,
+  usesLearningRate: true,
   variants: perLayer('updated-weights-in-backprop', hiddenInputs),
   layerLocal: true,
   reach: PASS_BACK,
