@@ -58,6 +58,12 @@ const SINGLE = new Map<number, string>([
   [0xff61, '.'],
   // Script small e.
   [0x212f, 'e'],
+  // Vulgar fractions, as hints write ½ (after a digit they are refused: 2½ is not 2·½).
+  [0x00bd, '(1/2)'],
+  [0x2153, '(1/3)'],
+  [0x2154, '(2/3)'],
+  [0x00bc, '(1/4)'],
+  [0x00be, '(3/4)'],
 ]);
 
 /** Characters that vanish: zero-width spaces and joiners, word joiner, byte-order mark, soft hyphen. */
@@ -125,7 +131,8 @@ export function normalize(raw: string): Normalized {
     }
     if (!DROPPED.has(c)) {
       const mapped = SINGLE.get(c);
-      if (mapped !== undefined) push(mapped, i);
+      const afterDigit = i > 0 && raw[i - 1] >= '0' && raw[i - 1] <= '9';
+      if (mapped !== undefined && !(mapped.startsWith('(') && afterDigit)) push(mapped, i);
       else if (c >= 0xff01 && c <= 0xff5e) push(String.fromCharCode(c - 0xfee0), i);
       else if (c >= 0x2000 && c <= 0x200a) push(' ', i);
       else push(raw[i], i);

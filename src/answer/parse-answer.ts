@@ -2,6 +2,7 @@
 // rejection that says how to write it. The text never reaches a general evaluator: it is normalised,
 // tokenised and parsed by this module's own whitelist grammar, with every size capped (see limits.ts).
 // parseAnswer never throws on any input text.
+import { acceptedSpellings, withoutArrayWrapper } from './spellings';
 import type { Value } from '../number/value';
 import { variablesOf, type Ast } from './ast';
 import { AnswerFailure, fail, inCell, toAnswerError, type AnswerError } from './errors';
@@ -74,16 +75,17 @@ function parse(text: unknown, table: NameTable, limits: AnswerLimits, expect: Ex
   // Before anything looks at the characters: a 1 MB string costs one comparison.
   if (text.length > limits.maxLength) fail('too-long', { length: text.length, max: limits.maxLength });
   const work = new Work(limits);
-  const normalized = normalize(text);
+  const normalized = withoutArrayWrapper(normalize(text));
   // "δ = 0.15": say "write only the value" rather than stumble over the name first.
   const equals = firstIndexOf(normalized.text, ['=', '≈', '≒']);
   if (equals >= 0) fail('assignment', {}, normalized.origin[equals]);
-  const tokens = tokenize(normalized, table, limits, work);
+  const typed = tokenize(normalized, table, limits, work);
   let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi && tokens[lo].kind === 'newline') lo++;
-  while (hi > lo && tokens[hi - 1].kind === 'newline') hi--;
+  let hi = typed.length;
+  while (lo < hi && typed[lo].kind === 'newline') lo++;
+  while (hi > lo && typed[hi - 1].kind === 'newline') hi--;
   if (lo === hi) fail('empty');
+  const tokens = table.symbolic ? typed : acceptedSpellings(typed, lo, hi, expect);
 
   if (table.symbolic) {
     for (let k = lo; k < hi; k++) {

@@ -94,11 +94,10 @@ function bracketed(tokens: readonly Token[], lo: number, hi: number, limits: Ans
     if (rows.length > limits.maxRows)
       fail('matrix-too-large', { rows: limits.maxRows, columns: limits.maxColumns }, t.pos);
     k = rowClose + 1;
-    // One separator between rows is fine; a separator with no row after it is an empty entry.
+    // One separator between rows is fine, and one after the last row ("[[1, 2], [3, 4],]").
     if (k < close && (tokens[k].kind === ',' || tokens[k].kind === ';')) {
       k++;
       while (k < close && tokens[k].kind === 'newline') k++;
-      if (k === close) fail('empty-entry', {}, tokens[k - 1].pos);
     }
   }
   return finish(rows, 2, true, commas, tokens, limits, lo);
@@ -151,7 +150,9 @@ function splitRows(tokens: readonly Token[], lo: number, hi: number, limits: Ans
   return rows;
 }
 
-function splitRow(tokens: readonly Token[], lo: number, hi: number): Row {
+function splitRow(tokens: readonly Token[], lo: number, rowEnd: number): Row {
+  // One trailing comma ("[0.1, 0.2,]", as Python allows) ends the row.
+  const hi = rowEnd - 1 > lo && tokens[rowEnd - 1].kind === ',' ? rowEnd - 1 : rowEnd;
   const cells: Cell[] = [];
   let depth = 0;
   let hasComma = false;

@@ -156,6 +156,33 @@ const irrational: [string, string][] = [
   ['exp 1', E],
 ];
 
+describe('hints typed back', () => {
+  // As the hints write them: ½ for 1/2, square brackets as parentheses; by hand: ½(0.4 + 0.6) = 1/2,
+  // 2·(0.3 + 0.4) = 7/5, ⅓ + ¼ = 7/12, ¾ = 3/4.
+  it.each([
+    ['½', '1/2'],
+    ['½(0.4 + 0.6)', '1/2'],
+    ['½·(0.4 + 0.6)', '1/2'],
+    ['[0.3 + 0.4]*2', '7/5'],
+    ['2[0.3 + 0.4]', '7/5'],
+    ['(1/2)[0.4 + (0.6)]', '1/2'],
+    ['⅓ + ¼', '7/12'],
+    ['¾', '3/4'],
+  ])('%j = %s', (text, value) => {
+    expect(exactOf(scalarOf(text).value)).toBe(value);
+  });
+
+  it('reads (1/2)[−ln 0.4 + (−ln 0.6)] as ½(−ln 0.4 − ln 0.6)', () => {
+    const v = scalarOf('(1/2)[−ln 0.4 + (−ln 0.6)]', { expect: 'scalar' }).value;
+    // −ln 0.24 / 2 = 0.71355… (ln 0.24 = −1.427116355640145…)
+    expectClose(v, '0.7135581778200728', 15);
+  });
+
+  it('refuses a fraction sign after a digit (2½ is not 2·½)', () => {
+    expect(() => scalarOf('2½')).toThrow();
+  });
+});
+
 describe('accepted notations with irrational values', () => {
   it.each(irrational)('%j ≈ %s', (text, reference) => {
     const v = scalarOf(text).value;

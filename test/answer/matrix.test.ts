@@ -149,7 +149,8 @@ describe('matrix answers', () => {
     ['[1,2]*2', 'matrix-in-expression'],
     ['2*[1,2]', 'matrix-in-expression'],
     ['[1,,2]', 'empty-entry'],
-    ['[1,2,]', 'empty-entry'],
+    ['[1,,2,]', 'empty-entry'],
+    ['[1,2,,]', 'empty-entry'],
     ['1;;2', 'empty-entry'],
     [';1', 'empty-entry'],
     ['[]', 'empty-entry'],
@@ -160,6 +161,27 @@ describe('matrix answers', () => {
     [`[${Array.from({ length: 17 }, () => '[1]').join(',')}]`, 'matrix-too-large'],
   ])('%j → %s', (text, code) => {
     expect(errorOf(text).code).toBe(code);
+  });
+
+  // The ways hints, numpy and Python write the same matrix.
+  it.each([
+    ['array([[1, 2], [3, 4]])'],
+    ['np.array([[1, 2], [3, 4]])'],
+    ['numpy.array([[1, 2], [3, 4]]) '],
+    ['[[1, 2,], [3, 4],]'],
+    ['((1, 2), (3, 4))'],
+    ['[(1, 2), (3, 4)]'],
+    ['[[1, 2*[1]], [3, [2]*2]]'],
+  ])('%j is [[1, 2], [3, 4]]', (text) => {
+    expect(cells(text).rows).toEqual([
+      ['1', '2'],
+      ['3', '4'],
+    ]);
+  });
+
+  it('a vector with a trailing comma, and a tuple', () => {
+    expect(cells('[1, 2,]').rows).toEqual([['1', '2']]);
+    expect(cells('(1, 2)').rows).toEqual([['1', '2']]);
   });
 
   it('accepts the largest matrix, 16 × 16', () => {
