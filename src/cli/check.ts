@@ -7,6 +7,7 @@ import { fail } from '../network/source';
 import { loadNetwork } from '../network/load';
 import { gradingContext, type GradingContext } from '../grader/context';
 import { loadExercise, type LoadedExercise } from '../grader/exercise-file';
+import { checkedAgainstTemplate } from '../grader/provenance';
 import { gradeExercise } from '../grader/grade';
 import { hintsFor } from '../grader/hints';
 import { exerciseResultsJson, exerciseResultsText, workJson, workText } from '../grader/render';
@@ -70,7 +71,8 @@ export async function checkCommand(args: string[]): Promise<number> {
     return 0;
   }
 
-  const loaded = loadExercise(file);
+  const { loaded, notes } = checkedAgainstTemplate(loadExercise(file));
+  for (const note of notes) process.stderr.write(`backprop-tutor: ${file}: ${pick(note, lang)}\n`);
   const ctx = gradingContext(loaded.exercise, { tolerances: loaded.tolerances });
   validateAsks(loaded, ctx);
   const askIds = new Set(loaded.exercise.asks.map((a) => a.id));

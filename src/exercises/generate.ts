@@ -47,7 +47,7 @@ const findLine = t(
 const findLineIrrational = t('Find:', '次の値を求めよ:');
 
 function networkExercise(
-  base: Pick<Exercise, 'template' | 'seed' | 'difficulty' | 'lang'>,
+  base: Pick<Exercise, 'template' | 'seed' | 'difficulty' | 'lang' | 'generator'>,
   variant: NetworkVariant,
 ): Exercise {
   const { draft, ctx, file } = variant;
@@ -81,7 +81,7 @@ function networkExercise(
 }
 
 function graphExercise(
-  base: Pick<Exercise, 'template' | 'seed' | 'difficulty' | 'lang'>,
+  base: Pick<Exercise, 'template' | 'seed' | 'difficulty' | 'lang' | 'generator'>,
   variant: GraphVariant,
 ): Exercise {
   const { draft, solution, values } = variant;
@@ -119,7 +119,7 @@ function graphExercise(
 }
 
 function symbolicExercise(
-  base: Pick<Exercise, 'template' | 'seed' | 'difficulty' | 'lang'>,
+  base: Pick<Exercise, 'template' | 'seed' | 'difficulty' | 'lang' | 'generator'>,
   variant: SymbolicVariant,
 ): Exercise {
   const { draft } = variant;
@@ -138,6 +138,12 @@ function symbolicExercise(
   };
 }
 
+/**
+ * The version of the generator: raise it whenever a template changes what a seed makes, so that a file
+ * saved before the change is still graded as it was made (see grader/provenance.ts).
+ */
+export const GENERATOR_VERSION = 1;
+
 export function generateExercise(options: ExerciseOptions): Exercise {
   const { seed } = options;
   if (!Number.isInteger(seed) || seed < 0 || seed > MAX_SEED)
@@ -147,7 +153,7 @@ export function generateExercise(options: ExerciseOptions): Exercise {
   const difficulty = options.difficulty ?? 1;
   const lang = options.lang ?? 'en';
   const { variant } = findVariant(template, seed, difficulty);
-  const base = { template: template.name, seed, difficulty, lang };
+  const base = { template: template.name, seed, difficulty, lang, generator: GENERATOR_VERSION };
   switch (variant.kind) {
     case 'network':
       return networkExercise(base, variant);

@@ -1,6 +1,12 @@
 // The exercise module's public interface: generate exercises, list templates, and recompute an
 // exercise's answers from its JSON (for the grader, the quiz and teacher sets).
-export { generateExercise, templateForSeed, UnknownTemplateError, type ExerciseOptions } from './generate';
+export {
+  GENERATOR_VERSION,
+  generateExercise,
+  templateForSeed,
+  UnknownTemplateError,
+  type ExerciseOptions,
+} from './generate';
 export { TEMPLATES, templateByName } from './templates/index';
 export type { Template } from './template';
 export { exerciseValues, solveNetworkExercise, solveGraphExercise, type SolvedNetworkExercise } from './solve-exercise';

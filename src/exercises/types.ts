@@ -130,6 +130,8 @@ export interface Exercise {
   readonly seed: number;
   readonly difficulty: Difficulty;
   readonly lang: Lang;
+  /** The generator's version that made it (absent in hand-written files). */
+  readonly generator?: number;
   /** A network file, a graph file, or null for symbolic (formula) exercises. */
   readonly network: NetworkFile | GraphFile | null;
   /** Always present in generated exercises ({} when nothing is stated); optional in files read back. */

@@ -222,7 +222,11 @@ export function exerciseFromSource(source: Source): LoadedExercise {
         ? ((raw as Record<string, unknown>).template as string)
         : 'custom',
     seed: Number((raw as Record<string, unknown>).seed ?? 0) || 0,
-    difficulty: 1,
+    difficulty: ([1, 2, 3] as const).find((d) => d === Number((raw as Record<string, unknown>).difficulty)) ?? 1,
+    // Numbers in the file arrive as their text, so that none passes through a float.
+    ...((raw as Record<string, unknown>).generator !== undefined
+      ? { generator: Number((raw as Record<string, unknown>).generator) }
+      : {}),
     lang: (raw as Record<string, unknown>).lang === 'ja' ? 'ja' : 'en',
     network,
     given: raw.given as Exercise['given'],
