@@ -15,7 +15,10 @@ export interface Checked {
   readonly notes: readonly Text[];
 }
 
-/** JSON with sorted keys, so that two equal values compare equal whatever their key order. */
+/**
+ * JSON with sorted keys and every scalar as its text, so that two equal values compare equal whatever
+ * their key order (a file read back holds its numbers and nulls as text).
+ */
 function canonical(x: unknown): string {
   if (Array.isArray(x)) return `[${x.map(canonical).join(',')}]`;
   if (x !== null && typeof x === 'object')
@@ -24,7 +27,7 @@ function canonical(x: unknown): string {
       .sort()
       .map((k) => `${JSON.stringify(k)}:${canonical((x as Record<string, unknown>)[k])}`)
       .join(',')}}`;
-  return JSON.stringify(x);
+  return JSON.stringify(String(x));
 }
 
 const GRADED_PARTS = ['network', 'given', 'asks', 'expected'] as const;

@@ -1,7 +1,7 @@
 // A tampered exercise file cannot make a wrong answer right: a file naming a template is graded as the
 // template makes it, and says so; hand-written files and files of another generator version stand.
 import { describe, expect, it } from 'vitest';
-import { generateExercise } from '../../src/exercises';
+import { TEMPLATES, generateExercise } from '../../src/exercises';
 import { gradeExercise, gradingContext, parseExercise } from '../../src/grader';
 import { checkedAgainstTemplate } from '../../src/grader/provenance';
 
@@ -21,6 +21,24 @@ describe('exercise files checked against their template', () => {
     const { result, notes } = graded(symbolic, 'b');
     expect(result.status).toBe('correct');
     expect(notes).toEqual([]);
+  });
+
+  it('every template’s file, saved and read back, is what its template makes', () => {
+    let files = 0;
+    for (const template of TEMPLATES)
+      for (const difficulty of [1, 2, 3] as const)
+        for (const seed of [1, 2]) {
+          let exercise: ReturnType<typeof generateExercise>;
+          try {
+            exercise = generateExercise({ template: template.name, difficulty, seed });
+          } catch {
+            continue;
+          }
+          const { notes } = checkedAgainstTemplate(parseExercise(JSON.stringify(exercise, null, 2)));
+          expect(notes.map((n) => n.en)).toEqual([]);
+          files++;
+        }
+    expect(files).toBeGreaterThan(60);
   });
 
   it('an edited model answer does not make a wrong formula right', () => {
