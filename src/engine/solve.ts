@@ -83,7 +83,9 @@ export type Quantity =
   | 'alpha_after'
   | 'preactivation_after'
   | 'output_after'
-  | 'loss_after';
+  | 'loss_after'
+  | 'sample_loss'
+  | 'sample_loss_after';
 
 /**
  * Called with each intermediate result as it is computed (vectors as one row, scalars as [[v]],
@@ -144,7 +146,11 @@ export function forward(
     preactivations.push(a);
     outputs.push(z);
   }
-  const sampleLosses = z.map((y, s) => sampleLoss(network.loss, y, network.target[s]));
+  const exactLosses = z.map((y, s) => sampleLoss(network.loss, y, network.target[s]));
+  // Over a batch the per-sample losses are intermediates a student writes down (and rounds) on the
+  // way to the batch's loss: (0.9163 + 0.5108)/2.
+  const sampleLosses =
+    exactLosses.length > 1 ? [...keep(after ? 'sample_loss_after' : 'sample_loss', -1, [exactLosses])[0]] : exactLosses;
   const loss = keep(after ? 'loss_after' : 'loss', -1, [[mul(rules.lossFactor(network), sum(sampleLosses))]])[0][0];
   return { preactivations, outputs, sampleLosses, loss };
 }

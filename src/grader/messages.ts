@@ -69,6 +69,7 @@ const PLACE_NAMES: Record<string, readonly [string, string]> = {
   grad_bias: ['∂L/∂b', '∂L/∂b'],
   loss: ['L', 'L'],
   loss_after: ['L after the update', '更新後の L'],
+  sample_loss: ['the loss of each sample', 'サンプルごとの損失'],
 };
 
 function placeText(p: Place): Text {

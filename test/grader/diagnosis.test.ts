@@ -135,3 +135,23 @@ describe('feedback in the student’s words', () => {
     expect(right.misconceptions).toEqual([]);
   });
 });
+
+describe('per-sample losses rounded on the way to a batch loss', () => {
+  // loss, difficulty 3, seed 2: given y = (0.4, 0.1, 0.5) and (0.6, 0.1, 0.3), one-hot targets on unit 1,
+  // mean cross-entropy: L = (−ln 0.4 − ln 0.6)/2 = 0.713558…; by hand −ln 0.4 = 0.9163, −ln 0.6 = 0.5108
+  // (4 figures), so (0.9163 + 0.5108)/2 = 0.71355.
+  const exercise = generateExercise({ template: 'loss', difficulty: 3, seed: 2 });
+  const ctx = gradingContext(exercise);
+  it.each(['0.71355', '(0.9163+0.5108)/2', '0.71356', '0.7136'])('%s is correct', (answer) => {
+    expect(exercise.prompt).toMatch(/y = \[ 0\.4 {2}0\.1 {2}0\.5 \]/);
+    const [r] = gradeExercise(ctx, new Map([['a1', answer]]));
+    expect(r.status).toBe('correct');
+    expect(r.score).toBe(1);
+    expect(r.feedback.en).not.toMatch(/Almost|cutting/);
+  });
+
+  it('a value no honest rounding gives is not', () => {
+    const [r] = gradeExercise(ctx, new Map([['a1', '0.7139']]));
+    expect(r.status).toBe('incorrect');
+  });
+});
