@@ -20,7 +20,9 @@ import {
   type JournalWriter,
 } from '../quiz/journal';
 import { planSession } from '../quiz/plan';
-import { runPlain } from '../quiz/plain';
+import { runPlain, type Ending } from '../quiz/plain';
+import { paintFor } from '../quiz/colour';
+import { runInteractive, topicPicker } from '../quiz/interactive';
 import { applyEvent, startSession } from '../quiz/session';
 import { summaryText } from '../quiz/summary';
 import { TOPICS, topicById } from '../quiz/topics';
@@ -50,7 +52,10 @@ interface Opened {
   readonly release: () => void;
 }
 
-function openSession(values: ReturnType<typeof parseCommand<typeof QUIZ>>['values']): Opened {
+function openSession(
+  values: ReturnType<typeof parseCommand<typeof QUIZ>>['values'],
+  picked: readonly string[],
+): Opened {
   if (values.resume) {
     const given = (['topic', 'template'] as const).filter((k) => values[k].length > 0).map((k) => `--${k}`);
     for (const k of ['count', 'difficulty', 'seed'] as const) if (values[k] !== undefined) given.push(`--${k}`);
@@ -76,7 +81,7 @@ function openSession(values: ReturnType<typeof parseCommand<typeof QUIZ>>['value
     version: 1,
     seed: values.seed ?? randomInt(RANDOM_SEED_LIMIT),
     count: values.count ?? DEFAULT_COUNT,
-    topics: values.topic.length > 0 ? [...new Set(values.topic)] : TOPICS.map((t) => t.id),
+    topics: values.topic.length > 0 ? [...new Set(values.topic)] : picked.length > 0 ? picked : TOPICS.map((t) => t.id),
     difficulty: Number(values.difficulty ?? '1') as Difficulty,
     lang: values.lang,
     ...(values.template.length > 0 ? { templates: [...new Set(values.template)] } : {}),
@@ -105,7 +110,19 @@ function lineReader(): { readLine: () => Promise<string | null>; close: () => vo
 
 export async function quizCommand(args: string[]): Promise<number> {
   const { values } = parseCommand(QUIZ, args);
-  const opened = openSession(values);
+  const interactive = !values.plain && process.stdin.isTTY === true && process.stdout.isTTY === true;
+  // @inquirer is loaded only here, for a quiz at a terminal.
+  const prompts = interactive ? await import('@inquirer/prompts') : null;
+  let picked: string[] = [];
+  if (prompts && !values.resume && values.topic.length === 0 && values.template.length === 0) {
+    try {
+      picked = await prompts.checkbox({ ...topicPicker(values.lang), choices: [...topicPicker(values.lang).choices] });
+    } catch (error) {
+      if ((error as Error).name === 'ExitPromptError') return INTERRUPTED;
+      throw error;
+    }
+  }
+  const opened = openSession(values, picked);
   const { session, journal, release } = opened;
   const lang: Lang = session.lang;
   const say = (message: string) => process.stdout.write(message);
@@ -133,13 +150,21 @@ export async function quizCommand(args: string[]): Promise<number> {
   };
   const topics = session.templates?.join(', ') ?? session.topics.join(', ');
   say(`${pick(WORDS.start(session.count, topics, session.seed), lang)}\n`);
-  const reader = lineReader();
-  const ending = await runPlain(quiz, {
-    readLine: reader.readLine,
-    write: say,
-    clock: () => performance.now(),
-  });
-  reader.close();
+  const clock = () => performance.now();
+  let ending: Ending;
+  if (prompts) {
+    try {
+      ending = await runInteractive(quiz, prompts, say, paintFor(true, process.env), clock);
+    } catch (error) {
+      // Ctrl-C at a prompt: everything is saved already.
+      if ((error as Error).name === 'ExitPromptError') stop();
+      throw error;
+    }
+  } else {
+    const reader = lineReader();
+    ending = await runPlain(quiz, { readLine: reader.readLine, write: say, clock });
+    reader.close();
+  }
   if (ending === 'finished') say(`\n${summaryText(quiz.state, plan, lang)}${pick(WORDS.saved(journal.file), lang)}\n`);
   else leave();
   journal.close();

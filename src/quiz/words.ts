@@ -24,6 +24,12 @@ export const WORDS = {
   ),
   skipped: text('Skipped.', '飛ばしました。'),
   secondTry: text('One more try.', 'もう一度どうぞ。'),
+  secondTryMark: text('(second try)', '（2回目）'),
+  pickTopics: text(
+    'Which topics? (space to pick, enter to start)',
+    'どのトピックを練習しますか？（スペースで選び、Enter で開始）',
+  ),
+  pickOne: text('Pick at least one topic.', 'トピックを1つ以上選んでください。'),
   score: (points: number, finished: number, streak: number): Text =>
     text(`score ${points}/${finished} · streak ${streak}`, `得点 ${points}/${finished}・連続正解 ${streak}`),
   tryScore: (score: number): Text => text(` (score ${score})`, `（得点 ${score}）`),
