@@ -312,9 +312,25 @@ const fmt = (x, d = 1) => (x === undefined || x === null ? '—' : x.toFixed(d))
 const pad = (s, n) => String(s).padEnd(n);
 const lpad = (s, n) => String(s).padStart(n);
 
-function evaluateTargets(cold, cross, inproc, grading) {
+function evaluateTargets(cold, cross, inproc, grading, quiz) {
   const byName = new Map(cold.rows.map((r) => [r.name, r]));
   const targets = [];
+  const baseline = cold.baselineMs;
+  targets.push({
+    name: 'quiz: Enter → verdict shown ≤ 50 ms (95th percentile)',
+    value: `${fmt(quiz.enterToVerdictP95Ms)} ms over ${quiz.tries} tries`,
+    pass: quiz.enterToVerdictP95Ms <= 50,
+  });
+  targets.push({
+    name: 'quiz: start-up to the first question ≤ 3× node -e 0',
+    value: `${fmt(quiz.startupMedianMs)} ms (${fmt(quiz.startupMedianMs / baseline, 2)}×)`,
+    pass: baseline === undefined ? null : quiz.startupMedianMs <= 3 * baseline,
+  });
+  targets.push({
+    name: `quiz: peak memory of a ${quiz.questions}-question plain session ≤ 150 MB`,
+    value: quiz.peakMb === null ? 'not measured' : `${fmt(quiz.peakMb)} MB`,
+    pass: quiz.peakMb === null ? null : quiz.peakMb <= 150,
+  });
   for (const row of cold.rows) {
     if (!row.target) continue;
     if (row.target.maxRatio !== undefined) {
@@ -413,7 +429,7 @@ function printReport(env, cold, cross, inproc, grading, targets) {
     `  exercises generated          ${lpad(grading.exercises.exercisesPerSecond, 8)}/s   (${grading.exercises.kinds} template × difficulty kinds, new seeds)`,
   );
   out.push('');
-  out.push('Targets (issues 3, 4, 5)');
+  out.push('Targets (issues 3, 4, 5 and the quiz)');
   const width = Math.max(...targets.map((t) => t.name.length));
   for (const t of targets) {
     const mark = t.pass === null ? ' n/a' : t.pass ? 'PASS' : 'MISS';
@@ -443,12 +459,14 @@ async function main() {
   }
   const inproc = await runInProcess();
   const grading = await runGradingBenches();
-  const targets = evaluateTargets(cold, cross, inproc, grading);
+  const { runQuizBench } = await import('./quiz.mjs');
+  const quiz = await runQuizBench(CLI, ROOT);
+  const targets = evaluateTargets(cold, cross, inproc, grading, quiz);
   printReport(env, cold, cross, inproc, grading, targets);
   const { outputs: _outputs, ...coldResults } = cold;
   writeFileSync(
     join(ROOT, 'bench/results.json'),
-    `${JSON.stringify({ env, cold: coldResults, crossCheck: cross, inProcess: inproc, grading, targets }, null, 2)}\n`,
+    `${JSON.stringify({ env, cold: coldResults, crossCheck: cross, inProcess: inproc, grading, quiz, targets }, null, 2)}\n`,
   );
   console.log('\nWritten to bench/results.json');
 }

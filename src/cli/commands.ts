@@ -285,7 +285,101 @@ export const CHECK = {
   ],
 } as const satisfies CommandSpec;
 
-export const COMMANDS = [SOLVE, EXPLAIN, EXERCISE, CHECK] as const;
+export const QUIZ = {
+  name: 'quiz',
+  positionals: [],
+  options: {
+    topic: {
+      type: 'string',
+      value: 'T',
+      repeatable: true,
+      description: text(
+        'Practise topic T (repeatable): forward-pass, loss, output-layer, hidden-layers, updates,\nactivations, softmax, matrix-form, graphs, symbolic. Default: every topic.',
+        'トピック T を練習します（複数指定可）: forward-pass, loss, output-layer, hidden-layers, updates,\nactivations, softmax, matrix-form, graphs, symbolic。既定: すべてのトピック。',
+      ),
+    },
+    template: {
+      type: 'string',
+      short: 't',
+      value: 'NAME',
+      repeatable: true,
+      description: text(
+        'Draw the questions from these exercise templates only (repeatable; see exercise --list).',
+        '問題をこれらの演習テンプレートだけから出します（複数指定可。exercise --list を参照）。',
+      ),
+    },
+    count: {
+      type: 'integer',
+      short: 'n',
+      value: 'N',
+      min: 1,
+      max: 100,
+      description: text('The number of questions (default 5).', '問題の数（既定: 5）。'),
+    },
+    difficulty: {
+      type: 'enum',
+      short: 'd',
+      values: ['1', '2', '3'],
+      description: text(
+        'From 1 (fewest steps) to 3 (default 1).',
+        '難易度: 1（手順が最も少ない）から 3 まで（既定: 1）。',
+      ),
+    },
+    seed: {
+      type: 'integer',
+      short: 's',
+      value: 'S',
+      min: 0,
+      max: MAX_SEED,
+      description: text(
+        `An integer from 0 to ${MAX_SEED}: the same seed gives the same questions; without it one is drawn.`,
+        `0 から ${MAX_SEED} までの整数。同じシードなら同じ問題になります。省くと無作為に選びます。`,
+      ),
+    },
+    lang,
+    session: {
+      type: 'string',
+      value: 'FILE',
+      description: text(
+        'The journal (JSON Lines) every answer is saved to; default: a new file under\n$XDG_STATE_HOME/backprop-tutor/ (~/.local/state/backprop-tutor/).',
+        'すべての解答を保存する記録ファイル（JSON Lines）。既定: $XDG_STATE_HOME/backprop-tutor/\n（~/.local/state/backprop-tutor/）の下の新しいファイル。',
+      ),
+    },
+    resume: {
+      type: 'boolean',
+      description: text(
+        'Continue the session of --session FILE (default: the latest) at its next unanswered ask.',
+        '--session FILE（既定: 最新のもの）のセッションを、まだ答えていない次の問いから続けます。',
+      ),
+    },
+    plain: {
+      type: 'boolean',
+      description: text(
+        'Plain text, one line in per ask (also when standard input is not a terminal).',
+        'プレーンテキストで、問いごとに1行を読みます（標準入力が端末でないときも同じ）。',
+      ),
+    },
+  },
+  forms: [
+    {
+      optional: ['topic', 'template', 'count', 'difficulty', 'seed', 'lang', 'session', 'plain'],
+      description: text(
+        'A quiz: one exercise at a time, every answer graded with feedback, a second try after a\nwrong answer, hints (hint or ?) and the worked step (steps); saved as you go.',
+        '小テスト: 演習を1問ずつ出し、解答を採点して説明を示します。不正解ならもう一度答えられ、\nヒント（hint または ?）と途中式（steps）も見られます。解答は随時保存されます。',
+      ),
+    },
+    {
+      required: ['resume'],
+      optional: ['session', 'plain', 'lang'],
+      description: text(
+        'Continues a saved quiz: the same questions, from the next unanswered ask.',
+        '保存した小テストを続けます: 同じ問題を、まだ答えていない次の問いから。',
+      ),
+    },
+  ],
+} as const satisfies CommandSpec;
+
+export const COMMANDS = [SOLVE, EXPLAIN, EXERCISE, CHECK, QUIZ] as const;
 export type CommandName = (typeof COMMANDS)[number]['name'];
 
 /** The options of the program itself, taken before (or instead of) a command; `shown` is the usage's synopsis. */

@@ -169,3 +169,28 @@ export const CHECK = {
     );
   },
 } as const;
+
+/** `quiz` (src/cli/quiz.ts). */
+export const QUIZ = {
+  unknownTopic: (name: string, names: string): Text =>
+    text(
+      `quiz: unknown topic "${name}"; expected one of ${names}`,
+      `quiz: "${name}" というトピックはありません。トピック: ${names}`,
+    ),
+  unknownTemplate: (name: string, names: string): Text =>
+    text(
+      `quiz: unknown template "${name}"; expected one of ${names}`,
+      `quiz: "${name}" というテンプレートはありません。テンプレート: ${names}`,
+    ),
+  resumeWith: (flags: string): Text =>
+    text(
+      `quiz: --resume continues a saved session as it was; it takes no ${flags}`,
+      `quiz: --resume は保存したセッションをそのまま続けます。${flags} は指定できません`,
+    ),
+  noJournal: (dir: string): Text =>
+    text(
+      `quiz: --resume: no saved quiz in ${dir}; name one with --session FILE`,
+      `quiz: --resume: ${dir} に保存した小テストがありません。--session FILE で指定してください`,
+    ),
+  noSuchJournal: text('no such file (nothing to resume)', 'ファイルがありません（続けるセッションがありません）'),
+} as const;

@@ -1,0 +1,31 @@
+// The exercises of a session, generated from the plan when first needed and kept with their grading
+// context (a resumed session regenerates exactly the same ones from their seeds).
+import { generateExercise } from '../exercises/generate';
+import type { Exercise, Lang } from '../exercises/types';
+import { gradingContext, type GradingContext } from '../grader/context';
+import type { PlannedQuestion } from './plan';
+
+export interface QuizExercise {
+  readonly planned: PlannedQuestion;
+  readonly exercise: Exercise;
+  readonly ctx: GradingContext;
+}
+
+export function exerciseBook(plan: readonly PlannedQuestion[], lang: Lang): (question: number) => QuizExercise {
+  const made = new Map<number, QuizExercise>();
+  return (question) => {
+    let x = made.get(question);
+    if (!x) {
+      const planned = plan[question - 1];
+      const exercise = generateExercise({
+        template: planned.template,
+        seed: planned.seed,
+        difficulty: planned.difficulty,
+        lang,
+      });
+      x = { planned, exercise, ctx: gradingContext(exercise) };
+      made.set(question, x);
+    }
+    return x;
+  };
+}

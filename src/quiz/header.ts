@@ -1,0 +1,59 @@
+// What the journal's lines say: the session line first, then one line per event. The shapes are a
+// contract: scripts and `stats` read them.
+import type { Difficulty, Lang } from '../exercises/types';
+
+export const JOURNAL_VERSION = 1;
+
+export interface SessionLine {
+  readonly type: 'session';
+  readonly version: 1;
+  readonly seed: number;
+  readonly count: number;
+  /** Topic ids (src/quiz/topics.ts) the questions are drawn from. */
+  readonly topics: readonly string[];
+  readonly difficulty: Difficulty;
+  readonly lang: Lang;
+  /** Present when --template named the templates to draw from (instead of whole topics). */
+  readonly templates?: readonly string[];
+}
+
+export type TryStatus = 'correct' | 'incorrect' | 'invalid' | 'skipped';
+
+/** One try at an ask. */
+export interface AnswerLine {
+  readonly type: 'answer';
+  /** 1-based within the session. */
+  readonly question: number;
+  readonly ask: string;
+  readonly template: string;
+  readonly difficulty: Difficulty;
+  readonly seed: number;
+  /** As typed. */
+  readonly answer: string;
+  readonly status: TryStatus;
+  readonly score: number;
+  readonly misconception: string | null;
+  /** From the ask shown to the answer read. */
+  readonly ms: number;
+  readonly at: string;
+}
+
+export interface HintLine {
+  readonly type: 'hint';
+  readonly question: number;
+  readonly ask: string;
+  readonly level: number;
+  readonly cost: number;
+  readonly at: string;
+}
+
+/** The worked step of an ask was shown (asked for, or after the second miss): the ask is over. */
+export interface StepsLine {
+  readonly type: 'steps';
+  readonly question: number;
+  readonly ask: string;
+  readonly at: string;
+}
+
+export type EventLine = AnswerLine | HintLine | StepsLine;
+export type JournalLine = SessionLine | EventLine;
