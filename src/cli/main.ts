@@ -59,6 +59,7 @@ const RUN: Readonly<Record<CommandName, (args: string[]) => Promise<number>>> = 
   explain: async (args) => (await import('./explain')).explainCommand(args),
   exercise: async (args) => (await import('./exercise')).exerciseCommand(args),
   check: async (args) => (await import('./check')).checkCommand(args),
+  generate: async (args) => (await import('./generate')).generateCommand(args),
 };
 
 async function report(error: unknown, lang: Lang): Promise<number> {
