@@ -347,8 +347,8 @@ export const GENERATE = {
       required: ['out'],
       optional: ['roster', 'variants', 'format', 'lang'],
       description: text(
-        'A variant per student: worksheets, answer keys, worked solutions, the class key (key.json)\nand a responses template.',
-        '学生ごとの問題: 問題用紙、解答、途中式つきの解説、クラスの解答ファイル（key.json）と\n解答記入用のテンプレート。',
+        'A verified variant per student: worksheets, answer keys, worked solutions, the class key\n(key.json) and a responses template; every numeric key is checked by an independent float64\nrecomputation (and finite differences for gradients) before anything is written.',
+        '学生ごとに検証済みの問題: 問題用紙、解答、途中式つきの解説、クラスの解答ファイル（key.json）と\n解答記入用のテンプレート。書き出す前に、数値の解答をすべて独立した float64 の再計算（勾配は差分近似も）で確かめます。',
       ),
     },
   ],
