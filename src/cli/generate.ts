@@ -75,7 +75,10 @@ export async function generateCommand(args: string[]): Promise<number> {
 /** The shared renderers, loaded only here. */
 async function renderer() {
   const { renderDocument } = await import('../render/worked');
-  const render = async (doc: WorkedDocument, format: SetFormat) =>
-    renderDocument(doc, format === 'md' ? 'markdown' : format);
+  const { fixedPdfDates } = await import('../sets/pdf-dates');
+  const render = async (doc: WorkedDocument, format: SetFormat) => {
+    const rendered = await renderDocument(doc, format === 'md' ? 'markdown' : format);
+    return typeof rendered === 'string' ? rendered : fixedPdfDates(rendered);
+  };
   return { render, close: async () => {} };
 }

@@ -4,6 +4,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { findChromium } from '../../src/render/pdf';
 import { buildCli, type BuiltCli } from '../cli/build-cli';
 
 let cli: BuiltCli;
@@ -150,6 +151,29 @@ describe('backprop-tutor generate', () => {
       'v2',
       'worksheets.md',
     ]);
+  });
+
+  test.skipIf(findChromium() === null)('PDF through Chromium, the same bytes every time (no Chromium: skipped)', () => {
+    const run = (out: string) => {
+      const result = cli.run(
+        'generate',
+        'exercises/sets/computational-graphs.yaml',
+        '--out',
+        join(work, out),
+        '--variants',
+        '1',
+        '--format',
+        'pdf',
+      );
+      expect(result.status).toBe(0);
+      return new Map(
+        [...readdirSync(join(work, out, 'v1'))].map((f) => [f, readFileSync(join(work, out, 'v1', f)).toString('hex')]),
+      );
+    };
+    const a = run('pdf-a');
+    expect([...a.keys()].sort()).toEqual(['key.pdf', 'solutions.pdf', 'worksheet.pdf']);
+    for (const hex of a.values()) expect(Buffer.from(hex, 'hex').subarray(0, 5).toString()).toBe('%PDF-');
+    expect(run('pdf-b')).toEqual(a);
   });
 
   test('bad command lines and files: one line, exit 2', () => {
