@@ -379,7 +379,76 @@ export const QUIZ = {
   ],
 } as const satisfies CommandSpec;
 
-export const COMMANDS = [SOLVE, EXPLAIN, EXERCISE, CHECK, QUIZ] as const;
+export const GENERATE = {
+  name: 'generate',
+  positionals: [
+    {
+      name: 'SET.yaml',
+      required: true,
+      expected: text('a set file SET.yaml', 'セットのファイル SET.yaml'),
+      description: text(
+        'A teacher exercise set: title, lang, seed and questions (see docs/sets.md, exercises/sets/).',
+        '教師用の演習セット: title, lang, seed, questions（docs/sets.md と exercises/sets/ を参照）。',
+      ),
+    },
+  ],
+  options: {
+    out: {
+      type: 'string',
+      value: 'DIR',
+      description: text(
+        'The folder to write into (created if missing): DIR/<id>/worksheet.*, key.*, solutions.*,\nDIR/worksheets.*, DIR/keys.*, DIR/key.json and DIR/responses-template.csv.',
+        '書き出すフォルダ（なければ作ります）: DIR/<id>/worksheet.*, key.*, solutions.*、\nDIR/worksheets.*, DIR/keys.*, DIR/key.json, DIR/responses-template.csv。',
+      ),
+    },
+    roster: {
+      type: 'string',
+      value: 'roster.csv',
+      description: text(
+        "The class: CSV with the header id,name; each student gets a variant fixed by the set's seed and\nthe id alone.",
+        'クラスの名簿: 見出し id,name の CSV。各学生の問題はセットのシードと学生 ID だけで決まります。',
+      ),
+    },
+    variants: {
+      type: 'integer',
+      value: 'N',
+      min: 1,
+      max: 10000,
+      description: text(
+        'N numbered variants (ids v1…vN) instead of a roster.',
+        '名簿の代わりに番号つきの N 通りの問題（ID は v1…vN）。',
+      ),
+    },
+    format: {
+      type: 'string',
+      short: 'f',
+      value: 'html,pdf,md,latex',
+      description: text(
+        'The formats to write, separated by commas (default: html); pdf is printed by headless Chromium.',
+        '書き出す形式（カンマ区切り。既定: html）。pdf はヘッドレス Chromium で印刷します。',
+      ),
+    },
+    lang: {
+      ...lang,
+      description: text(
+        "The language of the messages (the sheets use the set's lang).",
+        'メッセージの言語（問題用紙などはセットの lang の言語）。',
+      ),
+    },
+  },
+  forms: [
+    {
+      required: ['out'],
+      optional: ['roster', 'variants', 'format', 'lang'],
+      description: text(
+        'A verified variant per student: worksheets, answer keys, worked solutions, the class key\n(key.json) and a responses template; every numeric key is checked by an independent float64\nrecomputation (and finite differences for gradients) before anything is written.',
+        '学生ごとに検証済みの問題: 問題用紙、解答、途中式つきの解説、クラスの解答ファイル（key.json）と\n解答記入用のテンプレート。書き出す前に、数値の解答をすべて独立した float64 の再計算（勾配は差分近似も）で確かめます。',
+      ),
+    },
+  ],
+} as const satisfies CommandSpec;
+
+export const COMMANDS = [SOLVE, EXPLAIN, EXERCISE, CHECK, QUIZ, GENERATE] as const;
 export type CommandName = (typeof COMMANDS)[number]['name'];
 
 /** The options of the program itself, taken before (or instead of) a command; `shown` is the usage's synopsis. */

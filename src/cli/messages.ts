@@ -194,3 +194,31 @@ export const QUIZ = {
     ),
   noSuchJournal: text('no such file (nothing to resume)', 'ファイルがありません（続けるセッションがありません）'),
 } as const;
+
+/** `generate` (src/cli/generate.ts). */
+export const GENERATE = {
+  rosterOrVariants: text(
+    'generate: give the class as --roster roster.csv or a number of variants as --variants N (one of them)',
+    'generate: クラスを --roster roster.csv で、または問題の数を --variants N で指定してください（どちらか一方）',
+  ),
+  badFormat: (got: string, formats: string): Text =>
+    text(
+      `generate: --format takes formats separated by commas from ${formats}, got "${got}"`,
+      `generate: --format には ${formats} からカンマ区切りで指定してください（指定値: "${got}"）`,
+    ),
+  emptyRoster: (file: string): Text => text(`${file}: the roster has no students`, `${file}: 名簿に学生がいません`),
+  progress: (done: number, total: number): Text =>
+    text(`generate: ${done}/${total} students`, `generate: ${done}/${total} 人`),
+  replaced: (student: string, question: number, seed: number, why: string): Text =>
+    text(
+      `generate: student ${student}, question ${question}: the variant of seed ${seed} failed its self-test (${why}); replaced`,
+      `generate: 学生 ${student} の問題 ${question}: シード ${seed} の問題が自己検査に失敗しました（${why}）。別の問題に差し替えました`,
+    ),
+  selfTestFailed: (message: string): Text =>
+    text(`generate: ${message}`, `generate: 自己検査に合格する問題が見つかりません（${message}）`),
+  wrote: (count: number, dir: string, students: number): Text =>
+    text(
+      `generate: wrote ${count} files for ${students} student${students === 1 ? '' : 's'} in ${dir}`,
+      `generate: ${dir} に ${students} 人分、${count} 個のファイルを書き出しました`,
+    ),
+} as const;

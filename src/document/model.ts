@@ -38,6 +38,8 @@ export type Block =
   | { readonly kind: 'heading'; readonly text: RichText }
   | { readonly kind: 'list'; readonly items: readonly RichText[] }
   | { readonly kind: 'math'; readonly latex: string }
+  /** Lines set in a fixed-width font, spaces kept (an exercise's aligned matrices). */
+  | { readonly kind: 'preformatted'; readonly lines: readonly string[] }
   | { readonly kind: 'step'; readonly step: DocStep }
   | {
       readonly kind: 'figure';

@@ -46,9 +46,12 @@ const findLine = t(
 );
 const findLineIrrational = t('Find:', '次の値を求めよ:');
 
-function networkExercise(
+/** The exercise JSON of a solved network variant (also for a teacher's own network file). */
+export function networkExercise(
   base: Pick<Exercise, 'template' | 'seed' | 'difficulty' | 'lang' | 'generator'>,
-  variant: NetworkVariant,
+  variant: Pick<NetworkVariant, 'file' | 'ctx'> & {
+    readonly draft: Pick<NetworkVariant['draft'], 'asks' | 'intro' | 'statement' | 'label'>;
+  },
 ): Exercise {
   const { draft, ctx, file } = variant;
   const lang = base.lang;
@@ -80,9 +83,12 @@ function networkExercise(
   };
 }
 
-function graphExercise(
+/** The exercise JSON of a solved graph variant (also for a teacher's own graph file). */
+export function graphExercise(
   base: Pick<Exercise, 'template' | 'seed' | 'difficulty' | 'lang' | 'generator'>,
-  variant: GraphVariant,
+  variant: Pick<GraphVariant, 'solution' | 'values'> & {
+    readonly draft: Pick<GraphVariant['draft'], 'file' | 'asks' | 'intro' | 'names'>;
+  },
 ): Exercise {
   const { draft, solution, values } = variant;
   const lang = base.lang;

@@ -107,6 +107,8 @@ export async function renderHtml(doc: WorkedDocument, options: HtmlOptions = {})
         return `<h3>${rich(b.text)}</h3>`;
       case 'list':
         return `<ul>${b.items.map((item) => `<li>${rich(item)}</li>`).join('')}</ul>`;
+      case 'preformatted':
+        return `<pre>${escapeHtml(b.lines.join('\n'))}</pre>`;
       case 'math':
         return `<div class="math">${line(b.latex)}</div>`;
       case 'step':

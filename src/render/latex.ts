@@ -88,6 +88,19 @@ export function renderLatex(doc: WorkedDocument): string {
         return `\\subsection*{${rich(b.text)}}`;
       case 'list':
         return `\\begin{itemize}\n${b.items.map((item) => `\\item ${rich(item)}`).join('\n')}\n\\end{itemize}`;
+      case 'preformatted':
+        // Fixed-width lines with their spaces kept (~ is an unbreakable space).
+        return `\\begin{flushleft}\\ttfamily\n${b.lines
+          .map(
+            (l) =>
+              `${
+                l
+                  .split(' ')
+                  .map((part) => escapeLatex(part, lang))
+                  .join('~') || '~'
+              }\\\\`,
+          )
+          .join('\n')}\n\\end{flushleft}`;
       case 'math':
         return `\\begin{flushleft}\\quad ${display(b.latex)}\\end{flushleft}`;
       case 'step':

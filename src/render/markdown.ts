@@ -30,6 +30,12 @@ function block(b: Block, options: MarkdownOptions): string {
       return `### ${rich(b.text)}`;
     case 'list':
       return b.items.map((item) => `- ${rich(item)}`).join('\n');
+    case 'preformatted': {
+      // A fence longer than any run of backticks inside, so no line can close it.
+      const runs = b.lines.join('\n').match(/`+/g) ?? [];
+      const fence = '`'.repeat(Math.max(3, ...runs.map((r) => r.length + 1)));
+      return `${fence}text\n${b.lines.join('\n')}\n${fence}`;
+    }
     case 'math':
       return `$$\n${b.latex}\n$$`;
     case 'step':

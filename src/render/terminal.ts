@@ -106,6 +106,8 @@ function block(b: Block, width: number): string[] {
       return wrap(`■ ${rich(b.text)}`, width, '  ');
     case 'list':
       return b.items.flatMap((item) => wrap(`• ${rich(item)}`, width, '  '));
+    case 'preformatted':
+      return [...b.lines];
     case 'math':
       return wrap(`  ${math(b.latex)}`, width, '      ');
     case 'step':

@@ -1,0 +1,84 @@
+// `backprop-tutor generate SET.yaml --out DIR [--roster roster.csv | --variants N] [--format html,pdf,md,latex]`:
+// every student's variant, self-tested, then rendered and written. Nothing is written until every
+// variant has passed, so a failure leaves no half-written class behind.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { WorkedDocument } from '../document/model';
+import { InputError } from '../network/errors';
+import { pick, type Text } from '../text/lang';
+import { SelfTestError, studentExam, type Replaced } from '../sets/exam';
+import { SET_FORMATS, setFiles, type SetFormat } from '../sets/files';
+import { loadSet } from '../sets/load';
+import { loadRoster, numberedVariants } from '../sets/roster';
+import { selfTest } from '../sets/verify';
+import { GENERATE } from './commands';
+import { GENERATE as WORDS } from './messages';
+import { parseCommand } from './parse';
+import { UsageError } from './usage-error';
+
+function formatsOf(option: string | undefined): SetFormat[] {
+  const given = option ?? 'html';
+  const list = given.split(',').map((f) => f.trim());
+  const known = (f: string): f is SetFormat => (SET_FORMATS as readonly string[]).includes(f);
+  if (list.length === 0 || !list.every(known) || new Set(list).size !== list.length)
+    throw new UsageError(WORDS.badFormat(given, SET_FORMATS.join(', ')));
+  // Always in the table's order, so the tree does not depend on how the flag was written.
+  return SET_FORMATS.filter((f) => list.includes(f));
+}
+
+export async function generateCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseCommand(GENERATE, args);
+  const { lang, roster, variants, out } = values;
+  const say = (message: Text) => process.stderr.write(`backprop-tutor: ${pick(message, lang)}\n`);
+  if (out === undefined)
+    throw new UsageError({ en: 'generate: expected --out DIR', ja: 'generate: --out DIR を指定してください' });
+  if ((roster === undefined) === (variants === undefined)) throw new UsageError(WORDS.rosterOrVariants);
+  const formats = formatsOf(values.format);
+  const set = loadSet(positionals[0]);
+  const students = roster === undefined ? numberedVariants(variants ?? 1) : loadRoster(roster);
+  if (students.length === 0) throw new InputError(roster ?? '', null, WORDS.emptyRoster(roster ?? ''));
+
+  // A progress line on a terminal only; piped or redirected stderr stays quiet.
+  const tty = process.stderr.isTTY === true;
+  const progress = (done: number, total: number) => {
+    if (tty) process.stderr.write(`\r${pick(WORDS.progress(done, total), lang)}${done === total ? '\n' : ''}`);
+  };
+
+  const replaced: Replaced[] = [];
+  let exams;
+  try {
+    exams = students.map((student) => studentExam(set, student, selfTest, replaced));
+  } catch (error) {
+    if (!(error instanceof SelfTestError)) throw error;
+    for (const r of replaced) say(WORDS.replaced(r.student, r.question, r.seed, r.why));
+    say(WORDS.selfTestFailed(error.message));
+    return 1;
+  }
+  for (const r of replaced) say(WORDS.replaced(r.student, r.question, r.seed, r.why));
+
+  const { render, close } = await renderer();
+  let files;
+  try {
+    files = await setFiles(set, exams, formats, render, progress);
+  } finally {
+    await close();
+  }
+  for (const [path, content] of files) {
+    const target = join(out, path);
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, content);
+  }
+  say(WORDS.wrote(files.size, out, exams.length));
+  return 0;
+}
+
+/** The shared renderers, loaded only here. */
+async function renderer() {
+  const { renderDocument } = await import('../render/worked');
+  const { fixedPdfDates } = await import('../sets/pdf-dates');
+  const render = async (doc: WorkedDocument, format: SetFormat) => {
+    const rendered = await renderDocument(doc, format === 'md' ? 'markdown' : format);
+    return typeof rendered === 'string' ? rendered : fixedPdfDates(rendered);
+  };
+  return { render, close: async () => {} };
+}

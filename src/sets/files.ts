@@ -1,0 +1,49 @@
+// Every file `generate` writes, by path relative to the output folder, in a fixed order (so the same
+// inputs always give the same tree): per student worksheet, key and worked solutions in each format,
+// the class's worksheets and keys, key.json and the responses template.
+import type { WorkedDocument } from '../document/model';
+import type { Exam } from './exam';
+import { classDocument, keyDocument, solutionsDocument, worksheetDocument } from './documents';
+import { keyJson, responsesTemplate } from './key-json';
+import type { ExerciseSet } from './types';
+
+export const SET_FORMATS = ['html', 'pdf', 'md', 'latex'] as const;
+export type SetFormat = (typeof SET_FORMATS)[number];
+
+export const EXTENSION: Readonly<Record<SetFormat, string>> = { html: 'html', pdf: 'pdf', md: 'md', latex: 'tex' };
+
+/** Renders one document in one format (the CLI passes the shared renderers; PDF reuses one browser). */
+export type Render = (doc: WorkedDocument, format: SetFormat) => Promise<string | Uint8Array>;
+
+export type Files = Map<string, string | Uint8Array>;
+
+export async function setFiles(
+  set: ExerciseSet,
+  exams: readonly Exam[],
+  formats: readonly SetFormat[],
+  render: Render,
+  progress: (done: number, total: number) => void = () => {},
+): Promise<Files> {
+  const files: Files = new Map();
+  const total = exams.length + 1;
+  let done = 0;
+  for (const exam of exams) {
+    const docs: [string, WorkedDocument][] = [
+      ['worksheet', worksheetDocument(set, exam)],
+      ['key', keyDocument(set, exam)],
+      ['solutions', solutionsDocument(set, exam)],
+    ];
+    for (const [name, doc] of docs)
+      for (const format of formats)
+        files.set(`${exam.student.id}/${name}.${EXTENSION[format]}`, await render(doc, format));
+    progress(++done, total);
+  }
+  for (const kind of ['worksheets', 'keys'] as const) {
+    const doc = classDocument(set, exams, kind);
+    for (const format of formats) files.set(`${kind}.${EXTENSION[format]}`, await render(doc, format));
+  }
+  files.set('key.json', `${JSON.stringify(keyJson(set, exams), null, 2)}\n`);
+  files.set('responses-template.csv', responsesTemplate(exams));
+  progress(++done, total);
+  return files;
+}

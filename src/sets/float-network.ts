@@ -1,0 +1,237 @@
+// A float64 recomputation of a network exercise, written from the formulas and sharing no code with
+// the engine: plain JS numbers, one sample at a time, W kept as W[unit][input], the softmax backward
+// through its full Jacobian (the engine uses y − t with cross-entropy), stated outputs replacing h(a)
+// in the forward pass and in h′. The network comes straight from the exercise JSON (numbers as text).
+import type { NetworkFile } from '../exercises/types';
+
+export const num = (text: string): number => {
+  const slash = text.indexOf('/');
+  return slash < 0 ? Number(text) : Number(text.slice(0, slash)) / Number(text.slice(slash + 1));
+};
+
+interface Layer {
+  readonly w: number[][];
+  readonly b: number[];
+  readonly act: string;
+  readonly alpha: number;
+}
+
+export interface FloatNetwork {
+  readonly loss: number;
+  readonly lossAfter: number;
+  readonly preactivation: number[][][];
+  readonly output: number[][][];
+  readonly derivative: number[][][];
+  readonly delta: number[][][];
+  /** In the file's layout. */
+  readonly gradWeights: number[][][];
+  readonly gradBias: number[][];
+  readonly weightsAfter: number[][][];
+  readonly biasAfter: number[][];
+  readonly gradInput: number[][][];
+  readonly gradAlpha: number[];
+}
+
+const KINK = 1e-9;
+
+function layersOf(net: NetworkFile): Layer[] {
+  return net.layers.map((layer) => {
+    const m = layer.weights.map((r) => r.map(num));
+    const w = net.layout === 'w-x' ? m : m[0].map((_, j) => m.map((r) => r[j]));
+    const act = layer.activation;
+    const alpha =
+      layer.alpha !== undefined ? num(layer.alpha) : act === 'prelu' ? 0.25 : act === 'leaky-relu' ? 0.01 : 0;
+    const bias = Array.isArray(layer.bias) ? layer.bias.map(num) : w.map(() => 0);
+    return { w, b: bias, act, alpha };
+  });
+}
+
+function activate(act: string, a: readonly number[], alpha: number): number[] {
+  switch (act) {
+    case 'sigmoid':
+      return a.map((x) => 1 / (1 + Math.exp(-x)));
+    case 'tanh':
+      return a.map(Math.tanh);
+    case 'relu':
+      return a.map((x) => Math.max(0, x));
+    case 'leaky-relu':
+    case 'prelu':
+      return a.map((x) => (x > 0 ? x : alpha * x));
+    case 'relu6':
+      return a.map((x) => Math.min(6, Math.max(0, x)));
+    case 'softmax': {
+      const m = Math.max(...a);
+      const e = a.map((x) => Math.exp(x - m));
+      const s = e.reduce((p, q) => p + q, 0);
+      return e.map((x) => x / s);
+    }
+    default:
+      return [...a];
+  }
+}
+
+function derivative(act: string, a: number, y: number, alpha: number, right: boolean): number {
+  const atZero = Math.abs(a) < KINK;
+  switch (act) {
+    case 'sigmoid':
+      return y * (1 - y);
+    case 'tanh':
+      return 1 - y * y;
+    case 'relu':
+      return atZero ? (right ? 1 : 0) : a > 0 ? 1 : 0;
+    case 'leaky-relu':
+    case 'prelu':
+      return atZero ? (right ? 1 : alpha) : a > 0 ? 1 : alpha;
+    case 'relu6':
+      if (a >= 6 - KINK) return 0;
+      return atZero ? (right ? 1 : 0) : a > 0 ? 1 : 0;
+    default:
+      return 1;
+  }
+}
+
+function sampleLoss(loss: string, y: readonly number[], t: readonly number[]): number {
+  const sq = y.reduce((s, v, k) => s + (v - t[k]) ** 2, 0);
+  if (loss === 'half-sse') return sq / 2;
+  if (loss === 'sse') return sq;
+  if (loss === 'mse') return sq / y.length;
+  return -t.reduce((s, tk, k) => s + (tk === 0 ? 0 : tk * Math.log(y[k])), 0);
+}
+
+function lossGrad(loss: string, y: readonly number[], t: readonly number[]): number[] {
+  if (loss === 'half-sse') return y.map((v, k) => v - t[k]);
+  if (loss === 'sse') return y.map((v, k) => 2 * (v - t[k]));
+  if (loss === 'mse') return y.map((v, k) => (2 / y.length) * (v - t[k]));
+  return y.map((v, k) => -t[k] / v);
+}
+
+/** The forward pass and the loss; `given` replaces layer outputs (by layer index). */
+export function floatForward(net: NetworkFile, layers: readonly Layer[], given: ReadonlyMap<number, number[][]>) {
+  const X = net.input.map((r) => r.map(num));
+  const T = net.target.map((r) => r.map(num));
+  const A: number[][][] = layers.map(() => []);
+  const Z: number[][][] = layers.map(() => []);
+  let loss = 0;
+  X.forEach((x, s) => {
+    let z = x;
+    layers.forEach((layer, l) => {
+      const a = layer.w.map((row, j) => row.reduce((acc, wji, i) => acc + wji * z[i], layer.b[j]));
+      z = given.get(l)?.[s] ?? activate(layer.act, a, layer.alpha);
+      A[l].push(a);
+      Z[l].push(z);
+    });
+    loss += sampleLoss(net.loss, z, T[s]);
+  });
+  const c = net.conventions?.batch === 'sum' ? 1 : 1 / X.length;
+  return { X, T, A, Z, loss: loss * c, c };
+}
+
+export function floatLoss(net: NetworkFile): number {
+  return floatForward(net, layersOf(net), new Map()).loss;
+}
+
+export function floatNetwork(
+  net: NetworkFile,
+  givenText: Readonly<Record<string, readonly (readonly string[])[]>> = {},
+): FloatNetwork {
+  const given = new Map(Object.entries(givenText).map(([k, m]) => [Number(k), m.map((r) => r.map(num))] as const));
+  const layers = layersOf(net);
+  const right = net.conventions?.relu_grad_at_zero === '1';
+  const eta = num(net.learning_rate);
+  const { X, T, A, Z, loss, c } = floatForward(net, layers, given);
+  const count = layers.length;
+  const delta: number[][][] = layers.map(() => []);
+  const deriv: number[][][] = layers.map(() => []);
+  const gradInput: number[][][] = layers.map(() => []);
+  const gradAlpha = layers.map(() => 0);
+  X.forEach((_x, s) => {
+    let g = lossGrad(net.loss, Z[count - 1][s], T[s]).map((v) => v * c);
+    for (let l = count - 1; l >= 0; l--) {
+      const layer = layers[l];
+      const a = A[l][s];
+      const y = Z[l][s];
+      let d: number[];
+      if (layer.act === 'softmax') {
+        d = y.map((yk, k) => y.reduce((acc, yi, i) => acc + g[i] * yi * ((i === k ? 1 : 0) - yk), 0));
+      } else {
+        const h = a.map((ak, k) => derivative(layer.act, ak, y[k], layer.alpha, right));
+        deriv[l].push(h);
+        // PReLU's slope: ∂L/∂α = Σ over a ≤ 0 of ∂L/∂z · a.
+        if (layer.act === 'prelu') gradAlpha[l] += a.reduce((acc, ak, k) => acc + (ak <= KINK ? g[k] * ak : 0), 0);
+        d = g.map((gk, k) => gk * h[k]);
+      }
+      delta[l].push(d);
+      const back = Array.from({ length: layer.w[0].length }, (_, i) =>
+        d.reduce((acc, dj, j) => acc + dj * layer.w[j][i], 0),
+      );
+      gradInput[l].push(back);
+      g = back;
+    }
+  });
+  const file = (m: number[][]) => (net.layout === 'w-x' ? m : m[0].map((_, i) => m.map((r) => r[i])));
+  const gradWeights: number[][][] = [];
+  const gradBias: number[][] = [];
+  const weightsAfter: number[][][] = [];
+  const biasAfter: number[][] = [];
+  const updated: Layer[] = layers.map((layer, l) => {
+    const inputs = l === 0 ? X : Z[l - 1];
+    const gW = layer.w.map((row, j) => row.map((_, i) => inputs.reduce((acc, z, s) => acc + z[i] * delta[l][s][j], 0)));
+    const gB = layer.b.map((_, j) => delta[l].reduce((acc, d) => acc + d[j], 0));
+    const wU = layer.w.map((row, j) => row.map((w, i) => w - eta * gW[j][i]));
+    const bU = net.update_biases === 'false' ? layer.b : layer.b.map((b, j) => b - eta * gB[j]);
+    gradWeights.push(file(gW));
+    gradBias.push(gB);
+    weightsAfter.push(file(wU));
+    biasAfter.push(bU);
+    const alpha = layer.act === 'prelu' ? layer.alpha - eta * gradAlpha[l] : layer.alpha;
+    return { ...layer, w: wU, b: bU, alpha };
+  });
+  return {
+    loss,
+    lossAfter: floatForward(net, updated, new Map()).loss,
+    preactivation: A,
+    output: Z,
+    derivative: deriv,
+    delta,
+    gradWeights,
+    gradBias,
+    weightsAfter,
+    biasAfter,
+    gradInput,
+    gradAlpha,
+  };
+}
+
+/** The float64 value of a network ask (the exercise JSON's addressing); null for one it does not know. */
+export function floatAsk(
+  r: FloatNetwork,
+  ask: { readonly quantity: string; readonly layer?: number; readonly index?: readonly number[] },
+): unknown {
+  const l = ask.layer ?? 0;
+  const table: Record<string, unknown> = {
+    loss: r.loss,
+    loss_after: r.lossAfter,
+    loss_improvement: r.loss - r.lossAfter,
+    preactivation: r.preactivation[l],
+    output: r.output[l],
+    delta: r.delta[l],
+    grad_weights: r.gradWeights[l],
+    grad_bias: r.gradBias[l],
+    weights_after: r.weightsAfter[l],
+    bias_after: r.biasAfter[l],
+    activation_derivative: r.derivative[l],
+    grad_input: r.gradInput[l],
+    grad_alpha: r.gradAlpha[l],
+  };
+  if (ask.quantity === 'softmax_jacobian') {
+    const [s = 0, ...rest] = ask.index ?? [];
+    const y = r.output[l][s];
+    const J = y.map((yi, i) => y.map((yk, k) => yi * ((i === k ? 1 : 0) - yk)));
+    return rest.length === 2 ? J[rest[0]][rest[1]] : J;
+  }
+  if (!(ask.quantity in table)) return null;
+  let v = table[ask.quantity];
+  if (['loss', 'loss_after', 'loss_improvement', 'grad_alpha'].includes(ask.quantity)) return v;
+  for (const i of ask.index ?? []) v = (v as unknown[])[i];
+  return v;
+}
