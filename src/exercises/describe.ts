@@ -22,11 +22,11 @@ export function reluConvention(spec: NetworkSpec, lang: Lang): string {
   return right
     ? t(
         'At a = 0 take the right derivative: ReLU′(0) = 1 (also for Leaky ReLU/PReLU/ReLU6).',
-        'a = 0 では右側の微分を使う: ReLU′(0) = 1（Leaky ReLU・PReLU・ReLU6 も同様）。',
+        'a = 0 では右微分を使う: ReLU′(0) = 1（Leaky ReLU・PReLU・ReLU6 も同様）。',
       )[lang]
     : t(
         'At a = 0 take the left derivative: ReLU′(0) = 0 (Leaky ReLU/PReLU: α; ReLU6: 0).',
-        'a = 0 では左側の微分を使う: ReLU′(0) = 0（Leaky ReLU・PReLU は α、ReLU6 は 0）。',
+        'a = 0 では左微分を使う: ReLU′(0) = 0（Leaky ReLU・PReLU は α、ReLU6 は 0）。',
       )[lang];
 }
 
@@ -44,11 +44,11 @@ export function layoutLine(spec: NetworkSpec, lang: Lang): string {
   return spec.layout === 'x-w'
     ? t(
         'Layout x·W: a = x·W + b with row vectors; W[i][j] is the weight from input i to unit j.',
-        '形式 x·W: a = x·W + b（行ベクトル）。W[i][j] は入力 i からユニット j への重み。',
+        '重みの並べ方 x·W: a = x·W + b（行ベクトル）。W[i][j] は入力 i からユニット j への重み。',
       )[lang]
     : t(
         'Layout W·x: a = W·x + b with column vectors; W[j][i] is the weight from input i to unit j.',
-        '形式 W·x: a = W·x + b（列ベクトル）。W[j][i] は入力 i からユニット j への重み。',
+        '重みの並べ方 W·x: a = W·x + b（列ベクトル）。W[j][i] は入力 i からユニット j への重み。',
       )[lang];
 }
 

@@ -23,14 +23,24 @@ function inputRow(ctx: NetworkContext, l: number, s: number): readonly Value[] {
 }
 
 /** h′ at a cell, written as a student substitutes it. */
-function derivativeText(ctx: NetworkContext, l: number, s: number, j: number, conditionOnly = false): string {
+function derivativeText(
+  ctx: NetworkContext,
+  l: number,
+  s: number,
+  j: number,
+  lang: Lang,
+  conditionOnly = false,
+): string {
   const layer = ctx.spec.layers[l];
   const y = ctx.solution.layers[l].output[s][j];
   const a = ctx.solution.layers[l].preactivation[s][j];
   const substituted = activation(layer.activation).derivativeAt;
   if (substituted) return substituted(op(y));
   const h = ctx.solution.layers[l].activationDerivative?.[s][j];
-  const where = sign(a) === 0 ? 'a = 0: see the convention' : `a = ${show(a)} ${sign(a) > 0 ? '>' : '<'} 0`;
+  const where =
+    sign(a) === 0
+      ? t('a = 0: see the convention', 'a = 0: 約束を参照')[lang]
+      : `a = ${show(a)} ${sign(a) > 0 ? '>' : '<'} 0`;
   if (conditionOnly || !h) return where;
   return `${op(h)} [${where}]`;
 }
@@ -136,20 +146,20 @@ export function networkHints(ctx: NetworkContext, ask: NetworkAsk, lang: Lang): 
         const target = spec.target[s][j];
         if (spec.layers[l].activation === 'softmax' && spec.loss === 'cross-entropy') {
           return [
-            `δ_j = ${batchPrefix(spec) ? '(y_j − t_j) / N' : 'y_j − t_j'} (softmax + cross-entropy)`,
+            `δ_j = ${batchPrefix(spec) ? '(y_j − t_j) / N' : 'y_j − t_j'} ${t('(softmax + cross-entropy)', '（ソフトマックス関数 + 交差エントロピー誤差）')[lang]}`,
             `${example}δ${L}${sub(j + 1)} = ${batchPrefix(spec)}(${show(y)} − ${show(target)})`,
           ];
         }
         return [
           `δ_j = ∂L/∂y_j · h′(a_j), ${lossGradientFormula(spec)}, ${derivativeFormula(ctx, l)}${batchPrefix(spec) ? `, × 1/${spec.input.length} (${t('batch mean', 'バッチ平均')[lang]})` : ''}`,
-          `${example}δ${L}${sub(j + 1)} = ${batchPrefix(spec)}${lossGradientText(spec, y, target)} × ${derivativeText(ctx, l, s, j)}`,
+          `${example}δ${L}${sub(j + 1)} = ${batchPrefix(spec)}${lossGradientText(spec, y, target)} × ${derivativeText(ctx, l, s, j, lang)}`,
         ];
       }
       const next = solution.layers[l + 1].delta[s];
       const sum = next.map((dk, k) => `${op(dk)} × ${op(weightXW(spec, l + 1, j, k))}`).join(' + ');
       return [
         `δ_j = (Σ_k δ_k w_jk) · h′(a_j), ${t('weights before the update', '更新前の重み')[lang]}; ${derivativeFormula(ctx, l)}`,
-        `${example}δ${L}${sub(j + 1)} = (${sum}) × ${derivativeText(ctx, l, s, j)}`,
+        `${example}δ${L}${sub(j + 1)} = (${sum}) × ${derivativeText(ctx, l, s, j, lang)}`,
       ];
     }
     case 'grad_weights':
@@ -187,7 +197,7 @@ export function networkHints(ctx: NetworkContext, ask: NetworkAsk, lang: Lang): 
         t('Add ∂L/∂z·a over the cells with a ≤ 0.', 'a ≤ 0 の要素について ∂L/∂z·a を足す。')[lang],
       ];
     case 'activation_derivative':
-      return [derivativeFormula(ctx, l), `${example}${derivativeText(ctx, l, s, j, true)}`];
+      return [derivativeFormula(ctx, l), `${example}${derivativeText(ctx, l, s, j, lang, true)}`];
     case 'softmax_jacobian': {
       const [ss, i, k] = whole ? [ask.index?.[0] ?? 0, 0, 0] : ask.index!;
       const y = solution.layers[l].output[ss];

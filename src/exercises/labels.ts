@@ -29,7 +29,7 @@ function weightWords(spec: NetworkSpec, l: number, r: number, c: number, lang: L
         );
   return lang === 'en'
     ? `row ${r + 1}, column ${c + 1}: the weight from ${from.en} to unit ${j + 1}`
-    : `${r + 1} 行 ${c + 1} 列: ${from.ja}からユニット ${j + 1} への重み`;
+    : `${r + 1} 行 ${c + 1} 列: ${from.ja} からユニット ${j + 1} への重み`;
 }
 
 /** The generic label of a network ask. */
@@ -49,7 +49,7 @@ export function askLabel(spec: NetworkSpec, ask: NetworkAsk, lang: Lang): string
     const [s, j] = idx;
     return lang === 'en'
       ? `${symbol(name)}${sub(j + 1)}, ${what} of unit ${j + 1} in ${layerWords(spec, l, lang)}${sampleWords(spec, s, lang)}`
-      : `${symbol(name)}${sub(j + 1)}（${layerWords(spec, l, lang)}のユニット ${j + 1} の${whatJa}${sampleWords(spec, s, lang)}）`;
+      : `${symbol(name)}${sub(j + 1)}: ${layerWords(spec, l, lang)}のユニット ${j + 1} の${whatJa}${sampleWords(spec, s, lang)}`;
   };
   const weightCell = (what: string, whatJa: string, name: string): string => {
     if (whole)

@@ -5,11 +5,12 @@ import type { NetworkSpec } from '../concepts/network';
 import type { Block, DocSection, WorkedDocument } from '../document/model';
 import { messages } from '../i18n';
 import { findTopic } from './index';
+import { sourceNames } from './sources';
 import type { Lang, Topic } from './types';
 
 const WORDS = {
   en: {
-    sources: (notes: string, id: string) => `After notes ${notes}; also: backprop-tutor explain ${id}`,
+    sources: (notes: string, id: string) => `After ${notes}; also: backprop-tutor explain ${id}`,
     title: 'Derivations',
     subtitle: 'Each step with its formula; every claim is checked numerically in the tests.',
   },
@@ -25,7 +26,7 @@ const title = (topic: Topic, lang: Lang) => (lang === 'ja' ? topic.title_ja : to
 /** A topic's blocks: a heading with its title (when `heading`), its sources, then sentence + formula per step. */
 export function topicBlocks(topic: Topic, lang: Lang, heading: boolean): Block[] {
   const blocks: Block[] = heading ? [{ kind: 'heading', text: [title(topic, lang)] }] : [];
-  blocks.push({ kind: 'paragraph', text: [WORDS[lang].sources(topic.sources.join(', '), topic.id)] });
+  blocks.push({ kind: 'paragraph', text: [WORDS[lang].sources(sourceNames(topic.sources, lang), topic.id)] });
   topic.steps.forEach((step, i) => {
     blocks.push({ kind: 'paragraph', text: [`${i + 1}. ${lang === 'ja' ? step.text_ja : step.text_en}`] });
     blocks.push({ kind: 'math', latex: step.latex });

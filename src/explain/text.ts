@@ -1,6 +1,7 @@
 // `explain --format text`: a topic as numbered steps, each sentence followed by its formula turned from
 // LaTeX into readable terminal text (∂L/∂y, Σ, ᵀ, …; text/latex-to-text.ts).
 import { latexToText } from '../text/latex-to-text';
+import { sourceNames } from './sources';
 import type { Lang, Topic } from './types';
 
 export { latexToText };
@@ -21,14 +22,17 @@ function wrap(text: string, indent: string): string[] {
   return lines;
 }
 
-const SOURCES = { en: 'after notes', ja: '元にした資料' } as const;
+const SOURCES = {
+  en: (names: string) => `(sources: ${names})`,
+  ja: (names: string) => `（元にした資料: ${names}）`,
+} as const;
 
 export function topicToText(topic: Topic, lang: Lang): string {
   const title = lang === 'ja' ? topic.title_ja : topic.title_en;
   const lines = [
     title,
     '='.repeat(Math.min(WIDTH, [...title].length * (lang === 'ja' ? 2 : 1))),
-    `(${SOURCES[lang]}: ${topic.sources.join(', ')})`,
+    SOURCES[lang](sourceNames(topic.sources, lang)),
     '',
   ];
   topic.steps.forEach((step, i) => {

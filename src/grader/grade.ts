@@ -434,11 +434,11 @@ function layoutText(ctx: GradingContext, ask: Ask): Text {
     return ctx.spec?.layout === 'w-x'
       ? text(
           'in the w-x layout W has one row per unit and one column per input',
-          'w-x レイアウトでは W は行がユニット、列が入力',
+          '重みの並べ方 w-x では W は行がユニット、列が入力',
         )
       : text(
           'in the x-w layout W has one row per input and one column per unit',
-          'x-w レイアウトでは W は行が入力、列がユニット',
+          '重みの並べ方 x-w では W は行が入力、列がユニット',
         );
   }
   if (q === 'softmax_jacobian') return text('entry [i][k] is ∂y_i/∂a_k', '成分 [i][k] は ∂y_i/∂a_k');

@@ -38,7 +38,7 @@ export const GRAPH_WORDS: Readonly<Record<Lang, GraphWords>> = {
     forward: '順伝播',
     backward: '逆伝播',
     backwardNote: '各エッジを逆向きに流れる値 = 上流から伝わる微分 × 局所的な微分',
-    atNode: (node, upstream) => `${node} で (上流からの微分 ${upstream}):`,
+    atNode: (node, upstream) => `ノード ${node}（上流から伝わる微分 ${upstream}）:`,
     start: (output) => `出発点: ∂${output}/∂${output} = 1`,
     gradients: (output) => `${output} の勾配`,
     figure: '図',

@@ -20,7 +20,7 @@ export const ja: Messages = {
     backwardMatrix: '逆伝播: 行列表現',
     updateScalar: 'パラメータの更新（勾配降下法）',
     updateMatrix: 'パラメータの更新（行列表現）',
-    after: '1回更新した後の損失: Lossはいくら改善するか',
+    after: '損失はいくら改善するか',
     appendix: '付録: 導出',
   },
   layerHeading: (layer, output, activation) => `第${layer}層（${output ? '出力層' : '中間層'}、${activation}）`,
@@ -71,7 +71,7 @@ export const ja: Messages = {
         : '同じ計算を層ごとに行列でまとめて行う（1行が1サンプル。講義スライドの行ベクトル表現）。',
     loss: '損失関数で最後の層の出力と教師データを比べる。',
     backwardScalar:
-      'ユニットのデルタ δ（誤差）は、損失の重み付き和 a についての偏微分。出力層から逆向きに求め、各重みの勾配は「そのユニットのデルタ × その重みにかかる入力」になる。',
+      'ユニットのデルタ δ（誤差）は、損失 L の、重み付き和 a についての偏微分。出力層から逆向きに求め、各重みの勾配は「そのユニットのデルタ × その重みにかかる入力」になる。',
     backwardMatrix: (columns) =>
       columns
         ? '同じ逆伝播を行列でまとめて行う（1列が1サンプル）。'
@@ -135,7 +135,7 @@ export const ja: Messages = {
   },
   table: {
     summary: (layers, layout, loss, samples, batch, eta) =>
-      `ネットワーク: ${layers}層、レイアウト ${layout}、損失関数 ${loss}、バッチ ${samples}サンプル（${batch === 'mean' ? '平均' : '和'}）、学習率 η = ${eta}`,
+      `ネットワーク: ${layers}層、重みの並べ方 ${layout}、損失関数 ${loss}、バッチ ${samples}サンプル（${batch === 'mean' ? '平均' : '和'}）、学習率 η = ${eta}`,
     loss: '損失 L',
     sample: (s) => `サンプル${s}`,
     row: (r) => `${r}行目`,

@@ -64,7 +64,7 @@ const ConventionsSchema = mapping(
         ['0', '1'],
         says({
           en: 'expected 0 (left derivative) or 1 (right derivative)',
-          ja: '0（左側の微分）または 1（右側の微分）を指定してください',
+          ja: '0（左微分）または 1（右微分）を指定してください',
         }),
       ),
     ),
@@ -199,7 +199,7 @@ function buildSpec(source: Source, raw: RawFile): NetworkSpec {
       const size = `${weights.length}×${weights[0].length}`;
       fail(source, [...at, 'weights'], {
         en: `expected ${shape} in the ${layout} layout, because ${from}; got ${size}`,
-        ja: `${fromJa}ため、${layout} レイアウトの重みは ${shapeJa}でなければなりませんが、${size} です`,
+        ja: `${fromJa}ため、重みの並べ方 ${layout} では重みは ${shapeJa}でなければなりませんが、${size} です`,
       });
     }
     width = units;

@@ -44,6 +44,8 @@ const OPERATORS: Readonly<Record<string, string>> = {
   approx: '≈',
   Rightarrow: '⇒',
   to: '→',
+  in: '∈',
+  notin: '∉',
 };
 const TEXT_GROUPS = new Set(['text', 'mathrm', 'mathtt', 'operatorname']);
 const SUPERSCRIPT: Readonly<Record<string, string>> = {

@@ -26,7 +26,7 @@ export const relu6: Activation<'relu6'> = {
     call(primed(NAME), A),
     cases([ONE_TERM, rel(ZERO_TERM, '<', rel(A, '<', num(6)))], [ZERO_TERM, rel(A, '≥', num(6))]),
   ),
-  derivativeText: 'ReLU6′(a) = 1 (0 < a < 6), 0 otherwise',
+  derivativeText: 'ReLU6′(a) = 1 (0 < a < 6), 0 (a ∉ [0, 6])',
   definitionText: () => 'ReLU6(a) = min(max(0, a), 6)',
   topic: 'relu6',
   targets: 'non-negative',

@@ -25,14 +25,14 @@ export const transposedGradient: Misconception<'transposed-gradient'> = {
   id: 'transposed-gradient',
   words: text(
     'a matrix was used transposed: ∂L/∂W in the other weight layout, or the delta passed back through W instead of Wᵀ',
-    '行列を転置して使っています: ∂L/∂W を逆のレイアウトで書いた、またはデルタを Wᵀ ではなく W で逆伝播した',
+    '行列を転置して使っています: ∂L/∂W を逆の重みの並べ方で書いた、またはデルタを Wᵀ ではなく W で逆伝播した',
   ),
   targets: ['grad_weights', 'weights_after', 'grad_input'],
   step: {
     quantity: 'grad_weights',
     formula: text(
       'x-w layout: ∂L/∂W = Xᵀ·Δ (W[input][unit]), ∂L/∂X = Δ·Wᵀ; w-x layout: ∂L/∂W = Δᵀ·X (W[unit][input])',
-      'x-w レイアウト: ∂L/∂W = Xᵀ·Δ（W[入力][ユニット]）、∂L/∂X = Δ·Wᵀ; w-x レイアウト: ∂L/∂W = Δᵀ·X（W[ユニット][入力]）',
+      '重みの並べ方 x-w: ∂L/∂W = Xᵀ·Δ（W[入力][ユニット]）、∂L/∂X = Δ·Wᵀ; 重みの並べ方 w-x: ∂L/∂W = Δᵀ·X（W[ユニット][入力]）',
     ),
   },
   applies: always,

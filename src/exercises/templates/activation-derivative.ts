@@ -1,5 +1,5 @@
-// The derivative of an activation function at a point (001: sigmoid, ReLU, tanh and their derivatives;
-// 004: Leaky ReLU, PReLU, ReLU6; 000: σ′ = y(1 − y)), including the value at the kink a = 0 under the
+// The derivative of an activation function at a point (the E-shikaku notes: sigmoid, ReLU, tanh and their derivatives;
+// the layer-code notes: Leaky ReLU, PReLU, ReLU6; the sigmoid-layer derivation (Deep Learning from Scratch 5.5.2): σ′ = y(1 − y)), including the value at the kink a = 0 under the
 // stated convention. The network is one unit with weight 1 and bias 0, one sample per point, so the
 // engine's h′(A) (quantity activation_derivative) is h′ at each point.
 import { activation } from '../../concepts/activations';
@@ -38,8 +38,8 @@ function statement(ctx: NetworkContext, lang: Lang): string[] {
     lines.push(
       layer.activation === 'sigmoid'
         ? t(
-            'Express the derivative through the output y, as on the computational graph (000).',
-            '計算グラフ（000）のように、微分を出力 y で表して計算せよ。',
+            'Express the derivative through the output y, as on the computational graph of the sigmoid-layer derivation (Deep Learning from Scratch 5.5.2).',
+            'シグモイドレイヤの導出（『ゼロから作るDeep Learning』5.5.2）の計算グラフのように、微分を出力 y で表して計算せよ。',
           )[lang]
         : t('Express the derivative through the output y.', '微分を出力 y で表して計算せよ。')[lang],
     );
@@ -72,8 +72,8 @@ export const activationDerivative: Template = {
     '活性化関数の微分の値: σ′ = y(1−y)、tanh′ = 1−y²、ReLU・Leaky ReLU・PReLU・ReLU6（a = 0 を含む）',
   ),
   topic: t(
-    '000 σ′ = y(1 − y); 001 derivatives and ReLU′(0); 004 Leaky ReLU, PReLU, ReLU6',
-    '000 σ′ = y(1 − y)、001 活性化関数の微分と ReLU′(0)、004 Leaky ReLU・PReLU・ReLU6',
+    'the sigmoid-layer derivation (Deep Learning from Scratch 5.5.2): σ′ = y(1 − y); the E-shikaku notes: derivatives and ReLU′(0); the layer-code notes: Leaky ReLU, PReLU, ReLU6',
+    'シグモイドレイヤの導出（『ゼロから作るDeep Learning』5.5.2）の σ′ = y(1 − y)、E資格のノートの活性化関数の微分と ReLU′(0)、レイヤのコードのノートの Leaky ReLU・PReLU・ReLU6',
   ),
   draft(rng, difficulty): NetworkDraft {
     let activation: ActivationName;

@@ -1,4 +1,4 @@
-// The Affine layer's backward pass (003, DLfS 2 ch. 1; 004's Affine class): dx = dout·Wᵀ, dW = xᵀ·dout,
+// The Affine layer's backward pass (the Deep Learning from Scratch 2 summary, ch. 1; the layer-code notes' Affine class): dx = dout·Wᵀ, dW = xᵀ·dout,
 // db = Σ dout over the batch. The network is the single Affine layer (identity activation, ½SSE summed
 // over the batch) with the target chosen so that the engine's ∂L/∂y is exactly the drawn dout; every
 // asked value is then read from the engine (dx as the quantity grad_input).
@@ -43,7 +43,7 @@ function label(ctx: NetworkContext, ask: NetworkAsk, lang: Lang): string | undef
     case 'grad_bias':
       return t(
         'db = ∂L/∂b (the whole vector; sum dout over the batch)',
-        'db = ∂L/∂b（ベクトル全体。dout をバッチ方向に和をとる）',
+        'db = ∂L/∂b（ベクトル全体。dout をバッチ方向に足し合わせる）',
       )[lang];
     default:
       return undefined;
@@ -58,8 +58,8 @@ export const affineBackward: Template = {
     'Affineレイヤの逆伝播: dx = dout·Wᵀ、dW = xᵀ·dout、db = Σ dout',
   ),
   topic: t(
-    '003 Affine backward (DLfS 2 ch. 1); 004 Affine class',
-    '003 Affineレイヤの逆伝播（ゼロから作る DL 2 第1章）、004 Affine クラス',
+    'the Deep Learning from Scratch 2 summary: Affine backward (ch. 1); the layer-code notes: Affine class',
+    '『ゼロから作るDeep Learning ❷』のまとめの Affineレイヤの逆伝播（第1章）、レイヤのコードのノートの Affine クラス',
   ),
   draft(rng, difficulty): NetworkDraft {
     const batch = difficulty === 3 ? 2 : 1;

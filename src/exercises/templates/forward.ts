@@ -1,6 +1,6 @@
 // Forward pass and loss: propagate the input through known weights (the lecture's "data
-// propagation when the weights are known"; 004's layer code) and evaluate the loss (001's ½‖y − d‖²,
-// 002's cross-entropy).
+// propagation when the weights are known"; the layer-code notes) and evaluate the loss (the E-shikaku notes' ½‖y − d‖²,
+// the lecture slides' cross-entropy).
 import type { ActivationName, LossName } from '../../concepts/network';
 import type { Template } from '../template';
 import { t } from '../text';
@@ -14,8 +14,8 @@ export const forwardPass: Template = {
     '順伝播: 入力と重みからネットワークの出力を計算する',
   ),
   topic: t(
-    '002 forward propagation with known weights; 004 Affine/ReLU layers',
-    '002 重みが既知のときの順伝播、004 Affine・ReLU レイヤ',
+    'the lecture slides: forward propagation with known weights; the layer-code notes: Affine/ReLU layers',
+    '講義スライドの重みが既知のときの順伝播、レイヤのコードのノートの Affine・ReLU レイヤ',
   ),
   draft(rng, difficulty) {
     const hidden: ActivationName = rng.pick(['relu', 'relu', 'leaky-relu']);
@@ -51,8 +51,8 @@ export const lossTemplate: Template = {
     '損失関数: ネットワークの出力の二乗和誤差・平均二乗誤差・交差エントロピー誤差',
   ),
   topic: t(
-    '001 E = ½‖y − d‖²; 002/003 cross-entropy −Σ t ln y; batch mean',
-    '001 二乗和誤差 E = ½‖y − d‖²、002/003 交差エントロピー誤差、バッチ平均',
+    'the E-shikaku notes: E = ½‖y − d‖²; the lecture slides and the Deep Learning from Scratch 2 summary: cross-entropy −Σ t ln y; batch mean',
+    'E資格のノートの二乗和誤差 E = ½‖y − d‖²、講義スライドと『ゼロから作るDeep Learning ❷』のまとめの交差エントロピー誤差、バッチ平均',
   ),
   draft(rng, difficulty) {
     if (difficulty === 3) {

@@ -1,4 +1,4 @@
-// Computational graphs (004, DLfS ch. 5): the chain rule on z = t², t = x + y at a point, and the
+// Computational graphs (the layer-code notes, DLfS ch. 5): the chain rule on z = t², t = x + y at a point, and the
 // apple-shopping graphs of add and multiply nodes. Expected values come from the graph engine
 // (src/graph, solveGraph).
 import { lit } from '../numbers';
@@ -27,8 +27,8 @@ export const chainRule: Template = {
     '連鎖律をある点で: z = t²、t = x + y（と 2 段の変形）',
   ),
   topic: t(
-    '004 chain rule on z = t², t = x + y; 002 chain rule with 1, 2, n variables',
-    '004 z = t²、t = x + y の連鎖律、002 1・2・n 変数の連鎖律',
+    'the layer-code notes: chain rule on z = t², t = x + y; the lecture slides: chain rule with 1, 2, n variables',
+    'レイヤのコードのノートの z = t²、t = x + y の連鎖律、講義スライドの 1・2・n 変数の連鎖律',
   ),
   draft(rng, difficulty): GraphDraft {
     let file: GraphFile;
@@ -90,7 +90,7 @@ const SHOP: Readonly<Record<string, Text>> = {
   orange: t('price of one orange', 'みかん 1 個の値段'),
   orange_num: t('number of oranges', 'みかんの個数'),
   coupon: t('discount coupon, subtracted before tax', '割引クーポン、税の前に引く'),
-  tax: t('consumption tax factor', '消費税（倍率）'),
+  tax: t('consumption tax factor', '消費税の倍率'),
   apple_price: t('apples total', 'りんごの合計'),
   orange_price: t('oranges total', 'みかんの合計'),
   all_price: t('total before tax', '税抜きの合計'),
@@ -106,8 +106,8 @@ export const graphBackward: Template = {
     '加算ノードと乗算ノードの計算グラフの逆伝播（りんごの買い物）',
   ),
   topic: t(
-    '004 computational graphs, add and multiply nodes, the apple example',
-    '004 計算グラフ、加算ノード・乗算ノード、りんごの買い物の例',
+    'the layer-code notes: computational graphs, add and multiply nodes, the apple example',
+    'レイヤのコードのノートの計算グラフ、加算ノード・乗算ノード、りんごの買い物の例',
   ),
   draft(rng, difficulty): GraphDraft {
     const tax = rng.pick(['1.1', '1.08', '1.2', '1.05']);
@@ -153,7 +153,7 @@ export const graphBackward: Template = {
       names: SHOP,
       intro: t(
         'Shopping on a computational graph: propagate backwards from the amount to pay and find how it changes with each input.',
-        '計算グラフで買い物: 支払金額から逆伝播し、各入力に対する微分を求めよ。',
+        '買い物の計算グラフ: 支払金額から逆伝播し、各入力に対する微分を求めよ。',
       ),
     };
   },

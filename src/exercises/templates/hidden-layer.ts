@@ -33,8 +33,8 @@ export const hiddenDelta: Template = {
     '中間層のデルタ δ_j = (Σ_k δ_k w_jk)·h′(a_j)（更新前の重みを使う）',
   ),
   topic: t(
-    '002 δ_j^l = Σ_k δ_k^{l+1} w_jk^{l+1} h′_l(a_j^l), Δ^l = Δ^{l+1}W^{(l+1)T} ⊙ ∂h/∂A',
-    '002 誤差の漸化式 δ_j^l = Σ_k δ_k^{l+1} w_jk^{l+1} h′_l(a_j^l)',
+    'the lecture slides: δ_j^l = Σ_k δ_k^{l+1} w_jk^{l+1} h′_l(a_j^l), Δ^l = Δ^{l+1}W^{(l+1)T} ⊙ ∂h/∂A',
+    '講義スライドの誤差の漸化式 δ_j^l = Σ_k δ_k^{l+1} w_jk^{l+1} h′_l(a_j^l)',
   ),
   draft(rng, difficulty): NetworkDraft {
     const net = hiddenNet(rng, difficulty);
@@ -60,7 +60,10 @@ export const hiddenWeightGrad: Template = {
   name: 'hidden-weight-grad',
   kind: 'network',
   description: t('Gradient of a hidden-layer weight ∂L/∂w_ij = x_i·δ_j', '中間層の重みの勾配 ∂L/∂w_ij = x_i·δ_j'),
-  topic: t('002 ∂L/∂W^l = X^(l−1)ᵀΔ^l; 演習② (hidden layer)', '002 ∂L/∂W^l = X^(l−1)ᵀΔ^l、演習②（中間層）'),
+  topic: t(
+    'the lecture slides: ∂L/∂W^l = X^(l−1)ᵀΔ^l; exercise ② (hidden layer)',
+    '講義スライドの ∂L/∂W^l = X^(l−1)ᵀΔ^l、演習②（中間層）',
+  ),
   draft(rng, difficulty): NetworkDraft {
     const layout: Layout = rng.chance(0.3) ? 'w-x' : 'x-w';
     const net = hiddenNet(rng, difficulty, layout);

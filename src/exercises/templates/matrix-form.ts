@@ -1,5 +1,5 @@
-// Matrix form for a batch (002: Δ^K = ∂f_L/∂X^K ⊙ ∂h/∂A^K, ∂L/∂W = X^(l−1)ᵀΔ^l, Δ^l = Δ^{l+1}W^{(l+1)T} ⊙ ∂h/∂A^l;
-// 003: dW = xᵀ·dout), with whole matrices as answers.
+// Matrix form for a batch (the lecture slides: Δ^K = ∂f_L/∂X^K ⊙ ∂h/∂A^K, ∂L/∂W = X^(l−1)ᵀΔ^l, Δ^l = Δ^{l+1}W^{(l+1)T} ⊙ ∂h/∂A^l;
+// the Deep Learning from Scratch 2 summary: dW = xᵀ·dout), with whole matrices as answers.
 import type { ActivationName } from '../../concepts/network';
 import type { NetworkDraft, Template } from '../template';
 import { t } from '../text';
@@ -13,8 +13,8 @@ export const matrixForm: Template = {
     'バッチの行列表現: デルタの行列 Δ と ∂L/∂W = Xᵀ·Δ',
   ),
   topic: t(
-    '002 ∂L/∂W^l = X^(l−1)ᵀΔ^l, Δ^l = Δ^{l+1}W^{(l+1)T} ⊙ ∂h/∂A^l; 003 dW = xᵀ·dout',
-    '002 行列表現 ∂L/∂W^l = X^(l−1)ᵀΔ^l、Δ^l = Δ^{l+1}W^{(l+1)T} ⊙ ∂h/∂A^l、003 dW = xᵀ·dout',
+    'the lecture slides: ∂L/∂W^l = X^(l−1)ᵀΔ^l, Δ^l = Δ^{l+1}W^{(l+1)T} ⊙ ∂h/∂A^l; the Deep Learning from Scratch 2 summary: dW = xᵀ·dout',
+    '講義スライドの行列表現 ∂L/∂W^l = X^(l−1)ᵀΔ^l、Δ^l = Δ^{l+1}W^{(l+1)T} ⊙ ∂h/∂A^l、『ゼロから作るDeep Learning ❷』のまとめの dW = xᵀ·dout',
   ),
   draft(rng, difficulty): NetworkDraft {
     const hidden: ActivationName = rng.pick(

@@ -1,5 +1,5 @@
 // The output layer's backward step (the lecture's notation: Δ^K = ∂f_L/∂X^K ⊙ ∂h_K/∂A^K, ∂L/∂B^K = Δ^K,
-// ∂L/∂W^K = X^(K−1)ᵀΔ^K; 001: ∂E/∂w_ji = (y_j − d_j)·z_i in the W·x layout; 演習① numerically).
+// ∂L/∂W^K = X^(K−1)ᵀΔ^K; the E-shikaku notes: ∂E/∂w_ji = (y_j − d_j)·z_i in the W·x layout; 演習① numerically).
 import type { ActivationName, Layout, LossName } from '../../concepts/network';
 import type { Rng } from '../prng';
 import type { NetworkDraft, Template } from '../template';
@@ -44,7 +44,10 @@ export const outputDelta: Template = {
   name: 'output-delta',
   kind: 'network',
   description: t('Output-layer delta δ = ∂L/∂a = (∂L/∂y)·h′(a)', '出力層のデルタ δ = ∂L/∂a = (∂L/∂y)·h′(a)'),
-  topic: t('002 Δ^K = ∂f_L/∂X^K ⊙ ∂h_K/∂A^K; 001 y − d', '002 Δ^K = ∂f_L/∂X^K ⊙ ∂h_K/∂A^K、001 y − d'),
+  topic: t(
+    'the lecture slides: Δ^K = ∂f_L/∂X^K ⊙ ∂h_K/∂A^K; the E-shikaku notes: y − d',
+    '講義スライドの Δ^K = ∂f_L/∂X^K ⊙ ∂h_K/∂A^K、E資格のノートの y − d',
+  ),
   draft(rng, difficulty): NetworkDraft {
     const net = outputNet(rng, difficulty);
     const last = lastOf(net);
@@ -75,11 +78,11 @@ export const outputBiasGrad: Template = {
   kind: 'network',
   description: t(
     'Gradient of the output-layer bias ∂L/∂b = δ (summed over the batch)',
-    '出力層のバイアスの勾配 ∂L/∂b = δ（バッチで和をとる）',
+    '出力層のバイアスの勾配 ∂L/∂b = δ（バッチで足し合わせる）',
   ),
   topic: t(
-    '002 演習① (output-layer bias), ∂L/∂B^K = Δ^K; 003 db = Σ dout',
-    '002 演習①（出力層のバイアスの更新）、∂L/∂B^K = Δ^K、003 db = Σ dout',
+    "the lecture slides' exercise ① (output-layer bias), ∂L/∂B^K = Δ^K; the Deep Learning from Scratch 2 summary: db = Σ dout",
+    '講義スライドの演習①（出力層のバイアスの更新）、∂L/∂B^K = Δ^K、『ゼロから作るDeep Learning ❷』のまとめの db = Σ dout',
   ),
   draft(rng, difficulty): NetworkDraft {
     const net = outputNet(rng, difficulty);
@@ -108,8 +111,8 @@ export const outputWeightGrad: Template = {
     '出力層の重みの勾配 ∂L/∂w = z·δ（入力 × デルタ）',
   ),
   topic: t(
-    '002 ∂L/∂W^K = X^(K−1)ᵀΔ^K; 001 ∂E/∂w_ji = (y_j − d_j)z_i (W·x layout)',
-    '002 ∂L/∂W^K = X^(K−1)ᵀΔ^K、001 ∂E/∂w_ji = (y_j − d_j)z_i（W·x 形式）',
+    'the lecture slides: ∂L/∂W^K = X^(K−1)ᵀΔ^K; the E-shikaku notes: ∂E/∂w_ji = (y_j − d_j)z_i (W·x layout)',
+    '講義スライドの ∂L/∂W^K = X^(K−1)ᵀΔ^K、E資格のノートの ∂E/∂w_ji = (y_j − d_j)z_i（重みの並べ方 W·x）',
   ),
   draft(rng, difficulty): NetworkDraft {
     const layout: Layout = rng.chance(0.4) ? 'w-x' : 'x-w';

@@ -1,6 +1,6 @@
-// Softmax: the Jacobian ∂y_i/∂a_k = y_i(δ_ik − y_k) (004; the deck 002 kept only the diagonal
+// Softmax: the Jacobian ∂y_i/∂a_k = y_i(δ_ik − y_k) (the layer-code notes; the lecture slides kept only the diagonal
 // y_j(1 − y_j), a mistake) and softmax + cross-entropy, whose delta is y − t, divided by the batch
-// size for a mean (002's corrected form; 003/004 SoftmaxWithLoss.backward).
+// size for a mean (the lecture slides' corrected form; SoftmaxWithLoss.backward in the Deep Learning from Scratch 2 summary and the layer-code notes).
 import { compare, type Value } from '../../number/value';
 import type { Rng } from '../prng';
 import { lit } from '../numbers';
@@ -47,7 +47,7 @@ function jacobianStatement(ctx: NetworkContext, lang: Lang): string[] {
         `Its outputs, rounded to one decimal, are y = ${showVector(y)}; use these values.`,
       ]
     : [
-        `ソフトマックス関数のレイヤ y = softmax(a)、y_i = e^(a_i) / Σ_k e^(a_k) に a = ${showVector(a)} が入力される。`,
+        `Softmaxレイヤ y = softmax(a)、y_i = e^(a_i) / Σ_k e^(a_k) に a = ${showVector(a)} が入力される。`,
         `その出力を小数第1位に丸めた値は y = ${showVector(y)}。この値を使うこと。`,
       ];
 }
@@ -60,8 +60,8 @@ export const softmaxJacobian: Template = {
     'ソフトマックス関数のヤコビ行列の要素 ∂y_i/∂a_k = y_i(δ_ik − y_k)（対角・非対角）',
   ),
   topic: t(
-    '004 ∂y_i/∂z_k = y_i(δ_ik − y_k); 002 mistake: diagonal y_j(1 − y_j) only',
-    '004 ∂y_i/∂z_k = y_i(δ_ik − y_k)、002 の誤り: 対角成分 y_j(1 − y_j) のみ',
+    "the layer-code notes: ∂y_i/∂z_k = y_i(δ_ik − y_k); the lecture slides' mistake: diagonal y_j(1 − y_j) only",
+    'レイヤのコードのノートの ∂y_i/∂z_k = y_i(δ_ik − y_k)、講義スライドの誤り: 対角成分 y_j(1 − y_j) のみ',
   ),
   draft(rng, difficulty): NetworkDraft {
     const n = difficulty === 3 ? 4 : 3;
@@ -115,8 +115,8 @@ export const softmaxCeGradient: Template = {
     'ソフトマックス関数 + 交差エントロピー誤差: δ = y − t（平均ならバッチサイズで割る）と重みの勾配',
   ),
   topic: t(
-    '002 corrected δ = x − t; 003/004 SoftmaxWithLoss backward (y − t)/batch_size',
-    '002 正しくは δ = x − t、003/004 SoftmaxWithLoss の逆伝播 (y − t)/batch_size',
+    'the lecture slides, corrected: δ = x − t; SoftmaxWithLoss backward (y − t)/batch_size in the Deep Learning from Scratch 2 summary and the layer-code notes',
+    '講義スライド（正しくは δ = x − t）、『ゼロから作るDeep Learning ❷』のまとめとレイヤのコードのノートの SoftmaxWithLoss の逆伝播 (y − t)/batch_size',
   ),
   draft(rng, difficulty): NetworkDraft {
     const batch = difficulty === 3 ? 2 : 1;

@@ -76,7 +76,10 @@ export const partialDerivative: Template = {
     'Symbolic: partial derivatives and the chain rule, e.g. z = ax + by, ∂z/∂x = ?',
     '記号: 偏微分と連鎖律（例: z = ax + by のとき ∂z/∂x = ?）',
   ),
-  topic: t('002 偏微分-演習 z = ax + by; chain rule with 2 variables', '002 偏微分-演習 z = ax + by、2 変数の連鎖律'),
+  topic: t(
+    "the lecture slides' exercise on partial derivatives (偏微分-演習) z = ax + by; chain rule with 2 variables",
+    '講義スライドの偏微分-演習 z = ax + by、2 変数の連鎖律',
+  ),
   draft(rng, difficulty): SymbolicDraft {
     const [x, y, a, b] = ['x', 'y', 'a', 'b'].map(v);
     const wrt = rng.pick(['x', 'y'] as const);
@@ -138,8 +141,8 @@ export const outputBiasFormula: Template = {
     '記号 演習①: 出力層の ∂L/∂b_j を x と t だけで表す',
   ),
   topic: t(
-    '002 演習① 出力層のバイアスの更新 (softmax + cross-entropy); mistakes in 002',
-    '002 演習① 出力層のバイアスの更新（ソフトマックス関数 + 交差エントロピー誤差）と 002 の誤り',
+    "the lecture slides' exercise ① (output-layer bias update, softmax + cross-entropy); mistakes in the lecture slides",
+    '講義スライドの演習① 出力層のバイアスの更新（ソフトマックス関数 + 交差エントロピー誤差）と講義スライドの誤り',
   ),
   draft(rng: Rng, difficulty): SymbolicDraft {
     const n = difficulty === 1 ? 2 : 3;
@@ -183,7 +186,7 @@ export const outputBiasFormula: Template = {
         prompt: join(
           t(
             `演習① (lecture deck): the output layer K has ${n} units with softmax, x_i = e^(a_i) / Σ_k e^(a_k), a_j = Σ_i w_ij x_i^(K−1) + b_j,`,
-            `演習①（講義資料）: 出力層 K は ${n} ユニットのソフトマックス関数 x_i = e^(a_i) / Σ_k e^(a_k)、a_j = Σ_i w_ij x_i^(K−1) + b_j、`,
+            `演習①（講義スライド）: 出力層 K は ${n} ユニットのソフトマックス関数 x_i = e^(a_i) / Σ_k e^(a_k)、a_j = Σ_i w_ij x_i^(K−1) + b_j、`,
           ),
           t(
             `and the loss is the cross-entropy L = −Σ_i t_i ln x_i with a target distribution t (Σ_i t_i = 1). One sample.`,
@@ -234,7 +237,7 @@ export const outputBiasFormula: Template = {
       prompt: join(
         t(
           `Like 演習①, with another output layer: the output layer K has ${n} sigmoid units x_i = σ(a_i), a_j = Σ_i w_ij x_i^(K−1) + b_j,`,
-          `演習① と同じ問いを別の出力層で: 出力層 K は ${n} 個のシグモイド関数のユニット x_i = σ(a_i)、a_j = Σ_i w_ij x_i^(K−1) + b_j、`,
+          `演習① と同じ問いを別の出力層で: 出力層 K は活性化関数がシグモイド関数のユニット ${n} 個 x_i = σ(a_i)、a_j = Σ_i w_ij x_i^(K−1) + b_j、`,
         ),
         t(
           'and the loss is L = ½ Σ_i (x_i − t_i)². One sample.',
@@ -267,8 +270,8 @@ export const hiddenBiasFormula: Template = {
     '記号 演習②: 中間層の ∂L/∂b_j を a, x, w, 次の層の δ で表す',
   ),
   topic: t(
-    '002 演習② 中間層のバイアスの更新, δ_j^l = Σ_k δ_k^{l+1} w_jk^{l+1} h′(a_j^l)',
-    '002 演習② 中間層のバイアスの更新、δ_j^l = Σ_k δ_k^{l+1} w_jk^{l+1} h′(a_j^l)',
+    "the lecture slides' exercise ② (hidden-layer bias update), δ_j^l = Σ_k δ_k^{l+1} w_jk^{l+1} h′(a_j^l)",
+    '講義スライドの演習② 中間層のバイアスの更新、δ_j^l = Σ_k δ_k^{l+1} w_jk^{l+1} h′(a_j^l)',
   ),
   draft(rng: Rng, difficulty): SymbolicDraft {
     const units = difficulty === 3 ? 3 : 2;
@@ -332,7 +335,7 @@ export const hiddenBiasFormula: Template = {
       prompt: join(
         t(
           `演習② (lecture deck): hidden layer l has ${units} units with activation h = ${hName.en}: a_j = Σ_i w_ij^l x_i^(l−1) + b_j, x_j = h(a_j).`,
-          `演習②（講義資料）: 中間層 l は ${units} ユニット、活性化関数 h = ${hName.ja}: a_j = Σ_i w_ij^l x_i^(l−1) + b_j、x_j = h(a_j)。`,
+          `演習②（講義スライド）: 中間層 l は ${units} ユニット、活性化関数 h = ${hName.ja}: a_j = Σ_i w_ij^l x_i^(l−1) + b_j、x_j = h(a_j)。`,
         ),
         t(
           `The next layer l+1 has ${next} units with weights w_jk (from unit j of layer l to unit k of layer l+1) and known deltas δ_k = d_k.`,

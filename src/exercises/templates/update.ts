@@ -1,4 +1,4 @@
-// One gradient-descent step w ← w − η·∂L/∂w, and the lecture deck's exercise ③ (002, 演習③
+// One gradient-descent step w ← w − η·∂L/∂w, and the lecture deck's exercise ③ (演習③
 // 手計算でNNを学習せよ): update every parameter once; by how much does the loss improve?
 import type { ActivationName } from '../../concepts/network';
 import { sign, sub, type Value } from '../../number/value';
@@ -25,7 +25,10 @@ export const weightUpdate: Template = {
     'One gradient-descent update w − η·∂L/∂w of weights and a bias',
     '勾配降下法による 1 回の更新 w − η·∂L/∂w（重みとバイアス）',
   ),
-  topic: t('002 w_ij^l ← w_ij^l − η ∂L/∂w_ij^l (gradient method)', '002 勾配法 w_ij^l ← w_ij^l − η ∂L/∂w_ij^l'),
+  topic: t(
+    'the lecture slides: w_ij^l ← w_ij^l − η ∂L/∂w_ij^l (gradient method)',
+    '講義スライドの勾配法 w_ij^l ← w_ij^l − η ∂L/∂w_ij^l',
+  ),
   draft(rng, difficulty): NetworkDraft {
     const output: ActivationName = rng.pick(['identity', 'sigmoid', 'identity']);
     const hidden: ActivationName = difficulty === 3 ? rng.pick(['relu', 'leaky-relu']) : rng.pick(['relu', 'sigmoid']);
@@ -112,7 +115,7 @@ export const trainOnce: Template = {
     "Exercise ③: update every parameter once; by how much does the loss improve (L − L')?",
     "演習③: すべてのパラメータを 1 回更新し、損失がどれだけ改善するか（L − L'）を求める",
   ),
-  topic: t('002 演習③ train the network by hand', '002 演習③ 手計算で NN を学習せよ'),
+  topic: t("the lecture slides' exercise ③: train the network by hand", '講義スライドの演習③ 手計算で NN を学習せよ'),
   draft(rng, difficulty): NetworkDraft {
     // Piecewise-linear activations only: the loss after the update is then exact (no stated values).
     // One sample at every difficulty: with a batch, the loss after an update of three layers is too

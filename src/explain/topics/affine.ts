@@ -1,5 +1,5 @@
-// The Affine (and MatMul) layer backward: dx = dout·Wᵀ, dW = xᵀ·dout, db = Σ dout (notes 003, 004),
-// and the same in the W·x layout of note 001.
+// The Affine (and MatMul) layer backward: dx = dout·Wᵀ, dW = xᵀ·dout, db = Σ dout (the Deep Learning from Scratch 2 summary and the layer-code notes),
+// and the same in the W·x layout of the E-shikaku notes.
 import type { Topic } from '../types';
 
 const SUM_G_Y = 'sum(G .* (X * W + ones(2, 1) * b))';
@@ -61,9 +61,9 @@ export const affine: Topic = {
     {
       role: 'claim',
       text_en:
-        'MatMul is the same without b. Note that it is a matrix product, np.dot(x, W), not the element-wise x*W that note 003 writes.',
+        'MatMul is the same without b. Note that it is a matrix product, np.dot(x, W), not the element-wise x*W that the Deep Learning from Scratch 2 summary writes.',
       text_ja:
-        'MatMul レイヤは b のない同じ計算である。行列の積 np.dot(x, W) であって、003 のノートの x*W (要素ごとの積) ではない。',
+        'MatMul レイヤは b のない同じ計算である。行列の積 np.dot(x, W) であって、『ゼロから作るDeep Learning ❷』のまとめの x*W (要素ごとの積) ではない。',
       latex:
         'Y = X \\cdot W: \\quad \\frac{\\partial L}{\\partial X} = \\frac{\\partial L}{\\partial Y} W^{\\top}, \\quad \\frac{\\partial L}{\\partial W} = X^{\\top} \\frac{\\partial L}{\\partial Y}',
       checks: [
@@ -74,9 +74,9 @@ export const affine: Topic = {
     {
       role: 'claim',
       text_en:
-        'In the W·x layout of note 001 (a column x, W[unit][input], a = Wx + c) the same reasoning gives ∂L/∂W = δ xᵀ, i.e. ∂E/∂w_ji = δ_j x_i, and ∂L/∂x = Wᵀ δ, with δ = ∂L/∂a.',
+        'In the W·x layout of the E-shikaku notes (a column x, W[unit][input], a = Wx + c) the same reasoning gives ∂L/∂W = δ xᵀ, i.e. ∂E/∂w_ji = δ_j x_i, and ∂L/∂x = Wᵀ δ, with δ = ∂L/∂a.',
       text_ja:
-        '001 のノートの W·x の並び (列ベクトル x、W[ユニット][入力]、a = Wx + c) では同じ考え方で ∂L/∂W = δ xᵀ (つまり ∂E/∂w_ji = δ_j x_i)、∂L/∂x = Wᵀ δ となる。ここで δ = ∂L/∂a。',
+        'E資格のノートの W·x の並び (列ベクトル x、W[ユニット][入力]、a = Wx + c) では同じ考え方で ∂L/∂W = δ xᵀ (つまり ∂E/∂w_ji = δ_j x_i)、∂L/∂x = Wᵀ δ となる。ここで δ = ∂L/∂a。',
       latex:
         'a = W x + c: \\quad \\frac{\\partial L}{\\partial W} = \\delta\\, x^{\\top}, \\quad \\frac{\\partial L}{\\partial w_{ji}} = \\delta_{j} x_{i}, \\quad \\frac{\\partial L}{\\partial x} = W^{\\top} \\delta',
       checks: [

@@ -1,5 +1,5 @@
 // The chain rule with one, two and n intermediate variables, on the computational
-// graph z = t², t = x + y (note 004), and the add and multiply nodes it gives.
+// graph z = t², t = x + y (the layer-code notes), and the add and multiply nodes it gives.
 import type { Topic } from '../types';
 
 export const chainRule: Topic = {
@@ -37,9 +37,9 @@ export const chainRule: Topic = {
     {
       role: 'claim',
       text_en:
-        'On a computational graph (note 004): z = t², t = x + y. ∂z/∂t = 2t and ∂t/∂x = 1, so ∂z/∂x = 2t · 1 = 2(x + y). Going backward, each node multiplies what arrives by its local derivative.',
+        'On a computational graph (the layer-code notes): z = t², t = x + y. ∂z/∂t = 2t and ∂t/∂x = 1, so ∂z/∂x = 2t · 1 = 2(x + y). Going backward, each node multiplies what arrives by its local derivative.',
       text_ja:
-        '計算グラフで (004 のノート): z = t²、t = x + y。∂z/∂t = 2t、∂t/∂x = 1 なので ∂z/∂x = 2t · 1 = 2(x + y)。逆伝播では各ノードが、届いた値に局所的な微分を掛けて下流へ流す。',
+        '計算グラフで (レイヤのコードのノート): z = t²、t = x + y。∂z/∂t = 2t、∂t/∂x = 1 なので ∂z/∂x = 2t · 1 = 2(x + y)。逆伝播では各ノードが、届いた値に局所的な微分を掛けて下流へ流す。',
       latex:
         '\\frac{\\partial z}{\\partial x} = \\frac{\\partial z}{\\partial t} \\frac{\\partial t}{\\partial x} = 2t \\cdot 1 = 2(x + y)',
       checks: [

@@ -40,9 +40,9 @@ export const crossEntropy: Topic = {
     {
       role: 'claim',
       text_en:
-        'Each y_k appears in one term only, so ∂L/∂y_k = −t_k/y_k. (Note 002 adds Σ_{i≠j} t_i/x_i; those terms do not depend on y_k, so they do not belong.)',
+        'Each y_k appears in one term only, so ∂L/∂y_k = −t_k/y_k. (The lecture slides add Σ_{i≠j} t_i/x_i; those terms do not depend on y_k, so they do not belong.)',
       text_ja:
-        '各 y_k は1つの項にしか現れないので ∂L/∂y_k = −t_k/y_k である。(002 のノートは Σ_{i≠j} t_i/x_i を加えているが、それらの項は y_k に依存しないので入らない。)',
+        '各 y_k は1つの項にしか現れないので ∂L/∂y_k = −t_k/y_k である。(講義スライドは Σ_{i≠j} t_i/x_i を加えているが、それらの項は y_k に依存しないので入らない。)',
       latex: '\\frac{\\partial L}{\\partial y_{k}} = -\\frac{t_{k}}{y_{k}}',
       checks: [
         {
@@ -58,9 +58,9 @@ export const crossEntropy: Topic = {
     {
       role: 'claim',
       text_en:
-        'For a mini-batch of N samples the loss is usually the mean, so every gradient is divided by N, the batch size (note 003 divides by r.ndim, the number of array dimensions: a mistake).',
+        'For a mini-batch of N samples the loss is usually the mean, so every gradient is divided by N, the batch size (the Deep Learning from Scratch 2 summary divides by r.ndim, the number of array dimensions: a mistake).',
       text_ja:
-        'N 個のサンプルのミニバッチでは損失として平均をとることが多く、勾配はすべてバッチサイズ N で割られる (003 のノートは配列の次元数 r.ndim で割っているが誤り)。',
+        'N 個のサンプルのミニバッチでは損失として平均をとることが多く、勾配はすべてバッチサイズ N で割られる (『ゼロから作るDeep Learning ❷』のまとめは配列の次元数 r.ndim で割っているが誤り)。',
       latex:
         'L = -\\frac{1}{N} \\sum_{n} \\sum_{k} t_{nk} \\log y_{nk}, \\qquad \\frac{\\partial L}{\\partial y_{nk}} = -\\frac{t_{nk}}{N\\, y_{nk}}',
       checks: [

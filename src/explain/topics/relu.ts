@@ -1,11 +1,11 @@
 // ReLU and its relatives (Leaky ReLU, PReLU, ReLU6): piecewise derivatives, and the choice at a kink,
-// where the sources disagree (notes 001 and 004).
+// where the sources disagree (the E-shikaku notes and the layer-code notes).
 import type { Topic } from '../types';
 
 const CHOICE_EN =
-  'At x = 0 the function has a kink: the left derivative and the right derivative differ, so the derivative does not exist there and a value must be chosen. Any value between the two is a valid subgradient. The sources differ: the formula in note 001 and the Relu layer of Deep Learning from Scratch (mask = x <= 0) use the left value; note 004 and the code in note 001 (grad[x>=0] = 1) use 1. backprop-tutor uses the left value by default; set conventions.relu_grad_at_zero: 1 in a network file for the other choice.';
+  'At x = 0 the function has a kink: the left derivative and the right derivative differ, so the derivative does not exist there and a value must be chosen. Any value between the two is a valid subgradient. The sources differ: the formula in the E-shikaku notes and the Relu layer of Deep Learning from Scratch (mask = x <= 0) use the left value; the layer-code notes and the code in the E-shikaku notes (grad[x>=0] = 1) use 1. backprop-tutor uses the left value by default; set conventions.relu_grad_at_zero: 1 in a network file for the other choice.';
 const CHOICE_JA =
-  'x = 0 では関数が折れ曲がっていて左側の微分と右側の微分が異なるので、微分は存在せず値を決める必要がある。2つの間のどの値も劣勾配として正しい。資料によって異なり、001 のノートの式と『ゼロから作るDeep Learning』の Relu レイヤ (mask = x <= 0) は左側の値を、004 のノートと 001 のコード (grad[x>=0] = 1) は 1 を使う。backprop-tutor の既定は左側の値で、ネットワークファイルで conventions.relu_grad_at_zero: 1 とすればもう一方になる。';
+  'x = 0 では関数が折れ曲がっていて左微分と右微分が異なるので、微分は存在せず値を決める必要がある。2つの間のどの値も劣勾配として正しい。資料によって異なり、E資格のノートの式と『ゼロから作るDeep Learning』の Relu レイヤ (mask = x <= 0) は左側の値を、レイヤのコードのノートと E資格のノートのコード (grad[x>=0] = 1) は 1 を使う。backprop-tutor の既定は左側の値で、ネットワークファイルで conventions.relu_grad_at_zero: 1 とすればもう一方になる。';
 
 export const relu: Topic = {
   id: 'relu',
@@ -24,9 +24,9 @@ export const relu: Topic = {
     {
       role: 'claim',
       text_en:
-        'Away from 0 each piece is a line: the derivative h′(x) (not h(x), as note 001 prints it) is 1 for x > 0 and 0 for x < 0.',
+        'Away from 0 each piece is a line: the derivative h′(x) (not h(x), as the E-shikaku notes print it) is 1 for x > 0 and 0 for x < 0.',
       text_ja:
-        '0 以外では各部分が直線なので、導関数 h′(x) (001 のノートのように h(x) と書くのは誤り) は x > 0 で 1、x < 0 で 0 である。',
+        '0 以外では各部分が直線なので、導関数 h′(x) (E資格のノートのように h(x) と書くのは誤り) は x > 0 で 1、x < 0 で 0 である。',
       latex: "h'(x) = \\begin{cases} 1 & (x > 0) \\\\ 0 & (x < 0) \\end{cases}",
       checks: [{ derivative: { of: 'max(0, x)', wrt: 'x', is: 'x > 0 ? 1 : 0' } }],
     },
@@ -38,7 +38,7 @@ export const relu: Topic = {
       ),
       text_ja: CHOICE_JA.replace('左側の値を、', '左側の値 0 を、').replace('既定は左側の値', '既定は 0 '),
       latex:
-        "\\lim_{\\epsilon \\to 0^{-}} \\frac{h(\\epsilon) - h(0)}{\\epsilon} = 0 \\ne 1 = \\lim_{\\epsilon \\to 0^{+}} \\frac{h(\\epsilon) - h(0)}{\\epsilon}, \\qquad h'(0) := 0 \\text{ or } 1",
+        "\\lim_{\\epsilon \\to 0^{-}} \\frac{h(\\epsilon) - h(0)}{\\epsilon} = 0 \\ne 1 = \\lim_{\\epsilon \\to 0^{+}} \\frac{h(\\epsilon) - h(0)}{\\epsilon}, \\qquad h'(0) \\in \\{\\, 0, 1 \\,\\}",
       checks: [{ kink: { of: 'max(0, x)', wrt: 'x', at: '0', left: '0', right: '1' } }],
     },
     {
@@ -83,7 +83,7 @@ export const leakyRelu: Topic = {
         'uses α by default',
       ),
       text_ja: CHOICE_JA.replace('左側の値を、', '左側の値 α を、').replace('既定は左側の値', '既定は α '),
-      latex: "h'(0^{-}) = \\alpha \\ne 1 = h'(0^{+}), \\qquad h'(0) := \\alpha \\text{ or } 1",
+      latex: "h'(0^{-}) = \\alpha \\ne 1 = h'(0^{+}), \\qquad h'(0) \\in \\{\\, \\alpha, 1 \\,\\}",
       checks: [{ kink: { of: 'x > 0 ? x : alpha * x', wrt: 'x', at: '0', left: 'alpha', right: '1' } }],
     },
     {
@@ -159,7 +159,7 @@ export const prelu: Topic = {
 export const relu6: Topic = {
   id: 'relu6',
   title_en: 'ReLU6: derivative 1 between 0 and 6, two kinks',
-  title_ja: 'ReLU6 の微分 (0 と 6 の間で 1) と2つの折れ目',
+  title_ja: 'ReLU6 の微分 (0 と 6 の間で 1) と微分できない点が2つ',
   sources: ['004'],
   scope: { random: { x: { min: -3, max: 9 }, g: { min: -2, max: 2 } } },
   steps: [
@@ -175,7 +175,7 @@ export const relu6: Topic = {
       role: 'claim',
       text_en: 'The derivative is 1 between 0 and 6 and 0 outside.',
       text_ja: '導関数は 0 と 6 の間で 1、それ以外で 0 である。',
-      latex: "h'(x) = \\begin{cases} 1 & (0 < x < 6) \\\\ 0 & (x < 0 \\text{ or } x > 6) \\end{cases}",
+      latex: "h'(x) = \\begin{cases} 1 & (0 < x < 6) \\\\ 0 & (x \\notin [0, 6]) \\end{cases}",
       checks: [{ derivative: { of: 'min(max(0, x), 6)', wrt: 'x', is: 'x > 0 and x < 6 ? 1 : 0' } }],
     },
     {
@@ -183,7 +183,7 @@ export const relu6: Topic = {
       text_en:
         'There are two kinks. At 0 the choice is the same as ReLU’s (0 by default, 1 with relu_grad_at_zero: 1). At 6 the left derivative is 1 and the right one 0; backprop-tutor takes 0 there, as PyTorch and TensorFlow do.',
       text_ja:
-        '折れ目は2つある。0 での選び方は ReLU と同じ (既定は 0、relu_grad_at_zero: 1 なら 1)。6 では左側の微分が 1、右側が 0 で、backprop-tutor は PyTorch や TensorFlow と同じく 0 を使う。',
+        '微分できない点が2つある。0 での選び方は ReLU と同じ (既定は 0、relu_grad_at_zero: 1 なら 1)。6 では左微分が 1、右微分が 0 で、backprop-tutor は PyTorch や TensorFlow と同じく 0 を使う。',
       latex: "h'(0^{-}) = 0,\\; h'(0^{+}) = 1; \\qquad h'(6^{-}) = 1,\\; h'(6^{+}) = 0 \\;\\Rightarrow\\; h'(6) := 0",
       checks: [
         { kink: { of: 'min(max(0, x), 6)', wrt: 'x', at: '0', left: '0', right: '1' } },
@@ -195,7 +195,7 @@ export const relu6: Topic = {
       text_en: 'Backward pass: the gradient flows only where 0 < x < 6.',
       text_ja: '逆伝播: 0 < x < 6 のところだけ上流の値が流れる。',
       latex:
-        '\\frac{\\partial L}{\\partial x} = \\begin{cases} \\frac{\\partial L}{\\partial y} & (0 < x < 6) \\\\ 0 & (\\text{otherwise}) \\end{cases}',
+        '\\frac{\\partial L}{\\partial x} = \\begin{cases} \\frac{\\partial L}{\\partial y} & (0 < x < 6) \\\\ 0 & (x \\notin (0, 6)) \\end{cases}',
       checks: [{ derivative: { of: 'g * min(max(0, x), 6)', wrt: 'x', is: 'x > 0 and x < 6 ? g : 0' } }],
     },
   ],

@@ -1,5 +1,5 @@
-// sigmoid′ = y(1 − y), derived on the computational graph of note 000 (ゼロから作るDeep Learning 5.5.2):
-// the nodes ×(−1), exp, +1 and "/" (1/x), then the algebra of note 000 line by line.
+// sigmoid′ = y(1 − y), derived on the computational graph of the sigmoid-layer derivation (Deep Learning from Scratch 5.5.2):
+// the nodes ×(−1), exp, +1 and "/" (1/x), then the algebra of that derivation line by line.
 import type { Topic } from '../types';
 
 const DLDY = '\\frac{\\partial L}{\\partial y}';
@@ -63,8 +63,10 @@ export const sigmoid: Topic = {
     },
     {
       role: 'claim',
-      text_en: 'Now simplify (as note 000 does). First write y² out in full.',
-      text_ja: 'ここから式を整理する (000 のノートと同じ手順)。まず y² を書き下す。',
+      text_en:
+        'Now simplify, as the sigmoid-layer derivation (Deep Learning from Scratch 5.5.2) does. First write y² out in full.',
+      text_ja:
+        'ここから式を整理する（シグモイドレイヤの導出（『ゼロから作るDeep Learning』5.5.2）と同じ手順）。まず y² を書き下す。',
       latex: `${DLDY}\\, y^{2} \\exp(-x) = ${DLDY} \\frac{1}{\\left(1 + \\exp(-x)\\right)^{2}} \\exp(-x)`,
       checks: [{ equal: ['g * y^2 * exp(-x)', 'g * 1 / (1 + exp(-x))^2 * exp(-x)'] }],
     },
@@ -114,9 +116,9 @@ export const sigmoid: Topic = {
     {
       role: 'note',
       text_en:
-        'A common mistake (note 001): writing the sigmoid as 1/(1 + e^(−1)); the exponent is −x. And in code, 1 / 1 + np.exp(-x) (note 003) computes 1 + e^(−x): the parentheses are needed.',
+        'A common mistake (the E-shikaku notes): writing the sigmoid as 1/(1 + e^(−1)); the exponent is −x. And in code, 1 / 1 + np.exp(-x) (the Deep Learning from Scratch 2 summary) computes 1 + e^(−x): the parentheses are needed.',
       text_ja:
-        'よくある間違い (001 のノート): シグモイド関数を 1/(1 + e^(−1)) と書くこと。指数は −x である。またコードの 1 / 1 + np.exp(-x) (003 のノート) は 1 + e^(−x) を計算してしまう。括弧が必要である。',
+        'よくある間違い (E資格のノート): シグモイド関数を 1/(1 + e^(−1)) と書くこと。指数は −x である。またコードの 1 / 1 + np.exp(-x) (『ゼロから作るDeep Learning ❷』のまとめ) は 1 + e^(−x) を計算してしまう。括弧が必要である。',
       latex: '\\sigma(x) = \\frac{1}{1 + e^{-x}} \\ne \\frac{1}{1 + e^{-1}}',
     },
   ],

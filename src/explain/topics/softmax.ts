@@ -1,5 +1,5 @@
 // Softmax: the definition, the max-subtraction trick against overflow, and the Jacobian
-// ∂y_i/∂a_k = y_i(δ_ik − y_k) (note 004), with the backward pass it gives.
+// ∂y_i/∂a_k = y_i(δ_ik − y_k) (the layer-code notes), with the backward pass it gives.
 import type { Topic } from '../types';
 
 export const softmax: Topic = {
@@ -18,9 +18,9 @@ export const softmax: Topic = {
     {
       role: 'definition',
       text_en:
-        'The softmax function turns n scores a_1, …, a_n into probabilities: every y_k is in (0, 1) and they sum to 1. The sum in the denominator runs over i (note 004 prints Σ exp(a_k), a misprint).',
+        'The softmax function turns n scores a_1, …, a_n into probabilities: every y_k is in (0, 1) and they sum to 1. The sum in the denominator runs over i (the layer-code notes print Σ exp(a_k), a misprint).',
       text_ja:
-        'ソフトマックス関数は n 個の値 a_1, …, a_n を確率に変える。各 y_k は 0 と 1 の間にあり、総和は 1 になる。分母の和は i についてとる (004 のノートの Σ exp(a_k) は誤植)。',
+        'ソフトマックス関数は n 個の値 a_1, …, a_n を確率に変える。各 y_k は 0 と 1 の間にあり、総和は 1 になる。分母の和は i についてとる (レイヤのコードのノートの Σ exp(a_k) は誤植)。',
       latex: 'y_{k} = \\frac{\\exp(a_{k})}{\\sum_{i=1}^{n} \\exp(a_{i})}, \\qquad \\sum_{k=1}^{n} y_{k} = 1',
       checks: [
         { equal: ['sum(y)', '1'] },
@@ -79,9 +79,9 @@ export const softmax: Topic = {
     {
       role: 'claim',
       text_en:
-        'Both cases in one formula with Kronecker’s delta δ_ik (1 if i = k, else 0): the Jacobian of softmax. Keeping only the diagonal y_j(1 − y_j), as note 002 does, drops the terms −y_i y_k.',
+        'Both cases in one formula with Kronecker’s delta δ_ik (1 if i = k, else 0): the Jacobian of softmax. Keeping only the diagonal y_j(1 − y_j), as the lecture slides do, drops the terms −y_i y_k.',
       text_ja:
-        'クロネッカーのデルタ δ_ik (i = k のとき 1、それ以外 0) で2つの場合をまとめるとソフトマックス関数のヤコビ行列になる。002 のノートのように対角成分 y_j(1 − y_j) だけを残すと、−y_i y_k の項が抜け落ちる。',
+        'クロネッカーのデルタ δ_ik (i = k のとき 1、それ以外 0) で2つの場合をまとめるとソフトマックス関数のヤコビ行列になる。講義スライドのように対角成分 y_j(1 − y_j) だけを残すと、−y_i y_k の項が抜け落ちる。',
       latex: '\\frac{\\partial y_{i}}{\\partial a_{k}} = y_{i}\\left(\\delta_{ik} - y_{k}\\right)',
       checks: [
         { derivative: { of: 'y[i]', wrt: 'a[k]', is: 'y[i] * ((i == k ? 1 : 0) - y[k])' }, indices: { i: 3, k: 3 } },
@@ -115,9 +115,9 @@ export const softmax: Topic = {
     {
       role: 'note',
       text_en:
-        'In code (Softmax.backward): dx = y * dout; dx -= y * sum(dx). Note 004 writes "dx = -= …", a syntax error.',
+        'In code (Softmax.backward): dx = y * dout; dx -= y * sum(dx). The layer-code notes write "dx = -= …", a syntax error.',
       text_ja:
-        'コードでは (Softmax レイヤの backward): dx = y * dout; dx -= y * sum(dx)。004 のノートの「dx = -= …」は文法エラーである。',
+        'コードでは (Softmax レイヤの backward): dx = y * dout; dx -= y * sum(dx)。レイヤのコードのノートの「dx = -= …」は文法エラーである。',
       latex: '\\mathtt{dx} = y \\odot \\mathtt{dout} - y \\sum_{i} \\left(y \\odot \\mathtt{dout}\\right)_{i}',
     },
   ],

@@ -60,9 +60,9 @@ export const tanh: Topic = {
     {
       role: 'claim',
       text_en:
-        'At x = 0 the derivative is 1, four times the sigmoid’s largest slope 1/4: the reason tanh was proposed (note 004). tanh is a rescaled sigmoid: tanh(x) = 2σ(2x) − 1.',
+        'At x = 0 the derivative is 1, four times the sigmoid’s largest slope 1/4: the reason tanh was proposed (the layer-code notes). tanh is a rescaled sigmoid: tanh(x) = 2σ(2x) − 1.',
       text_ja:
-        'x = 0 での微分は 1 で、シグモイド関数の微分の最大値 1/4 の4倍である (004 のノート: tanh関数が提案された理由)。tanh はシグモイド関数を伸縮したもの: tanh(x) = 2σ(2x) − 1。',
+        'x = 0 での微分は 1 で、シグモイド関数の微分の最大値 1/4 の4倍である (レイヤのコードのノート: tanh関数が提案された理由)。tanh はシグモイド関数を伸縮したもの: tanh(x) = 2σ(2x) − 1。',
       latex: '\\left.\\frac{dy}{dx}\\right|_{x=0} = 1 - \\tanh(0)^{2} = 1, \\qquad \\tanh(x) = 2\\sigma(2x) - 1',
       checks: [{ equal: ['1 - tanh(0)^2', '1'] }, { equal: ['tanh(x)', '2 / (1 + exp(-2 x)) - 1'] }],
     },
