@@ -364,7 +364,7 @@ describe('the same errors in Japanese (--lang ja): same prefix, glossary terms',
         'layers:\n  - weights: [[1, 2], [3, 4]]\n    activation: sigmoid\n  - weights: [[1, 2, 3]]\n    activation: sigmoid\nloss: half-sse\ninput: [[1, 2]]\ntarget: [[1, 2, 3]]\nlearning_rate: 0.5\n',
       ),
     ).toBe(
-      'bad.yaml:4: layers[1].weights: 層 0 のユニットが 2 個であるため、x-w レイアウトの重みは 2 行（入力）× 3 列（ユニット）でなければなりませんが、1×3 です',
+      'bad.yaml:4: layers[1].weights: 層 0 のユニットが 2 個であるため、重みの並べ方 x-w では重みは 2 行（入力）× 3 列（ユニット）でなければなりませんが、1×3 です',
     );
     expect(
       ja(
@@ -375,7 +375,7 @@ describe('the same errors in Japanese (--lang ja): same prefix, glossary terms',
         }),
       ),
     ).toBe(
-      'bad.yaml:3: layers[0].weights: 入力はサンプルごとに 1 個の値を持つため、w-x レイアウトの重みは 1 行（ユニット）× 1 列（入力）でなければなりませんが、1×2 です',
+      'bad.yaml:3: layers[0].weights: 入力はサンプルごとに 1 個の値を持つため、重みの並べ方 w-x では重みは 1 行（ユニット）× 1 列（入力）でなければなりませんが、1×2 です',
     );
     expect(ja(network({ layers: 'layers:\n  - weights: [[1, 2]]\n    bias: [1]\n    activation: identity' }))).toBe(
       'bad.yaml:4: layers[0].bias: バイアスには 2 個の数（ユニットごとに1つ）が必要ですが、1 個です',
