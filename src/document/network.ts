@@ -45,6 +45,8 @@ function noteText(note: StepNote, m: Messages): string {
       return m.note.given;
     case 'softmax-cross-entropy':
       return m.note.softmaxCrossEntropy;
+    case 'sigmoid-binary-cross-entropy':
+      return m.note.sigmoidBinaryCrossEntropy;
     case 'relu-convention':
       return m.note.reluConvention(note.gradAtZero);
     case 'weights-before-update':

@@ -182,6 +182,12 @@ function layerDelta(
     l,
     map(a, (x, s, k) => rules.activationDerivative(network, l, x, y[s][k])),
   );
+  // Sigmoid output + binary cross-entropy: (y − t)/(y(1 − y)) · y(1 − y) = y − t, so δ = c·(y − t)
+  // exactly, by the same rule as softmax + cross-entropy.
+  if (l === network.layers.length - 1 && layer.activation === 'sigmoid' && network.loss === 'binary-cross-entropy') {
+    const fromTarget = rules.softmaxCrossEntropyDelta(network, l, y, network.target, c);
+    if (fromTarget !== null) return { delta: fromTarget, activationDerivative: h };
+  }
   return { delta: rules.deltaThroughActivation(network, l, g, h), activationDerivative: h };
 }
 

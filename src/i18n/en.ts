@@ -128,6 +128,8 @@ export const en: Messages = {
     given: 'given in the exercise',
     softmaxCrossEntropy:
       'softmax with cross-entropy: the softmax Jacobian and the 1/z of the loss cancel, leaving z - t',
+    sigmoidBinaryCrossEntropy:
+      'sigmoid with binary cross-entropy: h′(a) = z(1 − z) cancels the 1/(z(1 − z)) of ∂L/∂z, leaving z − t',
     reluConvention: (g) =>
       `at a = 0 the derivative is a convention; relu_grad_at_zero = ${g} takes the ${g === 0 ? 'left' : 'right'} derivative`,
     weightsBeforeUpdate: 'uses the weights before the update',

@@ -124,6 +124,8 @@ export const ja: Messages = {
     given: '問題文で与えられた値',
     softmaxCrossEntropy:
       'ソフトマックス関数と交差エントロピー誤差の組み合わせ: ソフトマックスのヤコビ行列と損失の 1/z が打ち消し合い z − t が残る',
+    sigmoidBinaryCrossEntropy:
+      'シグモイド関数と二値交差エントロピー誤差の組み合わせ: h′(a) = z(1 − z) と ∂L/∂z の 1/(z(1 − z)) が打ち消し合い z − t が残る',
     reluConvention: (g) => `a = 0 での微分は約束で決める。relu_grad_at_zero = ${g} なので${g === 0 ? '左' : '右'}微分`,
     weightsBeforeUpdate: '更新前の重みを使う',
     elementwise: '要素ごとの計算（⊙ は要素ごとの積、アダマール積）',

@@ -106,6 +106,7 @@ export interface Messages {
   readonly note: {
     readonly given: string;
     readonly softmaxCrossEntropy: string;
+    readonly sigmoidBinaryCrossEntropy: string;
     readonly reluConvention: (gradAtZero: 0 | 1) => string;
     readonly weightsBeforeUpdate: string;
     readonly elementwise: string;

@@ -276,6 +276,27 @@ function buildSpec(source: Source, raw: RawFile): NetworkSpec {
     }
   }
 
+  if (loss === 'binary-cross-entropy') {
+    target.forEach((row, i) => {
+      row.forEach((t, j) => {
+        if (sign(t) < 0 || compare(t, ONE) > 0) {
+          fail(source, ['target', i, j], {
+            en: 'binary-cross-entropy targets must be in [0, 1]',
+            ja: 'binary-cross-entropy（二値交差エントロピー誤差）の教師データは [0, 1] の範囲でなければなりません',
+          });
+        }
+      });
+    });
+    const lastLayer = layers[layers.length - 1];
+    if (lastLayer.activation !== 'sigmoid' && !(lastLayer.activation === 'softmax' && width > 1)) {
+      // t·ln y + (1 − t)·ln(1 − y) needs 0 < y < 1.
+      fail(source, ['layers', layers.length - 1, 'activation'], {
+        en: 'binary-cross-entropy needs outputs in (0, 1): use sigmoid in the last layer',
+        ja: 'binary-cross-entropy（二値交差エントロピー誤差）には (0, 1) の範囲の出力が必要です: 最後の層の活性化関数を sigmoid にしてください',
+      });
+    }
+  }
+
   const learningRate = number(source, ['learning_rate'], raw.learning_rate);
   if (sign(learningRate) <= 0)
     fail(source, ['learning_rate'], { en: 'expected a positive number', ja: '学習率には正の数を指定してください' });

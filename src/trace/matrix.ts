@@ -23,7 +23,7 @@ import {
   weightMatrixSymT,
   type Notation,
 } from './symbols';
-import { difference, frac, negate, paren, product, sum, type Tex } from './tex';
+import { atom, difference, frac, negate, paren, product, sum, type Tex } from './tex';
 import type { MatrixStep } from './types';
 import { scaled } from './numbers';
 import { alphaUpdateStep, gradAlphaStep } from './scalar';
@@ -121,6 +121,11 @@ export function backwardMatrixSteps(nt: Notation, solution: Solution, pass: Pass
         const k = lossGradientFactor(network);
         if (network.loss === 'cross-entropy') {
           build = (leaf) => negate(scaled(k, frac(leaf(t), leaf(z))));
+          note = { kind: 'elementwise' } as const;
+        } else if (network.loss === 'binary-cross-entropy') {
+          // (Z − T) ⊘ (Z ⊙ (1 − Z)), element by element.
+          build = (leaf) =>
+            scaled(k, frac(difference(leaf(z), leaf(t)), product([leaf(z), paren(difference(atom('1'), leaf(z)))])));
           note = { kind: 'elementwise' } as const;
         } else {
           build = (leaf) => scaled(k, difference(leaf(z), leaf(t)));

@@ -95,6 +95,17 @@ function sampleLossBuild(nt: Notation, pass: Pass, n: number): Build {
     if (network.loss === 'cross-entropy') {
       return negate(sum(y.map((_, k) => product([tk(k), call('\\ln', [z(k)])]))));
     }
+    if (network.loss === 'binary-cross-entropy') {
+      const one = atom('1');
+      return negate(
+        sum(
+          y.flatMap((_, k) => [
+            product([tk(k), call('\\ln', [z(k)])]),
+            product([paren(difference(one, tk(k))), call('\\ln', [difference(one, z(k))])]),
+          ]),
+        ),
+      );
+    }
     const squares = sum(y.map((_, k) => power(difference(z(k), tk(k)), '2')));
     if (network.loss === 'sse') return squares;
     const factor = network.loss === 'half-sse' ? frac(atom('1'), atom('2')) : frac(atom('1'), atom(String(y.length)));
@@ -154,7 +165,13 @@ export function backwardSteps(nt: Notation, solution: Solution, pass: Pass): Sca
             build =
               network.loss === 'cross-entropy'
                 ? (leaf) => negate(scaled(k, frac(leaf(t), leaf(z))))
-                : (leaf) => scaled(k, difference(leaf(z), leaf(t)));
+                : network.loss === 'binary-cross-entropy'
+                  ? (leaf) =>
+                      scaled(
+                        k,
+                        frac(difference(leaf(z), leaf(t)), product([leaf(z), paren(difference(atom('1'), leaf(z)))])),
+                      )
+                  : (leaf) => scaled(k, difference(leaf(z), leaf(t)));
           } else {
             const next = solution.layers[l + 1];
             const nextUnits = shapeOf(network, l + 1).units;
@@ -234,10 +251,16 @@ export function backwardSteps(nt: Notation, solution: Solution, pass: Pass): Sca
             h,
           ),
         );
-        const build: Build = (leaf) => product([leaf(g), leaf(leafOf(hSym, h))], '\\cdot');
+        // Sigmoid + binary cross-entropy: the delta straight from the target, as the engine takes it.
+        const sigmoidBCE = isLast && layer.activation === 'sigmoid' && network.loss === 'binary-cross-entropy';
+        const t = leafOf(targetSym(nt, n, j), network.target[n][j]);
+        const build: Build = sigmoidBCE
+          ? (leaf) => scaled(batchFactor(network), difference(leaf(z), leaf(t)))
+          : (leaf) => product([leaf(g), leaf(leafOf(hSym, h))], '\\cdot');
+        const note = sigmoidBCE ? ({ kind: 'sigmoid-binary-cross-entropy' } as const) : null;
         steps.push(
           scalarStep(
-            { quantity: 'delta', form, layer: l, lhs: deltaSym(nt, l, n, j), build },
+            { quantity: 'delta', form, layer: l, lhs: deltaSym(nt, l, n, j), build, note },
             [n, j],
             result.delta[n][j],
           ),

@@ -65,6 +65,7 @@ export type Step = ScalarStep | MatrixStep;
 export type StepNote =
   | { readonly kind: 'given' }
   | { readonly kind: 'softmax-cross-entropy' }
+  | { readonly kind: 'sigmoid-binary-cross-entropy' }
   | { readonly kind: 'relu-convention'; readonly gradAtZero: 0 | 1 }
   | { readonly kind: 'weights-before-update' }
   | { readonly kind: 'elementwise' }

@@ -390,7 +390,7 @@ describe('the same errors in Japanese (--lang ja): same prefix, glossary terms',
       'bad.yaml:4: layers[0].activation: 活性化関数として identity, sigmoid, tanh, relu, leaky-relu, prelu, relu6, softmax のいずれかを指定してください（指定値: "sigmod"）',
     );
     expect(ja(network({ loss: 'loss: hinge' }))).toBe(
-      'bad.yaml:5: loss: 損失関数として half-sse, sse, mse, cross-entropy のいずれかを指定してください（指定値: "hinge"）',
+      'bad.yaml:5: loss: 損失関数として half-sse, sse, mse, cross-entropy, binary-cross-entropy のいずれかを指定してください（指定値: "hinge"）',
     );
     expect(ja(network({ rate: 'learning_rate: 0' }))).toBe(
       'bad.yaml:8: learning_rate: 学習率には正の数を指定してください',

@@ -162,6 +162,15 @@ function batchLoss(raw: RawNetwork, y: readonly D120[][], t: readonly D120[][]):
   const perSample = y.map((ys, s) => {
     if (raw.loss === 'cross-entropy')
       return total(ys.map((yk, k) => (t[s][k].isZero() ? zero : t[s][k].times(D120.ln(yk))))).neg();
+    if (raw.loss === 'binary-cross-entropy')
+      return total(
+        ys.map((yk, k) => {
+          const tk = t[s][k];
+          const rest = one.minus(tk);
+          const first = tk.isZero() ? zero : tk.times(D120.ln(yk));
+          return rest.isZero() ? first : first.plus(rest.times(D120.ln(one.minus(yk))));
+        }),
+      ).neg();
     const squares = total(ys.map((yk, k) => yk.minus(t[s][k]).pow(2)));
     if (raw.loss === 'half-sse') return squares.div(2);
     if (raw.loss === 'mse') return squares.div(ys.length);
@@ -197,6 +206,8 @@ export function decimalSolve(raw: RawNetwork): DecimalSolution {
           return c.times(2).times(yk.minus(tk)).div(ys.length);
         case 'cross-entropy':
           return tk.isZero() ? zero : c.times(tk).div(yk).neg();
+        case 'binary-cross-entropy':
+          return c.times(yk.minus(tk)).div(yk.times(one.minus(yk)));
       }
     }),
   );

@@ -110,6 +110,13 @@ export class DecimalEvaluator {
     const { outputs } = this.forward(params);
     const perSample = outputs.map((y, s) => {
       const t = this.target[s];
+      if (this.raw.loss === 'binary-cross-entropy') {
+        return t.reduce((acc, tk, k) => {
+          const one = acc.minus(tk.isZero() ? 0 : tk.times(D.ln(y[k])));
+          const rest = new D(1).minus(tk);
+          return rest.isZero() ? one : one.minus(rest.times(D.ln(new D(1).minus(y[k]))));
+        }, new D(0));
+      }
       if (this.raw.loss === 'cross-entropy') {
         return t.reduce((acc, tk, k) => (tk.isZero() ? acc : acc.minus(tk.times(D.ln(y[k])))), new D(0));
       }

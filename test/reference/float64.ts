@@ -167,6 +167,11 @@ function sampleLoss(raw: RawNetwork, last: Layer, pass: Pass, t: readonly number
       return squares;
     case 'mse':
       return squares / y.length;
+    case 'binary-cross-entropy': {
+      // ln σ(a) = −softplus(−a) and ln(1 − σ(a)) = −softplus(a), without cancellation.
+      const softplus = (u: number) => Math.max(u, 0) + Math.log1p(Math.exp(-Math.abs(u)));
+      return t.reduce((s, tk, k) => s + tk * softplus(-a[k]) + (1 - tk) * softplus(a[k]), 0);
+    }
     case 'cross-entropy': {
       const logs = logOutputs(last, a, y);
       return -t.reduce((s, tk, k) => (tk === 0 ? s : s + tk * logs[k]), 0);
@@ -197,6 +202,8 @@ function outputGradient(raw: RawNetwork, y: readonly number[], t: readonly numbe
         return (2 * c * (yk - t[k])) / y.length;
       case 'cross-entropy':
         return t[k] === 0 ? 0 : (-c * t[k]) / yk;
+      case 'binary-cross-entropy':
+        return (c * (yk - t[k])) / (yk * (1 - yk));
     }
   });
 }

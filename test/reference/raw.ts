@@ -3,7 +3,7 @@
 // the references parse the same literals themselves, so nothing of the engine is shared.
 
 export type RawActivation = 'identity' | 'sigmoid' | 'tanh' | 'relu' | 'leaky-relu' | 'prelu' | 'relu6' | 'softmax';
-export type RawLoss = 'half-sse' | 'sse' | 'mse' | 'cross-entropy';
+export type RawLoss = 'half-sse' | 'sse' | 'mse' | 'cross-entropy' | 'binary-cross-entropy';
 
 export interface RawLayer {
   /** In the file's layout: W[input][unit] (x-w) or W[unit][input] (w-x). */

@@ -1,5 +1,6 @@
 // Every loss function, registered once. Adding one: write its file, add it to ALL.
 import type { Lang } from '../../text/lang';
+import { binaryCrossEntropy } from './binary-cross-entropy';
 import { crossEntropy } from './cross-entropy';
 import { halfSse } from './half-sse';
 import type { Loss } from './loss';
@@ -9,7 +10,7 @@ import { sse } from './sse';
 export type { Loss, Shown } from './loss';
 
 /** In the order the file format documents them. */
-const ALL = [halfSse, sse, mse, crossEntropy] as const;
+const ALL = [halfSse, sse, mse, crossEntropy, binaryCrossEntropy] as const;
 
 export type LossName = (typeof ALL)[number]['name'];
 

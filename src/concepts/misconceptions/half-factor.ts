@@ -9,7 +9,7 @@ import { SCALE, type Misconception } from './misconception';
 /** The factor the slip puts on the loss and its gradient. */
 export function slipFactor(loss: LossName, variant = 0): Value {
   const natural = loss === 'half-sse' ? ratio(2) : ratio(1, 2);
-  if (loss === 'cross-entropy') return ONE;
+  if (loss === 'cross-entropy' || loss === 'binary-cross-entropy') return ONE;
   return variant === 0 ? natural : div(ONE, natural);
 }
 
@@ -37,7 +37,7 @@ export const halfFactor: Misconception<'half-factor'> = {
     ),
     formulaFor: ownLossText,
   },
-  applies: (n) => n.loss !== 'cross-entropy',
+  applies: (n) => n.loss !== 'cross-entropy' && n.loss !== 'binary-cross-entropy',
   variants: () => [
     { id: 'half-factor', variant: 0 },
     { id: 'half-factor', variant: 1 },

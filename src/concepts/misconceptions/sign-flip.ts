@@ -5,7 +5,9 @@ import { text, type Text } from '../../text/lang';
 import { GRADIENTS, SCALE, always, type Misconception } from './misconception';
 
 /** ∂L/∂y of each loss and the delta it gives, with the batch note (loss knowledge). */
-const LOSS_GRADIENT: Readonly<Record<Exclude<LossName, 'cross-entropy'>, (batch: Text) => Text>> = {
+const LOSS_GRADIENT: Readonly<
+  Record<Exclude<LossName, 'cross-entropy' | 'binary-cross-entropy'>, (batch: Text) => Text>
+> = {
   'half-sse': (batch) =>
     text(
       `L = ½Σ(y − t)² gives ∂L/∂y = y − t (not t − y)${batch.en}, so δ = (y − t) ⊙ h′(a)`,
@@ -30,6 +32,17 @@ export function lossGradientText(spec: NetworkSpec): Text {
     spec.input.length > 1 && spec.conventions.batch === 'mean'
       ? text(', each sample’s term ×1/N for the mean over the batch', '（バッチ平均なので各サンプルの項に 1/N）')
       : text('', '');
+  if (spec.loss === 'binary-cross-entropy') {
+    return last === 'sigmoid'
+      ? text(
+          `with a sigmoid output and binary cross-entropy the delta is δ = y − t (not t − y)${batch.en}`,
+          `シグモイド関数の出力と二値交差エントロピー誤差の組み合わせではデルタは δ = y − t（t − y ではない）${batch.ja}`,
+        )
+      : text(
+          `binary cross-entropy gives ∂L/∂y = (y − t)/(y(1 − y)) (not its negative)${batch.en}, so δ = ∂L/∂y ⊙ h′(a)`,
+          `二値交差エントロピー誤差より ∂L/∂y = (y − t)/(y(1 − y))（符号を反転しない）${batch.ja}、よって δ = ∂L/∂y ⊙ h′(a)`,
+        );
+  }
   if (spec.loss !== 'cross-entropy') return LOSS_GRADIENT[spec.loss](batch);
   return last === 'softmax'
     ? text(
