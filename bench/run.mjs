@@ -40,18 +40,20 @@ const PYTHON_DIRECT_RELU8 = 'the same without the python3 launcher';
 const python = findPython();
 const COLD = [
   { name: 'node -e 0', args: ['-e', '0'], baseline: true },
+  // --brief is the table of values that `solve FILE` printed before it showed the worked solution.
   {
-    name: 'solve 2-2-2 sigmoid (mazur.yaml)',
-    args: [CLI, 'solve', MAZUR],
+    name: 'solve 2-2-2 sigmoid (mazur.yaml) --brief',
+    args: [CLI, 'solve', MAZUR, '--brief'],
     target: { maxRatio: TARGETS.cold222Ratio },
   },
+  { name: '  the worked solution as text', args: [CLI, 'solve', MAZUR] },
   {
     name: SOLVE_RELU8,
     args: [CLI, 'solve', RELU8, '--format', 'json'],
     target: { fasterThan: [PYTHON_RELU8, PYTHON_DIRECT_RELU8] },
     keepOutput: true,
   },
-  // Issue 4: a worked solution typeset with KaTeX, fonts embedded (default --form: both).
+  // A worked solution typeset with KaTeX, fonts embedded (default --form: both).
   {
     name: 'solve --format html (mazur.yaml)',
     args: [CLI, 'solve', MAZUR, '--format', 'html'],
@@ -280,7 +282,7 @@ async function runInProcess() {
   return { widths, depths, batch: 4, grid, relu8 };
 }
 
-/** Issue 5: exercises generated per second (every template × difficulty, fresh seeds), in-process. */
+/** Exercises generated per second (every template × difficulty, fresh seeds), in-process. */
 async function runExerciseBench(ms = 1500) {
   const { generateExercise, EXERCISE_TEMPLATES } = await import(pathToFileURL(join(DIST, 'index.js')).href);
   const kinds = EXERCISE_TEMPLATES.flatMap((t) => [1, 2, 3].map((difficulty) => ({ template: t.name, difficulty })));
@@ -295,7 +297,7 @@ async function runExerciseBench(ms = 1500) {
   return { exercisesPerSecond: Math.round((count * 1000) / (performance.now() - start)), kinds: kinds.length };
 }
 
-/** Issue 5: answers parsed + graded per second, and the parser alone (bench/grading.mjs, bench/answers.mjs). */
+/** Answers parsed + graded per second, and the parser alone (bench/grading.mjs, bench/answers.mjs). */
 async function runGradingBenches() {
   const { runGradingBench } = await import('./grading.mjs');
   const { runAnswerBench } = await import('./answers.mjs');
