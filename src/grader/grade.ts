@@ -314,7 +314,7 @@ function cellFeedback(ctx: GradingContext, ask: Ask, verdict: CellVerdict, right
     case 'truncated':
       return msg.truncated(right, verdict.places);
     case 'misconception':
-      return misconceptionText(ctx, ask, verdict.mistake);
+      return diagnosis(ctx, ask, verdict.mistake).feedback;
     case 'carried-forward':
       return msg.CARRIED_FORWARD_CELL;
     case 'wrong':
@@ -322,36 +322,31 @@ function cellFeedback(ctx: GradingContext, ask: Ask, verdict: CellVerdict, right
   }
 }
 
-/** The step of the worked solution that shows the right way for `mistake` (none for a graph's gradient). */
-function rightStep(
-  ctx: GradingContext,
-  ask: Ask,
-  mistake: Mistake,
-  index: readonly number[] | null = null,
-): StepReference | null {
-  if (isGraphAsk(ask)) return null;
-  const way = rightWay(ctx, ask, mistake, index);
-  return stepAt(ctx, way.quantity, way.layer, way.index);
+interface Diagnosis {
+  readonly feedback: Text;
+  /** The step of the worked solution that shows the right way (none for a graph's gradient). */
+  readonly step: StepReference | null;
 }
 
-function misconceptionText(
+/** The words for `mistake` (naming the `others` that give the same number) and the step that shows the right way. */
+function diagnosis(
   ctx: GradingContext,
   ask: Ask,
   mistake: Mistake,
   index: readonly number[] | null = null,
   others: readonly Mistake[] = [],
-): Text {
+): Diagnosis {
   const convention = misconception(mistake.id).conventionNote;
   const note = convention && ctx.spec ? convention(ctx.spec) : null;
   const way = rightWay(ctx, ask, mistake, index);
-  return msg.misconceptionFeedback(
-    mistake,
-    rightStep(ctx, ask, mistake, index),
-    note,
-    way.formula,
-    way.description,
-    others.map((other) => rightWay(ctx, ask, other, index).description ?? misconception(other.id).words),
+  const step = isGraphAsk(ask) ? null : stepAt(ctx, way.quantity, way.layer, way.index);
+  const alternatives = others.map(
+    (other) => rightWay(ctx, ask, other, index).description ?? misconception(other.id).words,
   );
+  return {
+    feedback: msg.misconceptionFeedback(mistake, step, note, way.formula, way.description, alternatives),
+    step,
+  };
 }
 
 /**
@@ -399,13 +394,14 @@ function gradeScalar(ctx: GradingContext, ask: Ask, right: Value, student: Stude
       verdict.mistake,
       candidatesFor(ctx, ask, [{ index: [], number: student }]),
     );
+    const { feedback, step } = diagnosis(ctx, ask, mistake, null, others);
     return {
       status: 'incorrect',
       score: 0,
       misconception: mistake.id,
       misconceptions: [mistake.id, ...others.map((o) => o.id)],
-      step: rightStep(ctx, ask, mistake),
-      feedback: misconceptionText(ctx, ask, mistake, null, others),
+      step,
+      feedback,
       cells: null,
     };
   }
@@ -526,8 +522,9 @@ function gradeMatrix(
   );
   const onlyFigures = wrongCells.every((cell) => cell.verdict.kind === 'few-figures');
   const others = common ? withCandidates(common, candidatesFor(ctx, ask, wrongCells)).slice(1) : [];
-  const detail = common
-    ? misconceptionText(ctx, ask, common, wrongCells[0].index, others)
+  const diagnosed = common ? diagnosis(ctx, ask, common, wrongCells[0].index, others) : null;
+  const detail = diagnosed
+    ? diagnosed.feedback
     : onlyFigures
       ? msg.fewFigures(cellAt(right, wrongCells[0].index)!)
       : null;
@@ -544,7 +541,7 @@ function gradeMatrix(
     score,
     misconception: common?.id ?? null,
     misconceptions: common ? [common.id, ...others.map((o) => o.id)] : [],
-    step: common ? rightStep(ctx, ask, common, wrongCells[0].index) : null,
+    step: diagnosed?.step ?? null,
     feedback: joinText([summary, detail]),
     cells: named,
   };
@@ -743,7 +740,6 @@ export function gradeExercise(
           const alone = named.filter(
             (other) => followsFrom(ctx.chained(ask, [...goodSubs, ...subsOf(other)], policy), answer, graded) !== null,
           );
-          const _ids = (alone.length > 0 ? alone : named).map((other) => other.id);
           // A matrix keeps the credit of its right cells; the cells that follow from the wrong parts earn CARRIED_FORWARD_SCORE.
           const follow = new Set(
             followsFrom(ctx.chained(ask, all, policy), answer, graded)!.map((cell) => cell.index.join(',')),
