@@ -8,6 +8,11 @@ export function sampleLoss(name: LossName, y: Vector, t: Vector): Value {
   return loss(name).sampleLoss(y, t);
 }
 
+/** Each output unit's term of the loss for one sample (they add up to sampleLoss). */
+export function unitLosses(name: LossName, y: Vector, t: Vector): Value[] {
+  return loss(name).unitLosses(y, t);
+}
+
 /** ∂L/∂y_k for one sample. */
 export function lossGradient(name: LossName, y: Vector, t: Vector): Value[] {
   return loss(name).gradient(y, t);

@@ -11,7 +11,7 @@ import type { Rules } from '../concepts/rules';
 import { mul, sum, sub, sign, type Value } from '../number/value';
 import type { LayerSpec, Matrix, NetworkSpec, Vector } from '../concepts/network';
 import { activate, softmaxRow } from './activations';
-import { sampleLoss } from './losses';
+import { sampleLoss, unitLosses } from './losses';
 import { addRow, map, matmul, step, transpose } from './matrix';
 import { correctRules } from './rules';
 
@@ -41,10 +41,14 @@ export interface Solution {
   readonly network: NetworkSpec;
   /** Per-sample losses before the update. */
   readonly sampleLosses: Vector;
+  /** Each output unit's term of each sample's loss, [sample][unit], before any batch mean. */
+  readonly unitLosses: Matrix;
   readonly loss: Value;
   readonly layers: readonly LayerResult[];
   /** The network with every parameter updated once. */
   readonly updated: NetworkSpec;
+  /** The forward pass of the updated network. */
+  readonly after: { readonly preactivations: readonly Matrix[]; readonly outputs: readonly Matrix[] };
   readonly sampleLossesAfter: Vector;
   readonly lossAfter: Value;
 }
@@ -271,9 +275,11 @@ export function solve(network: NetworkSpec, options: SolveOptions = {}): Solutio
   return {
     network,
     sampleLosses: pass.sampleLosses,
+    unitLosses: pass.outputs[count - 1].map((y, s) => unitLosses(network.loss, y, network.target[s])),
     loss: pass.loss,
     layers: results,
     updated,
+    after: { preactivations: after.preactivations, outputs: after.outputs },
     sampleLossesAfter: after.sampleLosses,
     lossAfter: after.loss,
   };

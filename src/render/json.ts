@@ -1,11 +1,16 @@
 // The `solve --format json` contract: every value as {exact, approx, latex} (number/json.ts).
 import { jsonValue, type JsonValue } from '../number/json';
+import { sub } from '../number/value';
 import type { Matrix, Vector } from '../concepts/network';
 import type { Solution } from '../engine/solve';
 
 export interface JsonLayer {
   readonly preactivation: JsonValue[][];
   readonly output: JsonValue[][];
+  /** ∂L/∂Z, the gradient arriving at the layer's output (batch factor included). */
+  readonly grad_output: JsonValue[][];
+  /** h′(A) element-wise; null for softmax, whose derivative is a Jacobian. */
+  readonly activation_derivative: JsonValue[][] | null;
   readonly delta: JsonValue[][];
   readonly grad_weights: JsonValue[][];
   readonly grad_bias: JsonValue[];
@@ -15,9 +20,20 @@ export interface JsonLayer {
 }
 
 export interface JsonSolution {
+  /** One per sample, before any batch mean. */
+  readonly sample_losses: JsonValue[];
+  /** [sample][unit]: each output unit's term of its sample's loss (Mazur's E₁, E₂). */
+  readonly unit_losses: JsonValue[][];
   readonly loss: JsonValue;
   readonly layers: JsonLayer[];
+  /** The forward pass of the updated network. */
+  readonly after: {
+    readonly layers: { preactivation: JsonValue[][]; output: JsonValue[][] }[];
+    readonly loss: JsonValue;
+  };
   readonly loss_after: JsonValue;
+  /** L − L′. */
+  readonly loss_improvement: JsonValue;
 }
 
 const vector = (v: Vector) => v.map(jsonValue);
@@ -25,10 +41,14 @@ const matrix = (m: Matrix) => m.map(vector);
 
 export function solutionToJson(solution: Solution): JsonSolution {
   return {
+    sample_losses: vector(solution.sampleLosses),
+    unit_losses: matrix(solution.unitLosses),
     loss: jsonValue(solution.loss),
     layers: solution.layers.map((layer) => ({
       preactivation: matrix(layer.preactivation),
       output: matrix(layer.output),
+      grad_output: matrix(layer.gradOutput),
+      activation_derivative: layer.activationDerivative === null ? null : matrix(layer.activationDerivative),
       delta: matrix(layer.delta),
       grad_weights: matrix(layer.gradWeights),
       grad_bias: vector(layer.gradBias),
@@ -36,6 +56,14 @@ export function solutionToJson(solution: Solution): JsonSolution {
       bias_after: vector(layer.biasAfter),
       ...(layer.gradAlpha === null ? {} : { grad_alpha: jsonValue(layer.gradAlpha) }),
     })),
+    after: {
+      layers: solution.after.preactivations.map((a, l) => ({
+        preactivation: matrix(a),
+        output: matrix(solution.after.outputs[l]),
+      })),
+      loss: jsonValue(solution.lossAfter),
+    },
     loss_after: jsonValue(solution.lossAfter),
+    loss_improvement: jsonValue(sub(solution.loss, solution.lossAfter)),
   };
 }

@@ -2,7 +2,7 @@
 // after the update (the lecture deck's exercise ③), in the scalar form, the matrix form or both.
 import { sub, type Value } from '../number/value';
 import type { Matrix, NetworkSpec } from '../concepts/network';
-import { forward, type Solution } from '../engine/solve';
+import type { Solution } from '../engine/solve';
 import { backwardMatrixSteps, forwardMatrixSteps, updateMatrixSteps } from './matrix';
 import { backwardSteps, forwardSteps, improvementStep, lossSteps, updateSteps } from './scalar';
 import type { Notation } from './symbols';
@@ -44,9 +44,11 @@ export function buildTrace(solution: Solution, options: TraceOptions = {}): Trac
   };
   const given = new Set(options.givenOutputs?.keys() ?? []);
 
-  // The forward pass of the updated network, by the engine (its loss is solution.lossAfter).
-  const after = forward(solution.updated);
-  const passAfter: Pass = { network: solution.updated, preactivations: after.preactivations, outputs: after.outputs };
+  const passAfter: Pass = {
+    network: solution.updated,
+    preactivations: solution.after.preactivations,
+    outputs: solution.after.outputs,
+  };
   const improvement: Value = sub(solution.loss, solution.lossAfter);
 
   const sections: TraceSection[] = [];

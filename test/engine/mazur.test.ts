@@ -25,12 +25,20 @@ const PRINTED: readonly [string, string, Locate][] = [
   ['net_o1', '1.105905967', (j) => j.layers[1].preactivation[0][0]],
   ['out_o1', '0.75136507', (j) => j.layers[1].output[0][0]],
   ['out_o2', '0.772928465', (j) => j.layers[1].output[0][1]],
+  ['E_o1', '0.274811083', (j) => j.unit_losses[0][0]],
+  ['E_o2', '0.023560026', (j) => j.unit_losses[0][1]],
   ['E_total', '0.298371109', (j) => j.loss],
+  ['E_total (one sample)', '0.298371109', (j) => j.sample_losses[0]],
+  ['∂E_total/∂out_o1', '0.74136507', (j) => j.layers[1].grad_output[0][0]],
+  ['∂out_o1/∂net_o1', '0.186815602', (j) => j.layers[1].activation_derivative![0][0]],
+  ['δ_o1', '0.138498562', (j) => j.layers[1].delta[0][0]],
   ['∂E_total/∂w5', '0.082167041', (j) => j.layers[1].grad_weights[0][0]],
   ['w5+', '0.35891648', (j) => j.layers[1].weights_after[0][0]],
   ['w6+', '0.408666186', (j) => j.layers[1].weights_after[1][0]],
   ['w7+', '0.511301270', (j) => j.layers[1].weights_after[0][1]],
   ['w8+', '0.561370121', (j) => j.layers[1].weights_after[1][1]],
+  ['∂E_o1/∂out_h1 + ∂E_o2/∂out_h1', '0.036350306', (j) => j.layers[0].grad_output[0][0]],
+  ['∂out_h1/∂net_h1', '0.241300709', (j) => j.layers[0].activation_derivative![0][0]],
   ['∂E_total/∂w1', '0.000438568', (j) => j.layers[0].grad_weights[0][0]],
   ['w1+', '0.149780716', (j) => j.layers[0].weights_after[0][0]],
   ['w2+', '0.19956143', (j) => j.layers[0].weights_after[1][0]],
@@ -64,6 +72,11 @@ function checkPrinted(json: JsonSolution): void {
   // The loss after the update, to the 34 digits that approx carries.
   expect(new DecimalBase(json.loss_after.approx).minus(LOSS_AFTER).abs().toNumber()).toBeLessThan(1e-33);
   expect(asPrinted(json.loss_after.approx, '0.2910277737')).toBe('0.2910277737');
+  expect(json.after.loss).toEqual(json.loss_after);
+  // Mazur's 0.298371109 − 0.291027924 is off by the erratum above; the exact improvement, to 34 digits:
+  const Wide = DecimalBase.clone({ precision: 60 });
+  const improvement = new Wide(json.loss.approx).minus(LOSS_AFTER);
+  expect(new Wide(json.loss_improvement.approx).minus(improvement).abs().toNumber()).toBeLessThan(1e-34);
 }
 
 describe("Mazur's step-by-step backpropagation example", () => {
@@ -83,10 +96,20 @@ describe("Mazur's step-by-step backpropagation example", () => {
       expect(stderr).toBe('');
       expect(status).toBe(0);
       const json = JSON.parse(stdout) as JsonSolution;
-      expect(Object.keys(json)).toEqual(['loss', 'layers', 'loss_after']);
+      expect(Object.keys(json)).toEqual([
+        'sample_losses',
+        'unit_losses',
+        'loss',
+        'layers',
+        'after',
+        'loss_after',
+        'loss_improvement',
+      ]);
       expect(Object.keys(json.layers[0])).toEqual([
         'preactivation',
         'output',
+        'grad_output',
+        'activation_derivative',
         'delta',
         'grad_weights',
         'grad_bias',

@@ -78,13 +78,34 @@ function compareWithReference(raw: RawNetwork): string[] {
   const problems: string[] = [];
   checkValue('loss', json.loss, ref.loss, problems, exact);
   checkValue('loss_after', json.loss_after, ref.loss_after, problems, exact);
-  if (json.layers.length !== ref.layers.length)
+  checkValue('after.loss', json.after.loss, ref.loss_after, problems, exact);
+  checkValue('loss_improvement', json.loss_improvement, ref.loss - ref.loss_after, problems, exact);
+  checkMatrix('sample_losses', [json.sample_losses], [ref.sample_losses], problems, exact);
+  checkMatrix('unit_losses', json.unit_losses, ref.unit_losses, problems, exact);
+  json.after.layers.forEach((layer, l) => {
+    checkMatrix(
+      `after.layers[${l}].preactivation`,
+      layer.preactivation,
+      ref.after.layers[l].preactivation,
+      problems,
+      exact,
+    );
+    checkMatrix(`after.layers[${l}].output`, layer.output, ref.after.layers[l].output, problems, exact);
+  });
+  if (json.layers.length !== ref.layers.length || json.after.layers.length !== ref.layers.length)
     return [...problems, `layers: ${json.layers.length} vs ${ref.layers.length}`];
   json.layers.forEach((layer, l) => {
     const r = ref.layers[l];
     const at = `layers[${l}]`;
     checkMatrix(`${at}.preactivation`, layer.preactivation, r.preactivation, problems, exact);
     checkMatrix(`${at}.output`, layer.output, r.output, problems, exact);
+    checkMatrix(`${at}.grad_output`, layer.grad_output, r.grad_output, problems, exact);
+    if ((layer.activation_derivative === null) !== (r.activation_derivative === null))
+      problems.push(
+        `${at}.activation_derivative: null ${layer.activation_derivative === null}, reference ${r.activation_derivative === null}`,
+      );
+    else if (layer.activation_derivative !== null && r.activation_derivative !== null)
+      checkMatrix(`${at}.activation_derivative`, layer.activation_derivative, r.activation_derivative, problems, exact);
     checkMatrix(`${at}.delta`, layer.delta, r.delta, problems, exact);
     checkMatrix(`${at}.grad_weights`, layer.grad_weights, r.grad_weights, problems, exact);
     checkMatrix(`${at}.grad_bias`, [layer.grad_bias], [r.grad_bias], problems, exact);

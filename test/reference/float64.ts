@@ -16,6 +16,10 @@ export const KINK_TOLERANCE = 1e-11;
 export interface RefLayer {
   readonly preactivation: number[][];
   readonly output: number[][];
+  /** ∂L/∂z, batch factor included. */
+  readonly grad_output: number[][];
+  /** h′(a); null for softmax. */
+  readonly activation_derivative: number[][] | null;
   readonly delta: number[][];
   readonly grad_weights: number[][];
   readonly grad_bias: number[];
@@ -27,8 +31,12 @@ export interface RefLayer {
 }
 
 export interface RefSolution {
+  readonly sample_losses: number[];
+  /** [sample][unit]: each unit's term of its sample's loss. */
+  readonly unit_losses: number[][];
   readonly loss: number;
   readonly layers: RefLayer[];
+  readonly after: { readonly layers: { preactivation: number[][]; output: number[][] }[]; readonly loss: number };
   readonly loss_after: number;
 }
 
@@ -156,27 +164,32 @@ function logOutputs(layer: Layer, a: readonly number[], y: readonly number[]): n
   return y.map(Math.log);
 }
 
-function sampleLoss(raw: RawNetwork, last: Layer, pass: Pass, t: readonly number[]): number {
+/** Each output unit's term of one sample's loss (they add up to the sample's loss). */
+function unitLosses(raw: RawNetwork, last: Layer, pass: Pass, t: readonly number[]): number[] {
   const a = pass.a[pass.a.length - 1];
   const y = pass.z[pass.z.length - 1];
-  const squares = y.reduce((s, yk, k) => s + (yk - t[k]) ** 2, 0);
   switch (raw.loss) {
     case 'half-sse':
-      return squares / 2;
+      return y.map((yk, k) => (yk - t[k]) ** 2 / 2);
     case 'sse':
-      return squares;
+      return y.map((yk, k) => (yk - t[k]) ** 2);
     case 'mse':
-      return squares / y.length;
+      return y.map((yk, k) => (yk - t[k]) ** 2 / y.length);
     case 'binary-cross-entropy': {
       // ln σ(a) = −softplus(−a) and ln(1 − σ(a)) = −softplus(a), without cancellation.
       const softplus = (u: number) => Math.max(u, 0) + Math.log1p(Math.exp(-Math.abs(u)));
-      return t.reduce((s, tk, k) => s + tk * softplus(-a[k]) + (1 - tk) * softplus(a[k]), 0);
+      if (last.activation === 'sigmoid') return t.map((tk, k) => tk * softplus(-a[k]) + (1 - tk) * softplus(a[k]));
+      return t.map((tk, k) => -(tk * Math.log(y[k]) + (1 - tk) * Math.log(1 - y[k])));
     }
     case 'cross-entropy': {
       const logs = logOutputs(last, a, y);
-      return -t.reduce((s, tk, k) => (tk === 0 ? s : s + tk * logs[k]), 0);
+      return t.map((tk, k) => (tk === 0 ? 0 : -tk * logs[k]));
     }
   }
+}
+
+function sampleLoss(raw: RawNetwork, last: Layer, pass: Pass, t: readonly number[]): number {
+  return unitLosses(raw, last, pass, t).reduce((s, u) => s + u, 0);
 }
 
 function batchLoss(
@@ -184,10 +197,11 @@ function batchLoss(
   layers: readonly Layer[],
   x: number[][],
   t: number[][],
-): { loss: number; passes: Pass[] } {
+): { loss: number; passes: Pass[]; sampleLosses: number[] } {
   const passes = x.map((xs) => forwardSample(layers, xs));
-  const total = passes.reduce((s, p, n) => s + sampleLoss(raw, layers[layers.length - 1], p, t[n]), 0);
-  return { loss: raw.batch === 'mean' ? total / x.length : total, passes };
+  const sampleLosses = passes.map((p, n) => sampleLoss(raw, layers[layers.length - 1], p, t[n]));
+  const total = sampleLosses.reduce((s, v) => s + v, 0);
+  return { loss: raw.batch === 'mean' ? total / x.length : total, passes, sampleLosses };
 }
 
 /** ∂L/∂y for one sample, batch factor included. */
@@ -214,12 +228,14 @@ export function referenceSolve(raw: RawNetwork): RefSolution {
   const t = numbers(raw.target);
   const eta = literalToNumber(raw.learningRate);
   const c = raw.batch === 'mean' ? 1 / x.length : 1;
-  const { loss, passes } = batchLoss(raw, layers, x, t);
+  const { loss, passes, sampleLosses } = batchLoss(raw, layers, x, t);
 
   const gradW = layers.map((layer) => layer.w.map((row) => row.map(() => 0)));
   const gradB = layers.map((layer) => layer.b.map(() => 0));
   const gradAlpha = layers.map(() => 0);
   const deltas: number[][][] = layers.map(() => []);
+  const gradOutputs: number[][][] = layers.map(() => []);
+  const slopes: number[][][] = layers.map(() => []);
 
   passes.forEach((pass, n) => {
     let g = outputGradient(raw, pass.z[layers.length - 1], t[n], c);
@@ -228,11 +244,14 @@ export function referenceSolve(raw: RawNetwork): RefSolution {
       const a = pass.a[l];
       const y = pass.z[l];
       let delta: number[];
+      gradOutputs[l].push(g);
       if (layer.activation === 'softmax') {
         // δ_k = Σ_i g_i ∂y_i/∂a_k with ∂y_i/∂a_k = y_i([i = k] − y_k).
         delta = y.map((_, k) => g.reduce((s, gi, i) => s + gi * y[i] * ((i === k ? 1 : 0) - y[k]), 0));
       } else {
-        delta = a.map((ak, k) => g[k] * slope(layer, ak, y[k], raw.reluGradAtZero));
+        const h = a.map((ak, k) => slope(layer, ak, y[k], raw.reluGradAtZero));
+        slopes[l].push(h);
+        delta = h.map((hk, k) => g[k] * hk);
       }
       if (layer.activation === 'prelu') {
         // z = α·a on a ≤ 0, so ∂z/∂α = a there and 0 elsewhere.
@@ -259,10 +278,14 @@ export function referenceSolve(raw: RawNetwork): RefSolution {
   const fileLayout = (m: number[][]) => (raw.layout === 'w-x' ? m : transpose(m));
 
   return {
+    sample_losses: sampleLosses,
+    unit_losses: passes.map((p, n) => unitLosses(raw, layers[layers.length - 1], p, t[n])),
     loss,
     layers: layers.map((layer, l) => ({
       preactivation: passes.map((p) => p.a[l]),
       output: passes.map((p) => p.z[l]),
+      grad_output: gradOutputs[l],
+      activation_derivative: layer.activation === 'softmax' ? null : slopes[l],
       delta: deltas[l],
       grad_weights: fileLayout(gradW[l]),
       grad_bias: gradB[l],
@@ -270,6 +293,13 @@ export function referenceSolve(raw: RawNetwork): RefSolution {
       bias_after: updated[l].b,
       ...(layer.activation === 'prelu' ? { grad_alpha: gradAlpha[l], alpha_after: updated[l].alpha } : {}),
     })),
+    after: {
+      layers: layers.map((_, l) => ({
+        preactivation: after.passes.map((p) => p.a[l]),
+        output: after.passes.map((p) => p.z[l]),
+      })),
+      loss: after.loss,
+    },
     loss_after: after.loss,
   };
 }

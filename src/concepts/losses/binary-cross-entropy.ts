@@ -16,6 +16,8 @@ export const binaryCrossEntropy: Loss<'binary-cross-entropy'> = {
   name: 'binary-cross-entropy',
   sampleLoss: (y, t) =>
     negate(sum(y.map((yk, k) => plus(weightedLog(t[k], yk), weightedLog(sub(ONE, t[k]), sub(ONE, yk)))))),
+  unitLosses: (y, t) =>
+    y.map((yk, k) => negate(plus(weightedLog(t[k], yk), weightedLog(sub(ONE, t[k]), sub(ONE, yk))))),
   gradient: (y, t) => y.map((yk, k) => div(sub(yk, t[k]), mul(yk, sub(ONE, yk)))),
   gradientFactor: () => ONE,
   names: { document: text('binary cross-entropy error', '二値交差エントロピー誤差') },

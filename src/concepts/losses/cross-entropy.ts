@@ -9,6 +9,8 @@ export const crossEntropy: Loss<'cross-entropy'> = {
   // A zero target contributes 0·ln y = 0 exactly.
   sampleLoss: (y, t) =>
     negate(sum(y.map((yk, k) => (t[k].kind === 'rational' && t[k].q.n === 0n ? t[k] : mul(t[k], ln(yk)))))),
+  unitLosses: (y, t) =>
+    y.map((yk, k) => (t[k].kind === 'rational' && t[k].q.n === 0n ? t[k] : negate(mul(t[k], ln(yk))))),
   gradient: (y, t) => y.map((yk, k) => negate(div(t[k], yk))),
   gradientFactor: () => ONE,
   names: { document: text('cross-entropy error', '交差エントロピー誤差') },

@@ -3,13 +3,14 @@ import { eq, frac, juxt, num, sym } from '../../math/term';
 import { ONE, mul, ratio, sub } from '../../number/value';
 import { text } from '../../text/lang';
 import type { Loss } from './loss';
-import { SQUARES, differenceAt, squaresAt, sumOfSquares } from './squared-error';
+import { SQUARES, differenceAt, squareOf, squaresAt, sumOfSquares } from './squared-error';
 
 const HALF = ratio(1, 2);
 
 export const halfSse: Loss<'half-sse'> = {
   name: 'half-sse',
   sampleLoss: (y, t) => mul(HALF, sumOfSquares(y, t)),
+  unitLosses: (y, t) => y.map((yk, k) => mul(HALF, squareOf(sub(yk, t[k])))),
   gradient: (y, t) => y.map((yk, k) => sub(yk, t[k])),
   gradientFactor: () => ONE,
   names: { document: text('sum of squared errors with 1/2', '二乗和誤差（1/2つき）') },

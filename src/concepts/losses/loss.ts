@@ -16,6 +16,11 @@ export interface Loss<N extends string = string> {
   readonly name: N;
   /** L for one sample. */
   sampleLoss(y: Vector, t: Vector): Value;
+  /**
+   * The term of each output unit in L for one sample (Mazur's E₁, E₂): they add up to sampleLoss,
+   * so mse's terms carry its 1/m.
+   */
+  unitLosses(y: Vector, t: Vector): Value[];
   /** ∂L/∂y_k for one sample. */
   gradient(y: Vector, t: Vector): Value[];
   /**

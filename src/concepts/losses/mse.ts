@@ -3,13 +3,14 @@ import { eq, frac, juxt, num, sym } from '../../math/term';
 import { div, mul, ratio, sub } from '../../number/value';
 import { text } from '../../text/lang';
 import type { Loss } from './loss';
-import { SQUARES, differenceAt, squaresAt, sumOfSquares } from './squared-error';
+import { SQUARES, differenceAt, squareOf, squaresAt, sumOfSquares } from './squared-error';
 
 const TWO = ratio(2);
 
 export const mse: Loss<'mse'> = {
   name: 'mse',
   sampleLoss: (y, t) => div(sumOfSquares(y, t), ratio(y.length)),
+  unitLosses: (y, t) => y.map((yk, k) => div(squareOf(sub(yk, t[k])), ratio(y.length))),
   gradient: (y, t) => y.map((yk, k) => mul(div(TWO, ratio(y.length)), sub(yk, t[k]))),
   gradientFactor: (outputs) => ratio(2, outputs),
   names: { document: text('mean squared error', '平均二乗誤差') },

@@ -4,13 +4,10 @@ import { mul, sub, sum, type Value } from '../../number/value';
 import type { Vector } from '../../number/vector';
 import type { Shown } from './loss';
 
+export const squareOf = (e: Value): Value => mul(e, e);
+
 export function sumOfSquares(y: Vector, t: Vector): Value {
-  return sum(
-    y.map((yk, k) => {
-      const e = sub(yk, t[k]);
-      return mul(e, e);
-    }),
-  );
+  return sum(y.map((yk, k) => squareOf(sub(yk, t[k]))));
 }
 
 /** Σ_k (y_k − t_k)² as a term. */

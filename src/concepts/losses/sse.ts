@@ -3,13 +3,14 @@ import { eq, sym } from '../../math/term';
 import { mul, ratio, sub } from '../../number/value';
 import { text } from '../../text/lang';
 import type { Loss } from './loss';
-import { SQUARES, differenceAt, squaresAt, sumOfSquares } from './squared-error';
+import { SQUARES, differenceAt, squareOf, squaresAt, sumOfSquares } from './squared-error';
 
 const TWO = ratio(2);
 
 export const sse: Loss<'sse'> = {
   name: 'sse',
   sampleLoss: (y, t) => sumOfSquares(y, t),
+  unitLosses: (y, t) => y.map((yk, k) => squareOf(sub(yk, t[k]))),
   gradient: (y, t) => y.map((yk, k) => mul(TWO, sub(yk, t[k]))),
   gradientFactor: () => TWO,
   names: { document: text('sum of squared errors', '二乗和誤差') },
