@@ -250,6 +250,21 @@ function buildSpec(source: Source, raw: RawFile): NetworkSpec {
     });
   }
   if (loss === 'cross-entropy') {
+    const last = layers[layers.length - 1].activation;
+    if (last === 'sigmoid') {
+      // −Σ t ln y over sigmoid outputs drops the (1 − t) ln(1 − y) terms: no course means that by it.
+      fail(source, ['loss'], {
+        en: 'cross-entropy with a sigmoid last layer: use loss: binary-cross-entropy (−Σ [t ln y + (1 − t) ln(1 − y)]), or softmax in the last layer',
+        ja: '最後の層が sigmoid のときの cross-entropy は使えません: loss: binary-cross-entropy（二値交差エントロピー誤差 −Σ [t ln y + (1 − t) ln(1 − y)]）にするか、最後の層を softmax にしてください',
+      });
+    }
+    if (last !== 'softmax') {
+      // −Σ t·ln y needs y > 0 summing to 1: softmax guarantees it.
+      fail(source, ['layers', layers.length - 1, 'activation'], {
+        en: 'cross-entropy needs outputs that are a distribution: use softmax in the last layer (or binary-cross-entropy with sigmoid)',
+        ja: 'cross-entropy（交差エントロピー誤差）には確率分布の出力が必要です: 最後の層の活性化関数を softmax にしてください（sigmoid なら binary-cross-entropy）',
+      });
+    }
     target.forEach((row, i) => {
       row.forEach((t, j) => {
         if (sign(t) < 0) {
@@ -266,14 +281,6 @@ function buildSpec(source: Source, raw: RawFile): NetworkSpec {
         });
       }
     });
-    const last = layers[layers.length - 1].activation;
-    if (last !== 'softmax' && last !== 'sigmoid') {
-      // −Σ t·ln y needs y > 0; only softmax and sigmoid guarantee it.
-      fail(source, ['layers', layers.length - 1, 'activation'], {
-        en: 'cross-entropy needs outputs in (0, 1): use softmax (or sigmoid) in the last layer',
-        ja: 'cross-entropy（交差エントロピー誤差）には (0, 1) の範囲の出力が必要です: 最後の層の活性化関数を softmax（または sigmoid）にしてください',
-      });
-    }
   }
 
   if (loss === 'binary-cross-entropy') {

@@ -413,22 +413,23 @@ describe('softmax and cross-entropy', () => {
     expect(exacts(s.layers[0].delta)).toEqual([['-1/4', '1/4']]);
   });
 
-  it('sigmoid + cross-entropy: −t/y · y(1 − y) = y − t', () => {
-    // a = 0, y = 1/2, t = [1]: L = −ln(1/2) = ln 2; ∂L/∂y = −2; σ′ = 1/4; δ = −1/2 = y − t.
-    const s = run(
-      `layers:\n  - weights: [[0]]\n    activation: sigmoid\nloss: cross-entropy\ninput: [[1]]\ntarget: [[1]]\nlearning_rate: 1\n`,
-    );
-    expectClose(s.loss, LN2);
-    expect(exacts(s.layers[0].delta)).toEqual([['-1/2']]);
+  it('cross-entropy with a sigmoid last layer is refused, naming binary-cross-entropy', () => {
+    // −Σ t ln y over sigmoid outputs leaves out (1 − t) ln(1 − y): no course means that by it.
+    expect(() =>
+      run(
+        `layers:\n  - weights: [[0]]\n    activation: sigmoid\nloss: cross-entropy\ninput: [[1]]\ntarget: [[1]]\nlearning_rate: 1\n`,
+      ),
+    ).toThrow(/loss: cross-entropy with a sigmoid last layer: use loss: binary-cross-entropy/);
   });
 
   it('a zero target contributes 0·ln y = 0 exactly', () => {
-    // Two sigmoid units at a = 0, t = [1, 0]: L = −ln(1/2) = ln 2 (no term for the second unit);
-    // ∂L/∂y = [−2, 0], δ = [−1/2, 0].
+    // Two softmax units at a = 0, t = [1, 0]: y = [1/2, 1/2], L = −ln(1/2) = ln 2 (no term for the
+    // second unit); δ = y − t = [−1/2, 1/2].
     const s = run(
-      `layers:\n  - weights: [[0, 0]]\n    activation: sigmoid\nloss: cross-entropy\ninput: [[1]]\ntarget: [[1, 0]]\nlearning_rate: 1\n`,
+      `layers:\n  - weights: [[0, 0]]\n    activation: softmax\nloss: cross-entropy\ninput: [[1]]\ntarget: [[1, 0]]\nlearning_rate: 1\n`,
     );
     expectClose(s.loss, LN2);
-    expect(exacts(s.layers[0].delta)).toEqual([['-1/2', '0']]);
+    expect(exacts(s.unitLosses)).toEqual([[null, '0']]);
+    expect(exacts(s.layers[0].delta)).toEqual([['-1/2', '1/2']]);
   });
 });

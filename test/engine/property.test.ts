@@ -164,7 +164,6 @@ describe('solve JSON vs an independent float64 reference on random networks', ()
       'batch:sum',
       'update_biases:true',
       'update_biases:false',
-      'cross-entropy+sigmoid',
       'cross-entropy+softmax',
       'bias omitted',
     ];

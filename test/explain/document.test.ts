@@ -57,12 +57,12 @@ describe('the derivations a network uses', () => {
         net(
           [
             ['relu', 2],
-            ['sigmoid', 2],
+            ['softmax', 2],
           ],
           'cross-entropy',
         ),
       ),
-    ).toEqual(['relu', 'sigmoid', 'cross-entropy']);
+    ).toEqual(['relu', 'softmax-cross-entropy']);
     expect(
       topicIds(
         net(

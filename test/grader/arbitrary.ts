@@ -25,7 +25,7 @@ export const netArb: fc.Arbitrary<RefNet> = fc
     hot: fc.array(fc.nat(), { minLength: 3, maxLength: 3 }),
   })
   .chain((s) => {
-    const last: Act = s.loss === 'cross-entropy' ? (s.last === 'softmax' ? 'softmax' : 'sigmoid') : s.last;
+    const last: Act = s.loss === 'cross-entropy' ? 'softmax' : s.last;
     const widths = s.widths.slice(0, s.depth + 1);
     // A softmax over a single unit is constant: give it two.
     if (last === 'softmax' && widths[s.depth] < 2) widths[s.depth] = 2;

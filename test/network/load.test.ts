@@ -248,9 +248,11 @@ describe('bad input: one error naming file, line, field and what was expected', 
       });
     expectError(ce('target: [[0.5, 0.6]]'), 'target[0]', 7, /distribution/, /sum to 1/);
     expectError(ce('target: [[1.5, -0.5]]'), 'target[0][1]', 7, /≥ 0/);
-    expectError(ce('target:\n  - [0, 1]\n  - [0.3, 0.3]', 'sigmoid', 'input: [[1], [2]]'), 'target[1]', 9, /sum to 1/);
-    // −Σ t·ln y needs outputs in (0, 1).
-    expectError(ce('target: [[0, 1]]', 'identity'), 'layers[0].activation', 4, /softmax/, /sigmoid/);
+    expectError(ce('target:\n  - [0, 1]\n  - [0.3, 0.3]', 'softmax', 'input: [[1], [2]]'), 'target[1]', 9, /sum to 1/);
+    // −Σ t·ln y needs outputs that are a distribution.
+    expectError(ce('target: [[0, 1]]', 'identity'), 'layers[0].activation', 4, /softmax/, /binary-cross-entropy/);
+    // With a sigmoid last layer no course means −Σ t ln y: the loss it needs is named.
+    expectError(ce('target: [[0, 1]]', 'sigmoid'), 'loss', 5, /sigmoid last layer/, /binary-cross-entropy/);
   });
 
   it('non-numeric values', () => {
