@@ -6,7 +6,7 @@ import { DEFAULT_CONVENTIONS } from '../concepts/conventions';
 import { latex } from '../math/latex';
 import { substitute, sym, type Term } from '../math/term';
 import { unicode } from '../math/unicode';
-import { ONE, ZERO, div, exp, ln, mul, neg, ratio, sign, sub, sum, isZero, type Value } from '../number/value';
+import { ONE, ZERO, compare, div, exp, ln, mul, neg, ratio, sign, sub, sum, isZero, type Value } from '../number/value';
 import { powNatural } from '../number/power';
 import type { Lang } from '../text/lang';
 import { bare, latexOperand, operand } from './notation';
@@ -93,6 +93,37 @@ function activationOp(h: Activation): OpDefinition {
         : `${first.value} if ${first.when}, else ${rest.value}`;
     },
     ruleLatex: (_i, [a], y) => latex(named(a, y)),
+  };
+}
+
+/**
+ * max or min of two or more arguments: the gradient goes to one argument only, the first that attains
+ * the extreme (so at a tie the first argument gets it, as the backward pass of a max gate is taught).
+ */
+function extremeOp(kind: 'max' | 'min'): OpDefinition {
+  const better = kind === 'max' ? 1 : -1;
+  const winner = (args: readonly Value[]) =>
+    args.reduce((best, x, i) => (compare(x, args[best]) === better ? i : best), 0);
+  const words =
+    kind === 'max'
+      ? { en: 'the largest', ja: '最大', latex: '\\max' }
+      : { en: 'the smallest', ja: '最小', latex: '\\min' };
+  return {
+    arity: VARIADIC,
+    symbol: kind,
+    value: (args) => args[winner(args)],
+    local: (args) => {
+      const w = winner(args);
+      return args.map((_, i) => (i === w ? ONE : ZERO));
+    },
+    text: (args) => `${kind}(${args.join(', ')})`,
+    latex: (args) => `${words.latex}\\left(${args.join(', ')}\\right)`,
+    ruleText: (i, args, _y, lang) =>
+      lang === 'ja'
+        ? `${args[i]} が${words.ja}なら 1（同じ値が複数あれば最初の引数）、それ以外は 0`
+        : `1 if ${args[i]} is ${words.en} (the first of equal ones), else 0`,
+    ruleLatex: (i, args) =>
+      `\\begin{cases} 1 & \\text{if } ${args[i]} = ${words.latex}\\left(${args.join(', ')}\\right) \\text{ (first at a tie)} \\\\ 0 & \\text{otherwise} \\end{cases}`,
   };
 }
 
@@ -220,6 +251,20 @@ export const OPS: Readonly<Record<GraphOp, OpDefinition>> = {
   sigmoid: activationOp(activation('sigmoid')),
   tanh: activationOp(activation('tanh')),
   relu: activationOp(activation('relu')),
+  max: extremeOp('max'),
+  min: extremeOp('min'),
+  abs: {
+    arity: UNARY,
+    symbol: '|x|',
+    value: ([a]) => (sign(a) < 0 ? neg(a) : a),
+    // |a|′ = sign(a), and 0 at the kink a = 0 (the convention the ReLU family uses).
+    local: ([a]) => [ratio(sign(a))],
+    text: ([a]) => `|${a}|`,
+    latex: ([a]) => `\\left|${bare(a)}\\right|`,
+    ruleText: (_i, [a], _y, lang) =>
+      lang === 'ja' ? `${a} > 0 なら 1、${a} < 0 なら −1、${a} = 0 なら 0` : `1 if ${a} > 0, −1 if ${a} < 0, 0 at 0`,
+    ruleLatex: (_i, [a]) => `\\begin{cases} 1 & ${a} > 0 \\\\ -1 & ${a} < 0 \\\\ 0 & ${a} = 0 \\end{cases}`,
+  },
 };
 
 export const ARITY: Readonly<Record<GraphOp, Arity>> = Object.fromEntries(

@@ -16,6 +16,9 @@ export const GRAPH_OPS = [
   'sigmoid',
   'tanh',
   'relu',
+  'max',
+  'min',
+  'abs',
 ] as const;
 export type GraphOp = (typeof GRAPH_OPS)[number];
 

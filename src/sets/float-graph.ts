@@ -31,6 +31,12 @@ function apply(op: string, x: readonly number[]): number {
       return Math.tanh(x[0]);
     case 'relu':
       return Math.max(0, x[0]);
+    case 'max':
+      return Math.max(...x);
+    case 'min':
+      return Math.min(...x);
+    case 'abs':
+      return Math.abs(x[0]);
   }
   return Number.NaN;
 }

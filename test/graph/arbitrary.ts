@@ -14,7 +14,15 @@ export interface RawGraph {
 }
 
 const small = fc.integer({ min: -25, max: 25 }).map((n) => (n / 10).toString());
-const ARITY: Record<string, [number, number]> = { add: [2, 3], mul: [2, 3], sub: [2, 2], div: [2, 2], pow: [2, 2] };
+const ARITY: Record<string, [number, number]> = {
+  add: [2, 3],
+  mul: [2, 3],
+  sub: [2, 2],
+  div: [2, 2],
+  pow: [2, 2],
+  max: [2, 3],
+  min: [2, 3],
+};
 
 export const graphArb: fc.Arbitrary<RawGraph> = fc
   .tuple(

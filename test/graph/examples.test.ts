@@ -101,3 +101,22 @@ describe('sigmoid.yaml (note 000: ×(−1), exp, +1, 1/x)', () => {
     expect(exactString(g.gradients.get('x')!)).toBe('1/4');
   });
 });
+
+describe('max-gate.yaml (CS231n: the max gate routes, the add gate distributes)', () => {
+  const s = solveFile('max-gate.yaml');
+  it('is 2·max(3, −4) + |−1.5| = 7.5', () => {
+    expect(exactString(s.value)).toBe('15/2');
+  });
+  it('sends the gradient to the larger input only, and |w| passes it with the sign of w', () => {
+    // By hand: ∂f/∂m = 2, so ∂f/∂x = 2·1 and ∂f/∂y = 2·0; ∂|w|/∂w = −1 for w < 0.
+    expect(exact(s, 'x')).toBe('2');
+    expect(exact(s, 'y')).toBe('0');
+    expect(exact(s, 'w')).toBe('-1');
+  });
+  it('at a tie gives the gradient to the first argument (and says so in its rule)', () => {
+    const tie = solveGraph(
+      parseGraph('graph:\n  inputs: {x: 1, y: 1}\n  nodes:\n    - {name: m, op: max, args: [y, x]}\n  output: m\n'),
+    );
+    expect([exact(tie, 'y'), exact(tie, 'x')]).toEqual(['1', '0']);
+  });
+});

@@ -132,7 +132,7 @@ describe('graph file errors', () => {
       graph('    - {name: out, op: lg, args: [x]}'),
       4,
       'graph.nodes[0].op',
-      /expected one of add, sub, mul, div, neg, square, pow, exp, log, reciprocal, sigmoid, tanh, relu, got "lg"/,
+      /expected one of add, sub, mul, div, neg, square, pow, exp, log, reciprocal, sigmoid, tanh, relu, max, min, abs, got "lg"/,
     ],
     [
       'a decimal comma',
@@ -251,7 +251,7 @@ describe('graph file errors', () => {
     [
       'an unknown op',
       graph('    - {name: out, op: lg, args: [x]}'),
-      'g.yaml:4: graph.nodes[0].op: add, sub, mul, div, neg, square, pow, exp, log, reciprocal, sigmoid, tanh, relu のいずれかを指定してください（指定値: "lg"）',
+      'g.yaml:4: graph.nodes[0].op: add, sub, mul, div, neg, square, pow, exp, log, reciprocal, sigmoid, tanh, relu, max, min, abs のいずれかを指定してください（指定値: "lg"）',
     ],
     [
       'a missing field',

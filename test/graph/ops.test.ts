@@ -35,6 +35,14 @@ describe('operations and their local derivatives', () => {
     ['relu', 'a', '{a: 2.5}', '5/2', '1', undefined, undefined],
     ['relu', 'a', '{a: -2}', '0', '0', undefined, undefined],
     ['relu', 'a', '{a: 0}', '0', '0', undefined, undefined], // relu′(0) = 0 by the contract
+    ['max', 'a, b, c', undefined, '5', '0', '0', '1'],
+    ['max', 'a, b', '{a: 2, b: 2}', '2', '1', '0', undefined], // a tie: the first argument gets it
+    ['max', 'b, a', '{a: 2, b: 2}', '2', '0', '1', undefined],
+    ['min', 'a, b, c', undefined, '3', '1', '0', '0'],
+    ['min', 'c, a, b', '{a: -1/2, b: -1/2, c: 1}', '-1/2', '1', '0', '0'],
+    ['abs', 'a', '{a: -3/4}', '3/4', '-1', undefined, undefined],
+    ['abs', 'a', '{a: 2}', '2', '1', undefined, undefined],
+    ['abs', 'a', '{a: 0}', '0', '0', undefined, undefined], // |a|′(0) = 0 by the contract
   ])('%s(%s) with %s', (op, args, inputs, value, da, db, dc) => {
     const r = single(op, args, inputs);
     expect([r.value, r.a, r.b, r.c]).toEqual([value, da, db, dc]);
