@@ -9,7 +9,7 @@ import { fail, parseSource, readSource, type Source } from '../network/source';
 import { fieldPath } from '../network/errors';
 import { expected, isMapping, mapping, missingField, says, unknownField, validate } from '../network/schema-issues';
 import { ARITY, MAX_POW_EXPONENT } from './ops';
-import { forwardValues, NodeDomainError } from './solve';
+import { forwardValues, NodeDomainError, solveGraph } from './solve';
 import { GRAPH_OPS, type GraphArg, type GraphInput, type GraphNode, type GraphOp, type GraphSpec } from './spec';
 
 export { isGraphSource } from './detect';
@@ -147,6 +147,44 @@ function arityMessage({ op, args }: { op: GraphOp; args: readonly string[] }): T
   };
 }
 
+const EXAMPLE_STEP = '{learning_rate: 0.01, update: [a, b, c]}';
+const STEP: Text = { en: 'a gradient step', ja: '勾配法の1ステップ' };
+
+/** `step: {learning_rate, update, ascent?}`: which inputs to move, how far, and which way. */
+const StepSchema = fields(
+  {
+    learning_rate: v.pipe(
+      v.string(NUMBER_MESSAGE),
+      v.rawTransform(({ dataset, addIssue, NEVER }) => {
+        const value = parseLiteral(dataset.value);
+        if (value === null || value.kind !== 'rational' || value.q.s <= 0n || value.q.n === 0n) {
+          addIssue({ message: says(expected({ en: 'a positive number such as 0.01', ja: '正の数（例: 0.01）' })) });
+          return NEVER;
+        }
+        return value;
+      }),
+    ),
+    update: v.pipe(
+      v.array(
+        v.pipe(v.string(says(expected(NAME_HINT))), v.regex(NAME, says(expected(NAME_HINT)))),
+        says(expected({ en: 'a list of input names, e.g. [a, b, c]', ja: '入力の名前のリスト（例: [a, b, c]）' })),
+      ),
+      v.minLength(
+        1,
+        says(
+          { en: 'expected at least one input to move, e.g. [a]', ja: '動かす入力が少なくとも1つ必要です（例: [a]）' },
+          { got: false },
+        ),
+      ),
+    ),
+    ascent: v.optional(
+      v.picklist(['true', 'false'], says({ en: 'expected true or false', ja: 'true または false を指定してください' })),
+    ),
+  },
+  STEP,
+  { en: `a mapping like ${EXAMPLE_STEP}`, ja: `${EXAMPLE_STEP} のようなマッピング` },
+);
+
 const GraphFileSchema = fields(
   {
     graph: fields(
@@ -177,6 +215,7 @@ const GraphFileSchema = fields(
           en: 'the name of the node (or input) whose gradients are wanted',
           ja: '勾配を求めたいノード（または入力）の名前',
         }),
+        step: v.optional(StepSchema),
       },
       GRAPH,
       { en: 'a mapping with inputs, nodes and output', ja: 'inputs, nodes, output を持つマッピング' },
@@ -228,7 +267,12 @@ export function graphFromSource(source: Source): GraphSpec {
       ja: `不明な名前 "${graph.output}" です: ${names} のいずれかを指定してください`,
     });
   }
-  const spec: GraphSpec = { inputs, nodes, output: graph.output };
+  const step = graph.step && {
+    learningRate: graph.step.learning_rate,
+    update: checkUpdate(source, graph.step.update, definedAt),
+    ascent: graph.step.ascent === 'true',
+  };
+  const spec: GraphSpec = { inputs, nodes, output: graph.output, ...(step ? { step } : {}) };
   checkDomains(source, spec);
   return spec;
 }
@@ -332,7 +376,37 @@ function checkPowExponent(source: Source, node: GraphNode, i: number): void {
   }
 }
 
-/** Evaluates the graph once so that log(−1), 1/0 and the like are reported at the node. */
+/** The step moves inputs only, each named once. */
+function checkUpdate(
+  source: Source,
+  update: readonly string[],
+  definedAt: ReadonlyMap<string, 'input' | number>,
+): string[] {
+  update.forEach((name, k) => {
+    const path = ['graph', 'step', 'update', k];
+    const where = definedAt.get(name);
+    if (where === undefined || typeof where === 'number') {
+      const inputs = [...definedAt].filter(([, w]) => w === 'input').map(([n]) => n);
+      const why =
+        where === undefined
+          ? { en: `unknown name "${name}"`, ja: `不明な名前 "${name}" です` }
+          : { en: `"${name}" is a node, not an input`, ja: `"${name}" は入力ではなくノードです` };
+      fail(source, path, {
+        en: `${why.en}: a step moves inputs only: expected one of ${inputs.join(', ')}`,
+        ja: `${why.ja}: 勾配法で動かせるのは入力だけです: ${inputs.join(', ')} のいずれかを指定してください`,
+      });
+    }
+    if (update.indexOf(name) !== k) {
+      fail(source, path, { en: `"${name}" is listed twice`, ja: `"${name}" が2回書かれています` });
+    }
+  });
+  return [...update];
+}
+
+/**
+ * Evaluates the graph once (and after its step, if any) so that log(−1), 1/0 and the like are
+ * reported at the node.
+ */
 function checkDomains(source: Source, spec: GraphSpec): void {
   try {
     forwardValues(spec);
@@ -341,6 +415,18 @@ function checkDomains(source: Source, spec: GraphSpec): void {
       fail(source, ['graph', 'nodes', error.nodeIndex], {
         en: `cannot be evaluated: ${error.message}`,
         ja: `計算できません: ${domainJa(error.message)}`,
+      });
+    }
+    throw error;
+  }
+  if (!spec.step) return;
+  try {
+    solveGraph(spec);
+  } catch (error) {
+    if (error instanceof NodeDomainError) {
+      fail(source, ['graph', 'step'], {
+        en: `after the step, graph.nodes[${error.nodeIndex}] cannot be evaluated: ${error.message}`,
+        ja: `ステップの後、graph.nodes[${error.nodeIndex}] が計算できません: ${domainJa(error.message)}`,
       });
     }
     throw error;

@@ -1,10 +1,10 @@
 // Forward values and reverse-mode gradients of a computational graph, exactly. Each edge keeps the
 // numbers the seeds write on it: the value going forward above, and going back below it the upstream
 // gradient times the local derivative.
-import { ONE, ZERO, add, mul, type Value } from '../number/value';
+import { ONE, ZERO, add, mul, sub, type Value } from '../number/value';
 import { valueText } from '../number/format';
 import { GraphDomainError, applyOp, localDerivatives } from './ops';
-import type { GraphArg, GraphSpec } from './spec';
+import type { GraphArg, GraphSpec, GraphStep } from './spec';
 
 /** An operation applied outside its domain at a given node. */
 export class NodeDomainError extends Error {
@@ -45,6 +45,13 @@ export interface GraphSolution {
   readonly gradients: ReadonlyMap<string, Value>;
   /** One edge per argument of each node, in node order then argument order. */
   readonly edges: readonly GraphEdge[];
+  /** With a `step`: the inputs after it (every input, moved or not) and the output evaluated again. */
+  readonly after: GraphAfter | null;
+}
+
+export interface GraphAfter {
+  readonly inputs: ReadonlyMap<string, Value>;
+  readonly value: Value;
 }
 
 const argValue = (values: ReadonlyMap<string, Value>, arg: GraphArg): Value =>
@@ -96,5 +103,18 @@ export function solveGraph(spec: GraphSpec): GraphSolution {
       };
     });
   }
-  return { spec, value: values.get(spec.output)!, values, gradients, edges: edgesByNode.flat() };
+  const after = spec.step ? stepped(spec, spec.step, gradients) : null;
+  return { spec, value: values.get(spec.output)!, values, gradients, edges: edgesByNode.flat(), after };
+}
+
+/** x′ = x − η·∂out/∂x (x + η·∂out/∂x for ascent) for each input named by the step, then forward again. */
+function stepped(spec: GraphSpec, step: GraphStep, gradients: ReadonlyMap<string, Value>): GraphAfter {
+  const moved = new Set(step.update);
+  const inputs = spec.inputs.map((input) => {
+    if (!moved.has(input.name)) return input;
+    const change = mul(step.learningRate, gradients.get(input.name)!);
+    return { name: input.name, value: step.ascent ? add(input.value, change) : sub(input.value, change) };
+  });
+  const values = forwardValues({ ...spec, inputs });
+  return { inputs: new Map(inputs.map((x) => [x.name, x.value])), value: values.get(spec.output)! };
 }

@@ -38,8 +38,21 @@ export interface GraphNode {
   readonly args: readonly GraphArg[];
 }
 
+/**
+ * A gradient step on the graph itself: each named input moves along −η·∂out/∂input (or +η·… with
+ * `ascent`, as Karpathy's neuron climbs its output), and the graph is evaluated again.
+ */
+export interface GraphStep {
+  readonly learningRate: Value;
+  /** Names of inputs, in the file's order. */
+  readonly update: readonly string[];
+  readonly ascent: boolean;
+}
+
 export interface GraphSpec {
   readonly inputs: readonly GraphInput[];
   readonly nodes: readonly GraphNode[];
   readonly output: string;
+  /** Absent: no step. */
+  readonly step?: GraphStep;
 }

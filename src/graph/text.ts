@@ -85,9 +85,29 @@ export function graphSolutionToText(solution: GraphSolution, options: GraphTextO
 
   lines.push('', words.gradients(spec.output));
   for (const name of solution.gradients.keys()) lines.push(`  ${gradientLine(solution, name)}`);
+  if (solution.after && spec.step) lines.push('', ...stepLines(solution, lang));
   if (options.figure !== false)
     lines.push('', `${words.figure} (${words.figureNote})`, ...graphFigureText(solution, lang).map((l) => `  ${l}`));
   return `${lines.join('\n')}\n`;
+}
+
+/** x′ = x − η·∂f/∂x = 1 − 0.01 × (−0.1) = 1.001 for each moved input, then the output again. */
+function stepLines(solution: GraphSolution, lang: Lang): string[] {
+  const { spec } = solution;
+  const step = spec.step!;
+  const after = solution.after!;
+  const words = GRAPH_WORDS[lang];
+  const sign = step.ascent ? '+' : '−';
+  const lines = [words.step(step.ascent, compactValue(step.learningRate))];
+  for (const name of step.update) {
+    const x = spec.inputs.find((i) => i.name === name)!.value;
+    const g = solution.gradients.get(name)!;
+    const symbolic = `${name} ${sign} η·∂${spec.output}/∂${name}`;
+    const numbers = `${compactValue(x)} ${sign} ${compactOperand(step.learningRate)} × ${compactOperand(g)}`;
+    lines.push(`  ${name}′ ${chain([symbolic, numbers], after.inputs.get(name)!)}`);
+  }
+  lines.push(`  ${words.again(spec.output)}: ${spec.output}′ ${chain([], after.value)}`);
+  return lines;
 }
 
 function arrowPair(forward: string, backward: string, width: number): [string, string] {

@@ -16,6 +16,9 @@ export interface GraphWords {
   readonly constant: string;
   readonly exponentNote: string;
   readonly output: string;
+  /** The heading of the gradient step, with its rule. */
+  readonly step: (ascent: boolean, eta: string) => string;
+  readonly again: (output: string) => string;
 }
 
 export const GRAPH_WORDS: Readonly<Record<Lang, GraphWords>> = {
@@ -32,6 +35,11 @@ export const GRAPH_WORDS: Readonly<Record<Lang, GraphWords>> = {
     constant: 'constant',
     exponentNote: 'the exponent is a fixed integer: no gradient',
     output: 'output',
+    step: (ascent, eta) =>
+      ascent
+        ? `Gradient ascent step (x′ = x + η·∂out/∂x, η = ${eta})`
+        : `Gradient descent step (x′ = x − η·∂out/∂x, η = ${eta})`,
+    again: (output) => `${output} evaluated again after the step`,
   },
   ja: {
     title: '計算グラフ',
@@ -46,5 +54,10 @@ export const GRAPH_WORDS: Readonly<Record<Lang, GraphWords>> = {
     constant: '定数',
     exponentNote: '指数は固定された整数なので勾配はない',
     output: '出力',
+    step: (ascent, eta) =>
+      ascent
+        ? `勾配上昇法の1ステップ（x′ = x + η·∂out/∂x、η = ${eta}）`
+        : `勾配降下法の1ステップ（x′ = x − η·∂out/∂x、η = ${eta}）`,
+    again: (output) => `ステップ後にもう一度計算した ${output}`,
   },
 };

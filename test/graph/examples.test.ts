@@ -120,3 +120,41 @@ describe('max-gate.yaml (CS231n: the max gate routes, the add gate distributes)'
     expect([exact(tie, 'y'), exact(tie, 'x')]).toEqual(['1', '0']);
   });
 });
+
+describe("karpathy-neuron.yaml (Karpathy's Hacker's guide: one step up the gradient of a neuron)", () => {
+  const s = solveFile('karpathy-neuron.yaml');
+  // Independently, in 80-digit decimals: s = a·x + b·y + c = 2, σ(2), σ′(2) = σ(2)(1 − σ(2)).
+  const sigma = (z: DecimalBase) => new D(1).div(new D(1).plus(D.exp(z.neg())));
+  const ds = sigma(new D(2)).times(new D(1).minus(sigma(new D(2))));
+  const inputs = { a: new D(1), b: new D(2), c: new D(-3), x: new D(-1), y: new D(3) };
+  const grads = { a: inputs.x.times(ds), b: inputs.y.times(ds), c: ds, x: inputs.a.times(ds), y: inputs.b.times(ds) };
+  const moved = Object.fromEntries(
+    Object.entries(inputs).map(([k, v]) => [k, v.plus(new D('0.01').times(grads[k as keyof typeof grads]))]),
+  ) as typeof inputs;
+  const after = sigma(moved.a.times(moved.x).plus(moved.b.times(moved.y)).plus(moved.c));
+  const close = (v: import('../../src/number/value').Value, d: DecimalBase) =>
+    expect(approx(v).minus(d.toString()).abs().lt('1e-30')).toBe(true);
+
+  it('starts at 0.8808 and, after the step, gives the published 0.8825', () => {
+    expect(approx(s.value).toFixed(4)).toBe('0.8808');
+    // The guide prints the first four digits of 0.88255…
+    expect(approx(s.after!.value).toFixed(4, DecimalBase.ROUND_DOWN)).toBe('0.8825');
+    close(s.after!.value, after);
+  });
+  it('moves every input by +0.01 × its gradient (ascent)', () => {
+    for (const [name, value] of Object.entries(moved)) close(s.after!.inputs.get(name)!, value);
+    expect(approx(s.after!.inputs.get('a')!).toFixed(5)).toBe('0.99895');
+    expect(approx(s.after!.inputs.get('y')!).toFixed(4)).toBe('3.0021');
+  });
+  it('descends by default and leaves inputs not named alone', () => {
+    const down = solveGraph(
+      parseGraph(
+        'graph:\n  inputs: {x: 3, y: 1}\n  nodes:\n    - {name: f, op: square, args: [x]}\n  output: f\n  step: {learning_rate: 0.25, update: [x]}\n',
+      ),
+    );
+    // ∂f/∂x = 2x = 6, x′ = 3 − 0.25·6 = 1.5, f′ = 2.25; y stays 1.
+    expect(exactString(down.after!.inputs.get('x')!)).toBe('3/2');
+    expect(exactString(down.after!.inputs.get('y')!)).toBe('1');
+    expect(exactString(down.after!.value)).toBe('9/4');
+  });
+});

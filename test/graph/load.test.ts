@@ -299,3 +299,37 @@ describe('graph file errors', () => {
     expect(spec.nodes[0].args[1]).toMatchObject({ kind: 'literal', text: '100' });
   });
 });
+
+describe('graph step errors', () => {
+  const stepped = (step: string) => `${graph('    - {name: out, op: mul, args: [x, y]}')}  step: ${step}\n`;
+  it.each([
+    [
+      'a node to move',
+      '{learning_rate: 0.1, update: [out]}',
+      'graph.step.update[0]',
+      /"out" is a node, not an input: a step moves inputs only: expected one of x, y/,
+    ],
+    ['an unknown name', '{learning_rate: 0.1, update: [z]}', 'graph.step.update[0]', /unknown name "z"/],
+    ['a name twice', '{learning_rate: 0.1, update: [x, x]}', 'graph.step.update[1]', /listed twice/],
+    ['no inputs', '{learning_rate: 0.1, update: []}', 'graph.step.update', /at least one input/],
+    ['a negative rate', '{learning_rate: -0.1, update: [x]}', 'graph.step.learning_rate', /positive number/],
+    ['a misspelt field', '{learning_rate: 0.1, update: [x], ascend: true}', 'graph.step.ascend', /ascend/],
+    ['a missing rate', '{update: [x]}', 'graph.step', /learning_rate/],
+    ['a bad ascent', '{learning_rate: 0.1, update: [x], ascent: yes}', 'graph.step.ascent', /true or false/],
+  ])('%s', (_what, step, field, message) => {
+    const e = error(stepped(step));
+    expect(e.field).toBe(field);
+    expect(e.line).toBe(6);
+    expect(e.message).toMatch(message);
+  });
+
+  it('reports a value the step makes impossible, in both languages', () => {
+    // x′ = 1 − 1·1 = 0, and log(0) after the step.
+    const e = error(
+      'graph:\n  inputs: {x: 1}\n  nodes:\n    - {name: out, op: log, args: [x]}\n  output: out\n  step: {learning_rate: 1, update: [x]}\n',
+    );
+    expect(e.field).toBe('graph.step');
+    expect(e.message).toMatch(/after the step, graph.nodes\[0\] cannot be evaluated: log\(0\)/);
+    expect(e.messageIn('ja')).toMatch(/ステップの後/);
+  });
+});
