@@ -4,6 +4,7 @@
 import { writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Solution } from '../engine/solve';
+import type { Training } from '../engine/train';
 import { pick, type Lang, type Text } from '../text/lang';
 import type { FormOption } from '../trace/types';
 import type { Source } from '../network/source';
@@ -43,6 +44,16 @@ export async function writeWorkedSolution(solution: Solution, file: string, opti
   const { networkDocument } = await import('../render/worked');
   return writeDocument(
     networkDocument(solution, { lang: options.lang, name: basename(file), form: options.form }),
+    options,
+  );
+}
+
+/** Several steps (`steps`, `batch_size`): every step worked, and the loss at each. */
+export async function writeWorkedTraining(training: Training, file: string, options: WorkedOptions): Promise<number> {
+  if (refuseBinaryToTerminal(options)) return 2;
+  const { trainingDocument } = await import('../render/worked');
+  return writeDocument(
+    trainingDocument(training, { lang: options.lang, name: basename(file), form: options.form }),
     options,
   );
 }

@@ -4,7 +4,8 @@ import { networkFromSource } from '../network/load';
 import { readSource } from '../network/source';
 import { isGraphSource } from '../graph/detect';
 import { solve } from '../engine/solve';
-import { solutionToJson } from '../render/json';
+import { isTraining, train, type Training } from '../engine/train';
+import { solutionToJson, trainingToJson } from '../render/json';
 import { solutionToText } from '../render/text';
 import { SOLVE } from './commands';
 import { SOLVE as WORDS } from './messages';
@@ -25,7 +26,9 @@ export async function solveCommand(args: string[]): Promise<number> {
     return 0;
   }
   if (brief && format !== 'text') throw new UsageError(WORDS.onlyWorked('--brief', 'text'));
-  const solution = solve(networkFromSource(source));
+  const network = networkFromSource(source);
+  if (isTraining(network)) return solveTraining(train(network), positionals[0], values, workedOptions, worked);
+  const solution = solve(network);
   if (workedOptions) return worked.writeWorkedSolution(solution, positionals[0], workedOptions);
   if (format === 'text' && !brief) {
     // The worked steps in the terminal; a pipe or file gets 80 columns.
@@ -40,5 +43,38 @@ export async function solveCommand(args: string[]): Promise<number> {
   process.stdout.write(
     format === 'json' ? `${JSON.stringify(solutionToJson(solution), null, 2)}\n` : solutionToText(solution, lang),
   );
+  return 0;
+}
+
+/** `steps` > 1 or `batch_size`: every step, in the chosen format. */
+async function solveTraining(
+  training: Training,
+  file: string,
+  values: { format: string; lang: 'en' | 'ja'; brief?: boolean },
+  workedOptions: ReturnType<typeof import('./solve-worked').workedOptions>,
+  worked: typeof import('./solve-worked'),
+): Promise<number> {
+  const { format, lang, brief } = values;
+  if (workedOptions) return worked.writeWorkedTraining(training, file, workedOptions);
+  if (format === 'json') {
+    process.stdout.write(`${JSON.stringify(trainingToJson(training), null, 2)}\n`);
+    return 0;
+  }
+  if (brief) {
+    // One table per step, the step's rows named.
+    const { messages } = await import('../i18n');
+    const m = messages(lang);
+    const n = training.steps.length;
+    const parts = training.steps.map(
+      ({ batch, solution }, k) =>
+        `${m.training.step(k + 1, n, batch.map((i) => i + 1).join(', '))}\n\n${solutionToText(solution, lang)}`,
+    );
+    process.stdout.write(parts.join('\n'));
+    return 0;
+  }
+  const { trainingDocument } = await import('../render/worked');
+  const { renderTerminal } = await import('../render/terminal');
+  const width = process.stdout.isTTY ? process.stdout.columns : 80;
+  process.stdout.write(renderTerminal(trainingDocument(training, { lang, name: basename(file) }), { width }));
   return 0;
 }

@@ -35,7 +35,14 @@ export interface NetworkSpec {
   readonly learningRate: Value;
   readonly updateBiases: boolean;
   readonly conventions: Conventions;
+  /** Gradient-descent steps (default 1). */
+  readonly steps?: number;
+  /** Rows of `input` per step, in file order, a mini-batch each; absent: the whole batch every step. */
+  readonly batchSize?: number;
 }
+
+/** Most steps a network file may ask for: enough for any walkthrough, small enough to stay instant. */
+export const MAX_STEPS = 1000;
 
 /** Units of a layer (its output width) and inputs to it, whatever the layout. */
 export function layerShape(layout: Layout, weights: Matrix): { inputs: number; units: number } {

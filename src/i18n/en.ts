@@ -24,6 +24,11 @@ export const en: Messages = {
     after: 'Loss after one update: by how much does the loss improve?',
     appendix: 'Appendix: derivations',
   },
+  training: {
+    step: (k, of, rows) => `Step ${k} of ${of} (${/[–,]/.test(rows) ? 'rows' : 'row'} ${rows})`,
+    history: 'Training: the loss at every step',
+    header: ['step', 'rows', 'loss L', 'loss after the step L⁺'],
+  },
   layerHeading: (layer, output, activation) =>
     `Layer ${layer} (${output ? 'output layer' : 'hidden layer'}, ${activation})`,
   activation: activationNames('en'),

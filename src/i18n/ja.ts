@@ -23,6 +23,11 @@ export const ja: Messages = {
     after: '損失はいくら改善するか',
     appendix: '付録: 導出',
   },
+  training: {
+    step: (k, of, rows) => `ステップ ${k}/${of}（${rows} 行目）`,
+    history: '学習: 各ステップの損失',
+    header: ['ステップ', '行', '損失 L', 'ステップ後の損失 L⁺'],
+  },
   layerHeading: (layer, output, activation) => `第${layer}層（${output ? '出力層' : '中間層'}、${activation}）`,
   activation: activationNames('ja'),
   lossName: lossNames('ja'),

@@ -38,6 +38,13 @@ export interface Messages {
   readonly title: (name: string) => string;
   readonly subtitle: string;
   readonly section: Readonly<Record<SectionTitle, string>>;
+  /** Several gradient-descent steps (`steps`, `batch_size`). */
+  readonly training: {
+    /** "Step 2 of 3 (rows 3–4)": the heading put before each section of that step. */
+    readonly step: (k: number, of: number, rows: string) => string;
+    readonly history: string;
+    readonly header: readonly [string, string, string, string];
+  };
   readonly layerHeading: (layer: number, output: boolean, activation: string) => string;
   readonly activation: Readonly<Record<ActivationName, string>>;
   readonly lossName: Readonly<Record<LossName, string>>;

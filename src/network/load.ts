@@ -11,6 +11,7 @@ import {
   ACTIVATIONS,
   DEFAULT_CONVENTIONS,
   LOSSES,
+  MAX_STEPS,
   layerShape,
   type LayerSpec,
   type Layout,
@@ -116,6 +117,8 @@ const FileSchema = mapping(
       v.picklist(['true', 'false'], says({ en: 'expected true or false', ja: 'true または false を指定してください' })),
     ),
     conventions: v.optional(ConventionsSchema),
+    steps: v.optional(scalar),
+    batch_size: v.optional(scalar),
   },
   {
     expected: {
@@ -125,7 +128,7 @@ const FileSchema = mapping(
     got: false,
     unknown: unknownField(
       { en: 'a network', ja: 'ネットワーク' },
-      'layout, layers, loss, input, target, learning_rate, update_biases, conventions',
+      'layout, layers, loss, input, target, learning_rate, update_biases, conventions, steps, batch_size',
     ),
   },
 );
@@ -152,6 +155,22 @@ function number(source: Source, path: Path, text: string): Value {
     fail(source, path, { en: `${SAYS.number.en}${shown.en}`, ja: `${SAYS.number.ja}${shown.ja}` });
   }
   return value;
+}
+
+/** A whole number from 1 to `max` (steps, batch_size). */
+function count(source: Source, path: Path, text: string, max: number): number {
+  if (!/^\s*\d{1,7}\s*$/.test(text) || Number(text) < 1 || Number(text) > max) {
+    const shown = got(JSON.stringify(text));
+    const what =
+      path[0] === 'batch_size'
+        ? { en: `rows of input per step (the input has ${max})`, ja: `1ステップあたりの入力の行数（入力は ${max} 行）` }
+        : { en: 'gradient-descent steps', ja: '勾配降下法のステップ数' };
+    fail(source, path, {
+      en: `expected a whole number from 1 to ${max}: ${what.en}${shown.en}`,
+      ja: `1 から ${max} までの整数を指定してください: ${what.ja}${shown.ja}`,
+    });
+  }
+  return Number(text);
 }
 
 function numberMatrix(source: Source, path: Path, rows: readonly (readonly string[])[]): Matrix {
@@ -308,6 +327,10 @@ function buildSpec(source: Source, raw: RawFile): NetworkSpec {
   if (sign(learningRate) <= 0)
     fail(source, ['learning_rate'], { en: 'expected a positive number', ja: '学習率には正の数を指定してください' });
 
+  const steps = raw.steps === undefined ? undefined : count(source, ['steps'], raw.steps, MAX_STEPS);
+  const batchSize =
+    raw.batch_size === undefined ? undefined : count(source, ['batch_size'], raw.batch_size, input.length);
+
   return {
     layout,
     layers,
@@ -316,6 +339,8 @@ function buildSpec(source: Source, raw: RawFile): NetworkSpec {
     target,
     learningRate,
     updateBiases: raw.update_biases !== 'false',
+    ...(steps === undefined ? {} : { steps }),
+    ...(batchSize === undefined ? {} : { batchSize }),
     conventions: {
       reluGradAtZero: raw.conventions?.relu_grad_at_zero === '1' ? 1 : DEFAULT_CONVENTIONS.reluGradAtZero,
       batch: raw.conventions?.batch ?? DEFAULT_CONVENTIONS.batch,

@@ -3,6 +3,7 @@ import { jsonValue, type JsonValue } from '../number/json';
 import { sub } from '../number/value';
 import type { Matrix, Vector } from '../concepts/network';
 import type { Solution } from '../engine/solve';
+import type { Training } from '../engine/train';
 
 export interface JsonLayer {
   readonly preactivation: JsonValue[][];
@@ -65,5 +66,40 @@ export function solutionToJson(solution: Solution): JsonSolution {
     },
     loss_after: jsonValue(solution.lossAfter),
     loss_improvement: jsonValue(sub(solution.loss, solution.lossAfter)),
+  };
+}
+
+export interface JsonHistoryEntry {
+  /** The input rows of this step, 0-based, in file order. */
+  readonly batch: number[];
+  readonly loss: JsonValue;
+  /** Full per-layer objects as in `layers`, with rows for this step's batch only. */
+  readonly layers: JsonLayer[];
+  readonly loss_after: JsonValue;
+}
+
+export interface JsonTraining extends JsonSolution {
+  /** One entry per step (so the result after 100 steps is history[99]). */
+  readonly history: JsonHistoryEntry[];
+  /** The parameters after the last step, in the file's layout. */
+  readonly final: { readonly layers: { weights: JsonValue[][]; bias: JsonValue[]; alpha?: JsonValue }[] };
+}
+
+/** Several steps: the top-level fields are step 1's; `history` has every step, `final` the result. */
+export function trainingToJson(training: Training): JsonTraining {
+  const history = training.steps.map(({ batch, solution }) => {
+    const json = solutionToJson(solution);
+    return { batch: [...batch], loss: json.loss, layers: json.layers, loss_after: json.loss_after };
+  });
+  return {
+    ...solutionToJson(training.steps[0].solution),
+    history,
+    final: {
+      layers: training.final.layers.map((layer) => ({
+        weights: matrix(layer.weights),
+        bias: vector(layer.bias),
+        ...(layer.alpha === null || layer.activation !== 'prelu' ? {} : { alpha: jsonValue(layer.alpha) }),
+      })),
+    },
   };
 }

@@ -10,6 +10,9 @@ import { traceDocument } from '../document/network';
 import type { WorkedDocument } from '../document/model';
 import { networkAppendix } from '../explain/document';
 import type { MarkdownOptions } from './markdown';
+import type { Training } from '../engine/train';
+import { messages } from '../i18n';
+import { valueLatex } from '../number/format';
 
 export const WORKED_FORMATS = ['latex', 'markdown', 'html', 'pdf'] as const;
 export type WorkedFormat = (typeof WORKED_FORMATS)[number];
@@ -54,4 +57,61 @@ export async function renderDocument(
       return (await import('./pdf')).htmlToPdf(html);
     }
   }
+}
+
+/**
+ * Several steps: step 1 worked as a single step is, then every later step's sections (in matrix form
+ * when the network is long), each headed "Step k of n", and a table of the loss at every step.
+ */
+export function trainingDocument(training: Training, options: NetworkDocumentOptions): WorkedDocument {
+  const m = messages(options.lang);
+  const n = training.steps.length;
+  const rows = (batch: readonly number[]) =>
+    batch.length === 1 ? `${batch[0] + 1}` : `${batch[0] + 1}–${batch[batch.length - 1] + 1}`;
+  const first = networkDocument(training.steps[0].solution, options);
+  const appendixAt = first.sections.findIndex((s) => s.id === 'appendix');
+  const own = appendixAt < 0 ? first.sections : first.sections.slice(0, appendixAt);
+  const later = training.steps.slice(1).flatMap(({ batch, solution }, i) => {
+    const k = i + 2;
+    const doc = traceDocument(solution, buildTrace(solution, { form: options.form ?? 'matrix' }), {
+      lang: options.lang,
+      name: options.name,
+    });
+    return doc.sections
+      .filter((s) => s.id !== 'problem')
+      .map((s) => ({
+        id: `step-${k}-${s.id}`,
+        title: `${m.training.step(k, n, rows(batch))}: ${s.title}`,
+        blocks: s.blocks.map((b) =>
+          b.kind === 'step' ? { ...b, step: { ...b.step, id: `step-${k}-${b.step.id}` } } : b,
+        ),
+      }));
+  });
+  const history = {
+    id: 'training-history',
+    title: m.training.history,
+    blocks: [
+      {
+        kind: 'table' as const,
+        header: m.training.header.map((h) => [h]),
+        rows: training.steps.map(({ batch, solution }, i) => [
+          [`${i + 1}`],
+          [rows(batch)],
+          [{ math: valueLatex(solution.loss) }],
+          [{ math: valueLatex(solution.lossAfter) }],
+        ]),
+      },
+    ],
+  };
+  return {
+    ...first,
+    sections: [
+      ...own.map((s) =>
+        s.id === 'problem' ? s : { ...s, title: `${m.training.step(1, n, rows(training.steps[0].batch))}: ${s.title}` },
+      ),
+      ...later,
+      history,
+      ...(appendixAt < 0 ? [] : first.sections.slice(appendixAt)),
+    ],
+  };
 }

@@ -136,7 +136,7 @@ describe('graph files: the shape', () => {
       'an empty graph',
       'graph: {}\n',
       'g.yaml:1: graph: ',
-      /^missing required field "inputs" \(a graph has inputs, nodes, output\)$/,
+      /^missing required field "inputs" \(a graph has inputs, nodes, output, step\)$/,
     ],
     [
       'an unknown top-level key before a bad graph',
