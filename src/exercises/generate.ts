@@ -148,7 +148,7 @@ function symbolicExercise(
  * The version of the generator: raise it whenever a template changes what a seed makes, so that a file
  * saved before the change is still graded as it was made (see grader/provenance.ts).
  */
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;
 
 export function generateExercise(options: ExerciseOptions): Exercise {
   const { seed } = options;

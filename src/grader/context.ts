@@ -112,15 +112,25 @@ export function gradingContext(exercise: Exercise, options: ContextOptions = {})
       // A graph has no engine mistakes; a negated gradient is still one.
       if (ask.quantity === 'gradients' && NEGATION) out.push({ mistake: { id: NEGATION.id }, value: negated(right) });
     } else if (spec) {
+      // A variant that provably changes nothing here (no cell at the kink, no stated output) is not solved.
+      const inert = (m: Misconception, mistake: Mistake) =>
+        m.inert !== undefined &&
+        solution !== null &&
+        (mistake.layer === undefined ? spec.layers.map((_, l) => l) : [mistake.layer]).every((l) =>
+          m.inert!(spec, l, solution.layers, mistake.variant),
+        );
       mistakeSolutions ??= MISCONCEPTIONS.filter(couldMake).flatMap((m) =>
-        m.variants(spec).map((mistake) => ({
-          mistake,
-          solution: solve(spec, { givenOutputs: given, rules: mistakeRules(mistake, spec, correctRules) }),
-        })),
+        m
+          .variants(spec)
+          .filter((mistake) => !inert(m, mistake))
+          .map((mistake) => ({
+            mistake,
+            solution: solve(spec, { givenOutputs: given, rules: mistakeRules(mistake, spec, correctRules) }),
+          })),
       );
       for (const { mistake, solution: s } of mistakeSolutions) {
         const jacobian = ask.quantity === 'softmax_jacobian' ? misconception(mistake.id).softmaxJacobian : undefined;
-        const v = jacobian ? jacobianAs(jacobian, right, ask) : valueIn(s, ask, mistake);
+        const v = jacobian ? jacobianAs(jacobian, right, ask, mistake.variant) : valueIn(s, ask, mistake);
         if (v !== null && !sameAskValue(v, right)) out.push({ mistake, value: v });
       }
       if (ask.quantity === 'grad_input' && NEGATION && !out.some((m) => m.mistake.id === NEGATION.id)) {
@@ -207,11 +217,12 @@ function jacobianAs(
   cell: NonNullable<Misconception['softmaxJacobian']>,
   right: AskValue,
   ask: NetworkAsk,
+  variant: number | undefined,
 ): AskValue | null {
   const index = ask.index ?? [];
-  if (index.length === 3) return cell(right as Value, index[1], index[2]);
+  if (index.length === 3) return cell(right as Value, index[1], index[2], variant);
   if (!Array.isArray(right)) return null;
-  return (right as Matrix).map((row, i) => row.map((v, k) => cell(v, i, k)));
+  return (right as Matrix).map((row, i) => row.map((v, k) => cell(v, i, k, variant)));
 }
 
 function negated(v: AskValue): AskValue {

@@ -84,9 +84,10 @@ export function rightWay(
   const step = stepOf(mistake);
   const quantity = step.quantity;
   const formula = spec && step.formulaFor ? step.formulaFor(spec) : step.formula;
+  const description = (spec && m.wordsFor?.(spec, mistake.layer)) ?? null;
   switch (step.at ?? 'layer') {
     case 'output':
-      return { quantity, layer: last, index: sameCell(ask, quantity, last, index), formula, description: null };
+      return { quantity, layer: last, index: sameCell(ask, quantity, last, index), formula, description };
     case 'below': {
       // The step that passes the delta back, into the layer below the mistake's.
       const layer = mistake.layer !== undefined ? mistake.layer - 1 : own !== null && own < (last ?? 0) ? own : 0;
@@ -95,17 +96,17 @@ export function rightWay(
         layer,
         index: sameCell(ask, 'delta', layer, index) ?? sameCell(ask, quantity, layer, index),
         formula,
-        description: null,
+        description,
       };
     }
     case 'kink': {
       const at = spec ? kink(ctx, ask, mistake.layer, m.madeIn?.(spec) ?? spec.layers.map((_, l) => l)) : null;
       const layer = at?.layer ?? mistake.layer ?? own ?? last;
-      return { quantity, layer, index: at?.index ?? null, formula, description: null };
+      return { quantity, layer, index: at?.index ?? null, formula, description };
     }
     case 'layer': {
       const layer = quantity === 'loss' ? null : (mistake.layer ?? own ?? last);
-      return { quantity, layer, index: sameCell(ask, quantity, layer, index), formula, description: null };
+      return { quantity, layer, index: sameCell(ask, quantity, layer, index), formula, description };
     }
   }
 }

@@ -5,7 +5,8 @@ import { createRng, mixSeed } from '../exercises/prng';
 import type { SymbolicAsk } from '../exercises/types';
 import { Fraction, add, parseLiteral, ratio, sigmoid, sub, tanh, type Value } from '../number/value';
 import { evaluate, parseAnswer, type Ast } from '../answer';
-import { isMisconceptionId } from '../concepts/misconceptions';
+import { isMisconceptionId, missingActivationDerivative, type MisconceptionId } from '../concepts/misconceptions';
+import { SOFTMAX_CE_DELTA, SOFTMAX_LEFT_OUT } from '../concepts/misconceptions/missing-activation-derivative';
 import * as msg from './messages';
 import { sameValue } from './precision';
 import { readAnswer, type StudentAnswer } from './student';
@@ -133,6 +134,16 @@ function agree(a: Evaluator, b: Evaluator, points: readonly Map<string, Value>[]
   return compared * 2 >= points.length && compared > 0;
 }
 
+/** Outputs that sum to 1 (a constraint Σ x_i = 1): a softmax layer, where h′ left out is the softmax left out. */
+const softmaxOutputs = (ask: SymbolicAsk): boolean =>
+  (ask.constraints ?? []).some((c) => c.sum.every((name) => name.startsWith('x_')));
+
+function formulaMisconceptionFeedback(ask: SymbolicAsk, id: MisconceptionId): Text {
+  if (id === missingActivationDerivative.id && softmaxOutputs(ask))
+    return msg.misconceptionFeedback({ id }, null, null, SOFTMAX_CE_DELTA, SOFTMAX_LEFT_OUT);
+  return msg.misconceptionFeedback({ id }, null);
+}
+
 export interface FormulaGraded {
   readonly status: 'correct' | 'incorrect' | 'invalid';
   readonly score: number;
@@ -166,7 +177,7 @@ export function gradeFormula(ask: SymbolicAsk, answer: StudentAnswer): FormulaGr
     const wrongFormula = evaluatorOf(m.expression, ask.variables);
     if (wrongFormula && agree(student, wrongFormula, points)) {
       const feedback = isMisconceptionId(m.id)
-        ? msg.misconceptionFeedback({ id: m.id }, null)
+        ? formulaMisconceptionFeedback(ask, m.id)
         : text(
             `Incorrect: this is the formula of the mistake "${m.id}".`,
             `不正解です: よくある間違い「${m.id}」の式です。`,

@@ -142,7 +142,14 @@ export function refSolve(net: RefNet, mistake: RefMistake | null = null): RefSol
     if (act === 'softmax') {
       if (at('softmax-diagonal-only', l)) delta = y.map((row, s) => row.map((yk, k) => G[s][k] * yk * (1 - yk)));
       else if (at('missing-activation-derivative', l)) delta = G;
-      else if (l === L - 1 && net.loss === 'cross-entropy' && !is('ce-extra-terms'))
+      else if (at('softmax-jacobian-sign', l)) {
+        // ∂y_i/∂a_k = y_i(δ_ik − y_k) with the off-diagonal sign flipped (variant 0) or all of it (variant 1).
+        const wrong = (row: number[], i: number, k: number) => {
+          const right = row[i] * ((i === k ? 1 : 0) - row[k]);
+          return (mistake!.variant ?? 0) === 1 || i !== k ? -right : right;
+        };
+        delta = y.map((row, s) => row.map((_, k) => row.reduce((acc, _yi, i) => acc + G[s][i] * wrong(row, i, k), 0)));
+      } else if (l === L - 1 && net.loss === 'cross-entropy' && !is('ce-extra-terms'))
         delta = y.map((row, s) => row.map((yk, k) => (is('sign-flip') ? -1 : 1) * c * (yk - Y[s][k])));
       else
         delta = y.map((row, s) =>
@@ -154,6 +161,9 @@ export function refSolve(net: RefNet, mistake: RefMistake | null = null): RefSol
         row.map((x, k) => {
           const yk = y[s][k];
           if (act === 'identity') return 1;
+          // y(1 − y) and 1 − y² fed the pre-activation x by derivative-at-preactivation.
+          if (act === 'sigmoid' && at('derivative-at-preactivation', l)) return x * (1 - x);
+          if (act === 'tanh' && at('derivative-at-preactivation', l)) return 1 - x * x;
           if (act === 'sigmoid') return at('sigmoid-derivative-of-output', l) ? sig(yk) * (1 - sig(yk)) : yk * (1 - yk);
           if (act === 'tanh') return at('sigmoid-derivative-of-output', l) ? 1 - Math.tanh(yk) ** 2 : 1 - yk * yk;
           return Math.abs(x) <= KINK ? zeroSlope : x > 0 ? 1 : 0;

@@ -1,21 +1,27 @@
 // The misconceptions, one file each, registered in diagnosis order: among mistakes equally targeted at
 // a quantity, one that changes only a few values (relu-grad-at-zero changes only cells at a kink) comes
-// before a broader one that can give the same number there (missing-activation-derivative); with a
+// before a broader one that can give the same number there (missing-activation-derivative), and h′ from
+// the exact output, which changes only cells whose output the exercise states, before h′ left out; with a
 // batch, summing instead of averaging (×N) comes before a dropped ½ (×2), which it equals for two samples.
 import type { NetworkSpec } from '../network';
 import { isLayerRule, type Rules } from '../rules';
 import { batchSumVsMean } from './batch-sum-vs-mean';
 import { biasNotSummed } from './bias-not-summed';
 import { ceExtraTerms } from './ce-extra-terms';
+import { derivativeAtPreactivation } from './derivative-at-preactivation';
+import { derivativeFromExactOutput } from './derivative-from-exact-output';
 import { forgotLearningRate } from './forgot-learning-rate';
 import { halfFactor } from './half-factor';
 import type { Mistake as MistakeOf, Misconception as MisconceptionOf, Reach, RightStep } from './misconception';
 import { missingActivationDerivative } from './missing-activation-derivative';
 import { preactivationAsInput } from './preactivation-as-input';
+import { preluGradAtZero } from './prelu-grad-at-zero';
 import { reluGradAtZero } from './relu-grad-at-zero';
+import { relu6GradAtSix } from './relu6-grad-at-six';
 import { sigmoidDerivativeOfOutput } from './sigmoid-derivative-of-output';
 import { signFlip } from './sign-flip';
 import { softmaxDiagonalOnly } from './softmax-diagonal-only';
+import { softmaxJacobianSign } from './softmax-jacobian-sign';
 import { transposedGradient } from './transposed-gradient';
 import { updatedWeightsInBackprop } from './updated-weights-in-backprop';
 import { wrongUpdateSign } from './wrong-update-sign';
@@ -25,14 +31,19 @@ export {
   batchSumVsMean,
   biasNotSummed,
   ceExtraTerms,
+  derivativeAtPreactivation,
+  derivativeFromExactOutput,
   forgotLearningRate,
   halfFactor,
   missingActivationDerivative,
   preactivationAsInput,
+  preluGradAtZero,
   reluGradAtZero,
+  relu6GradAtSix,
   sigmoidDerivativeOfOutput,
   signFlip,
   softmaxDiagonalOnly,
+  softmaxJacobianSign,
   transposedGradient,
   updatedWeightsInBackprop,
   wrongUpdateSign,
@@ -41,8 +52,12 @@ export {
 const REGISTERED = [
   signFlip,
   reluGradAtZero,
+  preluGradAtZero,
+  relu6GradAtSix,
+  derivativeFromExactOutput,
   missingActivationDerivative,
   sigmoidDerivativeOfOutput,
+  derivativeAtPreactivation,
   transposedGradient,
   batchSumVsMean,
   halfFactor,
@@ -50,6 +65,7 @@ const REGISTERED = [
   forgotLearningRate,
   updatedWeightsInBackprop,
   softmaxDiagonalOnly,
+  softmaxJacobianSign,
   ceExtraTerms,
   preactivationAsInput,
   biasNotSummed,

@@ -87,10 +87,12 @@ export interface Misconception<Id extends string = string> {
   readonly negatesGradient?: boolean;
   /** The words for a computational graph, where the catalogue's words do not apply. */
   readonly graphWords?: Text;
-  /** A cell [i][k] of the softmax Jacobian as the student writes it, from the right one. */
-  readonly softmaxJacobian?: (right: Value, i: number, k: number) => Value;
+  /** A cell [i][k] of the softmax Jacobian as the student writes it, from the right one (and the mistake's variant). */
+  readonly softmaxJacobian?: (right: Value, i: number, k: number, variant: number | undefined) => Value;
   /** Quantities in which an answer that is the right matrix transposed is this mistake. */
   readonly transposedIn?: readonly string[];
+  /** Words that fit this network better than `words` (made in `layer`, or in every layer), or null. */
+  readonly wordsFor?: (network: NetworkSpec, layer: number | undefined) => Text | null;
   /** A note on the network's convention, added to the feedback. */
   readonly conventionNote?: (network: NetworkSpec) => Text;
 }

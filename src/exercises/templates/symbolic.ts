@@ -178,6 +178,8 @@ export const outputBiasFormula: Template = {
               misconceptions: [
                 ...(n > 2 ? [[ceExtraTerms.id, extra] as [string, Sym]] : []),
                 [softmaxDiagonalOnly.id, diagonalOnly],
+                // ∂L/∂x_j = −t_j/x_j alone: the cross-entropy's gradient with the softmax left out.
+                [missingActivationDerivative.id, neg(div(tj, xj))],
                 [signFlip.id, minus(tj, xj)],
               ],
             },
