@@ -26,6 +26,13 @@ export function formulaFor(quantity: string, spec: NetworkSpec | null): Text {
         '∂L/∂z^l = Δ^(l+1)·W^(l+1)ᵀ（出力層では ∂L/∂y）',
       );
     case 'activation_derivative':
+      if (spec) {
+        // The exercise's own activations only (a tanh exercise reads tanh′ = 1 − y², not σ′).
+        const rules = [...new Set(spec.layers.map((l) => l.activation))]
+          .filter((name) => name !== 'identity')
+          .map((name) => activation(name).derivativeText);
+        if (rules.length > 0) return text(rules.join('; '), rules.join('。'));
+      }
       return text(
         'h′(a): sigmoid y(1 − y), tanh 1 − y², ReLU 1 for a > 0 and 0 for a < 0',
         'h′(a): シグモイド y(1 − y)、tanh 1 − y²、ReLU は a > 0 で 1、a < 0 で 0',

@@ -73,9 +73,13 @@ describe('PReLU′(0) and Leaky ReLU′(0) taken as 0', () => {
     expect(wrong.misconception).toBe(id);
     if (id === 'prelu-grad-at-zero') {
       expect(wrong.feedback.en).toMatch(/taken as 0, as for ReLU/);
-      expect(wrong.feedback.en).toMatch(
-        convention === '0' ? /takes the left derivative α/ : /takes the right derivative 1/,
+      // The right way in the exercise's own terms: its activation, its α, its value at 0.
+      const h = activation === 'prelu' ? 'PReLU' : 'LeakyReLU';
+      expect(wrong.feedback.en).toContain(`${h}′(a) = 1 for a > 0, α for a < 0 (α = 0.25)`);
+      expect(wrong.feedback.en).toContain(
+        `at a = 0 this exercise takes ${h}′(0) = ${convention === '0' ? 'α = 0.25' : '1'}`,
       );
+      expect(wrong.feedback.en).not.toMatch(/relu_grad_at_zero|ReLU′\(a\) = 1 for a > 0, 0 for a < 0/);
       expect(wrong.feedback.ja).toMatch(/ReLU と同じく 0/);
     }
   });
@@ -216,5 +220,49 @@ describe('−t/x alone in a formula ask: the softmax left out', () => {
     expect(r.feedback.en).toMatch(/the softmax was left out: ∂L\/∂y \(for cross-entropy −t\/y\)/);
     expect(r.feedback.en).toMatch(/δ = y − t/);
     expect(r.feedback.ja).toMatch(/ソフトマックス関数が抜けています/);
+  });
+});
+
+describe('the right way fits the exercise', () => {
+  it('ReLU′(0) with the other convention: the exercise’s own activation and value at 0, no option name', () => {
+    // ReLU at a = 0 with the right derivative: ReLU′(0) = 1; the other side gives 0.
+    const relu = grade(exercise(unit('relu', ['0', '2'], { reluGradAtZero: '1' }), derivativeAsks(2)), { a1: '0' }).a1;
+    expect(relu.misconception).toBe('relu-grad-at-zero');
+    expect(relu.feedback.en).toContain(
+      'ReLU′(a) = 1 for a > 0, 0 for a < 0; at a = 0 this exercise takes ReLU′(0) = 1',
+    );
+    expect(relu.feedback.ja).toContain('この問題では a = 0 で ReLU′(0) = 1');
+    expect(relu.feedback.en).not.toMatch(/relu_grad_at_zero|convention/);
+    // ReLU6 at a = 0 with the left derivative: 0; the other side gives 1.
+    const six = grade(exercise(unit('relu6', ['0', '3']), derivativeAsks(2)), { a1: '1' }).a1;
+    expect(six.misconception).toBe('relu-grad-at-zero');
+    expect(six.feedback.en).toContain('ReLU6′(a) = 1 for 0 < a < 6, 0 for a < 0 and for a ≥ 6');
+    expect(six.feedback.en).toContain('this exercise takes ReLU6′(0) = 0');
+  });
+
+  it('tanh: tanh′ = 1 − y², not σ′', () => {
+    // tanh at a = 1, stated y = 0.8: σ-style slip on the output, 1 − tanh²(0.8) = 1 − 0.664037² = 0.559055.
+    const tanhEx = exercise(unit('tanh', ['1']), derivativeAsks(1), { outputs: { '0': [['0.8']] } });
+    const r = grade(tanhEx, { a1: '0.559055' }).a1;
+    expect(r.misconception).toBe('sigmoid-derivative-of-output');
+    expect(r.feedback.en).toContain('the tanh derivative was applied to the output: 1 − tanh²(y) instead of 1 − y²');
+    expect(r.feedback.en).toContain('tanh′(a) = 1 − tanh²(a) = 1 − y²');
+    expect(r.feedback.en).not.toMatch(/σ/);
+    expect(r.feedback.ja).not.toMatch(/σ/);
+  });
+
+  it('softmax with cross-entropy: δ = y − t, never ½Σ(y − t)²', () => {
+    // The softmax-ce-gradient exercise: every misconception's feedback on δ names no squared error.
+    for (const seed of [1, 2, 3]) {
+      const ex = generateExercise({ template: 'softmax-ce-gradient', difficulty: 1, seed });
+      const ctx = gradingContext(ex);
+      for (const m of ctx.mistaken(ex.asks[0])) {
+        const value = m.value as { kind: string };
+        if (value.kind !== 'rational') continue;
+        const [r] = gradeExercise(ctx, new Map([['a1', (m.value as { q: { toFraction(): string } }).q.toFraction()]]));
+        expect(r.feedback.en, m.mistake.id).not.toMatch(/½Σ|\(y − t\)²/);
+        expect(r.feedback.ja, m.mistake.id).not.toMatch(/½Σ|\(y − t\)²/);
+      }
+    }
   });
 });

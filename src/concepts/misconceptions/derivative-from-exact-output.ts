@@ -4,6 +4,7 @@ import { isRational, isZero, type Value } from '../../number/value';
 import { activation } from '../activations';
 import { text } from '../../text/lang';
 import { BACKWARD, layersWith, perLayer, type Misconception } from './misconception';
+import { outputDerivativeText, tanhWords } from './squashing-text';
 
 const squashing = layersWith((a) => a === 'sigmoid' || a === 'tanh');
 
@@ -26,7 +27,18 @@ export const derivativeFromExactOutput: Misconception<'derivative-from-exact-out
       'h′ from the stated output y: σ′ = y(1 − y), tanh′ = 1 − y² (use the y the exercise gives)',
       '与えられた出力 y から h′ を計算する: σ′ = y(1 − y)、tanh′ = 1 − y²（問題の y を使う）',
     ),
+    formulaFor: (n) =>
+      outputDerivativeText(n, text(', the rounded y the exercise states', '。y は問題で与えられた丸めた値')),
   },
+  wordsFor: (n, layer) =>
+    tanhWords(
+      n,
+      layer,
+      text(
+        'the derivative was computed from the pre-activation, 1 − tanh²(a), instead of from the stated output y: 1 − y² with the rounded y the exercise gives',
+        '微分を活性化前の値から 1 − tanh²(a) と計算しています。問題で与えられた丸めた出力 y を使って 1 − y² とします',
+      ),
+    ),
   applies: (n) => squashing(n).length > 0,
   variants: perLayer('derivative-from-exact-output', squashing),
   layerLocal: true,

@@ -2,7 +2,7 @@
 // derivative) or 1 (the right one), as the network's convention says, never 0 (for α ≠ 0).
 import { isZero, ZERO } from '../../number/value';
 import { text } from '../../text/lang';
-import type { NetworkSpec } from '../network';
+import { kinkDerivativeText } from './kink-text';
 import { BACKWARD, allCells, layersWith, perLayer, type Misconception } from './misconception';
 
 const slopeLayers = layersWith((a) => a === 'leaky-relu' || a === 'prelu');
@@ -17,17 +17,11 @@ export const preluGradAtZero: Misconception<'prelu-grad-at-zero'> = {
   step: {
     quantity: 'activation_derivative',
     formula: text(
-      'h′(a) = 1 for a > 0 and α for a < 0; at a = 0 the convention relu_grad_at_zero picks α (0) or 1 (1)',
-      'h′(a) は a > 0 で 1、a < 0 で α。a = 0 では規約 relu_grad_at_zero により α（0 のとき）か 1（1 のとき）',
+      'h′(a) = 1 for a > 0 and α for a < 0; at a = 0 it is α (the left derivative) or 1 (the right one), as the exercise says',
+      'h′(a) は a > 0 で 1、a < 0 で α。a = 0 では問題の指定により α（左微分）か 1（右微分）',
     ),
     at: 'kink',
-    formulaFor: (n: NetworkSpec) => {
-      const left = n.conventions.reluGradAtZero === 0;
-      return text(
-        `h′(a) = 1 for a > 0 and α for a < 0; at a = 0 this exercise takes ${left ? 'the left derivative α' : 'the right derivative 1'}`,
-        `h′(a) は a > 0 で 1、a < 0 で α。この問題では a = 0 で${left ? '左微分 α' : '右微分 1'}をとる`,
-      );
-    },
+    formulaFor: kinkDerivativeText,
   },
   applies: (n) => slopeLayers(n).length > 0,
   variants: perLayer('prelu-grad-at-zero', slopeLayers),

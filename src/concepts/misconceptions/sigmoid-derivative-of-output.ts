@@ -3,6 +3,7 @@ import type { ActivationName } from '../network';
 import { mul, ONE, sigmoid, sub, tanh, type Value } from '../../number/value';
 import { text } from '../../text/lang';
 import { BACKWARD, layersWith, perLayer, type Misconception } from './misconception';
+import { outputDerivativeText, tanhWords } from './squashing-text';
 
 /** h′ applied to the output y instead of the pre-activation (activation knowledge); null where it is no slip. */
 export function derivativeOfOutput(name: ActivationName, y: Value): Value | null {
@@ -32,7 +33,17 @@ export const sigmoidDerivativeOfOutput: Misconception<'sigmoid-derivative-of-out
       'σ′(a) = σ(a)(1 − σ(a)) = y(1 − y), with the output y = σ(a) you already have',
       'σ′(a) = σ(a)(1 − σ(a)) = y(1 − y)（y = σ(a) は計算済みの出力）',
     ),
+    formulaFor: (n) => outputDerivativeText(n, text(', the output you already have', '。出力は計算済み')),
   },
+  wordsFor: (n, layer) =>
+    tanhWords(
+      n,
+      layer,
+      text(
+        'the tanh derivative was applied to the output: 1 − tanh²(y) instead of 1 − y²',
+        'tanh関数の微分を出力に適用しています: 1 − y² ではなく 1 − tanh²(y)',
+      ),
+    ),
   applies: (n) => squashing(n).length > 0,
   variants: perLayer('sigmoid-derivative-of-output', squashing),
   layerLocal: true,
