@@ -19,7 +19,10 @@ export type { Matrix, Vector } from '../number/vector';
 export interface LayerSpec {
   /** In the file's layout: W[input][unit] for x-w, W[unit][input] for w-x. */
   readonly weights: Matrix;
+  /** One per unit; with `sharedBias` every entry is the one shared bias. */
   readonly bias: Vector;
+  /** One bias shared by every unit of the layer (Mazur's b₁): its gradient is Σ over units and samples of δ. */
+  readonly sharedBias?: boolean;
   readonly activation: ActivationName;
   /** Slope for a < 0: leaky-relu (default 1/100) and prelu (learnable, default 1/4); null otherwise. */
   readonly alpha: Value | null;

@@ -55,6 +55,8 @@ function noteText(note: StepNote, m: Messages): string {
       return m.note.elementwise;
     case 'broadcast-bias':
       return m.note.broadcastBias(false);
+    case 'shared-bias':
+      return m.note.sharedBias;
     case 'softmax-rows':
       return m.note.softmaxRows(note.columns);
     case 'softmax-jacobian':
@@ -134,9 +136,9 @@ export function stepLabel(step: Step, solution: Solution, m: Messages): string {
     case 'weights_after':
       return m.step.weightAfter(weight());
     case 'grad_bias':
-      return m.step.gradBias(l, first + 1);
+      return network.layers[l - 1].sharedBias ? m.step.gradSharedBias(l) : m.step.gradBias(l, first + 1);
     case 'bias_after':
-      return m.step.biasAfter(l, first + 1);
+      return network.layers[l - 1].sharedBias ? m.step.sharedBiasAfter(l) : m.step.biasAfter(l, first + 1);
     case 'grad_alpha':
       return m.step.gradAlpha(l);
     case 'alpha_after':
@@ -290,6 +292,8 @@ function problemSection(solution: Solution, m: Messages): DocSection {
     blocks.push({ kind: 'paragraph', text: [m.problem.reluConvention(network.conventions.reluGradAtZero)] });
   }
   if (!network.updateBiases) blocks.push({ kind: 'paragraph', text: [m.problem.biasesFixed] });
+  const shared = network.layers.flatMap((layer, l) => (layer.sharedBias ? [l + 1] : []));
+  if (shared.length > 0) blocks.push({ kind: 'paragraph', text: [m.problem.sharedBias(shared)] });
   const figure = networkSvg(solution, m);
   const caption =
     m.problem.figureCaption(batch > 1 ? 1 : null) + (figure.edgeLabels ? '' : ` ${m.problem.figureNoEdgeLabels}`);

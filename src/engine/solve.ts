@@ -218,7 +218,9 @@ export function solve(network: NetworkSpec, options: SolveOptions = {}): Solutio
 
     // ∂L/∂W = Z^{l−1}ᵀ·Δ (x-w); its transpose Δᵀ·Z^{l−1} in the w-x layout.
     const gradWeights = keep('grad_weights', l, rules.gradWeightsLayout(network, l, matmul(transpose(input), delta)));
-    const gradBias = keep('grad_bias', l, [rules.gradBias(network, l, delta)])[0];
+    // A shared bias is one parameter added to every unit: its gradient sums the units' as well.
+    const perUnit = rules.gradBias(network, l, delta);
+    const gradBias = keep('grad_bias', l, [layer.sharedBias ? perUnit.map(() => sum(perUnit)) : perUnit])[0];
 
     let gradAlpha: Value | null = null;
     if (layer.activation === 'prelu') {

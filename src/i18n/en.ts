@@ -65,6 +65,8 @@ export const en: Messages = {
     reluConvention: (g) =>
       `Convention: the derivative of the ReLU family at a = 0 is taken as the ${g === 0 ? 'left' : 'right'} derivative (relu_grad_at_zero = ${g}).`,
     biasesFixed: 'The biases are kept fixed (update_biases: false).',
+    sharedBias: (layers) =>
+      `${layers.length > 1 ? `Layers ${layers.join(' and ')}: each has` : `Layer ${layers[0]} has`} one bias shared by every unit (the entries of its b are all the same number).`,
     figureCaption: (s) =>
       `The network with its values${s === null ? '' : ` for sample ${s}`}: inputs on the left; in each unit the pre-activation a and the output z; on each edge the weight w (black) and, below it, the gradient ∂L/∂w (blue).`,
     figureAlt: 'Diagram of the network: units as circles, weights on the edges',
@@ -113,6 +115,8 @@ export const en: Messages = {
     gradAlpha: (l) => `Layer ${l}: gradient of the PReLU slope`,
     weightAfter: (c) => `Layer ${c.layer}: updated weight from ${edge(c)}`,
     biasAfter: (l, j) => `Layer ${l}: updated bias of unit ${j}`,
+    gradSharedBias: (l) => `Layer ${l}: gradient of the shared bias`,
+    sharedBiasAfter: (l) => `Layer ${l}: updated shared bias`,
     alphaAfter: (l) => `Layer ${l}: updated PReLU slope`,
     afterSuffix: ' (after the update)',
     lossAfter: 'Loss after the update',
@@ -139,6 +143,8 @@ export const en: Messages = {
       `at a = 0 the derivative is a convention; relu_grad_at_zero = ${g} takes the ${g === 0 ? 'left' : 'right'} derivative`,
     weightsBeforeUpdate: 'uses the weights before the update',
     elementwise: 'element by element (⊙ is the element-wise product)',
+    sharedBias:
+      'One bias is added to every unit of the layer, so its gradient collects the deltas of every unit and every sample.',
     broadcastBias: (columns) =>
       columns ? 'the bias is added to every column (sample)' : 'the bias row is added to every row (sample)',
     softmaxRows: (columns) => (columns ? 'softmax of each column (sample)' : 'softmax of each row (sample)'),

@@ -62,6 +62,8 @@ export interface Messages {
     readonly batch: (mode: 'mean' | 'sum', samples: number) => string;
     readonly reluConvention: (gradAtZero: 0 | 1) => string;
     readonly biasesFixed: string;
+    /** Layers whose one bias is shared by every unit. */
+    readonly sharedBias: (layers: readonly number[]) => string;
     readonly figureCaption: (sample: number | null) => string;
     readonly figureAlt: string;
     readonly figureNoEdgeLabels: string;
@@ -93,6 +95,9 @@ export interface Messages {
     readonly gradAlpha: (layer: number) => string;
     readonly weightAfter: (c: WeightCell) => string;
     readonly biasAfter: (layer: number, unit: number) => string;
+    /** A bias shared by every unit of the layer. */
+    readonly gradSharedBias: (layer: number) => string;
+    readonly sharedBiasAfter: (layer: number) => string;
     readonly alphaAfter: (layer: number) => string;
     readonly afterSuffix: string;
     readonly lossAfter: string;
@@ -118,6 +123,7 @@ export interface Messages {
     readonly weightsBeforeUpdate: string;
     readonly elementwise: string;
     readonly broadcastBias: (columns: boolean) => string;
+    readonly sharedBias: string;
     readonly softmaxRows: (columns: boolean) => string;
     readonly softmaxJacobian: string;
     readonly derivativeBySign: string;

@@ -45,7 +45,16 @@ const absent = v.picklist(['', '~', 'null'], says({ en: 'expected a value', ja: 
 const LayerSchema = mapping(
   {
     weights: matrix,
-    bias: v.optional(v.union([absent, vector], says(SAYS.vector))),
+    // One number: a single bias shared by every unit of the layer.
+    bias: v.optional(
+      v.union(
+        [absent, vector, scalar],
+        says({
+          en: 'expected a list of numbers, e.g. [0.35, 0.35], or one number shared by every unit',
+          ja: '数のリスト（例: [0.35, 0.35]）、または全ユニットで共有する1つの数を指定してください',
+        }),
+      ),
+    ),
     activation: v.picklist(
       ACTIVATIONS,
       says({
@@ -223,9 +232,11 @@ function buildSpec(source: Source, raw: RawFile): NetworkSpec {
     }
     width = units;
     const biasText = Array.isArray(rawLayer.bias) ? rawLayer.bias : null;
+    const sharedBias = typeof rawLayer.bias === 'string' && !['', '~', 'null'].includes(rawLayer.bias);
+    const shared = sharedBias ? number(source, [...at, 'bias'], rawLayer.bias as string) : ZERO;
     const bias = biasText
       ? biasText.map((text, j) => number(source, [...at, 'bias', j], text))
-      : Array.from({ length: units }, () => ZERO);
+      : Array.from({ length: units }, () => shared);
     if (bias.length !== units) {
       fail(source, [...at, 'bias'], {
         en: `expected ${units} numbers (one per unit), got ${bias.length}`,
@@ -253,7 +264,7 @@ function buildSpec(source: Source, raw: RawFile): NetworkSpec {
         ja: `alpha は leaky-relu と prelu の活性化関数のためのもので、${activation} には使えません`,
       });
     }
-    return { weights, bias, activation, alpha };
+    return { weights, bias, activation, alpha, ...(sharedBias ? { sharedBias } : {}) };
   });
 
   if (target.length !== input.length) {

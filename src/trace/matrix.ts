@@ -26,7 +26,7 @@ import {
 import { atom, difference, frac, negate, paren, product, sum, type Tex } from './tex';
 import type { MatrixStep } from './types';
 import { scaled } from './numbers';
-import { alphaUpdateStep, gradAlphaStep } from './scalar';
+import { alphaUpdateStep, gradAlphaStep, sharedBiasGradStep, sharedBiasUpdateStep } from './scalar';
 import type { ScalarStep } from './types';
 
 const leafOf = (sym: string, matrix: Matrix): Leaf => ({ sym, matrix });
@@ -239,13 +239,16 @@ export function backwardMatrixSteps(nt: Notation, solution: Solution, pass: Pass
       batch === 1
         ? (leaf) => leaf(d)
         : (leaf) => (v.columns ? product([leaf(d), leaf(ones)], ' ') : product([leaf(ones), leaf(d)], ' '));
-    steps.push(
-      matrixStep(
-        { quantity: 'grad_bias', form, layer: l, lhs: partial(biasVectorSym(l)), build: gradB },
-        v.vector(result.gradBias),
-        v.columns,
-      ),
-    );
+    // One bias for every unit: the sum of every entry of Δ.
+    if (layer.sharedBias) steps.push(sharedBiasGradStep(nt, solution, l, 'matrix'));
+    else
+      steps.push(
+        matrixStep(
+          { quantity: 'grad_bias', form, layer: l, lhs: partial(biasVectorSym(l)), build: gradB },
+          v.vector(result.gradBias),
+          v.columns,
+        ),
+      );
     if (result.gradAlpha !== null) steps.push(gradAlphaStep(nt, solution, l, 'matrix'));
   }
   return steps;
@@ -274,7 +277,9 @@ export function updateMatrixSteps(solution: Solution): (MatrixStep | ScalarStep)
         false,
       ),
     );
-    if (network.updateBiases) {
+    if (network.updateBiases && layer.sharedBias) {
+      steps.push(sharedBiasUpdateStep(solution, l, 'matrix'));
+    } else if (network.updateBiases) {
       const b = leafOf(biasVectorSym(l), v.vector(layer.bias));
       const gb = leafOf(partial(biasVectorSym(l)), v.vector(result.gradBias));
       steps.push(

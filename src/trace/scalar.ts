@@ -47,7 +47,7 @@ export function forwardSteps(nt: Notation, pass: Pass, given: ReadonlySet<number
             const w = leaf(leafOf(weightSymFor(nt, l, i, j, nt.after), weightAt(network, l, i, j)));
             terms.push(network.layout === 'x-w' ? product([x, w], ' ') : product([w, x], ' '));
           }
-          terms.push(leaf(leafOf(biasSym(l, j, nt.after), layer.bias[j])));
+          terms.push(leaf(leafOf(biasSym(l, layer.sharedBias ? null : j, nt.after), layer.bias[j])));
           return sum(terms);
         };
         steps.push(
@@ -293,7 +293,8 @@ export function backwardSteps(nt: Notation, solution: Solution, pass: Pass): Sca
         );
       }
     }
-    for (let j = 0; j < units; j++) {
+    if (layer.sharedBias) steps.push(sharedBiasGradStep(nt, solution, l, form));
+    for (let j = 0; j < (layer.sharedBias ? 0 : units); j++) {
       const build: Build = (leaf) =>
         sum(Array.from({ length: batch }, (_, n) => leaf(leafOf(deltaSym(nt, l, n, j), result.delta[n][j]))));
       steps.push(
@@ -307,6 +308,37 @@ export function backwardSteps(nt: Notation, solution: Solution, pass: Pass): Sca
     if (result.gradAlpha !== null) steps.push(gradAlphaStep(nt, solution, l, 'scalar'));
   }
   return steps;
+}
+
+/** A bias shared by every unit of layer l: ∂L/∂b = Σ_n Σ_j δ_{n,j}, one step. */
+export function sharedBiasGradStep(nt: Notation, solution: Solution, l: number, form: 'scalar' | 'matrix'): ScalarStep {
+  const result = solution.layers[l];
+  const build: Build = (leaf) =>
+    sum(result.delta.flatMap((row, n) => row.map((d, j) => leaf(leafOf(deltaSym(nt, l, n, j), d)))));
+  return scalarStep(
+    { quantity: 'grad_bias', form, layer: l, lhs: partial(biasSym(l, null)), build, note: { kind: 'shared-bias' } },
+    [0],
+    result.gradBias[0],
+  );
+}
+
+/** b⁺ = b − η ∂L/∂b for a bias shared by every unit of layer l. */
+export function sharedBiasUpdateStep(solution: Solution, l: number, form: 'scalar' | 'matrix'): ScalarStep {
+  const layer = solution.network.layers[l];
+  const result = solution.layers[l];
+  const build: Build = (leaf) =>
+    difference(
+      leaf(leafOf(biasSym(l, null), layer.bias[0])),
+      product(
+        [leaf(ETA(solution.network.learningRate)), leaf(leafOf(partial(biasSym(l, null)), result.gradBias[0]))],
+        ' ',
+      ),
+    );
+  return scalarStep(
+    { quantity: 'bias_after', form, layer: l, lhs: biasSym(l, null, true), build },
+    [0],
+    result.biasAfter[0],
+  );
 }
 
 /** ∂L/∂α = Σ over a ≤ 0 of ∂L/∂z · a (PReLU's learnable slope). */
@@ -358,7 +390,8 @@ export function updateSteps(nt: Notation, solution: Solution): ScalarStep[] {
         );
       }),
     );
-    if (network.updateBiases) {
+    if (network.updateBiases && layer.sharedBias) steps.push(sharedBiasUpdateStep(solution, l, form));
+    else if (network.updateBiases) {
       layer.bias.forEach((b, j) => {
         const build: Build = (leaf) =>
           difference(

@@ -28,6 +28,8 @@ export function parametersOf(raw: RawNetwork): Parameters {
     weights: raw.layers.map((layer) => layer.weights.map((row) => row.map(literalToDecimal))),
     bias: raw.layers.map((layer) => {
       const units = raw.layout === 'x-w' ? layer.weights[0].length : layer.weights.length;
+      if (layer.sharedBias !== undefined)
+        return Array.from({ length: units }, () => literalToDecimal(layer.sharedBias!));
       return layer.bias ? layer.bias.map(literalToDecimal) : Array.from({ length: units }, () => new D(0));
     }),
     alpha: raw.layers.map((layer) => {

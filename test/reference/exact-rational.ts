@@ -129,7 +129,11 @@ function parametersOf(raw: RawNetwork): Parameters {
   return {
     weights: raw.layers.map((l) => l.weights.map((row) => row.map(parseRational))),
     bias: raw.layers.map((l) =>
-      l.bias ? l.bias.map(parseRational) : Array.from({ length: units(raw, l.weights) }, () => ZERO),
+      l.sharedBias !== undefined
+        ? Array.from({ length: units(raw, l.weights) }, () => parseRational(l.sharedBias!))
+        : l.bias
+          ? l.bias.map(parseRational)
+          : Array.from({ length: units(raw, l.weights) }, () => ZERO),
     ),
     alpha: raw.layers.map((l) => {
       const text = l.alpha ?? defaultAlpha(l.activation);
@@ -272,7 +276,9 @@ export function exactSolve(raw: RawNetwork): ExactSolution {
       gs.map((gk, k) => mul(gk, slope(activation, a[l][s][k], alpha, raw.reluGradAtZero))),
     );
     const gradW = fileMatrix(raw, nInputs, nUnits, (i, j) => sum(delta.map((ds, s) => mul(zIn[s][i], ds[j]))));
-    const gradB = Array.from({ length: nUnits }, (_, j) => sum(delta.map((ds) => ds[j])));
+    const perUnit = Array.from({ length: nUnits }, (_, j) => sum(delta.map((ds) => ds[j])));
+    // A shared bias: one parameter in every unit, so its gradient is the sum over the units too.
+    const gradB = raw.layers[l].sharedBias !== undefined ? perUnit.map(() => sum(perUnit)) : perUnit;
     const gradAlpha =
       activation === 'prelu'
         ? sum(g.flatMap((gs, s) => gs.map((gk, k) => (sign(a[l][s][k]) <= 0 ? mul(gk, a[l][s][k]) : ZERO))))

@@ -44,6 +44,8 @@ interface Layer {
   /** W[unit][input]. */
   readonly w: number[][];
   readonly b: number[];
+  /** One bias for every unit: its gradient is the sum over the units as well. */
+  readonly shared: boolean;
   readonly activation: RawActivation;
   readonly alpha: number;
 }
@@ -67,7 +69,13 @@ function layersOf(raw: RawNetwork): Layer[] {
     const alphaText = layer.alpha ?? defaultAlpha(layer.activation);
     return {
       w,
-      b: layer.bias ? layer.bias.map(literalToNumber) : w.map(() => 0),
+      b:
+        layer.sharedBias !== undefined
+          ? w.map(() => literalToNumber(layer.sharedBias!))
+          : layer.bias
+            ? layer.bias.map(literalToNumber)
+            : w.map(() => 0),
+      shared: layer.sharedBias !== undefined,
       activation: layer.activation,
       alpha: alphaText === null ? 0 : literalToNumber(alphaText),
     };
@@ -268,9 +276,15 @@ export function referenceSolve(raw: RawNetwork): RefSolution {
     }
   });
 
+  layers.forEach((layer, l) => {
+    if (!layer.shared) return;
+    const total = gradB[l].reduce((s, g) => s + g, 0);
+    gradB[l] = gradB[l].map(() => total);
+  });
   const updated: Layer[] = layers.map((layer, l) => ({
     w: layer.w.map((row, j) => row.map((wji, i) => wji - eta * gradW[l][j][i])),
     b: raw.updateBiases ? layer.b.map((bj, j) => bj - eta * gradB[l][j]) : layer.b,
+    shared: layer.shared,
     activation: layer.activation,
     alpha: layer.activation === 'prelu' ? layer.alpha - eta * gradAlpha[l] : layer.alpha,
   }));

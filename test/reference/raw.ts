@@ -10,6 +10,8 @@ export interface RawLayer {
   readonly weights: readonly (readonly string[])[];
   /** Omitted means zeros. */
   readonly bias?: readonly string[];
+  /** One bias shared by every unit (written `bias: 0.35`); wins over `bias`. */
+  readonly sharedBias?: string;
   readonly activation: RawActivation;
   /** Omitted means the default slope (leaky-relu 1/100, prelu 1/4). */
   readonly alpha?: string;
@@ -45,7 +47,8 @@ export function networkText(raw: RawNetwork): string {
   const lines = [`layout: ${raw.layout}`, 'layers:'];
   for (const layer of raw.layers) {
     lines.push(`  - weights: ${rows(layer.weights)}`);
-    if (layer.bias) lines.push(`    bias: ${row(layer.bias)}`);
+    if (layer.sharedBias !== undefined) lines.push(`    bias: ${literal(layer.sharedBias)}`);
+    else if (layer.bias) lines.push(`    bias: ${row(layer.bias)}`);
     lines.push(`    activation: ${layer.activation}`);
     if (layer.alpha !== undefined) lines.push(`    alpha: ${literal(layer.alpha)}`);
   }
