@@ -7,10 +7,14 @@ export type Layout = 'x-w' | 'w-x';
 import type { ActivationName } from './activations';
 import type { LossName } from './losses';
 import type { Conventions } from './conventions';
+import type { Regularization } from './regularization';
+
+export type { Regularization, RegularizationScale } from './regularization';
 
 export { ACTIVATIONS, type ActivationName } from './activations';
 export { LOSSES, type LossName } from './losses';
 export { DEFAULT_CONVENTIONS, type Conventions } from './conventions';
+export { REGULARIZATION_SCALES } from './regularization';
 
 import type { Matrix, Vector } from '../number/vector';
 
@@ -42,6 +46,8 @@ export interface NetworkSpec {
   readonly steps?: number;
   /** Rows of `input` per step, in file order, a mini-batch each; absent: the whole batch every step. */
   readonly batchSize?: number;
+  /** L2 weight decay added to the loss; absent: none. */
+  readonly regularization?: Regularization;
 }
 
 /** Most steps a network file may ask for: enough for any walkthrough, small enough to stay instant. */

@@ -62,6 +62,8 @@ export const ja: Messages = {
     reluConvention: (g) =>
       `約束: ReLU系の関数の a = 0 での微分は${g === 0 ? '左' : '右'}微分とする（relu_grad_at_zero = ${g}）。`,
     biasesFixed: 'バイアスは更新しない（update_biases: false）。',
+    regularization: (scale) =>
+      `損失にL2正則化（荷重減衰）の項 R = ${scale === '1/2' ? '(λ/2)' : '(λ/2N)（N はバッチのサンプル数）'}×（すべての重みの二乗和、バイアスは含めない）を加える。`,
     sharedBias: (layers) =>
       `${layers.map((l) => `第${l}層`).join('と')}のバイアスは全ユニットで共有する1つの数（b の成分はすべて同じ値）。`,
     figureCaption: (s) =>
@@ -113,6 +115,8 @@ export const ja: Messages = {
     biasAfter: (l, j) => `第${l}層: ユニット${j}の更新後のバイアス`,
     gradSharedBias: (l) => `第${l}層: 共有バイアスの勾配`,
     sharedBiasAfter: (l) => `第${l}層: 更新後の共有バイアス`,
+    regularization: 'L2正則化の項（荷重減衰）',
+    regularizationAfter: '更新後の重みのL2正則化の項',
     alphaAfter: (l) => `第${l}層: 更新後のPReLUの傾き`,
     afterSuffix: '（更新後）',
     lossAfter: '更新後の損失',
@@ -138,6 +142,8 @@ export const ja: Messages = {
     reluConvention: (g) => `a = 0 での微分は約束で決める。relu_grad_at_zero = ${g} なので${g === 0 ? '左' : '右'}微分`,
     weightsBeforeUpdate: '更新前の重みを使う',
     elementwise: '要素ごとの計算（⊙ は要素ごとの積、アダマール積）',
+    l2WeightsOnly:
+      '正則化の項は重みだけの二乗和で、バイアスは含めない。損失の一部なので、各重みの勾配にはその微分 λ·w も加わる。',
     sharedBias:
       '1つのバイアスを層のすべてのユニットに足しているので、その勾配はすべてのユニットとサンプルのデルタの和になる。',
     broadcastBias: (columns) => (columns ? 'バイアスは各列（サンプル）に足す' : 'バイアスの行は各行（サンプル）に足す'),
@@ -160,6 +166,7 @@ export const ja: Messages = {
     gradAlpha: 'α の勾配 ∂L/∂α',
     weightsAfter: '更新後の重み W − η·∂L/∂W',
     biasAfter: '更新後のバイアス b − η·∂L/∂b',
+    regularization: 'L2正則化の項 R（損失に含む）',
     biasFixed: 'バイアス b（update_biases が false なので更新しない）',
     alphaAfter: '更新後の α',
     lossAfter: '1回更新した後の損失',

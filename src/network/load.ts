@@ -12,11 +12,13 @@ import {
   DEFAULT_CONVENTIONS,
   LOSSES,
   MAX_STEPS,
+  REGULARIZATION_SCALES,
   layerShape,
   type LayerSpec,
   type Layout,
   type Matrix,
   type NetworkSpec,
+  type Regularization,
 } from '../concepts/network';
 
 /** Every structural message, in both languages. */
@@ -91,6 +93,25 @@ const ConventionsSchema = mapping(
   },
 );
 
+const RegularizationSchema = mapping(
+  {
+    l2: scalar,
+    scale: v.optional(
+      v.picklist(
+        REGULARIZATION_SCALES,
+        says({
+          en: 'expected "1/2" ((λ/2)·Σw²) or "1/(2N)" ((λ/2N)·Σw², N samples in the batch)',
+          ja: '"1/2"（(λ/2)·Σw²）または "1/(2N)"（(λ/2N)·Σw²、N はバッチのサンプル数）を指定してください',
+        }),
+      ),
+    ),
+  },
+  {
+    expected: SAYS.mapping,
+    unknown: unknownField({ en: 'regularization', ja: 'regularization ' }, { en: 'l2 and scale', ja: 'l2 と scale' }),
+  },
+);
+
 const FileSchema = mapping(
   {
     layout: v.optional(
@@ -128,6 +149,7 @@ const FileSchema = mapping(
     conventions: v.optional(ConventionsSchema),
     steps: v.optional(scalar),
     batch_size: v.optional(scalar),
+    regularization: v.optional(RegularizationSchema),
   },
   {
     expected: {
@@ -137,7 +159,7 @@ const FileSchema = mapping(
     got: false,
     unknown: unknownField(
       { en: 'a network', ja: 'ネットワーク' },
-      'layout, layers, loss, input, target, learning_rate, update_biases, conventions, steps, batch_size',
+      'layout, layers, loss, input, target, learning_rate, update_biases, conventions, steps, batch_size, regularization',
     ),
   },
 );
@@ -342,10 +364,22 @@ function buildSpec(source: Source, raw: RawFile): NetworkSpec {
   const batchSize =
     raw.batch_size === undefined ? undefined : count(source, ['batch_size'], raw.batch_size, input.length);
 
+  let regularization: Regularization | undefined;
+  if (raw.regularization) {
+    const l2 = number(source, ['regularization', 'l2'], raw.regularization.l2);
+    if (sign(l2) < 0)
+      fail(source, ['regularization', 'l2'], {
+        en: 'expected λ ≥ 0 (the weight-decay coefficient)',
+        ja: 'λ（重み減衰の係数）には 0 以上の数を指定してください',
+      });
+    regularization = { l2, scale: raw.regularization.scale ?? '1/2' };
+  }
+
   return {
     layout,
     layers,
     loss,
+    ...(regularization ? { regularization } : {}),
     input,
     target,
     learningRate,

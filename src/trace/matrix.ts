@@ -26,6 +26,7 @@ import {
 import { atom, difference, frac, negate, paren, product, sum, type Tex } from './tex';
 import type { MatrixStep } from './types';
 import { scaled } from './numbers';
+import { decayTerm } from './regularization';
 import { alphaUpdateStep, gradAlphaStep, sharedBiasGradStep, sharedBiasUpdateStep } from './scalar';
 import type { ScalarStep } from './types';
 
@@ -221,7 +222,12 @@ export function backwardMatrixSteps(nt: Notation, solution: Solution, pass: Pass
     const input = layerInput(pass, l);
     const zT = leafOf(inputMatrixSymT(nt, l), v.columns ? input : transpose(input));
     const d = leafOf(dSym, v.show(result.delta));
-    const gradW: Build = (leaf) => (v.columns ? product([leaf(d), leaf(zT)], ' ') : product([leaf(zT), leaf(d)], ' '));
+    const gradData: Build = (leaf) =>
+      v.columns ? product([leaf(d), leaf(zT)], ' ') : product([leaf(zT), leaf(d)], ' ');
+    // Weight decay: + λ·W.
+    const gradW: Build = network.regularization
+      ? (leaf) => sum([gradData(leaf), decayTerm(network, leaf, leafOf(weightMatrixSym(l), layer.weights))])
+      : gradData;
     steps.push(
       matrixStep(
         { quantity: 'grad_weights', form, layer: l, lhs: partial(weightMatrixSym(l)), build: gradW },

@@ -23,6 +23,7 @@ import {
 import { atom, difference, frac, negate, paren, power, product, sum, call, type Tex } from './tex';
 import type { ScalarStep } from './types';
 import { scaled } from './numbers';
+import { decayTerm, penaltyStep, penaltySym } from './regularization';
 
 const leafOf = (sym: string, value: Value): Leaf & { value: Value } => ({ sym, value });
 const ETA = (v: Value) => leafOf('\\eta', v);
@@ -113,25 +114,44 @@ function sampleLossBuild(nt: Notation, pass: Pass, n: number): Build {
   };
 }
 
-/** L_n per sample (when the batch has more than one) and the batch loss L. */
-export function lossSteps(nt: Notation, pass: Pass, sampleLosses: readonly Value[], loss: Value): ScalarStep[] {
+/**
+ * L_n per sample (when the batch has more than one) and the batch loss L; with L2 regularization
+ * the penalty R first, and L = (the data loss) + R.
+ */
+export function lossSteps(
+  nt: Notation,
+  pass: Pass,
+  sampleLosses: readonly Value[],
+  loss: Value,
+  regularization: Value | null = null,
+): ScalarStep[] {
   const [qs, ql] = nt.after ? (['sample_loss_after', 'loss_after'] as const) : (['sample_loss', 'loss'] as const);
   const form = 'scalar' as const;
+  const steps: ScalarStep[] = regularization === null ? [] : [penaltyStep(nt, pass.network, regularization)];
+  const withPenalty =
+    (build: Build): Build =>
+    (leaf) =>
+      regularization === null ? build(leaf) : sum([build(leaf), leaf(leafOf(penaltySym(nt.after), regularization))]);
   if (nt.batch === 1) {
-    return [
+    steps.push(
       scalarStep(
-        { quantity: ql, form, layer: null, lhs: lossSym(nt, null), build: sampleLossBuild(nt, pass, 0) },
+        { quantity: ql, form, layer: null, lhs: lossSym(nt, null), build: withPenalty(sampleLossBuild(nt, pass, 0)) },
         [],
         loss,
       ),
-    ];
+    );
+    return steps;
   }
-  const steps = sampleLosses.map((v, n) =>
-    scalarStep({ quantity: qs, form, layer: null, lhs: lossSym(nt, n), build: sampleLossBuild(nt, pass, n) }, [n], v),
+  steps.push(
+    ...sampleLosses.map((v, n) =>
+      scalarStep({ quantity: qs, form, layer: null, lhs: lossSym(nt, n), build: sampleLossBuild(nt, pass, n) }, [n], v),
+    ),
   );
   const c = batchFactor(pass.network);
   const build: Build = (leaf) => scaled(c, sum(sampleLosses.map((v, n) => leaf(leafOf(lossSym(nt, n), v)))));
-  steps.push(scalarStep({ quantity: ql, form, layer: null, lhs: lossSym(nt, null), build }, [], loss));
+  steps.push(
+    scalarStep({ quantity: ql, form, layer: null, lhs: lossSym(nt, null), build: withPenalty(build) }, [], loss),
+  );
   return steps;
 }
 
@@ -273,8 +293,8 @@ export function backwardSteps(nt: Notation, solution: Solution, pass: Pass): Sca
       for (let j = 0; j < units; j++) {
         const [r, c] = network.layout === 'x-w' ? [i, j] : [j, i];
         const build: Build = (leaf) =>
-          sum(
-            Array.from({ length: batch }, (_, n) =>
+          sum([
+            ...Array.from({ length: batch }, (_, n) =>
               product(
                 [
                   leaf(leafOf(deltaSym(nt, l, n, j), result.delta[n][j])),
@@ -283,7 +303,11 @@ export function backwardSteps(nt: Notation, solution: Solution, pass: Pass): Sca
                 ' ',
               ),
             ),
-          );
+            // Weight decay: + λ·w.
+            ...(network.regularization
+              ? [decayTerm(network, leaf, leafOf(weightSym(nt, l, r, c, false), layer.weights[r][c]))]
+              : []),
+          ]);
         steps.push(
           scalarStep(
             { quantity: 'grad_weights', form, layer: l, lhs: partial(weightSym(nt, l, r, c, false)), build },

@@ -71,6 +71,7 @@ export type StepNote =
   | { readonly kind: 'elementwise' }
   | { readonly kind: 'broadcast-bias' }
   | { readonly kind: 'shared-bias' }
+  | { readonly kind: 'l2-weights-only' }
   | { readonly kind: 'softmax-rows'; readonly columns: boolean }
   | { readonly kind: 'softmax-jacobian' }
   | { readonly kind: 'derivative-by-sign'; readonly name: string };

@@ -128,6 +128,13 @@ export class DecimalEvaluator {
       return squares;
     });
     const total = perSample.reduce((s, x) => s.plus(x), new D(0));
-    return this.raw.batch === 'mean' ? total.div(perSample.length) : total;
+    const data = this.raw.batch === 'mean' ? total.div(perSample.length) : total;
+    const reg = this.raw.regularization;
+    if (!reg) return data;
+    // L2: (λ/2)·Σw² or (λ/2N)·Σw², over the weights only.
+    const squares = params.weights.flat(2).reduce((s, w) => s.plus(w.times(w)), new D(0));
+    const lambda = literalToDecimal(reg.l2);
+    const factor = reg.scale === '1/2' ? lambda.div(2) : lambda.div(2 * perSample.length);
+    return data.plus(factor.times(squares));
   }
 }

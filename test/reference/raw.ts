@@ -27,6 +27,8 @@ export interface RawNetwork {
   readonly updateBiases: boolean;
   readonly reluGradAtZero: 0 | 1;
   readonly batch: 'mean' | 'sum';
+  /** L2 weight decay: (λ/2)·Σw² ("1/2") or (λ/2N)·Σw² ("1/(2N)"), weights only. */
+  readonly regularization?: { readonly l2: string; readonly scale: '1/2' | '1/(2N)' };
 }
 
 /** Literal in YAML flow style: decimals plain (as users type them), fractions quoted. */
@@ -60,6 +62,8 @@ export function networkText(raw: RawNetwork): string {
     `update_biases: ${raw.updateBiases}`,
     `conventions: {relu_grad_at_zero: ${raw.reluGradAtZero}, batch: ${raw.batch}}`,
   );
+  if (raw.regularization)
+    lines.push(`regularization: {l2: ${literal(raw.regularization.l2)}, scale: "${raw.regularization.scale}"}`);
   return `${lines.join('\n')}\n`;
 }
 
