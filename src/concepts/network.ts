@@ -7,10 +7,14 @@ export type Layout = 'x-w' | 'w-x';
 import type { ActivationName } from './activations';
 import type { LossName } from './losses';
 import type { Conventions } from './conventions';
+import type { Regularization } from './regularization';
+
+export type { Regularization, RegularizationScale } from './regularization';
 
 export { ACTIVATIONS, type ActivationName } from './activations';
 export { LOSSES, type LossName } from './losses';
 export { DEFAULT_CONVENTIONS, type Conventions } from './conventions';
+export { REGULARIZATION_SCALES } from './regularization';
 
 import type { Matrix, Vector } from '../number/vector';
 
@@ -19,7 +23,10 @@ export type { Matrix, Vector } from '../number/vector';
 export interface LayerSpec {
   /** In the file's layout: W[input][unit] for x-w, W[unit][input] for w-x. */
   readonly weights: Matrix;
+  /** One per unit; with `sharedBias` every entry is the one shared bias. */
   readonly bias: Vector;
+  /** One bias shared by every unit of the layer (Mazur's b₁): its gradient is Σ over units and samples of δ. */
+  readonly sharedBias?: boolean;
   readonly activation: ActivationName;
   /** Slope for a < 0: leaky-relu (default 1/100) and prelu (learnable, default 1/4); null otherwise. */
   readonly alpha: Value | null;
@@ -39,6 +46,8 @@ export interface NetworkSpec {
   readonly steps?: number;
   /** Rows of `input` per step, in file order, a mini-batch each; absent: the whole batch every step. */
   readonly batchSize?: number;
+  /** L2 weight decay added to the loss; absent: none. */
+  readonly regularization?: Regularization;
 }
 
 /** Most steps a network file may ask for: enough for any walkthrough, small enough to stay instant. */

@@ -37,6 +37,17 @@ export interface LayerRules {
   readonly gradWeightsLayout: (network: NetworkSpec, l: number, gradXW: Matrix) => Matrix;
   /** ∂L/∂b^l: Δ^l summed over the samples (its rows). */
   readonly gradBias: (network: NetworkSpec, l: number, delta: Matrix) => Vector;
+  /**
+   * The gradient of the regularization penalty at layer l's parameters (weights in the file's
+   * layout), added to ∂L/∂W and ∂L/∂b: λ·W (or λ/N·W) for L2 and nothing for the biases; null when
+   * the network has no penalty.
+   */
+  readonly penaltyGradient: (
+    network: NetworkSpec,
+    l: number,
+    weights: Matrix,
+    bias: Vector,
+  ) => { readonly weights: Matrix; readonly bias: Vector | null } | null;
   /** The step size of layer l's gradient-descent update: η. */
   readonly stepSize: (network: NetworkSpec, l: number) => Value;
   /**

@@ -55,6 +55,10 @@ function noteText(note: StepNote, m: Messages): string {
       return m.note.elementwise;
     case 'broadcast-bias':
       return m.note.broadcastBias(false);
+    case 'shared-bias':
+      return m.note.sharedBias;
+    case 'l2-weights-only':
+      return m.note.l2WeightsOnly;
     case 'softmax-rows':
       return m.note.softmaxRows(note.columns);
     case 'softmax-jacobian':
@@ -123,6 +127,10 @@ export function stepLabel(step: Step, solution: Solution, m: Messages): string {
       return m.step.lossAfter;
     case 'loss_improvement':
       return m.step.improvement;
+    case 'regularization':
+      return m.step.regularization;
+    case 'regularization_after':
+      return m.step.regularizationAfter;
     case 'grad_output':
       return step.layer === network.layers.length - 1 ? m.step.gradOutputLast(cell) : m.step.gradOutputHidden(cell);
     case 'activation_derivative':
@@ -134,9 +142,9 @@ export function stepLabel(step: Step, solution: Solution, m: Messages): string {
     case 'weights_after':
       return m.step.weightAfter(weight());
     case 'grad_bias':
-      return m.step.gradBias(l, first + 1);
+      return network.layers[l - 1].sharedBias ? m.step.gradSharedBias(l) : m.step.gradBias(l, first + 1);
     case 'bias_after':
-      return m.step.biasAfter(l, first + 1);
+      return network.layers[l - 1].sharedBias ? m.step.sharedBiasAfter(l) : m.step.biasAfter(l, first + 1);
     case 'grad_alpha':
       return m.step.gradAlpha(l);
     case 'alpha_after':
@@ -235,8 +243,14 @@ function lossFormula(solution: Solution): string {
   const z = `z^{(${K})}_{${n}k}`;
   const t = `t_{${n}k}`;
   const perSample = loss(network.loss).latex(lhs, z, t);
-  if (batch === 1) return perSample;
-  return `${perSample}, \\qquad L = ${network.conventions.batch === 'mean' ? '\\frac{1}{N} ' : ''}\\sum_{n} L_{n}`;
+  // With L2 regularization the loss gains R over every weight.
+  const reg = network.regularization;
+  const penalty = reg
+    ? `R = \\frac{\\lambda}{${reg.scale === '1/2' ? '2' : '2N'}} \\sum_{l} \\sum_{i,j} \\left(w^{(l)}_{ij}\\right)^{2}`
+    : null;
+  if (batch === 1) return penalty ? `${perSample} + R, \\qquad ${penalty}` : perSample;
+  const total = `L = ${network.conventions.batch === 'mean' ? '\\frac{1}{N} ' : ''}\\sum_{n} L_{n}`;
+  return `${perSample}, \\qquad ${total}${penalty ? ` + R, \\qquad ${penalty}` : ''}`;
 }
 
 function problemSection(solution: Solution, m: Messages): DocSection {
@@ -290,6 +304,15 @@ function problemSection(solution: Solution, m: Messages): DocSection {
     blocks.push({ kind: 'paragraph', text: [m.problem.reluConvention(network.conventions.reluGradAtZero)] });
   }
   if (!network.updateBiases) blocks.push({ kind: 'paragraph', text: [m.problem.biasesFixed] });
+  const shared = network.layers.flatMap((layer, l) => (layer.sharedBias ? [l + 1] : []));
+  if (shared.length > 0) blocks.push({ kind: 'paragraph', text: [m.problem.sharedBias(shared)] });
+  const reg = network.regularization;
+  if (reg) {
+    blocks.push({
+      kind: 'paragraph',
+      text: [`${m.problem.regularization(reg.scale)} `, { math: `\\lambda = ${numberLatex(reg.l2).latex}` }],
+    });
+  }
   const figure = networkSvg(solution, m);
   const caption =
     m.problem.figureCaption(batch > 1 ? 1 : null) + (figure.edgeLabels ? '' : ` ${m.problem.figureNoEdgeLabels}`);

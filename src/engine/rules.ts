@@ -4,6 +4,7 @@ import type { Rules } from '../concepts/rules';
 import { mul, ratio, sub } from '../number/value';
 import { derivative, softmaxBackward } from './activations';
 import { lossGradient } from './losses';
+import { penaltySlope } from '../concepts/regularization';
 import { hadamard, map, sumRows, transpose } from './matrix';
 
 export type { Rules, NetworkRules, LayerRules } from '../concepts/rules';
@@ -23,6 +24,13 @@ export const correctRules: Rules = {
   // Z^{l−1}ᵀ·Δ^l is W[input][unit]; its transpose Δ^lᵀ·Z^{l−1} is the w-x layout.
   gradWeightsLayout: (network, _l, gradXW) => (network.layout === 'x-w' ? gradXW : transpose(gradXW)),
   gradBias: (_network, _l, delta) => sumRows(delta),
+  // Weight decay acts on the weights only, never on the biases.
+  penaltyGradient: (network, _l, weights) => {
+    const reg = network.regularization;
+    if (!reg) return null;
+    const k = penaltySlope(reg, network.input.length);
+    return { weights: map(weights, (w) => mul(k, w)), bias: null };
+  },
   stepSize: (network) => network.learningRate,
   backpropWeights: (_network, _l, before) => transpose(before),
 };

@@ -8,7 +8,8 @@
 // Each step a student can get wrong is a rule (src/concepts/rules.ts), correct unless the caller
 // overrides it (a misconception, src/concepts/misconceptions/): this file is the correct computation.
 import type { Rules } from '../concepts/rules';
-import { mul, sum, sub, sign, type Value } from '../number/value';
+import { add, mul, sum, sub, sign, type Value } from '../number/value';
+import { penalty } from '../concepts/regularization';
 import type { LayerSpec, Matrix, NetworkSpec, Vector } from '../concepts/network';
 import { activate, softmaxRow } from './activations';
 import { sampleLoss, unitLosses } from './losses';
@@ -43,6 +44,8 @@ export interface Solution {
   readonly sampleLosses: Vector;
   /** Each output unit's term of each sample's loss, [sample][unit], before any batch mean. */
   readonly unitLosses: Matrix;
+  /** The L2 penalty R included in `loss`; null without regularization. */
+  readonly regularization: Value | null;
   readonly loss: Value;
   readonly layers: readonly LayerResult[];
   /** The network with every parameter updated once. */
@@ -50,6 +53,8 @@ export interface Solution {
   /** The forward pass of the updated network. */
   readonly after: { readonly preactivations: readonly Matrix[]; readonly outputs: readonly Matrix[] };
   readonly sampleLossesAfter: Vector;
+  /** The penalty of the updated weights (included in lossAfter); null without regularization. */
+  readonly regularizationAfter: Value | null;
   readonly lossAfter: Value;
 }
 
@@ -89,7 +94,9 @@ export type Quantity =
   | 'output_after'
   | 'loss_after'
   | 'sample_loss'
-  | 'sample_loss_after';
+  | 'sample_loss_after'
+  | 'regularization'
+  | 'regularization_after';
 
 /**
  * Called with each intermediate result as it is computed (vectors as one row, scalars as [[v]],
@@ -99,6 +106,12 @@ export type Quantity =
 export type Intermediate = (quantity: Quantity, layer: number, value: Matrix) => Matrix;
 
 const keepAll: Intermediate = (_quantity, _layer, value) => value;
+
+/** A + B; a B written in the other layout (a transposed-gradient mistake) is added as Bᵀ. */
+function addMatrix(a: Matrix, b: Matrix): Matrix {
+  const other = a.length !== b.length ? transpose(b) : b;
+  return a.map((row, i) => row.map((x, j) => add(x, other[i][j])));
+}
 
 export interface ForwardOptions {
   /** As in SolveOptions (the forward pass uses only the loss factor). */
@@ -112,6 +125,7 @@ interface ForwardPass {
   readonly preactivations: Matrix[];
   readonly outputs: Matrix[];
   readonly sampleLosses: Value[];
+  readonly regularization: Value | null;
   readonly loss: Value;
 }
 
@@ -155,8 +169,23 @@ export function forward(
   // way to the batch's loss: (0.9163 + 0.5108)/2.
   const sampleLosses =
     exactLosses.length > 1 ? [...keep(after ? 'sample_loss_after' : 'sample_loss', -1, [exactLosses])[0]] : exactLosses;
-  const loss = keep(after ? 'loss_after' : 'loss', -1, [[mul(rules.lossFactor(network), sum(sampleLosses))]])[0][0];
-  return { preactivations, outputs, sampleLosses, loss };
+  const dataLoss = mul(rules.lossFactor(network), sum(sampleLosses));
+  // L2 weight decay: L = data loss + R, R = (λ/2)·Σw² (or λ/(2N)), over the weights only.
+  const reg = network.regularization;
+  const regularization = reg
+    ? keep(after ? 'regularization_after' : 'regularization', -1, [
+        [
+          penalty(
+            reg,
+            network.input.length,
+            network.layers.map((layer) => layer.weights),
+          ),
+        ],
+      ])[0][0]
+    : null;
+  const total = regularization === null ? dataLoss : add(dataLoss, regularization);
+  const loss = keep(after ? 'loss_after' : 'loss', -1, [[total]])[0][0];
+  return { preactivations, outputs, sampleLosses, regularization, loss };
 }
 
 /** Δ = ∂L/∂A of layer l from the gradient at its output G = ∂L/∂Z, and h′(A) where it is element-wise. */
@@ -217,8 +246,15 @@ export function solve(network: NetworkSpec, options: SolveOptions = {}): Solutio
       l === 0 ? network.input : rules.gradWeightsInput(network, l, pass.preactivations[l - 1], pass.outputs[l - 1]);
 
     // ∂L/∂W = Z^{l−1}ᵀ·Δ (x-w); its transpose Δᵀ·Z^{l−1} in the w-x layout.
-    const gradWeights = keep('grad_weights', l, rules.gradWeightsLayout(network, l, matmul(transpose(input), delta)));
-    const gradBias = keep('grad_bias', l, [rules.gradBias(network, l, delta)])[0];
+    // With weight decay ∂L/∂W also has the penalty's gradient λ·W.
+    const decay = rules.penaltyGradient(network, l, layer.weights, layer.bias);
+    const gradData = rules.gradWeightsLayout(network, l, matmul(transpose(input), delta));
+    const gradWeights = keep('grad_weights', l, decay ? addMatrix(gradData, decay.weights) : gradData);
+    // A shared bias is one parameter added to every unit: its gradient sums the units' as well.
+    const perUnit = rules.gradBias(network, l, delta);
+    const biasData = layer.sharedBias ? perUnit.map(() => sum(perUnit)) : perUnit;
+    const decayBias = decay?.bias ?? null;
+    const gradBias = keep('grad_bias', l, [decayBias ? biasData.map((g, j) => add(g, decayBias[j])) : biasData])[0];
 
     let gradAlpha: Value | null = null;
     if (layer.activation === 'prelu') {
@@ -275,12 +311,14 @@ export function solve(network: NetworkSpec, options: SolveOptions = {}): Solutio
   return {
     network,
     sampleLosses: pass.sampleLosses,
+    regularization: pass.regularization,
     unitLosses: pass.outputs[count - 1].map((y, s) => unitLosses(network.loss, y, network.target[s])),
     loss: pass.loss,
     layers: results,
     updated,
     after: { preactivations: after.preactivations, outputs: after.outputs },
     sampleLossesAfter: after.sampleLosses,
+    regularizationAfter: after.regularization,
     lossAfter: after.loss,
   };
 }

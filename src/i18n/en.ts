@@ -65,6 +65,10 @@ export const en: Messages = {
     reluConvention: (g) =>
       `Convention: the derivative of the ReLU family at a = 0 is taken as the ${g === 0 ? 'left' : 'right'} derivative (relu_grad_at_zero = ${g}).`,
     biasesFixed: 'The biases are kept fixed (update_biases: false).',
+    regularization: (scale) =>
+      `L2 regularization (weight decay) is added to the loss: R = ${scale === '1/2' ? '(λ/2)' : '(λ/2N), N the samples in the batch,'} times the sum of the squares of every weight (not the biases).`,
+    sharedBias: (layers) =>
+      `${layers.length > 1 ? `Layers ${layers.join(' and ')}: each has` : `Layer ${layers[0]} has`} one bias shared by every unit (the entries of its b are all the same number).`,
     figureCaption: (s) =>
       `The network with its values${s === null ? '' : ` for sample ${s}`}: inputs on the left; in each unit the pre-activation a and the output z; on each edge the weight w (black) and, below it, the gradient ∂L/∂w (blue).`,
     figureAlt: 'Diagram of the network: units as circles, weights on the edges',
@@ -113,6 +117,10 @@ export const en: Messages = {
     gradAlpha: (l) => `Layer ${l}: gradient of the PReLU slope`,
     weightAfter: (c) => `Layer ${c.layer}: updated weight from ${edge(c)}`,
     biasAfter: (l, j) => `Layer ${l}: updated bias of unit ${j}`,
+    gradSharedBias: (l) => `Layer ${l}: gradient of the shared bias`,
+    sharedBiasAfter: (l) => `Layer ${l}: updated shared bias`,
+    regularization: 'L2 penalty (weight decay)',
+    regularizationAfter: 'L2 penalty of the updated weights',
     alphaAfter: (l) => `Layer ${l}: updated PReLU slope`,
     afterSuffix: ' (after the update)',
     lossAfter: 'Loss after the update',
@@ -139,6 +147,10 @@ export const en: Messages = {
       `at a = 0 the derivative is a convention; relu_grad_at_zero = ${g} takes the ${g === 0 ? 'left' : 'right'} derivative`,
     weightsBeforeUpdate: 'uses the weights before the update',
     elementwise: 'element by element (⊙ is the element-wise product)',
+    l2WeightsOnly:
+      'The penalty sums the squares of the weights only, never the biases; it is part of the loss, so each weight gradient gets its derivative λ·w as well.',
+    sharedBias:
+      'One bias is added to every unit of the layer, so its gradient collects the deltas of every unit and every sample.',
     broadcastBias: (columns) =>
       columns ? 'the bias is added to every column (sample)' : 'the bias row is added to every row (sample)',
     softmaxRows: (columns) => (columns ? 'softmax of each column (sample)' : 'softmax of each row (sample)'),
@@ -160,6 +172,7 @@ export const en: Messages = {
     gradAlpha: '∂L/∂α',
     weightsAfter: 'W after the update (W − η·∂L/∂W)',
     biasAfter: 'b after the update (b − η·∂L/∂b)',
+    regularization: 'L2 penalty R (included in the loss)',
     biasFixed: 'b (not updated: update_biases is false)',
     alphaAfter: 'α after the update',
     lossAfter: 'Loss after one update',

@@ -62,6 +62,10 @@ export const ja: Messages = {
     reluConvention: (g) =>
       `約束: ReLU系の関数の a = 0 での微分は${g === 0 ? '左' : '右'}微分とする（relu_grad_at_zero = ${g}）。`,
     biasesFixed: 'バイアスは更新しない（update_biases: false）。',
+    regularization: (scale) =>
+      `損失にL2正則化（荷重減衰）の項 R = ${scale === '1/2' ? '(λ/2)' : '(λ/2N)（N はバッチのサンプル数）'}×（すべての重みの二乗和、バイアスは含めない）を加える。`,
+    sharedBias: (layers) =>
+      `${layers.map((l) => `第${l}層`).join('と')}のバイアスは全ユニットで共有する1つの数（b の成分はすべて同じ値）。`,
     figureCaption: (s) =>
       `ネットワークと値${s === null ? '' : `（サンプル${s}）`}: 左が入力層。各ユニットの中に重み付き和 a と出力 z、各エッジの上に重み w（黒）、その下に勾配 ∂L/∂w（青）。`,
     figureAlt: 'ネットワークの図: ユニットを円で、重みをエッジで表す',
@@ -109,6 +113,10 @@ export const ja: Messages = {
     gradAlpha: (l) => `第${l}層: PReLUの傾き α の勾配`,
     weightAfter: (c) => `第${c.layer}層: 更新後の重み（${edge(c)}）`,
     biasAfter: (l, j) => `第${l}層: ユニット${j}の更新後のバイアス`,
+    gradSharedBias: (l) => `第${l}層: 共有バイアスの勾配`,
+    sharedBiasAfter: (l) => `第${l}層: 更新後の共有バイアス`,
+    regularization: 'L2正則化の項（荷重減衰）',
+    regularizationAfter: '更新後の重みのL2正則化の項',
     alphaAfter: (l) => `第${l}層: 更新後のPReLUの傾き`,
     afterSuffix: '（更新後）',
     lossAfter: '更新後の損失',
@@ -134,6 +142,10 @@ export const ja: Messages = {
     reluConvention: (g) => `a = 0 での微分は約束で決める。relu_grad_at_zero = ${g} なので${g === 0 ? '左' : '右'}微分`,
     weightsBeforeUpdate: '更新前の重みを使う',
     elementwise: '要素ごとの計算（⊙ は要素ごとの積、アダマール積）',
+    l2WeightsOnly:
+      '正則化の項は重みだけの二乗和で、バイアスは含めない。損失の一部なので、各重みの勾配にはその微分 λ·w も加わる。',
+    sharedBias:
+      '1つのバイアスを層のすべてのユニットに足しているので、その勾配はすべてのユニットとサンプルのデルタの和になる。',
     broadcastBias: (columns) => (columns ? 'バイアスは各列（サンプル）に足す' : 'バイアスの行は各行（サンプル）に足す'),
     softmaxRows: (columns) =>
       columns ? '各列（サンプル）ごとにソフトマックス関数を適用' : '各行（サンプル）ごとにソフトマックス関数を適用',
@@ -154,6 +166,7 @@ export const ja: Messages = {
     gradAlpha: 'α の勾配 ∂L/∂α',
     weightsAfter: '更新後の重み W − η·∂L/∂W',
     biasAfter: '更新後のバイアス b − η·∂L/∂b',
+    regularization: 'L2正則化の項 R（損失に含む）',
     biasFixed: 'バイアス b（update_biases が false なので更新しない）',
     alphaAfter: '更新後の α',
     lossAfter: '1回更新した後の損失',

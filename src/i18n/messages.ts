@@ -62,6 +62,10 @@ export interface Messages {
     readonly batch: (mode: 'mean' | 'sum', samples: number) => string;
     readonly reluConvention: (gradAtZero: 0 | 1) => string;
     readonly biasesFixed: string;
+    /** Layers whose one bias is shared by every unit. */
+    readonly sharedBias: (layers: readonly number[]) => string;
+    /** L2 regularization, with its scale "1/2" or "1/(2N)". */
+    readonly regularization: (scale: '1/2' | '1/(2N)') => string;
     readonly figureCaption: (sample: number | null) => string;
     readonly figureAlt: string;
     readonly figureNoEdgeLabels: string;
@@ -93,6 +97,12 @@ export interface Messages {
     readonly gradAlpha: (layer: number) => string;
     readonly weightAfter: (c: WeightCell) => string;
     readonly biasAfter: (layer: number, unit: number) => string;
+    /** A bias shared by every unit of the layer. */
+    readonly gradSharedBias: (layer: number) => string;
+    readonly sharedBiasAfter: (layer: number) => string;
+    /** The L2 penalty R (before and after the update). */
+    readonly regularization: string;
+    readonly regularizationAfter: string;
     readonly alphaAfter: (layer: number) => string;
     readonly afterSuffix: string;
     readonly lossAfter: string;
@@ -118,6 +128,8 @@ export interface Messages {
     readonly weightsBeforeUpdate: string;
     readonly elementwise: string;
     readonly broadcastBias: (columns: boolean) => string;
+    readonly sharedBias: string;
+    readonly l2WeightsOnly: string;
     readonly softmaxRows: (columns: boolean) => string;
     readonly softmaxJacobian: string;
     readonly derivativeBySign: string;
@@ -146,5 +158,6 @@ export interface Messages {
     readonly biasFixed: string;
     readonly alphaAfter: string;
     readonly lossAfter: string;
+    readonly regularization: string;
   };
 }

@@ -12,11 +12,13 @@ import {
   DEFAULT_CONVENTIONS,
   LOSSES,
   MAX_STEPS,
+  REGULARIZATION_SCALES,
   layerShape,
   type LayerSpec,
   type Layout,
   type Matrix,
   type NetworkSpec,
+  type Regularization,
 } from '../concepts/network';
 
 /** Every structural message, in both languages. */
@@ -45,7 +47,16 @@ const absent = v.picklist(['', '~', 'null'], says({ en: 'expected a value', ja: 
 const LayerSchema = mapping(
   {
     weights: matrix,
-    bias: v.optional(v.union([absent, vector], says(SAYS.vector))),
+    // One number: a single bias shared by every unit of the layer.
+    bias: v.optional(
+      v.union(
+        [absent, vector, scalar],
+        says({
+          en: 'expected a list of numbers, e.g. [0.35, 0.35], or one number shared by every unit',
+          ja: '数のリスト（例: [0.35, 0.35]）、または全ユニットで共有する1つの数を指定してください',
+        }),
+      ),
+    ),
     activation: v.picklist(
       ACTIVATIONS,
       says({
@@ -79,6 +90,25 @@ const ConventionsSchema = mapping(
       { en: 'conventions', ja: 'conventions ' },
       { en: 'relu_grad_at_zero and batch', ja: 'relu_grad_at_zero と batch' },
     ),
+  },
+);
+
+const RegularizationSchema = mapping(
+  {
+    l2: scalar,
+    scale: v.optional(
+      v.picklist(
+        REGULARIZATION_SCALES,
+        says({
+          en: 'expected "1/2" ((λ/2)·Σw²) or "1/(2N)" ((λ/2N)·Σw², N samples in the batch)',
+          ja: '"1/2"（(λ/2)·Σw²）または "1/(2N)"（(λ/2N)·Σw²、N はバッチのサンプル数）を指定してください',
+        }),
+      ),
+    ),
+  },
+  {
+    expected: SAYS.mapping,
+    unknown: unknownField({ en: 'regularization', ja: 'regularization ' }, { en: 'l2 and scale', ja: 'l2 と scale' }),
   },
 );
 
@@ -119,6 +149,7 @@ const FileSchema = mapping(
     conventions: v.optional(ConventionsSchema),
     steps: v.optional(scalar),
     batch_size: v.optional(scalar),
+    regularization: v.optional(RegularizationSchema),
   },
   {
     expected: {
@@ -128,7 +159,7 @@ const FileSchema = mapping(
     got: false,
     unknown: unknownField(
       { en: 'a network', ja: 'ネットワーク' },
-      'layout, layers, loss, input, target, learning_rate, update_biases, conventions, steps, batch_size',
+      'layout, layers, loss, input, target, learning_rate, update_biases, conventions, steps, batch_size, regularization',
     ),
   },
 );
@@ -223,9 +254,11 @@ function buildSpec(source: Source, raw: RawFile): NetworkSpec {
     }
     width = units;
     const biasText = Array.isArray(rawLayer.bias) ? rawLayer.bias : null;
+    const sharedBias = typeof rawLayer.bias === 'string' && !['', '~', 'null'].includes(rawLayer.bias);
+    const shared = sharedBias ? number(source, [...at, 'bias'], rawLayer.bias as string) : ZERO;
     const bias = biasText
       ? biasText.map((text, j) => number(source, [...at, 'bias', j], text))
-      : Array.from({ length: units }, () => ZERO);
+      : Array.from({ length: units }, () => shared);
     if (bias.length !== units) {
       fail(source, [...at, 'bias'], {
         en: `expected ${units} numbers (one per unit), got ${bias.length}`,
@@ -253,7 +286,7 @@ function buildSpec(source: Source, raw: RawFile): NetworkSpec {
         ja: `alpha は leaky-relu と prelu の活性化関数のためのもので、${activation} には使えません`,
       });
     }
-    return { weights, bias, activation, alpha };
+    return { weights, bias, activation, alpha, ...(sharedBias ? { sharedBias } : {}) };
   });
 
   if (target.length !== input.length) {
@@ -331,10 +364,22 @@ function buildSpec(source: Source, raw: RawFile): NetworkSpec {
   const batchSize =
     raw.batch_size === undefined ? undefined : count(source, ['batch_size'], raw.batch_size, input.length);
 
+  let regularization: Regularization | undefined;
+  if (raw.regularization) {
+    const l2 = number(source, ['regularization', 'l2'], raw.regularization.l2);
+    if (sign(l2) < 0)
+      fail(source, ['regularization', 'l2'], {
+        en: 'expected λ ≥ 0 (the weight-decay coefficient)',
+        ja: 'λ（重み減衰の係数）には 0 以上の数を指定してください',
+      });
+    regularization = { l2, scale: raw.regularization.scale ?? '1/2' };
+  }
+
   return {
     layout,
     layers,
     loss,
+    ...(regularization ? { regularization } : {}),
     input,
     target,
     learningRate,

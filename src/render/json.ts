@@ -25,11 +25,14 @@ export interface JsonSolution {
   readonly sample_losses: JsonValue[];
   /** [sample][unit]: each output unit's term of its sample's loss (Mazur's E₁, E₂). */
   readonly unit_losses: JsonValue[][];
+  /** With `regularization` in the file: the penalty R, included in `loss`. */
+  readonly regularization?: JsonValue;
   readonly loss: JsonValue;
   readonly layers: JsonLayer[];
-  /** The forward pass of the updated network. */
+  /** The forward pass of the updated network (`regularization`: the updated weights' penalty). */
   readonly after: {
     readonly layers: { preactivation: JsonValue[][]; output: JsonValue[][] }[];
+    readonly regularization?: JsonValue;
     readonly loss: JsonValue;
   };
   readonly loss_after: JsonValue;
@@ -44,6 +47,7 @@ export function solutionToJson(solution: Solution): JsonSolution {
   return {
     sample_losses: vector(solution.sampleLosses),
     unit_losses: matrix(solution.unitLosses),
+    ...(solution.regularization === null ? {} : { regularization: jsonValue(solution.regularization) }),
     loss: jsonValue(solution.loss),
     layers: solution.layers.map((layer) => ({
       preactivation: matrix(layer.preactivation),
@@ -62,6 +66,7 @@ export function solutionToJson(solution: Solution): JsonSolution {
         preactivation: matrix(a),
         output: matrix(solution.after.outputs[l]),
       })),
+      ...(solution.regularizationAfter === null ? {} : { regularization: jsonValue(solution.regularizationAfter) }),
       loss: jsonValue(solution.lossAfter),
     },
     loss_after: jsonValue(solution.lossAfter),

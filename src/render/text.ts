@@ -42,6 +42,7 @@ export function solutionToText(solution: Solution, lang: Lang = 'en'): string {
     ),
   );
   out.push('');
+  if (solution.regularization) out.push(scalar(t.regularization, solution.regularization));
   out.push(scalar(t.loss, solution.loss));
   if (network.input.length > 1) solution.sampleLosses.forEach((v, s) => out.push(scalar(`  ${t.sample(s + 1)}`, v)));
   solution.layers.forEach((layer, l) => {

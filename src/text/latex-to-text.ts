@@ -18,7 +18,14 @@ const SYMBOLS: Readonly<Record<string, string>> = {
   delta: 'δ',
   sigma: 'σ',
   epsilon: 'ε',
+  varepsilon: 'ε',
   eta: 'η',
+  lambda: 'λ',
+  mu: 'μ',
+  beta: 'β',
+  lVert: '‖',
+  rVert: '‖',
+  leftarrow: '←',
   infty: '∞',
   ldots: '…',
   dots: '…',
@@ -132,6 +139,11 @@ function convert(src: string, literal = false): string {
       } else if (name === 'left' || name === 'right') {
         const d = r.src[r.pos++];
         out += d === '.' ? '' : d;
+      } else if (name === 'sqrt') {
+        out += `√${atom(convert(r.group()).trim())}`;
+      } else if (name === 'hat') {
+        // A combining circumflex over the symbol: m̂.
+        out += `${convert(r.group()).trim()}\u0302`;
       } else if (TEXT_GROUPS.has(name)) {
         out += convert(r.group(), true);
       } else if (name === 'xrightarrow') {
@@ -206,6 +218,13 @@ const LATEX_WORDS: readonly [RegExp, string][] = [
   [/\\sigma/g, 'σ'],
   [/\\eta/g, 'η'],
   [/\\alpha/g, 'α'],
+  [/\\lambda/g, 'λ'],
+  [/\\mu/g, 'μ'],
+  [/\\beta/g, 'β'],
+  [/\\(var)?epsilon/g, 'ε'],
+  [/\\sqrt\{([^{}]*)\}/g, '√($1)'],
+  [/\\hat\{([^{}]*)\}/g, '$1\u0302'],
+  [/\\lVert|\\rVert/g, '‖'],
   [/\\tanh/g, 'tanh'],
   [/\\max/g, 'max'],
   [/\\min/g, 'min'],

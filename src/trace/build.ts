@@ -59,7 +59,11 @@ export function buildTrace(solution: Solution, options: TraceOptions = {}): Trac
       steps: f === 'scalar' ? forwardSteps(nt, pass, given) : forwardMatrixSteps(nt, pass),
     });
   }
-  sections.push({ kind: 'loss', form: 'scalar', steps: lossSteps(nt, pass, solution.sampleLosses, solution.loss) });
+  sections.push({
+    kind: 'loss',
+    form: 'scalar',
+    steps: lossSteps(nt, pass, solution.sampleLosses, solution.loss, solution.regularization),
+  });
   for (const f of forms) {
     sections.push({
       kind: 'backward',
@@ -81,7 +85,7 @@ export function buildTrace(solution: Solution, options: TraceOptions = {}): Trac
     form: afterForm,
     steps: [
       ...(afterForm === 'scalar' ? forwardSteps(ntAfter, passAfter) : forwardMatrixSteps(ntAfter, passAfter)),
-      ...lossSteps(ntAfter, passAfter, solution.sampleLossesAfter, solution.lossAfter),
+      ...lossSteps(ntAfter, passAfter, solution.sampleLossesAfter, solution.lossAfter, solution.regularizationAfter),
       improvementStep(solution.loss, solution.lossAfter, improvement),
     ],
   });

@@ -26,7 +26,8 @@ import {
 import { atom, difference, frac, negate, paren, product, sum, type Tex } from './tex';
 import type { MatrixStep } from './types';
 import { scaled } from './numbers';
-import { alphaUpdateStep, gradAlphaStep } from './scalar';
+import { decayTerm } from './regularization';
+import { alphaUpdateStep, gradAlphaStep, sharedBiasGradStep, sharedBiasUpdateStep } from './scalar';
 import type { ScalarStep } from './types';
 
 const leafOf = (sym: string, matrix: Matrix): Leaf => ({ sym, matrix });
@@ -221,7 +222,12 @@ export function backwardMatrixSteps(nt: Notation, solution: Solution, pass: Pass
     const input = layerInput(pass, l);
     const zT = leafOf(inputMatrixSymT(nt, l), v.columns ? input : transpose(input));
     const d = leafOf(dSym, v.show(result.delta));
-    const gradW: Build = (leaf) => (v.columns ? product([leaf(d), leaf(zT)], ' ') : product([leaf(zT), leaf(d)], ' '));
+    const gradData: Build = (leaf) =>
+      v.columns ? product([leaf(d), leaf(zT)], ' ') : product([leaf(zT), leaf(d)], ' ');
+    // Weight decay: + λ·W.
+    const gradW: Build = network.regularization
+      ? (leaf) => sum([gradData(leaf), decayTerm(network, leaf, leafOf(weightMatrixSym(l), layer.weights))])
+      : gradData;
     steps.push(
       matrixStep(
         { quantity: 'grad_weights', form, layer: l, lhs: partial(weightMatrixSym(l)), build: gradW },
@@ -239,13 +245,16 @@ export function backwardMatrixSteps(nt: Notation, solution: Solution, pass: Pass
       batch === 1
         ? (leaf) => leaf(d)
         : (leaf) => (v.columns ? product([leaf(d), leaf(ones)], ' ') : product([leaf(ones), leaf(d)], ' '));
-    steps.push(
-      matrixStep(
-        { quantity: 'grad_bias', form, layer: l, lhs: partial(biasVectorSym(l)), build: gradB },
-        v.vector(result.gradBias),
-        v.columns,
-      ),
-    );
+    // One bias for every unit: the sum of every entry of Δ.
+    if (layer.sharedBias) steps.push(sharedBiasGradStep(nt, solution, l, 'matrix'));
+    else
+      steps.push(
+        matrixStep(
+          { quantity: 'grad_bias', form, layer: l, lhs: partial(biasVectorSym(l)), build: gradB },
+          v.vector(result.gradBias),
+          v.columns,
+        ),
+      );
     if (result.gradAlpha !== null) steps.push(gradAlphaStep(nt, solution, l, 'matrix'));
   }
   return steps;
@@ -274,7 +283,9 @@ export function updateMatrixSteps(solution: Solution): (MatrixStep | ScalarStep)
         false,
       ),
     );
-    if (network.updateBiases) {
+    if (network.updateBiases && layer.sharedBias) {
+      steps.push(sharedBiasUpdateStep(solution, l, 'matrix'));
+    } else if (network.updateBiases) {
       const b = leafOf(biasVectorSym(l), v.vector(layer.bias));
       const gb = leafOf(partial(biasVectorSym(l)), v.vector(result.gradBias));
       steps.push(

@@ -23,6 +23,7 @@ import {
 import { atom, difference, frac, negate, paren, power, product, sum, call, type Tex } from './tex';
 import type { ScalarStep } from './types';
 import { scaled } from './numbers';
+import { decayTerm, penaltyStep, penaltySym } from './regularization';
 
 const leafOf = (sym: string, value: Value): Leaf & { value: Value } => ({ sym, value });
 const ETA = (v: Value) => leafOf('\\eta', v);
@@ -47,7 +48,7 @@ export function forwardSteps(nt: Notation, pass: Pass, given: ReadonlySet<number
             const w = leaf(leafOf(weightSymFor(nt, l, i, j, nt.after), weightAt(network, l, i, j)));
             terms.push(network.layout === 'x-w' ? product([x, w], ' ') : product([w, x], ' '));
           }
-          terms.push(leaf(leafOf(biasSym(l, j, nt.after), layer.bias[j])));
+          terms.push(leaf(leafOf(biasSym(l, layer.sharedBias ? null : j, nt.after), layer.bias[j])));
           return sum(terms);
         };
         steps.push(
@@ -113,25 +114,44 @@ function sampleLossBuild(nt: Notation, pass: Pass, n: number): Build {
   };
 }
 
-/** L_n per sample (when the batch has more than one) and the batch loss L. */
-export function lossSteps(nt: Notation, pass: Pass, sampleLosses: readonly Value[], loss: Value): ScalarStep[] {
+/**
+ * L_n per sample (when the batch has more than one) and the batch loss L; with L2 regularization
+ * the penalty R first, and L = (the data loss) + R.
+ */
+export function lossSteps(
+  nt: Notation,
+  pass: Pass,
+  sampleLosses: readonly Value[],
+  loss: Value,
+  regularization: Value | null = null,
+): ScalarStep[] {
   const [qs, ql] = nt.after ? (['sample_loss_after', 'loss_after'] as const) : (['sample_loss', 'loss'] as const);
   const form = 'scalar' as const;
+  const steps: ScalarStep[] = regularization === null ? [] : [penaltyStep(nt, pass.network, regularization)];
+  const withPenalty =
+    (build: Build): Build =>
+    (leaf) =>
+      regularization === null ? build(leaf) : sum([build(leaf), leaf(leafOf(penaltySym(nt.after), regularization))]);
   if (nt.batch === 1) {
-    return [
+    steps.push(
       scalarStep(
-        { quantity: ql, form, layer: null, lhs: lossSym(nt, null), build: sampleLossBuild(nt, pass, 0) },
+        { quantity: ql, form, layer: null, lhs: lossSym(nt, null), build: withPenalty(sampleLossBuild(nt, pass, 0)) },
         [],
         loss,
       ),
-    ];
+    );
+    return steps;
   }
-  const steps = sampleLosses.map((v, n) =>
-    scalarStep({ quantity: qs, form, layer: null, lhs: lossSym(nt, n), build: sampleLossBuild(nt, pass, n) }, [n], v),
+  steps.push(
+    ...sampleLosses.map((v, n) =>
+      scalarStep({ quantity: qs, form, layer: null, lhs: lossSym(nt, n), build: sampleLossBuild(nt, pass, n) }, [n], v),
+    ),
   );
   const c = batchFactor(pass.network);
   const build: Build = (leaf) => scaled(c, sum(sampleLosses.map((v, n) => leaf(leafOf(lossSym(nt, n), v)))));
-  steps.push(scalarStep({ quantity: ql, form, layer: null, lhs: lossSym(nt, null), build }, [], loss));
+  steps.push(
+    scalarStep({ quantity: ql, form, layer: null, lhs: lossSym(nt, null), build: withPenalty(build) }, [], loss),
+  );
   return steps;
 }
 
@@ -273,8 +293,8 @@ export function backwardSteps(nt: Notation, solution: Solution, pass: Pass): Sca
       for (let j = 0; j < units; j++) {
         const [r, c] = network.layout === 'x-w' ? [i, j] : [j, i];
         const build: Build = (leaf) =>
-          sum(
-            Array.from({ length: batch }, (_, n) =>
+          sum([
+            ...Array.from({ length: batch }, (_, n) =>
               product(
                 [
                   leaf(leafOf(deltaSym(nt, l, n, j), result.delta[n][j])),
@@ -283,7 +303,11 @@ export function backwardSteps(nt: Notation, solution: Solution, pass: Pass): Sca
                 ' ',
               ),
             ),
-          );
+            // Weight decay: + λ·w.
+            ...(network.regularization
+              ? [decayTerm(network, leaf, leafOf(weightSym(nt, l, r, c, false), layer.weights[r][c]))]
+              : []),
+          ]);
         steps.push(
           scalarStep(
             { quantity: 'grad_weights', form, layer: l, lhs: partial(weightSym(nt, l, r, c, false)), build },
@@ -293,7 +317,8 @@ export function backwardSteps(nt: Notation, solution: Solution, pass: Pass): Sca
         );
       }
     }
-    for (let j = 0; j < units; j++) {
+    if (layer.sharedBias) steps.push(sharedBiasGradStep(nt, solution, l, form));
+    for (let j = 0; j < (layer.sharedBias ? 0 : units); j++) {
       const build: Build = (leaf) =>
         sum(Array.from({ length: batch }, (_, n) => leaf(leafOf(deltaSym(nt, l, n, j), result.delta[n][j]))));
       steps.push(
@@ -307,6 +332,37 @@ export function backwardSteps(nt: Notation, solution: Solution, pass: Pass): Sca
     if (result.gradAlpha !== null) steps.push(gradAlphaStep(nt, solution, l, 'scalar'));
   }
   return steps;
+}
+
+/** A bias shared by every unit of layer l: ∂L/∂b = Σ_n Σ_j δ_{n,j}, one step. */
+export function sharedBiasGradStep(nt: Notation, solution: Solution, l: number, form: 'scalar' | 'matrix'): ScalarStep {
+  const result = solution.layers[l];
+  const build: Build = (leaf) =>
+    sum(result.delta.flatMap((row, n) => row.map((d, j) => leaf(leafOf(deltaSym(nt, l, n, j), d)))));
+  return scalarStep(
+    { quantity: 'grad_bias', form, layer: l, lhs: partial(biasSym(l, null)), build, note: { kind: 'shared-bias' } },
+    [0],
+    result.gradBias[0],
+  );
+}
+
+/** b⁺ = b − η ∂L/∂b for a bias shared by every unit of layer l. */
+export function sharedBiasUpdateStep(solution: Solution, l: number, form: 'scalar' | 'matrix'): ScalarStep {
+  const layer = solution.network.layers[l];
+  const result = solution.layers[l];
+  const build: Build = (leaf) =>
+    difference(
+      leaf(leafOf(biasSym(l, null), layer.bias[0])),
+      product(
+        [leaf(ETA(solution.network.learningRate)), leaf(leafOf(partial(biasSym(l, null)), result.gradBias[0]))],
+        ' ',
+      ),
+    );
+  return scalarStep(
+    { quantity: 'bias_after', form, layer: l, lhs: biasSym(l, null, true), build },
+    [0],
+    result.biasAfter[0],
+  );
 }
 
 /** ∂L/∂α = Σ over a ≤ 0 of ∂L/∂z · a (PReLU's learnable slope). */
@@ -358,7 +414,8 @@ export function updateSteps(nt: Notation, solution: Solution): ScalarStep[] {
         );
       }),
     );
-    if (network.updateBiases) {
+    if (network.updateBiases && layer.sharedBias) steps.push(sharedBiasUpdateStep(solution, l, form));
+    else if (network.updateBiases) {
       layer.bias.forEach((b, j) => {
         const build: Build = (leaf) =>
           difference(

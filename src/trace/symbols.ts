@@ -62,8 +62,9 @@ export function weightSymFor(nt: Notation, l: number, i: number, j: number, afte
   return nt.layout === 'x-w' ? weightSym(nt, l, i, j, after) : weightSym(nt, l, j, i, after);
 }
 
-export function biasSym(l: number, j: number, after = false): string {
-  return `b^{(${l + 1})${after ? '+' : ''}}_{${j + 1}}`;
+/** b^{(l)}_j; a bias shared by every unit of the layer (unit null) has no unit subscript. */
+export function biasSym(l: number, j: number | null, after = false): string {
+  return `b^{(${l + 1})${after ? '+' : ''}}${j === null ? '' : `_{${j + 1}}`}`;
 }
 
 export function alphaSym(l: number, after = false): string {

@@ -70,6 +70,8 @@ export type StepNote =
   | { readonly kind: 'weights-before-update' }
   | { readonly kind: 'elementwise' }
   | { readonly kind: 'broadcast-bias' }
+  | { readonly kind: 'shared-bias' }
+  | { readonly kind: 'l2-weights-only' }
   | { readonly kind: 'softmax-rows'; readonly columns: boolean }
   | { readonly kind: 'softmax-jacobian' }
   | { readonly kind: 'derivative-by-sign'; readonly name: string };

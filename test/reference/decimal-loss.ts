@@ -28,6 +28,8 @@ export function parametersOf(raw: RawNetwork): Parameters {
     weights: raw.layers.map((layer) => layer.weights.map((row) => row.map(literalToDecimal))),
     bias: raw.layers.map((layer) => {
       const units = raw.layout === 'x-w' ? layer.weights[0].length : layer.weights.length;
+      if (layer.sharedBias !== undefined)
+        return Array.from({ length: units }, () => literalToDecimal(layer.sharedBias!));
       return layer.bias ? layer.bias.map(literalToDecimal) : Array.from({ length: units }, () => new D(0));
     }),
     alpha: raw.layers.map((layer) => {
@@ -126,6 +128,13 @@ export class DecimalEvaluator {
       return squares;
     });
     const total = perSample.reduce((s, x) => s.plus(x), new D(0));
-    return this.raw.batch === 'mean' ? total.div(perSample.length) : total;
+    const data = this.raw.batch === 'mean' ? total.div(perSample.length) : total;
+    const reg = this.raw.regularization;
+    if (!reg) return data;
+    // L2: (λ/2)·Σw² or (λ/2N)·Σw², over the weights only.
+    const squares = params.weights.flat(2).reduce((s, w) => s.plus(w.times(w)), new D(0));
+    const lambda = literalToDecimal(reg.l2);
+    const factor = reg.scale === '1/2' ? lambda.div(2) : lambda.div(2 * perSample.length);
+    return data.plus(factor.times(squares));
   }
 }

@@ -129,7 +129,11 @@ function parametersOf(raw: RawNetwork): Parameters {
   return {
     weights: raw.layers.map((l) => l.weights.map((row) => row.map(parseRational))),
     bias: raw.layers.map((l) =>
-      l.bias ? l.bias.map(parseRational) : Array.from({ length: units(raw, l.weights) }, () => ZERO),
+      l.sharedBias !== undefined
+        ? Array.from({ length: units(raw, l.weights) }, () => parseRational(l.sharedBias!))
+        : l.bias
+          ? l.bias.map(parseRational)
+          : Array.from({ length: units(raw, l.weights) }, () => ZERO),
     ),
     alpha: raw.layers.map((l) => {
       const text = l.alpha ?? defaultAlpha(l.activation);
@@ -229,6 +233,19 @@ function batchLoss(raw: RawNetwork, y: readonly Rational[][], t: readonly Ration
   return raw.batch === 'mean' ? div(total, rational(BigInt(y.length))) : total;
 }
 
+/** The L2 slope k (∂R/∂w = k·w): λ, or λ/N; 0 without regularization. */
+function decaySlope(raw: RawNetwork, samples: number): Rational {
+  if (!raw.regularization) return ZERO;
+  const lambda = parseRational(raw.regularization.l2);
+  return raw.regularization.scale === '1/2' ? lambda : div(lambda, rational(BigInt(samples)));
+}
+
+/** R = (k/2)·Σw² over every weight. */
+function penaltyOf(raw: RawNetwork, params: Parameters, samples: number): Rational {
+  const squares = sum(params.weights.flat(2).map((w) => mul(w, w)));
+  return mul(div(decaySlope(raw, samples), rational(2n)), squares);
+}
+
 function fullForward(raw: RawNetwork, params: Parameters): { a: Rational[][][]; z: Rational[][][] } {
   const layers = forwardWith(raw, params);
   if (layers.length !== raw.layers.length || layers.some((l) => l.output === null)) {
@@ -248,7 +265,8 @@ export function exactSolve(raw: RawNetwork): ExactSolution {
   const c = raw.batch === 'mean' ? rational(1n, BigInt(nSamples)) : ONE;
   const { a, z } = fullForward(raw, params);
   const last = raw.layers.length - 1;
-  const loss = batchLoss(raw, z[last], t);
+  const loss = add(batchLoss(raw, z[last], t), penaltyOf(raw, params, nSamples));
+  const k = decaySlope(raw, nSamples);
 
   // ∂L/∂Z of the last layer, batch factor included.
   const K = rational(BigInt(z[last][0].length));
@@ -271,8 +289,12 @@ export function exactSolve(raw: RawNetwork): ExactSolution {
     const delta = g.map((gs, s) =>
       gs.map((gk, k) => mul(gk, slope(activation, a[l][s][k], alpha, raw.reluGradAtZero))),
     );
-    const gradW = fileMatrix(raw, nInputs, nUnits, (i, j) => sum(delta.map((ds, s) => mul(zIn[s][i], ds[j]))));
-    const gradB = Array.from({ length: nUnits }, (_, j) => sum(delta.map((ds) => ds[j])));
+    const gradW = fileMatrix(raw, nInputs, nUnits, (i, j) =>
+      add(sum(delta.map((ds, s) => mul(zIn[s][i], ds[j]))), mul(k, weight(raw, w, i, j))),
+    );
+    const perUnit = Array.from({ length: nUnits }, (_, j) => sum(delta.map((ds) => ds[j])));
+    // A shared bias: one parameter in every unit, so its gradient is the sum over the units too.
+    const gradB = raw.layers[l].sharedBias !== undefined ? perUnit.map(() => sum(perUnit)) : perUnit;
     const gradAlpha =
       activation === 'prelu'
         ? sum(g.flatMap((gs, s) => gs.map((gk, k) => (sign(a[l][s][k]) <= 0 ? mul(gk, a[l][s][k]) : ZERO))))
@@ -300,5 +322,5 @@ export function exactSolve(raw: RawNetwork): ExactSolution {
   }
 
   const after = fullForward(raw, updated);
-  return { loss, layers, loss_after: batchLoss(raw, after.z[last], t) };
+  return { loss, layers, loss_after: add(batchLoss(raw, after.z[last], t), penaltyOf(raw, updated, nSamples)) };
 }

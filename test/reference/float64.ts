@@ -44,6 +44,8 @@ interface Layer {
   /** W[unit][input]. */
   readonly w: number[][];
   readonly b: number[];
+  /** One bias for every unit: its gradient is the sum over the units as well. */
+  readonly shared: boolean;
   readonly activation: RawActivation;
   readonly alpha: number;
 }
@@ -67,7 +69,13 @@ function layersOf(raw: RawNetwork): Layer[] {
     const alphaText = layer.alpha ?? defaultAlpha(layer.activation);
     return {
       w,
-      b: layer.bias ? layer.bias.map(literalToNumber) : w.map(() => 0),
+      b:
+        layer.sharedBias !== undefined
+          ? w.map(() => literalToNumber(layer.sharedBias!))
+          : layer.bias
+            ? layer.bias.map(literalToNumber)
+            : w.map(() => 0),
+      shared: layer.sharedBias !== undefined,
       activation: layer.activation,
       alpha: alphaText === null ? 0 : literalToNumber(alphaText),
     };
@@ -201,7 +209,21 @@ function batchLoss(
   const passes = x.map((xs) => forwardSample(layers, xs));
   const sampleLosses = passes.map((p, n) => sampleLoss(raw, layers[layers.length - 1], p, t[n]));
   const total = sampleLosses.reduce((s, v) => s + v, 0);
-  return { loss: raw.batch === 'mean' ? total / x.length : total, passes, sampleLosses };
+  const data = raw.batch === 'mean' ? total / x.length : total;
+  return { loss: data + penaltyOf(raw, layers, x.length), passes, sampleLosses };
+}
+
+/** The slope k of the L2 penalty's gradient k·w: λ, or λ/N for the "1/(2N)" scale; 0 without one. */
+function decaySlope(raw: RawNetwork, samples: number): number {
+  if (!raw.regularization) return 0;
+  const lambda = literalToNumber(raw.regularization.l2);
+  return raw.regularization.scale === '1/2' ? lambda : lambda / samples;
+}
+
+/** R = (k/2)·Σ over every weight of w². */
+function penaltyOf(raw: RawNetwork, layers: readonly Layer[], samples: number): number {
+  const squares = layers.reduce((s, layer) => s + layer.w.flat().reduce((t, w) => t + w * w, 0), 0);
+  return (decaySlope(raw, samples) / 2) * squares;
 }
 
 /** ∂L/∂y for one sample, batch factor included. */
@@ -268,9 +290,18 @@ export function referenceSolve(raw: RawNetwork): RefSolution {
     }
   });
 
+  // Weight decay: ∂R/∂w = k·w, on the weights only.
+  const k = decaySlope(raw, x.length);
+  layers.forEach((layer, l) => layer.w.forEach((row, j) => row.forEach((w, i) => (gradW[l][j][i] += k * w))));
+  layers.forEach((layer, l) => {
+    if (!layer.shared) return;
+    const total = gradB[l].reduce((s, g) => s + g, 0);
+    gradB[l] = gradB[l].map(() => total);
+  });
   const updated: Layer[] = layers.map((layer, l) => ({
     w: layer.w.map((row, j) => row.map((wji, i) => wji - eta * gradW[l][j][i])),
     b: raw.updateBiases ? layer.b.map((bj, j) => bj - eta * gradB[l][j]) : layer.b,
+    shared: layer.shared,
     activation: layer.activation,
     alpha: layer.activation === 'prelu' ? layer.alpha - eta * gradAlpha[l] : layer.alpha,
   }));

@@ -10,6 +10,8 @@ export interface RawLayer {
   readonly weights: readonly (readonly string[])[];
   /** Omitted means zeros. */
   readonly bias?: readonly string[];
+  /** One bias shared by every unit (written `bias: 0.35`); wins over `bias`. */
+  readonly sharedBias?: string;
   readonly activation: RawActivation;
   /** Omitted means the default slope (leaky-relu 1/100, prelu 1/4). */
   readonly alpha?: string;
@@ -25,6 +27,8 @@ export interface RawNetwork {
   readonly updateBiases: boolean;
   readonly reluGradAtZero: 0 | 1;
   readonly batch: 'mean' | 'sum';
+  /** L2 weight decay: (λ/2)·Σw² ("1/2") or (λ/2N)·Σw² ("1/(2N)"), weights only. */
+  readonly regularization?: { readonly l2: string; readonly scale: '1/2' | '1/(2N)' };
 }
 
 /** Literal in YAML flow style: decimals plain (as users type them), fractions quoted. */
@@ -45,7 +49,8 @@ export function networkText(raw: RawNetwork): string {
   const lines = [`layout: ${raw.layout}`, 'layers:'];
   for (const layer of raw.layers) {
     lines.push(`  - weights: ${rows(layer.weights)}`);
-    if (layer.bias) lines.push(`    bias: ${row(layer.bias)}`);
+    if (layer.sharedBias !== undefined) lines.push(`    bias: ${literal(layer.sharedBias)}`);
+    else if (layer.bias) lines.push(`    bias: ${row(layer.bias)}`);
     lines.push(`    activation: ${layer.activation}`);
     if (layer.alpha !== undefined) lines.push(`    alpha: ${literal(layer.alpha)}`);
   }
@@ -57,6 +62,8 @@ export function networkText(raw: RawNetwork): string {
     `update_biases: ${raw.updateBiases}`,
     `conventions: {relu_grad_at_zero: ${raw.reluGradAtZero}, batch: ${raw.batch}}`,
   );
+  if (raw.regularization)
+    lines.push(`regularization: {l2: ${literal(raw.regularization.l2)}, scale: "${raw.regularization.scale}"}`);
   return `${lines.join('\n')}\n`;
 }
 
