@@ -1,7 +1,10 @@
 // `backprop-tutor solve FILE [--format text|json|latex|markdown|html|pdf] [--brief] [--form F] [--lang L] [--output FILE]`
 import { basename } from 'node:path';
 import { networkFromSource } from '../network/load';
-import { readSource } from '../network/source';
+import { InputError } from '../network/errors';
+import { LIMIT_WORDS } from '../network/limits';
+import { readSource, type Source } from '../network/source';
+import { ExactLimitError } from '../number/limits';
 import { isGraphSource } from '../graph/detect';
 import { solve } from '../engine/solve';
 import { isTraining, train, type Training } from '../engine/train';
@@ -15,10 +18,26 @@ import { UsageError } from './usage-error';
 /** Runs the command, writes its output, returns the exit code. */
 export async function solveCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseCommand(SOLVE, args);
-  const { format, lang, brief } = values;
   const worked = await import('./solve-worked');
   const workedOptions = worked.workedOptions(values);
   const source = readSource(positionals[0]);
+  try {
+    return await solveSource(source, values, workedOptions, worked);
+  } catch (error) {
+    // Inputs within the limits whose results still outgrow exact arithmetic: the file is to blame.
+    if (error instanceof ExactLimitError) throw new InputError(positionals[0], null, LIMIT_WORDS.exact);
+    throw error;
+  }
+}
+
+async function solveSource(
+  source: Source,
+  values: ReturnType<typeof parseCommand<typeof SOLVE>>['values'],
+  workedOptions: ReturnType<typeof import('./solve-worked').workedOptions>,
+  worked: typeof import('./solve-worked'),
+): Promise<number> {
+  const { format, lang, brief } = values;
+  const positionals = [source.file];
   if (isGraphSource(source.data)) {
     if (workedOptions) return worked.writeWorkedGraph(source, workedOptions);
     // A computational-graph file (top-level `graph` key): values and gradients of its nodes.

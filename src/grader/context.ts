@@ -181,10 +181,16 @@ export function gradingContext(exercise: Exercise, options: ContextOptions = {})
     const key = policy ? `${subsKey}|${policyKey(policy)}@${own ? `${own.quantity}/${own.layer}` : ''}` : subsKey;
     let s = chainedCache.get(key);
     if (!s) {
-      s = solve(spec, {
-        givenOutputs: given,
-        intermediate: substitutionHook(substitutions, undefined, policy ? roundingHook(policy, own) : undefined),
-      });
+      try {
+        s = solve(spec, {
+          givenOutputs: given,
+          intermediate: substitutionHook(substitutions, undefined, policy ? roundingHook(policy, own) : undefined),
+        });
+      } catch (error) {
+        // A wild answer carried forward (ln of a saturated softmax, e^(10³⁰⁰)): nothing follows from it.
+        if (error instanceof RangeError) return null;
+        throw error;
+      }
       if (chainedCache.size >= CHAINED_CACHE_SIZE) chainedCache.delete(chainedCache.keys().next().value!);
       chainedCache.set(key, s);
     }

@@ -26,6 +26,7 @@ import { rightWay } from './right-way';
 import { substitutionsFor } from './substitute';
 import { gradeFormula } from './symbolic';
 import { readAnswer, type StudentAnswer } from './student';
+import { absurdNote, isAbsurd } from '../answer';
 import { joinText, text, type Text } from './text';
 
 export type Status = 'correct' | 'incorrect' | 'invalid';
@@ -774,8 +775,17 @@ export function gradeExercise(
     const hintsUsed = Math.min(HINT_COSTS.length - 1, Math.max(0, Math.floor(options.hintsUsed?.get(ask.id) ?? 0)));
     const hintCost = HINT_COSTS[Math.min(hintsUsed, HINT_COSTS.length - 1)];
     const score = Math.round(graded.score * (1 - hintCost) * 1e6) / 1e6;
-    const feedback =
+    const withHints =
       hintsUsed > 0 ? joinText([graded.feedback, msg.hintCostNote(hintsUsed, hintCost)]) : graded.feedback;
+    // A wild number is graded like any other; when it is absurd, a note says where the slip likely is.
+    const right = answer.kind === 'number' && graded.status !== 'correct' ? ctx.expected(ask) : null;
+    const feedback =
+      answer.kind === 'number' &&
+      right !== null &&
+      !Array.isArray(right) &&
+      isAbsurd(answer.number.value, right as Value)
+        ? joinText([withHints, absurdNote(answer.number.text)])
+        : withHints;
     return {
       ask: ask.id,
       status: graded.status,

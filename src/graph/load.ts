@@ -7,9 +7,11 @@ import { parseLiteral, type Value } from '../number/value';
 import type { Text } from '../text/lang';
 import { fail, parseSource, readSource, type Source } from '../network/source';
 import { fieldPath } from '../network/errors';
+import { LIMITS, LIMIT_WORDS } from '../network/limits';
+import { ExactLimitError } from '../number/limits';
 import { expected, isMapping, mapping, missingField, says, unknownField, validate } from '../network/schema-issues';
 import { ARITY, MAX_POW_EXPONENT } from './ops';
-import { forwardValues, NodeDomainError, solveGraph } from './solve';
+import { forwardValues, NodeDomainError, NodeLimitError, solveGraph } from './solve';
 import { GRAPH_OPS, type GraphArg, type GraphInput, type GraphNode, type GraphOp, type GraphSpec } from './spec';
 
 export { isGraphSource } from './detect';
@@ -232,6 +234,7 @@ export function graphFromSource(source: Source): GraphSpec {
   const { graph } = validate(source, GraphFileSchema);
   const inputs = graph.inputs;
   const rawNodes = graph.nodes;
+  checkSize(source, inputs.length, rawNodes);
 
   // Where each name is defined: an input, or the index of its node.
   const definedAt = new Map<string, 'input' | number>();
@@ -275,6 +278,22 @@ export function graphFromSource(source: Source): GraphSpec {
   const spec: GraphSpec = { inputs, nodes, output: graph.output, ...(step ? { step } : {}) };
   checkDomains(source, spec);
   return spec;
+}
+
+/** The size limits of a graph (inputs, nodes, arguments of a node), before any name is resolved. */
+function checkSize(source: Source, inputs: number, nodes: readonly RawNode[]): void {
+  if (inputs > LIMITS.graphInputs)
+    fail(source, ['graph', 'inputs'], LIMIT_WORDS.count({ en: 'inputs', ja: '入力' }, inputs, LIMITS.graphInputs));
+  if (nodes.length > LIMITS.graphNodes)
+    fail(source, ['graph', 'nodes'], LIMIT_WORDS.count({ en: 'nodes', ja: 'ノード' }, nodes.length, LIMITS.graphNodes));
+  nodes.forEach((node, i) => {
+    if (node.args.length > LIMITS.nodeArgs)
+      fail(
+        source,
+        ['graph', 'nodes', i, 'args'],
+        LIMIT_WORDS.count({ en: 'arguments', ja: '引数' }, node.args.length, LIMITS.nodeArgs),
+      );
+  });
 }
 
 function resolveArg(
@@ -411,6 +430,7 @@ function checkDomains(source: Source, spec: GraphSpec): void {
   try {
     forwardValues(spec);
   } catch (error) {
+    if (error instanceof NodeLimitError) fail(source, ['graph', 'nodes', error.nodeIndex], LIMIT_WORDS.exact);
     if (error instanceof NodeDomainError) {
       fail(source, ['graph', 'nodes', error.nodeIndex], {
         en: `cannot be evaluated: ${error.message}`,
@@ -423,6 +443,8 @@ function checkDomains(source: Source, spec: GraphSpec): void {
   try {
     solveGraph(spec);
   } catch (error) {
+    if (error instanceof NodeLimitError || error instanceof ExactLimitError)
+      fail(source, ['graph', 'step'], LIMIT_WORDS.exact);
     if (error instanceof NodeDomainError) {
       fail(source, ['graph', 'step'], {
         en: `after the step, graph.nodes[${error.nodeIndex}] cannot be evaluated: ${error.message}`,

@@ -3,6 +3,7 @@
 // gradient times the local derivative.
 import { ONE, ZERO, add, mul, sub, type Value } from '../number/value';
 import { valueText } from '../number/format';
+import { ExactLimitError } from '../number/limits';
 import { GraphDomainError, applyOp, localDerivatives } from './ops';
 import type { GraphArg, GraphSpec, GraphStep } from './spec';
 
@@ -16,6 +17,11 @@ export class NodeDomainError extends Error {
   ) {
     super(message);
   }
+}
+
+/** A node whose exact value outgrows the limit of exact values (2 squared 31 times). */
+export class NodeLimitError extends NodeDomainError {
+  override name = 'NodeLimitError';
 }
 
 export interface GraphEdge {
@@ -66,6 +72,7 @@ export function forwardValues(spec: GraphSpec): Map<string, Value> {
     try {
       values.set(node.name, applyOp(node.op, args));
     } catch (error) {
+      if (error instanceof ExactLimitError) throw new NodeLimitError(i, node.name, error.message);
       if (!(error instanceof GraphDomainError)) throw error;
       const shown = args.map((v) => valueText(v)).join(', ');
       throw new NodeDomainError(i, node.name, `${node.op}(${shown}): ${error.message}`);

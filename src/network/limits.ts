@@ -1,10 +1,13 @@
 // Limits a hand calculation needs, with a wide margin; checked before any work starts so that a small
 // hostile file cannot make the tool run for minutes, fill memory or block.
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { bitsToDigits, LIMITS, type LiteralBreach } from '../number/limits';
 import type { Text } from '../text/lang';
 
+export { LIMITS };
+
 /** Largest input file read, in bytes. */
-export const MAX_FILE_BYTES = 1_000_000;
+export const MAX_FILE_BYTES = LIMITS.fileBytes;
 
 export class FileLimitError extends Error {
   constructor(readonly why: Text) {
@@ -55,3 +58,39 @@ function tooLarge(): FileLimitError {
     ja: `ファイルが上限の ${MAX_FILE_BYTES.toLocaleString('en')} バイトを超えています`,
   });
 }
+
+/** The words of each limit a file can break, for `file:line: field: …` (both languages). */
+export const LIMIT_WORDS = {
+  nesting: {
+    en: `nested deeper than the limit of ${LIMITS.nesting} levels of lists and mappings`,
+    ja: `リストとマッピングの入れ子が上限の ${LIMITS.nesting} 段を超えています`,
+  },
+  literal(breach: LiteralBreach): Text {
+    return breach.limit === 'literalDigits'
+      ? {
+          en: `a number of ${breach.digits.toLocaleString('en')} digits: the limit is ${LIMITS.literalDigits} digits`,
+          ja: `${breach.digits.toLocaleString('en')} 桁の数です: 桁数の上限は ${LIMITS.literalDigits} 桁です`,
+        }
+      : {
+          en: `the exponent e${breach.exponent} is over the limit: exponents go from -${LIMITS.literalExponent} to ${LIMITS.literalExponent}`,
+          ja: `指数 e${breach.exponent} が上限を超えています: 指数は -${LIMITS.literalExponent} から ${LIMITS.literalExponent} までです`,
+        };
+  },
+  values(count: number): Text {
+    return {
+      en: `about ${count.toLocaleString('en')} values (counted as commas and lines): the limit is ${LIMITS.values.toLocaleString('en')} values in a file`,
+      ja: `値が約 ${count.toLocaleString('en')} 個あります（カンマと行の数）: 1つのファイルの値の上限は ${LIMITS.values.toLocaleString('en')} 個です`,
+    };
+  },
+  /** `layers`: 17 of 16, `units`: 65 of 64, … */
+  count(what: Text, count: number, limit: number): Text {
+    return {
+      en: `${count.toLocaleString('en')} ${what.en}: the limit is ${limit.toLocaleString('en')}`,
+      ja: `${what.ja}が ${count.toLocaleString('en')} 個あります: 上限は ${limit.toLocaleString('en')} 個です`,
+    };
+  },
+  exact: {
+    en: `a value computed from this file is too large to compute exactly: exact values are limited to ${LIMITS.exactBits.toLocaleString('en')} bits (about ${bitsToDigits(LIMITS.exactBits).toLocaleString('en')} digits); keep weights and inputs moderate`,
+    ja: `このファイルから計算される値が大きすぎて厳密に計算できません: 厳密な値の上限は ${LIMITS.exactBits.toLocaleString('en')} ビット（約 ${bitsToDigits(LIMITS.exactBits).toLocaleString('en')} 桁）です。重みと入力を手計算できる大きさにしてください`,
+  },
+} as const;

@@ -5,6 +5,7 @@ import * as v from 'valibot';
 import { parseLiteral, ratio, sign, sum, compare, ONE, ZERO, type Value } from '../number/value';
 import type { Text } from '../text/lang';
 import { InputError } from './errors';
+import { LIMITS, LIMIT_WORDS } from './limits';
 import { got, mapping, says, unknownField, validate } from './schema-issues';
 import { fail, readSource, parseSource, type Path, type Source } from './source';
 import {
@@ -223,7 +224,44 @@ function numberMatrix(source: Source, path: Path, rows: readonly (readonly strin
   });
 }
 
+/**
+ * The size limits of a network (layers, units, samples, and the work of one solve), checked on the
+ * raw file before any number is read.
+ */
+function checkSize(source: Source, raw: RawFile): void {
+  const over = (path: Path, what: Text, count: number, limit: number) => {
+    if (count > limit) fail(source, path, LIMIT_WORDS.count(what, count, limit));
+  };
+  over(['layers'], { en: 'layers', ja: '層' }, raw.layers.length, LIMITS.layers);
+  const samples = { en: 'samples (rows)', ja: 'サンプル（行）' };
+  const values = { en: 'values in a row', ja: '1行の値' };
+  for (const key of ['input', 'target'] as const) {
+    over([key], samples, raw[key].length, LIMITS.samples);
+    raw[key].forEach((row, i) => over([key, i], values, row.length, LIMITS.units));
+  }
+  let weights = 0;
+  raw.layers.forEach((layer, l) => {
+    const units = {
+      en: 'rows or columns of weights (units or inputs of a layer)',
+      ja: '重みの行または列（層のユニットまたは入力）',
+    };
+    over(['layers', l, 'weights'], units, layer.weights.length, LIMITS.units);
+    layer.weights.forEach((row, i) => over(['layers', l, 'weights', i], units, row.length, LIMITS.units));
+    if (Array.isArray(layer.bias)) over(['layers', l, 'bias'], values, layer.bias.length, LIMITS.units);
+    weights += layer.weights.reduce((n, row) => n + row.length, 0);
+  });
+  const steps = raw.steps !== undefined && /^\s*\d{1,7}\s*$/.test(raw.steps) ? Number(raw.steps) : 1;
+  const work = weights * raw.input.length * Math.max(1, steps);
+  if (work > LIMITS.work) {
+    fail(source, ['layers'], {
+      en: `too much work for a hand calculation: ${weights.toLocaleString('en')} weights × ${raw.input.length} samples × ${steps} steps = ${work.toLocaleString('en')}, the limit is ${LIMITS.work.toLocaleString('en')}`,
+      ja: `手計算には多すぎます: 重み ${weights.toLocaleString('en')} 個 × サンプル ${raw.input.length} 個 × ステップ ${steps} 回 = ${work.toLocaleString('en')} で、上限は ${LIMITS.work.toLocaleString('en')} です`,
+    });
+  }
+}
+
 function buildSpec(source: Source, raw: RawFile): NetworkSpec {
+  checkSize(source, raw);
   const layout: Layout = raw.layout ?? 'x-w';
   const input = numberMatrix(source, ['input'], raw.input);
   const target = numberMatrix(source, ['target'], raw.target);

@@ -3,8 +3,9 @@
 // Keeps the parsed document so that errors can name the line of a field.
 import { LineCounter, parseDocument, type Document, type ErrorCode } from 'yaml';
 import type { Text } from '../text/lang';
+import { outOfBounds, textBreach } from './bounds';
 import { InputError, fieldPath } from './errors';
-import { FileLimitError, readCapped } from './limits';
+import { FileLimitError, LIMIT_WORDS, readCapped } from './limits';
 
 export type Path = readonly (string | number)[];
 
@@ -34,12 +35,17 @@ export function readSource(file: string): Source {
 }
 
 export function parseSource(file: string, text: string): Source {
+  const breach = textBreach(text);
+  if (breach?.limit === 'nesting') throw new InputError(file, null, LIMIT_WORDS.nesting, breach.line);
+  if (breach?.limit === 'values') throw new InputError(file, null, LIMIT_WORDS.values(breach.count));
   const lineCounter = new LineCounter();
   const doc: Document = parseDocument(text, { schema: 'failsafe', lineCounter, prettyErrors: false });
   if (doc.errors.length > 0) {
     const error = doc.errors[0];
     // linePos is only filled in with prettyErrors; the line counter gives the line either way.
     const line = error.linePos?.[0].line ?? lineCounter.linePos(error.pos[0]).line;
+    // The parser's own recursion ran out before the nesting limit could be checked on the data.
+    if (/call stack/i.test(error.message)) throw new InputError(file, null, LIMIT_WORDS.nesting, line);
     const message = error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
     const what = YAML_ERRORS_JA[error.code];
     throw new InputError(
@@ -56,6 +62,9 @@ export function parseSource(file: string, text: string): Source {
   try {
     data = doc.toJS({ maxAliasCount: 100 });
   } catch (error) {
+    if (error instanceof RangeError && /call stack/i.test(error.message)) {
+      throw new InputError(file, null, LIMIT_WORDS.nesting);
+    }
     // yaml refuses to expand an alias bomb (a few lines that would become millions of values).
     if (!(error instanceof ReferenceError)) throw error;
     throw new InputError(file, null, {
@@ -63,7 +72,7 @@ export function parseSource(file: string, text: string): Source {
       ja: 'YAML のエイリアス（*名前）が多すぎます',
     });
   }
-  return {
+  const source: Source = {
     file,
     data,
     lineOf(path) {
@@ -74,6 +83,9 @@ export function parseSource(file: string, text: string): Source {
       return null;
     },
   };
+  const over = outOfBounds(data);
+  if (over) fail(source, over.path, over.why);
+  return source;
 }
 
 /** The Japanese for the parser's most common complaints; its English detail follows in brackets. */

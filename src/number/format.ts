@@ -75,6 +75,44 @@ export function fractionLatex(q: Fraction): string {
   return q.d === 1n ? `${sign}${q.n}` : `${sign}\\frac{${q.n}}{${q.d}}`;
 }
 
+/** Trailing zeros from which an integer inside a symbolic value is written m·10ᵏ: σ(−10³⁰⁰), not 301 digits. */
+const POWER_FROM = 12;
+
+/** An integer with at least POWER_FROM trailing zeros as [m, k] with n = m·10ᵏ; else null. */
+function powerOfTen(n: bigint): [bigint, number] | null {
+  if (n === 0n) return null;
+  const digits = n.toString();
+  const k = digits.length - digits.replace(/0+$/, '').length;
+  return k >= POWER_FROM ? [n / 10n ** BigInt(k), k] : null;
+}
+
+const SUPERSCRIPTS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+
+/** n or 10ᵏ / m×10ᵏ in plain text. */
+function integerText(n: bigint): string {
+  const p = powerOfTen(n);
+  if (!p) return n.toString();
+  const power = `10${[...String(p[1])].map((c) => SUPERSCRIPTS[Number(c)]).join('')}`;
+  return p[0] === 1n ? power : `${p[0]}×${power}`;
+}
+
+function integerLatex(n: bigint): string {
+  const p = powerOfTen(n);
+  if (!p) return n.toString();
+  return p[0] === 1n ? `10^{${p[1]}}` : `${p[0]} \\cdot 10^{${p[1]}}`;
+}
+
+/** A rational leaf of a symbolic value: p/q, with huge powers of ten written as such. */
+function leafText(q: Fraction): string {
+  const sign = q.s < 0n && q.n !== 0n ? '-' : '';
+  return q.d === 1n ? `${sign}${integerText(q.n)}` : `${sign}${integerText(q.n)}/${integerText(q.d)}`;
+}
+
+function leafLatex(q: Fraction): string {
+  const sign = q.s < 0n && q.n !== 0n ? '-' : '';
+  return q.d === 1n ? `${sign}${integerLatex(q.n)}` : `${sign}\\frac{${integerLatex(q.n)}}{${integerLatex(q.d)}}`;
+}
+
 /** LaTeX for a value: the fraction, the symbolic form when short, else a truncated decimal. */
 export function valueLatex(v: Value): string {
   if (v.kind === 'rational') return fractionLatex(v.q);
@@ -100,7 +138,7 @@ const CALL_LATEX: Readonly<Record<FunctionName, (arg: string) => string>> = {
 export function exprLatex(e: Expr): string {
   switch (e.op) {
     case 'rational':
-      return fractionLatex(e.q);
+      return leafLatex(e.q);
     case 'neg':
       return `-${wrap(e.arg, PRECEDENCE.neg, true)}`;
     case 'add':
@@ -126,7 +164,7 @@ function wrap(e: Expr, minPrecedence: number, parenthesiseNegative: boolean): st
 export function exprText(e: Expr): string {
   switch (e.op) {
     case 'rational':
-      return e.q.toFraction();
+      return leafText(e.q);
     case 'neg':
       return `-${textWrap(e.arg, PRECEDENCE.neg, true)}`;
     case 'add':

@@ -6,6 +6,7 @@
 // tanh(0) = 0, ln(1) = 0, 0 · (anything) = 0.
 import Fraction from 'fraction.js';
 import DecimalBase from 'decimal.js';
+import { checkBits, exceedsBits, literalBreach } from './limits';
 
 /** decimal.js configured as mathjs's BigNumber at 64 significant digits. */
 export const Decimal = DecimalBase.clone({ precision: 64, rounding: DecimalBase.ROUND_HALF_EVEN });
@@ -28,7 +29,10 @@ export type Value =
 
 const rationalCache = new Map<string, Value>();
 
+/** A rational value; one whose numerator or denominator outgrows LIMITS.exactBits is refused (ExactLimitError). */
 export function rational(q: Fraction): Value {
+  checkBits(q.n);
+  checkBits(q.d);
   return { kind: 'rational', q };
 }
 
@@ -177,13 +181,17 @@ export function evaluateExpr(expr: Expr, D: typeof DecimalBase, memo = new Map<E
   return value;
 }
 
-/** The functions of an Expr at the precision of `D`; tanh through exp, which stays fast for large |x|. */
+/**
+ * The functions of an Expr at the precision of `D`; tanh through exp, which stays fast for large |x|.
+ * σ and tanh saturate: σ(−10³⁰⁰) is 0 and tanh(10³⁰⁰) is 1 to every digit (their exact expressions
+ * still say what they are); e^x underflows to 0 the same way, and only e^x beyond range is refused.
+ */
 const FUNCTIONS: Record<FunctionName, (x: DecimalBase, D: typeof DecimalBase) => DecimalBase> = {
   exp: (x, D) => checkedExp(x, D),
   ln: (x, D) => D.ln(x),
-  sigmoid: (x, D) => new D(1).div(new D(1).plus(checkedExp(x.neg(), D))),
+  sigmoid: (x, D) => new D(1).div(new D(1).plus(D.exp(x.neg()))),
   tanh: (x, D) => {
-    const t = checkedExp(x.abs().times(-2), D); // tanh|x| = (1 − e^(−2|x|)) / (1 + e^(−2|x|))
+    const t = D.exp(x.abs().times(-2)); // tanh|x| = (1 − e^(−2|x|)) / (1 + e^(−2|x|))
     const magnitude = new D(1).minus(t).div(new D(1).plus(t));
     return x.isNegative() ? magnitude.neg() : magnitude;
   },
@@ -203,9 +211,7 @@ export class OutOfRangeError extends RangeError {
 
 function checkedExp(x: DecimalBase, D: typeof DecimalBase): DecimalBase {
   const e = D.exp(x);
-  if (e.isZero() || !e.isFinite()) {
-    throw new OutOfRangeError(x.toSignificantDigits(6).toString(), e.isZero());
-  }
+  if (!e.isFinite()) throw new OutOfRangeError(x.toSignificantDigits(6).toString(), false);
   return e;
 }
 
@@ -301,6 +307,14 @@ export function dot(a: readonly Value[], b: readonly Value[]): Value {
       n = n * termD + termN * d;
       d *= termD;
     }
+    // The unreduced sum grows with every term: reduce it once it is too large, and refuse it if it still is.
+    if (exceedsBits(n) || exceedsBits(d)) {
+      const reduced = new Fraction(n, d);
+      checkBits(reduced.n);
+      checkBits(reduced.d);
+      n = reduced.s * reduced.n;
+      d = reduced.d;
+    }
   }
   return n === 0n ? ZERO : rational(new Fraction(n, d));
 }
@@ -342,6 +356,8 @@ export function parseLiteral(text: string): Value | null {
 const DECIMAL_LITERAL = /^([+-]?)(\d+)?(?:\.(\d*))?(?:[eE]([+-]?\d{1,4}))?$/;
 
 function parseDecimalLiteral(s: string): Fraction | null {
+  // Over the literal limits (100 digits, exponent 1,000) is not a number here: the loaders say why.
+  if (literalBreach(s) !== null) return null;
   const m = DECIMAL_LITERAL.exec(s);
   if (!m) return null;
   const [, signText, intPart = '', fracPart = '', expText] = m;

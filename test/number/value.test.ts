@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import DecimalBase from 'decimal.js';
 import * as V from '../../src/number/value';
-import { exactString } from '../../src/number/format';
+import { exactString, exprText } from '../../src/number/format';
 
 const Dec = DecimalBase.clone({ precision: 60 });
 const lit = (s: string) => {
@@ -162,9 +162,23 @@ describe('extreme values', () => {
     ).toBe(true);
   });
 
-  it('refuses e^x beyond decimal range with a clear error instead of 0 or Infinity', () => {
+  it('refuses e^x beyond decimal range (Infinity) with a clear error', () => {
     expect(() => V.exp(V.ratio(10n ** 20n))).toThrow(V.OutOfRangeError);
-    expect(() => V.sigmoid(V.ratio(-(10n ** 20n)))).toThrow(/too large to compute/);
+    expect(() => V.exp(V.ratio(10n ** 20n))).toThrow(/too large to compute/);
+  });
+
+  it('saturates σ, tanh and e^x of huge arguments instead of throwing, keeping the exact expression', () => {
+    // 0 < σ(−10³⁰⁰) < e^(−10³⁰⁰) < 10^(−4·10²⁹⁹): zero to every one of the 64 digits; likewise 1 − σ(10³⁰⁰).
+    const huge = V.ratio(10n ** 300n);
+    const low = V.sigmoid(V.neg(huge));
+    expect(V.approx(low).isZero()).toBe(true);
+    expect(low.kind === 'real' && exprText(low.expr)).toBe('σ(-10³⁰⁰)');
+    expect(V.approx(V.sigmoid(huge)).eq(1)).toBe(true);
+    expect(V.approx(V.tanh(huge)).eq(1)).toBe(true);
+    expect(V.approx(V.tanh(V.neg(huge))).eq(-1)).toBe(true);
+    expect(V.approx(V.exp(V.neg(huge))).isZero()).toBe(true);
+    // σ′ = σ(1 − σ) of a saturated unit is 0 to every digit too, without an error.
+    expect(V.approx(V.mul(low, V.sub(V.ONE, low))).isZero()).toBe(true);
   });
 });
 
