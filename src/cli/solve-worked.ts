@@ -1,7 +1,6 @@
 // The worked-solution side of `solve`: checks that --form and --output come with a worked format,
 // renders it and writes it (PDF bytes only to a file or a redirected stdout). The renderers, KaTeX and
 // the browser driver are imported only here, and only for these formats.
-import { writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Solution } from '../engine/solve';
 import type { Training } from '../engine/train';
@@ -12,6 +11,7 @@ import type { WorkedDocument } from '../render/document';
 import type { SOLVE } from './commands';
 import { SOLVE as WORDS } from './messages';
 import type { Parsed } from './options';
+import { STDOUT, writeOutput } from './output';
 import { UsageError } from './usage-error';
 
 const WORKED = ['latex', 'markdown', 'html', 'pdf'] as const;
@@ -68,7 +68,8 @@ export async function writeWorkedGraph(source: Source, options: WorkedOptions): 
 }
 
 function refuseBinaryToTerminal(options: WorkedOptions): boolean {
-  if (options.format !== 'pdf' || options.output !== undefined || !process.stdout.isTTY) return false;
+  const toStdout = options.output === undefined || options.output === STDOUT;
+  if (options.format !== 'pdf' || !toStdout || !process.stdout.isTTY) return false;
   process.stderr.write(`backprop-tutor: ${pick(WORDS.pdfToTerminal, options.lang)}\n`);
   return true;
 }
@@ -91,11 +92,8 @@ async function writeDocument(doc: WorkedDocument, options: WorkedOptions): Promi
     }
     throw error;
   }
-  if (options.output === undefined) {
-    process.stdout.write(rendered);
-    return 0;
-  }
-  writeFileSync(options.output, rendered);
+  writeOutput(options.output, rendered);
+  if (options.output === undefined || options.output === STDOUT) return 0;
   say(WORDS.wrote(options.output, typeof rendered === 'string' ? Buffer.byteLength(rendered) : rendered.length));
   return 0;
 }

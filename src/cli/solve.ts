@@ -9,6 +9,7 @@ import { solutionToJson, trainingToJson } from '../render/json';
 import { solutionToText } from '../render/text';
 import { SOLVE } from './commands';
 import { SOLVE as WORDS } from './messages';
+import { checkOutputPath } from './output';
 import { parseCommand } from './parse';
 import { UsageError } from './usage-error';
 
@@ -18,6 +19,8 @@ export async function solveCommand(args: string[]): Promise<number> {
   const { format, lang, brief } = values;
   const worked = await import('./solve-worked');
   const workedOptions = worked.workedOptions(values);
+  // A wrong --output (a folder, a missing folder, the input file itself) is refused before the work.
+  if (workedOptions?.output !== undefined) checkOutputPath(workedOptions.output, [positionals[0]]);
   const source = readSource(positionals[0]);
   if (isGraphSource(source.data)) {
     if (workedOptions) return worked.writeWorkedGraph(source, workedOptions);
