@@ -94,6 +94,21 @@ export const SOLVE = {
     ),
   browserFailed: (why: string): Text =>
     text(`cannot make a PDF: the browser failed: ${why}`, `PDFを作れません: ブラウザがエラーになりました: ${why}`),
+  browserTimeout: (browser: string, stage: 'launch' | 'print', seconds: number, variable: string): Text =>
+    stage === 'launch'
+      ? text(
+          `cannot make a PDF: the browser ${browser} did not start within ${seconds} s; it was stopped. Give it longer with --pdf-timeout SECONDS (or ${variable}), or use --format html and print from any browser.`,
+          `PDFを作れません: ブラウザ ${browser} が ${seconds} 秒以内に起動しなかったため停止しました。--pdf-timeout SECONDS（または ${variable}）で待つ時間を延ばすか、--format html にしてどのブラウザからでも印刷してください。`,
+        )
+      : text(
+          `cannot make a PDF: the browser ${browser} did not finish printing within ${seconds} s; it was stopped. Give it longer with --pdf-timeout SECONDS (or ${variable}), or use --format html and print from any browser.`,
+          `PDFを作れません: ブラウザ ${browser} が ${seconds} 秒以内に印刷を終えなかったため停止しました。--pdf-timeout SECONDS（または ${variable}）で待つ時間を延ばすか、--format html にしてどのブラウザからでも印刷してください。`,
+        ),
+  badPdfTimeoutEnv: (variable: string, max: number, value: string): Text =>
+    text(
+      `${variable} must be a whole number of seconds from 1 to ${max}, got "${value}"`,
+      `${variable} は 1 から ${max} までの秒数（整数）にしてください（指定値: "${value}"）`,
+    ),
   pdfToTerminal: text(
     'a PDF is binary: give --output FILE.pdf, or redirect standard output to a file',
     'PDFはバイナリです: --output FILE.pdf を指定するか、標準出力をファイルにリダイレクトしてください',
