@@ -1,7 +1,7 @@
 // The text of every rejection, in English and Japanese (the terms of docs/glossary-ja.md).
 // Each message names the problem and shows how to write the answer instead. Text echoed from the
 // answer goes through `shown` first, so a control character or a bidi override can never reach a terminal.
-import { escapeTerminal } from '../text/escape';
+import { echo } from '../text/escape';
 
 /** Why an answer was rejected: a stable code for the grader (errors.ts pairs it with its message). */
 export type AnswerErrorCode =
@@ -75,9 +75,7 @@ const MAX_SHOWN = 24;
 
 /** At most 24 printable characters of untrusted text; anything invisible or control-like (and " and \\) becomes U+XXXX. */
 export function shown(text: string): string {
-  const chars = [...text];
-  const head = escapeTerminal(chars.slice(0, MAX_SHOWN).join(''), '"\\');
-  return chars.length > MAX_SHOWN ? `${head}…` : head;
+  return echo(text, MAX_SHOWN, '"\\');
 }
 
 function p(params: MessageParams, key: string): string {

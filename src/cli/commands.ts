@@ -2,6 +2,7 @@
 // ways to call it, each described in English and Japanese. The parser and the usage text are built
 // from this table; it is plain data (loaded at every start), the commands themselves load lazily.
 import { MAX_SEED } from '../exercises/prng';
+import { DEFAULT_PDF_TIMEOUT_S, MAX_PDF_TIMEOUT_S, PDF_TIMEOUT_ENV } from '../render/pdf-timeout';
 import { LANGS, text } from '../text/lang';
 import type { CommandSpec, EnumOption } from './options';
 
@@ -61,8 +62,18 @@ export const SOLVE = {
       short: 'o',
       value: 'OUT',
       description: text(
-        'Write the worked solution to the file OUT instead of standard output.',
-        '途中式つきの解説を標準出力の代わりにファイル OUT に書き出します。',
+        'Write the worked solution to the file OUT instead of standard output (- is standard output).',
+        '途中式つきの解説を標準出力の代わりにファイル OUT に書き出します（- は標準出力）。',
+      ),
+    },
+    'pdf-timeout': {
+      type: 'integer',
+      value: 'SECONDS',
+      min: 1,
+      max: MAX_PDF_TIMEOUT_S,
+      description: text(
+        `With --format pdf: how long starting the browser, and then printing, may each take (default\n${DEFAULT_PDF_TIMEOUT_S}; ${PDF_TIMEOUT_ENV} sets the default).`,
+        `--format pdf のとき: ブラウザの起動と印刷にそれぞれ待つ秒数（既定: ${DEFAULT_PDF_TIMEOUT_S}。\n${PDF_TIMEOUT_ENV} で既定値を変えられます）。`,
       ),
     },
   },
@@ -76,7 +87,7 @@ export const SOLVE = {
     },
     {
       required: [{ option: 'format', values: ['latex', 'markdown', 'html', 'pdf'] }],
-      optional: ['form', 'lang', 'output'],
+      optional: ['form', 'lang', 'output', 'pdf-timeout'],
       description: text(
         'A worked solution, every step with its formula, the numbers substituted and the result:\na LaTeX document, Markdown with $…$ math, one self-contained printable HTML file (KaTeX,\nfonts embedded), or a PDF printed by headless Chromium.',
         '途中式つきの解説: すべてのステップについて、式、数値を代入した式、結果を示します。LaTeX 文書、\n$…$ の数式を含む Markdown、印刷できる1つの HTML ファイル（KaTeX、フォント埋め込み）、または\nヘッドレス Chromium で印刷した PDF。',

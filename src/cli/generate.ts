@@ -1,7 +1,7 @@
 // `backprop-tutor generate SET.yaml --out DIR [--roster roster.csv | --variants N] [--format html,pdf,md,latex]`:
 // every student's variant, self-tested, then rendered and written. Nothing is written until every
 // variant has passed, so a failure leaves no half-written class behind.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { WorkedDocument } from '../document/model';
 import { InputError } from '../network/errors';
@@ -13,6 +13,7 @@ import { loadRoster, numberedVariants } from '../sets/roster';
 import { selfTest } from '../sets/verify';
 import { GENERATE } from './commands';
 import { GENERATE as WORDS } from './messages';
+import { outputError, writeOutputFile } from './output';
 import { parseCommand } from './parse';
 import { UsageError } from './usage-error';
 
@@ -34,6 +35,12 @@ export async function generateCommand(args: string[]): Promise<number> {
     throw new UsageError({ en: 'generate: expected --out DIR', ja: 'generate: --out DIR を指定してください' });
   if ((roster === undefined) === (variants === undefined)) throw new UsageError(WORDS.rosterOrVariants);
   const formats = formatsOf(values.format);
+  // A folder that cannot be made (a file in the way, no permission) is said before the work starts.
+  try {
+    mkdirSync(out, { recursive: true });
+  } catch (error) {
+    throw outputError(out, error);
+  }
   const set = loadSet(positionals[0]);
   const students = roster === undefined ? numberedVariants(variants ?? 1) : loadRoster(roster);
   if (students.length === 0) throw new InputError(roster ?? '', null, WORDS.emptyRoster(roster ?? ''));
@@ -65,8 +72,12 @@ export async function generateCommand(args: string[]): Promise<number> {
   }
   for (const [path, content] of files) {
     const target = join(out, path);
-    mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(target, content);
+    try {
+      mkdirSync(dirname(target), { recursive: true });
+    } catch (error) {
+      throw outputError(dirname(target), error);
+    }
+    writeOutputFile(target, content);
   }
   say(WORDS.wrote(files.size, out, exams.length));
   return 0;

@@ -4,9 +4,11 @@
 import { setFlagsFromString } from 'node:v8';
 import { InputError } from '../network/errors';
 import { OutOfRangeError } from '../number/value';
+import { echo, escapeTerminal } from '../text/escape';
 import { pick, type Lang } from '../text/lang';
 import { HELP_FLAGS, VERSION_FLAGS, type CommandName } from './commands';
 import { MAIN } from './messages';
+import { OutputError, outputError } from './output';
 import { UsageError } from './usage-error';
 import { cliLang, envLang, langFlag, LANG_ENV } from './lang';
 import pkg from '../../package.json';
@@ -63,35 +65,64 @@ const RUN: Readonly<Record<CommandName, (args: string[]) => Promise<number>>> = 
   generate: async (args) => (await import('./generate')).generateCommand(args),
 };
 
+/** Set to 1 for a bug report: an internal error then shows its stack. */
+const DEBUG_ENV = 'BACKPROP_TUTOR_DEBUG';
+
+/** Whether a bug report is wanted: the stack of an internal error is shown only then. */
+const debug = (): boolean => process.env[DEBUG_ENV] === '1';
+
+/** One line on stderr, whatever slipped into the message (a newline, an escape, a bidi override) shown as U+XXXX. */
+const sayError = (message: string): void => {
+  process.stderr.write(`backprop-tutor: ${escapeTerminal(message)}\n`);
+};
+
 async function report(error: unknown, lang: Lang): Promise<number> {
   if (error instanceof InputError) {
-    process.stderr.write(`backprop-tutor: ${error.messageIn(lang)}\n`);
+    sayError(error.messageIn(lang));
     return 2;
+  }
+  if (error instanceof OutputError) {
+    sayError(error.messageIn(lang));
+    return error.exitCode;
   }
   if (error instanceof UsageError || String((error as { code?: string }).code).startsWith('ERR_PARSE_ARGS')) {
     const { usage, usageMessage } = await import('./usage');
-    process.stderr.write(`backprop-tutor: ${usageMessage(error as Error, lang)}\n\n${usage(lang)}`);
+    sayError(usageMessage(error as Error, lang));
+    process.stderr.write(`\n${usage(lang)}`);
     return 2;
   }
   if (error instanceof OutOfRangeError) {
     // Values far beyond hand computation (e.g. weights of 10^20): a clear message, not a stack trace.
-    process.stderr.write(
-      `backprop-tutor: ${pick(MAIN.outOfRange(error.message, error.exponent, error.tooSmall), lang)}\n`,
-    );
+    sayError(pick(MAIN.outOfRange(error.message, error.exponent, error.tooSmall), lang));
     return 2;
   }
-  process.stderr.write(`backprop-tutor: ${pick(MAIN.internal, lang)}: ${(error as Error).stack ?? String(error)}\n`);
+  return internalError(error, lang);
+}
+
+/** A bug: one line, and the stack only for a bug report (BACKPROP_TUTOR_DEBUG=1). */
+function internalError(error: unknown, lang: Lang): number {
+  const message = error instanceof Error ? `${error.name}: ${error.message.split('\n')[0]}` : String(error);
+  sayError(
+    `${pick(MAIN.internal, lang)}: ${echo(message, 300)}${debug() ? '' : pick(MAIN.debugHint(DEBUG_ENV), lang)}`,
+  );
+  if (debug()) process.stderr.write(`${(error as Error)?.stack ?? String(error)}\n`);
   return 1;
 }
 
-// `backprop-tutor solve … | head` closes the pipe early: that is the reader's choice, not an error.
+// Standard output fails only at a write: `… | head` closes the pipe early, which is the reader's
+// choice, not an error; a full disk (`> /dev/full`) or a device error is one line and exit 1.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') process.exit(0);
-  throw error;
+  const failed = outputError(null, error);
+  sayError(failed.messageIn(lang));
+  process.exit(failed.exitCode);
 });
 
 const argv = process.argv.slice(2);
 const lang = cliLang(argv, process.env);
+// Whatever escapes the command's promise (an error in a callback or a stream) is still one line.
+process.on('uncaughtException', (error) => process.exit(internalError(error, lang)));
+process.on('unhandledRejection', (error) => process.exit(internalError(error, lang)));
 run(argv, lang).then(
   (code) => {
     process.exitCode = code;

@@ -76,6 +76,11 @@ export const MAIN = {
       `e^(${exponent}) が${tooSmall ? '小さ' : '大き'}すぎて計算できません。重みと入力を手計算できる大きさにしてください`,
     ),
   internal: text('internal error', '内部エラー'),
+  debugHint: (variable: string): Text =>
+    text(
+      ` (a bug: please report it; ${variable}=1 shows the details)`,
+      `（不具合です。報告してください。${variable}=1 で詳細を表示します）`,
+    ),
 } as const;
 
 /** `solve` and its worked solutions (src/cli/solve.ts, src/cli/solve-worked.ts). */
@@ -89,6 +94,21 @@ export const SOLVE = {
     ),
   browserFailed: (why: string): Text =>
     text(`cannot make a PDF: the browser failed: ${why}`, `PDFを作れません: ブラウザがエラーになりました: ${why}`),
+  browserTimeout: (browser: string, stage: 'launch' | 'print', seconds: number, variable: string): Text =>
+    stage === 'launch'
+      ? text(
+          `cannot make a PDF: the browser ${browser} did not start within ${seconds} s; it was stopped. Give it longer with --pdf-timeout SECONDS (or ${variable}), or use --format html and print from any browser.`,
+          `PDFを作れません: ブラウザ ${browser} が ${seconds} 秒以内に起動しなかったため停止しました。--pdf-timeout SECONDS（または ${variable}）で待つ時間を延ばすか、--format html にしてどのブラウザからでも印刷してください。`,
+        )
+      : text(
+          `cannot make a PDF: the browser ${browser} did not finish printing within ${seconds} s; it was stopped. Give it longer with --pdf-timeout SECONDS (or ${variable}), or use --format html and print from any browser.`,
+          `PDFを作れません: ブラウザ ${browser} が ${seconds} 秒以内に印刷を終えなかったため停止しました。--pdf-timeout SECONDS（または ${variable}）で待つ時間を延ばすか、--format html にしてどのブラウザからでも印刷してください。`,
+        ),
+  badPdfTimeoutEnv: (variable: string, max: number, value: string): Text =>
+    text(
+      `${variable} must be a whole number of seconds from 1 to ${max}, got "${value}"`,
+      `${variable} は 1 から ${max} までの秒数（整数）にしてください（指定値: "${value}"）`,
+    ),
   pdfToTerminal: text(
     'a PDF is binary: give --output FILE.pdf, or redirect standard output to a file',
     'PDFはバイナリです: --output FILE.pdf を指定するか、標準出力をファイルにリダイレクトしてください',
@@ -221,4 +241,40 @@ export const GENERATE = {
       `generate: wrote ${count} files for ${students} student${students === 1 ? '' : 's'} in ${dir}`,
       `generate: ${dir} に ${students} 人分、${count} 個のファイルを書き出しました`,
     ),
+} as const;
+
+/** Writing the output (src/cli/output.ts): `cannot write PATH: reason`. */
+export const OUTPUT = {
+  cannotWrite: (where: string, why: Text): Text =>
+    text(`cannot write ${where}: ${why.en}`, `${latinSpace(where)}に書き込めません: ${why.ja}`),
+  stdout: text('standard output', '標準出力'),
+  empty: text(
+    'the file name is empty (use - for standard output)',
+    'ファイル名が空です（標準出力には - を指定します）',
+  ),
+  isInput: text(
+    'it is the input file, which would be overwritten; give another file name',
+    '入力ファイルそのものです。上書きしてしまうので、別のファイル名を指定してください',
+  ),
+  noFolder: (folder: string): Text => text(`its folder ${folder} does not exist`, `フォルダ ${folder} が存在しません`),
+  failed: (code: string): Text => text(`the write failed (${code})`, `書き込みに失敗しました（${code}）`),
+  /** The words for each errno a write can end in. */
+  reasons: {
+    EISDIR: text('it is a folder; give a file name', 'フォルダです。ファイル名を指定してください'),
+    ENOENT: text('its folder does not exist', 'フォルダが存在しません'),
+    EEXIST: text(
+      'a file of that name is in the way (a folder is needed)',
+      '同じ名前のファイルがあります（フォルダが必要です）',
+    ),
+    ENOTDIR: text('a part of the path is not a folder', 'パスの途中にフォルダでないものがあります'),
+    EACCES: text('permission denied', '書き込む権限がありません'),
+    EPERM: text('permission denied', '書き込む権限がありません'),
+    EROFS: text('the file system is read-only', '読み取り専用のファイルシステムです'),
+    ENAMETOOLONG: text('the name is too long', '名前が長すぎます'),
+    ELOOP: text('too many symbolic links', 'シンボリックリンクが多すぎます'),
+    ENOSPC: text('no space left on the device', 'デバイスの空き容量がありません'),
+    EDQUOT: text('the disk quota is used up', 'ディスクの割り当て容量を使い切りました'),
+    EFBIG: text('the file is too large for the device', 'ファイルがデバイスに対して大きすぎます'),
+    EIO: text('the device reported an input/output error', 'デバイスで入出力エラーが起きました'),
+  } as Readonly<Record<string, Text>>,
 } as const;

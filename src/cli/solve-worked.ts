@@ -1,17 +1,19 @@
 // The worked-solution side of `solve`: checks that --form and --output come with a worked format,
 // renders it and writes it (PDF bytes only to a file or a redirected stdout). The renderers, KaTeX and
 // the browser driver are imported only here, and only for these formats.
-import { writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Solution } from '../engine/solve';
 import type { Training } from '../engine/train';
 import { pick, type Lang, type Text } from '../text/lang';
 import type { FormOption } from '../trace/types';
+import { echo } from '../text/escape';
+import { MAX_PDF_TIMEOUT_S, PDF_TIMEOUT_ENV, parsePdfTimeout, pdfTimeoutSeconds } from '../render/pdf-timeout';
 import type { Source } from '../network/source';
 import type { WorkedDocument } from '../render/document';
 import type { SOLVE } from './commands';
 import { SOLVE as WORDS } from './messages';
 import type { Parsed } from './options';
+import { STDOUT, writeOutput } from './output';
 import { UsageError } from './usage-error';
 
 const WORKED = ['latex', 'markdown', 'html', 'pdf'] as const;
@@ -22,6 +24,8 @@ export interface WorkedOptions {
   readonly form: FormOption | undefined;
   readonly lang: Lang;
   readonly output: string | undefined;
+  /** Seconds for the browser's start and again for printing (--format pdf). */
+  readonly pdfTimeout: number;
 }
 
 const isWorked = (format: string): format is Worked => (WORKED as readonly string[]).includes(format);
@@ -29,13 +33,23 @@ const isWorked = (format: string): format is Worked => (WORKED as readonly strin
 /** The worked-solution options, or null for text/json (which take neither --form nor --output). */
 export function workedOptions(values: Parsed<typeof SOLVE>['values']): WorkedOptions | null {
   const { format, form, lang, output } = values;
+  const flagTimeout = values['pdf-timeout'];
+  if (flagTimeout !== undefined && format !== 'pdf') throw new UsageError(WORDS.onlyWorked('--pdf-timeout', 'pdf'));
   if (!isWorked(format)) {
     const worked = WORKED.join(', ');
     if (form !== undefined) throw new UsageError(WORDS.onlyWorked('--form', worked));
     if (output !== undefined) throw new UsageError(WORDS.onlyWorked('--output', worked));
     return null;
   }
-  return { format, form, lang, output };
+  return { format, form, lang, output, pdfTimeout: flagTimeout ?? envTimeout(format) };
+}
+
+/** BACKPROP_TUTOR_PDF_TIMEOUT, checked like the flag when a PDF is asked for. */
+function envTimeout(format: Worked): number {
+  const own = process.env[PDF_TIMEOUT_ENV];
+  if (format === 'pdf' && own !== undefined && own !== '' && parsePdfTimeout(own) === null)
+    throw new UsageError(WORDS.badPdfTimeoutEnv(PDF_TIMEOUT_ENV, MAX_PDF_TIMEOUT_S, echo(own)));
+  return pdfTimeoutSeconds();
 }
 
 /** Renders a network's worked solution and writes it; returns the exit code. */
@@ -68,7 +82,8 @@ export async function writeWorkedGraph(source: Source, options: WorkedOptions): 
 }
 
 function refuseBinaryToTerminal(options: WorkedOptions): boolean {
-  if (options.format !== 'pdf' || options.output !== undefined || !process.stdout.isTTY) return false;
+  const toStdout = options.output === undefined || options.output === STDOUT;
+  if (options.format !== 'pdf' || !toStdout || !process.stdout.isTTY) return false;
   process.stderr.write(`backprop-tutor: ${pick(WORDS.pdfToTerminal, options.lang)}\n`);
   return true;
 }
@@ -78,11 +93,16 @@ async function writeDocument(doc: WorkedDocument, options: WorkedOptions): Promi
   const { renderDocument } = await import('../render/worked');
   let rendered: string | Uint8Array;
   try {
-    rendered = await renderDocument(doc, options.format);
+    rendered = await renderDocument(doc, options.format, { pdf: { timeoutSeconds: options.pdfTimeout } });
   } catch (error) {
     const name = (error as Error).name;
     if (name === 'NoBrowserError') {
       say(WORDS.noBrowser((error as { looked: string[] }).looked.join(', ')));
+      return 1;
+    }
+    if (name === 'BrowserTimeoutError') {
+      const { executablePath, stage, seconds } = error as import('../render/pdf').BrowserTimeoutError;
+      say(WORDS.browserTimeout(executablePath, stage, seconds, PDF_TIMEOUT_ENV));
       return 1;
     }
     if (name === 'BrowserError') {
@@ -91,11 +111,8 @@ async function writeDocument(doc: WorkedDocument, options: WorkedOptions): Promi
     }
     throw error;
   }
-  if (options.output === undefined) {
-    process.stdout.write(rendered);
-    return 0;
-  }
-  writeFileSync(options.output, rendered);
+  writeOutput(options.output, rendered);
+  if (options.output === undefined || options.output === STDOUT) return 0;
   say(WORDS.wrote(options.output, typeof rendered === 'string' ? Buffer.byteLength(rendered) : rendered.length));
   return 0;
 }

@@ -12,6 +12,7 @@ import { solutionToJson, trainingToJson } from '../render/json';
 import { solutionToText } from '../render/text';
 import { SOLVE } from './commands';
 import { SOLVE as WORDS } from './messages';
+import { checkOutputPath } from './output';
 import { parseCommand } from './parse';
 import { UsageError } from './usage-error';
 
@@ -20,6 +21,8 @@ export async function solveCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseCommand(SOLVE, args);
   const worked = await import('./solve-worked');
   const workedOptions = worked.workedOptions(values);
+  // A wrong --output (a folder, a missing folder, the input file itself) is refused before the work.
+  if (workedOptions?.output !== undefined) checkOutputPath(workedOptions.output, [positionals[0]]);
   const source = readSource(positionals[0]);
   try {
     return await solveSource(source, values, workedOptions, worked);

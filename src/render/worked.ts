@@ -1,6 +1,7 @@
 // The worked-solution formats of `solve`: a network's Solution → step trace → document in a language
 // (with the derivations it uses as an appendix) → LaTeX, Markdown, HTML or PDF. Graph solutions enter
 // at renderDocument with their own document.
+import type { PdfOptions } from './pdf';
 import type { Solution } from '../engine/solve';
 import type { Matrix } from '../concepts/network';
 import type { Lang } from '../i18n/messages';
@@ -37,6 +38,7 @@ export function networkDocument(solution: Solution, options: NetworkDocumentOpti
 
 export interface RenderOptions {
   readonly markdown?: MarkdownOptions;
+  readonly pdf?: PdfOptions;
 }
 
 /** Text for latex, markdown and html; PDF bytes for pdf (needs Chromium, see pdf.ts). */
@@ -54,7 +56,7 @@ export async function renderDocument(
       return (await import('./html')).renderHtml(doc);
     case 'pdf': {
       const html = await (await import('./html')).renderHtml(doc);
-      return (await import('./pdf')).htmlToPdf(html);
+      return (await import('./pdf')).htmlToPdf(html, options.pdf);
     }
   }
 }

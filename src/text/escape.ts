@@ -93,3 +93,22 @@ export function escapeTerminal(text: string, alsoEscape = ''): string {
   }
   return out;
 }
+
+/** How many characters of an untrusted string a message echoes before it cuts with "…". */
+export const ECHO_MAX = 80;
+
+/**
+ * Untrusted text echoed inside one of our lines (a key or a value from a file, a name, an answer):
+ * escaped for a terminal (a newline, an ANSI escape or a bidi override shows as U+XXXX, as does each
+ * character of `alsoEscape`) and cut after `max` characters, with "…". Every echo goes through here.
+ */
+export function echo(text: string, max = ECHO_MAX, alsoEscape = ''): string {
+  let head = '';
+  let count = 0;
+  for (const ch of text) {
+    if (count === max) return `${escapeTerminal(head, alsoEscape)}…`;
+    head += ch;
+    count++;
+  }
+  return escapeTerminal(head, alsoEscape);
+}
