@@ -39,12 +39,15 @@ export async function gradeCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseCommand(GRADE, args);
   if (values.responses === undefined) throw new UsageError(WORDS.needResponses);
   const key = loadKey(positionals[0]);
+  // The report and the results speak the set's language unless --lang asks for another, as the sheets
+  // do; the messages on stderr are the CLI's own (English unless --lang or BACKPROP_TUTOR_LANG says).
   const lang: Lang = values.lang ?? key.students[0].questions[0].loaded.exercise.lang;
-  const say = (message: Text) => process.stderr.write(`backprop-tutor: ${escapeTerminal(pick(message, lang), '')}\n`);
+  const messages: Lang = values.lang ?? 'en';
+  const say = (message: Text) => process.stderr.write(`backprop-tutor: ${escapeTerminal(pick(message, messages))}\n`);
   for (const n of key.notes) say(WORDS.note(key.file, n.student, n.question, n.note));
   const responses = loadResponses(values.responses, key);
   for (const problem of responses.problems)
-    say(WORDS.problem(values.responses, problem.line, pick(problem.text, lang)));
+    say(WORDS.problem(values.responses, problem.line, pick(problem.text, messages)));
   const book = gradeClass(key, responses);
 
   if (values.out !== undefined) {
