@@ -2,6 +2,7 @@
 // (misconceptions, partial credit, error carried forward within a question, rounding chains), then
 // each question's score in points and the class's figures per question. An ask left empty scores 0.
 // Scores are kept in hundredths of a point, so that a row's total is the sum of its printed scores.
+import type { NetworkSpec } from '../concepts/network';
 import { gradingContext, type GradingContext } from '../grader/context';
 import { gradeExercise, type AskResult } from '../grader/grade';
 import { isSymbolicAsk } from '../exercises/types';
@@ -37,6 +38,8 @@ export interface QuestionStats {
   /** Over the graded students; null when none was graded. */
   readonly mean: number | null;
   readonly scores: readonly number[];
+  /** The first student's network of the question (its loss and layout word the right way), or null. */
+  readonly network: NetworkSpec | null;
   /** Misconception id → how many answers it explains, most frequent first (ties by id). */
   readonly misconceptions: readonly (readonly [string, number])[];
 }
@@ -130,6 +133,7 @@ export function gradeClass(key: ClassKey, responses: Responses): Gradebook {
       max: Math.max(...key.students.map((s) => s.questions[q].points)),
       mean: scores.length === 0 ? null : Math.round((scores.reduce((a, b) => a + b, 0) / scores.length) * 1e4) / 1e4,
       scores,
+      network: key.students[0] ? contextOf(key.students[0], q).spec : null,
       misconceptions: [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)),
     };
   });

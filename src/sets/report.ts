@@ -46,7 +46,9 @@ function questionBlocks(book: Gradebook, lang: Lang): Block[] {
         kind: 'list',
         items: top.map(([id, count]) => {
           const m = misconception(id as MisconceptionId);
-          const words = m ? `${pick(m.words, lang)}.${pick(W.rightWay, lang)}${pick(m.step.formula, lang)}` : '';
+          // The right way in the question's own terms (its loss, its layout) where the mistake says them.
+          const formula = q.network && m.step.formulaFor ? m.step.formulaFor(q.network) : m.step.formula;
+          const words = `${pick(m.words, lang)}${pick(W.rightWay, lang)}${pick(formula, lang)}`;
           return [`${pick(W.misconception(id, count), lang)}${words}`];
         }),
       });

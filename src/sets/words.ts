@@ -46,7 +46,7 @@ export const REPORT_WORDS = {
   noMisconceptions: text('No misconception recognised in the answers.', '答えから見分けられた間違いはありません。'),
   misconception: (id: string, count: number): Text =>
     text(`${id} (${count} ${count === 1 ? 'answer' : 'answers'}): `, `${id}（${count} 件）: `),
-  rightWay: text(' The right way: ', ' 正しい手順: '),
+  rightWay: text('. The right way: ', '。正しい手順: '),
   students: text('Students, by total', '学生ごとの得点（合計の高い順）'),
   rank: text('#', '順位'),
   id: text('id', 'ID'),

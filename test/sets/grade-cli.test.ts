@@ -2,15 +2,19 @@
 // for a roster, fill in the responses from key.json for five students (all right; all wrong; gradients
 // with the sign flipped; other notations and honestly rounded chains; one who handed nothing in),
 // grade, and check the gradebook, the JSON and the report. The expected scores come from how each
-// answer was made, not from the grader: right answers earn the points, wrong ones nothing.
+// answer was made, not from the grader: right answers earn the points, wrong ones nothing. Then `key
+// CODE` against key.json, and the hostile names of the roster through the worksheets and the report in
+// a real headless Chromium (skipped, with a message, where there is none).
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { Decimal } from 'decimal.js';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { misconception } from '../../src/concepts/misconceptions';
 import type { Exercise, NetworkAsk } from '../../src/exercises/types';
+import { CHROMIUM_ARGS, findChromium } from '../../src/render/pdf';
 import { buildCli, type BuiltCli } from '../cli/build-cli';
 import { honestAnswer } from '../grader/honest-student';
 
@@ -370,3 +374,123 @@ describe('backprop-tutor grade: bad rows reported with their line, the rest grad
     expect(none.stderr).toContain('grade: expected --responses answers.csv');
   });
 });
+
+describe('backprop-tutor key CODE --set SET.yaml', () => {
+  test("the code on a sheet gives back that student's questions and answers, exactly as key.json has them", () => {
+    for (const student of key.students.slice(0, 2)) {
+      const worksheet = readFileSync(join(work, 'out', student.id, 'worksheet.html'), 'utf8');
+      expect(worksheet).toContain(student.code);
+      const result = cli.run('key', student.code.toLowerCase(), '--set', SET, '--format', 'json');
+      expect(result.status, result.stderr).toBe(0);
+      const back = JSON.parse(result.stdout);
+      expect(back.code).toBe(student.code);
+      expect(back.questions).toEqual(student.questions);
+    }
+  });
+
+  test('html: the key and the worked solutions of the variant; text to the terminal', () => {
+    const student = key.students[0];
+    const out = join(work, 'lost.html');
+    expect(cli.run('key', student.code, '--set', SET, '--format', 'html', '--output', out).status).toBe(0);
+    const html = readFileSync(out, 'utf8');
+    const generated = readFileSync(join(work, 'out', student.id, 'key.html'), 'utf8');
+    // Every answer the generated key shows, the regenerated one shows too.
+    const answers = (s: string) => [...s.matchAll(/<li>(a\d+: .*?)<\/li>/g)].map((m) => m[1]);
+    expect(answers(generated).length).toBeGreaterThan(0);
+    expect(answers(html).slice(0, answers(generated).length)).toEqual(answers(generated));
+    expect(html).toContain('class="step"');
+    const text = cli.run('key', student.code, '--set', SET);
+    expect(text.status).toBe(0);
+    expect(text.stdout).toContain(student.code);
+  });
+
+  test('a bad code, no --set, pdf without --output: one line, exit 2', () => {
+    const bad = cli.run('key', 'UUUUUUU', '--set', SET);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr.split('\n')[0]).toBe(
+      'backprop-tutor: key: "UUUUUUU" is not a code: expected the 7 characters printed on the sheets (0-9 and A-Z without I, L, O, U)',
+    );
+    const noSet = cli.run('key', key.students[0].code);
+    expect(noSet.status).toBe(2);
+    expect(noSet.stderr).toContain('key: expected --set SET.yaml');
+    const ja = cli.run('key', key.students[0].code, '--lang', 'ja');
+    expect(ja.stderr).toContain('key: --set SET.yaml を指定してください');
+    expect(cli.run('key', key.students[0].code, '--set', SET, '--format', 'pdf').status).toBe(2);
+  });
+});
+
+const chromium = findChromium();
+
+describe.skipIf(chromium === null)(
+  'hostile names in a real browser: roster → worksheet → report (no Chromium: skipped)',
+  () => {
+    let browser: Browser;
+    beforeAll(async () => {
+      const { chromium: launcher } = await import('playwright-core');
+      browser = await launcher.launch({ executablePath: chromium!, args: [...CHROMIUM_ARGS] });
+    }, 60_000);
+    afterAll(async () => {
+      await browser?.close();
+    });
+
+    async function open(file: string) {
+      const page = await browser.newPage();
+      const dialogs: string[] = [];
+      const errors: string[] = [];
+      const requests: string[] = [];
+      page.on('dialog', (d) => {
+        dialogs.push(d.message());
+        void d.dismiss();
+      });
+      page.on('pageerror', (e) => errors.push(String(e)));
+      await page.route('**/*', (route) => {
+        requests.push(route.request().url());
+        return route.abort();
+      });
+      await page.setContent(readFileSync(file, 'utf8'), { waitUntil: 'load' });
+      const pwned = await page.evaluate(() => (window as unknown as { pwned?: number }).pwned);
+      const text = await page.evaluate(() => document.body.textContent ?? '');
+      return { page, dialogs, errors, requests, pwned, text };
+    }
+
+    test('each worksheet shows its name as text and runs nothing', async () => {
+      for (const [id, name] of [
+        ['right', HOSTILE.script],
+        ['wrong', HOSTILE.formula],
+        ['flip', HOSTILE.rtl],
+      ]) {
+        const { page, dialogs, errors, requests, pwned, text } = await open(join(work, 'out', id, 'worksheet.html'));
+        expect(dialogs).toEqual([]);
+        expect(errors).toEqual([]);
+        expect(requests).toEqual([]);
+        expect(pwned).toBeUndefined();
+        expect(text).toContain(name.trim());
+        await page.close();
+      }
+    });
+
+    test('the report shows every name in its row as text, runs nothing, and prints', async () => {
+      const { page, dialogs, errors, requests, pwned } = await open(join(work, 'report.html'));
+      expect(dialogs).toEqual([]);
+      expect(errors).toEqual([]);
+      expect(requests).toEqual([]);
+      expect(pwned).toBeUndefined();
+      const rows = await page.evaluate(() =>
+        [...document.querySelectorAll('#sec-students tbody tr')].map((tr) =>
+          [...tr.querySelectorAll('td')].map((td) => td.textContent ?? ''),
+        ),
+      );
+      const nameOf = new Map(rows.map((r) => [r[1], r[2]]));
+      expect(nameOf.get('right')).toBe(HOSTILE.script);
+      expect(nameOf.get('wrong')).toBe(HOSTILE.formula);
+      expect(nameOf.get('flip')).toBe(HOSTILE.rtl);
+      // The charts are there and drawn: one of the means and one per question, each with bars.
+      expect(await page.locator('svg[role="img"]').count()).toBe(1 + key.students[0].questions.length);
+      expect(await page.locator('svg[role="img"] rect').count()).toBeGreaterThan(key.students[0].questions.length);
+      const pdf = await page.pdf({ format: 'A4' });
+      expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+      await page.screenshot({ path: '/tmp/grade-report.png', fullPage: true });
+      await page.close();
+    }, 60_000);
+  },
+);
