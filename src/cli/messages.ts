@@ -207,8 +207,6 @@ export const GENERATE = {
       `generate: --format には ${formats} からカンマ区切りで指定してください（指定値: "${got}"）`,
     ),
   emptyRoster: (file: string): Text => text(`${file}: the roster has no students`, `${file}: 名簿に学生がいません`),
-  progress: (done: number, total: number): Text =>
-    text(`generate: ${done}/${total} students`, `generate: ${done}/${total} 人`),
   replaced: (student: string, question: number, seed: number, why: string): Text =>
     text(
       `generate: student ${student}, question ${question}: the variant of seed ${seed} failed its self-test (${why}); replaced`,
