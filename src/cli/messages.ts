@@ -228,11 +228,6 @@ export const GRADE = {
       `grade: ${line === null ? file : `${file}:${line}`}: ${message}`,
       `grade: ${line === null ? file : `${file}:${line}`}: ${message}`,
     ),
-  note: (file: string, student: string, question: number, note: Text): Text =>
-    text(
-      `grade: ${file}: student ${student}, question ${question}: ${note.en}`,
-      `grade: ${file}: 学生 ${student} の問題 ${question}: ${note.ja}`,
-    ),
   graded: (graded: number, all: number): Text =>
     text(`Graded ${graded} of ${all} students.`, `${all} 人中 ${graded} 人を採点しました。`),
   means: text('Mean per question:', '問題ごとの平均点:'),
