@@ -5,9 +5,11 @@
 //   2. The 8-8-8-8 batch-4 step written plainly with Python's fractions (bench/fractions_ref.py), timed
 //      the same way, and compared number by number with `solve --format json` (exact equality).
 //   3. In-process solve() time over width 2..16 × depth 1..4 (batch 4), using the built dist/.
+//   4. Teacher sets (bench/sets.mjs): a class of 40 × 10 questions generated and graded, whole runs.
 //
 // Environment: BENCH_RUNS (cold runs per command, default 15); BENCH_PYTHON (python command, default
-// python3); BENCH_DIST (another built dist/ folder to measure, e.g. a private build of a change).
+// python3); BENCH_DIST (another built dist/ folder to measure, e.g. a private build of a change);
+// BENCH_HEAVY=1 (also the class's PDF and 1,000 students × 10 questions: minutes on a small machine).
 import { spawnSync } from 'node:child_process';
 import { existsSync, realpathSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -374,7 +376,24 @@ function evaluateTargets(cold, cross, inproc, grading, quiz) {
   return targets;
 }
 
-function printReport(env, cold, cross, inproc, grading, targets) {
+/** The teacher's targets (bench/sets.mjs): wall time of whole runs, CPU time beside it. */
+function setsTargets(sets) {
+  const run = (r) => (r ? `${fmt(r.wallMs / 1000, 2)} s (CPU ${fmt(r.cpuMs / 1000, 2)} s)` : 'not run (BENCH_HEAVY=1)');
+  const failed = sets.error !== undefined;
+  const row = (name, r, maxS, extra = true) => ({
+    name,
+    value: failed ? `failed: ${sets.error}` : run(r),
+    pass: failed ? false : r ? r.wallMs <= maxS * 1000 && extra : null,
+  });
+  return [
+    row('generate 40 students × 10 questions → keys and HTML ≤ 5 s', sets.generateMs, 5),
+    row('grade 40 × 10 answers (every one right) ≤ 1 s', sets.gradeMs, 1, sets.allRight === true),
+    row('generate --format pdf for the class of 40 ≤ 15 s', sets.pdfMs, 15),
+    row('generate 1,000 students × 10 questions → keys and HTML ≤ 60 s', sets.thousandMs, 60),
+  ];
+}
+
+function printReport(env, cold, cross, inproc, grading, targets, sets) {
   const out = [];
   out.push(
     `backprop-tutor bench — node ${env.node}, Python ${env.python ?? 'n/a'}, ${env.cpu} (${env.cpus} cpus), ${env.dist}`,
@@ -431,7 +450,23 @@ function printReport(env, cold, cross, inproc, grading, targets) {
     `  exercises generated          ${lpad(grading.exercises.exercisesPerSecond, 8)}/s   (${grading.exercises.kinds} template × difficulty kinds, new seeds)`,
   );
   out.push('');
-  out.push('Targets (issues 3, 4, 5 and the quiz)');
+  out.push(
+    `Teacher sets, whole processes (${sets.students ?? 40} students × ${sets.questions ?? 10} questions, bench/sets/ten-questions.yaml)`,
+  );
+  if (sets.error) out.push(`  failed: ${sets.error}`);
+  else {
+    const line = (name, r) =>
+      out.push(
+        `  ${pad(name, 40)}${r ? `${lpad(fmt(r.wallMs / 1000, 2), 8)} s   (CPU ${fmt(r.cpuMs / 1000, 2)} s)` : '  not run (BENCH_HEAVY=1)'}`,
+      );
+    line('generate → keys and HTML', sets.generateMs);
+    line('grade → grades.csv', sets.gradeMs);
+    line('grade → report.html', sets.gradeReportMs);
+    line('generate --format pdf', sets.pdfMs);
+    line('generate 1,000 students', sets.thousandMs);
+  }
+  out.push('');
+  out.push('Targets (issues 3, 4, 5, 10 and the quiz)');
   const width = Math.max(...targets.map((t) => t.name.length));
   for (const t of targets) {
     const mark = t.pass === null ? ' n/a' : t.pass ? 'PASS' : 'MISS';
@@ -463,12 +498,19 @@ async function main() {
   const grading = await runGradingBenches();
   const { runQuizBench } = await import('./quiz.mjs');
   const quiz = await runQuizBench(CLI, ROOT);
-  const targets = evaluateTargets(cold, cross, inproc, grading, quiz);
-  printReport(env, cold, cross, inproc, grading, targets);
+  const { runSetsBench } = await import('./sets.mjs');
+  let sets;
+  try {
+    sets = runSetsBench(CLI, ROOT);
+  } catch (error) {
+    sets = { error: String(error.message ?? error) };
+  }
+  const targets = [...evaluateTargets(cold, cross, inproc, grading, quiz), ...setsTargets(sets)];
+  printReport(env, cold, cross, inproc, grading, targets, sets);
   const { outputs: _outputs, ...coldResults } = cold;
   writeFileSync(
     join(ROOT, 'bench/results.json'),
-    `${JSON.stringify({ env, cold: coldResults, crossCheck: cross, inProcess: inproc, grading, quiz, targets }, null, 2)}\n`,
+    `${JSON.stringify({ env, cold: coldResults, crossCheck: cross, inProcess: inproc, grading, quiz, sets, targets }, null, 2)}\n`,
   );
   console.log('\nWritten to bench/results.json');
 }

@@ -459,7 +459,137 @@ export const GENERATE = {
   ],
 } as const satisfies CommandSpec;
 
-export const COMMANDS = [SOLVE, EXPLAIN, EXERCISE, CHECK, QUIZ, GENERATE] as const;
+/** --lang without a default: the class's own language (the set's lang) unless one is asked for. */
+const classLang = {
+  type: 'enum',
+  values: LANGS,
+  description: text(
+    "The language of the output and of the messages (default: the set's lang, as on the sheets).",
+    '出力とメッセージの言語（既定: 問題用紙と同じセットの lang）。',
+  ),
+} as const satisfies EnumOption;
+
+export const GRADE = {
+  name: 'grade',
+  positionals: [
+    {
+      name: 'KEY.json',
+      required: true,
+      expected: text('the class key DIR/key.json', 'クラスの解答ファイル DIR/key.json'),
+      description: text(
+        'The class key that generate wrote (DIR/key.json).',
+        'generate が書き出したクラスの解答ファイル（DIR/key.json）。',
+      ),
+    },
+  ],
+  options: {
+    responses: {
+      type: 'string',
+      value: 'answers.csv',
+      description: text(
+        'The answers: CSV with the header student_id,q1.a1,q1.a2,… (responses-template.csv filled in),\none row per student, answers as typed.',
+        '解答: 見出し student_id,q1.a1,q1.a2,… の CSV（responses-template.csv に記入したもの）。\n学生ごとに1行、解答は書いたとおりに。',
+      ),
+    },
+    out: {
+      type: 'string',
+      value: 'grades.csv',
+      description: text(
+        'Write the gradebook: student_id,name,q1,q2,…,total,max (points per question).',
+        '成績表を書き出します: student_id,name,q1,q2,…,total,max（問題ごとの得点）。',
+      ),
+    },
+    report: {
+      type: 'string',
+      value: 'report.html',
+      description: text(
+        'Write the class report: one self-contained printable HTML page (the mean and the scores of\neach question as charts, the most common misconceptions, the students by total).',
+        'クラスの採点結果を書き出します: 印刷できる1つの HTML ページ（問題ごとの平均点と得点の分布の\nグラフ、よくある間違い、合計の高い順の学生）。',
+      ),
+    },
+    format: {
+      type: 'enum',
+      short: 'f',
+      values: ['text', 'json', 'csv'],
+      default: 'text',
+      description: text(
+        'What goes to standard output: text (a summary), json (every result, as check prints it)\nor csv (the gradebook).',
+        '標準出力に書くもの: text（概要）、json（check と同じ形のすべての結果）、csv（成績表）。',
+      ),
+    },
+    lang: classLang,
+  },
+  forms: [
+    {
+      required: ['responses'],
+      optional: ['out', 'report', 'format', 'lang'],
+      description: text(
+        'Grades the class: every answer by the grader, as check grades it (misconceptions, partial\ncredit, error carried forward within a question). Malformed rows, unknown ids and second rows\nare reported with their line and the rest is still graded.',
+        'クラスを採点します: すべての解答を check と同じように採点します（よくある間違い、部分点、\n同じ問題の中で前の誤りを引き継いだ計算）。形の正しくない行、名簿にない ID、2つ目の行は\n行番号とともに報告し、残りは採点します。',
+      ),
+    },
+  ],
+} as const satisfies CommandSpec;
+
+export const KEY = {
+  name: 'key',
+  positionals: [
+    {
+      name: 'CODE',
+      required: true,
+      expected: text('a CODE (printed on the sheets)', 'コード CODE（問題用紙に印刷されたもの）'),
+      description: text(
+        "The 7-character code printed on a student's sheets. It holds the student's variant, not the\nset, so the set file is given with --set.",
+        '学生の問題用紙に印刷された7文字のコード。コードが表すのは学生ごとの問題で、セットではないので、\nセットのファイルを --set で指定します。',
+      ),
+    },
+  ],
+  options: {
+    set: {
+      type: 'string',
+      value: 'SET.yaml',
+      description: text('The set file the sheets were generated from.', '問題用紙を作ったセットのファイル。'),
+    },
+    format: {
+      type: 'enum',
+      short: 'f',
+      values: ['text', 'json', 'html', 'pdf', 'md', 'latex'],
+      default: 'text',
+      description: text(
+        'text: the answers; json: the questions as in key.json; html, pdf, md, latex: the key and the\nworked solutions, as generate writes them (pdf needs --output).',
+        'text: 解答。json: key.json と同じ形の問題。html, pdf, md, latex: generate と同じ解答と途中式つきの\n解説（pdf には --output が必要です）。',
+      ),
+    },
+    output: {
+      type: 'string',
+      short: 'o',
+      value: 'OUT',
+      description: text(
+        'Write to the file OUT instead of standard output.',
+        '標準出力の代わりにファイル OUT に書き出します。',
+      ),
+    },
+    lang: {
+      ...lang,
+      description: text(
+        "The language of the messages (the key uses the set's lang).",
+        'メッセージの言語（解答はセットの lang の言語）。',
+      ),
+    },
+  },
+  forms: [
+    {
+      required: ['set'],
+      optional: ['format', 'output', 'lang'],
+      description: text(
+        'A lost key regenerated: the answers and the worked solutions of the variant with this code,\nfrom the set file alone (the same bytes generate wrote).',
+        'なくした解答を作り直します: このコードの問題の解答と途中式つきの解説を、セットのファイルだけから\n作ります（generate が書き出したものと同じ内容）。',
+      ),
+    },
+  ],
+} as const satisfies CommandSpec;
+
+export const COMMANDS = [SOLVE, EXPLAIN, EXERCISE, CHECK, QUIZ, GENERATE, GRADE, KEY] as const;
 export type CommandName = (typeof COMMANDS)[number]['name'];
 
 /** The options of the program itself, taken before (or instead of) a command; `shown` is the usage's synopsis. */

@@ -63,6 +63,8 @@ const RUN: Readonly<Record<CommandName, (args: string[]) => Promise<number>>> = 
   check: async (args) => (await import('./check')).checkCommand(args),
   quiz: async (args) => (await import('./quiz')).quizCommand(args),
   generate: async (args) => (await import('./generate')).generateCommand(args),
+  grade: async (args) => (await import('./grade')).gradeCommand(args),
+  key: async (args) => (await import('./key')).keyCommand(args),
 };
 
 /** Set to 1 for a bug report: an internal error then shows its stack. */

@@ -227,8 +227,6 @@ export const GENERATE = {
       `generate: --format には ${formats} からカンマ区切りで指定してください（指定値: "${got}"）`,
     ),
   emptyRoster: (file: string): Text => text(`${file}: the roster has no students`, `${file}: 名簿に学生がいません`),
-  progress: (done: number, total: number): Text =>
-    text(`generate: ${done}/${total} students`, `generate: ${done}/${total} 人`),
   replaced: (student: string, question: number, seed: number, why: string): Text =>
     text(
       `generate: student ${student}, question ${question}: the variant of seed ${seed} failed its self-test (${why}); replaced`,
@@ -277,4 +275,35 @@ export const OUTPUT = {
     EFBIG: text('the file is too large for the device', 'ファイルがデバイスに対して大きすぎます'),
     EIO: text('the device reported an input/output error', 'デバイスで入出力エラーが起きました'),
   } as Readonly<Record<string, Text>>,
+} as const;
+
+export const GRADE = {
+  needResponses: text('grade: expected --responses answers.csv', 'grade: --responses answers.csv を指定してください'),
+  problem: (file: string, line: number | null, message: string): Text =>
+    text(
+      `grade: ${line === null ? file : `${file}:${line}`}: ${message}`,
+      `grade: ${line === null ? file : `${file}:${line}`}: ${message}`,
+    ),
+  graded: (graded: number, all: number): Text =>
+    text(`Graded ${graded} of ${all} students.`, `${all} 人中 ${graded} 人を採点しました。`),
+  means: text('Mean per question:', '問題ごとの平均点:'),
+  absent: text('no answers', '解答なし'),
+  wrote: (file: string): Text => text(`grade: wrote ${file}`, `grade: ${file} を書き出しました`),
+} as const;
+
+export const KEY = {
+  needSet: text(
+    'key: expected --set SET.yaml (the code holds the variant, not the set it belongs to)',
+    'key: --set SET.yaml を指定してください（コードが表すのは問題で、どのセットかは含みません）',
+  ),
+  badCode: (code: string): Text =>
+    text(
+      `key: "${code}" is not a code: expected the 7 characters printed on the sheets (0-9 and A-Z without I, L, O, U)`,
+      `key: "${code}" はコードではありません。問題用紙に印刷された7文字（0-9 と I, L, O, U を除く A-Z）を指定してください`,
+    ),
+  pdfNeedsOutput: text(
+    'key: --format pdf writes a file: add --output OUT.pdf',
+    'key: --format pdf はファイルに書き出します。--output OUT.pdf を指定してください',
+  ),
+  student: (code: string): string => `code-${code}`,
 } as const;

@@ -162,3 +162,14 @@ export function solutionsDocument(set: ExerciseSet, exam: Exam): WorkedDocument 
     sections: exam.questions.flatMap((q, i) => questionSolution(q.exercise, i + 1, lang)),
   };
 }
+
+/** A lost key regenerated (`backprop-tutor key CODE`): the key, then the worked solutions, in one document. */
+export function keyAndSolutionsDocument(set: ExerciseSet, exam: Exam): WorkedDocument {
+  const lang = set.lang;
+  return {
+    lang,
+    title: `${set.title} — ${pick(WORDS.key, lang)}`,
+    subtitle: [pick(WORDS.code(exam.code), lang)],
+    sections: [keySection(set, exam, 1), ...solutionsDocument(set, exam).sections],
+  };
+}

@@ -39,7 +39,20 @@ export class SelfTestError extends Error {
 }
 
 export function studentExam(set: ExerciseSet, student: Student, selfTest: SelfTest, replaced: Replaced[] = []): Exam {
-  const seed = studentSeed(set.seed, student.id);
+  return examOfSeed(set, studentSeed(set.seed, student.id), student, selfTest, replaced);
+}
+
+/**
+ * The exam of a student's seed (what the printed code holds): the same questions, replacements
+ * included, whoever asks, so a key is regenerated from the code and the set file alone.
+ */
+export function examOfSeed(
+  set: ExerciseSet,
+  seed: number,
+  student: Student,
+  selfTest: SelfTest,
+  replaced: Replaced[] = [],
+): Exam {
   const questions = set.questions.map((question, i): ExamQuestion => {
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       const exerciseSeed = questionSeed(seed, i + 1, attempt);
