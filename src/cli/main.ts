@@ -61,6 +61,7 @@ const RUN: Readonly<Record<CommandName, (args: string[]) => Promise<number>>> = 
   check: async (args) => (await import('./check')).checkCommand(args),
   quiz: async (args) => (await import('./quiz')).quizCommand(args),
   generate: async (args) => (await import('./generate')).generateCommand(args),
+  export: async (args) => (await import('./export')).exportCommand(args),
 };
 
 async function report(error: unknown, lang: Lang): Promise<number> {
