@@ -1,0 +1,56 @@
+// The shipped sets' variants as export sees them, and an independent float64 value for every number
+// asked: recomputed from the exercise JSON by the self-test's float64 code (src/sets/float-*.ts, which
+// shares nothing with the engine) or, for graph gradients, by a central difference of the graph.
+import { exportSet, type ExportSet } from '../../src/export/questions';
+import { solutionFragment } from '../../src/export/solution';
+import {
+  isGraphFile,
+  type Exercise,
+  type GraphAsk,
+  type NetworkAsk,
+  type NetworkFile,
+} from '../../src/exercises/types';
+import { studentExam } from '../../src/sets/exam';
+import { floatGraph } from '../../src/sets/float-graph';
+import { floatAsk, floatNetwork } from '../../src/sets/float-network';
+import { loadSet } from '../../src/sets/load';
+import { numberedVariants } from '../../src/sets/roster';
+import { selfTest } from '../../src/sets/verify';
+
+export const SETS = [
+  'exercises/sets/lecture-deck.yaml',
+  'exercises/sets/eshikaku.yaml',
+  'exercises/sets/dlfs-layers.yaml',
+  'exercises/sets/computational-graphs.yaml',
+] as const;
+
+export async function exported(file: string, variants: number): Promise<ExportSet> {
+  const set = loadSet(file);
+  const exams = numberedVariants(variants).map((v) => studentExam(set, v, selfTest));
+  return exportSet(set, exams, (exercise, n, variant) => solutionFragment(exercise, n, variant, set.lang));
+}
+
+const H = 1e-6;
+
+/** The float64 value of one cell of an ask ([] for a scalar ask). */
+export function floatValue(exercise: Exercise, askId: string, cell: readonly number[]): number {
+  const ask = exercise.asks.find((a) => a.id === askId);
+  if (ask === undefined) throw new Error(`no ask ${askId}`);
+  if (isGraphFile(exercise.network)) {
+    const file = exercise.network;
+    const g = ask as GraphAsk;
+    if (g.quantity === 'value') return floatGraph(file).get(file.graph.output) ?? Number.NaN;
+    if (g.quantity === 'nodes') return floatGraph(file).get(g.node) ?? Number.NaN;
+    const at = (h: number) => floatGraph(file, { name: g.node, h }).get(file.graph.output) ?? Number.NaN;
+    return (at(H) - at(-H)) / (2 * H);
+  }
+  const r = floatNetwork(exercise.network as NetworkFile, exercise.given?.outputs ?? {});
+  let v = floatAsk(r, ask as NetworkAsk);
+  for (const i of cell) v = (v as unknown[])[i];
+  if (typeof v !== 'number') throw new Error(`${askId}: no float64 value`);
+  return v;
+}
+
+/** Whether a and b agree to float64 rounding of a short computation (or a difference quotient). */
+export const agrees = (a: number, b: number, relative = 1e-9) =>
+  Math.abs(a - b) <= 1e-12 + relative * Math.max(Math.abs(a), Math.abs(b));
