@@ -36,9 +36,9 @@ export async function exportCommand(args: string[]): Promise<number> {
   for (const r of replaced) say(WORDS.replaced(r.student, r.question, r.seed, r.why));
 
   const { exportSet } = await import('../export/questions');
-  const { solutionFragment } = await import('../export/solution');
+  const { workedStepsFragments } = await import('../export/solution');
   const exported = await exportSet(set, exams, (exercise, n, variant) =>
-    solutionFragment(exercise, n, variant, set.lang),
+    workedStepsFragments(exercise, n, variant, set.lang),
   );
   for (const n of exported.formulaOnly) say(WORDS.formulaOnly(n));
   for (const [n, ask] of exported.formulaAsks) say(WORDS.formulaAsk(n, ask));

@@ -2,8 +2,8 @@
 // `$course$/top/<set title>/<Question n>` holding one Cloze question per variant. Each numeric ask is
 // a NUMERICAL sub-question (a table of them for a vector or matrix) whose answer and tolerance come
 // from tolerance.ts; the weights give every ask an equal share of the question, split over its cells;
-// the hint with the variant's numbers is each sub-question's feedback and the worked solution is the
-// question's general feedback. A quiz draws one variant per student with "random question" from the
+// the hint with the variant's numbers is each sub-question's feedback and the worked steps of the
+// asks (src/export/solution.ts) are the question's general feedback. A quiz draws one variant per student with "random question" from the
 // category. The XML is built by xmlbuilder2, which escapes every text.
 import { create } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces';
@@ -12,6 +12,7 @@ import { integerWeights, type NumericAsk } from './blanks';
 import { clozeText, numericalSubquestion } from './cloze';
 import type { ExportQuestion, ExportSet, ExportVariant } from './questions';
 import { WORDS } from './words';
+import { literal, literalAttributes } from './xml-text';
 
 /** Moodle's category path separator is `/`; a slash inside a name is written twice. */
 const categoryName = (name: string) => name.replace(/\//g, '//');
@@ -19,7 +20,7 @@ const categoryName = (name: string) => name.replace(/\//g, '//');
 /** HTML as Moodle writes it, in CDATA (readable, smaller); as escaped text if it holds the CDATA end. */
 function html(parent: XMLBuilder, content: string): void {
   const text = parent.ele('text');
-  if (content.includes(']]>')) text.txt(content);
+  if (content.includes(']]>')) text.txt(literal(content));
   else text.dat(content);
 }
 
@@ -61,7 +62,9 @@ function category(quiz: XMLBuilder, set: ExportSet, question: ExportQuestion): v
   const q = quiz.ele('question', { type: 'category' });
   q.ele('category')
     .ele('text')
-    .txt(`$course$/top/${categoryName(set.title)}/${categoryName(pick(WORDS.question(question.n), set.lang))}`);
+    .txt(
+      literal(`$course$/top/${categoryName(set.title)}/${categoryName(pick(WORDS.question(question.n), set.lang))}`),
+    );
   html(
     q.ele('info', { format: 'html' }),
     `<p>${clozeText(pick(WORDS.category(question.n, question.points, question.variants.length), set.lang))}</p>`,
@@ -72,12 +75,15 @@ function cloze(quiz: XMLBuilder, set: ExportSet, question: ExportQuestion, varia
   const q = quiz.ele('question', { type: 'cloze' });
   q.ele('name')
     .ele('text')
-    .txt(pick(WORDS.variant(question.n, variant.id, variant.code), set.lang));
+    .txt(literal(pick(WORDS.variant(question.n, variant.id, variant.code), set.lang)));
   html(q.ele('questiontext', { format: 'html' }), clozeQuestionText(variant, set.lang));
-  html(q.ele('generalfeedback', { format: 'html' }), variant.solution);
-  q.ele('penalty').txt(PENALTY);
-  q.ele('hidden').txt('0');
-  q.ele('idnumber').txt(`q${question.n}-${variant.id}-${variant.code}`);
+  html(
+    q.ele('generalfeedback', { format: 'html' }),
+    variant.blanks.asks.map((a) => variant.steps[a.id] ?? '').join('\n'),
+  );
+  q.ele('penalty').txt(literal(PENALTY));
+  q.ele('hidden').txt(literal('0'));
+  q.ele('idnumber').txt(literal(`q${question.n}-${variant.id}-${variant.code}`));
 }
 
 export function moodleXml(set: ExportSet): string {

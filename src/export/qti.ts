@@ -3,7 +3,7 @@
 // grades one number per item, so every number asked is an item that shows its variant's whole
 // exercise and names the ask (and cell) to answer. The items of one number asked across the variants
 // form a group (a section with selection_number 1: Canvas's question group), so each student gets one
-// of them at random. The worked solution is each item's general feedback. Built by xmlbuilder2.
+// of them at random. The worked step of its ask is each item's general feedback. Built by xmlbuilder2.
 import { createHash } from 'node:crypto';
 import { create } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces';
@@ -13,6 +13,7 @@ import { pick, type Lang } from '../text/lang';
 import type { Blank } from './blanks';
 import type { ExportSet, ExportVariant } from './questions';
 import { WORDS } from './words';
+import { literal, literalAttributes } from './xml-text';
 import { zipFiles } from './zip';
 
 export const QTI_NAMESPACE = 'http://www.imsglobal.org/xsd/ims_qtiasiv1p2';
@@ -40,12 +41,12 @@ function points(total: number, b: Blank): string {
 
 function field(metadata: XMLBuilder, label: string, entry: string): void {
   const f = metadata.ele('qtimetadatafield');
-  f.ele('fieldlabel').txt(label);
-  f.ele('fieldentry').txt(entry);
+  f.ele('fieldlabel').txt(literal(label));
+  f.ele('fieldentry').txt(literal(entry));
 }
 
 function mattext(parent: XMLBuilder, html: string): void {
-  parent.ele('material').ele('mattext', { texttype: 'text/html' }).txt(html);
+  parent.ele('material').ele('mattext', { texttype: 'text/html' }).txt(literal(html));
 }
 
 function itemHtml(variant: ExportVariant, b: Blank, lang: Lang): string {
@@ -65,10 +66,13 @@ function item(
   b: Blank,
 ): void {
   const lang = set.lang;
-  const it = section.ele('item', {
-    ident: `q${n}-${variant.id}-${blankId(b)}`,
-    title: `${pick(WORDS.variant(n, variant.id, variant.code), lang)} · ${pick(WORDS.cell(b.ask, b.cell), lang)}`,
-  });
+  const it = section.ele(
+    'item',
+    literalAttributes({
+      ident: `q${n}-${variant.id}-${blankId(b)}`,
+      title: `${pick(WORDS.variant(n, variant.id, variant.code), lang)} · ${pick(WORDS.cell(b.ask, b.cell), lang)}`,
+    }),
+  );
   const metadata = it.ele('itemmetadata').ele('qtimetadata');
   field(metadata, 'question_type', 'numerical_question');
   field(metadata, 'points_possible', points(questionPoints, b));
@@ -82,19 +86,18 @@ function item(
 
   const processing = it.ele('resprocessing');
   processing.ele('outcomes').ele('decvar', { maxvalue: '100', minvalue: '0', varname: 'SCORE', vartype: 'Decimal' });
-  // The worked solution is shown whatever the answer (Canvas's "general feedback").
+  // The worked step is shown whatever the answer (Canvas's "general feedback").
   const always = processing.ele('respcondition', { continue: 'Yes' });
   always.ele('conditionvar').ele('other');
   always.ele('displayfeedback', { feedbacktype: 'Response', linkrefid: 'general_fb' });
   const right = processing.ele('respcondition', { continue: 'No' });
   const range = right.ele('conditionvar').ele('and');
-  range.ele('vargte', { respident: 'response1' }).txt(b.key.low);
-  range.ele('varlte', { respident: 'response1' }).txt(b.key.high);
-  right.ele('setvar', { action: 'Set', varname: 'SCORE' }).txt('100');
+  range.ele('vargte', { respident: 'response1' }).txt(literal(b.key.low));
+  range.ele('varlte', { respident: 'response1' }).txt(literal(b.key.high));
+  right.ele('setvar', { action: 'Set', varname: 'SCORE' }).txt(literal('100'));
 
-  const hint = variant.exercise.hints[b.ask]?.[1] ?? '';
   const feedback = it.ele('itemfeedback', { ident: 'general_fb' }).ele('flow_mat');
-  mattext(feedback, `${hint === '' ? '' : `<p>${escapeHtml(hint)}</p>\n`}${variant.solution}`);
+  mattext(feedback, variant.steps[b.ask] ?? '');
 }
 
 export function assessmentXml(set: ExportSet, variants: number): string {
@@ -103,7 +106,7 @@ export function assessmentXml(set: ExportSet, variants: number): string {
     'xmlns:xsi': XSI,
     'xsi:schemaLocation': `${QTI_NAMESPACE} http://www.imsglobal.org/xsd/ims_qtiasiv1p2p1.xsd`,
   });
-  const assessment = root.ele('assessment', { ident: identifier(set, variants), title: set.title });
+  const assessment = root.ele('assessment', literalAttributes({ ident: identifier(set, variants), title: set.title }));
   field(assessment.ele('qtimetadata'), 'cc_maxattempts', '1');
   const top = assessment.ele('section', { ident: 'root_section' });
   for (const question of set.questions) {
@@ -116,13 +119,19 @@ export function assessmentXml(set: ExportSet, variants: number): string {
         groups.get(id)?.items.push([variant, b]);
       }
     for (const [id, group] of groups) {
-      const section = top.ele('section', {
-        ident: `q${question.n}-${id}`,
-        title: `${pick(WORDS.question(question.n), set.lang)} · ${pick(WORDS.cell(group.blank.ask, group.blank.cell), set.lang)}`,
-      });
+      const section = top.ele(
+        'section',
+        literalAttributes({
+          ident: `q${question.n}-${id}`,
+          title: `${pick(WORDS.question(question.n), set.lang)} · ${pick(WORDS.cell(group.blank.ask, group.blank.cell), set.lang)}`,
+        }),
+      );
       const selection = section.ele('selection_ordering').ele('selection');
-      selection.ele('selection_number').txt('1');
-      selection.ele('selection_extension').ele('points_per_item').txt(points(question.points, group.blank));
+      selection.ele('selection_number').txt(literal('1'));
+      selection
+        .ele('selection_extension')
+        .ele('points_per_item')
+        .txt(literal(points(question.points, group.blank)));
       for (const [variant, b] of group.items) item(section, set, question.n, question.points, variant, b);
     }
   }
@@ -139,8 +148,8 @@ export function manifestXml(set: ExportSet, variants: number): string {
     'xsi:schemaLocation': `${CP_NAMESPACE} http://www.imsglobal.org/xsd/imscp_v1p1.xsd`,
   });
   const metadata = manifest.ele('metadata');
-  metadata.ele('schema').txt('IMS Content');
-  metadata.ele('schemaversion').txt('1.1.3');
+  metadata.ele('schema').txt(literal('IMS Content'));
+  metadata.ele('schemaversion').txt(literal('1.1.3'));
   manifest.ele('organizations');
   manifest
     .ele('resources')

@@ -1,5 +1,5 @@
 // What an export carries, gathered once for both formats: per question of the set, every variant's
-// exercise, its numeric blanks and its worked solution as an HTML fragment. Questions whose asks are
+// exercise, its numeric blanks and the worked steps of its asks as an HTML fragment. Questions whose asks are
 // all formulas are left out (an LMS numeric field cannot grade a formula) and named for the caller.
 import type { Exercise } from '../exercises/types';
 import type { Exam } from '../sets/exam';
@@ -11,8 +11,8 @@ export interface ExportVariant {
   readonly code: string;
   readonly exercise: Exercise;
   readonly blanks: Blanks;
-  /** The question's worked solution, an HTML fragment. */
-  readonly solution: string;
+  /** Each numeric ask's worked steps, an HTML fragment, by ask id. */
+  readonly steps: Readonly<Record<string, string>>;
 }
 
 export interface ExportQuestion {
@@ -33,13 +33,13 @@ export interface ExportSet {
   readonly formulaAsks: readonly (readonly [number, string])[];
 }
 
-/** Renders one variant's worked solution of question n (the CLI passes the shared HTML renderer). */
-export type RenderSolution = (exercise: Exercise, n: number, variant: string) => Promise<string>;
+/** Renders one variant's worked steps of question n (the CLI passes the shared HTML renderer). */
+export type RenderSteps = (exercise: Exercise, n: number, variant: string) => Promise<Record<string, string>>;
 
 export async function exportSet(
   set: ExerciseSet,
   exams: readonly Exam[],
-  renderSolution: RenderSolution,
+  renderSteps: RenderSteps,
 ): Promise<ExportSet> {
   const questions: ExportQuestion[] = [];
   const formulaOnly: number[] = [];
@@ -56,7 +56,7 @@ export async function exportSet(
         code: exam.code,
         exercise,
         blanks,
-        solution: await renderSolution(exercise, n, exam.student.id),
+        steps: await renderSteps(exercise, n, exam.student.id),
       });
     }
     if (variants.length === 0) {

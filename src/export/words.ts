@@ -23,5 +23,5 @@ export const WORDS = {
     return text(`${ask}, row ${cell[0] + 1}, column ${cell[1] + 1}`, `${ask} の ${cell[0] + 1} 行 ${cell[1] + 1} 列`);
   },
   answerFor: (label: string): Text => text(`Answer ${label}:`, `${label} の解答:`),
-  workedSolution: text('Worked solution', '途中式つきの解説'),
+  workedStep: (ask: string): Text => text(`${ask}: the worked step`, `${ask}: 途中式`),
 } as const;

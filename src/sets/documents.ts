@@ -116,7 +116,7 @@ function prefixed(prefix: string, sections: readonly DocSection[]): DocSection[]
 }
 
 /** One question's worked solution: the network's or graph's worked document, or the model formula. */
-export function questionSolution(exercise: Exercise, n: number, lang: Lang): DocSection[] {
+function questionSolution(exercise: Exercise, n: number, lang: Lang): DocSection[] {
   const title = pick(WORDS.questionShort(n), lang);
   const name = title;
   let sections: readonly DocSection[];

@@ -2,7 +2,7 @@
 // asked: recomputed from the exercise JSON by the self-test's float64 code (src/sets/float-*.ts, which
 // shares nothing with the engine) or, for graph gradients, by a central difference of the graph.
 import { exportSet, type ExportSet } from '../../src/export/questions';
-import { solutionFragment } from '../../src/export/solution';
+import { workedStepsFragments } from '../../src/export/solution';
 import {
   isGraphFile,
   type Exercise,
@@ -27,7 +27,7 @@ export const SETS = [
 export async function exported(file: string, variants: number): Promise<ExportSet> {
   const set = loadSet(file);
   const exams = numberedVariants(variants).map((v) => studentExam(set, v, selfTest));
-  return exportSet(set, exams, (exercise, n, variant) => solutionFragment(exercise, n, variant, set.lang));
+  return exportSet(set, exams, (exercise, n, variant) => workedStepsFragments(exercise, n, variant, set.lang));
 }
 
 const H = 1e-6;

@@ -66,8 +66,18 @@ describe.each(SETS)('Moodle XML of %s', (file) => {
         expect(text(cloze.name)).not.toBe('');
         expect((cloze.questiontext as Node)['@format']).toBe('html');
         expect((cloze.generalfeedback as Node)['@format']).toBe('html');
-        expect(text(cloze.generalfeedback)).toContain('<math');
       }
+      // The general feedback: each numeric ask's worked steps (MathML), or its hints where no step shows it alone.
+      q.variants.forEach((variant, v) => {
+        const feedback = text(group[1 + v].generalfeedback);
+        for (const ask of variant.blanks.asks) {
+          const section = feedback.split('<section').find((s) => s.includes(`-sec-${ask.id}"`)) ?? '';
+          const hints = variant.exercise.hints[ask.id] ?? [];
+          const shown = section.includes('class="step"') && section.includes('<math');
+          expect(shown || hints.every((h) => section.includes(escapeHtml(h))), `${ask.id}: ${section}`).toBe(true);
+          expect(section).not.toBe('');
+        }
+      });
     });
   });
 
