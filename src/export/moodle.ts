@@ -12,7 +12,7 @@ import { integerWeights, type NumericAsk } from './blanks';
 import { clozeText, numericalSubquestion } from './cloze';
 import type { ExportQuestion, ExportSet, ExportVariant } from './questions';
 import { WORDS } from './words';
-import { literal, literalAttributes } from './xml-text';
+import { literal } from './xml-text';
 
 /** Moodle's category path separator is `/`; a slash inside a name is written twice. */
 const categoryName = (name: string) => name.replace(/\//g, '//');
