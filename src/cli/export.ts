@@ -23,10 +23,19 @@ export async function exportCommand(args: string[]): Promise<number> {
   const set = loadSet(positionals[0]);
   const count = values.variants ?? 1;
 
+  // A progress line on a terminal only; piped or redirected stderr stays quiet.
+  const tty = process.stderr.isTTY === true;
+  const progress = (done: number) => {
+    if (tty) process.stderr.write(`\r${pick(WORDS.progress(done, count), lang)}${done === count ? '\n' : ''}`);
+  };
   const replaced: Replaced[] = [];
   let exams;
   try {
-    exams = numberedVariants(count).map((variant) => studentExam(set, variant, selfTest, replaced));
+    exams = numberedVariants(count).map((variant, i) => {
+      const exam = studentExam(set, variant, selfTest, replaced);
+      progress(i + 1);
+      return exam;
+    });
   } catch (error) {
     if (!(error instanceof SelfTestError)) throw error;
     for (const r of replaced) say(WORDS.replaced(r.student, r.question, r.seed, r.why));

@@ -227,6 +227,8 @@ export const GENERATE = {
 export const EXPORT = {
   needTo: text('export: expected --to moodle or --to qti', 'export: --to moodle または --to qti を指定してください'),
   needOut: text('export: expected --out FILE', 'export: --out FILE を指定してください'),
+  progress: (done: number, total: number): Text =>
+    text(`export: ${done}/${total} variants verified`, `export: ${done}/${total} 通りを検証しました`),
   qtiToStdout: text(
     'export: a QTI zip is binary: give --out FILE (- is for Moodle XML only)',
     'export: QTI の zip はバイナリです。--out FILE を指定してください（- は Moodle XML 専用です）',
