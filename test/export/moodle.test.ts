@@ -9,7 +9,7 @@ import { moodleXml } from '../../src/export/moodle';
 import type { ExportSet } from '../../src/export/questions';
 import { escapeHtml } from '../../src/text/escape';
 import { Decimal } from '../../src/number/value';
-import { agrees, exported, floatValue, SETS } from './fixtures';
+import { agrees, exported, floatValue, referenceValue, SETS } from './fixtures';
 
 interface Node {
   readonly [key: string]: unknown;
@@ -82,6 +82,7 @@ describe.each(SETS)('Moodle XML of %s', (file) => {
   });
 
   test('every number asked is a NUMERICAL sub-question whose answer is the float64 value', () => {
+    let referenced = 0;
     set.questions.forEach((q, i) => {
       q.variants.forEach((variant, v) => {
         const html = text(questions[i * (1 + VARIANTS) + 1 + v].questiontext);
@@ -96,6 +97,11 @@ describe.each(SETS)('Moodle XML of %s', (file) => {
           const float = floatValue(variant.exercise, b.ask, b.cell);
           const fd = variant.exercise.network !== null && 'graph' in variant.exercise.network;
           expect(agrees(answer, float, fd ? 1e-4 : 1e-9), `${file} q${q.n} ${variant.id} ${b.ask}`).toBe(true);
+          const reference = referenceValue(variant.exercise, b.ask, b.cell);
+          if (reference !== null) {
+            expect(agrees(answer, reference), `${file} q${q.n} ${variant.id} ${b.ask}: reference`).toBe(true);
+            referenced++;
+          }
           // The correctly rounded value (3 and 4 significant figures, from the key's long decimal) is in.
           const exact = new Decimal(b.value.approx);
           const low = new Decimal(m[2]).minus(m[3]);
@@ -113,6 +119,8 @@ describe.each(SETS)('Moodle XML of %s', (file) => {
         });
       });
     });
+    // The networks of these sets are all within the reference's reach, except stated outputs and graphs.
+    if (!file.includes('graphs')) expect(referenced).toBeGreaterThan(0);
   });
 
   test('sub-question weights give every ask an equal share, split over its cells', () => {
