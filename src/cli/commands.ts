@@ -589,7 +589,67 @@ export const KEY = {
   ],
 } as const satisfies CommandSpec;
 
-export const COMMANDS = [SOLVE, EXPLAIN, EXERCISE, CHECK, QUIZ, GENERATE, GRADE, KEY] as const;
+export const EXPORT = {
+  name: 'export',
+  positionals: [
+    {
+      name: 'SET.yaml',
+      required: true,
+      expected: text('a set file SET.yaml', 'セットのファイル SET.yaml'),
+      description: text(
+        'A teacher exercise set: title, lang, seed and questions (see docs/sets.md, exercises/sets/).',
+        '教師用の演習セット: title, lang, seed, questions（docs/sets.md と exercises/sets/ を参照）。',
+      ),
+    },
+  ],
+  options: {
+    to: {
+      type: 'enum',
+      values: ['moodle', 'qti'],
+      description: text(
+        'moodle: Moodle XML (a category per question, a Cloze question per variant); qti: a QTI 1.2\nzip for Canvas (imsmanifest.xml and one assessment, a numeric item per number asked).',
+        'moodle: Moodle XML（問題ごとのカテゴリ、バリエーションごとの Cloze 問題）。qti: Canvas 用の\nQTI 1.2 の zip（imsmanifest.xml と1つのテスト。問う数値ごとに数値入力の問題）。',
+      ),
+    },
+    variants: {
+      type: 'integer',
+      value: 'N',
+      min: 1,
+      max: 1000,
+      description: text(
+        'N verified variants of every question (ids v1…vN, the same as generate --variants N; default 1).',
+        '各問題について検証済みの N 通りの問題（ID は v1…vN。generate --variants N と同じ問題。既定: 1）。',
+      ),
+    },
+    out: {
+      type: 'string',
+      value: 'FILE',
+      description: text(
+        'The file to write (quiz.xml, quiz.zip); - writes Moodle XML to standard output.',
+        '書き出すファイル（quiz.xml, quiz.zip）。- なら Moodle XML を標準出力に書きます。',
+      ),
+    },
+    lang: {
+      ...lang,
+      description: text(
+        "The language of the messages (the questions use the set's lang).",
+        'メッセージの言語（問題はセットの lang の言語）。',
+      ),
+    },
+  },
+  forms: [
+    {
+      required: ['to', 'out'],
+      optional: ['variants', 'lang'],
+      description: text(
+        'The set for a learning-management system: every number asked is a numeric field whose\ntolerance accepts each correctly rounded answer (≥ 3 significant figures), the worked solution is\nthe feedback; variants are self-tested as by generate. Formula questions are left out (named on\nstderr). See docs/export.md.',
+        '学習管理システム用のセット: 問う数値はそれぞれ数値入力欄になり、その許容誤差は正しく丸めた\n解答（有効数字3桁以上）をすべて正解にします。途中式つきの解説はフィードバックになります。\n問題は generate と同じように自己検査します。式を答える問題は除きます（標準エラーに示します）。\ndocs/export.md を参照。',
+      ),
+    },
+  ],
+} as const satisfies CommandSpec;
+
+export const COMMANDS = [SOLVE, EXPLAIN, EXERCISE, CHECK, QUIZ, GENERATE, GRADE, KEY, EXPORT] as const;
 export type CommandName = (typeof COMMANDS)[number]['name'];
 
 /** The options of the program itself, taken before (or instead of) a command; `shown` is the usage's synopsis. */

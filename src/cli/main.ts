@@ -65,6 +65,7 @@ const RUN: Readonly<Record<CommandName, (args: string[]) => Promise<number>>> = 
   generate: async (args) => (await import('./generate')).generateCommand(args),
   grade: async (args) => (await import('./grade')).gradeCommand(args),
   key: async (args) => (await import('./key')).keyCommand(args),
+  export: async (args) => (await import('./export')).exportCommand(args),
 };
 
 /** Set to 1 for a bug report: an internal error then shows its stack. */

@@ -307,3 +307,41 @@ export const KEY = {
   ),
   student: (code: string): string => `code-${code}`,
 } as const;
+
+/** The words of `export` (src/cli/export.ts). */
+export const EXPORT = {
+  needTo: text('export: expected --to moodle or --to qti', 'export: --to moodle または --to qti を指定してください'),
+  needOut: text('export: expected --out FILE', 'export: --out FILE を指定してください'),
+  progress: (done: number, total: number): Text =>
+    text(`export: ${done}/${total} variants verified`, `export: ${done}/${total} 通りを検証しました`),
+  qtiToStdout: text(
+    'export: a QTI zip is binary: give --out FILE (- is for Moodle XML only)',
+    'export: QTI の zip はバイナリです。--out FILE を指定してください（- は Moodle XML 専用です）',
+  ),
+  noNumeric: text(
+    'expected at least one question with a number to answer (formula questions cannot be exported)',
+    '数値で答える問題が少なくとも1つ必要です（式を答える問題はエクスポートできません）',
+  ),
+  formulaOnly: (question: number): Text =>
+    text(
+      `export: question ${question} asks for formulas only: an LMS numeric field cannot grade them; left out`,
+      `export: 問題 ${question} は式だけを問います。学習管理システムの数値入力欄では採点できないため、除きました`,
+    ),
+  formulaAsk: (question: number, ask: string): Text =>
+    text(
+      `export: question ${question}, ${ask} asks for a formula: left out (the other asks are kept)`,
+      `export: 問題 ${question} の ${ask} は式を問います。この問いは除きました（他の問いは残します）`,
+    ),
+  replaced: (variant: string, question: number, seed: number, why: string): Text =>
+    text(
+      `export: variant ${variant}, question ${question}: the variant of seed ${seed} failed its self-test (${why}); replaced`,
+      `export: ${variant} の問題 ${question}: シード ${seed} の問題が自己検査に失敗しました（${why}）。別の問題に差し替えました`,
+    ),
+  selfTestFailed: (message: string): Text =>
+    text(`export: ${message}`, `export: 自己検査に合格する問題が見つかりません（${message}）`),
+  wrote: (file: string, format: string, questions: number, variants: number): Text =>
+    text(
+      `export: wrote ${file} (${format}: ${questions} question${questions === 1 ? '' : 's'} × ${variants} variant${variants === 1 ? '' : 's'})`,
+      `export: ${file} を書き出しました（${format}: ${questions} 問 × ${variants} 通り）`,
+    ),
+} as const;

@@ -8,14 +8,14 @@ import { inlineKatexCss } from './katex-css';
 
 type Katex = typeof import('katex').default;
 
-/** Typesets LaTeX with KaTeX, each distinct formula once. */
-function mathRenderer(katex: Katex) {
+/** Typesets LaTeX with KaTeX, each distinct formula once: as HTML (needs KaTeX's CSS) or as MathML. */
+function mathRenderer(katex: Katex, output: 'html' | 'mathml' = 'html') {
   const cache = new Map<string, string>();
   return (latex: string, display = false): string => {
     const key = `${display ? 'D' : 'I'}${latex}`;
     let html = cache.get(key);
     if (html === undefined) {
-      html = katex.renderToString(latex, { throwOnError: true, displayMode: false, output: 'html', strict: 'ignore' });
+      html = katex.renderToString(latex, { throwOnError: true, displayMode: false, output, strict: 'ignore' });
       cache.set(key, html);
     }
     return html;
@@ -71,10 +71,8 @@ export interface HtmlOptions {
   readonly idPrefix?: string;
 }
 
-export async function renderHtml(doc: WorkedDocument, options: HtmlOptions = {}): Promise<string> {
-  const katex = (await import('katex')).default;
-  const math = mathRenderer(katex);
-  const prefix = options.idPrefix ?? '';
+/** The blocks of a document as HTML, with math set by `math`. */
+function blockRenderer(math: (latex: string) => string, prefix: string) {
   const rich = (text: RichText | null): string =>
     (text ?? []).map((x: Inline) => (typeof x === 'string' ? escapeHtml(x) : math(x.math))).join('');
   const line = (latex: string, cls = 'eq') => `<div class="${cls}">${math(`\\displaystyle ${latex}`)}</div>`;
@@ -122,6 +120,13 @@ export async function renderHtml(doc: WorkedDocument, options: HtmlOptions = {})
     }
   };
 
+  return { rich, block };
+}
+
+export async function renderHtml(doc: WorkedDocument, options: HtmlOptions = {}): Promise<string> {
+  const katex = (await import('katex')).default;
+  const prefix = options.idPrefix ?? '';
+  const { rich, block } = blockRenderer(mathRenderer(katex), prefix);
   const toc = `<nav class="toc"><ol>${doc.sections.map((s) => `<li><a href="#${escapeHtml(prefix)}sec-${escapeHtml(s.id)}">${escapeHtml(s.title)}</a></li>`).join('')}</ol></nav>`;
   const sections = doc.sections
     .map(
@@ -137,4 +142,21 @@ export async function renderHtml(doc: WorkedDocument, options: HtmlOptions = {})
     `<title>${escapeHtml(doc.title)}</title>\n` +
     `<style>${inlineKatexCss(body)}</style>\n<style>${PAGE_CSS}</style>\n</head>\n<body>\n${body}\n<script>${FIT_SCRIPT}</script>\n</body>\n</html>\n`
   );
+}
+
+/**
+ * The sections of a document as an HTML fragment to embed in another page (a learning-management
+ * system's feedback): no page, styles or scripts, and the math as MathML, which browsers typeset
+ * without KaTeX's CSS and fonts; each formula keeps its LaTeX as an annotation.
+ */
+export async function renderHtmlFragment(doc: WorkedDocument, options: HtmlOptions = {}): Promise<string> {
+  const katex = (await import('katex')).default;
+  const prefix = options.idPrefix ?? '';
+  const { block } = blockRenderer(mathRenderer(katex, 'mathml'), prefix);
+  return doc.sections
+    .map(
+      (s) =>
+        `<section id="${escapeHtml(prefix)}sec-${escapeHtml(s.id)}"><h3>${escapeHtml(s.title)}</h3>${s.blocks.map(block).join('\n')}</section>`,
+    )
+    .join('\n');
 }
