@@ -71,7 +71,8 @@ export interface HtmlOptions {
   readonly idPrefix?: string;
 }
 
-export async function renderHtml(doc: WorkedDocument, options: HtmlOptions = {}): Promise<string> {
+/** Renders blocks of the document model as HTML (KaTeX typeset here), for pages that set their own frame. */
+export async function htmlBlockRenderer(options: HtmlOptions = {}) {
   const katex = (await import('katex')).default;
   const math = mathRenderer(katex);
   const prefix = options.idPrefix ?? '';
@@ -122,6 +123,12 @@ export async function renderHtml(doc: WorkedDocument, options: HtmlOptions = {})
     }
   };
 
+  return { block, rich };
+}
+
+export async function renderHtml(doc: WorkedDocument, options: HtmlOptions = {}): Promise<string> {
+  const { block, rich } = await htmlBlockRenderer(options);
+  const prefix = options.idPrefix ?? '';
   const toc = `<nav class="toc"><ol>${doc.sections.map((s) => `<li><a href="#${escapeHtml(prefix)}sec-${escapeHtml(s.id)}">${escapeHtml(s.title)}</a></li>`).join('')}</ol></nav>`;
   const sections = doc.sections
     .map(
