@@ -1,5 +1,5 @@
 // What a practice page shows of each exercise, prepared on the server: the prompt without its list of
-// asks (each ask's line becomes the label of its input), the hints of every ask with their cost, and
+// asks (each ask's line becomes the label of its input; stated values typeset by KaTeX), the hints of every ask with their cost, and
 // the worked step of every ask typeset with KaTeX, to be revealed in the page after a miss.
 import type { Block } from '../document/model';
 import type { Exercise } from '../exercises/types';
@@ -8,6 +8,7 @@ import { parseExercise } from '../grader/exercise-file';
 import { hintsFor } from '../grader/hints';
 import { htmlBlockRenderer } from '../render/html';
 import { pick, type Lang } from '../text/lang';
+import { promptHtml } from './prompt';
 import { workedStepBlocks } from './worked-step';
 
 export interface PracticeAsk {
@@ -21,8 +22,8 @@ export interface PracticeAsk {
 
 export interface PracticeQuestion {
   readonly exercise: Exercise;
-  /** The prompt's lines without the asks' own lines. */
-  readonly prompt: string;
+  /** The prompt without the asks' own lines, as HTML: stated values typeset by KaTeX (see prompt.ts). */
+  readonly promptHtml: string;
   readonly asks: readonly PracticeAsk[];
 }
 
@@ -44,7 +45,7 @@ export async function practiceQuestions(exercises: readonly Exercise[], lang: La
   const questions: PracticeQuestion[] = [];
   for (const [n, exercise] of exercises.entries()) {
     // Step anchors are unique on the page: each question has its own prefix.
-    const { block } = await htmlBlockRenderer({ idPrefix: `q${n + 1}-` });
+    const { block, rich } = await htmlBlockRenderer({ idPrefix: `q${n + 1}-` });
     // Read back exactly as the page's script (and `check`) reads the exercise JSON.
     const loaded = parseExercise(JSON.stringify(exercise));
     const ctx = gradingContext(loaded.exercise, { tolerances: loaded.tolerances });
@@ -59,7 +60,7 @@ export async function practiceQuestions(exercises: readonly Exercise[], lang: La
         stepHtml: blocks.map(block).join('\n'),
       };
     });
-    questions.push({ exercise, prompt, asks });
+    questions.push({ exercise, promptHtml: promptHtml(prompt, (latex) => rich([{ math: latex }])), asks });
   }
   return questions;
 }

@@ -29,11 +29,12 @@ body { font: 16px/1.5 "DejaVu Sans", "Noto Sans", "Noto Sans CJK JP", "Hiragino 
 h1 { font-size: 1.6rem; margin: 0 0 .4rem; overflow-wrap: anywhere; }
 h2 { font-size: 1.3rem; margin: 2rem 0 .5rem; padding-bottom: .2rem; border-bottom: 2px solid #c9d3e3; }
 h3 { font-size: 1rem; margin: .6rem 0 .3rem; }
-pre.prompt { white-space: pre-wrap; overflow-wrap: anywhere; font: .95rem/1.45 "DejaVu Sans Mono", "Noto Sans Mono", "IPAGothic", monospace;
-  background: #f4f6fa; padding: .5rem .7rem; margin: .5rem 0; }
+.prompt { background: #f4f6fa; padding: .5rem .7rem; margin: .5rem 0; overflow-wrap: anywhere; }
+.prompt .line.math { overflow-x: auto; overflow-y: hidden; padding-top: .15rem; padding-bottom: .15rem; }
+.prompt .gap { height: .6rem; }
+.sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; margin: -1px; padding: 0; border: 0; }
 .note { color: #3d4759; }
 .tools { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: center; padding: .6rem .7rem; background: #f4f6fa; margin: 1rem 0; }
-.tools h2 { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); margin: 0; padding: 0; border: 0; }
 .tools label { font-weight: 600; }
 #score { font-weight: 600; margin: 0; }
 .ask { margin: .9rem 0; padding: .4rem 0 .4rem .7rem; border-left: 3px solid #c9d3e3; }
@@ -67,14 +68,14 @@ ol.hints:not(:has(li:not([hidden]))) { display: none; }
 .worked .step .note { font-size: .85rem; color: #3d4759; font-style: italic; }
 .worked .math { margin: .3rem 0 .3rem 1rem; }
 footer { margin-top: 2.5rem; font-size: .85rem; color: #3d4759; }
-@media (max-width: 30rem) { body { margin: .8rem auto; padding: 0 .6rem; } pre.prompt { font-size: .8rem; } .ask { padding-left: .45rem; } }
+@media (max-width: 30rem) { body { margin: .8rem auto; padding: 0 .6rem; } .prompt { padding: .4rem .5rem; } .ask { padding-left: .45rem; } }
 @media print {
   body { margin: 0; max-width: none; font-size: 11pt; }
   .tools, .actions, .syntax, [data-result], ol.hints, .worked, .kept { display: none !important; }
   section { break-inside: auto; }
   .ask { break-inside: avoid; border-left: none; padding-left: 0; }
   input[type="text"] { border: none; border-bottom: 1px solid #000; border-radius: 0; width: 100%; min-height: 2.2em; }
-  pre.prompt { background: none; padding: 0; }
+  .prompt { background: none; padding: 0; }
 }
 `;
 
@@ -128,7 +129,7 @@ function askHtml(ask: PracticeAsk, n: number, lang: Lang): string {
 function questionHtml(q: PracticeQuestion, n: number, lang: Lang): string {
   return (
     `<section aria-labelledby="q${n}-title"><h2 id="q${n}-title">${escapeHtml(pick(WORDS.question(n), lang))}</h2>` +
-    `<pre class="prompt">${escapeHtml(q.prompt)}</pre>\n${q.asks.map((a) => askHtml(a, n, lang)).join('\n')}</section>`
+    `<div class="prompt">${q.promptHtml}</div>\n${q.asks.map((a) => askHtml(a, n, lang)).join('\n')}</section>`
   );
 }
 
@@ -148,7 +149,7 @@ export function practicePage(questions: readonly PracticeQuestion[], options: Pr
     ? `<p>${escapeHtml(pick(WORDS.student(student.name, student.id), lang))}</p>`
     : `<label for="student-id">${escapeHtml(pick(WORDS.studentId, lang))}</label><input id="student-id" type="text" autocomplete="off" spellcheck="false">`;
   const tools =
-    `<section class="tools" aria-labelledby="tools-title"><h2 id="tools-title">${escapeHtml(pick(WORDS.tools, lang))}</h2>` +
+    `<section class="tools" aria-labelledby="tools-title"><h2 id="tools-title" class="sr-only">${escapeHtml(pick(WORDS.tools, lang))}</h2>` +
     `${who}<button type="button" id="export">${escapeHtml(pick(WORDS.exportCsv, lang))}</button>` +
     `<button type="button" id="reset">${escapeHtml(pick(WORDS.reset, lang))}</button>` +
     `<p id="score" aria-live="polite"></p><p id="exported" class="note" aria-live="polite"></p></section>`;
