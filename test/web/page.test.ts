@@ -77,7 +77,14 @@ describe.skipIf(executablePath === null)('the practice page in headless Chromium
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'practice-'));
     pageFile = join(dir, 'page.html');
-    const templates = ['output-bias-grad', 'hidden-delta', 'matrix-form', 'hidden-bias-formula', 'graph-backward'];
+    const templates = [
+      'output-bias-grad',
+      'hidden-delta',
+      'matrix-form',
+      'hidden-bias-formula',
+      'graph-backward',
+      'train-once',
+    ];
     cli([
       'practice',
       ...templates.flatMap((t) => ['--template', t]),
@@ -116,7 +123,7 @@ describe.skipIf(executablePath === null)('the practice page in headless Chromium
   }
 
   it('has the exercises as exercise --format json prints them', () => {
-    expect(exercises).toHaveLength(5);
+    expect(exercises).toHaveLength(6);
     for (const e of exercises) {
       const again = cli([
         'exercise',
@@ -141,7 +148,10 @@ describe.skipIf(executablePath === null)('the practice page in headless Chromium
       for (const ask of e.asks)
         for (const a of answersFor(e.expected[ask.id])) tried.push({ q: i + 1, ask: ask.id, ...a });
     });
-    const expected = await Promise.all(tried.map((t) => check(t.q, [`${t.ask}=${t.answer}`])));
+    // Two check processes at a time: the machine is shared.
+    const expected: Awaited<ReturnType<typeof check>>[] = [];
+    for (let k = 0; k < tried.length; k += 2)
+      expected.push(...(await Promise.all(tried.slice(k, k + 2).map((t) => check(t.q, [`${t.ask}=${t.answer}`])))));
     for (const [i, t] of tried.entries()) {
       await page.fill(field(t.q, t.ask), t.answer);
       await page.press(field(t.q, t.ask), 'Enter');
@@ -160,6 +170,58 @@ describe.skipIf(executablePath === null)('the practice page in headless Chromium
       }
     }
     expect(tried.length).toBeGreaterThan(20);
+
+    // The answers graded before in the same question go along, as they do with check: the first ask
+    // wrong, then each later one right and its own plus one (right from the wrong part, or not).
+    let pairs = 0;
+    for (const [i, e] of exercises.entries()) {
+      if (e.asks.length < 2) continue;
+      const [first, ...rest] = e.asks;
+      const wrongFirst = answersFor(e.expected[first.id])[2].answer;
+      await page.fill(field(i + 1, first.id), wrongFirst);
+      await page.press(field(i + 1, first.id), 'Enter');
+      for (const ask of rest) {
+        const tries = answersFor(e.expected[ask.id]);
+        for (const answer of [tries[0].answer, tries.find((t) => t.kind === 'wrong')!.answer]) {
+          const want = (await check(i + 1, [`${first.id}=${wrongFirst}`, `${ask.id}=${answer}`])).find(
+            (r) => r.ask === ask.id,
+          )!;
+          await page.fill(field(i + 1, ask.id), answer);
+          await page.press(field(i + 1, ask.id), 'Enter');
+          expect(await page.getAttribute(result(i + 1, ask.id), 'data-status')).toBe(want.status);
+          expect(await page.textContent(result(i + 1, ask.id))).toBe(want.feedback);
+          pairs++;
+        }
+        await page.fill(field(i + 1, ask.id), '');
+        await page.press(field(i + 1, ask.id), 'Enter');
+      }
+      await page.fill(field(i + 1, first.id), '');
+      await page.press(field(i + 1, first.id), 'Enter');
+    }
+    expect(pairs).toBeGreaterThan(4);
+    // Exercise ③: L wrong, L' right, L − L' computed from the wrong L: carried forward, as check says.
+    const q3 = exercises.findIndex((e) => e.template === 'train-once') + 1;
+    const [l, lAfter, improvement] = exercises[q3 - 1].asks.map((a) => a.id);
+    const exact = (id: string) => (exercises[q3 - 1].expected[id] as Cell).exact!;
+    const wrongL = `${exact(l)} + 1`;
+    const chained = [
+      `${l}=${wrongL}`,
+      `${lAfter}=${exact(lAfter)}`,
+      `${improvement}=${exact(l)} + 1 - ${exact(lAfter)}`,
+    ];
+    const carried = (await check(q3, chained)).find((r) => r.ask === improvement)!;
+    expect(carried.feedback).toMatch(/follows correctly from your answer/);
+    for (const pair of chained) {
+      const [ask, answer] = pair.split('=');
+      await page.fill(field(q3, ask), answer);
+      await page.press(field(q3, ask), 'Enter');
+    }
+    expect(await page.textContent(result(q3, improvement))).toBe(carried.feedback);
+    expect(await page.getAttribute(result(q3, improvement), 'data-status')).toBe(carried.status);
+    for (const ask of [l, lAfter, improvement]) {
+      await page.fill(field(q3, ask), '');
+      await page.press(field(q3, ask), 'Enter');
+    }
 
     // The parser's message while typing, before Enter: what check says of the same text.
     const q1ask = exercises[0].asks[0].id;
