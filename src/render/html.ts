@@ -9,13 +9,13 @@ import { inlineKatexCss } from './katex-css';
 type Katex = typeof import('katex').default;
 
 /** Typesets LaTeX with KaTeX, each distinct formula once. */
-function mathRenderer(katex: Katex) {
+function mathRenderer(katex: Katex, output: 'html' | 'htmlAndMathml' = 'html') {
   const cache = new Map<string, string>();
   return (latex: string, display = false): string => {
     const key = `${display ? 'D' : 'I'}${latex}`;
     let html = cache.get(key);
     if (html === undefined) {
-      html = katex.renderToString(latex, { throwOnError: true, displayMode: false, output: 'html', strict: 'ignore' });
+      html = katex.renderToString(latex, { throwOnError: true, displayMode: false, output, strict: 'ignore' });
       cache.set(key, html);
     }
     return html;
@@ -69,12 +69,14 @@ if(window.matchMedia){var q=matchMedia('print');if(q.addEventListener)q.addEvent
 export interface HtmlOptions {
   /** Base of the element ids (defaults to none); lets several documents share a page. */
   readonly idPrefix?: string;
+  /** Also MathML beside KaTeX's HTML, for screen readers (default: HTML only, the smaller file). */
+  readonly mathml?: boolean;
 }
 
 /** Renders blocks of the document model as HTML (KaTeX typeset here), for pages that set their own frame. */
 export async function htmlBlockRenderer(options: HtmlOptions = {}) {
   const katex = (await import('katex')).default;
-  const math = mathRenderer(katex);
+  const math = mathRenderer(katex, options.mathml ? 'htmlAndMathml' : 'html');
   const prefix = options.idPrefix ?? '';
   const rich = (text: RichText | null): string =>
     (text ?? []).map((x: Inline) => (typeof x === 'string' ? escapeHtml(x) : math(x.math))).join('');

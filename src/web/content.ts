@@ -45,7 +45,10 @@ export async function practiceQuestions(exercises: readonly Exercise[], lang: La
   const questions: PracticeQuestion[] = [];
   for (const [n, exercise] of exercises.entries()) {
     // Step anchors are unique on the page: each question has its own prefix.
-    const { block, rich } = await htmlBlockRenderer({ idPrefix: `q${n + 1}-` });
+    // The worked steps carry MathML for screen readers; the prompt's typeset values need none (they
+    // are read from the original line beside them).
+    const { block } = await htmlBlockRenderer({ idPrefix: `q${n + 1}-`, mathml: true });
+    const { rich } = await htmlBlockRenderer();
     // Read back exactly as the page's script (and `check`) reads the exercise JSON.
     const loaded = parseExercise(JSON.stringify(exercise));
     const ctx = gradingContext(loaded.exercise, { tolerances: loaded.tolerances });
