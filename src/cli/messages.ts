@@ -211,6 +211,11 @@ export const PRACTICE = {
       `practice: wrote ${file} (${count} exercise${count === 1 ? '' : 's'}, seed ${seed})`,
       `practice: ${file} を書き出しました（演習 ${count} 問、シード ${seed}）`,
     ),
+  drawn: (count: number, seed: number): Text =>
+    text(
+      `practice: ${count} exercise${count === 1 ? '' : 's'}, seed ${seed} (the same page again: --seed ${seed})`,
+      `practice: 演習 ${count} 問、シード ${seed}（同じページをもう一度: --seed ${seed}）`,
+    ),
 } as const;
 
 /** `generate` (src/cli/generate.ts). */

@@ -53,6 +53,9 @@ export async function practiceCommand(args: string[]): Promise<number> {
   });
   if (output === undefined) {
     process.stdout.write(page);
+    // The page is on standard output: a drawn seed is said on stderr, so the page can be made again.
+    if (values.seed === undefined)
+      process.stderr.write(`backprop-tutor: ${pick(MESSAGES.drawn(exercises.length, seed), lang)}\n`);
     return 0;
   }
   writeFileSync(output, scorm ? scormPackage(title, page) : page);

@@ -35,6 +35,11 @@ describe('practice on the command line', () => {
     expect(a.status).toBe(0);
     expect(a.stdout.startsWith('<!DOCTYPE html>\n<html lang="en"')).toBe(true);
     expect(a.stdout).toBe(b.stdout);
+    expect(a.stderr).toBe('');
+    const drawn = run('practice', '--template', 'loss', '--count', '1');
+    const seed = /seed (\d+) \(the same page again: --seed \1\)\n$/.exec(drawn.stderr)?.[1];
+    expect(seed).toBeDefined();
+    expect(run('practice', '--template', 'loss', '--count', '1', '--seed', seed!).stdout).toBe(drawn.stdout);
     expect(a.stdout.match(/<input [^>]*data-question="2"/g)?.length).toBeGreaterThan(0);
   });
 
