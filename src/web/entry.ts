@@ -16,7 +16,8 @@ import { findScormApi, scormReporter } from './scorm-api';
 import type { ScriptWords } from './words';
 
 interface Question {
-  readonly ctx: GradingContext;
+  /** Made on first use: a page of many exercises is ready before each is prepared for grading. */
+  readonly ctx: () => GradingContext;
   readonly asks: readonly Ask[];
 }
 
@@ -38,7 +39,11 @@ function start(): void {
   const words = JSON.parse(wordsData.textContent ?? '{}') as ScriptWords;
   const questions: Question[] = (JSON.parse(data.textContent ?? '[]') as unknown[]).map((exercise) => {
     const loaded = parseExercise(JSON.stringify(exercise));
-    return { ctx: gradingContext(loaded.exercise, { tolerances: loaded.tolerances }), asks: loaded.exercise.asks };
+    let ctx: GradingContext | undefined;
+    return {
+      ctx: () => (ctx ??= gradingContext(loaded.exercise, { tolerances: loaded.tolerances })),
+      asks: loaded.exercise.asks,
+    };
   });
   const key = root.dataset.storageKey ?? 'backprop-tutor practice';
   const fixedStudent = root.dataset.student;
@@ -87,7 +92,7 @@ function start(): void {
     answers.set(ask, answer);
     const hints = progress.asks[`${n}.${ask}`]?.hints ?? 0;
     const grade = (used: number) =>
-      exerciseResultsJson(gradeExercise(q.ctx, answers, { hintsUsed: new Map([[ask, used]]) }), lang).results.find(
+      exerciseResultsJson(gradeExercise(q.ctx(), answers, { hintsUsed: new Map([[ask, used]]) }), lang).results.find(
         (r) => r.ask === ask,
       )!;
     try {
@@ -155,7 +160,7 @@ function start(): void {
     const read =
       typed.trim() === ''
         ? null
-        : readAnswer(typed, isSymbolicAsk(a) ? { variables: a.variables } : { expect: expectOf(q.ctx, a) });
+        : readAnswer(typed, isSymbolicAsk(a) ? { variables: a.variables } : { expect: expectOf(q.ctx(), a) });
     syntax.textContent = read?.kind === 'invalid' ? pick(read.message, lang) : '';
   };
 
