@@ -6,6 +6,8 @@
 //      the same way, and compared number by number with `solve --format json` (exact equality).
 //   3. In-process solve() time over width 2..16 × depth 1..4 (batch 4), using the built dist/.
 //   4. Teacher sets (bench/sets.mjs): a class of 40 × 10 questions generated and graded, whole runs.
+//   5. The quiz (bench/quiz.mjs) and the practice page in headless Chromium (bench/practice.mjs): page
+//      size for 10 exercises, time to interactive from file://, Enter → verdict.
 //
 // Environment: BENCH_RUNS (cold runs per command, default 15); BENCH_PYTHON (python command, default
 // python3); BENCH_DIST (another built dist/ folder to measure, e.g. a private build of a change);
@@ -316,10 +318,32 @@ const fmt = (x, d = 1) => (x === undefined || x === null ? '—' : x.toFixed(d))
 const pad = (s, n) => String(s).padEnd(n);
 const lpad = (s, n) => String(s).padStart(n);
 
-function evaluateTargets(cold, cross, inproc, grading, quiz) {
+function evaluateTargets(cold, cross, inproc, grading, quiz, practice) {
   const byName = new Map(cold.rows.map((r) => [r.name, r]));
   const targets = [];
   const baseline = cold.baselineMs;
+  const measured = (x) => (practice.skipped || x === undefined ? null : x);
+  targets.push({
+    name: `practice page of ${practice.exercises} exercises ≤ 1.5 MB (fonts and script included)`,
+    value: practice.pageBytes === undefined ? 'not measured' : `${fmt(practice.pageBytes / 1e6, 2)} MB`,
+    pass: practice.pageBytes === undefined ? null : practice.pageBytes <= 1.5e6,
+  });
+  targets.push({
+    name: 'practice page: time to interactive from file:// ≤ 500 ms (median)',
+    value:
+      measured(practice.interactiveMedianMs) === null
+        ? `not measured (${practice.skipped})`
+        : `${fmt(practice.interactiveMedianMs)} ms`,
+    pass: measured(practice.interactiveMedianMs) === null ? null : practice.interactiveMedianMs <= 500,
+  });
+  targets.push({
+    name: 'practice page: Enter → verdict ≤ 50 ms (95th percentile)',
+    value:
+      measured(practice.enterToVerdictP95Ms) === null
+        ? `not measured (${practice.skipped})`
+        : `${fmt(practice.enterToVerdictP95Ms)} ms over ${practice.tries} tries (max ${fmt(practice.enterToVerdictMaxMs)} ms)`,
+    pass: measured(practice.enterToVerdictP95Ms) === null ? null : practice.enterToVerdictP95Ms <= 50,
+  });
   targets.push({
     name: 'quiz: Enter → verdict shown ≤ 50 ms (95th percentile)',
     value: `${fmt(quiz.enterToVerdictP95Ms)} ms over ${quiz.tries} tries`,
@@ -466,7 +490,7 @@ function printReport(env, cold, cross, inproc, grading, targets, sets) {
     line('generate 1,000 students', sets.thousandMs);
   }
   out.push('');
-  out.push('Targets (issues 3, 4, 5, 10 and the quiz)');
+  out.push('Targets (issues 3, 4, 5, 10, the quiz and the practice page)');
   const width = Math.max(...targets.map((t) => t.name.length));
   for (const t of targets) {
     const mark = t.pass === null ? ' n/a' : t.pass ? 'PASS' : 'MISS';
@@ -498,6 +522,13 @@ async function main() {
   const grading = await runGradingBenches();
   const { runQuizBench } = await import('./quiz.mjs');
   const quiz = await runQuizBench(CLI, ROOT);
+  const { runPracticeBench } = await import('./practice.mjs');
+  let practice;
+  try {
+    practice = await runPracticeBench(CLI, ROOT);
+  } catch (error) {
+    practice = { exercises: 10, skipped: String(error.message ?? error).split('\n')[0] };
+  }
   const { runSetsBench } = await import('./sets.mjs');
   let sets;
   try {
@@ -505,12 +536,12 @@ async function main() {
   } catch (error) {
     sets = { error: String(error.message ?? error) };
   }
-  const targets = [...evaluateTargets(cold, cross, inproc, grading, quiz), ...setsTargets(sets)];
+  const targets = [...evaluateTargets(cold, cross, inproc, grading, quiz, practice), ...setsTargets(sets)];
   printReport(env, cold, cross, inproc, grading, targets, sets);
   const { outputs: _outputs, ...coldResults } = cold;
   writeFileSync(
     join(ROOT, 'bench/results.json'),
-    `${JSON.stringify({ env, cold: coldResults, crossCheck: cross, inProcess: inproc, grading, quiz, sets, targets }, null, 2)}\n`,
+    `${JSON.stringify({ env, cold: coldResults, crossCheck: cross, inProcess: inproc, grading, quiz, sets, practice, targets }, null, 2)}\n`,
   );
   console.log('\nWritten to bench/results.json');
 }

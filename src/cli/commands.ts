@@ -390,6 +390,83 @@ export const QUIZ = {
   ],
 } as const satisfies CommandSpec;
 
+export const PRACTICE = {
+  name: 'practice',
+  positionals: [],
+  options: {
+    template: {
+      type: 'string',
+      short: 't',
+      value: 'NAME',
+      repeatable: true,
+      description: text(
+        'Draw the exercises from these templates only (repeatable; see exercise --list). Default: every\ntemplate of every quiz topic.',
+        '演習をこれらのテンプレートだけから出します（複数指定可。exercise --list を参照）。既定: 小テストの\nすべてのトピックのテンプレート。',
+      ),
+    },
+    count: {
+      type: 'integer',
+      short: 'n',
+      value: 'N',
+      min: 1,
+      max: 100,
+      description: text('The number of exercises on the page (default 5).', 'ページに載せる演習の数（既定: 5）。'),
+    },
+    difficulty: {
+      type: 'enum',
+      short: 'd',
+      values: ['1', '2', '3'],
+      default: '1',
+      description: text('From 1 (fewest steps) to 3.', '難易度: 1（手順が最も少ない）から 3 まで。'),
+    },
+    seed: {
+      type: 'integer',
+      short: 's',
+      value: 'S',
+      min: 0,
+      max: MAX_SEED,
+      description: text(
+        `An integer from 0 to ${MAX_SEED}: the same seed gives the same exercises as quiz --seed S;\nwithout it one is drawn and printed.`,
+        `0 から ${MAX_SEED} までの整数。同じシードなら quiz --seed S と同じ問題になります。省くと無作為に\n選んで表示します。`,
+      ),
+    },
+    lang,
+    title: {
+      type: 'string',
+      value: 'TITLE',
+      description: text(
+        'The title of the page (default: Backpropagation practice).',
+        'ページの題名（既定: 誤差逆伝播法の練習）。',
+      ),
+    },
+    output: {
+      type: 'string',
+      short: 'o',
+      value: 'OUT',
+      description: text(
+        'Write the page (or with --scorm the zip) to the file OUT; without it the page goes to standard\noutput.',
+        'ページ（--scorm なら zip）をファイル OUT に書き出します。省くとページを標準出力に書きます。',
+      ),
+    },
+    scorm: {
+      type: 'boolean',
+      description: text(
+        'A SCORM 1.2 package instead (a zip with imsmanifest.xml and the page) that reports the score\nto the learning-management system; needs --output.',
+        '代わりに SCORM 1.2 のパッケージ（imsmanifest.xml とページの zip）を作ります。得点を学習管理\nシステム（LMS）に報告します。--output が必要です。',
+      ),
+    },
+  },
+  forms: [
+    {
+      optional: ['template', 'count', 'difficulty', 'seed', 'lang', 'title', 'scorm', 'output'],
+      description: text(
+        'A practice page: one self-contained HTML file that grades answers in the browser with the\nsame grader as check (offline, from file://), with hints, worked steps after a miss, answers\nkept in the browser and exported as a responses CSV. The page holds its answers: for practice\nand homework, not for exams.',
+        '練習用のページ: check と同じ採点をブラウザーの中で行う、1つで完結した HTML ファイル（オフライン、\nfile:// でも動きます）。ヒント、間違えたあとの途中式、ブラウザーに保存される解答、解答の CSV への\n書き出しつき。ページは解答を含むので、練習と宿題用です（試験には使わないでください）。',
+      ),
+    },
+  ],
+} as const satisfies CommandSpec;
+
 export const GENERATE = {
   name: 'generate',
   positionals: [
@@ -433,10 +510,10 @@ export const GENERATE = {
     format: {
       type: 'string',
       short: 'f',
-      value: 'html,pdf,md,latex',
+      value: 'html,pdf,md,latex,practice',
       description: text(
-        'The formats to write, separated by commas (default: html); pdf is printed by headless Chromium.',
-        '書き出す形式（カンマ区切り。既定: html）。pdf はヘッドレス Chromium で印刷します。',
+        'The formats to write, separated by commas (default: html); pdf is printed by headless Chromium;\npractice: a practice page per student (DIR/<id>/practice.html) and all of them in DIR/practice.zip.',
+        '書き出す形式（カンマ区切り。既定: html）。pdf はヘッドレス Chromium で印刷します。practice:\n学生ごとの練習用ページ（DIR/<id>/practice.html）と、それをまとめた DIR/practice.zip。',
       ),
     },
     lang: {
@@ -649,7 +726,7 @@ export const EXPORT = {
   ],
 } as const satisfies CommandSpec;
 
-export const COMMANDS = [SOLVE, EXPLAIN, EXERCISE, CHECK, QUIZ, GENERATE, GRADE, KEY, EXPORT] as const;
+export const COMMANDS = [SOLVE, EXPLAIN, EXERCISE, CHECK, QUIZ, PRACTICE, GENERATE, GRADE, KEY, EXPORT] as const;
 export type CommandName = (typeof COMMANDS)[number]['name'];
 
 /** The options of the program itself, taken before (or instead of) a command; `shown` is the usage's synopsis. */

@@ -8,7 +8,8 @@ import type { WorkedDocument } from '../document/model';
 import { InputError } from '../network/errors';
 import { pick, type Text } from '../text/lang';
 import { SelfTestError, studentExam, type Replaced } from '../sets/exam';
-import { SET_FORMATS, setFiles, type SetFormat } from '../sets/files';
+import { SET_FORMATS, setFiles, type DocumentFormat, type PracticePage, type SetFormat } from '../sets/files';
+import type { ExerciseSet } from '../sets/types';
 import { loadSet } from '../sets/load';
 import { loadRoster, numberedVariants } from '../sets/roster';
 import { selfTest } from '../sets/verify';
@@ -18,6 +19,7 @@ import { outputError, writeOutputFile } from './output';
 import { parseCommand } from './parse';
 import { progressBar } from './progress';
 import { UsageError } from './usage-error';
+import pkg from '../../package.json';
 
 function formatsOf(option: string | undefined): SetFormat[] {
   const given = option ?? 'html';
@@ -76,10 +78,16 @@ export async function generateCommand(args: string[]): Promise<number> {
   const { render, close } = await renderer();
   let files;
   try {
-    files = await setFiles(set, exams, formats, render, (done) => progress(students.length + done, total));
+    const practice = formats.includes('practice') ? await practicePages(set) : undefined;
+    files = await setFiles(set, exams, formats, render, (done) => progress(students.length + done, total), practice);
   } finally {
     bar.stop();
     await close();
+  }
+  if (formats.includes('practice')) {
+    const { zipFiles } = await import('../web/zip');
+    const pages = new Map(exams.map((e) => [`${e.student.id}.html`, files.get(`${e.student.id}/practice.html`)!]));
+    files.set('practice.zip', zipFiles(pages));
   }
   for (const [path, content] of files) {
     const target = join(out, path);
@@ -98,9 +106,31 @@ export async function generateCommand(args: string[]): Promise<number> {
 async function renderer() {
   const { renderDocument } = await import('../render/worked');
   const { fixedPdfDates } = await import('../sets/pdf-dates');
-  const render = async (doc: WorkedDocument, format: SetFormat) => {
+  const render = async (doc: WorkedDocument, format: DocumentFormat) => {
     const rendered = await renderDocument(doc, format === 'md' ? 'markdown' : format);
     return typeof rendered === 'string' ? rendered : fixedPdfDates(rendered);
   };
   return { render, close: async () => {} };
+}
+
+/** A student's practice page: the exam's questions, the set's title and language, the student's id for the CSV. */
+async function practicePages(set: ExerciseSet): Promise<PracticePage> {
+  const { practiceQuestions } = await import('../web/content');
+  const { practicePage } = await import('../web/page');
+  const { practiceScript } = await import('../web/script');
+  const script = practiceScript();
+  return async (exam) =>
+    practicePage(
+      await practiceQuestions(
+        exam.questions.map((q) => q.exercise),
+        set.lang,
+      ),
+      {
+        lang: set.lang,
+        script,
+        title: `${set.title} — ${exam.student.name === '' ? exam.student.id : exam.student.name}`,
+        student: { id: exam.student.id, name: exam.student.name },
+        version: pkg.version,
+      },
+    );
 }

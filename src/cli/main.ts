@@ -62,6 +62,7 @@ const RUN: Readonly<Record<CommandName, (args: string[]) => Promise<number>>> = 
   exercise: async (args) => (await import('./exercise')).exerciseCommand(args),
   check: async (args) => (await import('./check')).checkCommand(args),
   quiz: async (args) => (await import('./quiz')).quizCommand(args),
+  practice: async (args) => (await import('./practice')).practiceCommand(args),
   generate: async (args) => (await import('./generate')).generateCommand(args),
   grade: async (args) => (await import('./grade')).gradeCommand(args),
   key: async (args) => (await import('./key')).keyCommand(args),

@@ -215,6 +215,29 @@ export const QUIZ = {
   noSuchJournal: text('no such file (nothing to resume)', 'ファイルがありません（続けるセッションがありません）'),
 } as const;
 
+/** `practice` (src/cli/practice.ts). */
+export const PRACTICE = {
+  unknownTemplate: (name: string, names: string): Text =>
+    text(
+      `practice: unknown template "${name}"; expected one of ${names}`,
+      `practice: "${name}" というテンプレートはありません。テンプレート: ${names}`,
+    ),
+  scormNeedsOutput: text(
+    'practice: --scorm writes a zip: name the file with --output OUT (e.g. --output practice.zip)',
+    'practice: --scorm は zip を書き出します: --output OUT でファイルを指定してください（例: --output practice.zip）',
+  ),
+  wrote: (file: string, count: number, seed: number): Text =>
+    text(
+      `practice: wrote ${file} (${count} exercise${count === 1 ? '' : 's'}, seed ${seed})`,
+      `practice: ${file} を書き出しました（演習 ${count} 問、シード ${seed}）`,
+    ),
+  drawn: (count: number, seed: number): Text =>
+    text(
+      `practice: ${count} exercise${count === 1 ? '' : 's'}, seed ${seed} (the same page again: --seed ${seed})`,
+      `practice: 演習 ${count} 問、シード ${seed}（同じページをもう一度: --seed ${seed}）`,
+    ),
+} as const;
+
 /** `generate` (src/cli/generate.ts). */
 export const GENERATE = {
   rosterOrVariants: text(

@@ -9,7 +9,7 @@ import { inlineKatexCss } from './katex-css';
 type Katex = typeof import('katex').default;
 
 /** Typesets LaTeX with KaTeX, each distinct formula once: as HTML (needs KaTeX's CSS) or as MathML. */
-function mathRenderer(katex: Katex, output: 'html' | 'mathml' = 'html') {
+function mathRenderer(katex: Katex, output: 'html' | 'mathml' | 'htmlAndMathml' = 'html') {
   const cache = new Map<string, string>();
   return (latex: string, display = false): string => {
     const key = `${display ? 'D' : 'I'}${latex}`;
@@ -69,6 +69,8 @@ if(window.matchMedia){var q=matchMedia('print');if(q.addEventListener)q.addEvent
 export interface HtmlOptions {
   /** Base of the element ids (defaults to none); lets several documents share a page. */
   readonly idPrefix?: string;
+  /** Also MathML beside KaTeX's HTML, for screen readers (default: HTML only, the smaller file). */
+  readonly mathml?: boolean;
 }
 
 /** The blocks of a document as HTML, with math set by `math`. */
@@ -123,10 +125,15 @@ function blockRenderer(math: (latex: string) => string, prefix: string) {
   return { rich, block };
 }
 
-export async function renderHtml(doc: WorkedDocument, options: HtmlOptions = {}): Promise<string> {
+/** Renders blocks of the document model as HTML (KaTeX typeset here), for pages that set their own frame. */
+export async function htmlBlockRenderer(options: HtmlOptions = {}) {
   const katex = (await import('katex')).default;
+  return blockRenderer(mathRenderer(katex, options.mathml ? 'htmlAndMathml' : 'html'), options.idPrefix ?? '');
+}
+
+export async function renderHtml(doc: WorkedDocument, options: HtmlOptions = {}): Promise<string> {
+  const { rich, block } = await htmlBlockRenderer(options);
   const prefix = options.idPrefix ?? '';
-  const { rich, block } = blockRenderer(mathRenderer(katex), prefix);
   const toc = `<nav class="toc"><ol>${doc.sections.map((s) => `<li><a href="#${escapeHtml(prefix)}sec-${escapeHtml(s.id)}">${escapeHtml(s.title)}</a></li>`).join('')}</ol></nav>`;
   const sections = doc.sections
     .map(

@@ -7,13 +7,18 @@ import { classDocument, keyDocument, solutionsDocument, worksheetDocument } from
 import { keyJson, responsesTemplate } from './key-json';
 import type { ExerciseSet } from './types';
 
-export const SET_FORMATS = ['html', 'pdf', 'md', 'latex'] as const;
+export const SET_FORMATS = ['html', 'pdf', 'md', 'latex', 'practice'] as const;
 export type SetFormat = (typeof SET_FORMATS)[number];
+/** The formats rendered from documents; a practice page is made from the exam by a hook. */
+export type DocumentFormat = Exclude<SetFormat, 'practice'>;
 
-export const EXTENSION: Readonly<Record<SetFormat, string>> = { html: 'html', pdf: 'pdf', md: 'md', latex: 'tex' };
+export const EXTENSION: Readonly<Record<DocumentFormat, string>> = { html: 'html', pdf: 'pdf', md: 'md', latex: 'tex' };
 
 /** Renders one document in one format (the CLI passes the shared renderers; PDF reuses one browser). */
-export type Render = (doc: WorkedDocument, format: SetFormat) => Promise<string | Uint8Array>;
+export type Render = (doc: WorkedDocument, format: DocumentFormat) => Promise<string | Uint8Array>;
+
+/** Makes a student's practice page (`<id>/practice.html`) from the exam. */
+export type PracticePage = (exam: Exam) => Promise<string>;
 
 export type Files = Map<string, string | Uint8Array>;
 
@@ -23,8 +28,10 @@ export async function setFiles(
   formats: readonly SetFormat[],
   render: Render,
   progress: (done: number, total: number) => void = () => {},
+  practice?: PracticePage,
 ): Promise<Files> {
   const files: Files = new Map();
+  const documentFormats = formats.filter((f): f is DocumentFormat => f !== 'practice');
   const total = exams.length + 1;
   let done = 0;
   for (const exam of exams) {
@@ -34,13 +41,14 @@ export async function setFiles(
       ['solutions', solutionsDocument(set, exam)],
     ];
     for (const [name, doc] of docs)
-      for (const format of formats)
+      for (const format of documentFormats)
         files.set(`${exam.student.id}/${name}.${EXTENSION[format]}`, await render(doc, format));
+    if (practice && formats.includes('practice')) files.set(`${exam.student.id}/practice.html`, await practice(exam));
     progress(++done, total);
   }
   for (const kind of ['worksheets', 'keys'] as const) {
     const doc = classDocument(set, exams, kind);
-    for (const format of formats) files.set(`${kind}.${EXTENSION[format]}`, await render(doc, format));
+    for (const format of documentFormats) files.set(`${kind}.${EXTENSION[format]}`, await render(doc, format));
   }
   files.set('key.json', `${JSON.stringify(keyJson(set, exams), null, 2)}\n`);
   files.set('responses-template.csv', responsesTemplate(exams));

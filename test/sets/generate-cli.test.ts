@@ -196,7 +196,7 @@ describe('backprop-tutor generate', () => {
     );
     expect(format.status).toBe(2);
     expect(format.stderr.split('\n')[0]).toBe(
-      'backprop-tutor: generate: --format には html, pdf, md, latex からカンマ区切りで指定してください（指定値: "html,docx"）',
+      'backprop-tutor: generate: --format には html, pdf, md, latex, practice からカンマ区切りで指定してください（指定値: "html,docx"）',
     );
     const bad = join(work, 'bad.yaml');
     writeFileSync(bad, 'title: T\nseed: 1\nquestions:\n  - {template: nope, points: 1}\n');
