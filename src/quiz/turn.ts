@@ -43,7 +43,9 @@ export function questionText(quiz: Quiz, question: number): string {
     WORDS.question(question, quiz.state.session.count, planned.template, planned.difficulty, planned.seed),
     lang,
   );
-  return `\n${head}\n${'─'.repeat(Math.min(quiz.width, 40))}\n${exercise.prompt}\n\n`;
+  const entry = quiz.state.session.plan?.[question - 1];
+  const why = entry ? `${pick(WORDS.reason(entry.reason, entry.misconception), lang)}\n` : '';
+  return `\n${head}\n${why}${'─'.repeat(Math.min(quiz.width, 40))}\n${exercise.prompt}\n\n`;
 }
 
 export function scoreLine(quiz: Quiz): string {
