@@ -60,6 +60,7 @@ const RUN: Readonly<Record<CommandName, (args: string[]) => Promise<number>>> = 
   exercise: async (args) => (await import('./exercise')).exerciseCommand(args),
   check: async (args) => (await import('./check')).checkCommand(args),
   quiz: async (args) => (await import('./quiz')).quizCommand(args),
+  stats: async (args) => (await import('./stats')).statsCommand(args),
   generate: async (args) => (await import('./generate')).generateCommand(args),
 };
 

@@ -191,7 +191,8 @@ export async function quizCommand(args: string[]): Promise<number> {
     ending = await runPlain(quiz, { readLine: reader.readLine, write: say, clock });
     reader.close();
   }
-  if (ending === 'finished') say(`\n${summaryText(quiz.state, plan, lang)}${pick(WORDS.saved(journal.file), lang)}\n`);
+  if (ending === 'finished')
+    say(`\n${summaryText(quiz.state, plan, lang, quiz.width)}${pick(WORDS.saved(journal.file), lang)}\n`);
   else leave();
   journal.close();
   release();

@@ -77,6 +77,8 @@ export function eventProblem(x: Record<string, unknown>, count: number): string 
   if (x.type === 'answer') {
     if (!['correct', 'incorrect', 'invalid', 'skipped'].includes(x.status as string)) return 'status';
     if (!isText(x.answer) || typeof x.score !== 'number') return 'answer, score';
+    if (!isText(x.template) || !(typeof x.ms === 'number' && x.ms >= 0)) return 'template, ms';
+    if (x.misconception !== null && !isText(x.misconception)) return 'misconception';
   }
   if (x.type === 'hint' && !isInt(x.level, 1, 100)) return 'level';
   return null;
@@ -200,22 +202,34 @@ export function stateDir(env: NodeJS.ProcessEnv): string {
   return join(base, 'backprop-tutor');
 }
 
-/** A new session's default journal: quiz-<UTC time>.jsonl in the state folder. */
+/** A new session's default journal: quiz-<UTC time>.jsonl in the state folder (-2, -3, … within one second). */
 export function defaultJournal(env: NodeJS.ProcessEnv, now: Date): string {
   const stamp = now
     .toISOString()
     .replace(/[-:]/g, '')
     .replace(/\.\d+Z$/, 'Z');
-  return join(stateDir(env), `quiz-${stamp}.jsonl`);
+  for (let n = 1; ; n++) {
+    const file = join(stateDir(env), `quiz-${stamp}${n === 1 ? '' : `-${n}`}.jsonl`);
+    if (!existsSync(file)) return file;
+  }
 }
 
 /** The most recent default journal, for --resume without --session. */
 export function latestJournal(env: NodeJS.ProcessEnv): string | null {
   const dir = stateDir(env);
   if (!existsSync(dir)) return null;
+  // quiz-<stamp>.jsonl, then quiz-<stamp>-2.jsonl, … for sessions started within the same second.
+  const key = (n: string): [string, number] => {
+    const m = /^quiz-(.*?)(?:-(\d+))?\.jsonl$/.exec(n)!;
+    return [m[1], Number(m[2] ?? 1)];
+  };
   const names = readdirSync(dir)
     .filter((n) => /^quiz-.*\.jsonl$/.test(n))
-    .sort();
+    .sort((a, b) => {
+      const [x, i] = key(a);
+      const [y, j] = key(b);
+      return x < y ? -1 : x > y ? 1 : i - j;
+    });
   return names.length === 0 ? null : join(dir, names[names.length - 1]);
 }
 

@@ -66,6 +66,8 @@ export const WORDS = {
     text(`Quiz over: score ${points}/${finished}.`, `小テスト終了: 得点 ${points}/${finished}。`),
   perTopic: text('Accuracy per topic:', 'トピックごとの正答率:'),
   misconceptions: text('Mistakes met:', '見られた間違い:'),
+  readExplain: (command: string): Text => text(`read: ${command}`, `読む: ${command}`),
+  readRule: (formula: string): Text => text(`the rule: ${formula}`, `正しい式: ${formula}`),
   saved: (file: string): Text => text(`Saved to ${file}.`, `${file} に保存しました。`),
   resumeWith: (command: string): Text => text(`To continue: ${command}`, `続けるには: ${command}`),
   nothingLeft: text('This session is already finished.', 'このセッションはすでに終わっています。'),
