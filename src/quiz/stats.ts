@@ -58,7 +58,9 @@ export interface Stats {
 /** How many topics "what to practise next" names. */
 export const NEXT_COUNT = 3;
 
-export function statsOf(sessions: readonly ReadSession[]): Stats {
+/** Sessions in which nothing happened (quit at the first question) are left out. */
+export function statsOf(all: readonly ReadSession[]): Stats {
+  const sessions = all.filter((s) => s.events.length > 0);
   const perTopic = new Map<
     string,
     { asks: number; correct: number; ms: number; overTime: TopicStats['overTime'][number][] }

@@ -78,6 +78,8 @@ beforeAll(() => {
   // A torn last line from a crash is ignored.
   writeFileSync(join(dir, 'b-january.jsonl'), `${jsonl(S1)}{"type":"answer","quest`);
   writeFileSync(join(dir, 'c-notes.jsonl'), 'my own notes\n');
+  // A quiz quit before its first answer: nothing happened, so it is not a session of the history.
+  writeFileSync(join(dir, 'd-quit.jsonl'), jsonl([session(['loss'], 1)]));
 });
 afterAll(() => q?.remove());
 
