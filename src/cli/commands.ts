@@ -467,6 +467,41 @@ export const PRACTICE = {
   ],
 } as const satisfies CommandSpec;
 
+export const STATS = {
+  name: 'stats',
+  positionals: [],
+  options: {
+    session: {
+      type: 'string',
+      value: 'FILE',
+      description: text(
+        'Only the quiz journal FILE; default: every journal under $XDG_STATE_HOME/backprop-tutor/\n(~/.local/state/backprop-tutor/).',
+        '記録ファイル FILE だけ。既定: $XDG_STATE_HOME/backprop-tutor/（~/.local/state/backprop-tutor/）\nの下のすべての記録ファイル。',
+      ),
+    },
+    format: {
+      type: 'enum',
+      short: 'f',
+      values: ['text', 'json'],
+      default: 'text',
+      description: text(
+        'text (tables) or json (the same figures, for scripts).',
+        'text（表）または json（同じ数値をスクリプト向けに）。',
+      ),
+    },
+    lang,
+  },
+  forms: [
+    {
+      optional: ['session', 'format', 'lang'],
+      description: text(
+        'Your quiz history: accuracy per topic session by session, the mistakes made most often (with\nwhat to read), the time spent answering, the Leitner box of each topic and what to practise next.',
+        '小テストの記録: トピックごとの正答率（セッションごとの推移）、多かった間違い（読むべき解説つき）、\n解答にかけた時間、各トピックのライトナーの箱、次に練習するもの。',
+      ),
+    },
+  ],
+} as const satisfies CommandSpec;
+
 export const GENERATE = {
   name: 'generate',
   positionals: [
@@ -726,7 +761,7 @@ export const EXPORT = {
   ],
 } as const satisfies CommandSpec;
 
-export const COMMANDS = [SOLVE, EXPLAIN, EXERCISE, CHECK, QUIZ, PRACTICE, GENERATE, GRADE, KEY, EXPORT] as const;
+export const COMMANDS = [SOLVE, EXPLAIN, EXERCISE, CHECK, QUIZ, STATS, PRACTICE, GENERATE, GRADE, KEY, EXPORT] as const;
 export type CommandName = (typeof COMMANDS)[number]['name'];
 
 /** The options of the program itself, taken before (or instead of) a command; `shown` is the usage's synopsis. */

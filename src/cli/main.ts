@@ -63,6 +63,7 @@ const RUN: Readonly<Record<CommandName, (args: string[]) => Promise<number>>> = 
   check: async (args) => (await import('./check')).checkCommand(args),
   quiz: async (args) => (await import('./quiz')).quizCommand(args),
   practice: async (args) => (await import('./practice')).practiceCommand(args),
+  stats: async (args) => (await import('./stats')).statsCommand(args),
   generate: async (args) => (await import('./generate')).generateCommand(args),
   grade: async (args) => (await import('./grade')).gradeCommand(args),
   key: async (args) => (await import('./key')).keyCommand(args),

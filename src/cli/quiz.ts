@@ -22,8 +22,11 @@ import {
 import { planSession } from '../quiz/plan';
 import { runPlain, type Ending } from '../quiz/plain';
 import { paintFor } from '../quiz/colour';
-import { runInteractive, topicPicker } from '../quiz/interactive';
-import { applyEvent, startSession } from '../quiz/session';
+import { readHistory } from '../quiz/history';
+import { ADAPTIVE, runInteractive, topicPicker } from '../quiz/interactive';
+import { adaptivePlan, raisedDifficulty } from '../quiz/next';
+import { profileOf } from '../quiz/profile';
+import { applyEvent, startSession, streakBefore } from '../quiz/session';
 import { summaryText } from '../quiz/summary';
 import { TOPICS, topicById } from '../quiz/topics';
 import type { Quiz } from '../quiz/turn';
@@ -76,15 +79,34 @@ function openSession(
     if (!topicById(t)) throw new UsageError(MESSAGES.unknownTopic(t, TOPICS.map((x) => x.id).join(', ')));
   for (const t of values.template)
     if (!templateByName(t)) throw new UsageError(MESSAGES.unknownTemplate(t, TEMPLATES.map((x) => x.name).join(', ')));
+  const seed = values.seed ?? randomInt(RANDOM_SEED_LIMIT);
+  const count = values.count ?? DEFAULT_COUNT;
+  const fixed = values.difficulty === undefined ? undefined : (Number(values.difficulty) as Difficulty);
+  const chosen = picked.filter((t) => t !== ADAPTIVE);
+  // Neither --topic nor --template (nor topics alone in the picker): the profile decides what comes next.
+  const adaptive =
+    values.topic.length === 0 && values.template.length === 0 && (picked.length === 0 || picked.includes(ADAPTIVE));
+  const topics =
+    values.topic.length > 0 ? [...new Set(values.topic)] : chosen.length > 0 ? chosen : TOPICS.map((t) => t.id);
   const session: SessionLine = {
     type: 'session',
     version: 1,
-    seed: values.seed ?? randomInt(RANDOM_SEED_LIMIT),
-    count: values.count ?? DEFAULT_COUNT,
-    topics: values.topic.length > 0 ? [...new Set(values.topic)] : picked.length > 0 ? picked : TOPICS.map((t) => t.id),
-    difficulty: Number(values.difficulty ?? '1') as Difficulty,
+    seed,
+    count,
+    topics,
+    difficulty: fixed ?? 1,
     lang: values.lang,
     ...(values.template.length > 0 ? { templates: [...new Set(values.template)] } : {}),
+    ...(adaptive
+      ? {
+          plan: adaptivePlan(profileOf(readHistory(stateDir(process.env)).sessions), {
+            seed,
+            count,
+            pool: topics,
+            fixed,
+          }),
+        }
+      : {}),
   };
   const file = values.session ?? defaultJournal(process.env, new Date());
   const release = lockJournal(file);
@@ -141,15 +163,19 @@ export async function quizCommand(args: string[]): Promise<number> {
   process.on('exit', release);
 
   const plan = planSession(session);
+  // An adaptive session's question is harder after a streak: decided when the question first comes up.
+  const raised = session.plan
+    ? (q: number) => raisedDifficulty(plan[q - 1].difficulty, streakBefore(quiz.state, q))
+    : undefined;
   const quiz: Quiz = {
     state: opened.events.reduce(applyEvent, startSession(session)),
-    exercise: exerciseBook(plan, lang),
+    exercise: exerciseBook(plan, lang, raised),
     journal,
     width: process.stdout.isTTY ? (process.stdout.columns ?? 80) : 80,
     now: () => new Date(),
   };
-  const topics = session.templates?.join(', ') ?? session.topics.join(', ');
-  say(`${pick(WORDS.start(session.count, topics, session.seed), lang)}\n`);
+  const from = session.plan ? pick(WORDS.adaptive, lang) : (session.templates?.join(', ') ?? session.topics.join(', '));
+  say(`${pick(WORDS.start(session.count, from, session.seed), lang)}\n`);
   const clock = () => performance.now();
   let ending: Ending;
   if (prompts) {
@@ -165,7 +191,8 @@ export async function quizCommand(args: string[]): Promise<number> {
     ending = await runPlain(quiz, { readLine: reader.readLine, write: say, clock });
     reader.close();
   }
-  if (ending === 'finished') say(`\n${summaryText(quiz.state, plan, lang)}${pick(WORDS.saved(journal.file), lang)}\n`);
+  if (ending === 'finished')
+    say(`\n${summaryText(quiz.state, plan, lang, quiz.width)}${pick(WORDS.saved(journal.file), lang)}\n`);
   else leave();
   journal.close();
   release();

@@ -6,6 +6,7 @@
 //
 // Text is plain (renderers escape it); math is LaTeX that KaTeX renders (renderers never evaluate it).
 import type { Lang } from '../i18n/messages';
+import type { NetworkDrawing } from '../text/network-drawing';
 
 /** A run of text or inline math. */
 export type Inline = string | { readonly math: string };
@@ -48,6 +49,8 @@ export type Block =
       readonly svg: string;
       readonly alt: string;
       readonly caption: RichText;
+      /** The same figure as text, for the terminal (drawn to its width there). */
+      readonly drawing?: NetworkDrawing;
     }
   | { readonly kind: 'table'; readonly header: readonly RichText[]; readonly rows: readonly (readonly RichText[])[] };
 

@@ -10,6 +10,7 @@ import type { Solution } from '../engine/solve';
 import { messages, type Lang, type Messages } from '../i18n';
 import type { SectionTitle } from '../i18n/messages';
 import type { Block, DocSection, DocStep, RichText, WorkedDocument } from './model';
+import { solutionDrawing } from './network-drawing';
 import { networkSvg } from './network-figure';
 import { matrixLatex, numberLatex } from '../trace/numbers';
 import { shapeOf } from '../trace/network';
@@ -253,7 +254,7 @@ function lossFormula(solution: Solution): string {
   return `${perSample}, \\qquad ${total}${penalty ? ` + R, \\qquad ${penalty}` : ''}`;
 }
 
-function problemSection(solution: Solution, m: Messages): DocSection {
+function problemSection(solution: Solution, m: Messages, lang: Lang): DocSection {
   const { network } = solution;
   const count = network.layers.length;
   const batch = network.input.length;
@@ -316,7 +317,14 @@ function problemSection(solution: Solution, m: Messages): DocSection {
   const figure = networkSvg(solution, m);
   const caption =
     m.problem.figureCaption(batch > 1 ? 1 : null) + (figure.edgeLabels ? '' : ` ${m.problem.figureNoEdgeLabels}`);
-  blocks.push({ kind: 'figure', id: 'network-figure', svg: figure.svg, alt: m.problem.figureAlt, caption: [caption] });
+  blocks.push({
+    kind: 'figure',
+    id: 'network-figure',
+    svg: figure.svg,
+    alt: m.problem.figureAlt,
+    caption: [caption],
+    drawing: solutionDrawing(solution, lang, 0),
+  });
   return { id: 'problem', title: m.section.problem, blocks };
 }
 
@@ -380,7 +388,7 @@ export function traceDocument(solution: Solution, trace: Trace, options: Documen
     title: m.title(options.name),
     subtitle: [m.subtitle],
     sections: [
-      problemSection(solution, m),
+      problemSection(solution, m, options.lang),
       ...trace.sections.map((s) => traceSection(s, solution, m)),
       ...(appendix ? [appendix] : []),
     ],

@@ -1,7 +1,7 @@
 // The exercises of a session, generated from the plan when first needed and kept with their grading
 // context (a resumed session regenerates exactly the same ones from their seeds).
 import { generateExercise } from '../exercises/generate';
-import type { Exercise, Lang } from '../exercises/types';
+import type { Difficulty, Exercise, Lang } from '../exercises/types';
 import { gradingContext, type GradingContext } from '../grader/context';
 import type { PlannedQuestion } from './plan';
 
@@ -11,12 +11,20 @@ export interface QuizExercise {
   readonly ctx: GradingContext;
 }
 
-export function exerciseBook(plan: readonly PlannedQuestion[], lang: Lang): (question: number) => QuizExercise {
+/**
+ * `difficulty(q)`, when given, decides question q's difficulty when it is first needed (an adaptive
+ * session's rises after a streak); the plan's otherwise.
+ */
+export function exerciseBook(
+  plan: readonly PlannedQuestion[],
+  lang: Lang,
+  difficulty?: (question: number) => Difficulty,
+): (question: number) => QuizExercise {
   const made = new Map<number, QuizExercise>();
   return (question) => {
     let x = made.get(question);
     if (!x) {
-      const planned = plan[question - 1];
+      const planned = difficulty ? { ...plan[question - 1], difficulty: difficulty(question) } : plan[question - 1];
       const exercise = generateExercise({
         template: planned.template,
         seed: planned.seed,

@@ -15,6 +15,24 @@ export interface SessionLine {
   readonly lang: Lang;
   /** Present when --template named the templates to draw from (instead of whole topics). */
   readonly templates?: readonly string[];
+  /**
+   * Present in an adaptive session (neither --topic nor --template): the questions the profile chose,
+   * fixed at the start so that a resumed session asks the same ones.
+   */
+  readonly plan?: readonly PlanEntry[];
+}
+
+/** Why the profile put a topic into an adaptive session. */
+export type PlanReason = 'mistake' | 'missed' | 'due' | 'new' | 'review';
+
+export interface PlanEntry {
+  readonly topic: string;
+  readonly template: string;
+  /** Before the rise after a streak in this session. */
+  readonly difficulty: Difficulty;
+  readonly reason: PlanReason;
+  /** For reason "mistake": the misconception it comes back for. */
+  readonly misconception?: string;
 }
 
 export type TryStatus = 'correct' | 'incorrect' | 'invalid' | 'skipped';

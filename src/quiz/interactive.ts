@@ -30,11 +30,17 @@ export interface Prompts {
   readonly input: (config: InputConfig) => Promise<string>;
 }
 
-/** The topic picker: every topic group, none checked; at least one must be picked. */
+/** The picker's first choice: let the profile choose (among the topics picked with it, else among all). */
+export const ADAPTIVE = 'due';
+
+/** The topic picker: what is due (checked), then every topic group; at least one must be picked. */
 export function topicPicker(lang: Lang): CheckboxConfig {
   return {
     message: pick(WORDS.pickTopics, lang),
-    choices: TOPICS.map((t) => ({ name: `${pick(t.name, lang)} (${t.id})`, value: t.id })),
+    choices: [
+      { name: pick(WORDS.pickAdaptive, lang), value: ADAPTIVE, checked: true },
+      ...TOPICS.map((t) => ({ name: `${pick(t.name, lang)} (${t.id})`, value: t.id })),
+    ],
     validate: (choices) => choices.length > 0 || pick(WORDS.pickOne, lang),
   };
 }

@@ -36,7 +36,7 @@ const isInt = (x: unknown, lo: number, hi: number): x is number =>
 const isText = (x: unknown): x is string => typeof x === 'string';
 
 /** The first line's problem, or null when it is a session line this version reads. */
-function sessionProblem(x: Record<string, unknown>): string | null {
+export function sessionProblem(x: Record<string, unknown>): string | null {
   if (x.type !== 'session') return 'the first line is not {"type": "session", …}';
   if (x.version !== JOURNAL_VERSION) return `version ${JSON.stringify(x.version)} (this version reads 1)`;
   if (!isInt(x.seed, 0, 0xffffffff)) return 'seed: expected an integer';
@@ -49,16 +49,36 @@ function sessionProblem(x: Record<string, unknown>): string | null {
     !(Array.isArray(x.templates) && x.templates.every((t) => isText(t) && templateByName(t)))
   )
     return 'templates: unknown template';
+  if (x.plan !== undefined && planProblem(x.plan, x.count as number))
+    return `plan: ${planProblem(x.plan, x.count as number)}`;
   return null;
 }
 
-function eventProblem(x: Record<string, unknown>, count: number): string | null {
+const REASONS = ['mistake', 'missed', 'due', 'new', 'review'];
+
+function planProblem(plan: unknown, count: number): string | null {
+  if (!Array.isArray(plan) || plan.length !== count) return `expected a list of ${count} questions`;
+  for (const [i, p] of plan.entries()) {
+    const e = p as Record<string, unknown>;
+    if (e === null || typeof e !== 'object') return `question ${i + 1}: expected an object`;
+    if (!isText(e.topic) || !topicById(e.topic)) return `question ${i + 1}: unknown topic`;
+    if (!isText(e.template) || !topicById(e.topic)!.templates.includes(e.template))
+      return `question ${i + 1}: template not of its topic`;
+    if (!isInt(e.difficulty, 1, 3)) return `question ${i + 1}: difficulty: expected 1, 2 or 3`;
+    if (!REASONS.includes(e.reason as string)) return `question ${i + 1}: reason`;
+  }
+  return null;
+}
+
+export function eventProblem(x: Record<string, unknown>, count: number): string | null {
   if (x.type !== 'answer' && x.type !== 'hint' && x.type !== 'steps') return `type ${JSON.stringify(x.type)}`;
   if (!isInt(x.question, 1, count)) return 'question: expected a question number of this session';
   if (!isText(x.ask)) return 'ask: expected an ask id';
   if (x.type === 'answer') {
     if (!['correct', 'incorrect', 'invalid', 'skipped'].includes(x.status as string)) return 'status';
     if (!isText(x.answer) || typeof x.score !== 'number') return 'answer, score';
+    if (!isText(x.template) || !(typeof x.ms === 'number' && x.ms >= 0)) return 'template, ms';
+    if (x.misconception !== null && !isText(x.misconception)) return 'misconception';
   }
   if (x.type === 'hint' && !isInt(x.level, 1, 100)) return 'level';
   return null;
@@ -182,22 +202,34 @@ export function stateDir(env: NodeJS.ProcessEnv): string {
   return join(base, 'backprop-tutor');
 }
 
-/** A new session's default journal: quiz-<UTC time>.jsonl in the state folder. */
+/** A new session's default journal: quiz-<UTC time>.jsonl in the state folder (-2, -3, … within one second). */
 export function defaultJournal(env: NodeJS.ProcessEnv, now: Date): string {
   const stamp = now
     .toISOString()
     .replace(/[-:]/g, '')
     .replace(/\.\d+Z$/, 'Z');
-  return join(stateDir(env), `quiz-${stamp}.jsonl`);
+  for (let n = 1; ; n++) {
+    const file = join(stateDir(env), `quiz-${stamp}${n === 1 ? '' : `-${n}`}.jsonl`);
+    if (!existsSync(file)) return file;
+  }
 }
 
 /** The most recent default journal, for --resume without --session. */
 export function latestJournal(env: NodeJS.ProcessEnv): string | null {
   const dir = stateDir(env);
   if (!existsSync(dir)) return null;
+  // quiz-<stamp>.jsonl, then quiz-<stamp>-2.jsonl, … for sessions started within the same second.
+  const key = (n: string): [string, number] => {
+    const m = /^quiz-(.*?)(?:-(\d+))?\.jsonl$/.exec(n)!;
+    return [m[1], Number(m[2] ?? 1)];
+  };
   const names = readdirSync(dir)
     .filter((n) => /^quiz-.*\.jsonl$/.test(n))
-    .sort();
+    .sort((a, b) => {
+      const [x, i] = key(a);
+      const [y, j] = key(b);
+      return x < y ? -1 : x > y ? 1 : i - j;
+    });
   return names.length === 0 ? null : join(dir, names[names.length - 1]);
 }
 

@@ -1,6 +1,7 @@
 // Which exercise each question of a session is: a pure function of the session line, so that a
 // resumed session asks exactly the same questions. The templates are dealt like cards (every one of
-// the pool once, in a seeded order, before any repeats), each question with its own exercise seed.
+// the pool once, in a seeded order, before any repeats), each question with its own exercise seed; an
+// adaptive session carries its templates in its session line (next.ts chose them).
 import { createRng, mixSeed } from '../exercises/prng';
 import type { Difficulty } from '../exercises/types';
 import type { SessionLine } from './header';
@@ -24,8 +25,16 @@ export function templatePool(session: Pick<SessionLine, 'topics' | 'templates'>)
   return [...new Set(pool)];
 }
 
-/** Every question of the session, in order. */
+/** Every question of the session, in order (an adaptive session's as its plan says). */
 export function planSession(session: SessionLine): readonly PlannedQuestion[] {
+  if (session.plan) {
+    return session.plan.map((p, i) => ({
+      question: i + 1,
+      template: p.template,
+      difficulty: p.difficulty,
+      seed: mixSeed(session.seed, i + 1) % EXERCISE_SEEDS,
+    }));
+  }
   const pool = templatePool(session);
   const out: PlannedQuestion[] = [];
   let deck: string[] = [];

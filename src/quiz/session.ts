@@ -25,6 +25,8 @@ export interface SessionState {
   readonly asks: ReadonlyMap<string, AskProgress>;
   /** Right answers in a row. */
   readonly streak: number;
+  /** The streak when each started question had its first event (what its difficulty rose by). */
+  readonly started: ReadonlyMap<number, number>;
 }
 
 export interface Position {
@@ -50,7 +52,7 @@ const FRESH: AskProgress = {
 export const askKey = (question: number, ask: string): string => `${question}/${ask}`;
 
 export function startSession(session: SessionLine): SessionState {
-  return { session, asks: new Map(), streak: 0 };
+  return { session, asks: new Map(), streak: 0, started: new Map() };
 }
 
 export function progressOf(state: SessionState, question: number, ask: string): AskProgress {
@@ -111,9 +113,13 @@ export function applyEvent(state: SessionState, event: EventLine): SessionState 
   const { progress, streak } = next(event, before);
   const asks = new Map(state.asks);
   asks.set(key, progress);
+  const started = state.started.has(event.question)
+    ? state.started
+    : new Map(state.started).set(event.question, state.streak);
   return {
     ...state,
     asks,
+    started,
     streak: streak === 'up' ? state.streak + 1 : streak === 'reset' ? 0 : state.streak,
   };
 }
@@ -130,6 +136,14 @@ export function nextAsk(state: SessionState, asksOf: (question: number) => reado
     }
   }
   return null;
+}
+
+/**
+ * The streak before question q: as it was at its first event, or, for a question not started yet,
+ * the streak now (questions are put in order, so every event so far belongs to an earlier one).
+ */
+export function streakBefore(state: SessionState, question: number): number {
+  return state.started.get(question) ?? state.streak;
 }
 
 /** Whether any ask of question q has had an event (its prompt was shown before a resume). */

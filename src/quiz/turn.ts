@@ -3,7 +3,10 @@
 // student has seen is never lost. The plain loop and the interactive prompts both take turns here.
 import type { Ask } from '../exercises/types';
 import { hintsFor } from '../grader/hints';
+import { wrap } from '../render/terminal';
 import { pick, type Lang } from '../text/lang';
+import { drawNetwork } from '../text/network-drawing';
+import { exerciseDrawing } from './drawing';
 import type { QuizExercise } from './exercises';
 import { gradeTry } from './grade-try';
 import type { AnswerLine, EventLine } from './header';
@@ -43,7 +46,13 @@ export function questionText(quiz: Quiz, question: number): string {
     WORDS.question(question, quiz.state.session.count, planned.template, planned.difficulty, planned.seed),
     lang,
   );
-  return `\n${head}\n${'─'.repeat(Math.min(quiz.width, 40))}\n${exercise.prompt}\n\n`;
+  const entry = quiz.state.session.plan?.[question - 1];
+  const why = entry ? `${pick(WORDS.reason(entry.reason, entry.misconception), lang)}\n` : '';
+  const drawing = exerciseDrawing(exercise, lang);
+  const figure = drawing
+    ? `${[...drawNetwork(drawing, quiz.width), ...wrap(drawing.legend, quiz.width)].join('\n')}\n\n`
+    : '';
+  return `\n${head}\n${why}${'─'.repeat(Math.min(quiz.width, 40))}\n${figure}${exercise.prompt}\n\n`;
 }
 
 export function scoreLine(quiz: Quiz): string {

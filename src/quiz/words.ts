@@ -1,6 +1,7 @@
 // Everything the quiz itself says, in English and Japanese (terms from the project's glossary:
 // 小テスト, 問い, ヒント, 正解 / 不正解, 得点, 途中式).
 import { text, type Text } from '../text/lang';
+import type { PlanReason } from './header';
 
 export const WORDS = {
   start: (count: number, topics: string, seed: number): Text =>
@@ -29,6 +30,25 @@ export const WORDS = {
     'Which topics? (space to pick, enter to start)',
     'どのトピックを練習しますか？（スペースで選び、Enter で開始）',
   ),
+  pickAdaptive: text(
+    'What is due for you (your profile chooses; add topics to stay within them)',
+    'あなたの復習の時期が来たもの（記録から選びます。トピックも選ぶとその中から）',
+  ),
+  adaptive: text('chosen from your profile', 'あなたの記録から選びました'),
+  reason: (reason: PlanReason, misconception: string | undefined): Text => {
+    switch (reason) {
+      case 'mistake':
+        return text(`Back for a mistake you made: ${misconception}.`, `以前の間違いの復習: ${misconception}。`);
+      case 'missed':
+        return text('Back because it was missed last time.', '前回できなかったので、もう一度。');
+      case 'due':
+        return text('Due for review.', '復習の時期です。');
+      case 'new':
+        return text('New to you.', '初めてのトピックです。');
+      case 'review':
+        return text('Review ahead of time.', '早めの復習です。');
+    }
+  },
   pickOne: text('Pick at least one topic.', 'トピックを1つ以上選んでください。'),
   score: (points: number, finished: number, streak: number): Text =>
     text(`score ${points}/${finished} · streak ${streak}`, `得点 ${points}/${finished}・連続正解 ${streak}`),
@@ -46,6 +66,8 @@ export const WORDS = {
     text(`Quiz over: score ${points}/${finished}.`, `小テスト終了: 得点 ${points}/${finished}。`),
   perTopic: text('Accuracy per topic:', 'トピックごとの正答率:'),
   misconceptions: text('Mistakes met:', '見られた間違い:'),
+  readExplain: (command: string): Text => text(`read: ${command}`, `読む: ${command}`),
+  readRule: (formula: string): Text => text(`the rule: ${formula}`, `正しい式: ${formula}`),
   saved: (file: string): Text => text(`Saved to ${file}.`, `${file} に保存しました。`),
   resumeWith: (command: string): Text => text(`To continue: ${command}`, `続けるには: ${command}`),
   nothingLeft: text('This session is already finished.', 'このセッションはすでに終わっています。'),

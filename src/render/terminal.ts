@@ -3,6 +3,7 @@
 // width as it displays (East Asian wide characters take two columns).
 import type { Block, DocStep, RichText, WorkedDocument } from '../document/model';
 import { latexToText } from '../text/latex-to-text';
+import { drawNetwork } from '../text/network-drawing';
 import { charWidth, displayWidth, padEnd } from '../text/width';
 
 export interface TerminalOptions {
@@ -113,7 +114,8 @@ function block(b: Block, width: number): string[] {
     case 'step':
       return step(b.step, width);
     case 'figure':
-      // The SVG has no text form here; its description and caption say what it shows.
+      // A network is drawn as text; another SVG has no text form here: its description and caption say what it shows.
+      if (b.drawing) return [...drawNetwork(b.drawing, width), ...wrap(b.drawing.legend, width)];
       return wrap(`[${b.alt}] ${rich(b.caption)}`.trimEnd(), width, '  ');
     case 'table':
       return table(b.header, b.rows);

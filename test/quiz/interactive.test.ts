@@ -70,9 +70,11 @@ describe('quiz prompts', () => {
     expect(config.validate('x+')).toContain('「x」は数でも使える関数でもありません');
   });
 
-  it('the topic picker lists the topic groups and wants at least one', async () => {
+  it('the topic picker offers what is due (checked), lists the topic groups and wants at least one', async () => {
     const picker = topicPicker('en');
+    expect(picker.choices.filter((c) => c.checked).map((c) => c.value)).toEqual(['due']);
     expect(picker.choices.map((c) => c.value)).toEqual([
+      'due',
       'forward-pass',
       'loss',
       'output-layer',
@@ -88,9 +90,12 @@ describe('quiz prompts', () => {
       ...picker,
       choices: [...picker.choices],
     });
+    // What is due is picked unless unpicked; with nothing picked, the picker asks again.
+    events.keypress('space');
     events.keypress('enter');
     await nextRender();
     expect(getScreen()).toContain('Pick at least one topic.');
+    events.keypress('down');
     events.keypress('down');
     events.keypress('space');
     events.keypress('enter');
