@@ -17,6 +17,11 @@ export const READING: Readonly<Record<MisconceptionId, string | null>> = {
   'ce-extra-terms': 'cross-entropy',
   'preactivation-as-input': 'affine',
   'bias-not-summed': 'affine',
+  'derivative-at-preactivation': 'sigmoid',
+  'derivative-from-exact-output': 'sigmoid',
+  'prelu-grad-at-zero': 'relu',
+  'relu6-grad-at-six': 'relu',
+  'softmax-jacobian-sign': 'softmax',
 };
 
 export function readingFor(id: string): string | null {
