@@ -8,6 +8,9 @@ import { correctRules } from '../../src/engine/rules';
 import { solve } from '../../src/engine/solve';
 import { networkSpecOf } from '../../src/exercises/network-file';
 import type { NetworkSpec } from '../../src/concepts/network';
+import type { NetworkFile } from '../../src/exercises/types';
+import type { Matrix } from '../../src/number/vector';
+import { ratio } from '../../src/number/value';
 import { solutionToJson } from '../../src/render/json';
 import { netArb, networkFile } from '../grader/arbitrary';
 import type { RefNet } from '../grader/reference';
@@ -98,7 +101,33 @@ const SOFTMAX_CE: RefNet = {
   batch: 'mean',
 };
 
-const NETWORKS: readonly NetworkSpec[] = [MAZUR, BATCH_RELU, SOFTMAX_CE].map((net) => networkSpecOf(networkFile(net)));
+/** One unit with weight 1 and bias 0, a sample per point: the pre-activation is the point itself. */
+function unitAt(activation: string, points: readonly string[], alpha?: string): NetworkSpec {
+  return networkSpecOf({
+    layout: 'x-w',
+    layers: [{ weights: [['1']], bias: ['0'], activation, ...(alpha ? { alpha } : {}) }],
+    loss: 'half-sse',
+    input: points.map((a) => [a]),
+    target: points.map(() => ['0']),
+    learning_rate: '0.1',
+    conventions: { relu_grad_at_zero: '0', batch: 'mean' },
+  } as NetworkFile);
+}
+
+interface Case {
+  readonly spec: NetworkSpec;
+  /** Outputs an exercise states instead of computing (as the grader passes them to solve). */
+  readonly givenOutputs?: ReadonlyMap<number, Matrix>;
+}
+
+const NETWORKS: readonly Case[] = [
+  ...[MAZUR, BATCH_RELU, SOFTMAX_CE].map((net) => ({ spec: networkSpecOf(networkFile(net)) })),
+  // The kinks other than ReLU's: PReLU at a = 0, ReLU6 at a = 6.
+  { spec: unitAt('prelu', ['0', '-1', '2'], '0.25') },
+  { spec: unitAt('relu6', ['6', '1']) },
+  // A sigmoid unit at a = 0.8 whose output the exercise states as 0.7 (σ(0.8) = 0.68997…).
+  { spec: unitAt('sigmoid', ['0.8']), givenOutputs: new Map([[0, [[ratio(7, 10)]]]]) },
+];
 
 /** The solve JSON, or a marker when the mistake leaves it unprintable (a matrix of another shape). */
 function json(spec: NetworkSpec, rules?: Parameters<typeof solve>[1]): string {
@@ -145,12 +174,12 @@ describe('rules', () => {
   it.each(MISCONCEPTIONS.map((m) => [m.id, m] as const))(
     '%s changes some value on a network it applies to',
     (_id, m) => {
-      const changes = NETWORKS.some((spec) => {
+      const changes = NETWORKS.some(({ spec, givenOutputs }) => {
         if (!m.applies(spec)) return false;
-        const plain = json(spec);
+        const plain = json(spec, { givenOutputs });
         return m
           .variants(spec)
-          .some((mistake) => json(spec, { rules: mistakeRules(mistake, spec, correctRules) }) !== plain);
+          .some((mistake) => json(spec, { givenOutputs, rules: mistakeRules(mistake, spec, correctRules) }) !== plain);
       });
       expect(changes).toBe(true);
     },
