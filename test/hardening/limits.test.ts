@@ -191,6 +191,23 @@ const REFUSED: readonly Case[] = [
     ja: ['million.yaml', '上限は 20,000 個'],
   },
   {
+    name: 'a set of 1,000 questions',
+    args: () => [
+      'generate',
+      file(
+        'big-set.yaml',
+        `title: big\nseed: 1\nquestions:\n${'  - {template: hidden-delta, difficulty: 3, points: 1}\n'.repeat(1000)}`,
+      ),
+      '--out',
+      'big-set-out',
+      '--variants',
+      '3',
+    ],
+    status: 2,
+    en: ['big-set.yaml:4:', 'questions', 'limit is 100 questions'],
+    ja: ['questions', '100 問まで'],
+  },
+  {
     name: 'check of an exercise whose network has a weight 1e9999',
     args: () => [
       'check',
