@@ -14,6 +14,7 @@ import { givenOutputsOf } from '../exercises/given';
 import { parseLiteral, sign } from '../number/value';
 import type { Ask, Exercise, GraphFile, NetworkFile } from '../exercises/types';
 import type { Tolerance } from './compare';
+import { checkFormulaAsk } from './formula-ask';
 
 const text = (what: Text) => v.string(says(expected(what)));
 const integerText = (what: Text) => v.pipe(text(what), v.regex(/^\d{1,6}$/, says(expected(what))));
@@ -209,6 +210,7 @@ export function exerciseFromSource(source: Source): LoadedExercise {
         ja: `問題の ID "${a.id}" が2回使われています`,
       });
     seen.add(a.id);
+    if (a.quantity === 'expression') checkFormulaAsk(source, i);
     if (a.tolerance) tolerances.set(a.id, toleranceOf(source, ['asks', i, 'tolerance'], a.tolerance));
     const ask: Record<string, unknown> = { ...a };
     if (a.layer !== undefined) ask.layer = Number(a.layer);

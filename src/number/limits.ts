@@ -34,6 +34,8 @@ export const LIMITS = {
   graphInputs: 1000,
   /** Arguments of one graph node (add and mul take any number). */
   nodeArgs: 64,
+  /** Questions of an exercise set (each is generated, solved and verified for every student). */
+  setQuestions: 100,
   /** Bits of the numerator and of the denominator of an exact value (about 3,000 decimal digits). */
   exactBits: 10_000,
 } as const;

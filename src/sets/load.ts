@@ -14,10 +14,12 @@ import { solveGraph } from '../graph/solve';
 import { networkFromSource } from '../network/load';
 import { InputError } from '../network/errors';
 import { isMapping, validate } from '../network/schema-issues';
+import { LIMITS } from '../number/limits';
 import { fail, parseSource, readSource, type Path, type Source } from '../network/source';
 import {
   NetworkQuestionSchema,
   SetSchema,
+  TOO_MANY_QUESTIONS,
   TemplateQuestionSchema,
   type RawQuestion,
   isNetworkQuestion,
@@ -53,6 +55,9 @@ function checkQuestion(source: Source, i: number, data: unknown): void {
 
 export function setFromSource(source: Source): ExerciseSet {
   const data = source.data;
+  // Too many questions is said before each of them is checked (the schema says the same).
+  const tooMany = isMapping(data) && Array.isArray(data.questions) && data.questions.length > LIMITS.setQuestions;
+  if (tooMany) fail(source, ['questions'], TOO_MANY_QUESTIONS);
   if (isMapping(data) && Array.isArray(data.questions)) data.questions.forEach((q, i) => checkQuestion(source, i, q));
   const raw = validate(source, SetSchema);
   const base = dirname(source.file);

@@ -3,6 +3,7 @@
 // `editor` metadata saying what an editor sees (an integer, a number) for the generated JSON Schema.
 import * as v from 'valibot';
 import { MAX_SEED } from '../exercises/prng';
+import { LIMITS } from '../number/limits';
 import { TEMPLATES } from '../exercises/templates/index';
 import { OWN_QUANTITIES, SOLVE_QUANTITIES } from '../exercises/types';
 import { expected, mapping, says, unknownField } from '../network/schema-issues';
@@ -128,6 +129,11 @@ export const QuestionSchema = v.union(
   }),
 );
 
+export const TOO_MANY_QUESTIONS: Text = {
+  en: `too many questions: the limit is ${LIMITS.setQuestions} questions in a set`,
+  ja: `問題が多すぎます: 1つのセットの問題は ${LIMITS.setQuestions} 問までです`,
+};
+
 export const SetSchema = mapping(
   {
     title: v.pipe(
@@ -141,6 +147,7 @@ export const SetSchema = mapping(
     questions: v.pipe(
       v.array(QuestionSchema, says(expected({ en: 'a list of questions', ja: '問題のリスト' }))),
       v.minLength(1, says({ en: 'expected at least one question', ja: '問題が少なくとも1つ必要です' }, { got: false })),
+      v.maxLength(LIMITS.setQuestions, says(TOO_MANY_QUESTIONS, { got: false })),
     ),
   },
   {
