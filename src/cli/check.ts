@@ -15,10 +15,14 @@ import { readAnswer } from '../grader/student';
 import { pick } from '../grader/text';
 import { checkWork } from '../grader/work';
 import { loadWork } from '../grader/work-file';
+import { echo, escapeTerminal } from '../text/escape';
 import { CHECK } from './commands';
 import { CHECK as WORDS } from './messages';
 import { parseCommand } from './parse';
 import { UsageError } from './usage-error';
+
+/** The longest hint shown whole (the bundled ones are one or two sentences). */
+const ECHO_HINT_MAX = 500;
 
 /** "a1=0.15" → ["a1", "0.15"] (the answer may itself contain "="). */
 function splitPair(flag: string, pair: string): [string, string] {
@@ -72,7 +76,7 @@ export async function checkCommand(args: string[]): Promise<number> {
   }
 
   const { loaded, notes } = checkedAgainstTemplate(loadExercise(file));
-  for (const note of notes) process.stderr.write(`backprop-tutor: ${file}: ${pick(note, lang)}\n`);
+  for (const note of notes) process.stderr.write(`backprop-tutor: ${escapeTerminal(`${file}: ${pick(note, lang)}`)}\n`);
   const ctx = gradingContext(loaded.exercise, { tolerances: loaded.tolerances });
   validateAsks(loaded, ctx);
   const askIds = new Set(loaded.exercise.asks.map((a) => a.id));
@@ -92,7 +96,11 @@ export async function checkCommand(args: string[]): Promise<number> {
       return { ask: id, hint: level, cost: hints[level - 1].cost, text: pick(hints[level - 1].text, lang) };
     });
     const textOut = out
-      .map((h) => `${h.ask} ${pick(WORDS.hint, lang)} ${h.hint} (−${Math.round(h.cost * 100)}%): ${h.text}\n`)
+      // A hint may come from the exercise file: one line, escaped, and cut if it runs on.
+      .map(
+        (h) =>
+          `${h.ask} ${pick(WORDS.hint, lang)} ${h.hint} (−${Math.round(h.cost * 100)}%): ${echo(h.text, ECHO_HINT_MAX)}\n`,
+      )
       .join('');
     write(format, { hints: out }, textOut);
     return 0;
