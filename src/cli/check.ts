@@ -27,7 +27,7 @@ const ECHO_HINT_MAX = 500;
 /** "a1=0.15" → ["a1", "0.15"] (the answer may itself contain "="). */
 function splitPair(flag: string, pair: string): [string, string] {
   const eq = pair.indexOf('=');
-  if (eq <= 0) throw new UsageError(WORDS.pair(flag, pair));
+  if (eq <= 0) throw new UsageError(WORDS.pair(flag, echo(pair)));
   return [pair.slice(0, eq).trim(), pair.slice(eq + 1)];
 }
 
@@ -81,7 +81,7 @@ export async function checkCommand(args: string[]): Promise<number> {
   validateAsks(loaded, ctx);
   const askIds = new Set(loaded.exercise.asks.map((a) => a.id));
   const known = (flag: string, id: string) => {
-    if (!askIds.has(id)) throw new UsageError(WORDS.noSuchAsk(flag, id, [...askIds].join(', ')));
+    if (!askIds.has(id)) throw new UsageError(WORDS.noSuchAsk(flag, echo(id), echo([...askIds].join(', '), 300)));
   };
 
   if (hint.length > 0) {
@@ -92,7 +92,7 @@ export async function checkCommand(args: string[]): Promise<number> {
       const level = Number.parseInt(levelText, 10);
       const hints = hintsFor(ctx, loaded.exercise.asks.find((a) => a.id === id)!);
       if (!Number.isInteger(level) || level < 1 || level > hints.length)
-        throw new UsageError(WORDS.hintLevel(id, levelText, hints.length));
+        throw new UsageError(WORDS.hintLevel(echo(id), echo(levelText), hints.length));
       return { ask: id, hint: level, cost: hints[level - 1].cost, text: pick(hints[level - 1].text, lang) };
     });
     const textOut = out
@@ -111,16 +111,16 @@ export async function checkCommand(args: string[]): Promise<number> {
   for (const pair of answer) {
     const [id, value] = splitPair('--answer', pair);
     known('--answer', id);
-    if (answers.has(id)) throw new UsageError(WORDS.answerTwice(id));
+    if (answers.has(id)) throw new UsageError(WORDS.answerTwice(echo(id)));
     answers.set(id, value);
   }
   const hintsUsed = new Map<string, number>();
   for (const pair of hintsUsedPairs) {
     const [id, n] = splitPair('--hints-used', pair);
     known('--hints-used', id);
-    if (!/^\d{1,3}$/.test(n)) throw new UsageError(WORDS.hintsUsedCount(id, n));
+    if (!/^\d{1,3}$/.test(n)) throw new UsageError(WORDS.hintsUsedCount(echo(id), echo(n)));
     const available = hintsFor(ctx, loaded.exercise.asks.find((a) => a.id === id)!).length;
-    if (Number(n) > available) throw new UsageError(WORDS.hintsUsedTooMany(id, n, available));
+    if (Number(n) > available) throw new UsageError(WORDS.hintsUsedTooMany(echo(id), echo(n), available));
     hintsUsed.set(id, Number(n));
   }
   let results;

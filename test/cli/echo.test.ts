@@ -136,6 +136,27 @@ const ROWS: readonly Row[] = [
     words: [`bad input name "a${EVIL_SHOWN}"`],
   },
   {
+    name: 'an unknown command',
+    args: () => [`solv${EVIL}`],
+    exit: 2,
+    stream: 'stderr',
+    words: [`unknown command "solv${EVIL_SHOWN}"`],
+  },
+  {
+    name: 'an unknown explain topic, 10,000 characters long',
+    args: () => ['explain', `${'t'.repeat(10_000)}${EVIL}`],
+    exit: 2,
+    stream: 'stderr',
+    words: [`"${'t'.repeat(80)}…"`],
+  },
+  {
+    name: 'a bad --format value',
+    args: () => ['solve', MAZUR, '--format', `pdf${EVIL}`],
+    exit: 2,
+    stream: 'stderr',
+    words: [`got "pdf${EVIL_SHOWN}"`],
+  },
+  {
     name: 'a file name',
     args: () => ['solve', `no-such${EVIL}.yaml`],
     exit: 2,
@@ -164,6 +185,8 @@ describe('echoed text is escaped and cut', () => {
       expect(stream).not.toMatch(/^backprop-tutor: all good/m);
       for (const line of stream.split('\n')) expect(line.length).toBeLessThanOrEqual(row.maxLine ?? 2000);
     }
-    if (row.stream === 'stderr') expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
+    // A command-line error is followed by the usage; the line that echoes is the first.
+    if (row.stream === 'stderr' && !result.stderr.includes('\nUsage:'))
+      expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
   });
 });
