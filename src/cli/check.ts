@@ -15,15 +15,19 @@ import { readAnswer } from '../grader/student';
 import { pick } from '../grader/text';
 import { checkWork } from '../grader/work';
 import { loadWork } from '../grader/work-file';
+import { echo, escapeTerminal } from '../text/escape';
 import { CHECK } from './commands';
 import { CHECK as WORDS } from './messages';
 import { parseCommand } from './parse';
 import { UsageError } from './usage-error';
 
+/** The longest hint shown whole (the bundled ones are one or two sentences). */
+const ECHO_HINT_MAX = 500;
+
 /** "a1=0.15" → ["a1", "0.15"] (the answer may itself contain "="). */
 function splitPair(flag: string, pair: string): [string, string] {
   const eq = pair.indexOf('=');
-  if (eq <= 0) throw new UsageError(WORDS.pair(flag, pair));
+  if (eq <= 0) throw new UsageError(WORDS.pair(flag, echo(pair)));
   return [pair.slice(0, eq).trim(), pair.slice(eq + 1)];
 }
 
@@ -72,12 +76,12 @@ export async function checkCommand(args: string[]): Promise<number> {
   }
 
   const { loaded, notes } = checkedAgainstTemplate(loadExercise(file));
-  for (const note of notes) process.stderr.write(`backprop-tutor: ${file}: ${pick(note, lang)}\n`);
+  for (const note of notes) process.stderr.write(`backprop-tutor: ${escapeTerminal(`${file}: ${pick(note, lang)}`)}\n`);
   const ctx = gradingContext(loaded.exercise, { tolerances: loaded.tolerances });
   validateAsks(loaded, ctx);
   const askIds = new Set(loaded.exercise.asks.map((a) => a.id));
   const known = (flag: string, id: string) => {
-    if (!askIds.has(id)) throw new UsageError(WORDS.noSuchAsk(flag, id, [...askIds].join(', ')));
+    if (!askIds.has(id)) throw new UsageError(WORDS.noSuchAsk(flag, echo(id), echo([...askIds].join(', '), 300)));
   };
 
   if (hint.length > 0) {
@@ -88,11 +92,15 @@ export async function checkCommand(args: string[]): Promise<number> {
       const level = Number.parseInt(levelText, 10);
       const hints = hintsFor(ctx, loaded.exercise.asks.find((a) => a.id === id)!);
       if (!Number.isInteger(level) || level < 1 || level > hints.length)
-        throw new UsageError(WORDS.hintLevel(id, levelText, hints.length));
+        throw new UsageError(WORDS.hintLevel(echo(id), echo(levelText), hints.length));
       return { ask: id, hint: level, cost: hints[level - 1].cost, text: pick(hints[level - 1].text, lang) };
     });
     const textOut = out
-      .map((h) => `${h.ask} ${pick(WORDS.hint, lang)} ${h.hint} (−${Math.round(h.cost * 100)}%): ${h.text}\n`)
+      // A hint may come from the exercise file: one line, escaped, and cut if it runs on.
+      .map(
+        (h) =>
+          `${h.ask} ${pick(WORDS.hint, lang)} ${h.hint} (−${Math.round(h.cost * 100)}%): ${echo(h.text, ECHO_HINT_MAX)}\n`,
+      )
       .join('');
     write(format, { hints: out }, textOut);
     return 0;
@@ -103,16 +111,16 @@ export async function checkCommand(args: string[]): Promise<number> {
   for (const pair of answer) {
     const [id, value] = splitPair('--answer', pair);
     known('--answer', id);
-    if (answers.has(id)) throw new UsageError(WORDS.answerTwice(id));
+    if (answers.has(id)) throw new UsageError(WORDS.answerTwice(echo(id)));
     answers.set(id, value);
   }
   const hintsUsed = new Map<string, number>();
   for (const pair of hintsUsedPairs) {
     const [id, n] = splitPair('--hints-used', pair);
     known('--hints-used', id);
-    if (!/^\d{1,3}$/.test(n)) throw new UsageError(WORDS.hintsUsedCount(id, n));
+    if (!/^\d{1,3}$/.test(n)) throw new UsageError(WORDS.hintsUsedCount(echo(id), echo(n)));
     const available = hintsFor(ctx, loaded.exercise.asks.find((a) => a.id === id)!).length;
-    if (Number(n) > available) throw new UsageError(WORDS.hintsUsedTooMany(id, n, available));
+    if (Number(n) > available) throw new UsageError(WORDS.hintsUsedTooMany(echo(id), echo(n), available));
     hintsUsed.set(id, Number(n));
   }
   let results;

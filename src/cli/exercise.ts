@@ -9,6 +9,7 @@ import { EXERCISE } from './commands';
 import { EXERCISE as WORDS } from './messages';
 import { parseCommand } from './parse';
 import { UsageError } from './usage-error';
+import { echo } from '../text/escape';
 
 /** Random default seeds stay short enough to read out and type: 0..999999. */
 const RANDOM_SEED_LIMIT = 1_000_000;
@@ -68,7 +69,7 @@ export async function exerciseCommand(args: string[]): Promise<number> {
   }
   const difficulty = Number(values.difficulty) as Difficulty;
   if (template !== undefined && !templateByName(template))
-    throw new UsageError(WORDS.unknownTemplate(template, TEMPLATES.map((tpl) => tpl.name).join(', ')));
+    throw new UsageError(WORDS.unknownTemplate(echo(template), TEMPLATES.map((tpl) => tpl.name).join(', ')));
   const seed = values.seed ?? randomInt(RANDOM_SEED_LIMIT);
   const exercise = generateExercise({ template, seed, difficulty, lang });
   process.stdout.write(format === 'json' ? `${JSON.stringify(exercise, null, 2)}\n` : exerciseText(exercise));

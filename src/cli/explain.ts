@@ -6,11 +6,13 @@ import { EXPLAIN } from './commands';
 import { EXPLAIN as WORDS } from './messages';
 import { parseCommand } from './parse';
 import { UsageError } from './usage-error';
+import { echo } from '../text/escape';
 
 export async function explainCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseCommand(EXPLAIN, args);
   const { lang, format } = values;
-  const unknown = (topic: string) => new UsageError(WORDS.unknownTopic(topic, TOPICS.map((t) => t.id).join(', ')));
+  const unknown = (topic: string) =>
+    new UsageError(WORDS.unknownTopic(echo(topic), TOPICS.map((t) => t.id).join(', ')));
   const json = (data: unknown) => `${JSON.stringify(data, null, 2)}\n`;
   if (format !== 'text' && format !== 'json') {
     const topic = positionals.length === 0 ? null : findTopic(positionals[0]);

@@ -20,13 +20,14 @@ import { parseCommand } from './parse';
 import { progressBar } from './progress';
 import { UsageError } from './usage-error';
 import pkg from '../../package.json';
+import { echo } from '../text/escape';
 
 function formatsOf(option: string | undefined): SetFormat[] {
   const given = option ?? 'html';
   const list = given.split(',').map((f) => f.trim());
   const known = (f: string): f is SetFormat => (SET_FORMATS as readonly string[]).includes(f);
   if (list.length === 0 || !list.every(known) || new Set(list).size !== list.length)
-    throw new UsageError(WORDS.badFormat(given, SET_FORMATS.join(', ')));
+    throw new UsageError(WORDS.badFormat(echo(given), SET_FORMATS.join(', ')));
   // Always in the table's order, so the tree does not depend on how the flag was written.
   return SET_FORMATS.filter((f) => list.includes(f));
 }

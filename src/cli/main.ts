@@ -47,11 +47,11 @@ async function run(argv: string[], lang: Lang): Promise<number> {
   let rest = given;
   if (fromEnv !== null && langFlag(given) === null && !command.startsWith('-')) {
     if (fromEnv !== 'en' && fromEnv !== 'ja') {
-      throw new UsageError(MAIN.badEnvLang(LANG_ENV, fromEnv));
+      throw new UsageError(MAIN.badEnvLang(LANG_ENV, echo(fromEnv)));
     }
     rest = ['--lang', fromEnv, ...given];
   }
-  if (!Object.hasOwn(RUN, command)) throw new UsageError(MAIN.unknownCommand(command));
+  if (!Object.hasOwn(RUN, command)) throw new UsageError(MAIN.unknownCommand(echo(command)));
   return RUN[command as CommandName](rest);
 }
 

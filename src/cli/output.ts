@@ -3,7 +3,7 @@
 // when the path is wrong (a folder, a missing folder, no permission, the input file itself), 1 when
 // the disk is full or the device fails. The path is checked before the work starts, so a mistyped
 // --output costs nothing.
-import { closeSync, existsSync, openSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { accessSync, closeSync, constants, existsSync, openSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { echo } from '../text/escape';
 import { pick, type Lang, type Text } from '../text/lang';
@@ -77,9 +77,20 @@ export function checkOutputPath(path: string, inputs: readonly string[] = []): v
       throw new OutputError(path, OUTPUT.noFolder(echo(folder, 200)), 2);
     }
     if (!statSync(folder).isDirectory()) throw outputError(path, { code: 'ENOTDIR' });
+    writable(path, folder);
     return;
   }
   if (stat.isDirectory()) throw outputError(path, { code: 'EISDIR' });
+  writable(path, path);
+}
+
+/** Permission to write `target` (the file, or the folder a new file goes in), as the user has it. */
+function writable(path: string, target: string): void {
+  try {
+    accessSync(target, constants.W_OK);
+  } catch (error) {
+    throw outputError(path, error);
+  }
 }
 
 /**

@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import type { CommandSpec, Parsed } from './options';
 import { PARSE } from './messages';
 import { UsageError } from './usage-error';
+import { echo } from '../text/escape';
 
 type ParseArgsOptions = NonNullable<Parameters<typeof parseArgs>[0]>['options'];
 
@@ -37,7 +38,7 @@ export function parseCommand<const C extends CommandSpec>(spec: C, args: readonl
     throw new UsageError(PARSE.missing(spec.name, required[parsed.positionals.length].expected));
   if (parsed.positionals.length > spec.positionals.length) {
     throw new UsageError(
-      PARSE.unexpected(spec.name, parsed.positionals[spec.positionals.length], positionalsShown(spec).join(' ')),
+      PARSE.unexpected(spec.name, echo(parsed.positionals[spec.positionals.length]), positionalsShown(spec).join(' ')),
     );
   }
   const values: Record<string, unknown> = {};
@@ -54,7 +55,7 @@ export function parseCommand<const C extends CommandSpec>(spec: C, args: readonl
       case 'enum': {
         const value = (raw as string | undefined) ?? option.default;
         if (value !== undefined && !option.values.includes(value))
-          throw new UsageError(PARSE.notAllowed(spec.name, flag, option.allowed ?? null, option.values, value));
+          throw new UsageError(PARSE.notAllowed(spec.name, flag, option.allowed ?? null, option.values, echo(value)));
         values[name] = value;
         break;
       }
@@ -62,7 +63,7 @@ export function parseCommand<const C extends CommandSpec>(spec: C, args: readonl
         if (raw === undefined) break;
         const n = Number(raw);
         if (!(option.min >= 0 ? /^\d{1,16}$/ : /^-?\d{1,16}$/).test(raw as string) || n < option.min || n > option.max)
-          throw new UsageError(PARSE.notInteger(spec.name, flag, option.min, option.max, raw as string));
+          throw new UsageError(PARSE.notInteger(spec.name, flag, option.min, option.max, echo(raw as string)));
         values[name] = n;
         break;
       }

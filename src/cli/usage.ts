@@ -36,8 +36,8 @@ const WORDS = {
   ),
   examples: text('Examples:', '例:'),
   exitCodes: text(
-    'Exit codes: 0 success, 1 internal error (or no browser for --format pdf), 2 bad command line or bad input file.',
-    '終了コード: 0 成功、1 内部エラー（または --format pdf でブラウザが見つからない）、2 コマンドラインまたは入力ファイルの誤り。',
+    'Exit codes: 0 success, 1 internal error (or no browser for --format pdf, or a full disk), 2 bad command line,\nbad input file or bad output path. BACKPROP_TUTOR_DEBUG=1 shows the details of an internal error.',
+    '終了コード: 0 成功、1 内部エラー（または --format pdf でブラウザが見つからない、ディスクがいっぱい）、\n2 コマンドライン・入力ファイル・出力先の誤り。BACKPROP_TUTOR_DEBUG=1 で内部エラーの詳細を表示します。',
   ),
 } as const;
 

@@ -7,6 +7,7 @@ import { layerShape, type Matrix, type NetworkSpec } from '../concepts/network';
 import { Decimal, ONE, approx, compare, parseLiteral, sign, sum, type Value } from '../number/value';
 import { exactText, lit } from './numbers';
 import type { Given } from './types';
+import { quoted } from '../text/escape';
 
 export type GivenOutputs = ReadonlyMap<number, Matrix>;
 
@@ -95,7 +96,7 @@ export function givenOutputsOf(given: Given | undefined, spec: NetworkSpec, file
             throw new InputError(
               file,
               `${field}[${i}][${j}]`,
-              `expected a number such as 0.6 or "3/5", got ${JSON.stringify(text)}`,
+              `expected a number such as 0.6 or "3/5", got ${typeof text === 'string' ? quoted(text) : 'a list or a mapping'}`,
             );
           return v;
         }),

@@ -15,6 +15,7 @@ import { parseLiteral, sign } from '../number/value';
 import type { Ask, Exercise, GraphFile, NetworkFile } from '../exercises/types';
 import type { Tolerance } from './compare';
 import { checkFormulaAsk } from './formula-ask';
+import { quoted } from '../text/escape';
 
 const text = (what: Text) => v.string(says(expected(what)));
 const integerText = (what: Text) => v.pipe(text(what), v.regex(/^\d{1,6}$/, says(expected(what))));
@@ -166,7 +167,7 @@ function toleranceOf(source: Source, path: Path, raw: { absolute?: string; relat
     if (t === undefined) return undefined;
     const value = parseLiteral(t);
     if (!value || sign(value) < 0) {
-      const shown = got(JSON.stringify(t));
+      const shown = got(quoted(t));
       fail(source, [...path, key], {
         en: `expected a non-negative number${shown.en}`,
         ja: `0 以上の数を指定してください${shown.ja}`,

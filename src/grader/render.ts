@@ -5,6 +5,7 @@
 import type { AskValue } from '../exercises/quantities';
 import type { ExpectedValue } from '../exercises/types';
 import { jsonValue, type JsonValue } from '../number/json';
+import { echo } from '../text/escape';
 import { sentenceDecimal } from '../number/show';
 import type { Value } from '../number/value';
 import type { AskResult } from './grade';
@@ -52,10 +53,14 @@ export function exerciseResultsJson(results: readonly AskResult[], lang: Lang) {
 
 const MARK: Record<string, string> = { correct: '✓', incorrect: '✗', invalid: '?' };
 
+/** A formula is longer than a name or a number: more of it is shown before the cut. */
+const ECHO_FORMULA_MAX = 200;
+
 function expectedText(v: AskValue | ExpectedValue | null): string {
   if (v === null) return '';
   if (!Array.isArray(v) && !isValue(v) && 'expression' in (v as object))
-    return (v as { expression: string }).expression;
+    // The expression comes from the exercise file: echoed, never printed raw.
+    return echo((v as { expression: string }).expression, ECHO_FORMULA_MAX);
   return display(v as AskValue);
 }
 
@@ -69,7 +74,7 @@ export function exerciseResultsText(results: readonly AskResult[], lang: Lang): 
     const verdict = r.carriedForward
       ? `↪ ${ja ? '前の答えから正しく計算' : 'follows from your earlier answer'}`
       : `${MARK[r.status]} ${status(r.status)}`;
-    lines.push(`${r.ask}: ${verdict}  (${ja ? '得点' : 'score'} ${r.score})`);
+    lines.push(`${echo(r.ask)}: ${verdict}  (${ja ? '得点' : 'score'} ${r.score})`);
     lines.push(`    ${pick(r.feedback, lang)}`);
     // The answer is said once: not again under feedback that already gives it.
     const expected = expectedText(r.expected);
@@ -113,7 +118,7 @@ export function workText(check: WorkCheck, spec: NetworkSpec, lang: Lang): strin
       : `Checked ${check.results.length} values of your work, in computation order:`,
   );
   for (const r of check.results) {
-    const shown = `${r.path} = ${r.entry.text.trim()}`;
+    const shown = `${r.path} = ${echo(r.entry.text.trim())}`;
     const expected = sentenceDecimal(r.expected);
     if (r.status === 'correct') {
       const fromRounded = r.fromRounded

@@ -3,7 +3,7 @@
 // parser (src/answer/), never by a general evaluator.
 import { approx, type Value } from '../number/value';
 import { MIN_FIGURES, type StudentNumber } from './compare';
-import { evaluate, formatAst, parseAnswer, type ScalarAnswer } from '../answer';
+import { evaluate, formatAst, parseAnswer, type EvaluateResult, type ScalarAnswer } from '../answer';
 import type { Ast } from '../answer/ast';
 import type { Expect } from '../answer/structure';
 import type { Written } from './precision';
@@ -16,6 +16,8 @@ export type StudentAnswer =
       readonly kind: 'formula';
       readonly text: string;
       readonly evaluate: (point: ReadonlyMap<string, Value>) => Value | null;
+      /** The same, with the reason when the formula cannot be evaluated there (÷ 0, ln of −1, too complex). */
+      readonly evaluateAt: (point: ReadonlyMap<string, Value>) => EvaluateResult;
     }
   | { readonly kind: 'invalid'; readonly code: string; readonly message: Text };
 
@@ -98,6 +100,7 @@ export function readAnswer(text: string, options: ReadOptions = {}): StudentAnsw
           const v = evaluate(ast, point);
           return v.ok ? v.value : null;
         },
+        evaluateAt: (point) => evaluate(ast, point),
       };
     }
   }

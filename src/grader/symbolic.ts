@@ -4,7 +4,7 @@
 import { createRng, mixSeed } from '../exercises/prng';
 import type { SymbolicAsk } from '../exercises/types';
 import { Fraction, add, parseLiteral, ratio, sigmoid, sub, tanh, type Value } from '../number/value';
-import { evaluate, parseAnswer, type Ast } from '../answer';
+import { evaluate, parseAnswer, type AnswerError, type Ast, type EvaluateResult } from '../answer';
 import { isMisconceptionId, missingActivationDerivative, type MisconceptionId } from '../concepts/misconceptions';
 import { SOFTMAX_CE_DELTA, SOFTMAX_LEFT_OUT } from '../concepts/misconceptions/missing-activation-derivative';
 import * as msg from './messages';
@@ -144,6 +144,49 @@ function formulaMisconceptionFeedback(ask: SymbolicAsk, id: MisconceptionId): Te
   return msg.misconceptionFeedback({ id }, null);
 }
 
+/** Errors of size, not of the formula's domain: the formula cannot be evaluated at any point. */
+const BUDGET_ERRORS: ReadonlySet<string> = new Set([
+  'too-complex',
+  'exp-too-large',
+  'number-too-large',
+  'exponent-too-large',
+  'internal',
+]);
+
+/**
+ * The student's formula at the sample points, evaluated once each (every comparison below reads
+ * them again). A formula too big to evaluate is invalid at the first point, with the message a
+ * number answer gets, without evaluating it again at the others; so is one that is undefined at
+ * every point (1/0, ln(−1), a/(b − b)). Undefined at only some points is allowed: those are skipped.
+ */
+function studentAtPoints(
+  evaluateAt: (point: ReadonlyMap<string, Value>) => EvaluateResult,
+  points: readonly Map<string, Value>[],
+): { readonly evaluator: Evaluator } | { readonly invalid: Text } {
+  const known = new Map<ReadonlyMap<string, Value>, Value | null>();
+  let firstError: AnswerError | null = null;
+  for (const point of points) {
+    const r = evaluateAt(point);
+    if (r.ok) known.set(point, r.value);
+    else {
+      if (BUDGET_ERRORS.has(r.error.code)) return { invalid: errorText(r.error) };
+      firstError ??= r.error;
+      known.set(point, null);
+    }
+  }
+  if (firstError !== null && points.length > 0 && points.every((p) => known.get(p) === null))
+    return { invalid: errorText(firstError) };
+  return {
+    evaluator: (point) => {
+      if (known.has(point)) return known.get(point)!;
+      const r = evaluateAt(point);
+      return r.ok ? r.value : null;
+    },
+  };
+}
+
+const errorText = (error: AnswerError): Text => text(error.message_en, error.message_ja);
+
 export interface FormulaGraded {
   readonly status: 'correct' | 'incorrect' | 'invalid';
   readonly score: number;
@@ -164,14 +207,17 @@ export function gradeFormula(ask: SymbolicAsk, answer: StudentAnswer): FormulaGr
     feedback,
     cells: null,
   });
-  let student: Evaluator;
-  if (answer.kind === 'formula') student = answer.evaluate;
-  else if (answer.kind === 'number') student = () => answer.number.value;
-  else if (answer.kind === 'invalid') return result('invalid', answer.message);
-  else return result('incorrect', msg.EXPECTED_FORMULA);
+  if (answer.kind === 'invalid') return result('invalid', answer.message);
+  if (answer.kind === 'matrix') return result('incorrect', msg.EXPECTED_FORMULA);
   const model = evaluatorOf(ask.expression, ask.variables);
   if (!model) throw new RangeError(`ask ${ask.id}: the model answer "${ask.expression}" does not parse`);
   const points = formulaPoints(ask);
+  let student: Evaluator;
+  if (answer.kind === 'formula') {
+    const atPoints = studentAtPoints(answer.evaluateAt, points);
+    if ('invalid' in atPoints) return result('invalid', atPoints.invalid);
+    student = atPoints.evaluator;
+  } else student = () => answer.number.value;
   if (agree(student, model, points)) return result('correct', msg.CORRECT);
   for (const m of ask.misconceptions ?? []) {
     const wrongFormula = evaluatorOf(m.expression, ask.variables);

@@ -1,6 +1,7 @@
 // Places the vertices of a graph figure in columns, left to right as the values flow: a node one
 // column right of its latest argument, an input or constant just left of its first user (as DLfS
 // draws tax next to the node that uses it), rows ordered to keep edges short.
+import { edgesOutOf } from './edges';
 import type { GraphSolution } from './solve';
 
 export interface FigureVertex {
@@ -44,7 +45,11 @@ export function layoutGraph(solution: GraphSolution): FigureLayout {
   const inputVertex = new Map<string, string>(); // `${name} ${column}` → vertex id
   for (const input of spec.inputs) {
     const userColumns = [
-      ...new Set(edges.filter((e) => e.from === input.name && e.fromKind === 'input').map((e) => column.get(e.to)!)),
+      ...new Set(
+        edgesOutOf(solution, input.name)
+          .filter((e) => e.fromKind === 'input')
+          .map((e) => column.get(e.to)!),
+      ),
     ];
     if (userColumns.length === 0) userColumns.push(1);
     for (const c of userColumns.sort((a, b) => a - b)) {

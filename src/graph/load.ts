@@ -13,6 +13,7 @@ import { expected, isMapping, mapping, missingField, says, unknownField, validat
 import { ARITY, MAX_POW_EXPONENT } from './ops';
 import { forwardValues, NodeDomainError, NodeLimitError, solveGraph } from './solve';
 import { GRAPH_OPS, type GraphArg, type GraphInput, type GraphNode, type GraphOp, type GraphSpec } from './spec';
+import { quoted } from '../text/escape';
 
 export { isGraphSource } from './detect';
 
@@ -88,8 +89,8 @@ const InputsSchema = v.pipe(
       if (!NAME.test(name)) {
         const message = says(
           {
-            en: `bad input name ${JSON.stringify(name)}: expected ${NAME_HINT.en}`,
-            ja: `入力の名前 ${JSON.stringify(name)} は使えません: ${NAME_HINT.ja}にしてください`,
+            en: `bad input name ${quoted(name)}: expected ${NAME_HINT.en}`,
+            ja: `入力の名前 ${quoted(name)} は使えません: ${NAME_HINT.ja}にしてください`,
           },
           { got: false },
         );
@@ -266,8 +267,8 @@ export function graphFromSource(source: Source): GraphSpec {
   if (!definedAt.has(graph.output)) {
     const names = [...definedAt.keys()].join(', ');
     fail(source, ['graph', 'output'], {
-      en: `unknown name "${graph.output}": expected one of ${names}`,
-      ja: `不明な名前 "${graph.output}" です: ${names} のいずれかを指定してください`,
+      en: `unknown name ${quoted(String(graph.output))}: expected one of ${names}`,
+      ja: `不明な名前 ${quoted(String(graph.output))} です: ${names} のいずれかを指定してください`,
     });
   }
   const step = graph.step && {
@@ -321,10 +322,10 @@ function resolveArg(
       NUMBER_HINT,
     ].filter((x): x is Text => x !== null);
     const why = NAME.test(text)
-      ? { en: `unknown name "${text}"`, ja: `不明な名前 "${text}" です` }
+      ? { en: `unknown name ${quoted(text)}`, ja: `不明な名前 ${quoted(text)} です` }
       : {
-          en: `${JSON.stringify(text)} is neither a name nor a number`,
-          ja: `${JSON.stringify(text)} は名前でも数でもありません`,
+          en: `${quoted(text)} is neither a name nor a number`,
+          ja: `${quoted(text)} は名前でも数でもありません`,
         };
     fail(source, path, {
       en: `${why.en}: expected ${known.map((k) => k.en).join(', or ')}`,
@@ -380,7 +381,7 @@ function checkPowExponent(source: Source, node: GraphNode, i: number): void {
   const path = ['graph', 'nodes', i, 'args', 1];
   const value: Value | null = exponent.kind === 'literal' ? exponent.value : null;
   if (value?.kind !== 'rational' || value.q.d !== 1n) {
-    const shown = JSON.stringify(exponent.kind === 'literal' ? exponent.text : exponent.name);
+    const shown = quoted(exponent.kind === 'literal' ? exponent.text : exponent.name);
     fail(source, path, {
       en: `the exponent of pow must be an integer written as a number, e.g. 2 or -1, got ${shown}`,
       ja: `pow の指数は 2 や -1 のように数で書いた整数でなければなりません（指定値: ${shown}）`,
@@ -408,7 +409,7 @@ function checkUpdate(
       const inputs = [...definedAt].filter(([, w]) => w === 'input').map(([n]) => n);
       const why =
         where === undefined
-          ? { en: `unknown name "${name}"`, ja: `不明な名前 "${name}" です` }
+          ? { en: `unknown name ${quoted(name)}`, ja: `不明な名前 ${quoted(name)} です` }
           : { en: `"${name}" is a node, not an input`, ja: `"${name}" は入力ではなくノードです` };
       fail(source, path, {
         en: `${why.en}: a step moves inputs only: expected one of ${inputs.join(', ')}`,

@@ -1,6 +1,7 @@
 // The worked solution of a graph as plain data for the LaTeX / Markdown / HTML renderers: each forward
 // step, each edge's backward step and each gradient, with LaTeX already formed (names escaped, negative
 // numbers parenthesised after an operator) and the exact values for any other formatting.
+import { edgesInto, edgesOutOf } from './edges';
 import {
   graphNumberLatex as numberLatex,
   graphOperandLatex as operandLatex,
@@ -88,7 +89,7 @@ export function graphSteps(solution: GraphSolution): GraphSteps {
   for (let i = spec.nodes.length - 1; i >= 0; i--) {
     const node = spec.nodes[i];
     const names = node.args.map(argLatex);
-    for (const edge of solution.edges.filter((e) => e.to === node.name)) {
+    for (const edge of edgesInto(solution, node.name)) {
       const rule = localRuleLatex(node.op, edge.argIndex, names, nameLatex(node.name));
       if (rule === null || edge.localDerivative === null || edge.backward === null) {
         backward.push({ edge, latex: null });
@@ -106,8 +107,8 @@ export function graphSteps(solution: GraphSolution): GraphSteps {
   }
 
   const gradients = [...solution.gradients].map(([name, value]): GraphGradientStep => {
-    const contributions = solution.edges
-      .filter((e) => e.fromKind !== 'literal' && e.from === name && e.backward !== null)
+    const contributions = edgesOutOf(solution, name)
+      .filter((e) => e.backward !== null)
       .map((e) => e.backward!);
     const sum =
       contributions.length > 1 && name !== spec.output

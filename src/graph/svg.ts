@@ -6,6 +6,7 @@ import { opLabel } from './formula';
 import { layoutGraph, type FigureVertex } from './layout';
 import { compactValue } from '../number/show';
 import type { GraphSolution } from './solve';
+import type { GraphNode } from './spec';
 import type { Value } from '../number/value';
 import { escapeXml } from '../text/escape';
 
@@ -140,7 +141,8 @@ export function graphSvg(solution: GraphSolution, options: GraphSvgOptions = {})
   const outTo = { x: o.x + halfWidth(output) + columnGap - 2 * RADIUS, y: o.y };
   parts.push(arrow(outFrom, outTo, '1', show(solution.value), prefix));
 
-  for (const v of layout.vertices) parts.push(vertexSvg(v, position(v), solution));
+  const nodes = new Map(solution.spec.nodes.map((n) => [n.name, n]));
+  for (const v of layout.vertices) parts.push(vertexSvg(v, position(v), nodes));
 
   const width = Math.ceil(outTo.x + MARGIN);
   const height = Math.ceil(
@@ -215,10 +217,10 @@ function laneArrow(ps: readonly Point[], backward: string | null, forward: strin
   return out.join('\n');
 }
 
-function vertexSvg(v: FigureVertex, p: Point, solution: GraphSolution): string {
+function vertexSvg(v: FigureVertex, p: Point, nodes: ReadonlyMap<string, GraphNode>): string {
   const label = escapeXml(v.label);
   if (v.kind === 'node') {
-    const node = solution.spec.nodes.find((n) => n.name === v.id)!;
+    const node = nodes.get(v.id)!;
     const exponent = node.op === 'pow' && node.args[1].kind === 'literal' ? node.args[1].text : null;
     const symbol = opLabel(node.op, exponent);
     const size = [...symbol].length > 3 ? 11 : [...symbol].length > 1 ? 13 : 18;

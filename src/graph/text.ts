@@ -6,6 +6,7 @@ import type { Value } from '../number/value';
 import { formulaText, localRuleText, opLabel } from './formula';
 import { compactOperand, compactValue } from '../number/show';
 import { displayWidth, padEnd } from '../text/width';
+import { edgesInto, edgesOutOf } from './edges';
 import type { GraphEdge, GraphSolution } from './solve';
 import type { GraphArg, GraphNode } from './spec';
 import { GRAPH_WORDS, type Lang } from './words';
@@ -57,9 +58,7 @@ function backwardLine(node: GraphNode, edge: GraphEdge, lang: Lang): string {
 
 function gradientLine(solution: GraphSolution, name: string): string {
   const output = solution.spec.output;
-  const contributions = solution.edges.filter(
-    (e) => e.fromKind !== 'literal' && e.from === name && e.backward !== null,
-  );
+  const contributions = edgesOutOf(solution, name).filter((e) => e.backward !== null);
   const sum =
     contributions.length > 1 && name !== output
       ? [contributions.map((e, k) => (k === 0 ? compactValue(e.backward!) : compactOperand(e.backward!))).join(' + ')]
@@ -79,8 +78,7 @@ export function graphSolutionToText(solution: GraphSolution, options: GraphTextO
   for (let i = spec.nodes.length - 1; i >= 0; i--) {
     const node = spec.nodes[i];
     lines.push(`  ${words.atNode(node.name, compactValue(solution.gradients.get(node.name)!))}`);
-    for (const edge of solution.edges.filter((e) => e.to === node.name))
-      lines.push(`    ${backwardLine(node, edge, lang)}`);
+    for (const edge of edgesInto(solution, node.name)) lines.push(`    ${backwardLine(node, edge, lang)}`);
   }
 
   lines.push('', words.gradients(spec.output));
@@ -100,7 +98,7 @@ function stepLines(solution: GraphSolution, lang: Lang): string[] {
   const sign = step.ascent ? '+' : '−';
   const lines = [words.step(step.ascent, compactValue(step.learningRate))];
   for (const name of step.update) {
-    const x = spec.inputs.find((i) => i.name === name)!.value;
+    const x = solution.values.get(name)!;
     const g = solution.gradients.get(name)!;
     const symbolic = `${name} ${sign} η·∂${spec.output}/∂${name}`;
     const numbers = `${compactValue(x)} ${sign} ${compactOperand(step.learningRate)} × ${compactOperand(g)}`;
@@ -133,13 +131,19 @@ export function graphFigureText(solution: GraphSolution, lang: Lang = 'en'): str
     e.backward === null ? '' : compactValue(e.backward),
   ]);
   labels.push(compactValue(solution.value));
-  const width = Math.max(...labels.map(displayWidth)) + 8;
-  const nameWidth = Math.max(...solution.edges.map((e) => displayWidth(fromLabel(e))), displayWidth(spec.output));
+  // A loop, not Math.max(...xs): a big graph has more labels than a call has room for arguments.
+  const widest = (xs: Iterable<string>) => {
+    let w = 0;
+    for (const x of xs) w = Math.max(w, displayWidth(x));
+    return w;
+  };
+  const width = widest(labels) + 8;
+  const nameWidth = Math.max(widest(solution.edges.map(fromLabel)), displayWidth(spec.output));
   const lines: string[] = [];
   for (const node of spec.nodes) {
     const exponent = node.op === 'pow' && node.args[1].kind === 'literal' ? node.args[1].text : null;
     const target = `(${opLabel(node.op, exponent)}) ${node.name}`;
-    for (const edge of solution.edges.filter((e) => e.to === node.name)) {
+    for (const edge of edgesInto(solution, node.name)) {
       const showBackward = edge.backward !== null && edge.fromKind !== 'literal';
       const [top, bottom] = arrowPair(
         compactValue(edge.forward),

@@ -3,6 +3,7 @@
 // What was expected is kept in every language (--lang ja prints the Japanese); `message` stays English,
 // as the library's callers and logs rely on it.
 import type { Lang, Text } from '../text/lang';
+import { echo, escapeTerminal } from '../text/escape';
 
 /** One text in every language: the project's bilingual Text, under the name the file loaders' callers know. */
 export type Localized = Text;
@@ -38,7 +39,8 @@ export class InputError extends Error {
 }
 
 export function formatInputError(file: string, field: string | null, expected: string, line: number | null): string {
-  const where = line === null ? file : `${file}:${line}`;
+  // The file name is the user's own; a key or value from inside the file is echoed where it is built.
+  const where = line === null ? escapeTerminal(file) : `${escapeTerminal(file)}:${line}`;
   return field ? `${where}: ${field}: ${expected}` : `${where}: ${expected}`;
 }
 
@@ -47,7 +49,7 @@ export function fieldPath(path: readonly (string | number)[]): string {
   let out = '';
   for (const key of path) {
     if (typeof key === 'number') out += `[${key}]`;
-    else out += out === '' ? key : `.${key}`;
+    else out += out === '' ? echo(key) : `.${echo(key)}`;
   }
   return out;
 }

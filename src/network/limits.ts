@@ -3,6 +3,7 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { bitsToDigits, LIMITS, type LiteralBreach } from '../number/limits';
 import type { Text } from '../text/lang';
+import { decodeText } from './decode';
 
 export { LIMITS };
 
@@ -16,7 +17,7 @@ export class FileLimitError extends Error {
 }
 
 /**
- * Reads a regular file of at most MAX_FILE_BYTES as UTF-8. A FIFO or device is refused from its
+ * Reads a regular file of at most MAX_FILE_BYTES as UTF-8 (decode.ts). A FIFO or device is refused from its
  * stat (opening a FIFO would block, reading /dev/zero never ends); a larger file stops at the cap.
  * Errors from the file system (ENOENT, EISDIR, …) pass through for the caller to word.
  */
@@ -40,7 +41,9 @@ export function readCapped(file: string): string {
       length += n;
       if (length > MAX_FILE_BYTES) throw tooLarge();
     }
-    return buffer.subarray(0, length).toString('utf8');
+    const decoded = decodeText(buffer.subarray(0, length));
+    if ('why' in decoded) throw new FileLimitError(decoded.why);
+    return decoded.text;
   } finally {
     closeSync(fd);
   }

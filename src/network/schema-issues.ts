@@ -6,6 +6,7 @@ import * as v from 'valibot';
 import type { Text } from '../text/lang';
 import { InputError, fieldPath, localize } from './errors';
 import type { Path, Source } from './source';
+import { quoted } from '../text/escape';
 
 /** What a message asks of the issue: show what the file has (`, got "x"`), or name the mapping, not the key. */
 interface Said {
@@ -31,7 +32,7 @@ function unpack(message: string): Said | null {
 
 /** What the file has instead, e.g. `, got "sigmod"` / `（指定値: "sigmod"）`. */
 function received(input: unknown): Text {
-  if (typeof input === 'string' && input !== '') return got(JSON.stringify(input));
+  if (typeof input === 'string' && input !== '') return got(quoted(input));
   if (Array.isArray(input)) return { en: ', got a list', ja: '（指定値: リスト）' };
   if (input !== null && typeof input === 'object') return { en: ', got a mapping', ja: '（指定値: マッピング）' };
   return { en: ', got nothing', ja: '（値がありません）' };

@@ -1,9 +1,14 @@
-// `--format latex`: a complete amsmath document. English compiles with pdflatex; Japanese uses
+// `--format latex`: a complete amsmath document. English compiles with pdflatex (or, when a name is in
+// a script pdflatex cannot set, with LuaLaTeX and luatexja, as its first line says); Japanese uses
 // LuaLaTeX's ltjsarticle class (lualatex FILE.tex). Each step is set as inline display-style math so
 // that TeX can break a long sum at its operators; each section starts a new page, like the HTML when
 // printed. Figures are SVG and are left to the HTML/PDF outputs.
 import type { Block, DocStep, RichText, WorkedDocument } from '../document/model';
 import { escapeLatex } from '../text/escape';
+import { transliterateStyledLetters } from './latex-letters';
+
+/** A character outside what pdflatex sets with T1 and utf8 inputenc (ASCII, Latin-1, Latin Extended-A). */
+const BEYOND_PDFLATEX = /[^\u0000-\u017f]/u;
 
 /** The arguments of every \frac in a LaTeX string (brace-matched). */
 function fracArguments(tex: string): string[] {
@@ -117,19 +122,32 @@ export function renderLatex(doc: WorkedDocument): string {
     }
   };
 
-  const preamble =
-    lang === 'ja'
-      ? ['% Compile with: lualatex FILE.tex', '\\documentclass[a4paper,11pt]{ltjsarticle}']
-      : [
-          '% Compile with: pdflatex FILE.tex',
-          '\\documentclass[a4paper,11pt]{article}',
-          '\\usepackage[T1]{fontenc}',
-          '\\usepackage[utf8]{inputenc}',
-        ];
   const sections = doc.sections.map(
     (s, i) =>
       `${i > 0 ? '\\clearpage\n' : ''}\\section*{${escapeLatex(s.title, lang)}}\n\n${s.blocks.map(block).join('\n\n')}`,
   );
+  const title = transliterateStyledLetters(`\\title{${escapeLatex(doc.title, lang)}}`);
+  const body = transliterateStyledLetters(
+    [doc.subtitle ? `${rich(doc.subtitle)}\n` : '', sections.join('\n\n')].join('\n'),
+  );
+  // English is pdflatex's (T1 sets Latin-1 and Latin Extended-A); a name in another script (りんご,
+  // β) needs LuaLaTeX, with luatexja for the Japanese fonts (which also hold Greek and Cyrillic).
+  const beyond = lang === 'en' ? BEYOND_PDFLATEX.exec(title + body)?.[0] : undefined;
+  const preamble =
+    lang === 'ja'
+      ? ['% Compile with: lualatex FILE.tex', '\\documentclass[a4paper,11pt]{ltjsarticle}']
+      : beyond !== undefined
+        ? [
+            `% Compile with: lualatex FILE.tex (pdflatex cannot set some of its characters, e.g. ${beyond})`,
+            '\\documentclass[a4paper,11pt]{article}',
+            '\\usepackage{luatexja}',
+          ]
+        : [
+            '% Compile with: pdflatex FILE.tex',
+            '\\documentclass[a4paper,11pt]{article}',
+            '\\usepackage[T1]{fontenc}',
+            '\\usepackage[utf8]{inputenc}',
+          ];
   return [
     ...preamble,
     '\\usepackage{amsmath,amssymb}',
@@ -142,14 +160,13 @@ export function renderLatex(doc: WorkedDocument): string {
     '\\newsavebox{\\btbox}',
     '\\newcommand{\\btfit}[1]{\\sbox{\\btbox}{#1}\\ifdim\\wd\\btbox>\\linewidth\\resizebox{\\linewidth}{!}{\\usebox{\\btbox}}\\else\\usebox{\\btbox}\\fi}',
     '\\newenvironment{step}[1]{\\par\\medskip\\noindent\\begin{minipage}{\\linewidth}\\raggedright\\textbf{#1}\\\\}{\\end{minipage}\\par}',
-    `\\title{${escapeLatex(doc.title, lang)}}`,
+    title,
     '\\date{}',
     '\\begin{document}',
     '% Ragged right: a wide formula may start a new line without stretching the text before it.',
     '\\raggedright',
     '\\maketitle',
-    doc.subtitle ? `${rich(doc.subtitle)}\n` : '',
-    sections.join('\n\n'),
+    body,
     '\\end{document}',
     '',
   ].join('\n');

@@ -112,3 +112,8 @@ export function echo(text: string, max = ECHO_MAX, alsoEscape = ''): string {
   }
   return escapeTerminal(head, alsoEscape);
 }
+
+/** An untrusted string in double quotes, echoed (escaped and cut) as `echo` does; " and \ inside show as U+XXXX. */
+export function quoted(text: string, max = ECHO_MAX): string {
+  return `"${echo(text, max, '"\\')}"`;
+}

@@ -1,6 +1,15 @@
 // Escaping for each output format: what must change, and that ordinary text (Japanese included) does not.
 import { describe, expect, it } from 'vitest';
-import { escapeHtml, escapeLatex, escapeMarkdown, escapeTerminal, escapeXml } from '../../src/text/escape';
+import {
+  ECHO_MAX,
+  echo,
+  escapeHtml,
+  escapeLatex,
+  escapeMarkdown,
+  escapeTerminal,
+  escapeXml,
+  quoted,
+} from '../../src/text/escape';
 
 describe('escapeXml / escapeHtml', () => {
   it('replaces the five XML specials, & first so nothing is escaped twice', () => {
@@ -46,5 +55,37 @@ describe('escapeTerminal', () => {
   it('escapes the extra characters asked for and nothing printable otherwise', () => {
     expect(escapeTerminal('"a\\b"', '"\\')).toBe('U+0022aU+005CbU+0022');
     expect(escapeTerminal('σ(0.5) 入力 😀')).toBe('σ(0.5) 入力 😀');
+  });
+});
+
+describe('echo: untrusted text inside one of our lines', () => {
+  it.each([
+    ['an ANSI title escape', '\u001b]0;PWNED\u0007', 'U+001B]0;PWNEDU+0007'],
+    ['a newline faking a second line', 'x\nbackprop-tutor: ok', 'xU+000Abackprop-tutor: ok'],
+    ['a carriage return', 'x\ry', 'xU+000Dy'],
+    ['right-to-left override', 'a\u202Eb', 'aU+202Eb'],
+    ['left-to-right embedding', 'a\u202Ab', 'aU+202Ab'],
+    ['first strong isolate', 'a\u2068b\u2069', 'aU+2068bU+2069'],
+    ['Japanese and symbols pass', 'りんご 𝒳 σ′', 'りんご 𝒳 σ′'],
+  ])('%s', (_name, input, shown) => {
+    expect(echo(input)).toBe(shown);
+  });
+
+  it(`cuts after ${ECHO_MAX} characters with "…", at a character (never half a surrogate pair)`, () => {
+    expect(echo('a'.repeat(ECHO_MAX))).toBe('a'.repeat(ECHO_MAX));
+    expect(echo('a'.repeat(ECHO_MAX + 1))).toBe(`${'a'.repeat(ECHO_MAX)}…`);
+    expect(echo('𝒳'.repeat(100), 3)).toBe('𝒳𝒳𝒳…');
+    expect(echo('x'.repeat(1_000_000)).length).toBe(ECHO_MAX + 1);
+  });
+
+  it('every bidi override and isolate (U+202A–202E, U+2066–2069) is shown as its code', () => {
+    for (let c = 0x202a; c <= 0x202e; c++) expect(echo(String.fromCodePoint(c))).toMatch(/^U\+202[A-E]$/);
+    for (let c = 0x2066; c <= 0x2069; c++) expect(echo(String.fromCodePoint(c))).toMatch(/^U\+206[6-9]$/);
+  });
+
+  it('quoted: in double quotes, with " and \\ inside shown as codes', () => {
+    expect(quoted('sigmod')).toBe('"sigmod"');
+    expect(quoted('a"b\\')).toBe('"aU+0022bU+005C"');
+    expect(quoted('y'.repeat(200))).toBe(`"${'y'.repeat(ECHO_MAX)}…"`);
   });
 });
