@@ -132,6 +132,14 @@ describe('backprop-tutor export', () => {
         /^backprop-tutor: missing\.yaml: ファイルが見つかりません\n$/,
       ],
     ];
+    cases.push(
+      [
+        ['export', SET, '--to', 'moodle', '--out', join(work, 'no-such-folder', 'q.xml')],
+        /: the folder .*no-such-folder does not exist: give --out a file in an existing folder\n$/,
+        /: フォルダ .*no-such-folder がありません/,
+      ],
+      [['export', SET, '--to', 'qti', '--out', work], /: is a folder: --out takes a file name/, /: フォルダです/],
+    );
     for (const [args, en, ja] of cases) {
       const e = cli.run(...args);
       expect(e.status, args.join(' ')).toBe(2);
