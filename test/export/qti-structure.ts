@@ -29,6 +29,7 @@ export const CONTENT: Readonly<Record<string, RegExp>> = {
   respcondition: /^(qticomment )?conditionvar (setvar )*(displayfeedback )*(respcond_extension )?$/,
   conditionvar:
     /^((not |and |or |unanswered |other |varequal |varlt |varlte |vargt |vargte |varsubset |varinside |varsubstring |durequal |durlt |durlte |durgt |durgte |var_extension )+)$/,
+  or: /^((not |and |or |unanswered |other |varequal |varlt |varlte |vargt |vargte |varsubset |varinside |varsubstring |durequal |durlt |durlte |durgt |durgte )+)$/,
   and: /^((not |and |or |unanswered |other |varequal |varlt |varlte |vargt |vargte |varsubset |varinside |varsubstring |durequal |durlt |durlte |durgt |durgte )+)$/,
   itemfeedback: /^(((flow_mat |material )|solution |hint )+)$/,
   flow_mat: /^(qticomment )?((flow_mat |material |material_ref )+)$/,
@@ -38,6 +39,7 @@ export const CONTENT: Readonly<Record<string, RegExp>> = {
   fieldentry: /^$/,
   selection_number: /^$/,
   decvar: /^$/,
+  varequal: /^$/,
   vargte: /^$/,
   varlte: /^$/,
   setvar: /^$/,
@@ -56,6 +58,7 @@ export const ATTRIBUTES: Readonly<Record<string, Readonly<Record<string, readonl
   response_label: { ident: null },
   decvar: { varname: null, vartype: ['Integer', 'String', 'Decimal', 'Scientific', 'Boolean', 'Enumerated', 'Set'] },
   respcondition: { continue: ['Yes', 'No'] },
+  varequal: { respident: null },
   vargte: { respident: null },
   varlte: { respident: null },
   setvar: { varname: null, action: ['Set', 'Add', 'Subtract', 'Multiply', 'Divide'] },

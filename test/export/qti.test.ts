@@ -130,6 +130,8 @@ describe.each(SETS)('QTI zip of %s', (file) => {
           expect(fib?.attrs.fibtype).toBe('Decimal');
           const low = new Decimal([...all(it)].find((e) => e.name === 'vargte')?.text ?? 'NaN');
           const high = new Decimal([...all(it)].find((e) => e.name === 'varlte')?.text ?? 'NaN');
+          const equal = new Decimal([...all(it)].find((e) => e.name === 'varequal')?.text ?? 'NaN');
+          expect(equal.equals(low.plus(high).div(2))).toBe(true);
           const float = floatValue(variant.exercise, b.ask, b.cell);
           const graph = variant.exercise.network !== null && 'graph' in variant.exercise.network;
           const middle = low.plus(high).div(2).toNumber();
