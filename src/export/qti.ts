@@ -1,8 +1,7 @@
 // IMS QTI 1.2 for Canvas: one assessment whose items are numeric (Canvas's numerical_question: a
 // response_str with render_fib fibtype="Decimal", scored 100 for the answer (varequal) or anything in
-// its range (vargte, varlte)). Canvas
-// grades one number per item, so every number asked is an item that shows its variant's whole
-// exercise and names the ask (and cell) to answer. The items of one number asked across the variants
+// its range (vargte, varlte)). Canvas grades one number per item, so every number asked is an item
+// that shows its variant's whole exercise and names the ask (and cell) to answer. The items of one number asked across the variants
 // form a group (a section with selection_number 1: Canvas's question group), so each student gets one
 // of them at random. The worked step of its ask is each item's general feedback. Built by xmlbuilder2.
 import { createHash } from 'node:crypto';
