@@ -12,7 +12,7 @@ import { integerWeights, type NumericAsk } from './blanks';
 import { clozeText, numericalSubquestion } from './cloze';
 import type { ExportQuestion, ExportSet, ExportVariant } from './questions';
 import { WORDS } from './words';
-import { literal } from './xml-text';
+import { legal, literal } from './xml-text';
 
 /** Moodle's category path separator is `/`; a slash inside a name is written twice. */
 const categoryName = (name: string) => name.replace(/\//g, '//');
@@ -21,7 +21,7 @@ const categoryName = (name: string) => name.replace(/\//g, '//');
 function html(parent: XMLBuilder, content: string): void {
   const text = parent.ele('text');
   if (content.includes(']]>')) text.txt(literal(content));
-  else text.dat(content);
+  else text.dat(legal(content));
 }
 
 /** Moodle's default penalty for each wrong try in interactive modes. */
