@@ -1,7 +1,8 @@
 // `backprop-tutor export SET.yaml --to moodle|qti [--variants N] --out FILE`: the set's variants
 // (the same as generate --variants N, self-tested the same way) as a question bank for a
 // learning-management system. The XML and zip libraries load only here.
-import { writeFileSync } from 'node:fs';
+import { statSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { InputError } from '../network/errors';
 import { SelfTestError, studentExam, type Replaced } from '../sets/exam';
 import { loadSet } from '../sets/load';
@@ -20,6 +21,7 @@ export async function exportCommand(args: string[]): Promise<number> {
   if (to === undefined) throw new UsageError(WORDS.needTo);
   if (out === undefined) throw new UsageError(WORDS.needOut);
   if (out === '-' && to === 'qti') throw new UsageError(WORDS.qtiToStdout);
+  if (out !== '-') checkWritable(out);
   const set = loadSet(positionals[0]);
   const count = values.variants ?? 1;
 
@@ -58,7 +60,30 @@ export async function exportCommand(args: string[]): Promise<number> {
       ? (await import('../export/moodle')).moodleXml(exported)
       : (await import('../export/qti')).qtiZip(exported);
   if (out === '-') process.stdout.write(bytes);
-  else writeFileSync(out, bytes);
+  else write(out, bytes);
   say(WORDS.wrote(out === '-' ? 'stdout' : out, to, exported.questions.length, count));
   return 0;
+}
+
+const reason = (error: unknown) => (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+
+/** Before any work: FILE's folder exists and FILE is not itself a folder. */
+function checkWritable(out: string): void {
+  const kind = (path: string) => {
+    try {
+      return statSync(path).isDirectory() ? 'folder' : 'file';
+    } catch {
+      return 'none';
+    }
+  };
+  if (kind(dirname(out)) !== 'folder') throw new InputError(out, null, WORDS.noFolder(dirname(out)));
+  if (kind(out) === 'folder') throw new InputError(out, null, WORDS.isFolder);
+}
+
+function write(out: string, bytes: string | Uint8Array): void {
+  try {
+    writeFileSync(out, bytes);
+  } catch (error) {
+    throw new InputError(out, null, WORDS.cannotWrite(reason(error)));
+  }
 }

@@ -337,6 +337,20 @@ export const EXPORT = {
   needOut: text('export: expected --out FILE', 'export: --out FILE を指定してください'),
   progress: (done: number, total: number): Text =>
     text(`export: ${done}/${total} variants verified`, `export: ${done}/${total} 通りを検証しました`),
+  cannotWrite: (why: string): Text =>
+    text(
+      `cannot write the file here (${why}): give another --out`,
+      `ここにはファイルを書き込めません（${why}）。別の --out を指定してください`,
+    ),
+  noFolder: (folder: string): Text =>
+    text(
+      `the folder ${folder} does not exist: give --out a file in an existing folder`,
+      `フォルダ ${folder} がありません。--out には既存のフォルダ内のファイルを指定してください`,
+    ),
+  isFolder: text(
+    'is a folder: --out takes a file name (quiz.xml, quiz.zip)',
+    'フォルダです。--out にはファイル名（quiz.xml, quiz.zip）を指定してください',
+  ),
   qtiToStdout: text(
     'export: a QTI zip is binary: give --out FILE (- is for Moodle XML only)',
     'export: QTI の zip はバイナリです。--out FILE を指定してください（- は Moodle XML 専用です）',

@@ -3,8 +3,8 @@
 // a NUMERICAL sub-question (a table of them for a vector or matrix) whose answer and tolerance come
 // from tolerance.ts; the weights give every ask an equal share of the question, split over its cells;
 // the hint with the variant's numbers is each sub-question's feedback and the worked steps of the
-// asks (src/export/solution.ts) are the question's general feedback. A quiz draws one variant per student with "random question" from the
-// category. The XML is built by xmlbuilder2, which escapes every text.
+// asks (solution.ts) are the question's general feedback. A quiz draws one variant per student with
+// "random question" from the category. The XML is built by xmlbuilder2 (texts kept literal: xml-text.ts).
 import { create } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces';
 import { pick, type Lang } from '../text/lang';
@@ -12,7 +12,7 @@ import { integerWeights, type NumericAsk } from './blanks';
 import { clozeText, numericalSubquestion } from './cloze';
 import type { ExportQuestion, ExportSet, ExportVariant } from './questions';
 import { WORDS } from './words';
-import { literal } from './xml-text';
+import { legal, literal } from './xml-text';
 
 /** Moodle's category path separator is `/`; a slash inside a name is written twice. */
 const categoryName = (name: string) => name.replace(/\//g, '//');
@@ -21,7 +21,7 @@ const categoryName = (name: string) => name.replace(/\//g, '//');
 function html(parent: XMLBuilder, content: string): void {
   const text = parent.ele('text');
   if (content.includes(']]>')) text.txt(literal(content));
-  else text.dat(content);
+  else text.dat(legal(content));
 }
 
 /** Moodle's default penalty for each wrong try in interactive modes. */
@@ -32,7 +32,8 @@ function askHtml(ask: NumericAsk, weights: ReadonlyMap<string, bigint>, feedback
     numericalSubquestion(weights.get(`${b.ask}/${b.cell.join(',')}`) ?? 1n, b.key, feedback);
   const label = clozeText(pick(WORDS.answerFor(ask.id), lang));
   if (ask.shape.length === 0) return `<p>${label} ${field(ask.blanks[0])}</p>`;
-  const columns = ask.shape.length === 1 ? 1 : ask.shape[1];
+  // A vector is one row, as the prompts write it: (0.1, 0).
+  const columns = ask.shape.length === 1 ? ask.shape[0] : ask.shape[1];
   const rows: string[] = [];
   for (let r = 0; r < ask.blanks.length / columns; r++)
     rows.push(

@@ -1,7 +1,7 @@
 // IMS QTI 1.2 for Canvas: one assessment whose items are numeric (Canvas's numerical_question: a
-// response_str with render_fib fibtype="Decimal", scored 100 when vargte ≤ answer ≤ varlte). Canvas
-// grades one number per item, so every number asked is an item that shows its variant's whole
-// exercise and names the ask (and cell) to answer. The items of one number asked across the variants
+// response_str with render_fib fibtype="Decimal", scored 100 for the answer (varequal) or anything in
+// its range (vargte, varlte)). Canvas grades one number per item, so every number asked is an item
+// that shows its variant's whole exercise and names the ask (and cell) to answer. The items of one number asked across the variants
 // form a group (a section with selection_number 1: Canvas's question group), so each student gets one
 // of them at random. The worked step of its ask is each item's general feedback. Built by xmlbuilder2.
 import { createHash } from 'node:crypto';
@@ -91,7 +91,10 @@ function item(
   always.ele('conditionvar').ele('other');
   always.ele('displayfeedback', { feedbacktype: 'Response', linkrefid: 'general_fb' });
   const right = processing.ele('respcondition', { continue: 'No' });
-  const range = right.ele('conditionvar').ele('and');
+  // Canvas's own shape for "exact answer with a margin": the answer, or anything in the range.
+  const either = right.ele('conditionvar').ele('or');
+  either.ele('varequal', { respident: 'response1' }).txt(literal(b.key.answer));
+  const range = either.ele('and');
   range.ele('vargte', { respident: 'response1' }).txt(literal(b.key.low));
   range.ele('varlte', { respident: 'response1' }).txt(literal(b.key.high));
   right.ele('setvar', { action: 'Set', varname: 'SCORE' }).txt(literal('100'));

@@ -1,6 +1,7 @@
 // What an export carries, gathered once for both formats: per question of the set, every variant's
-// exercise, its numeric blanks and the worked steps of its asks as an HTML fragment. Questions whose asks are
-// all formulas are left out (an LMS numeric field cannot grade a formula) and named for the caller.
+// exercise, its numeric blanks and the worked steps of its asks as HTML fragments. Questions whose
+// asks are all formulas are left out (an LMS numeric field cannot grade a formula) and named for the
+// caller.
 import type { Exercise } from '../exercises/types';
 import type { Exam } from '../sets/exam';
 import type { ExerciseSet } from '../sets/types';

@@ -24,7 +24,9 @@ afterAll(() => {
 });
 
 const SET = 'exercises/sets/lecture-deck.yaml';
-const HOSTILE = 'A/B &lt; <script>alert(1)</script> ]]> {1:NUMERICAL:=1:0} & "q"';
+const HOSTILE = 'A/B &lt; <script>alert(1)</script> ]]> {1:NUMERICAL:=1:0} & "q" \u202Eevil';
+/** XML 1.0 forbids these; the export writes U+FFFD for each. */
+const CONTROL = 'bell\u0007 nul-ish\u0001 \uFFFE';
 
 function hostileSet(): string {
   const file = join(work, 'hostile.yaml');
@@ -88,6 +90,22 @@ describe('backprop-tutor export', () => {
     expect(qti.questestinterop.assessment.title).toBe(HOSTILE);
   });
 
+  test('characters XML 1.0 forbids in a title become U+FFFD, so the files stay well-formed', () => {
+    const file = join(work, 'control.yaml');
+    writeFileSync(
+      file,
+      `title: ${JSON.stringify(CONTROL)}\nseed: 3\nquestions:\n  - {template: output-bias-grad, points: 2}\n`,
+    );
+    const xml = cli.run('export', file, '--to', 'moodle', '--out', '-');
+    expect(xml.status).toBe(0);
+    const illegal = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
+    expect(xml.stdout).not.toMatch(illegal);
+    expect(xml.stdout).toContain('bell\uFFFD nul-ish\uFFFD \uFFFD');
+    const out = join(work, 'control.zip');
+    expect(cli.run('export', file, '--to', 'qti', '--out', out).status).toBe(0);
+    expect(strFromU8(unzipSync(readFileSync(out))['assessment.xml'])).not.toMatch(illegal);
+  });
+
   test('--help shows export in English and Japanese', () => {
     const en = cli.run('export', '--help');
     expect(en.status).toBe(0);
@@ -132,6 +150,14 @@ describe('backprop-tutor export', () => {
         /^backprop-tutor: missing\.yaml: ファイルが見つかりません\n$/,
       ],
     ];
+    cases.push(
+      [
+        ['export', SET, '--to', 'moodle', '--out', join(work, 'no-such-folder', 'q.xml')],
+        /: the folder .*no-such-folder does not exist: give --out a file in an existing folder\n$/,
+        /: フォルダ .*no-such-folder がありません/,
+      ],
+      [['export', SET, '--to', 'qti', '--out', work], /: is a folder: --out takes a file name/, /: フォルダです/],
+    );
     for (const [args, en, ja] of cases) {
       const e = cli.run(...args);
       expect(e.status, args.join(' ')).toBe(2);

@@ -3,7 +3,7 @@
 // $course$/top/… path) followed by its question[type=cloze] (name, questiontext and generalfeedback
 // in HTML); the Cloze sub-questions found with the syntax Moodle's parser reads; every answer against
 // an independent float64 recomputation, its tolerance against the rounded value and a wrong one.
-import { XMLParser } from 'fast-xml-parser';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { moodleXml } from '../../src/export/moodle';
 import type { ExportSet } from '../../src/export/questions';
@@ -48,7 +48,9 @@ describe.each(SETS)('Moodle XML of %s', (file) => {
 
   beforeAll(async () => {
     set = await exported(file, VARIANTS);
-    const doc = parser.parse(moodleXml(set)) as { quiz: { question: Node[] } };
+    const xml = moodleXml(set);
+    expect(XMLValidator.validate(xml)).toBe(true);
+    const doc = parser.parse(xml) as { quiz: { question: Node[] } };
     questions = doc.quiz.question;
   }, 120_000);
 

@@ -22,13 +22,16 @@ export const CONTENT: Readonly<Record<string, RegExp>> = {
   material:
     /^(qticomment )?((mattext |matemtext |matimage |mataudio |matvideo |matapplet |matapplication |matref |matbreak |mat_extension )+)(altmaterial )*$/,
   response_str:
-    /^(material )?(render_choice |render_hotspot |render_slider |render_fib |render_extension )(material )?$/,
-  render_fib: /^((material |material_ref |response_label |flow_label )*)$/,
+    /^((material |material_ref ))?(render_choice |render_hotspot |render_slider |render_fib |render_extension )((material |material_ref ))?$/,
+  render_fib: /^((material |material_ref |response_label |flow_label )*)(response_na )?$/,
+  // Mixed content: text and these elements.
+  response_label: /^((qticomment |material |material_ref |flow_mat )*)$/,
   resprocessing: /^(qticomment )?outcomes ((respcondition |itemproc_extension )+)$/,
   outcomes: /^(qticomment )?((decvar (interpretvar )*)+)$/,
   respcondition: /^(qticomment )?conditionvar (setvar )*(displayfeedback )*(respcond_extension )?$/,
   conditionvar:
     /^((not |and |or |unanswered |other |varequal |varlt |varlte |vargt |vargte |varsubset |varinside |varsubstring |durequal |durlt |durlte |durgt |durgte |var_extension )+)$/,
+  or: /^((not |and |or |unanswered |other |varequal |varlt |varlte |vargt |vargte |varsubset |varinside |varsubstring |durequal |durlt |durlte |durgt |durgte )+)$/,
   and: /^((not |and |or |unanswered |other |varequal |varlt |varlte |vargt |vargte |varsubset |varinside |varsubstring |durequal |durlt |durlte |durgt |durgte )+)$/,
   itemfeedback: /^(((flow_mat |material )|solution |hint )+)$/,
   flow_mat: /^(qticomment )?((flow_mat |material |material_ref )+)$/,
@@ -38,15 +41,18 @@ export const CONTENT: Readonly<Record<string, RegExp>> = {
   fieldentry: /^$/,
   selection_number: /^$/,
   decvar: /^$/,
+  varequal: /^$/,
   vargte: /^$/,
   varlte: /^$/,
   setvar: /^$/,
   displayfeedback: /^$/,
   other: /^$/,
-  response_label: /^$/,
 };
 
-/** Attributes each element must carry, and the values an enumerated attribute may take (null: any). */
+/**
+ * Attributes the export must write — the DTD's required ones, and the enumerated ones whose value
+ * matters to Canvas — with the values the DTD allows (null: any text).
+ */
 export const ATTRIBUTES: Readonly<Record<string, Readonly<Record<string, readonly string[] | null>>>> = {
   assessment: { ident: null, title: null },
   section: { ident: null },
@@ -56,6 +62,7 @@ export const ATTRIBUTES: Readonly<Record<string, Readonly<Record<string, readonl
   response_label: { ident: null },
   decvar: { varname: null, vartype: ['Integer', 'String', 'Decimal', 'Scientific', 'Boolean', 'Enumerated', 'Set'] },
   respcondition: { continue: ['Yes', 'No'] },
+  varequal: { respident: null },
   vargte: { respident: null },
   varlte: { respident: null },
   setvar: { varname: null, action: ['Set', 'Add', 'Subtract', 'Multiply', 'Divide'] },

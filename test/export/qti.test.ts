@@ -2,7 +2,7 @@
 // by element to the QTI 1.2 structure (qti-structure.ts) with fast-xml-parser, every item a Canvas
 // numerical question whose range contains the float64 value and its correct roundings and not a
 // wrong answer, a group per number asked, and the zip's entries dated 1980-01-01 00:00.
-import { XMLParser } from 'fast-xml-parser';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { unzipSync, strFromU8 } from 'fflate';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { ASSESSMENT_FILE, qtiZip } from '../../src/export/qti';
@@ -92,6 +92,11 @@ describe.each(SETS)('QTI zip of %s', (file) => {
     assessment = parse(strFromU8(files[ASSESSMENT_FILE]));
   }, 120_000);
 
+  test('both files are well-formed XML', () => {
+    for (const name of [ASSESSMENT_FILE, 'imsmanifest.xml'])
+      expect(XMLValidator.validate(strFromU8(files[name]))).toBe(true);
+  });
+
   test('the zip holds imsmanifest.xml and the one assessment it names', () => {
     expect(Object.keys(files).sort()).toEqual([ASSESSMENT_FILE, 'imsmanifest.xml'].sort());
     const manifest = parse(strFromU8(files['imsmanifest.xml']));
@@ -130,6 +135,8 @@ describe.each(SETS)('QTI zip of %s', (file) => {
           expect(fib?.attrs.fibtype).toBe('Decimal');
           const low = new Decimal([...all(it)].find((e) => e.name === 'vargte')?.text ?? 'NaN');
           const high = new Decimal([...all(it)].find((e) => e.name === 'varlte')?.text ?? 'NaN');
+          const equal = new Decimal([...all(it)].find((e) => e.name === 'varequal')?.text ?? 'NaN');
+          expect(equal.equals(low.plus(high).div(2))).toBe(true);
           const float = floatValue(variant.exercise, b.ask, b.cell);
           const graph = variant.exercise.network !== null && 'graph' in variant.exercise.network;
           const middle = low.plus(high).div(2).toNumber();

@@ -35,6 +35,15 @@ describe('numericKey', () => {
     expect(keyOf('120')).toEqual({ answer: '120', tolerance: '0', low: '120', high: '120' });
   });
 
+  test('where rounding carries (0.09996 → 0.100), the wrong 0.0999 stays outside', () => {
+    const key = keyOf('0.09996');
+    expect(key.tolerance).toBe('0.00005');
+    expect(inside(key, '0.100')).toBe(true);
+    expect(inside(key, '0.1000')).toBe(true);
+    expect(inside(key, '0.0999')).toBe(false);
+    expect(inside(key, '0.101')).toBe(false);
+  });
+
   test('fractions, carries, large and negative values', () => {
     expect(keyOf('1/3')).toEqual({
       answer: '0.333333333333',
@@ -74,12 +83,16 @@ describe('numericKey', () => {
             const verdict = judgeNumber(value, { value: parseLiteral(typed)!, written: written(typed), text: typed });
             if (isRight(verdict)) expect(inside(key, typed), `${typed} for ${n}/${d}`).toBe(true);
           }
-          // One unit off in the 3rd figure (from the 3-figure rounding): never inside.
+          // The 3-figure decimals next to the right one are wrong, and never inside — except at a tie,
+          // where the value is halfway and both roundings are right.
           if (!exact.isZero()) {
             const unit = new Decimal(10).pow(exact.abs().e - 2);
             const r3 = exact.toSignificantDigits(3, Decimal.ROUND_HALF_UP);
-            const off = exact.gte(r3) ? r3.minus(unit) : r3.plus(unit);
-            expect(inside(key, off.toFixed()), `${off.toFixed()} for ${n}/${d}`).toBe(false);
+            const tie = exact.minus(r3).abs().times(2).equals(unit);
+            for (const off of [r3.minus(unit), r3.plus(unit)]) {
+              if (tie && off.minus(exact).abs().times(2).equals(unit)) continue;
+              expect(inside(key, off.toFixed()), `${off.toFixed()} for ${n}/${d}`).toBe(false);
+            }
           }
         },
       ),
