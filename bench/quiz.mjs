@@ -1,8 +1,10 @@
 // The quiz's figures: Enter → verdict shown (95th percentile over the tries of a 50-question plain
 // session, every try graded and the second miss's worked step rendered), start-up to the first
-// question, and the peak memory (max RSS) of the whole 50-question plain session.
+// question, the peak memory (max RSS) of the whole 50-question plain session, and the start-up of an
+// adaptive quiz (no --template) whose profile is read from 10 past sessions of 50 questions (500 questions,
+// a hundred sessions of the default 5).
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -10,20 +12,13 @@ const QUESTIONS = 50;
 const RSS =
   "data:text/javascript,process.on('exit',()=>process.stderr.write('maxRSS '+process.resourceUsage().maxRSS+'\\n'))";
 
-function quiz(cli, root, dir, name) {
+const PROFILE_SESSIONS = 10;
+
+function quiz(cli, root, dir, name, adaptive = false) {
   const env = { ...process.env, XDG_STATE_HOME: join(dir, 'state') };
   delete env.BACKPROP_TUTOR_LANG;
-  const args = [
-    '--import',
-    RSS,
-    cli,
-    'quiz',
-    '--plain',
-    '--template',
-    'hidden-delta',
-    '--template',
-    'output-weight-grad',
-  ];
+  const args = ['--import', RSS, cli, 'quiz', '--plain'];
+  if (!adaptive) args.push('--template', 'hidden-delta', '--template', 'output-weight-grad');
   args.push('--count', String(QUESTIONS), '--seed', '1', '--session', join(dir, name));
   return spawn(process.execPath, args, { cwd: root, env });
 }
@@ -71,6 +66,23 @@ function session(cli, root, dir, name) {
   });
 }
 
+/** Milliseconds from the spawn to the first ask's prompt; the quiz is then stopped. */
+function firstPrompt(child) {
+  return new Promise((resolve) => {
+    const t0 = performance.now();
+    let out = '';
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (d) => {
+      out += d;
+      if (/a\d+> $/.test(out)) {
+        const ms = performance.now() - t0;
+        child.kill('SIGTERM');
+        resolve(ms);
+      }
+    });
+  });
+}
+
 export async function runQuizBench(cli, root, runs = 5) {
   const dir = mkdtempSync(join(tmpdir(), 'backprop-tutor-bench-quiz-'));
   try {
@@ -78,29 +90,26 @@ export async function runQuizBench(cli, root, runs = 5) {
     const main = await session(cli, root, dir, 'main.jsonl');
     startups.push(main.firstQuestionMs);
     for (let i = 0; i < runs; i++) {
-      const r = await new Promise((resolve) => {
-        const child = quiz(cli, root, dir, `startup-${i}.jsonl`);
-        const t0 = performance.now();
-        let out = '';
-        child.stdout.setEncoding('utf8');
-        child.stdout.on('data', (d) => {
-          out += d;
-          if (/a\d+> $/.test(out)) {
-            const ms = performance.now() - t0;
-            child.kill('SIGTERM');
-            resolve(ms);
-          }
-        });
-      });
+      const r = await firstPrompt(quiz(cli, root, dir, `startup-${i}.jsonl`));
       startups.push(r);
     }
     startups.sort((a, b) => a - b);
+    // The profile: the main session's journal, as if held 10 times, in the state folder.
+    const state = join(dir, 'state', 'backprop-tutor');
+    mkdirSync(state, { recursive: true });
+    for (let i = 0; i < PROFILE_SESSIONS; i++)
+      copyFileSync(join(dir, 'main.jsonl'), join(state, `quiz-${1000 + i}.jsonl`));
+    const adaptive = [];
+    for (let i = 0; i < runs; i++) adaptive.push(await firstPrompt(quiz(cli, root, dir, `adaptive-${i}.jsonl`, true)));
+    adaptive.sort((a, b) => a - b);
     return {
       questions: QUESTIONS,
       tries: main.verdicts.length,
       enterToVerdictP95Ms: percentile(main.verdicts, 95),
       enterToVerdictMedianMs: percentile(main.verdicts, 50),
       startupMedianMs: startups[Math.floor(startups.length / 2)],
+      adaptiveStartupMedianMs: adaptive[Math.floor(adaptive.length / 2)],
+      profileSessions: PROFILE_SESSIONS,
       peakMb: main.peakMb,
     };
   } finally {

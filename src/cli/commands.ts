@@ -305,8 +305,8 @@ export const QUIZ = {
       value: 'T',
       repeatable: true,
       description: text(
-        'Practise topic T (repeatable): forward-pass, loss, output-layer, hidden-layers, updates,\nactivations, softmax, matrix-form, graphs, symbolic. Default: every topic.',
-        'トピック T を練習します（複数指定可）: forward-pass, loss, output-layer, hidden-layers, updates,\nactivations, softmax, matrix-form, graphs, symbolic。既定: すべてのトピック。',
+        'Practise topic T (repeatable): forward-pass, loss, output-layer, hidden-layers, updates,\nactivations, softmax, matrix-form, graphs, symbolic. Default: your profile chooses what is due\n(Leitner boxes: what you missed comes back sooner, what you mastered later).',
+        'トピック T を練習します（複数指定可）: forward-pass, loss, output-layer, hidden-layers, updates,\nactivations, softmax, matrix-form, graphs, symbolic。既定: 記録から復習の時期が来たものを選びます\n（ライトナーの箱: できなかったものは早く、身に付いたものは遅く戻ってきます）。',
       ),
     },
     template: {
@@ -332,8 +332,8 @@ export const QUIZ = {
       short: 'd',
       values: ['1', '2', '3'],
       description: text(
-        'From 1 (fewest steps) to 3 (default 1).',
-        '難易度: 1（手順が最も少ない）から 3 まで（既定: 1）。',
+        'From 1 (fewest steps) to 3 (default 1; without --topic and --template your profile chooses it,\nand it rises after 3 right answers in a row).',
+        '難易度: 1（手順が最も少ない）から 3 まで（既定: 1。--topic も --template もなければ記録から選び、\n3問続けて正解すると上がります）。',
       ),
     },
     seed: {
@@ -375,8 +375,8 @@ export const QUIZ = {
     {
       optional: ['topic', 'template', 'count', 'difficulty', 'seed', 'lang', 'session', 'plain'],
       description: text(
-        'A quiz: one exercise at a time, every answer graded with feedback, a second try after a\nwrong answer, hints (hint or ?) and the worked step (steps); saved as you go.',
-        '小テスト: 演習を1問ずつ出し、解答を採点して説明を示します。不正解ならもう一度答えられ、\nヒント（hint または ?）と途中式（steps）も見られます。解答は随時保存されます。',
+        'A quiz: one exercise at a time, every answer graded with feedback, a second try after a\nwrong answer, hints (hint or ?) and the worked step (steps); saved as you go. Without\n--topic and --template your profile (Leitner boxes) chooses what comes next.',
+        '小テスト: 演習を1問ずつ出し、解答を採点して説明を示します。不正解ならもう一度答えられ、\nヒント（hint または ?）と途中式（steps）も見られます。解答は随時保存されます。\n--topic も --template もなければ、記録（ライトナーの箱）から次の問題を選びます。',
       ),
     },
     {
@@ -495,7 +495,7 @@ export const STATS = {
     {
       optional: ['session', 'format', 'lang'],
       description: text(
-        'Your quiz history: accuracy per topic session by session, the mistakes made most often (with\nwhat to read), the time spent answering, the Leitner box of each topic and what to practise next.',
+        'Your quiz history: accuracy per topic session by session, the mistakes made most often\n(with what to read), the time spent answering, the Leitner box of each topic and what to\npractise next.',
         '小テストの記録: トピックごとの正答率（セッションごとの推移）、多かった間違い（読むべき解説つき）、\n解答にかけた時間、各トピックのライトナーの箱、次に練習するもの。',
       ),
     },

@@ -26,7 +26,7 @@ import { readHistory } from '../quiz/history';
 import { ADAPTIVE, runInteractive, topicPicker } from '../quiz/interactive';
 import { adaptivePlan, raisedDifficulty } from '../quiz/next';
 import { profileOf } from '../quiz/profile';
-import { applyEvent, startSession, streakBefore } from '../quiz/session';
+import { foldEvents, streakBefore } from '../quiz/session';
 import { summaryText } from '../quiz/summary';
 import { TOPICS, topicById } from '../quiz/topics';
 import type { Quiz } from '../quiz/turn';
@@ -168,7 +168,7 @@ export async function quizCommand(args: string[]): Promise<number> {
     ? (q: number) => raisedDifficulty(plan[q - 1].difficulty, streakBefore(quiz.state, q))
     : undefined;
   const quiz: Quiz = {
-    state: opened.events.reduce(applyEvent, startSession(session)),
+    state: foldEvents(session, opened.events),
     exercise: exerciseBook(plan, lang, raised),
     journal,
     width: process.stdout.isTTY ? (process.stdout.columns ?? 80) : 80,

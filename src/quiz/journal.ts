@@ -121,8 +121,18 @@ export function parseJournal(content: string, file: string): Journal {
     events.push(record as unknown as EventLine);
   });
   if (session === null) {
-    // Only a torn first line: a quiz that crashed while writing its first line.
-    if (content.trim() === '' || end === 0) throw notJournal(file, 1, 'no session line');
+    // Nothing or only a torn first line: a quiz that stopped before its session line was saved.
+    if (unstarted(content)) {
+      throw new InputError(
+        file,
+        null,
+        text(
+          'the quiz stopped before its first line was saved: there is nothing to resume; start it again without --resume',
+          '小テストは最初の行を保存する前に止まりました。続けるものはありません。--resume を付けずに始め直してください',
+        ),
+      );
+    }
+    throw notJournal(file, 1, 'no session line');
   }
   return { session: session!, events, length: Buffer.byteLength(content.slice(0, end)) };
 }
@@ -155,10 +165,27 @@ function writer(file: string, fd: number): JournalWriter {
   };
 }
 
-/** A new journal at `file` (which must not exist or be empty), its session line written. */
+/** How every session line begins as the quiz writes it. */
+const SESSION_START = `{"type":"session","version":${JOURNAL_VERSION},`;
+
+/**
+ * Empty, or only the torn beginning of a session line as this quiz writes one: a quiz killed while
+ * creating its journal. Such a file holds nothing of anyone's, so a new session may take it.
+ */
+export function unstarted(content: string): boolean {
+  return !content.includes('\n') && (SESSION_START.startsWith(content) || content.startsWith(SESSION_START));
+}
+
+/** A new journal at `file` (which must not exist, be empty, or be a journal that never started), its session line written. */
 export function createJournal(file: string, session: SessionLine): JournalWriter {
   mkdirSync(dirname(file), { recursive: true });
-  if (existsSync(file) && statSync(file).size > 0) {
+  const size = existsSync(file) ? statSync(file).size : 0;
+  if (size > 0 && statSync(file).isFile() && size < 64 * 1024 && unstarted(readFileSync(file, 'utf8'))) {
+    const fd = openSync(file, 'r+');
+    ftruncateSync(fd, 0);
+    fsyncSync(fd);
+    closeSync(fd);
+  } else if (size > 0) {
     let journal = false;
     try {
       readJournal(file);

@@ -7,7 +7,7 @@
 // sixteen. The profile is derived from the journals alone (a pure fold), so it cannot disagree with them.
 import type { EventLine, SessionLine } from './header';
 import { planSession } from './plan';
-import { applyEvent, startSession, type SessionState } from './session';
+import { foldEvents, type SessionState } from './session';
 import { topicOfTemplate } from './topics';
 
 export const BOXES = 5;
@@ -75,7 +75,7 @@ function templatesOf(past: PastSession): (question: number) => string {
 
 /** The questions of a session with at least one finished ask, and how each went (unfinished asks do not count). */
 export function questionResults(past: PastSession): QuestionResult[] {
-  const state: SessionState = past.events.reduce(applyEvent, startSession(past.session));
+  const state: SessionState = foldEvents(past.session, past.events);
   const template = templatesOf(past);
   const by = new Map<number, { outcome: QuestionOutcome; misconceptions: string[] }>();
   for (const [key, p] of state.asks) {

@@ -10,7 +10,7 @@ import { dueOrder } from './next';
 import { planSession } from './plan';
 import { dueIn, profileOf } from './profile';
 import { readingFor } from './readings';
-import { applyEvent, scoreOf, startSession } from './session';
+import { foldEvents, scoreOf } from './session';
 import { TOPICS, topicOfTemplate } from './topics';
 
 export interface SessionStats {
@@ -73,7 +73,7 @@ export function statsOf(all: readonly ReadSession[]): Stats {
   const diagnosed: string[] = [];
   const out: SessionStats[] = [];
   sessions.forEach((s, i) => {
-    const state = s.events.reduce(applyEvent, startSession(s.session));
+    const state = foldEvents(s.session, s.events);
     const lineTemplate = new Map<number, string>();
     let ms = 0;
     for (const e of s.events) {
@@ -85,8 +85,11 @@ export function statsOf(all: readonly ReadSession[]): Stats {
     }
     let plan: ReturnType<typeof planSession> | null = null;
     const topicOf = (q: number) => {
-      plan ??= planSession(s.session);
-      const template = lineTemplate.get(q) ?? plan[q - 1]?.template ?? '';
+      let template = lineTemplate.get(q);
+      if (template === undefined) {
+        plan ??= planSession(s.session);
+        template = plan[q - 1]?.template ?? '';
+      }
       return topicOfTemplate(template)?.id ?? null;
     };
     for (const e of s.events) {

@@ -60,6 +60,9 @@ export function scoreLine(quiz: Quiz): string {
   return `  [${pick(WORDS.score(points, finished, quiz.state.streak), langOf(quiz))}]\n`;
 }
 
+/** A verdict or message wrapped to the terminal, its continuation lines indented under it. */
+const said = (quiz: Quiz, line: string): string => `${wrap(line, quiz.width, '  ').join('\n')}\n`;
+
 const askOf = (x: QuizExercise, id: string): Ask => x.exercise.asks.find((a) => a.id === id)!;
 
 /** What one line typed at the ask `pos` does; `ms` is how long the student took. */
@@ -77,7 +80,7 @@ export function respond(quiz: Quiz, pos: Position, line: string, ms: number): Re
     if (level > hints.length) return { text: `${pick(WORDS.noMoreHints, lang)}\n`, mark: 'hint' };
     const hint = hints[level - 1];
     record(quiz, { type: 'hint', ...base, level, cost: hint.cost, at: at() });
-    return { text: `${pick(WORDS.hint(level, hint.cost), lang)} ${pick(hint.text, lang)}\n`, mark: 'hint' };
+    return { text: said(quiz, `${pick(WORDS.hint(level, hint.cost), lang)} ${pick(hint.text, lang)}`), mark: 'hint' };
   }
   if (command === 'steps') {
     record(quiz, { type: 'steps', ...base, at: at() });
@@ -107,15 +110,17 @@ export function respond(quiz: Quiz, pos: Position, line: string, ms: number): Re
   };
   record(quiz, event);
   const feedback = pick(result.feedback, lang);
-  if (result.status === 'invalid') return { text: `? ${pick(WORDS.invalid, lang)} ${feedback}\n`, mark: 'invalid' };
+  if (result.status === 'invalid')
+    return { text: said(quiz, `? ${pick(WORDS.invalid, lang)} ${feedback}`), mark: 'invalid' };
   const score = pick(WORDS.tryScore(result.score), lang);
-  if (result.status === 'correct') return { text: `✓ ${feedback}${score}\n${scoreLine(quiz)}`, mark: 'correct' };
+  if (result.status === 'correct')
+    return { text: `${said(quiz, `✓ ${feedback}${score}`)}${scoreLine(quiz)}`, mark: 'correct' };
   if (!progressOf(quiz.state, pos.question, pos.ask).done) {
     // Before the second try, a feedback that only gives the right answer away is kept back.
     const shown = result.revealsOnly ? pick(WORDS.incorrect, lang) : feedback;
-    return { text: `✗ ${shown}${score}\n${pick(WORDS.secondTry, lang)}\n`, mark: 'incorrect' };
+    return { text: `${said(quiz, `✗ ${shown}${score}`)}${pick(WORDS.secondTry, lang)}\n`, mark: 'incorrect' };
   }
-  const verdict = `✗ ${feedback}${score}\n`;
+  const verdict = said(quiz, `✗ ${feedback}${score}`);
   // The second miss: the worked step, and the quiz moves on.
   record(quiz, { type: 'steps', ...base, at: at() });
   return {

@@ -82,6 +82,25 @@ describe('quiz journal', () => {
     expect(existsSync(`${file}.lock`)).toBe(false);
   });
 
+  it('a quiz killed while writing its first line: nothing to resume; a new quiz may take the file', () => {
+    for (const torn of ['', '{"type":"sess', '{"type":"session","version":1,"seed":3,"cou']) {
+      const file = q.path('unstarted.jsonl');
+      writeFileSync(file, torn);
+      const resumed = q.quiz([], '--session', file, '--resume');
+      expect(resumed.status).toBe(2);
+      expect(resumed.stderr).toContain('the quiz stopped before its first line was saved');
+      const again = q.quiz(['-2.4', '-2.2'], ...BIAS, '--session', file);
+      expect(again.status).toBe(0);
+      expect(journalLines(file)[0]).toMatchObject({ type: 'session', seed: 3 });
+      expect(answers(file).map((l) => l.status)).toEqual(['correct', 'correct']);
+    }
+    // Text that is not the beginning of a session line is someone's: refused and left as it is.
+    const notes = q.path('notes-no-newline.txt');
+    writeFileSync(notes, '{"type":"note"');
+    expect(q.quiz(['1'], ...BIAS, '--session', notes).status).toBe(2);
+    expect(readFileSync(notes, 'utf8')).toBe('{"type":"note"');
+  });
+
   it('SIGTERM saves, prints how to resume and exits 130', async () => {
     const file = q.path('term.jsonl');
     const child = spawn(process.execPath, [q.cli.cli, 'quiz', ...BIAS, '--session', file], {

@@ -1,7 +1,7 @@
 // The session state as pure functions: which ask comes next after each kind of event.
 import { describe, expect, it } from 'vitest';
 import type { AnswerLine, SessionLine } from '../../src/quiz/header';
-import { applyEvent, nextAsk, scoreOf, startSession, type SessionState } from '../../src/quiz/session';
+import { applyEvent, foldEvents, nextAsk, scoreOf, startSession, type SessionState } from '../../src/quiz/session';
 
 const session: SessionLine = {
   type: 'session',
@@ -69,5 +69,31 @@ describe('nextAsk', () => {
   it('the streak counts right answers in a row', () => {
     expect(fold(answer(1, 'a1', 'correct', 1), answer(1, 'a2', 'correct', 1)).streak).toBe(2);
     expect(fold(answer(1, 'a1', 'correct', 1), answer(1, 'a2', 'incorrect')).streak).toBe(0);
+  });
+});
+
+describe('foldEvents', () => {
+  it('gives the state reduce(applyEvent) gives, on random event sequences', () => {
+    const statuses = ['correct', 'incorrect', 'invalid', 'skipped'] as const;
+    let seed = 7;
+    const rand = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    for (let run = 0; run < 200; run++) {
+      const events: Parameters<typeof applyEvent>[1][] = [];
+      for (let i = rand(12); i > 0; i--) {
+        const question = 1 + rand(2);
+        const ask = asksOf(question)[rand(asksOf(question).length)];
+        const kind = rand(6);
+        if (kind === 0) events.push({ type: 'hint', question, ask, level: 1 + rand(2), cost: 0.25, at: '' });
+        else if (kind === 1) events.push({ type: 'steps', question, ask, at: '' });
+        else events.push(answer(question, ask, statuses[rand(4)], rand(2)));
+      }
+      const folded = foldEvents(session, events);
+      const reduced = fold(...events);
+      expect([...folded.asks]).toEqual([...reduced.asks]);
+      expect([folded.streak, [...folded.started]]).toEqual([reduced.streak, [...reduced.started]]);
+    }
   });
 });

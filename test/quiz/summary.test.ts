@@ -31,6 +31,21 @@ describe('the summary at the end of a quiz', () => {
     for (const line of summary.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
   });
 
+  it('verdicts are wrapped to the 80 columns of a pipe, continued two columns in', () => {
+    const r = q.quiz(['2.4', '2.4', '-1.1', '-2.2'], ...BIAS, '--session', q.path('wrapped.jsonl'));
+    const lines = r.stdout.split('\n');
+    const from = lines.findIndex((l) => l.startsWith('a1> ✗ Incorrect: it looks like the sign is flipped'));
+    const to = lines.indexOf('One more try.', from);
+    expect(to - from).toBeGreaterThan(1);
+    // The first line follows the prompt "a1> ".
+    expect(lines[from].length - 'a1> '.length).toBeLessThanOrEqual(80);
+    for (const l of lines.slice(from + 1, to)) {
+      expect(l.length).toBeLessThanOrEqual(80);
+      expect(l).toMatch(/^ {2}\S/);
+    }
+    expect(lines.slice(from, to).join(' ').replace(/\s+/g, ' ')).toContain('(or the gradient was negated)');
+  });
+
   it('in Japanese', () => {
     const r = q.quiz(['2.4', '2.4', '-1.1', '-2.2'], ...BIAS, '--lang', 'ja', '--session', q.path('summary-ja.jsonl'));
     expect(r.stdout).toMatch(/トピックごとの正答率:\n {2}出力層 {2}1\/2 {2}50%\n/);
