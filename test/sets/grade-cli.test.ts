@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { Decimal } from 'decimal.js';
+import Fraction from 'fraction.js';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { misconception } from '../../src/concepts/misconceptions';
@@ -346,6 +347,38 @@ describe('backprop-tutor grade: bad rows reported with their line, the rest grad
     const rows = parse(result.stdout) as string[][];
     expect(rows.find((r) => r[0] === 'right')!.at(-2)).toBe(String(maxOf('right')));
     expect(rows.find((r) => r[0] === 'wrong')!.at(-2)).toBe('');
+  });
+
+  test('error carried forward within a question: L − L′ from a wrong L earns its credit', () => {
+    // Exercise ③ (train-once) asks L, L′ and L − L′; a student with L off by 1/10 who subtracts right.
+    const student = key.students.find((s) => s.id === 'wrong')!;
+    const n = student.questions.findIndex((q) => q.template === 'train-once');
+    const q = student.questions[n];
+    expect(q.asks.map((a) => a.quantity)).toEqual(['loss', 'loss_after', 'loss_improvement']);
+    const exact = (id: string) => new Fraction((q.expected[id] as JsonValue).exact!);
+    const wrongLoss = exact('a1').add(new Fraction(1, 10));
+    const typed = new Map([
+      ['a1', wrongLoss.toFraction()],
+      ['a2', exact('a2').toFraction()],
+      ['a3', wrongLoss.sub(exact('a2')).toFraction()],
+    ]);
+    const cells = columns.slice(1).map((column) => {
+      const [qText, id] = column.split('.');
+      return Number(qText.slice(1)) - 1 === n ? (typed.get(id) ?? '') : '';
+    });
+    const file = join(work, 'carried.csv');
+    writeFileSync(file, `${columns.join(',')}\n${['wrong', ...cells].join(',')}\n`);
+    const result = cli.run('grade', join(work, 'out/key.json'), '--responses', file, '--format', 'json');
+    expect(result.status).toBe(0);
+    const graded = JSON.parse(result.stdout).students.find((s: { id: string }) => s.id === 'wrong');
+    const results = graded.questions[n].results;
+    expect(results.map((r: { status: string; score: number }) => [r.status, r.score])).toEqual([
+      ['incorrect', 0],
+      ['correct', 1],
+      ['incorrect', 1],
+    ]);
+    expect(results[2].feedback).toContain(wrongLoss.toFraction());
+    expect(graded.questions[n].score).toBe(Math.round((q.points * 2 * 100) / 3) / 100);
   });
 
   test('Japanese messages; a bad key or header is one line, exit 2', () => {
