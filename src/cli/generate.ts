@@ -1,6 +1,7 @@
 // `backprop-tutor generate SET.yaml --out DIR [--roster roster.csv | --variants N] [--format html,pdf,md,latex]`:
 // every student's variant, self-tested, then rendered and written. Nothing is written until every
-// variant has passed, so a failure leaves no half-written class behind.
+// variant has passed the self-test, so a failing variant leaves no half-written class behind; then
+// each file is written as soon as it is rendered.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
 import { dirname, join } from 'node:path';
@@ -13,7 +14,7 @@ import { loadSet } from '../sets/load';
 import { loadRoster, numberedVariants } from '../sets/roster';
 import { selfTest } from '../sets/verify';
 import { GENERATE } from './commands';
-import { GENERATE as WORDS } from './messages';
+import { GENERATE as WORDS, SOLVE } from './messages';
 import { parseCommand } from './parse';
 import { progressBar } from './progress';
 import { UsageError } from './usage-error';
@@ -66,20 +67,28 @@ export async function generateCommand(args: string[]): Promise<number> {
   }
   for (const r of replaced) say(WORDS.replaced(r.student, r.question, r.seed, r.why));
 
+  // No browser for a PDF: said before the first file is written, not after half the class.
+  if (formats.includes('pdf')) {
+    const { chromiumCandidates, findChromium } = await import('../render/pdf');
+    if (findChromium() === null) {
+      say(SOLVE.noBrowser(chromiumCandidates().join(', ')));
+      return 1;
+    }
+  }
   const { render, close } = await renderer();
-  let files;
+  const write = (path: string, content: string | Uint8Array) => {
+    const target = join(out, path);
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, content);
+  };
+  let count: number;
   try {
-    files = await setFiles(set, exams, formats, render, (done) => progress(students.length + done, total));
+    count = await setFiles(set, exams, formats, render, write, (done) => progress(students.length + done, total));
   } finally {
     bar.stop();
     await close();
   }
-  for (const [path, content] of files) {
-    const target = join(out, path);
-    mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(target, content);
-  }
-  say(WORDS.wrote(files.size, out, exams.length));
+  say(WORDS.wrote(count, out, exams.length));
   return 0;
 }
 

@@ -1,6 +1,7 @@
 // Every file `generate` writes, by path relative to the output folder, in a fixed order (so the same
 // inputs always give the same tree): per student worksheet, key and worked solutions in each format,
-// the class's worksheets and keys, key.json and the responses template.
+// the class's worksheets and keys, key.json and the responses template. Each file goes to the writer
+// as soon as it is rendered, so that a class of 1,000 needs the memory of one student's files.
 import type { WorkedDocument } from '../document/model';
 import type { Exam } from './exam';
 import { classDocument, keyDocument, solutionsDocument, worksheetDocument } from './documents';
@@ -15,16 +16,23 @@ export const EXTENSION: Readonly<Record<SetFormat, string>> = { html: 'html', pd
 /** Renders one document in one format (the CLI passes the shared renderers; PDF reuses one browser). */
 export type Render = (doc: WorkedDocument, format: SetFormat) => Promise<string | Uint8Array>;
 
-export type Files = Map<string, string | Uint8Array>;
+/** Takes each file as it is made (a student's worked solutions are megabytes: a class is not held in memory). */
+export type Write = (path: string, content: string | Uint8Array) => void;
 
+/** Writes every file through `write`, in the fixed order; returns how many. */
 export async function setFiles(
   set: ExerciseSet,
   exams: readonly Exam[],
   formats: readonly SetFormat[],
   render: Render,
+  write: Write,
   progress: (done: number, total: number) => void = () => {},
-): Promise<Files> {
-  const files: Files = new Map();
+): Promise<number> {
+  let count = 0;
+  const put: Write = (path, content) => {
+    write(path, content);
+    count++;
+  };
   const total = exams.length + 1;
   let done = 0;
   for (const exam of exams) {
@@ -34,16 +42,15 @@ export async function setFiles(
       ['solutions', solutionsDocument(set, exam)],
     ];
     for (const [name, doc] of docs)
-      for (const format of formats)
-        files.set(`${exam.student.id}/${name}.${EXTENSION[format]}`, await render(doc, format));
+      for (const format of formats) put(`${exam.student.id}/${name}.${EXTENSION[format]}`, await render(doc, format));
     progress(++done, total);
   }
   for (const kind of ['worksheets', 'keys'] as const) {
     const doc = classDocument(set, exams, kind);
-    for (const format of formats) files.set(`${kind}.${EXTENSION[format]}`, await render(doc, format));
+    for (const format of formats) put(`${kind}.${EXTENSION[format]}`, await render(doc, format));
   }
-  files.set('key.json', `${JSON.stringify(keyJson(set, exams), null, 2)}\n`);
-  files.set('responses-template.csv', responsesTemplate(exams));
+  put('key.json', `${JSON.stringify(keyJson(set, exams), null, 2)}\n`);
+  put('responses-template.csv', responsesTemplate(exams));
   progress(++done, total);
-  return files;
+  return count;
 }
