@@ -84,6 +84,11 @@ export async function generateCommand(args: string[]): Promise<number> {
   let count: number;
   try {
     count = await setFiles(set, exams, formats, render, write, (done) => progress(students.length + done, total));
+  } catch (error) {
+    if ((error as Error).name !== 'BrowserError') throw error;
+    bar.stop();
+    say(SOLVE.browserFailed((error as Error).message));
+    return 1;
   } finally {
     bar.stop();
     await close();
@@ -92,13 +97,16 @@ export async function generateCommand(args: string[]): Promise<number> {
   return 0;
 }
 
-/** The shared renderers, loaded only here. */
+/** The shared renderers, loaded only here; PDFs are printed by one browser for the whole class. */
 async function renderer() {
   const { renderDocument } = await import('../render/worked');
   const { fixedPdfDates } = await import('../sets/pdf-dates');
+  let printer: import('../render/pdf').PdfPrinter | null = null;
   const render = async (doc: WorkedDocument, format: SetFormat) => {
-    const rendered = await renderDocument(doc, format === 'md' ? 'markdown' : format);
-    return typeof rendered === 'string' ? rendered : fixedPdfDates(rendered);
+    if (format !== 'pdf') return (await renderDocument(doc, format === 'md' ? 'markdown' : format)) as string;
+    if (printer === null) printer = await (await import('../render/pdf')).pdfPrinter();
+    const html = (await renderDocument(doc, 'html')) as string;
+    return fixedPdfDates(await printer.print(html));
   };
-  return { render, close: async () => {} };
+  return { render, close: async () => printer?.close() };
 }

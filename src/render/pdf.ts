@@ -67,36 +67,59 @@ export interface PdfOptions {
   readonly executablePath?: string;
 }
 
-/** Prints the HTML to PDF bytes. Throws NoBrowserError when no Chromium is installed. */
-export async function htmlToPdf(html: string, options: PdfOptions = {}): Promise<Uint8Array> {
+/** One browser that prints many pages (a class's sheets): started once, closed by the caller. */
+export interface PdfPrinter {
+  print(html: string): Promise<Uint8Array>;
+  close(): Promise<void>;
+}
+
+/** Starts Chromium for printing. Throws NoBrowserError when none is installed, BrowserError when it fails to start. */
+export async function pdfPrinter(options: PdfOptions = {}): Promise<PdfPrinter> {
   const executablePath = options.executablePath ?? findChromium();
   if (executablePath === null) throw new NoBrowserError(chromiumCandidates());
   const { chromium } = (await import(PLAYWRIGHT)) as typeof import('playwright-core');
-  let browser;
+  let browser: import('playwright-core').Browser;
   try {
     browser = await chromium.launch({ executablePath, headless: true, args: [...CHROMIUM_ARGS] });
   } catch (error) {
     throw new BrowserError(`${executablePath}: ${(error as Error).message.split('\n')[0]}`);
   }
+  return {
+    async print(html) {
+      const page = await browser.newPage({ viewport: { width: PRINT_WIDTH_PX, height: 1100 } });
+      try {
+        await page.emulateMedia({ media: 'print' });
+        await page.setContent(html, { waitUntil: 'load' });
+        await page.evaluate(async () => {
+          await document.fonts.ready;
+          (window as unknown as { btFit?: () => void }).btFit?.();
+        });
+        const pdf = await page.pdf({
+          format: 'A4',
+          printBackground: true,
+          preferCSSPageSize: true,
+          displayHeaderFooter: true,
+          headerTemplate: '<span></span>',
+          footerTemplate:
+            '<div style="font-size:8px;width:100%;text-align:center;color:#555"><span class="pageNumber"></span> / <span class="totalPages"></span></div>',
+        });
+        return new Uint8Array(pdf);
+      } finally {
+        await page.close();
+      }
+    },
+    async close() {
+      await browser.close();
+    },
+  };
+}
+
+/** Prints the HTML to PDF bytes. Throws NoBrowserError when no Chromium is installed. */
+export async function htmlToPdf(html: string, options: PdfOptions = {}): Promise<Uint8Array> {
+  const printer = await pdfPrinter(options);
   try {
-    const page = await browser.newPage({ viewport: { width: PRINT_WIDTH_PX, height: 1100 } });
-    await page.emulateMedia({ media: 'print' });
-    await page.setContent(html, { waitUntil: 'load' });
-    await page.evaluate(async () => {
-      await document.fonts.ready;
-      (window as unknown as { btFit?: () => void }).btFit?.();
-    });
-    const pdf = await page.pdf({
-      format: 'A4',
-      printBackground: true,
-      preferCSSPageSize: true,
-      displayHeaderFooter: true,
-      headerTemplate: '<span></span>',
-      footerTemplate:
-        '<div style="font-size:8px;width:100%;text-align:center;color:#555"><span class="pageNumber"></span> / <span class="totalPages"></span></div>',
-    });
-    return new Uint8Array(pdf);
+    return await printer.print(html);
   } finally {
-    await browser.close();
+    await printer.close();
   }
 }
