@@ -74,6 +74,43 @@ describe('parseResponses', () => {
     ]);
   });
 
+  test("an answer to an ask the student's variant does not have is said, not dropped", () => {
+    // s2's second question is a variant with one ask only (a1), the others' has a1 and a2.
+    const mixed = parseKey(
+      JSON.stringify({
+        title: 'T',
+        set_seed: 1,
+        students: [
+          {
+            id: 's1',
+            name: '',
+            code: '0',
+            questions: [
+              { ...q1, points: 2 },
+              { ...q2, points: 3 },
+            ],
+          },
+          {
+            id: 's2',
+            name: '',
+            code: '1',
+            questions: [
+              { ...q1, points: 2 },
+              { ...q1, points: 3 },
+            ],
+          },
+        ],
+      }),
+    );
+    expect(q2.asks.map((a) => a.id)).toEqual(['a1', 'a2']);
+    const text = `student_id,q1.a1,q2.a1,q2.a2\ns1,1,2,3\ns2,1,2,3\n`;
+    const { rows, problems } = parseResponses(text, mixed, 'r.csv');
+    expect(rows.map((r) => [...r.answers[1].keys()])).toEqual([['a1', 'a2'], ['a1']]);
+    expect(problems.map((p) => [p.line, p.text.en])).toEqual([
+      [3, 'q2.a2: student "s2" was not asked a2 in question 2; this answer is not graded'],
+    ]);
+  });
+
   test('a header without student_id is an error at line 1', () => {
     expect(() => parseResponses('id,q1.a1\n', key, 'r.csv')).toThrow(InputError);
     expect(() => parseResponses('id,q1.a1\n', key, 'r.csv')).toThrow(/^r\.csv:1: expected the header student_id/);
