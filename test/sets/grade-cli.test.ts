@@ -312,6 +312,24 @@ describe('backprop-tutor grade: the round trip', () => {
   });
 });
 
+describe('backprop-tutor grade: same inputs, same bytes', () => {
+  test('grades.csv and report.html do not depend on the time or the run', () => {
+    const again = cli.run(
+      'grade',
+      join(work, 'out/key.json'),
+      '--responses',
+      join(work, 'answers.csv'),
+      '--out',
+      join(work, 'grades-2.csv'),
+      '--report',
+      join(work, 'report-2.html'),
+    );
+    expect(again.status).toBe(0);
+    expect(readFileSync(join(work, 'grades-2.csv'))).toEqual(readFileSync(join(work, 'grades.csv')));
+    expect(readFileSync(join(work, 'report-2.html'))).toEqual(readFileSync(join(work, 'report.html')));
+  });
+});
+
 describe('backprop-tutor grade: bad rows reported with their line, the rest graded', () => {
   test('malformed, unknown, duplicate rows and an unknown column; the good row still graded', () => {
     const right = key.students.find((s) => s.id === 'right')!;
@@ -435,6 +453,14 @@ describe('backprop-tutor key CODE --set SET.yaml', () => {
     const text = cli.run('key', student.code, '--set', SET);
     expect(text.status).toBe(0);
     expect(text.stdout).toContain(student.code);
+    for (const format of ['md', 'latex']) {
+      const out = cli.run('key', student.code, '--set', SET, '--format', format);
+      expect(out.status, out.stderr).toBe(0);
+      expect(out.stdout).toContain(student.code);
+      // Every ask of every question has its line in the key.
+      const asks = student.questions.reduce((n, q) => n + q.asks.length, 0);
+      expect(out.stdout.match(/a\d+: /g)?.length ?? 0).toBeGreaterThanOrEqual(asks);
+    }
   });
 
   test('a bad code, no --set, pdf without --output: one line, exit 2', () => {
