@@ -694,8 +694,8 @@ export const KEY = {
       required: ['set'],
       optional: ['format', 'output', 'lang'],
       description: text(
-        'A lost key regenerated: the answers and the worked solutions of the variant with this code,\nfrom the set file alone (the same bytes generate wrote).',
-        'なくした解答を作り直します: このコードの問題の解答と途中式つきの解説を、セットのファイルだけから\n作ります（generate が書き出したものと同じ内容）。',
+        "A lost key regenerated: the answers and the worked solutions of the variant with this code,\nfrom the set file alone (the questions and answers generate wrote, headed by the code: the\nstudent's id and name are not in it).",
+        'なくした解答を作り直します: このコードの問題の解答と途中式つきの解説を、セットのファイルだけから\n作ります（generate が書き出したものと同じ問題と解答。コードには学生 ID と氏名が含まれないので、\n見出しはコードです）。',
       ),
     },
   ],

@@ -1,6 +1,7 @@
 // `backprop-tutor generate SET.yaml --out DIR [--roster roster.csv | --variants N] [--format html,pdf,md,latex]`:
 // every student's variant, self-tested, then rendered and written. Nothing is written until every
-// variant has passed, so a failure leaves no half-written class behind.
+// variant has passed the self-test, so a failing variant leaves no half-written class behind; then
+// each file is written as soon as it is rendered.
 import { mkdirSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
 import { dirname, join } from 'node:path';
@@ -14,7 +15,7 @@ import { loadSet } from '../sets/load';
 import { loadRoster, numberedVariants } from '../sets/roster';
 import { selfTest } from '../sets/verify';
 import { GENERATE } from './commands';
-import { GENERATE as WORDS } from './messages';
+import { GENERATE as WORDS, SOLVE } from './messages';
 import { outputError, writeOutputFile } from './output';
 import { parseCommand } from './parse';
 import { progressBar } from './progress';
@@ -76,21 +77,18 @@ export async function generateCommand(args: string[]): Promise<number> {
   }
   for (const r of replaced) say(WORDS.replaced(r.student, r.question, r.seed, r.why));
 
+  // No browser for a PDF: said before the first file is written, not after half the class.
+  if (formats.includes('pdf')) {
+    const { chromiumCandidates, findChromium } = await import('../render/pdf');
+    if (findChromium() === null) {
+      say(SOLVE.noBrowser(chromiumCandidates().join(', ')));
+      return 1;
+    }
+  }
   const { render, close } = await renderer();
-  let files;
-  try {
-    const practice = formats.includes('practice') ? await practicePages(set) : undefined;
-    files = await setFiles(set, exams, formats, render, (done) => progress(students.length + done, total), practice);
-  } finally {
-    bar.stop();
-    await close();
-  }
-  if (formats.includes('practice')) {
-    const { zipFiles } = await import('../web/zip');
-    const pages = new Map(exams.map((e) => [`${e.student.id}.html`, files.get(`${e.student.id}/practice.html`)!]));
-    files.set('practice.zip', zipFiles(pages));
-  }
-  for (const [path, content] of files) {
+  // The practice pages are also zipped for the class, so they are kept as they are written.
+  const practicePagesWritten = new Map<string, string | Uint8Array>();
+  const write = (path: string, content: string | Uint8Array) => {
     const target = join(out, path);
     try {
       mkdirSync(dirname(target), { recursive: true });
@@ -98,20 +96,51 @@ export async function generateCommand(args: string[]): Promise<number> {
       throw outputError(dirname(target), error);
     }
     writeOutputFile(target, content);
+    if (path.endsWith('/practice.html'))
+      practicePagesWritten.set(`${path.slice(0, -'/practice.html'.length)}.html`, content);
+  };
+  let count: number;
+  try {
+    const practice = formats.includes('practice') ? await practicePages(set) : undefined;
+    count = await setFiles(
+      set,
+      exams,
+      formats,
+      render,
+      write,
+      (done) => progress(students.length + done, total),
+      practice,
+    );
+  } catch (error) {
+    if ((error as Error).name !== 'BrowserError') throw error;
+    bar.stop();
+    say(SOLVE.browserFailed((error as Error).message));
+    return 1;
+  } finally {
+    bar.stop();
+    await close();
   }
-  say(WORDS.wrote(files.size, out, exams.length));
+  if (formats.includes('practice')) {
+    const { zipFiles } = await import('../web/zip');
+    write('practice.zip', zipFiles(practicePagesWritten));
+    count++;
+  }
+  say(WORDS.wrote(count, out, exams.length));
   return 0;
 }
 
-/** The shared renderers, loaded only here. */
+/** The shared renderers, loaded only here; PDFs are printed by one browser for the whole class. */
 async function renderer() {
   const { renderDocument } = await import('../render/worked');
   const { fixedPdfDates } = await import('../sets/pdf-dates');
+  let printer: import('../render/pdf').PdfPrinter | null = null;
   const render = async (doc: WorkedDocument, format: DocumentFormat) => {
-    const rendered = await renderDocument(doc, format === 'md' ? 'markdown' : format);
-    return typeof rendered === 'string' ? rendered : fixedPdfDates(rendered);
+    if (format !== 'pdf') return (await renderDocument(doc, format === 'md' ? 'markdown' : format)) as string;
+    if (printer === null) printer = await (await import('../render/pdf')).pdfPrinter();
+    const html = (await renderDocument(doc, 'html')) as string;
+    return fixedPdfDates(await printer.print(html));
   };
-  return { render, close: async () => {} };
+  return { render, close: async () => printer?.close() };
 }
 
 /** A student's practice page: the exam's questions, the set's title and language, the student's id for the CSV. */

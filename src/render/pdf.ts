@@ -85,27 +85,57 @@ export interface PdfOptions {
   readonly timeoutSeconds?: number;
 }
 
+/** One browser that prints many pages (a class's sheets): started once, closed by the caller. */
+export interface PdfPrinter {
+  print(html: string): Promise<Uint8Array>;
+  close(): Promise<void>;
+}
+
 /**
- * Prints the HTML to PDF bytes. Throws NoBrowserError when no Chromium is installed, BrowserError when
- * it fails, BrowserTimeoutError when it does not start or print in time. The browser is started here,
- * as a process group of its own with its profile and TMPDIR in one temporary folder, so that on every
- * path (done, failed, timed out, Ctrl-C) the whole group is killed and the folder removed.
+ * Starts Chromium for printing. Throws NoBrowserError when no Chromium is installed, BrowserError when
+ * it fails, BrowserTimeoutError when it does not start, or a page does not print, in time. The browser
+ * is started here, as a process group of its own with its profile and TMPDIR in one temporary folder,
+ * so that on every path (done, failed, timed out, Ctrl-C) the whole group is killed and the folder
+ * removed by close().
  */
-export async function htmlToPdf(html: string, options: PdfOptions = {}): Promise<Uint8Array> {
+export async function pdfPrinter(options: PdfOptions = {}): Promise<PdfPrinter> {
   const executablePath = options.executablePath ?? findChromium();
   if (executablePath === null) throw new NoBrowserError(chromiumCandidates());
   const seconds = options.timeoutSeconds ?? pdfTimeoutSeconds();
   const { chromium } = (await import(PLAYWRIGHT)) as typeof import('playwright-core');
   const browser = startBrowser(executablePath, seconds);
+  let wsEndpoint: string;
   try {
-    const wsEndpoint = await browser.ready;
-    return await withDeadline(
-      print(chromium, wsEndpoint, html, seconds),
-      seconds,
-      () => new BrowserTimeoutError(executablePath, 'print', seconds),
-    );
-  } finally {
+    wsEndpoint = await browser.ready;
+  } catch (error) {
     await browser.stop();
+    throw error;
+  }
+  // Connected on the first print, within its deadline (a browser that listens but never answers is
+  // a print that does not finish).
+  let connection: Promise<import('playwright-core').Browser> | null = null;
+  return {
+    print(html) {
+      const work = (async () => {
+        connection ??= chromium.connectOverCDP(wsEndpoint, { timeout: seconds * 1000 });
+        return printPage(await connection, html, seconds);
+      })();
+      return withDeadline(work, seconds, () => new BrowserTimeoutError(executablePath, 'print', seconds));
+    },
+    async close() {
+      if (connection !== null) await (await connection.catch(() => null))?.close().catch(() => {});
+      await browser.stop();
+    },
+  };
+}
+
+/** Prints the HTML to PDF bytes, with a browser of its own (see pdfPrinter for what it throws). */
+export async function htmlToPdf(html: string, options: PdfOptions = {}): Promise<Uint8Array> {
+  const printer = await pdfPrinter(options);
+  try {
+    return await printer.print(html);
+  } finally {
+    await printer.close();
   }
 }
 
@@ -225,15 +255,14 @@ async function withDeadline<T>(work: Promise<T>, seconds: number, timeout: () =>
   }
 }
 
-async function print(
-  chromium: typeof import('playwright-core').chromium,
-  wsEndpoint: string,
+/** One page printed to PDF by a connected browser; the page is closed after. */
+async function printPage(
+  browser: import('playwright-core').Browser,
   html: string,
   seconds: number,
 ): Promise<Uint8Array> {
-  const browser = await chromium.connectOverCDP(wsEndpoint, { timeout: seconds * 1000 });
+  const page = await browser.newPage({ viewport: { width: PRINT_WIDTH_PX, height: 1100 } });
   try {
-    const page = await browser.newPage({ viewport: { width: PRINT_WIDTH_PX, height: 1100 } });
     await page.emulateMedia({ media: 'print' });
     await page.setContent(html, { waitUntil: 'load', timeout: seconds * 1000 });
     await page.evaluate(async () => {
@@ -251,6 +280,6 @@ async function print(
     });
     return new Uint8Array(pdf);
   } finally {
-    await browser.close().catch(() => {});
+    await page.close().catch(() => {});
   }
 }

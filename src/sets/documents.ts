@@ -21,9 +21,13 @@ function promptBlocks(exercise: Exercise): Block[] {
   return [{ kind: 'preformatted', lines: exercise.prompt.split('\n') }];
 }
 
-const header = (exam: Exam, lang: Lang): Block[] => [
-  p(`${pick(WORDS.student(exam.student.name, exam.student.id), lang)} · ${pick(WORDS.code(exam.code), lang)}`),
-];
+/** Who the sheet is for and its code; a key regenerated from its code alone (no id, no name) says only the code. */
+const who = (exam: Exam, lang: Lang): string =>
+  exam.student.name === '' && exam.student.id === exam.code
+    ? pick(WORDS.code(exam.code), lang)
+    : `${pick(WORDS.student(exam.student.name, exam.student.id), lang)} · ${pick(WORDS.code(exam.code), lang)}`;
+
+const header = (exam: Exam, lang: Lang): Block[] => [p(who(exam, lang))];
 
 const total = (exam: Exam) => exam.questions.reduce((sum, q) => sum + q.points, 0);
 
@@ -156,9 +160,7 @@ export function solutionsDocument(set: ExerciseSet, exam: Exam): WorkedDocument 
   return {
     lang,
     title: `${set.title} — ${pick(WORDS.solutions, lang)}`,
-    subtitle: [
-      `${pick(WORDS.student(exam.student.name, exam.student.id), lang)} · ${pick(WORDS.code(exam.code), lang)}`,
-    ],
+    subtitle: [who(exam, lang)],
     sections: exam.questions.flatMap((q, i) => questionSolution(q.exercise, i + 1, lang)),
   };
 }

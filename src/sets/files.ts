@@ -1,6 +1,7 @@
 // Every file `generate` writes, by path relative to the output folder, in a fixed order (so the same
 // inputs always give the same tree): per student worksheet, key and worked solutions in each format,
-// the class's worksheets and keys, key.json and the responses template.
+// the class's worksheets and keys, key.json and the responses template. Each file goes to the writer
+// as soon as it is rendered, so that a class of 1,000 needs the memory of one student's files.
 import type { WorkedDocument } from '../document/model';
 import type { Exam } from './exam';
 import { classDocument, keyDocument, solutionsDocument, worksheetDocument } from './documents';
@@ -20,18 +21,25 @@ export type Render = (doc: WorkedDocument, format: DocumentFormat) => Promise<st
 /** Makes a student's practice page (`<id>/practice.html`) from the exam. */
 export type PracticePage = (exam: Exam) => Promise<string>;
 
-export type Files = Map<string, string | Uint8Array>;
+/** Takes each file as it is made (a student's worked solutions are megabytes: a class is not held in memory). */
+export type Write = (path: string, content: string | Uint8Array) => void;
 
+/** Writes every file through `write`, in the fixed order; returns how many. */
 export async function setFiles(
   set: ExerciseSet,
   exams: readonly Exam[],
   formats: readonly SetFormat[],
   render: Render,
+  write: Write,
   progress: (done: number, total: number) => void = () => {},
   practice?: PracticePage,
-): Promise<Files> {
-  const files: Files = new Map();
+): Promise<number> {
   const documentFormats = formats.filter((f): f is DocumentFormat => f !== 'practice');
+  let count = 0;
+  const put: Write = (path, content) => {
+    write(path, content);
+    count++;
+  };
   const total = exams.length + 1;
   let done = 0;
   for (const exam of exams) {
@@ -42,16 +50,16 @@ export async function setFiles(
     ];
     for (const [name, doc] of docs)
       for (const format of documentFormats)
-        files.set(`${exam.student.id}/${name}.${EXTENSION[format]}`, await render(doc, format));
-    if (practice && formats.includes('practice')) files.set(`${exam.student.id}/practice.html`, await practice(exam));
+        put(`${exam.student.id}/${name}.${EXTENSION[format]}`, await render(doc, format));
+    if (practice && formats.includes('practice')) put(`${exam.student.id}/practice.html`, await practice(exam));
     progress(++done, total);
   }
   for (const kind of ['worksheets', 'keys'] as const) {
     const doc = classDocument(set, exams, kind);
-    for (const format of documentFormats) files.set(`${kind}.${EXTENSION[format]}`, await render(doc, format));
+    for (const format of documentFormats) put(`${kind}.${EXTENSION[format]}`, await render(doc, format));
   }
-  files.set('key.json', `${JSON.stringify(keyJson(set, exams), null, 2)}\n`);
-  files.set('responses-template.csv', responsesTemplate(exams));
+  put('key.json', `${JSON.stringify(keyJson(set, exams), null, 2)}\n`);
+  put('responses-template.csv', responsesTemplate(exams));
   progress(++done, total);
-  return files;
+  return count;
 }

@@ -65,7 +65,7 @@ function contexts() {
   };
 }
 
-/** The grader's results, or, for an answer beyond what it can compare (a number like 1e999999), that answer marked unreadable. */
+/** The grader's results; an answer it cannot grade (a value beyond what it compares) is marked unreadable, the others graded alone. */
 function gradeAnswers(ctx: GradingContext, answers: ReadonlyMap<string, string>): AskResult[] {
   try {
     return gradeExercise(ctx, answers);

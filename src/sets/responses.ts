@@ -138,9 +138,23 @@ export function parseResponses(text: string, key: ClassKey, file = '<responses>'
     }
     firstLine.set(id, line);
     const answers = Array.from({ length: count }, () => new Map<string, string>());
+    const student = key.students.find((s) => s.id === id)!;
     columns.forEach((column, i) => {
       const cell = cells[i + 1] ?? '';
-      if (column !== null && cell.trim() !== '') answers[column.question].set(column.ask, cell);
+      if (column === null || cell.trim() === '') return;
+      // Variants of one question may differ in their asks: an answer to an ask this student was not given is said, not dropped.
+      if (!student.questions[column.question].loaded.exercise.asks.some((a) => a.id === column.ask)) {
+        const name = `q${column.question + 1}.${column.ask}`;
+        problems.push({
+          line,
+          text: {
+            en: `${name}: student "${id}" was not asked ${column.ask} in question ${column.question + 1}; this answer is not graded`,
+            ja: `${name}: 学生 "${id}" の問題 ${column.question + 1} に問い ${column.ask} はありません。この解答は採点しません`,
+          },
+        });
+        return;
+      }
+      answers[column.question].set(column.ask, cell);
     });
     rows.push({ line, id, answers });
   }

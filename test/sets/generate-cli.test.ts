@@ -1,6 +1,6 @@
 // `backprop-tutor generate` as a whole process (dist/cli.js built for the test): the tree it writes,
 // the key.json contract, variants fixed by set seed and id alone, determinism and one-line errors.
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -174,6 +174,26 @@ describe('backprop-tutor generate', () => {
     expect([...a.keys()].sort()).toEqual(['key.pdf', 'solutions.pdf', 'worksheet.pdf']);
     for (const hex of a.values()) expect(Buffer.from(hex, 'hex').subarray(0, 5).toString()).toBe('%PDF-');
     expect(run('pdf-b')).toEqual(a);
+  });
+
+  test('--format pdf without a browser: one line before anything is written, exit 1', () => {
+    const out = join(work, 'no-browser');
+    const result = cli.runWithEnv(
+      { BACKPROP_TUTOR_CHROMIUM: join(work, 'no-such-chromium') },
+      'generate',
+      SET,
+      '--out',
+      out,
+      '--variants',
+      '2',
+      '--format',
+      'html,pdf',
+    );
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(
+      /^backprop-tutor: cannot make a PDF: no Chromium browser found \(looked for .*no-such-chromium\)\. [^\n]*\n$/,
+    );
+    expect(existsSync(out)).toBe(false);
   });
 
   test('bad command lines and files: one line, exit 2', () => {

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { Decimal } from 'decimal.js';
+import Fraction from 'fraction.js';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { misconception } from '../../src/concepts/misconceptions';
@@ -311,6 +312,24 @@ describe('backprop-tutor grade: the round trip', () => {
   });
 });
 
+describe('backprop-tutor grade: same inputs, same bytes', () => {
+  test('grades.csv and report.html do not depend on the time or the run', () => {
+    const again = cli.run(
+      'grade',
+      join(work, 'out/key.json'),
+      '--responses',
+      join(work, 'answers.csv'),
+      '--out',
+      join(work, 'grades-2.csv'),
+      '--report',
+      join(work, 'report-2.html'),
+    );
+    expect(again.status).toBe(0);
+    expect(readFileSync(join(work, 'grades-2.csv'))).toEqual(readFileSync(join(work, 'grades.csv')));
+    expect(readFileSync(join(work, 'report-2.html'))).toEqual(readFileSync(join(work, 'report.html')));
+  });
+});
+
 describe('backprop-tutor grade: bad rows reported with their line, the rest graded', () => {
   test('malformed, unknown, duplicate rows and an unknown column; the good row still graded', () => {
     const right = key.students.find((s) => s.id === 'right')!;
@@ -346,6 +365,38 @@ describe('backprop-tutor grade: bad rows reported with their line, the rest grad
     const rows = parse(result.stdout) as string[][];
     expect(rows.find((r) => r[0] === 'right')!.at(-2)).toBe(String(maxOf('right')));
     expect(rows.find((r) => r[0] === 'wrong')!.at(-2)).toBe('');
+  });
+
+  test('error carried forward within a question: L − L′ from a wrong L earns its credit', () => {
+    // Exercise ③ (train-once) asks L, L′ and L − L′; a student with L off by 1/10 who subtracts right.
+    const student = key.students.find((s) => s.id === 'wrong')!;
+    const n = student.questions.findIndex((q) => q.template === 'train-once');
+    const q = student.questions[n];
+    expect(q.asks.map((a) => a.quantity)).toEqual(['loss', 'loss_after', 'loss_improvement']);
+    const exact = (id: string) => new Fraction((q.expected[id] as JsonValue).exact!);
+    const wrongLoss = exact('a1').add(new Fraction(1, 10));
+    const typed = new Map([
+      ['a1', wrongLoss.toFraction()],
+      ['a2', exact('a2').toFraction()],
+      ['a3', wrongLoss.sub(exact('a2')).toFraction()],
+    ]);
+    const cells = columns.slice(1).map((column) => {
+      const [qText, id] = column.split('.');
+      return Number(qText.slice(1)) - 1 === n ? (typed.get(id) ?? '') : '';
+    });
+    const file = join(work, 'carried.csv');
+    writeFileSync(file, `${columns.join(',')}\n${['wrong', ...cells].join(',')}\n`);
+    const result = cli.run('grade', join(work, 'out/key.json'), '--responses', file, '--format', 'json');
+    expect(result.status).toBe(0);
+    const graded = JSON.parse(result.stdout).students.find((s: { id: string }) => s.id === 'wrong');
+    const results = graded.questions[n].results;
+    expect(results.map((r: { status: string; score: number }) => [r.status, r.score])).toEqual([
+      ['incorrect', 0],
+      ['correct', 1],
+      ['incorrect', 1],
+    ]);
+    expect(results[2].feedback).toContain(wrongLoss.toFraction());
+    expect(graded.questions[n].score).toBe(Math.round((q.points * 2 * 100) / 3) / 100);
   });
 
   test('Japanese messages; a bad key or header is one line, exit 2', () => {
@@ -402,6 +453,14 @@ describe('backprop-tutor key CODE --set SET.yaml', () => {
     const text = cli.run('key', student.code, '--set', SET);
     expect(text.status).toBe(0);
     expect(text.stdout).toContain(student.code);
+    for (const format of ['md', 'latex']) {
+      const out = cli.run('key', student.code, '--set', SET, '--format', format);
+      expect(out.status, out.stderr).toBe(0);
+      expect(out.stdout).toContain(student.code);
+      // Every ask of every question has its line in the key.
+      const asks = student.questions.reduce((n, q) => n + q.asks.length, 0);
+      expect(out.stdout.match(/a\d+: /g)?.length ?? 0).toBeGreaterThanOrEqual(asks);
+    }
   });
 
   test('a bad code, no --set, pdf without --output: one line, exit 2', () => {
