@@ -84,6 +84,24 @@ describe.skipIf(executablePath === null)('practice pages packaged', () => {
     expect(want.feedback).toMatch(/[ぁ-んァ-ン]/);
     expect(await page.textContent('#score')).toBe('得点: 1 点中 0 点');
     expect(errors).toEqual([]);
+    // The page's policy refuses any fetch, and any script but its own.
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(r.url()));
+    const tried = await page.evaluate(async () => {
+      const violations: string[] = [];
+      document.addEventListener('securitypolicyviolation', (e) => violations.push(e.violatedDirective));
+      const fetched = await fetch('http://example.invalid/x').then(
+        () => 'fetched',
+        () => 'refused',
+      );
+      const script = document.createElement('script');
+      script.textContent = 'document.title = "injected"';
+      document.body.append(script);
+      await new Promise((r) => setTimeout(r, 50));
+      return { fetched, violations, title: document.title };
+    });
+    expect(tried).toEqual({ fetched: 'refused', violations: ['connect-src', 'script-src-elem'], title });
+    expect(requests).toEqual([]);
     await page.close();
   });
 
