@@ -3,14 +3,17 @@
 // found up the frame chain (and runs quietly without one), and `generate --format practice` writes a
 // page per student whose CSV names the student and the responses template's columns, and a zip of
 // them that is the same bytes twice. Needs `npm run build`, Chromium, unzip and xmllint.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { COMMANDS } from '../../src/cli/commands';
+import type { ExpectedValue } from '../../src/exercises/types';
 import { CHROMIUM_ARGS, findChromium } from '../../src/render/pdf';
+import { answersFor } from './answers';
 
 const executablePath = findChromium();
 if (executablePath === null) console.warn('practice package tests SKIPPED: no Chromium found');
@@ -220,14 +223,33 @@ describe.skipIf(executablePath === null)('practice pages packaged', () => {
       await page.waitForSelector('html[data-ready="true"]');
       expect(await page.textContent('h1')).toBe(`<i>Quiz</i> & co — ${key.students[i].name}`);
       expect(await page.locator('#student-id').count()).toBe(0);
-      await page.fill('input[data-question="1"][data-ask="a1"]', '-0.5');
+      // Every ask answered right (typed, not even graded), then exported.
+      const typed: string[] = [];
+      for (const [q, exercise] of questions.entries())
+        for (const ask of (exercise as { asks: { id: string }[] }).asks) {
+          const expected = (exercise as { expected: Record<string, ExpectedValue> }).expected[ask.id];
+          const answer = answersFor(expected)[0].answer;
+          typed.push(answer);
+          await page.fill(`input[data-question="${q + 1}"][data-ask="${ask.id}"]`, answer);
+        }
       const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export')]);
-      const [header, row] = parse(readFileSync((await download.path())!, 'utf8')) as string[][];
+      const csvFile = (await download.path())!;
+      const [header, row] = parse(readFileSync(csvFile, 'utf8')) as string[][];
       expect(header).toEqual(template[0]);
-      expect(row[0]).toBe(id);
-      expect(row[1]).toBe('-0.5');
+      expect(row).toEqual([id, ...typed]);
       expect(errors).toEqual([]);
       await context.close();
+      // The class's grader takes the exported CSV (when this build has it): all right, full marks.
+      if (COMMANDS.some((c) => c.name === ('grade' as string))) {
+        const graded = spawnSync(
+          'node',
+          ['dist/cli.js', 'grade', join(dir, 'class', 'key.json'), '--responses', csvFile, '--format', 'json'],
+          { encoding: 'utf8' },
+        );
+        const student = JSON.parse(graded.stdout).students.find((s: { id: string }) => s.id === id);
+        expect(student.total).toBe(student.max);
+        expect(student.max).toBeGreaterThan(0);
+      }
     }
   });
 });
