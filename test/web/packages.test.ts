@@ -233,7 +233,9 @@ describe.skipIf(executablePath === null)('practice pages packaged', () => {
           await page.fill(`input[data-question="${q + 1}"][data-ask="${ask.id}"]`, answer);
         }
       const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export')]);
-      const csvFile = (await download.path())!;
+      // Kept: the browser's copy goes with its context.
+      const csvFile = join(dir, `${id}-answers.csv`);
+      await download.saveAs(csvFile);
       const [header, row] = parse(readFileSync(csvFile, 'utf8')) as string[][];
       expect(header).toEqual(template[0]);
       expect(row).toEqual([id, ...typed]);
@@ -246,6 +248,7 @@ describe.skipIf(executablePath === null)('practice pages packaged', () => {
           ['dist/cli.js', 'grade', join(dir, 'class', 'key.json'), '--responses', csvFile, '--format', 'json'],
           { encoding: 'utf8' },
         );
+        expect(graded.stdout, graded.stderr).not.toBe('');
         const student = JSON.parse(graded.stdout).students.find((s: { id: string }) => s.id === id);
         expect(student.total).toBe(student.max);
         expect(student.max).toBeGreaterThan(0);
