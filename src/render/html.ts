@@ -8,8 +8,8 @@ import { inlineKatexCss } from './katex-css';
 
 type Katex = typeof import('katex').default;
 
-/** Typesets LaTeX with KaTeX, each distinct formula once. */
-function mathRenderer(katex: Katex, output: 'html' | 'htmlAndMathml' = 'html') {
+/** Typesets LaTeX with KaTeX, each distinct formula once: as HTML (needs KaTeX's CSS), MathML, or both. */
+function mathRenderer(katex: Katex, output: 'html' | 'mathml' | 'htmlAndMathml' = 'html') {
   const cache = new Map<string, string>();
   return (latex: string, display = false): string => {
     const key = `${display ? 'D' : 'I'}${latex}`;
@@ -69,15 +69,10 @@ if(window.matchMedia){var q=matchMedia('print');if(q.addEventListener)q.addEvent
 export interface HtmlOptions {
   /** Base of the element ids (defaults to none); lets several documents share a page. */
   readonly idPrefix?: string;
-  /** Also MathML beside KaTeX's HTML, for screen readers (default: HTML only, the smaller file). */
-  readonly mathml?: boolean;
 }
 
-/** Renders blocks of the document model as HTML (KaTeX typeset here), for pages that set their own frame. */
-export async function htmlBlockRenderer(options: HtmlOptions = {}) {
-  const katex = (await import('katex')).default;
-  const math = mathRenderer(katex, options.mathml ? 'htmlAndMathml' : 'html');
-  const prefix = options.idPrefix ?? '';
+/** The blocks of a document as HTML, with math set by `math`. */
+function blockRenderer(math: (latex: string) => string, prefix: string) {
   const rich = (text: RichText | null): string =>
     (text ?? []).map((x: Inline) => (typeof x === 'string' ? escapeHtml(x) : math(x.math))).join('');
   const line = (latex: string, cls = 'eq') => `<div class="${cls}">${math(`\\displaystyle ${latex}`)}</div>`;
@@ -125,12 +120,13 @@ export async function htmlBlockRenderer(options: HtmlOptions = {}) {
     }
   };
 
-  return { block, rich };
+  return { rich, block };
 }
 
 export async function renderHtml(doc: WorkedDocument, options: HtmlOptions = {}): Promise<string> {
-  const { block, rich } = await htmlBlockRenderer(options);
+  const katex = (await import('katex')).default;
   const prefix = options.idPrefix ?? '';
+  const { rich, block } = blockRenderer(mathRenderer(katex), prefix);
   const toc = `<nav class="toc"><ol>${doc.sections.map((s) => `<li><a href="#${escapeHtml(prefix)}sec-${escapeHtml(s.id)}">${escapeHtml(s.title)}</a></li>`).join('')}</ol></nav>`;
   const sections = doc.sections
     .map(
@@ -146,4 +142,13 @@ export async function renderHtml(doc: WorkedDocument, options: HtmlOptions = {})
     `<title>${escapeHtml(doc.title)}</title>\n` +
     `<style>${inlineKatexCss(body)}</style>\n<style>${PAGE_CSS}</style>\n</head>\n<body>\n${body}\n<script>${FIT_SCRIPT}</script>\n</body>\n</html>\n`
   );
+}
+
+/**
+ * The blocks of the document model as HTML (KaTeX typeset here), for pages that set their own frame
+ * (the practice page); `mathml` adds MathML beside KaTeX's HTML, for screen readers.
+ */
+export async function htmlBlockRenderer(options: HtmlOptions & { readonly mathml?: boolean } = {}) {
+  const katex = (await import('katex')).default;
+  return blockRenderer(mathRenderer(katex, options.mathml ? 'htmlAndMathml' : 'html'), options.idPrefix ?? '');
 }
