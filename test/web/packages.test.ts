@@ -86,6 +86,11 @@ describe.skipIf(executablePath === null)('practice pages packaged', () => {
     expect(await page.textContent('[data-result][data-question="1"][data-ask="a1"]')).toBe(want.feedback);
     expect(want.feedback).toMatch(/[ぁ-んァ-ン]/);
     expect(await page.textContent('#score')).toBe('得点: 1 点中 0 点');
+    // A hostile answer is read by the parser and shown as text.
+    await page.fill('input[data-question="1"][data-ask="a1"]', '<img src=x onerror="alert(3)">');
+    await page.press('input[data-question="1"][data-ask="a1"]', 'Enter');
+    expect(await page.getAttribute('[data-result][data-question="1"][data-ask="a1"]', 'data-status')).toBe('invalid');
+    expect(await page.locator('img').count()).toBe(0);
     expect(errors).toEqual([]);
     // The page's policy refuses any fetch, and any script but its own.
     const requests: string[] = [];

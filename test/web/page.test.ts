@@ -240,6 +240,9 @@ describe.skipIf(executablePath === null)('the practice page in headless Chromium
         expect(await page.getAttribute(result(i + 1, ask), 'data-status')).toBe('correct');
       }
     expect(await page.inputValue('#student-id')).toBe('s-42');
+    // Kept under a key naming the page's exercises.
+    const names = exercises.map((e) => `${e.template}/${e.difficulty}/${e.seed}/${e.lang}`).join(',');
+    expect(await page.evaluate(() => Object.keys(localStorage))).toEqual([`backprop-tutor practice ${names}`]);
     expect(await page.textContent('#score')).toBe(score);
     expect(await page.locator(`#q1-${q1ask}-hints li:not([hidden])`).count()).toBe(1);
     expect(await page.isVisible(stepButton)).toBe(true);
