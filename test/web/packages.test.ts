@@ -137,9 +137,16 @@ describe.skipIf(executablePath === null)('practice pages packaged', () => {
     const errors = await watched(page);
     const lms = `<!DOCTYPE html><html lang="en"><head><title>LMS</title><script>
       window.calls = [];
+      window.data = JSON.parse(sessionStorage.getItem('lms') || '{}');
       window.API = {};
       for (const name of ['LMSInitialize', 'LMSSetValue', 'LMSCommit', 'LMSFinish', 'LMSGetValue', 'LMSGetLastError'])
-        window.API[name] = (...args) => { window.calls.push([name, ...args]); return name === 'LMSGetLastError' ? '0' : 'true'; };
+        window.API[name] = (...args) => {
+          window.calls.push([name, ...args]);
+          if (name === 'LMSSetValue') window.data[args[0]] = args[1];
+          if (name === 'LMSCommit') sessionStorage.setItem('lms', JSON.stringify(window.data));
+          if (name === 'LMSGetValue') return window.data[args[0]] ?? '';
+          return name === 'LMSGetLastError' ? '0' : 'true';
+        };
       </script></head><body><div><iframe id="sco" title="practice" src="course/index.html" width="800" height="600"></iframe></div></body></html>`;
     await page.route('http://lms.test/**', (route) => {
       const url = route.request().url();
@@ -168,9 +175,20 @@ describe.skipIf(executablePath === null)('practice pages packaged', () => {
     await frame.locator('input[data-question="2"][data-ask="a1"]').fill(right(1));
     await frame.locator('input[data-question="2"][data-ask="a1"]').press('Enter');
     expect(set(await calls())).toMatchObject({ 'cmi.core.score.raw': '100', 'cmi.core.lesson_status': 'completed' });
-    // Leaving the SCO ends the session.
+    // The progress went to cmi.suspend_data: another device (no localStorage) resumes from it.
+    const suspended = set(await calls())['cmi.suspend_data'];
+    expect(JSON.parse(suspended).asks['1.a1'].entered).toBe(right(0));
+    await frame.locator('html').evaluate(() => localStorage.clear());
+    await page.reload();
+    await frame.locator('html[data-ready="true"]').waitFor();
+    expect(await frame.locator('input[data-question="1"][data-ask="a1"]').inputValue()).toBe(right(0));
+    expect(await frame.locator('[data-result][data-question="1"][data-ask="a1"]').getAttribute('data-status')).toBe(
+      'correct',
+    );
+    // Leaving the SCO ends the session (completed: no suspend).
     await page.evaluate(() => document.getElementById('sco')!.remove());
     await expect.poll(async () => (await calls()).at(-1)).toEqual(['LMSFinish', '']);
+    expect(set(await calls())['cmi.core.exit']).toBe('');
     expect(errors).toEqual([]);
     await context.close();
 
