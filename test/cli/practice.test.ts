@@ -27,6 +27,9 @@ describe('practice on the command line', () => {
     expect(scorm.stderr.split('\n')[0]).toBe(
       'backprop-tutor: practice: --scorm writes a zip: name the file with --output OUT (e.g. --output practice.zip)',
     );
+    const unwritable = run('practice', '--count', '1', '--output', '/nonexistent-dir/page.html');
+    expect(unwritable.status).toBe(2);
+    expect(unwritable.stderr).toBe('backprop-tutor: /nonexistent-dir/page.html: cannot write the file (ENOENT)\n');
     const count = run('practice', '--count', '0');
     expect(count.status).toBe(2);
     expect(count.stderr).not.toMatch(/\n\s+at /);
