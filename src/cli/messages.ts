@@ -231,6 +231,8 @@ export const PRACTICE = {
       `practice: wrote ${file} (${count} exercise${count === 1 ? '' : 's'}, seed ${seed})`,
       `practice: ${file} を書き出しました（演習 ${count} 問、シード ${seed}）`,
     ),
+  cannotWrite: (reason: string): Text =>
+    text(`cannot write the file (${reason})`, `ファイルに書き込めません（${reason}）`),
   drawn: (count: number, seed: number): Text =>
     text(
       `practice: ${count} exercise${count === 1 ? '' : 's'}, seed ${seed} (the same page again: --seed ${seed})`,

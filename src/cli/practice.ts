@@ -6,6 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { generateExercise } from '../exercises/generate';
 import { TEMPLATES, templateByName } from '../exercises/templates/index';
 import type { Difficulty } from '../exercises/types';
+import { InputError } from '../network/errors';
 import { planSession } from '../quiz/plan';
 import { TOPICS } from '../quiz/topics';
 import { pick } from '../text/lang';
@@ -58,7 +59,13 @@ export async function practiceCommand(args: string[]): Promise<number> {
       process.stderr.write(`backprop-tutor: ${pick(MESSAGES.drawn(exercises.length, seed), lang)}\n`);
     return 0;
   }
-  writeFileSync(output, scorm ? scormPackage(title, page) : page);
+  try {
+    writeFileSync(output, scorm ? scormPackage(title, page) : page);
+  } catch (error) {
+    // A folder that does not exist, no permission: the file named, no stack trace.
+    const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    throw new InputError(output, null, MESSAGES.cannotWrite(code));
+  }
   process.stderr.write(`backprop-tutor: ${pick(MESSAGES.wrote(output, exercises.length, seed), lang)}\n`);
   return 0;
 }

@@ -8,7 +8,7 @@ import { inlineKatexCss } from './katex-css';
 
 type Katex = typeof import('katex').default;
 
-/** Typesets LaTeX with KaTeX, each distinct formula once: as HTML (needs KaTeX's CSS) or as MathML. */
+/** Typesets LaTeX with KaTeX, each distinct formula once: as HTML (needs KaTeX's CSS), MathML, or both. */
 function mathRenderer(katex: Katex, output: 'html' | 'mathml' | 'htmlAndMathml' = 'html') {
   const cache = new Map<string, string>();
   return (latex: string, display = false): string => {

@@ -10,7 +10,7 @@ import { exerciseResultsJson } from '../grader/render';
 import { readAnswer } from '../grader/student';
 import { isSymbolicAsk, type Ask } from '../exercises/types';
 import { pick, text, type Lang } from '../text/lang';
-import { EMPTY_ASK, readProgress, withAsk, type Progress } from './progress';
+import { EMPTY_ASK, EMPTY_PROGRESS, readProgress, withAsk, type Progress } from './progress';
 import { responsesCsv } from './responses-csv';
 import { findScormApi, scormReporter } from './scorm-api';
 import type { ScriptWords } from './words';
@@ -48,8 +48,12 @@ function start(): void {
   const key = root.dataset.storageKey ?? 'backprop-tutor practice';
   const fixedStudent = root.dataset.student;
 
+  const scorm = scormReporter(root.dataset.scorm === '1.2' ? findScormApi(window) : null);
   // Storage can be off (a private window, a policy): the page then works without keeping anything.
+  // In an LMS, the attempt's own suspend data comes first (it follows the student to another device).
   const load = (): Progress => {
+    const fromLms = scorm.stored();
+    if (fromLms !== null && readProgress(fromLms) !== EMPTY_PROGRESS) return readProgress(fromLms);
     try {
       return readProgress(localStorage.getItem(key));
     } catch {
@@ -58,8 +62,10 @@ function start(): void {
   };
   let progress = load();
   const save = () => {
+    const json = JSON.stringify(progress);
+    scorm.keep(json);
     try {
-      localStorage.setItem(key, JSON.stringify(progress));
+      localStorage.setItem(key, json);
     } catch {
       // Nothing to do: the answers stay on the page until it is closed.
     }
@@ -71,7 +77,6 @@ function start(): void {
     document.querySelector<HTMLInputElement>(`input[data-question="${n}"][data-ask="${CSS.escape(ask)}"]`);
   const scores = new Map<string, number>();
   const totalAsks = questions.reduce((s, q) => s + q.asks.length, 0);
-  const scorm = scormReporter(root.dataset.scorm === '1.2' ? findScormApi(window) : null);
 
   const showScore = () => {
     const total = [...scores.values()].reduce((s, x) => s + x, 0);
@@ -252,6 +257,7 @@ function start(): void {
   document.getElementById('reset')?.addEventListener('click', () => {
     if (!window.confirm(words.confirmReset)) return;
     progress = readProgress(null);
+    scorm.keep(JSON.stringify(progress));
     try {
       localStorage.removeItem(key);
     } catch {

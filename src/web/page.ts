@@ -71,7 +71,7 @@ footer { margin-top: 2.5rem; font-size: .85rem; color: #3d4759; }
 @media (max-width: 30rem) { body { margin: .8rem auto; padding: 0 .6rem; } .prompt { padding: .4rem .5rem; } .ask { padding-left: .45rem; } }
 @media print {
   body { margin: 0; max-width: none; font-size: 11pt; }
-  .tools, .actions, .syntax, [data-result], ol.hints, .worked, .kept { display: none !important; }
+  .tools, .actions, .syntax, [data-result], ol.hints, .worked, .kept, .how { display: none !important; }
   section { break-inside: auto; }
   .ask { break-inside: avoid; border-left: none; padding-left: 0; }
   input[type="text"] { border: none; border-bottom: 1px solid #000; border-radius: 0; width: 100%; min-height: 2.2em; }
@@ -111,7 +111,7 @@ function askHtml(ask: PracticeAsk, n: number, lang: Lang): string {
     : '';
   return (
     `<div class="ask">` +
-    `<label for="${id}"><span class="id">${escapeHtml(ask.id)}</span>${escapeHtml(ask.label)}</label>` +
+    `<label for="${id}"><span class="id">${escapeHtml(ask.id)}</span> ${escapeHtml(ask.label)}</label>` +
     `<input id="${id}" type="text" autocomplete="off" autocapitalize="off" spellcheck="false" ${data} aria-describedby="${id}-syntax ${id}-result">` +
     `<span class="syntax" id="${id}-syntax" data-syntax ${data} aria-live="polite"></span>` +
     `<output id="${id}-result" for="${id}" data-result ${data} aria-live="polite"></output>` +
@@ -156,7 +156,7 @@ export function practicePage(questions: readonly PracticeQuestion[], options: Pr
   const header =
     `<header><h1>${escapeHtml(title)}</h1>` +
     `<p class="note"><strong>${escapeHtml(pick(WORDS.holdsAnswers, lang))}</strong></p>` +
-    `<p>${escapeHtml(pick(WORDS.howTo, lang))}</p><p class="note">${escapeHtml(pick(WORDS.syntax, lang))}</p>` +
+    `<p class="how">${escapeHtml(pick(WORDS.howTo, lang))}</p><p class="note">${escapeHtml(pick(WORDS.syntax, lang))}</p>` +
     `<p class="note kept">${escapeHtml(pick(WORDS.kept, lang))}</p></header>`;
   const main = `<main>\n${tools}\n${questions.map((q, i) => questionHtml(q, i + 1, lang)).join('\n')}\n</main>`;
   const footer = `<footer><p>${escapeHtml(pick(WORDS.footer(options.version ?? ''), lang))}</p></footer>`;

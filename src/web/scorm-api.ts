@@ -5,6 +5,7 @@
 /** The calls of the SCORM 1.2 API this page makes. */
 export interface ScormApi {
   LMSInitialize(arg: ''): string;
+  LMSGetValue(element: string): string;
   LMSSetValue(element: string, value: string): string;
   LMSCommit(arg: ''): string;
   LMSFinish(arg: ''): string;
@@ -32,22 +33,40 @@ export function findScormApi(self: Window): ScormApi | null {
   return apiIn(self) ?? apiIn(self.opener as Window | null);
 }
 
-/** Reports to the LMS: the score in percent, and "completed" once every ask has been answered. */
+/** SCORM 1.2 keeps at most this many characters of suspend data. */
+export const SUSPEND_DATA_LIMIT = 4096;
+
+/**
+ * Reports to the LMS: the score in percent, and "completed" once every ask has been answered; keeps
+ * the page's progress in cmi.suspend_data (when it fits), so another device resumes where it stopped.
+ */
 export function scormReporter(api: ScormApi | null) {
-  if (api === null) return { report: () => {}, finish: () => {} };
+  if (api === null) return { stored: () => null, keep: () => {}, report: () => {}, finish: () => {} };
   let open = api.LMSInitialize('') === 'true';
+  let completed = false;
   return {
-    report(percent: number, completed: boolean) {
+    stored(): string | null {
+      if (!open) return null;
+      const data = api.LMSGetValue('cmi.suspend_data');
+      return typeof data === 'string' && data !== '' ? data : null;
+    },
+    keep(progress: string) {
+      if (open && progress.length <= SUSPEND_DATA_LIMIT) api.LMSSetValue('cmi.suspend_data', progress);
+    },
+    report(percent: number, done: boolean) {
       if (!open) return;
+      completed = done;
       api.LMSSetValue('cmi.core.score.min', '0');
       api.LMSSetValue('cmi.core.score.max', '100');
       api.LMSSetValue('cmi.core.score.raw', String(percent));
-      api.LMSSetValue('cmi.core.lesson_status', completed ? 'completed' : 'incomplete');
+      api.LMSSetValue('cmi.core.lesson_status', done ? 'completed' : 'incomplete');
       api.LMSCommit('');
     },
     finish() {
       if (!open) return;
       open = false;
+      // Left unfinished: the LMS is to resume the attempt next time.
+      api.LMSSetValue('cmi.core.exit', completed ? '' : 'suspend');
       api.LMSFinish('');
     },
   };

@@ -3,14 +3,17 @@
 // found up the frame chain (and runs quietly without one), and `generate --format practice` writes a
 // page per student whose CSV names the student and the responses template's columns, and a zip of
 // them that is the same bytes twice. Needs `npm run build`, Chromium, unzip and xmllint.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { COMMANDS } from '../../src/cli/commands';
+import type { ExpectedValue } from '../../src/exercises/types';
 import { CHROMIUM_ARGS, findChromium } from '../../src/render/pdf';
+import { answersFor } from './answers';
 
 const executablePath = findChromium();
 if (executablePath === null) console.warn('practice package tests SKIPPED: no Chromium found');
@@ -83,7 +86,30 @@ describe.skipIf(executablePath === null)('practice pages packaged', () => {
     expect(await page.textContent('[data-result][data-question="1"][data-ask="a1"]')).toBe(want.feedback);
     expect(want.feedback).toMatch(/[ぁ-んァ-ン]/);
     expect(await page.textContent('#score')).toBe('得点: 1 点中 0 点');
+    // A hostile answer is read by the parser and shown as text.
+    await page.fill('input[data-question="1"][data-ask="a1"]', '<img src=x onerror="alert(3)">');
+    await page.press('input[data-question="1"][data-ask="a1"]', 'Enter');
+    expect(await page.getAttribute('[data-result][data-question="1"][data-ask="a1"]', 'data-status')).toBe('invalid');
+    expect(await page.locator('img').count()).toBe(0);
     expect(errors).toEqual([]);
+    // The page's policy refuses any fetch, and any script but its own.
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(r.url()));
+    const tried = await page.evaluate(async () => {
+      const violations: string[] = [];
+      document.addEventListener('securitypolicyviolation', (e) => violations.push(e.violatedDirective));
+      const fetched = await fetch('http://example.invalid/x').then(
+        () => 'fetched',
+        () => 'refused',
+      );
+      const script = document.createElement('script');
+      script.textContent = 'document.title = "injected"';
+      document.body.append(script);
+      await new Promise((r) => setTimeout(r, 50));
+      return { fetched, violations, title: document.title };
+    });
+    expect(tried).toEqual({ fetched: 'refused', violations: ['connect-src', 'script-src-elem'], title });
+    expect(requests).toEqual([]);
     await page.close();
   });
 
@@ -111,9 +137,16 @@ describe.skipIf(executablePath === null)('practice pages packaged', () => {
     const errors = await watched(page);
     const lms = `<!DOCTYPE html><html lang="en"><head><title>LMS</title><script>
       window.calls = [];
+      window.data = JSON.parse(sessionStorage.getItem('lms') || '{}');
       window.API = {};
       for (const name of ['LMSInitialize', 'LMSSetValue', 'LMSCommit', 'LMSFinish', 'LMSGetValue', 'LMSGetLastError'])
-        window.API[name] = (...args) => { window.calls.push([name, ...args]); return name === 'LMSGetLastError' ? '0' : 'true'; };
+        window.API[name] = (...args) => {
+          window.calls.push([name, ...args]);
+          if (name === 'LMSSetValue') window.data[args[0]] = args[1];
+          if (name === 'LMSCommit') sessionStorage.setItem('lms', JSON.stringify(window.data));
+          if (name === 'LMSGetValue') return window.data[args[0]] ?? '';
+          return name === 'LMSGetLastError' ? '0' : 'true';
+        };
       </script></head><body><div><iframe id="sco" title="practice" src="course/index.html" width="800" height="600"></iframe></div></body></html>`;
     await page.route('http://lms.test/**', (route) => {
       const url = route.request().url();
@@ -142,9 +175,20 @@ describe.skipIf(executablePath === null)('practice pages packaged', () => {
     await frame.locator('input[data-question="2"][data-ask="a1"]').fill(right(1));
     await frame.locator('input[data-question="2"][data-ask="a1"]').press('Enter');
     expect(set(await calls())).toMatchObject({ 'cmi.core.score.raw': '100', 'cmi.core.lesson_status': 'completed' });
-    // Leaving the SCO ends the session.
+    // The progress went to cmi.suspend_data: another device (no localStorage) resumes from it.
+    const suspended = set(await calls())['cmi.suspend_data'];
+    expect(JSON.parse(suspended).asks['1.a1'].entered).toBe(right(0));
+    await frame.locator('html').evaluate(() => localStorage.clear());
+    await page.reload();
+    await frame.locator('html[data-ready="true"]').waitFor();
+    expect(await frame.locator('input[data-question="1"][data-ask="a1"]').inputValue()).toBe(right(0));
+    expect(await frame.locator('[data-result][data-question="1"][data-ask="a1"]').getAttribute('data-status')).toBe(
+      'correct',
+    );
+    // Leaving the SCO ends the session (completed: no suspend).
     await page.evaluate(() => document.getElementById('sco')!.remove());
     await expect.poll(async () => (await calls()).at(-1)).toEqual(['LMSFinish', '']);
+    expect(set(await calls())['cmi.core.exit']).toBe('');
     expect(errors).toEqual([]);
     await context.close();
 
@@ -202,14 +246,36 @@ describe.skipIf(executablePath === null)('practice pages packaged', () => {
       await page.waitForSelector('html[data-ready="true"]');
       expect(await page.textContent('h1')).toBe(`<i>Quiz</i> & co — ${key.students[i].name}`);
       expect(await page.locator('#student-id').count()).toBe(0);
-      await page.fill('input[data-question="1"][data-ask="a1"]', '-0.5');
+      // Every ask answered right (typed, not even graded), then exported.
+      const typed: string[] = [];
+      for (const [q, exercise] of questions.entries())
+        for (const ask of (exercise as { asks: { id: string }[] }).asks) {
+          const expected = (exercise as { expected: Record<string, ExpectedValue> }).expected[ask.id];
+          const answer = answersFor(expected)[0].answer;
+          typed.push(answer);
+          await page.fill(`input[data-question="${q + 1}"][data-ask="${ask.id}"]`, answer);
+        }
       const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export')]);
-      const [header, row] = parse(readFileSync((await download.path())!, 'utf8')) as string[][];
+      // Kept: the browser's copy goes with its context.
+      const csvFile = join(dir, `${id}-answers.csv`);
+      await download.saveAs(csvFile);
+      const [header, row] = parse(readFileSync(csvFile, 'utf8')) as string[][];
       expect(header).toEqual(template[0]);
-      expect(row[0]).toBe(id);
-      expect(row[1]).toBe('-0.5');
+      expect(row).toEqual([id, ...typed]);
       expect(errors).toEqual([]);
       await context.close();
+      // The class's grader takes the exported CSV (when this build has it): all right, full marks.
+      if (COMMANDS.some((c) => c.name === ('grade' as string))) {
+        const graded = spawnSync(
+          'node',
+          ['dist/cli.js', 'grade', join(dir, 'class', 'key.json'), '--responses', csvFile, '--format', 'json'],
+          { encoding: 'utf8' },
+        );
+        expect(graded.stdout, graded.stderr).not.toBe('');
+        const student = JSON.parse(graded.stdout).students.find((s: { id: string }) => s.id === id);
+        expect(student.total).toBe(student.max);
+        expect(student.max).toBeGreaterThan(0);
+      }
     }
   });
 });

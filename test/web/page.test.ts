@@ -11,53 +11,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { parse } from 'csv-parse/sync';
-import Decimal from 'decimal.js';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Exercise, ExpectedValue } from '../../src/exercises/types';
+import type { Exercise } from '../../src/exercises/types';
 import { CHROMIUM_ARGS, findChromium } from '../../src/render/pdf';
+import { answersFor, type Cell } from './answers';
 
 const executablePath = findChromium();
 if (executablePath === null) console.warn('practice page tests SKIPPED: no Chromium found');
 const run = promisify(execFile);
 const cli = (args: string[]) => execFileSync('node', ['dist/cli.js', ...args], { encoding: 'utf8' });
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-interface Cell {
-  readonly exact: string | null;
-  readonly approx: string;
-}
-const isCell = (v: unknown): v is Cell => typeof v === 'object' && v !== null && 'approx' in v;
-
-/** A cell written exactly (a fraction), or, for an irrational value, to 15 significant figures. */
-const exactText = (c: Cell) => c.exact ?? new Decimal(c.approx).toSignificantDigits(15).toString();
-/** Rounded half-up to 4 significant figures from the 34-digit decimal: an honest rounding. */
-const roundedText = (c: Cell) => new Decimal(c.approx).toSignificantDigits(4, Decimal.ROUND_HALF_UP).toString();
-
-function written(v: ExpectedValue, cell: (c: Cell) => string): string {
-  if (isCell(v)) return cell(v);
-  if ('expression' in v) return v.expression;
-  const rows = v as readonly unknown[];
-  if (rows.every(isCell)) return `[${rows.map(cell).join(', ')}]`;
-  return `[${(rows as readonly (readonly Cell[])[]).map((r) => r.map(cell).join(', ')).join('; ')}]`;
-}
-
-/** Answers to try: right, honestly rounded (numbers only), wrong (the right one plus 1), unparseable. */
-function answersFor(v: ExpectedValue): { kind: string; answer: string }[] {
-  const right = written(v, exactText);
-  const symbolic = !isCell(v) && 'expression' in v;
-  const wrong = symbolic
-    ? `(${right}) + 1`
-    : isCell(v)
-      ? `(${right}) + 1`
-      : right.replace(/^(\[+)([^,;\]]+)/, (_, open: string, first: string) => `${open}(${first}) + 1`);
-  return [
-    { kind: 'right', answer: right },
-    ...(symbolic ? [] : [{ kind: 'rounded', answer: written(v, roundedText) }]),
-    { kind: 'wrong', answer: wrong },
-    { kind: 'unparseable', answer: '1/' },
-  ];
-}
 
 const field = (q: number, ask: string) => `input[data-question="${q}"][data-ask="${ask}"]`;
 const result = (q: number, ask: string) => `[data-result][data-question="${q}"][data-ask="${ask}"]`;
@@ -276,6 +240,9 @@ describe.skipIf(executablePath === null)('the practice page in headless Chromium
         expect(await page.getAttribute(result(i + 1, ask), 'data-status')).toBe('correct');
       }
     expect(await page.inputValue('#student-id')).toBe('s-42');
+    // Kept under a key naming the page's exercises.
+    const names = exercises.map((e) => `${e.template}/${e.difficulty}/${e.seed}/${e.lang}`).join(',');
+    expect(await page.evaluate(() => Object.keys(localStorage))).toEqual([`backprop-tutor practice ${names}`]);
     expect(await page.textContent('#score')).toBe(score);
     expect(await page.locator(`#q1-${q1ask}-hints li:not([hidden])`).count()).toBe(1);
     expect(await page.isVisible(stepButton)).toBe(true);
