@@ -13,7 +13,7 @@ import { MISCONCEPTIONS, misconception, mistakeRules, reachOf, type Mistake } fr
 import { correctRules } from '../engine/rules';
 import { solve, type Intermediate, type Solution } from '../engine/solve';
 import type { Matrix, NetworkSpec } from '../concepts/network';
-import { add, approx, compare, Decimal, div, exp, mul, ratio, sum, ZERO, type Value } from '../number/value';
+import { add, approx, compare, Decimal, div, exp, isZero, mul, ratio, sum, ZERO, type Value } from '../number/value';
 import type { GivenOutputs } from './given';
 import { askValue, cellsOf, type AskValue } from './quantities';
 import type { NetworkAsk } from './types';
@@ -32,18 +32,25 @@ export function mistakeVariants(spec: NetworkSpec): Mistake[] {
  */
 let nudgeUnit: Value | null = null;
 
-function nudges(): () => Value {
+function nudges(sign: 1 | -1): () => Value {
   const unit = (nudgeUnit ??= mul(ratio(1, 10n ** 12n), exp(ratio(1, 7))));
   let state = 0x2545;
   return () => {
     state = (Math.imul(state, 1103515245) + 12345) >>> 0;
-    return mul(ratio(97 + ((state >>> 8) % 1903)), unit);
+    return mul(ratio(sign * (97 + ((state >>> 8) % 1903))), unit);
   };
 }
 
-/** The generic twin of a network and its stated outputs (softmax rows renormalised to sum to 1). */
-export function genericTwin(spec: NetworkSpec, given: GivenOutputs): { spec: NetworkSpec; given: GivenOutputs } {
-  const next = nudges();
+/**
+ * The generic twin of a network and its stated outputs (softmax rows renormalised to sum to 1); `sign`
+ * −1 nudges the other way, which puts a unit exactly at a kink (a = 0) on the other side of it.
+ */
+export function genericTwin(
+  spec: NetworkSpec,
+  given: GivenOutputs,
+  sign: 1 | -1 = 1,
+): { spec: NetworkSpec; given: GivenOutputs } {
+  const next = nudges(sign);
   const nudge = (v: Value): Value => add(v, next());
   const nudgeMatrix = (m: Matrix): Value[][] => m.map((row) => row.map(nudge));
   const twin: NetworkSpec = {
@@ -164,6 +171,29 @@ function variantsToSolve(spec: NetworkSpec, solution: Solution, asks: readonly N
 const skipLossAfter: Intermediate = (quantity, _layer, value) =>
   quantity === 'preactivation_after' ? value.map((row) => row.map(() => ZERO)) : value;
 
+/** The mistake moves some updated weight or bias. */
+function changesUpdate(right: Solution, wrong: Solution): boolean {
+  return right.layers.some((layer, l) => {
+    const other = wrong.layers[l];
+    const w = cellsOf(layer.weightsAfter);
+    const v = cellsOf(other.weightsAfter);
+    return !sameCells(w, v) || !sameCells(cellsOf(layer.biasAfter), cellsOf(other.biasAfter));
+  });
+}
+
+/** Some unit of the network has its pre-activation exactly at 0 (where the two twins differ). */
+function atKink(spec: NetworkSpec, solution: Solution): boolean {
+  return kinked(
+    spec,
+    solution.layers.map((layer) => layer.preactivation),
+  );
+}
+
+/** A unit of a non-linear layer with its pre-activation exactly at 0. */
+function kinked(spec: NetworkSpec, preactivations: readonly Matrix[]): boolean {
+  return preactivations.some((a, l) => spec.layers[l].activation !== 'identity' && a.some((row) => row.some(isZero)));
+}
+
 /**
  * Null when every mistake that acts on an asked value changes it; else which mistake hides, e.g.
  * "the mistake transposed-gradient (variant 1, layer 1) gives the right a1". `values` are the right
@@ -186,12 +216,16 @@ export function hiddenMistake(
     ...(mistake ? { rules: mistakeRules(mistake, network, correctRules) } : {}),
     ...(needsLossAfter ? {} : { intermediate: skipLossAfter }),
   });
-  let twin: { spec: NetworkSpec; given: GivenOutputs; right: (Value[] | null)[] } | null = null;
-  const twinOf = () => {
+  // Two twins, nudged either way: a unit exactly at a kink (a = 0) lies on one side in one and on the
+  // other side in the other, and a mistake that can act on a cell in either must change it.
+  const twins: ({ spec: NetworkSpec; given: GivenOutputs; right: (Value[] | null)[] } | null)[] = [null, null];
+  const twinOf = (k: 0 | 1) => {
+    let twin = twins[k];
     if (!twin) {
-      const t = genericTwin(spec, given);
+      const t = genericTwin(spec, given, k === 0 ? 1 : -1);
       const solution = solve(t.spec, options(t.given, t.spec));
       twin = { ...t, right: asks.map((ask) => valueOrNull(t.spec, solution, t.given, ask)) };
+      twins[k] = twin;
     }
     return twin;
   };
@@ -204,12 +238,23 @@ export function hiddenMistake(
       return wrong !== null && sameCells(wrong, right[i]);
     });
     if (unchanged.length === 0) continue;
-    const t = twinOf();
-    const twinSolution = solve(t.spec, options(t.given, t.spec, mistake));
-    for (const i of unchanged) {
+    const twinSolutions: (Solution | null)[] = [null, null];
+    const actsInTwin = (i: number, k: 0 | 1): boolean => {
+      const t = twinOf(k);
+      const twinSolution = (twinSolutions[k] ??= solve(t.spec, options(t.given, t.spec, mistake)));
       const base = t.right[i];
       const wrong = valueOrNull(t.spec, twinSolution, t.given, asks[i], mistake);
-      if (base === null || (wrong !== null && twinSame(wrong, base))) continue; // cannot act here
+      return base !== null && !(wrong !== null && twinSame(wrong, base));
+    };
+    for (const i of unchanged) {
+      // The right update leaves a unit exactly at a kink (a′ = 0): the loss after the update from
+      // parameters the mistake did change is a coincidence there, which no twin can tell from a mistake
+      // that cannot act (the twins move that unit off the kink with the rest).
+      const coincidence =
+        AFTER_UPDATE.has(asks[i].quantity) &&
+        kinked(spec, solution.after.preactivations) &&
+        changesUpdate(solution, mistaken);
+      if (!coincidence && !actsInTwin(i, 0) && !(atKink(spec, solution) && actsInTwin(i, 1))) continue; // cannot act here
       const where = [
         mistake.variant === undefined ? '' : `variant ${mistake.variant}`,
         mistake.layer === undefined ? '' : `layer ${mistake.layer}`,
