@@ -229,9 +229,16 @@ export function hiddenMistake(
     }
     return twin;
   };
+  const solved = new Map<string, Solution>();
+  const solvedWith = (mistake: Mistake): Solution => {
+    const key = JSON.stringify(mistake);
+    let s = solved.get(key);
+    if (!s) solved.set(key, (s = solve(spec, options(given, spec, mistake))));
+    return s;
+  };
   for (const mistake of variantsToSolve(spec, solution, asks)) {
     const candidates = asks.flatMap((ask, i) => (canAct(mistake, ask, spec.layers.length) ? [i] : []));
-    const mistaken = solve(spec, options(given, spec, mistake));
+    const mistaken = solvedWith(mistake);
     // Asks whose value (the cell, or the whole array) the mistake leaves unchanged.
     const unchanged = candidates.filter((i) => {
       const wrong = valueOrNull(spec, mistaken, given, asks[i], mistake);
@@ -263,6 +270,49 @@ export function hiddenMistake(
         .join(', ');
       return `the mistake ${mistake.id}${where ? ` (${where})` : ''} gives the right ${asks[i].id}`;
     }
+  }
+  return twinMistakes(spec, given, solution, asks, right, solvedWith, () => twinOf(0), options);
+}
+
+/**
+ * Two different misconceptions that give the same wrong number for an ask by a coincidence of the
+ * numbers (η = 0.5 makes "forgot η" equal "½ dropped"), found as in hiddenMistake: equal in the
+ * exercise, different in the generic twin. Such a variant is rejected, so that the grader can name the
+ * one mistake the student made; where the equality holds by the formula itself (w + η·g is both a
+ * flipped sign and a wrong update sign; ×N for N = 2 is ½ dropped) the grader names both.
+ */
+function twinMistakes(
+  spec: NetworkSpec,
+  given: GivenOutputs,
+  solution: Solution,
+  asks: readonly NetworkAsk[],
+  right: readonly Value[][],
+  solvedWith: (mistake: Mistake) => Solution,
+  twinOf: () => { spec: NetworkSpec; given: GivenOutputs },
+  options: (givenOutputs: GivenOutputs, network: NetworkSpec, mistake?: Mistake) => Parameters<typeof solve>[1],
+): string | null {
+  const variants = mistakeVariants(spec).filter((m) => !isNoOp(m, spec, solution));
+  const twinSolved = new Map<string, Solution>();
+  const inTwin = (mistake: Mistake, ask: NetworkAsk): Value[] | null => {
+    const t = twinOf();
+    const key = JSON.stringify(mistake);
+    let s = twinSolved.get(key);
+    if (!s) twinSolved.set(key, (s = solve(t.spec, options(t.given, t.spec, mistake))));
+    return valueOrNull(t.spec, s, t.given, ask, mistake);
+  };
+  for (const [i, ask] of asks.entries()) {
+    const wrong = variants.flatMap((mistake) => {
+      const v = valueOrNull(spec, solvedWith(mistake), given, ask, mistake);
+      return v !== null && !sameCells(v, right[i]) ? [{ mistake, v }] : [];
+    });
+    for (let a = 0; a < wrong.length; a++)
+      for (let b = a + 1; b < wrong.length; b++) {
+        if (wrong[a].mistake.id === wrong[b].mistake.id || !sameCells(wrong[a].v, wrong[b].v)) continue;
+        const x = inTwin(wrong[a].mistake, ask);
+        const y = inTwin(wrong[b].mistake, ask);
+        if (x !== null && y !== null && !twinSame(x, y))
+          return `the mistakes ${wrong[a].mistake.id} and ${wrong[b].mistake.id} give the same ${ask.id}`;
+      }
   }
   return null;
 }
