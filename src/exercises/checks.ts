@@ -6,7 +6,7 @@ import type { Solution } from '../engine/solve';
 import type { ActivationName, NetworkSpec } from '../concepts/network';
 import { sign, isZero, compare, type Value } from '../number/value';
 import type { GivenOutputs } from './given';
-import { isHandFriendly, type Friendliness } from './numbers';
+import { decimalPlaces, isHandFriendly, significantFigures, type Friendliness } from './numbers';
 import { askValue, cellsOf, type AskValue } from './quantities';
 import type { NetworkAsk } from './types';
 
@@ -108,6 +108,8 @@ export interface CheckOptions {
   readonly allowZero?: boolean;
   readonly allowEqual?: boolean;
   readonly friendliness?: Friendliness;
+  /** Most significant figures of an asked or given number (intermediates keep `friendliness`). */
+  readonly maxFigures?: number;
 }
 
 /**
@@ -124,7 +126,8 @@ export function askProblem(
   options: CheckOptions = {},
 ): string | null {
   const cells = cellsOf(value);
-  if (!cells.every((v) => isHandFriendly(v, options.friendliness))) return 'asked value not hand-friendly';
+  const friendliness = { ...options.friendliness, maxFigures: options.maxFigures };
+  if (!cells.every((v) => isHandFriendly(v, friendliness))) return 'asked value not hand-friendly';
   if (options.allowZero) return null;
   if (tooManyZeros(cells, ask, value)) return 'asked value is 0';
   const gradient = gradientPart(spec, solution, given, ask);
@@ -134,6 +137,24 @@ export function askProblem(
   if (ask.quantity === 'loss_after' && compare(solution.loss, solution.lossAfter) === 0)
     return 'the loss does not change';
   return null;
+}
+
+/** Every number the exercise states: inputs, weights, biases, slopes, targets, the learning rate, stated outputs. */
+function statedNumbers(spec: NetworkSpec, given: GivenOutputs): Value[] {
+  return [
+    ...spec.input.flat(),
+    ...spec.target.flat(),
+    spec.learningRate,
+    ...spec.layers.flatMap((layer) => [...layer.weights.flat(), ...layer.bias, ...(layer.alpha ? [layer.alpha] : [])]),
+    ...[...given.values()].flatMap((m) => m.flat()),
+  ];
+}
+
+/** A terminating decimal with at most `figures` significant figures (a fraction such as 1/3 is written as one). */
+function figuresAtMost(v: Value, figures: number): boolean {
+  if (v.kind !== 'rational') return true;
+  const places = decimalPlaces(v.q);
+  return places === null || significantFigures(v.q, places) <= figures;
 }
 
 /** The key under which single asked cells must differ: one quantity of one layer. */
@@ -173,6 +194,11 @@ export function rejection(
     }
   }
   if (!workValues(spec, solution, given, asks).every(friendly)) return 'intermediate value not hand-friendly';
+  if (
+    options.maxFigures !== undefined &&
+    !statedNumbers(spec, given).every((v) => figuresAtMost(v, options.maxFigures!))
+  )
+    return 'a given number has too many significant figures';
   // Equal inputs in a sample would make the gradients of their weights equal: a swapped index would pass.
   if (spec.input.some((row) => row.some((x, i) => row.some((y, k) => k > i && compare(x, y) === 0))))
     return 'two inputs of a sample are equal';

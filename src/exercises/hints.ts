@@ -39,7 +39,9 @@ function derivativeText(
   const h = ctx.solution.layers[l].activationDerivative?.[s][j];
   const where =
     sign(a) === 0
-      ? t('a = 0: see the convention', 'a = 0: 約束を参照')[lang]
+      ? (ctx.spec.conventions.reluGradAtZero === 1
+          ? t('a = 0: this exercise takes the right derivative', 'a = 0: この問題では右微分をとる')
+          : t('a = 0: this exercise takes the left derivative', 'a = 0: この問題では左微分をとる'))[lang]
       : `a = ${show(a)} ${sign(a) > 0 ? '>' : '<'} 0`;
   if (conditionOnly || !h) return where;
   return `${op(h)} [${where}]`;

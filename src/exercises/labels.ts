@@ -1,5 +1,6 @@
 // What an ask asks, in words: "δ₂³, the delta of unit 2 in layer 3 (the output layer)". Indices are
-// shown 1-based, as in the lecture deck, while the JSON keeps solve's 0-based ones.
+// shown 1-based, as in the lecture deck, while the JSON keeps solve's 0-based ones; in Japanese the
+// numbers sit next to their words as the worked solutions write them (ユニット2、2行1列).
 import type { NetworkSpec } from '../concepts/network';
 import { outputName } from './describe';
 import { sub, sup, t } from './text';
@@ -14,7 +15,7 @@ function layerWords(spec: NetworkSpec, l: number, lang: Lang): string {
 
 function sampleWords(spec: NetworkSpec, s: number, lang: Lang): string {
   if (spec.input.length === 1) return '';
-  return lang === 'en' ? `, sample ${s + 1}` : `、サンプル ${s + 1}`;
+  return lang === 'en' ? `, sample ${s + 1}` : `、サンプル${s + 1}`;
 }
 
 /** "from input 2 to unit 1" for cell [r, c] of a weight matrix in the file's layout. */
@@ -25,11 +26,11 @@ function weightWords(spec: NetworkSpec, l: number, r: number, c: number, lang: L
       ? t(`input x${sub(i + 1)}`, `入力 x${sub(i + 1)}`)
       : t(
           `z${sup(l)}${sub(i + 1)} (unit ${i + 1} of layer ${l})`,
-          `z${sup(l)}${sub(i + 1)}（第${l}層のユニット ${i + 1}）`,
+          `z${sup(l)}${sub(i + 1)}（第${l}層のユニット${i + 1}）`,
         );
   return lang === 'en'
     ? `row ${r + 1}, column ${c + 1}: the weight from ${from.en} to unit ${j + 1}`
-    : `${r + 1} 行 ${c + 1} 列: ${from.ja} からユニット ${j + 1} への重み`;
+    : `${r + 1}行${c + 1}列: ${from.ja} からユニット${j + 1}への重み`;
 }
 
 /** The generic label of a network ask. */
@@ -49,7 +50,7 @@ export function askLabel(spec: NetworkSpec, ask: NetworkAsk, lang: Lang): string
     const [s, j] = idx;
     return lang === 'en'
       ? `${symbol(name)}${sub(j + 1)}, ${what} of unit ${j + 1} in ${layerWords(spec, l, lang)}${sampleWords(spec, s, lang)}`
-      : `${symbol(name)}${sub(j + 1)}: ${layerWords(spec, l, lang)}のユニット ${j + 1} の${whatJa}${sampleWords(spec, s, lang)}`;
+      : `${symbol(name)}${sub(j + 1)}: ${layerWords(spec, l, lang)}のユニット${j + 1}の${whatJa}${sampleWords(spec, s, lang)}`;
   };
   const weightCell = (what: string, whatJa: string, name: string): string => {
     if (whole)
@@ -68,7 +69,7 @@ export function askLabel(spec: NetworkSpec, ask: NetworkAsk, lang: Lang): string
         : `${name}（${layerWords(spec, l, lang)}の${whatJa}、ベクトル全体）`;
     return lang === 'en'
       ? `${name}${sub(idx[0] + 1)}, ${what} of unit ${idx[0] + 1} in ${layerWords(spec, l, lang)}`
-      : `${name}${sub(idx[0] + 1)}（${layerWords(spec, l, lang)}のユニット ${idx[0] + 1} の${whatJa}）`;
+      : `${name}${sub(idx[0] + 1)}（${layerWords(spec, l, lang)}のユニット${idx[0] + 1}の${whatJa}）`;
   };
   switch (ask.quantity) {
     case 'loss':

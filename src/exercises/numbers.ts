@@ -52,11 +52,20 @@ export interface Friendliness {
   readonly maxMagnitude?: number;
   /** Accept an irrational value whose symbolic form has at most this many nodes (e.g. ln 2); default 0: never. */
   readonly maxExprSize?: number;
+  /** Most significant figures of a terminating decimal (344.4376 has 7); default: no limit. */
+  readonly maxFigures?: number;
+}
+
+/** Significant figures of a terminating decimal: 0.0821 has 3, 120 has 2, 344.4376 has 7. */
+export function significantFigures(q: Fraction, places: number): number {
+  const magnitude = q.n < 0n ? -q.n : q.n;
+  const digits = ((magnitude * 10n ** BigInt(places)) / q.d).toString().replace(/0+$/, '');
+  return Math.max(1, digits.length);
 }
 
 /** Whether a value is quick to write down by hand: a short decimal, a short fraction, or a short symbolic form. */
 export function isHandFriendly(v: Value, options: Friendliness = {}): boolean {
-  const { maxPlaces = 4, maxDenominator = 12, maxMagnitude = 1000, maxExprSize = 0 } = options;
+  const { maxPlaces = 4, maxDenominator = 12, maxMagnitude = 1000, maxExprSize = 0, maxFigures } = options;
   if (v.kind !== 'rational') {
     return (
       maxExprSize > 0 && v.expr.op !== 'rational' && v.expr.size <= maxExprSize && v.approx.abs().lte(maxMagnitude)
@@ -65,6 +74,7 @@ export function isHandFriendly(v: Value, options: Friendliness = {}): boolean {
   const q = v.q;
   if (q.n > BigInt(maxMagnitude) * q.d) return false;
   const places = decimalPlaces(q);
-  if (places !== null) return places <= maxPlaces;
+  if (places !== null)
+    return places <= maxPlaces && (maxFigures === undefined || significantFigures(q, places) <= maxFigures);
   return q.d <= BigInt(maxDenominator) && q.n <= 144n;
 }

@@ -7,7 +7,15 @@ import type { Template } from './template';
 import type { Difficulty } from './types';
 import { solveDraft, type Variant } from './variant';
 
-export const MAX_TRIES = 200;
+export const MAX_TRIES = 400;
+
+/**
+ * Most significant figures of a given or asked number: 4 at difficulty 1–2 and 5 at 3 (344.4376 or
+ * L = 540.5625 is not worked by hand).
+ */
+export function maxFiguresAt(difficulty: Difficulty): number {
+  return difficulty === 3 ? 5 : 4;
+}
 export const FALLBACK_SEED = 0;
 
 export interface Found {
@@ -27,7 +35,7 @@ export function searchVariant(
   for (let tries = 1; tries <= MAX_TRIES; tries++) {
     const draft = template.draft(rng, difficulty);
     if (!draft) continue;
-    const result = solveDraft(draft);
+    const result = solveDraft(draft, maxFiguresAt(difficulty));
     if ('variant' in result) return { variant: result.variant, tries };
   }
   return null;

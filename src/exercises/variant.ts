@@ -38,7 +38,10 @@ export type Variant = NetworkVariant | GraphVariant | SymbolicVariant;
 const STATED: readonly string[] = ['sigmoid', 'tanh', 'softmax'];
 
 /** Solves a network draft: the network file, the stated outputs, the engine's solution and asked values. */
-export function solveNetworkDraft(original: NetworkDraft): { variant: NetworkVariant } | { rejected: string } {
+export function solveNetworkDraft(
+  original: NetworkDraft,
+  maxFigures?: number,
+): { variant: NetworkVariant } | { rejected: string } {
   let draft = original;
   const file = toNetworkFile(draft.net);
   const spec = networkSpecOf(file);
@@ -48,11 +51,11 @@ export function solveNetworkDraft(original: NetworkDraft): { variant: NetworkVar
   const solution = solve(spec, { givenOutputs: given });
   if (draft.alternatives) {
     const { alternatives: _, ...rest } = draft;
-    draft = { ...rest, asks: chooseAsks(draft, spec, solution, given) };
+    draft = { ...rest, asks: chooseAsks(draft, spec, solution, given, maxFigures) };
   }
   const values = draft.asks.map((ask) => askValue(spec, solution, given, ask));
   const ctx: NetworkContext = { spec, given, solution, values };
-  const why = rejection(spec, solution, given, draft.asks, values, draft);
+  const why = rejection(spec, solution, given, draft.asks, values, { ...draft, maxFigures });
   if (why) return { rejected: why };
   if (draft.accept && !draft.accept(ctx)) return { rejected: 'template-specific check failed' };
   // Last, being the costliest (a few solves per misconception variant).
@@ -66,14 +69,20 @@ export function solveNetworkDraft(original: NetworkDraft): { variant: NetworkVar
  * the single cells already chosen of the same quantity; the ask itself when none is (the full checks
  * then reject the draft).
  */
-function chooseAsks(draft: NetworkDraft, spec: NetworkSpec, solution: Solution, given: GivenOutputs): NetworkAsk[] {
+function chooseAsks(
+  draft: NetworkDraft,
+  spec: NetworkSpec,
+  solution: Solution,
+  given: GivenOutputs,
+  maxFigures: number | undefined,
+): NetworkAsk[] {
   const chosen: { ask: NetworkAsk; value: AskValue }[] = [];
   for (const ask of draft.asks) {
     const options = [ask, ...(draft.alternatives?.[ask.id] ?? []).map((alt) => ({ ...alt, id: ask.id }))];
     const usable = options
       .map((option) => ({ ask: option, value: askValue(spec, solution, given, option) }))
       .find(({ ask: option, value }) => {
-        if (askProblem(spec, solution, given, option, value, draft)) return false;
+        if (askProblem(spec, solution, given, option, value, { ...draft, maxFigures })) return false;
         if (draft.allowEqual || Array.isArray(value)) return true;
         const group = equalityGroup(option);
         return !chosen.some(
@@ -100,10 +109,14 @@ export function solveGraphFile(file: GraphFile): GraphSolution {
   return solveGraph(graphFromSource({ file: '<exercise graph>', data: file, lineOf: () => null }));
 }
 
-export function solveGraphDraft(draft: GraphDraft): { variant: GraphVariant } | { rejected: string } {
+export function solveGraphDraft(
+  draft: GraphDraft,
+  maxFigures?: number,
+): { variant: GraphVariant } | { rejected: string } {
   const solution = solveGraphFile(draft.file);
   const values = draft.asks.map((ask) => graphAskValue(solution, ask));
-  if (!values.every((v) => isHandFriendly(v, draft.friendliness))) return { rejected: 'asked value not hand-friendly' };
+  if (!values.every((v) => isHandFriendly(v, { ...draft.friendliness, maxFigures })))
+    return { rejected: 'asked value not hand-friendly' };
   if (values.some(isZero)) return { rejected: 'asked value is 0' };
   for (let i = 0; i < values.length; i++) {
     for (let j = i + 1; j < values.length; j++)
@@ -115,12 +128,13 @@ export function solveGraphDraft(draft: GraphDraft): { variant: GraphVariant } | 
   return { variant: { kind: 'graph', draft, solution, values } };
 }
 
-export function solveDraft(draft: Draft): { variant: Variant } | { rejected: string } {
+/** Solves a draft; `maxFigures` bounds the significant figures of every given and asked number. */
+export function solveDraft(draft: Draft, maxFigures?: number): { variant: Variant } | { rejected: string } {
   switch (draft.kind) {
     case 'network':
-      return solveNetworkDraft(draft);
+      return solveNetworkDraft(draft, maxFigures);
     case 'graph':
-      return solveGraphDraft(draft);
+      return solveGraphDraft(draft, maxFigures);
     case 'symbolic':
       return { variant: { kind: 'symbolic', draft } };
   }

@@ -13,7 +13,7 @@ import { MISCONCEPTIONS, misconception, mistakeRules, reachOf, type Mistake } fr
 import { correctRules } from '../engine/rules';
 import { solve, type Intermediate, type Solution } from '../engine/solve';
 import type { Matrix, NetworkSpec } from '../concepts/network';
-import { add, approx, compare, Decimal, div, exp, mul, ratio, sum, ZERO, type Value } from '../number/value';
+import { add, approx, compare, Decimal, div, exp, isZero, mul, ratio, sum, ZERO, type Value } from '../number/value';
 import type { GivenOutputs } from './given';
 import { askValue, cellsOf, type AskValue } from './quantities';
 import type { NetworkAsk } from './types';
@@ -32,18 +32,25 @@ export function mistakeVariants(spec: NetworkSpec): Mistake[] {
  */
 let nudgeUnit: Value | null = null;
 
-function nudges(): () => Value {
+function nudges(sign: 1 | -1): () => Value {
   const unit = (nudgeUnit ??= mul(ratio(1, 10n ** 12n), exp(ratio(1, 7))));
   let state = 0x2545;
   return () => {
     state = (Math.imul(state, 1103515245) + 12345) >>> 0;
-    return mul(ratio(97 + ((state >>> 8) % 1903)), unit);
+    return mul(ratio(sign * (97 + ((state >>> 8) % 1903))), unit);
   };
 }
 
-/** The generic twin of a network and its stated outputs (softmax rows renormalised to sum to 1). */
-export function genericTwin(spec: NetworkSpec, given: GivenOutputs): { spec: NetworkSpec; given: GivenOutputs } {
-  const next = nudges();
+/**
+ * The generic twin of a network and its stated outputs (softmax rows renormalised to sum to 1); `sign`
+ * −1 nudges the other way, which puts a unit exactly at a kink (a = 0) on the other side of it.
+ */
+export function genericTwin(
+  spec: NetworkSpec,
+  given: GivenOutputs,
+  sign: 1 | -1 = 1,
+): { spec: NetworkSpec; given: GivenOutputs } {
+  const next = nudges(sign);
   const nudge = (v: Value): Value => add(v, next());
   const nudgeMatrix = (m: Matrix): Value[][] => m.map((row) => row.map(nudge));
   const twin: NetworkSpec = {
@@ -164,6 +171,29 @@ function variantsToSolve(spec: NetworkSpec, solution: Solution, asks: readonly N
 const skipLossAfter: Intermediate = (quantity, _layer, value) =>
   quantity === 'preactivation_after' ? value.map((row) => row.map(() => ZERO)) : value;
 
+/** The mistake moves some updated weight or bias. */
+function changesUpdate(right: Solution, wrong: Solution): boolean {
+  return right.layers.some((layer, l) => {
+    const other = wrong.layers[l];
+    const w = cellsOf(layer.weightsAfter);
+    const v = cellsOf(other.weightsAfter);
+    return !sameCells(w, v) || !sameCells(cellsOf(layer.biasAfter), cellsOf(other.biasAfter));
+  });
+}
+
+/** Some unit of the network has its pre-activation exactly at 0 (where the two twins differ). */
+function atKink(spec: NetworkSpec, solution: Solution): boolean {
+  return kinked(
+    spec,
+    solution.layers.map((layer) => layer.preactivation),
+  );
+}
+
+/** A unit of a non-linear layer with its pre-activation exactly at 0. */
+function kinked(spec: NetworkSpec, preactivations: readonly Matrix[]): boolean {
+  return preactivations.some((a, l) => spec.layers[l].activation !== 'identity' && a.some((row) => row.some(isZero)));
+}
+
 /**
  * Null when every mistake that acts on an asked value changes it; else which mistake hides, e.g.
  * "the mistake transposed-gradient (variant 1, layer 1) gives the right a1". `values` are the right
@@ -186,30 +216,52 @@ export function hiddenMistake(
     ...(mistake ? { rules: mistakeRules(mistake, network, correctRules) } : {}),
     ...(needsLossAfter ? {} : { intermediate: skipLossAfter }),
   });
-  let twin: { spec: NetworkSpec; given: GivenOutputs; right: (Value[] | null)[] } | null = null;
-  const twinOf = () => {
+  // Two twins, nudged either way: a unit exactly at a kink (a = 0) lies on one side in one and on the
+  // other side in the other, and a mistake that can act on a cell in either must change it.
+  const twins: ({ spec: NetworkSpec; given: GivenOutputs; right: (Value[] | null)[] } | null)[] = [null, null];
+  const twinOf = (k: 0 | 1) => {
+    let twin = twins[k];
     if (!twin) {
-      const t = genericTwin(spec, given);
+      const t = genericTwin(spec, given, k === 0 ? 1 : -1);
       const solution = solve(t.spec, options(t.given, t.spec));
       twin = { ...t, right: asks.map((ask) => valueOrNull(t.spec, solution, t.given, ask)) };
+      twins[k] = twin;
     }
     return twin;
   };
+  const solved = new Map<string, Solution>();
+  const solvedWith = (mistake: Mistake): Solution => {
+    const key = JSON.stringify(mistake);
+    let s = solved.get(key);
+    if (!s) solved.set(key, (s = solve(spec, options(given, spec, mistake))));
+    return s;
+  };
   for (const mistake of variantsToSolve(spec, solution, asks)) {
     const candidates = asks.flatMap((ask, i) => (canAct(mistake, ask, spec.layers.length) ? [i] : []));
-    const mistaken = solve(spec, options(given, spec, mistake));
+    const mistaken = solvedWith(mistake);
     // Asks whose value (the cell, or the whole array) the mistake leaves unchanged.
     const unchanged = candidates.filter((i) => {
       const wrong = valueOrNull(spec, mistaken, given, asks[i], mistake);
       return wrong !== null && sameCells(wrong, right[i]);
     });
     if (unchanged.length === 0) continue;
-    const t = twinOf();
-    const twinSolution = solve(t.spec, options(t.given, t.spec, mistake));
-    for (const i of unchanged) {
+    const twinSolutions: (Solution | null)[] = [null, null];
+    const actsInTwin = (i: number, k: 0 | 1): boolean => {
+      const t = twinOf(k);
+      const twinSolution = (twinSolutions[k] ??= solve(t.spec, options(t.given, t.spec, mistake)));
       const base = t.right[i];
       const wrong = valueOrNull(t.spec, twinSolution, t.given, asks[i], mistake);
-      if (base === null || (wrong !== null && twinSame(wrong, base))) continue; // cannot act here
+      return base !== null && !(wrong !== null && twinSame(wrong, base));
+    };
+    for (const i of unchanged) {
+      // The right update leaves a unit exactly at a kink (a′ = 0): the loss after the update from
+      // parameters the mistake did change is a coincidence there, which no twin can tell from a mistake
+      // that cannot act (the twins move that unit off the kink with the rest).
+      const coincidence =
+        AFTER_UPDATE.has(asks[i].quantity) &&
+        kinked(spec, solution.after.preactivations) &&
+        changesUpdate(solution, mistaken);
+      if (!coincidence && !actsInTwin(i, 0) && !(atKink(spec, solution) && actsInTwin(i, 1))) continue; // cannot act here
       const where = [
         mistake.variant === undefined ? '' : `variant ${mistake.variant}`,
         mistake.layer === undefined ? '' : `layer ${mistake.layer}`,
@@ -218,6 +270,49 @@ export function hiddenMistake(
         .join(', ');
       return `the mistake ${mistake.id}${where ? ` (${where})` : ''} gives the right ${asks[i].id}`;
     }
+  }
+  return twinMistakes(spec, given, solution, asks, right, solvedWith, () => twinOf(0), options);
+}
+
+/**
+ * Two different misconceptions that give the same wrong number for an ask by a coincidence of the
+ * numbers (η = 0.5 makes "forgot η" equal "½ dropped"), found as in hiddenMistake: equal in the
+ * exercise, different in the generic twin. Such a variant is rejected, so that the grader can name the
+ * one mistake the student made; where the equality holds by the formula itself (w + η·g is both a
+ * flipped sign and a wrong update sign; ×N for N = 2 is ½ dropped) the grader names both.
+ */
+function twinMistakes(
+  spec: NetworkSpec,
+  given: GivenOutputs,
+  solution: Solution,
+  asks: readonly NetworkAsk[],
+  right: readonly Value[][],
+  solvedWith: (mistake: Mistake) => Solution,
+  twinOf: () => { spec: NetworkSpec; given: GivenOutputs },
+  options: (givenOutputs: GivenOutputs, network: NetworkSpec, mistake?: Mistake) => Parameters<typeof solve>[1],
+): string | null {
+  const variants = mistakeVariants(spec).filter((m) => !isNoOp(m, spec, solution));
+  const twinSolved = new Map<string, Solution>();
+  const inTwin = (mistake: Mistake, ask: NetworkAsk): Value[] | null => {
+    const t = twinOf();
+    const key = JSON.stringify(mistake);
+    let s = twinSolved.get(key);
+    if (!s) twinSolved.set(key, (s = solve(t.spec, options(t.given, t.spec, mistake))));
+    return valueOrNull(t.spec, s, t.given, ask, mistake);
+  };
+  for (const [i, ask] of asks.entries()) {
+    const wrong = variants.flatMap((mistake) => {
+      const v = valueOrNull(spec, solvedWith(mistake), given, ask, mistake);
+      return v !== null && !sameCells(v, right[i]) ? [{ mistake, v }] : [];
+    });
+    for (let a = 0; a < wrong.length; a++)
+      for (let b = a + 1; b < wrong.length; b++) {
+        if (wrong[a].mistake.id === wrong[b].mistake.id || !sameCells(wrong[a].v, wrong[b].v)) continue;
+        const x = inTwin(wrong[a].mistake, ask);
+        const y = inTwin(wrong[b].mistake, ask);
+        if (x !== null && y !== null && !twinSame(x, y))
+          return `the mistakes ${wrong[a].mistake.id} and ${wrong[b].mistake.id} give the same ${ask.id}`;
+      }
   }
   return null;
 }

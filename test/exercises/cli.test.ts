@@ -78,8 +78,9 @@ describe('backprop-tutor exercise', () => {
     try {
       // A network without stated outputs, a graph and a formula exercise, with answers worked out by hand.
       const cases: [string[], string, string][] = [
-        // x = (1, −1), a¹ = (2.2, −0.8): y = 0.2·2.2 − 1 = −0.56; W²′[1,1] = 0.2 − 0.1·2.2·(−0.56) = 0.3232.
-        [['--template', 'weight-update', '--seed', '2', '--difficulty', '2'], 'a1', '0.3232'],
+        // x = (3, −1), a¹ = (0.6 − 0.4, −1.5 − 0.6 − 1) = (0.2, −3.1), z¹ = (0.2, 0): y = 0.1·0.2 − 0.1 = −0.08,
+        // δ² = −0.08 − 0.5 = −0.58; W²′[1,1] = 0.1 − 0.2·0.2·(−0.58) = 0.1232.
+        [['--template', 'weight-update', '--seed', '1', '--difficulty', '2'], 'a1', '0.1232'],
         // The apple example: 4 apples at 100, tax 1.2 → price 480.
         [['--template', 'graph-backward', '--seed', '3', '--difficulty', '1'], 'a1', '480'],
         [['--template', 'partial-derivative', '--seed', '1', '--difficulty', '1'], 'a1', 'FROM_JSON'],

@@ -109,7 +109,37 @@ describe('hiddenMistake', () => {
     });
     const ask: NetworkAsk = { id: 'a2', quantity: 'weights_after', layer: 0, index: [1, 0] };
     expect(check(neuron('1'), [ask])).toBe('the mistake forgot-learning-rate gives the right a2');
-    expect(check(neuron('0.5'), [ask])).toBeNull();
+    // η = 0.1: w′₂ = −1 + 0.5 = −0.5; forgetting η gives 4, dropping the ½ gives −1 + 0.1·10 = 0.
+    expect(check(neuron('0.1'), [ask])).toBeNull();
+  });
+
+  it('reports η = 0.5 with ½Σ(y − t)², where forgetting η and dropping the ½ give the same number', () => {
+    // The neuron above with η = 0.5: w′₂ = −1 + 2.5 = 1.5; forgetting η: −1 + 5 = 4; ½ dropped (∂L/∂w ×2):
+    // −1 + 0.5·10 = 4 — the same wrong number by the coincidence η = ½, which the twin's η tells apart.
+    const neuron: NetworkFile = {
+      layout: 'x-w',
+      layers: [{ weights: [['0.5'], ['-1']], bias: ['0'], activation: 'identity' }],
+      loss: 'half-sse',
+      input: [['1', '2']],
+      target: [['1']],
+      learning_rate: '0.5',
+    };
+    const ask: NetworkAsk = { id: 'a2', quantity: 'weights_after', layer: 0, index: [1, 0] };
+    expect(check(neuron, [ask])).toBe('the mistakes half-factor and forgot-learning-rate give the same a2');
+  });
+
+  it('does not report two mistakes that give the same number by the formula (w + η·g: a flipped sign, a wrong update sign)', () => {
+    const neuron: NetworkFile = {
+      layout: 'x-w',
+      layers: [{ weights: [['0.5'], ['-1']], bias: ['0'], activation: 'identity' }],
+      loss: 'half-sse',
+      input: [['1', '2']],
+      target: [['1']],
+      learning_rate: '0.1',
+    };
+    const ask: NetworkAsk = { id: 'a2', quantity: 'weights_after', layer: 0, index: [1, 0] };
+    // sign-flip and wrong-update-sign both give −1 − 0.5 = −1.5 here, in the twin too.
+    expect(check(neuron, [ask])).toBeNull();
   });
 
   it('reports a bias gradient that one sample alone already gives (the other delta row is 0)', () => {

@@ -266,3 +266,22 @@ describe('the right way fits the exercise', () => {
     }
   });
 });
+
+describe('h′ fed a_j in 演習②', () => {
+  it.each([2, 3])(
+    'hidden-bias-formula, difficulty %i: a_j(1 − a_j) or 1 − a_j² is derivative-at-preactivation',
+    (difficulty) => {
+      const ex = generateExercise({ template: 'hidden-bias-formula', difficulty: difficulty as 2 | 3, seed: 2 });
+      const model = (ex.asks[0] as { expression: string }).expression;
+      const j = /\(j = (\d)\)/.exec(ex.prompt)![1];
+      // The model answer is (Σ_k d_k·w_jk)·x_j·(1 − x_j) (sigmoid) or (Σ_k d_k·w_jk)·(1 − x_j^2) (tanh).
+      const wrong = model.replace(new RegExp(`x_${j}`, 'g'), `a_${j}`);
+      expect(wrong).not.toBe(model);
+      const ctx = gradingContext(ex);
+      expect(gradeExercise(ctx, new Map([['a1', model]]))[0].status).toBe('correct');
+      const [r] = gradeExercise(ctx, new Map([['a1', wrong]]));
+      expect(r.status).toBe('incorrect');
+      expect(r.misconception).toBe('derivative-at-preactivation');
+    },
+  );
+});

@@ -4,6 +4,7 @@
 // graded by exact evaluation at random rational points; misconceptions are wrong formulas.
 import {
   ceExtraTerms,
+  derivativeAtPreactivation,
   halfFactor,
   missingActivationDerivative,
   sigmoidDerivativeOfOutput,
@@ -309,6 +310,12 @@ export const hiddenBiasFormula: Template = {
     }
     if (activation === 'tanh')
       misconceptions.push([sigmoidDerivativeOfOutput.id, mul(backSum, minus(num('1'), pow(call('tanh', xj), 2)))]);
+    // The output form of h′ fed the pre-activation: a_j(1 − a_j), 1 − a_j².
+    const aj = v(`a_${j}`);
+    if (activation === 'sigmoid')
+      misconceptions.push([derivativeAtPreactivation.id, mul(backSum, aj, minus(num('1'), aj))]);
+    if (activation === 'tanh')
+      misconceptions.push([derivativeAtPreactivation.id, mul(backSum, minus(num('1'), pow(aj, 2)))]);
     const domains = {
       ...domainsOf(as, activation === 'relu' ? POSITIVE : ANY),
       // Only a fallback for a grader that ignores `definitions`: x_j is h(a_j) (see below).

@@ -9,13 +9,14 @@ import { randomNet } from './common';
 import { lit } from '../numbers';
 
 /**
- * Learning rates of weight-update: never 1, where forgetting η changes nothing; deeper nets mostly ½,
- * which adds one decimal place at most.
+ * Learning rates of weight-update: never 1, where forgetting η changes nothing; deeper nets mostly
+ * 0.2, which adds one decimal place at most, and not ½, where forgetting η gives the same number as
+ * dropping the ½ of the loss (or as summing a batch of two instead of averaging it).
  */
 const UPDATE_RATES: Record<number, readonly Value[]> = {
   1: ['0.1', '0.5', '0.2'].map(lit),
-  2: ['0.5', '0.5', '0.1'].map(lit),
-  3: ['0.5', '0.5', '0.1'].map(lit),
+  2: ['0.2', '0.2', '0.1'].map(lit),
+  3: ['0.2', '0.2', '0.1'].map(lit),
 };
 
 export const weightUpdate: Template = {
@@ -99,13 +100,14 @@ const HALVES = ['0.5', '-0.5', '1', '-1', '2', '-2', '1.5'].map(lit);
 
 /**
  * Learning rates for exercise ③ by difficulty. One neuron: the error shrinks by 1 − η(|x|² + 1), so a
- * small η keeps the step a descent; deeper nets: η = 0.5 adds at most one decimal place to the updates.
- * Never η = 1, where forgetting the learning rate would give the right L′.
+ * small η keeps the step a descent; deeper nets: η = 0.2 adds at most one decimal place to the updates.
+ * Never η = 1, where forgetting the learning rate would give the right L′, and rarely ½, where it
+ * gives the same L′ as dropping the ½ of the loss.
  */
 const RATES: Record<number, readonly string[]> = {
   1: ['0.1', '0.2', '0.1', '0.5'],
-  2: ['0.5', '0.5', '0.1'],
-  3: ['0.5', '0.5', '0.1'],
+  2: ['0.2', '0.2', '0.1'],
+  3: ['0.2', '0.5', '0.1'],
 };
 
 export const trainOnce: Template = {
