@@ -95,6 +95,11 @@ function sampleLoss(loss: string, y: readonly number[], t: readonly number[]): n
   if (loss === 'half-sse') return sq / 2;
   if (loss === 'sse') return sq;
   if (loss === 'mse') return sq / y.length;
+  if (loss === 'binary-cross-entropy')
+    return -t.reduce(
+      (s, tk, k) => s + (tk === 0 ? 0 : tk * Math.log(y[k])) + (tk === 1 ? 0 : (1 - tk) * Math.log(1 - y[k])),
+      0,
+    );
   return -t.reduce((s, tk, k) => s + (tk === 0 ? 0 : tk * Math.log(y[k])), 0);
 }
 
@@ -102,6 +107,7 @@ function lossGrad(loss: string, y: readonly number[], t: readonly number[]): num
   if (loss === 'half-sse') return y.map((v, k) => v - t[k]);
   if (loss === 'sse') return y.map((v, k) => 2 * (v - t[k]));
   if (loss === 'mse') return y.map((v, k) => (2 / y.length) * (v - t[k]));
+  if (loss === 'binary-cross-entropy') return y.map((v, k) => (v - t[k]) / (v * (1 - v)));
   return y.map((v, k) => -t[k] / v);
 }
 

@@ -2,6 +2,7 @@
 import type { Template } from '../template';
 import { activationDerivative } from './activation-derivative';
 import { affineBackward } from './affine-backward';
+import { bceGradient } from './binary-cross-entropy';
 import { forwardPass, lossTemplate } from './forward';
 import { chainRule, graphBackward } from './graphs';
 import { hiddenDelta, hiddenWeightGrad } from './hidden-layer';
@@ -24,6 +25,7 @@ export const TEMPLATES: readonly Template[] = [
   activationDerivative,
   softmaxJacobian,
   softmaxCeGradient,
+  bceGradient,
   matrixForm,
   affineBackward,
   chainRule,
