@@ -3,6 +3,7 @@ import type { Template } from '../template';
 import { activationDerivative } from './activation-derivative';
 import { affineBackward } from './affine-backward';
 import { bceGradient } from './binary-cross-entropy';
+import { l2Update } from './l2-regularization';
 import { forwardPass, lossTemplate } from './forward';
 import { chainRule, graphBackward } from './graphs';
 import { hiddenDelta, hiddenWeightGrad } from './hidden-layer';
@@ -22,6 +23,7 @@ export const TEMPLATES: readonly Template[] = [
   hiddenWeightGrad,
   weightUpdate,
   trainOnce,
+  l2Update,
   activationDerivative,
   softmaxJacobian,
   softmaxCeGradient,
