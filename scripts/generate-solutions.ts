@@ -7,9 +7,10 @@ import { basename, dirname, join } from 'node:path';
 import { readSource } from '../src/network/source';
 import { networkFromSource } from '../src/network/load';
 import { solve } from '../src/engine/solve';
+import { isTraining, train } from '../src/engine/train';
 import { graphFromSource, isGraphSource, solveGraph } from '../src/graph';
 import type { Lang } from '../src/i18n/messages';
-import { networkDocument } from '../src/render/worked';
+import { networkDocument, trainingDocument } from '../src/render/worked';
 import { graphDocument } from '../src/document/graph';
 import { renderHtml } from '../src/render/html';
 import { renderMarkdown } from '../src/render/markdown';
@@ -34,7 +35,10 @@ function documentFor(root: string, file: string, lang: Lang): WorkedDocument {
   const source = readSource(join(root, file));
   const name = basename(file);
   if (isGraphSource(source.data)) return graphDocument(solveGraph(graphFromSource(source)), { lang, name });
-  return networkDocument(solve(networkFromSource(source)), { lang, name });
+  const network = networkFromSource(source);
+  // Several steps (steps, batch_size): every step worked, as `solve` prints it.
+  if (isTraining(network)) return trainingDocument(train(network), { lang, name });
+  return networkDocument(solve(network), { lang, name });
 }
 
 /** Every file of solutions/, by path relative to the project root, with its content. */

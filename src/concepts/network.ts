@@ -8,6 +8,7 @@ import type { ActivationName } from './activations';
 import type { LossName } from './losses';
 import type { Conventions } from './conventions';
 import type { Regularization } from './regularization';
+import type { Optimizer } from './optimizer';
 
 export type { Regularization, RegularizationScale } from './regularization';
 
@@ -48,6 +49,8 @@ export interface NetworkSpec {
   readonly batchSize?: number;
   /** L2 weight decay added to the loss; absent: none. */
   readonly regularization?: Regularization;
+  /** momentum or adam, with their state before this step; absent: plain gradient descent. */
+  readonly optimizer?: Optimizer;
 }
 
 /** Most steps a network file may ask for: enough for any walkthrough, small enough to stay instant. */

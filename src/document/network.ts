@@ -8,7 +8,7 @@ import type { Matrix } from '../concepts/network';
 import { transpose } from '../engine/matrix';
 import type { Solution } from '../engine/solve';
 import { messages, type Lang, type Messages } from '../i18n';
-import type { SectionTitle } from '../i18n/messages';
+import type { OptimizerStateKind, SectionTitle } from '../i18n/messages';
 import type { Block, DocSection, DocStep, RichText, WorkedDocument } from './model';
 import { solutionDrawing } from './network-drawing';
 import { networkSvg } from './network-figure';
@@ -100,6 +100,10 @@ export function stepLabel(step: Step, solution: Solution, m: Messages): string {
       case 'bias_after':
         return m.step.biasAfterMatrix(l);
       default:
+        {
+          const state = optimizerState(step.quantity);
+          if (state) return m.step.optimizerStateMatrix(state.kind, l, state.bias);
+        }
         throw new Error(`no matrix label for ${step.quantity}`);
     }
   }
@@ -151,6 +155,23 @@ export function stepLabel(step: Step, solution: Solution, m: Messages): string {
     case 'alpha_after':
       return m.step.alphaAfter(l);
   }
+  const state = optimizerState(step.quantity)!;
+  const shared = network.layers[l - 1].sharedBias === true;
+  return m.step.optimizerState(state.kind, state.bias ? { layer: l, unit: shared ? null : first + 1 } : weight());
+}
+
+/** Which optimizer state a quantity is (velocity_after, adam_m_hat_bias, …), or null. */
+function optimizerState(quantity: string): { kind: OptimizerStateKind; bias: boolean } | null {
+  const bias = quantity.includes('_bias');
+  const name = quantity.replace('_bias', '').replace(/_after$/, '');
+  const kinds: Record<string, OptimizerStateKind> = {
+    velocity: 'velocity',
+    adam_m: 'm',
+    adam_v: 'v',
+    adam_m_hat: 'mHat',
+    adam_v_hat: 'vHat',
+  };
+  return name in kinds ? { kind: kinds[name], bias } : null;
 }
 
 function redundantResult(step: Step): boolean {
@@ -223,6 +244,15 @@ function generalFormulas(section: TraceSection, solution: Solution): string[] {
             '\\frac{\\partial L}{\\partial W^{(l)}} = \\Delta^{(l)} Z^{(l-1)\\top}, \\qquad \\frac{\\partial L}{\\partial \\mathbf{b}^{(l)}} = \\Delta^{(l)} \\mathbf{1}',
           ];
     case 'update':
+      if (network.optimizer?.name === 'momentum')
+        return [
+          'v^{+} = \\mu v - \\eta \\frac{\\partial L}{\\partial w}, \\qquad w^{+} = w + v^{+} \\qquad (\\text{the same for } b)',
+        ];
+      if (network.optimizer?.name === 'adam')
+        return [
+          'm^{+} = \\beta_1 m + (1 - \\beta_1) g, \\qquad v^{+} = \\beta_2 v + (1 - \\beta_2) g^{2}, \\qquad g = \\frac{\\partial L}{\\partial w}',
+          '\\hat{m} = \\frac{m^{+}}{1 - \\beta_1^{t}}, \\qquad \\hat{v} = \\frac{v^{+}}{1 - \\beta_2^{t}}, \\qquad w^{+} = w - \\eta \\frac{\\hat{m}}{\\sqrt{\\hat{v}} + \\epsilon}',
+        ];
       return section.form === 'scalar'
         ? [
             'w^{+} = w - \\eta \\frac{\\partial L}{\\partial w}, \\qquad b^{+} = b - \\eta \\frac{\\partial L}{\\partial b}',
@@ -337,8 +367,12 @@ function introText(section: TraceSection, solution: Solution, m: Messages): stri
       return m.intro.loss;
     case 'backward':
       return section.form === 'scalar' ? m.intro.backwardScalar : m.intro.backwardMatrix(columns);
-    case 'update':
+    case 'update': {
+      const optimizer = solution.network.optimizer;
+      if (optimizer && optimizer.name !== 'sgd')
+        return m.intro.optimizer(optimizer.name, optimizer.name === 'adam' ? optimizer.steps + 1 : 0);
       return m.intro.update;
+    }
     case 'after':
       return m.intro.after;
   }

@@ -10,6 +10,7 @@
 import type { Rules } from '../concepts/rules';
 import { add, mul, sum, sub, sign, type Value } from '../number/value';
 import { penalty } from '../concepts/regularization';
+import { adamStep, momentumStep, type AdamCell, type LayerState, type Optimizer } from '../concepts/optimizer';
 import type { LayerSpec, Matrix, NetworkSpec, Vector } from '../concepts/network';
 import { activate, softmaxRow } from './activations';
 import { sampleLoss, unitLosses } from './losses';
@@ -36,7 +37,21 @@ export interface LayerResult {
   readonly weightsAfter: Matrix;
   readonly biasAfter: Vector;
   readonly alphaAfter: Value | null;
+  /** The optimizer's state after this step (momentum's velocity, Adam's moments); null for sgd. */
+  readonly optimizer: LayerOptimizerResult | null;
 }
+
+export type LayerOptimizerResult =
+  | { readonly name: 'momentum'; readonly velocity: LayerState }
+  | {
+      readonly name: 'adam';
+      /** The step number t (from 1) of the bias correction. */
+      readonly t: number;
+      readonly m: LayerState;
+      readonly v: LayerState;
+      readonly mHat: LayerState;
+      readonly vHat: LayerState;
+    };
 
 export interface Solution {
   readonly network: NetworkSpec;
@@ -224,6 +239,73 @@ function layerDelta(
   return { delta: rules.deltaThroughActivation(network, l, g, h), activationDerivative: h };
 }
 
+/**
+ * The weights and bias after one momentum or Adam step, with the optimizer's new state; null for
+ * sgd (the plain step). Biases move only with update_biases, and then keep their state.
+ */
+function optimizerStep(
+  optimizer: Optimizer | undefined,
+  l: number,
+  eta: Value,
+  weights: Matrix,
+  gradWeights: Matrix,
+  bias: Vector,
+  gradBias: Vector,
+  network: NetworkSpec,
+): { weights: Matrix; bias: Vector; state: LayerOptimizerResult } | null {
+  if (!optimizer || optimizer.name === 'sgd') return null;
+  const moveBias = network.updateBiases;
+  if (optimizer.name === 'momentum') {
+    const v = optimizer.velocity[l];
+    const w = weights.map((row, i) =>
+      row.map((x, j) => momentumStep(optimizer.momentum, eta, x, v.weights[i][j], gradWeights[i][j])),
+    );
+    const b = bias.map((x, j) => (moveBias ? momentumStep(optimizer.momentum, eta, x, v.bias[j], gradBias[j]) : null));
+    return {
+      weights: w.map((row) => row.map((c) => c.w)),
+      bias: b.map((c, j) => c?.w ?? bias[j]),
+      state: {
+        name: 'momentum',
+        velocity: { weights: w.map((row) => row.map((c) => c.v)), bias: b.map((c, j) => c?.v ?? v.bias[j]) },
+      },
+    };
+  }
+  const t = optimizer.steps + 1;
+  const m = optimizer.m[l];
+  const s = optimizer.v[l];
+  const w = weights.map((row, i) =>
+    row.map((x, j) => adamStep(optimizer, t, eta, x, m.weights[i][j], s.weights[i][j], gradWeights[i][j])),
+  );
+  const b = bias.map((x, j) => (moveBias ? adamStep(optimizer, t, eta, x, m.bias[j], s.bias[j], gradBias[j]) : null));
+  const part = (key: keyof AdamCell, fallback: Vector): LayerState => ({
+    weights: w.map((row) => row.map((c) => c[key])),
+    bias: b.map((c, j) => c?.[key] ?? fallback[j]),
+  });
+  return {
+    weights: w.map((row) => row.map((c) => c.w)),
+    bias: b.map((c, j) => c?.w ?? bias[j]),
+    state: {
+      name: 'adam',
+      t,
+      m: part('m', m.bias),
+      v: part('v', s.bias),
+      mHat: part('mHat', m.bias),
+      vHat: part('vHat', s.bias),
+    },
+  };
+}
+
+/** The optimizer as the next step starts from it. */
+function nextOptimizer(optimizer: Optimizer, results: readonly LayerResult[]): Optimizer {
+  if (optimizer.name === 'momentum')
+    return { ...optimizer, velocity: results.map((r) => (r.optimizer as { velocity: LayerState }).velocity) };
+  if (optimizer.name === 'adam') {
+    const states = results.map((r) => r.optimizer as Extract<LayerOptimizerResult, { name: 'adam' }>);
+    return { ...optimizer, steps: optimizer.steps + 1, m: states.map((s) => s.m), v: states.map((s) => s.v) };
+  }
+  return optimizer;
+}
+
 export function solve(network: NetworkSpec, options: SolveOptions = {}): Solution {
   const rules = withOverride(options.rules);
   const keep = options.intermediate ?? keepAll;
@@ -270,6 +352,7 @@ export function solve(network: NetworkSpec, options: SolveOptions = {}): Solutio
     const eta = rules.stepSize(network, l);
     // A ∂L/∂W written in the other layout can only be subtracted from a square W; otherwise the step uses W's own.
     const update = gradWeights.length !== layer.weights.length ? transpose(gradWeights) : gradWeights;
+    const stepped = optimizerStep(network.optimizer, l, eta, layer.weights, update, layer.bias, gradBias, network);
     results[l] = {
       preactivation: a,
       output: y,
@@ -279,8 +362,11 @@ export function solve(network: NetworkSpec, options: SolveOptions = {}): Solutio
       gradWeights,
       gradBias,
       gradAlpha,
-      weightsAfter: keep('weights_after', l, step(layer.weights, eta, update)),
-      biasAfter: keep('bias_after', l, [network.updateBiases ? step([layer.bias], eta, [gradBias])[0] : layer.bias])[0],
+      weightsAfter: keep('weights_after', l, stepped?.weights ?? step(layer.weights, eta, update)),
+      biasAfter: keep('bias_after', l, [
+        stepped?.bias ?? (network.updateBiases ? step([layer.bias], eta, [gradBias])[0] : layer.bias),
+      ])[0],
+      optimizer: stepped?.state ?? null,
       alphaAfter:
         gradAlpha === null ? layer.alpha : keep('alpha_after', l, [[sub(layer.alpha!, mul(eta, gradAlpha))]])[0][0],
     };
@@ -300,6 +386,7 @@ export function solve(network: NetworkSpec, options: SolveOptions = {}): Solutio
 
   const updated: NetworkSpec = {
     ...network,
+    ...(network.optimizer ? { optimizer: nextOptimizer(network.optimizer, results) } : {}),
     layers: network.layers.map((layer, l) => ({
       ...layer,
       weights: results[l].weightsAfter,

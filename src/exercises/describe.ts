@@ -106,6 +106,16 @@ export function describeNetwork(
   });
   const outputs = spec.target[0].length;
   lines.push(`${t('Loss', '損失関数')[lang]}: ${lossFormula(spec.loss, outputs, lang)}`);
+  const reg = spec.regularization;
+  if (reg) {
+    const factor = reg.scale === '1/2' ? 'λ/2' : 'λ/(2N)';
+    lines.push(
+      t(
+        `L2 regularization (weight decay) with λ = ${show(reg.l2)}: the loss also has + (${factor})·Σw² over every weight (not the biases)${reg.scale === '1/2' ? '' : ', N the samples of the batch'}.`,
+        `L2正則化（荷重減衰）λ = ${show(reg.l2)}: 損失にすべての重み（バイアスは含めない）の + (${factor})·Σw² を加える${reg.scale === '1/2' ? '' : '（N はバッチのサンプル数）'}。`,
+      )[lang],
+    );
+  }
   if (batch > 1) {
     lines.push(
       spec.conventions.batch === 'mean'

@@ -1,5 +1,6 @@
 // Two hints per ask: the formula, then the formula with this exercise's numbers substituted (from the
 // engine's intermediate values, never a result the template computed itself).
+import { penaltySlope } from '../concepts/regularization';
 import type { GraphSolution } from '../graph/solve';
 import { formulaText } from '../graph/formula';
 import { activation } from '../concepts/activations';
@@ -169,10 +170,15 @@ export function networkHints(ctx: NetworkContext, ask: NetworkAsk, lang: Lang): 
       const [r, c] = whole ? [0, 0] : ask.index!;
       const [i, jj] = spec.layout === 'x-w' ? [r, c] : [c, r];
       const z = l === 0 ? 'x_i' : `z${sup(l)}_i`;
-      const grad = samples
-        .map((k) => `${op(inputRow(ctx, l, k)[i])} × ${op(solution.layers[l].delta[k][jj])}`)
-        .join(' + ');
-      const gradFormula = spec.input.length > 1 ? `∂L/∂w_ij = Σ_s ${z}·δ_j` : `∂L/∂w_ij = ${z}·δ_j`;
+      // L2 regularization adds k·w (k = λ, or λ/N) to every weight gradient.
+      const reg = spec.regularization;
+      const k = reg ? penaltySlope(reg, spec.input.length) : null;
+      const decay = k ? ` + ${op(k)} × ${op(spec.layers[l].weights[r][c])}` : '';
+      const grad =
+        samples.map((s) => `${op(inputRow(ctx, l, s)[i])} × ${op(solution.layers[l].delta[s][jj])}`).join(' + ') +
+        decay;
+      const decayFormula = reg ? (reg.scale === '1/2' ? ' + λ·w_ij' : ' + (λ/N)·w_ij') : '';
+      const gradFormula = (spec.input.length > 1 ? `∂L/∂w_ij = Σ_s ${z}·δ_j` : `∂L/∂w_ij = ${z}·δ_j`) + decayFormula;
       if (ask.quantity === 'grad_weights') return [gradFormula, `${example}${grad}`];
       const w = spec.layers[l].weights[r][c];
       const g = solution.layers[l].gradWeights[r][c];

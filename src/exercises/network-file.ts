@@ -23,6 +23,8 @@ export interface NetDraft {
   readonly updateBiases?: boolean;
   readonly reluGradAtZero?: 0 | 1;
   readonly batch?: 'mean' | 'sum';
+  /** L2 weight decay (λ/2)·Σw² ("1/2") or (λ/2N)·Σw² ("1/(2N)"). */
+  readonly regularization?: { readonly l2: Value; readonly scale: '1/2' | '1/(2N)' };
 }
 
 const row = (v: Vector): string[] => v.map(exactText);
@@ -47,6 +49,9 @@ export function toNetworkFile(draft: NetDraft): NetworkFile {
     learning_rate: exactText(draft.learningRate),
     ...(draft.updateBiases === false ? { update_biases: 'false' as const } : {}),
     ...(Object.keys(conventions).length > 0 ? { conventions } : {}),
+    ...(draft.regularization
+      ? { regularization: { l2: exactText(draft.regularization.l2), scale: draft.regularization.scale } }
+      : {}),
   };
 }
 

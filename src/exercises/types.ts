@@ -102,6 +102,7 @@ export interface NetworkFile {
   readonly learning_rate: string;
   readonly update_biases?: 'true' | 'false';
   readonly conventions?: { readonly relu_grad_at_zero?: '0' | '1'; readonly batch?: 'mean' | 'sum' };
+  readonly regularization?: { readonly l2: string; readonly scale: '1/2' | '1/(2N)' };
 }
 
 /** A computational-graph file. */

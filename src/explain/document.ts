@@ -49,7 +49,8 @@ export function topicsDocument(topics: readonly Topic[], lang: Lang): WorkedDocu
 
 /**
  * The derivations behind a network's steps: the derivative of each activation function it uses and,
- * for cross-entropy, the loss gradient (softmax + cross-entropy → y − t when they meet at the output).
+ * for cross-entropy, the loss gradient (softmax + cross-entropy → y − t when they meet at the output;
+ * sigmoid + binary cross-entropy likewise), and L2 regularization, momentum or Adam when the file uses them.
  */
 export function networkTopics(network: NetworkSpec): Topic[] {
   const ids: string[] = [];
@@ -60,6 +61,11 @@ export function networkTopics(network: NetworkSpec): Topic[] {
     ids.push(layer.activation === 'softmax' && l === last && softmaxCE ? 'softmax-cross-entropy' : layer.activation);
   });
   if (network.loss === 'cross-entropy' && !softmaxCE) ids.push('cross-entropy');
+  // Sigmoid + binary cross-entropy → y − t; the penalty and the optimizers the update uses.
+  if (network.loss === 'binary-cross-entropy' && network.layers[last].activation === 'sigmoid')
+    ids.push('sigmoid-binary-cross-entropy');
+  if (network.regularization) ids.push('l2-regularization');
+  if (network.optimizer && network.optimizer.name !== 'sgd') ids.push(network.optimizer.name);
   return [...new Set(ids)].map((id) => findTopic(id)!);
 }
 

@@ -8,6 +8,12 @@ import { crossEntropy } from './topics/cross-entropy';
 import { softmaxCrossEntropy } from './topics/softmax-cross-entropy';
 import { chainRule } from './topics/chain-rule';
 import { affine } from './topics/affine';
+import { squaredError } from './topics/squared-error';
+import { sigmoidBinaryCrossEntropy } from './topics/sigmoid-binary-cross-entropy';
+import { softmaxOverflow } from './topics/softmax-overflow';
+import { l2Regularization } from './topics/l2-regularization';
+import { momentum } from './topics/momentum';
+import { adam } from './topics/adam';
 
 export type { Topic, Step, StepRole, Check, CheckScope, RandomVariable, Lang } from './types';
 export { topicToText, topicListText, latexToText } from './text';
@@ -23,9 +29,15 @@ export const TOPICS: readonly Topic[] = [
   prelu,
   relu6,
   softmax,
+  softmaxOverflow,
+  squaredError,
   crossEntropy,
   softmaxCrossEntropy,
+  sigmoidBinaryCrossEntropy,
   affine,
+  l2Regularization,
+  momentum,
+  adam,
 ];
 
 export function findTopic(id: string): Topic | undefined {

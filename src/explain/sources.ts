@@ -10,6 +10,9 @@ const NAMES: Readonly<Record<string, { readonly en: string; readonly ja: string 
   '002': { en: 'the lecture slides', ja: '講義スライド' },
   '003': { en: 'the Deep Learning from Scratch 2 summary', ja: '『ゼロから作るDeep Learning ❷』のまとめ' },
   '004': { en: 'the layer-code notes', ja: 'レイヤのコードのノート' },
+  coursera: { en: "Coursera's Machine Learning course (ex4)", ja: 'Coursera の機械学習講座（ex4）' },
+  cs231n: { en: 'the CS231n notes (Stanford)', ja: 'CS231n の講義ノート（スタンフォード大学）' },
+  kingma: { en: 'Kingma & Ba, "Adam" (2015)', ja: 'Kingma & Ba「Adam」（2015）' },
 };
 
 /** "the E-shikaku notes, the layer-code notes" / 「E資格のノート、レイヤのコードのノート」. */

@@ -157,7 +157,9 @@ export function gradingContext(exercise: Exercise, options: ContextOptions = {})
     const key = `${policyKey(policy)}@${own ? `${own.quantity}/${own.layer}` : ''}`;
     let s = roundedCache.get(key);
     if (!s) {
-      s = solve(spec, { givenOutputs: given, intermediate: roundingHook(policy, own) });
+      s =
+        solvedOrNull(() => solve(spec, { givenOutputs: given, intermediate: roundingHook(policy, own) })) ?? undefined;
+      if (!s) return null;
       roundedCache.set(key, s);
     }
     return valueIn(s, ask);
@@ -181,16 +183,14 @@ export function gradingContext(exercise: Exercise, options: ContextOptions = {})
     const key = policy ? `${subsKey}|${policyKey(policy)}@${own ? `${own.quantity}/${own.layer}` : ''}` : subsKey;
     let s = chainedCache.get(key);
     if (!s) {
-      try {
-        s = solve(spec, {
-          givenOutputs: given,
-          intermediate: substitutionHook(substitutions, undefined, policy ? roundingHook(policy, own) : undefined),
-        });
-      } catch (error) {
-        // A wild answer carried forward (ln of a saturated softmax, e^(10³⁰⁰)): nothing follows from it.
-        if (error instanceof RangeError) return null;
-        throw error;
-      }
+      s =
+        solvedOrNull(() =>
+          solve(spec, {
+            givenOutputs: given,
+            intermediate: substitutionHook(substitutions, undefined, policy ? roundingHook(policy, own) : undefined),
+          }),
+        ) ?? undefined;
+      if (!s) return null;
       if (chainedCache.size >= CHAINED_CACHE_SIZE) chainedCache.delete(chainedCache.keys().next().value!);
       chainedCache.set(key, s);
     }
@@ -242,4 +242,17 @@ export function sameAskValue(a: AskValue, b: AskValue): boolean {
   return (
     a.length === b.length && (a as readonly AskValue[]).every((x, i) => sameAskValue(x, (b as readonly AskValue[])[i]))
   );
+}
+
+/**
+ * A solve with a student's rounded or substituted values, or null when they leave the functions'
+ * domain: a sigmoid output rounded to 1 makes ln(1 − y) of binary cross-entropy undefined.
+ */
+function solvedOrNull(run: () => Solution): Solution | null {
+  try {
+    return run();
+  } catch (error) {
+    if (error instanceof RangeError) return null;
+    throw error;
+  }
 }

@@ -142,8 +142,8 @@ function arityMessage({ op, args }: { op: GraphOp; args: readonly string[] }): T
         ? 'exactly 1 argument'
         : `exactly ${arity.min} arguments`;
   const expectedJa = arity.max === Infinity ? ` ${arity.min} 個以上` : `ちょうど ${arity.min} 個`;
-  const example = op === 'pow' ? ' (base and integer exponent, e.g. [t, 2])' : '';
-  const exampleJa = op === 'pow' ? '（底と整数の指数、例: [t, 2]）' : '';
+  const example = op === 'pow' ? ' (base and exponent, e.g. [t, 2] or [t, "3/4"])' : '';
+  const exampleJa = op === 'pow' ? '（底と指数、例: [t, 2] や [t, "3/4"]）' : '';
   return {
     en: `${op} takes ${expected}${example}, got ${args.length}`,
     ja: `${op} の引数は${expectedJa}${exampleJa}でなければなりませんが、${args.length} 個です`,
@@ -380,18 +380,18 @@ function checkPowExponent(source: Source, node: GraphNode, i: number): void {
   const exponent = node.args[1];
   const path = ['graph', 'nodes', i, 'args', 1];
   const value: Value | null = exponent.kind === 'literal' ? exponent.value : null;
-  if (value?.kind !== 'rational' || value.q.d !== 1n) {
+  if (value?.kind !== 'rational') {
     const shown = quoted(exponent.kind === 'literal' ? exponent.text : exponent.name);
     fail(source, path, {
-      en: `the exponent of pow must be an integer written as a number, e.g. 2 or -1, got ${shown}`,
-      ja: `pow の指数は 2 や -1 のように数で書いた整数でなければなりません（指定値: ${shown}）`,
+      en: `the exponent of pow must be a number written in the file, e.g. 2, -1 or "3/4", got ${shown}`,
+      ja: `pow の指数は 2、-1、"3/4" のようにファイルに数で書かなければなりません（指定値: ${shown}）`,
     });
   }
-  if (value.q.n > BigInt(MAX_POW_EXPONENT)) {
-    // fraction.js keeps the sign apart: n is |exponent|.
+  if (value.q.n > BigInt(MAX_POW_EXPONENT) * value.q.d || value.q.d > BigInt(MAX_POW_EXPONENT)) {
+    // fraction.js keeps the sign apart: n is |numerator|.
     fail(source, path, {
-      en: `the exponent of pow must be between -${MAX_POW_EXPONENT} and ${MAX_POW_EXPONENT}`,
-      ja: `pow の指数は -${MAX_POW_EXPONENT} 以上 ${MAX_POW_EXPONENT} 以下でなければなりません`,
+      en: `the exponent of pow must be between -${MAX_POW_EXPONENT} and ${MAX_POW_EXPONENT}, with a denominator of at most ${MAX_POW_EXPONENT}`,
+      ja: `pow の指数は -${MAX_POW_EXPONENT} 以上 ${MAX_POW_EXPONENT} 以下で、分母は ${MAX_POW_EXPONENT} 以下でなければなりません`,
     });
   }
 }
@@ -430,6 +430,8 @@ function checkUpdate(
 function checkDomains(source: Source, spec: GraphSpec): void {
   try {
     forwardValues(spec);
+    // The backward pass too: a derivative can fail where the value does not ((x^(1/2))′ at 0).
+    solveGraph({ ...spec, step: undefined });
   } catch (error) {
     if (error instanceof NodeLimitError) fail(source, ['graph', 'nodes', error.nodeIndex], LIMIT_WORDS.exact);
     if (error instanceof NodeDomainError) {
@@ -459,7 +461,12 @@ function checkDomains(source: Source, spec: GraphSpec): void {
 /** ops.ts's reasons (GraphDomainError), in Japanese; the message is `op(args): reason`. */
 const DOMAIN_JA: readonly (readonly [string, string])[] = [
   ['0 cannot be raised to a negative power', '0 を負の数で累乗することはできません'],
-  ['the exponent of pow must be an integer', 'pow の指数は整数でなければなりません'],
+  ['the exponent of pow must be a rational number', 'pow の指数は有理数でなければなりません'],
+  [
+    'a negative number has no real root of even degree (the denominator of the exponent)',
+    '負の数には偶数次（指数の分母）の実数の累乗根がありません',
+  ],
+  ['the derivative of x^r with r < 1 is infinite at x = 0', 'r < 1 のとき x^r の x = 0 での微分は無限大です'],
   ['division by zero', '0 で割ることはできません'],
   ['log (natural logarithm) needs a positive argument', 'log（自然対数）の引数は正の数でなければなりません'],
   ['the reciprocal of 0 is undefined', '0 の逆数は定義されていません'],

@@ -6,7 +6,23 @@ import { DEFAULT_CONVENTIONS } from '../concepts/conventions';
 import { latex } from '../math/latex';
 import { substitute, sym, type Term } from '../math/term';
 import { unicode } from '../math/unicode';
-import { ONE, ZERO, compare, div, exp, ln, mul, neg, ratio, sign, sub, sum, isZero, type Value } from '../number/value';
+import {
+  ONE,
+  ZERO,
+  compare,
+  div,
+  exp,
+  ln,
+  mul,
+  neg,
+  ratio,
+  sign,
+  sqrt,
+  sub,
+  sum,
+  isZero,
+  type Value,
+} from '../number/value';
 import { powNatural } from '../number/power';
 import type { Lang } from '../text/lang';
 import { bare, latexOperand, operand } from './notation';
@@ -52,10 +68,49 @@ export function powInt(x: Value, n: bigint): Value {
   return powNatural(x, n);
 }
 
-/** The integer exponent of a pow node (checked by the loader). */
-export function exponentOf(v: Value): bigint {
-  if (v.kind !== 'rational' || v.q.d !== 1n) throw new GraphDomainError('the exponent of pow must be an integer');
-  return v.q.s < 0n ? -v.q.n : v.q.n;
+/** The rational exponent p/q of a pow node (checked by the loader), q > 0. */
+export function exponentOf(v: Value): { readonly p: bigint; readonly q: bigint } {
+  if (v.kind !== 'rational') throw new GraphDomainError('the exponent of pow must be a rational number');
+  return { p: v.q.s < 0n ? -v.q.n : v.q.n, q: v.q.d };
+}
+
+/** The exact k-th root of n ≥ 0, or null when n is not a k-th power. */
+function integerRoot(n: bigint, k: bigint): bigint | null {
+  if (n < 2n) return n;
+  let lo = 0n;
+  let hi = 1n << BigInt(Math.ceil(n.toString(2).length / Number(k)) + 1);
+  while (lo < hi) {
+    const mid = (lo + hi + 1n) / 2n;
+    if (mid ** k <= n) lo = mid;
+    else hi = mid - 1n;
+  }
+  return lo ** k === n ? lo : null;
+}
+
+/**
+ * x^(p/q): exact when x is rational and |x| a q-th power of a fraction; otherwise √x for q = 2 and
+ * exp((p/q)·ln|x|) for other roots (exact symbolic, 64-digit decimal). A negative x has a real q-th
+ * root only for odd q.
+ */
+export function powRational(x: Value, p: bigint, q: bigint): Value {
+  if (q === 1n) return powInt(x, p);
+  const s = sign(x);
+  if (s === 0) {
+    if (p < 0n) throw new GraphDomainError('0 cannot be raised to a negative power');
+    return ZERO;
+  }
+  if (s < 0 && q % 2n === 0n)
+    throw new GraphDomainError('a negative number has no real root of even degree (the denominator of the exponent)');
+  const magnitude = s < 0 ? neg(x) : x;
+  // (−a)^(p/q) = (−1)^p · a^(p/q) for odd q.
+  const signed = (v: Value) => (s < 0 && p % 2n !== 0n ? neg(v) : v);
+  if (magnitude.kind === 'rational') {
+    const n = integerRoot(magnitude.q.n, q);
+    const d = integerRoot(magnitude.q.d, q);
+    if (n !== null && d !== null) return signed(powInt(div(ratio(n), ratio(d)), p));
+  }
+  if (q === 2n) return signed(powInt(sqrt(magnitude), p));
+  return signed(exp(mul(ratio(p, q), ln(magnitude))));
 }
 
 const TWO = ratio(2);
@@ -199,11 +254,17 @@ export const OPS: Readonly<Record<GraphOp, OpDefinition>> = {
   pow: {
     arity: BINARY,
     symbol: 'xⁿ',
-    value: ([a, b]) => powInt(a, exponentOf(b)),
-    // The exponent is a fixed integer, not a variable: its entry is null.
+    value: ([a, b]) => {
+      const { p, q } = exponentOf(b);
+      return powRational(a, p, q);
+    },
+    // The exponent is a fixed number, not a variable: its entry is null. (x^r)′ = r·x^(r−1).
     local: ([a, b]) => {
-      const n = exponentOf(b);
-      return [n === 0n ? ZERO : mul(ratio(n), powInt(a, n - 1n)), null];
+      const { p, q } = exponentOf(b);
+      if (p === 0n) return [ZERO, null];
+      if (q !== 1n && isZero(a) && p < q)
+        throw new GraphDomainError('the derivative of x^r with r < 1 is infinite at x = 0');
+      return [mul(ratio(p, q), powRational(a, p - q, q)), null];
     },
     text: ([a, b]) => `${operand(a)}^${operand(b)}`,
     latex: ([a, b]) => `{${latexOperand(a)}}^{${b}}`,

@@ -33,7 +33,7 @@ export interface GraphEdge {
   readonly argIndex: number;
   /** The argument's value, flowing from `from` to `to`. */
   readonly forward: Value;
-  /** ∂to/∂from; null for pow's exponent, which is a fixed integer. */
+  /** ∂to/∂from; null for pow's exponent, which is a fixed number. */
   readonly localDerivative: Value | null;
   /** ∂output/∂to, the gradient arriving at `to` from the output side. */
   readonly upstream: Value;
@@ -93,7 +93,15 @@ export function solveGraph(spec: GraphSpec): GraphSolution {
     const node = spec.nodes[i];
     const upstream = gradients.get(node.name)!;
     const args = node.args.map((arg) => argValue(values, arg));
-    const locals = localDerivatives(node.op, args, values.get(node.name)!);
+    let locals: (Value | null)[];
+    try {
+      locals = localDerivatives(node.op, args, values.get(node.name)!);
+    } catch (error) {
+      // A derivative that does not exist where the value does: (x^(1/2))′ at x = 0.
+      if (!(error instanceof GraphDomainError)) throw error;
+      const shown = args.map((v) => valueText(v)).join(', ');
+      throw new NodeDomainError(i, node.name, `${node.op}(${shown}): ${error.message}`);
+    }
     edgesByNode[i] = node.args.map((arg, j): GraphEdge => {
       const local = locals[j];
       const backward = local === null ? null : mul(upstream, local);

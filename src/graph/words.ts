@@ -33,7 +33,7 @@ export const GRAPH_WORDS: Readonly<Record<Lang, GraphWords>> = {
     figure: 'Figure',
     figureNote: 'forward values above each arrow, backward values below',
     constant: 'constant',
-    exponentNote: 'the exponent is a fixed integer: no gradient',
+    exponentNote: 'the exponent is a fixed number: no gradient',
     output: 'output',
     step: (ascent, eta) =>
       ascent
@@ -52,7 +52,7 @@ export const GRAPH_WORDS: Readonly<Record<Lang, GraphWords>> = {
     figure: '図',
     figureNote: '矢印の上が順伝播の値、下が逆伝播の値',
     constant: '定数',
-    exponentNote: '指数は固定された整数なので勾配はない',
+    exponentNote: '指数は固定された数なので勾配はない',
     output: '出力',
     step: (ascent, eta) =>
       ascent

@@ -1,11 +1,19 @@
 // English words of the worked solutions.
 import { activationNames } from '../concepts/activations';
 import { lossNames } from '../concepts/losses';
-import type { Cell, Messages, WeightCell } from './messages';
+import type { Cell, Messages, OptimizerStateKind, WeightCell } from './messages';
 
 const sample = (c: { sample: number | null }) => (c.sample === null ? '' : `, sample ${c.sample}`);
 const at = (c: Cell) => `Layer ${c.layer}, unit ${c.unit}${sample(c)}`;
 const edge = (c: WeightCell) => `input ${c.input} to unit ${c.unit}`;
+
+const STATE_EN: Readonly<Record<OptimizerStateKind, string>> = {
+  velocity: 'velocity',
+  m: 'first moment m',
+  v: 'second moment v',
+  mHat: 'bias-corrected first moment m̂',
+  vHat: 'bias-corrected second moment v̂',
+};
 
 export const en: Messages = {
   lang: 'en',
@@ -90,6 +98,10 @@ export const en: Messages = {
         ? 'The same backward pass with whole matrices (one column per sample).'
         : 'The same backward pass with whole matrices, as in the lecture deck (one row per sample).',
     update: 'Every parameter moves against its gradient: new value = old value − learning rate × gradient.',
+    optimizer: (name, t) =>
+      name === 'momentum'
+        ? 'With momentum each parameter keeps a velocity v: v⁺ = μ·v − η·(gradient), and the parameter moves by it: w⁺ = w + v⁺.'
+        : `With Adam each parameter keeps running averages of its gradient (m) and of its square (v); step t = ${t} divides them by 1 − β₁ᵗ and 1 − β₂ᵗ (the bias correction) and moves the parameter by η·m̂/(√v̂ + ε).`,
     biasesFixed: 'The biases are not updated (update_biases: false), so they keep their values.',
     after: 'The forward pass again with the updated parameters, then the loss, and how much it went down.',
     conclusion: (improved) =>
@@ -121,6 +133,9 @@ export const en: Messages = {
     sharedBiasAfter: (l) => `Layer ${l}: updated shared bias`,
     regularization: 'L2 penalty (weight decay)',
     regularizationAfter: 'L2 penalty of the updated weights',
+    optimizerState: (kind, at) =>
+      `Layer ${at.layer}: ${STATE_EN[kind]} of the ${'input' in at ? `weight from ${edge(at)}` : at.unit === null ? 'shared bias' : `bias of unit ${at.unit}`}`,
+    optimizerStateMatrix: (kind, l, bias) => `Layer ${l}: ${STATE_EN[kind]} of the ${bias ? 'biases' : 'weights'}`,
     alphaAfter: (l) => `Layer ${l}: updated PReLU slope`,
     afterSuffix: ' (after the update)',
     lossAfter: 'Loss after the update',

@@ -1,11 +1,19 @@
 // 日本語: 途中式つきの解説の言葉 (用語は glossary-ja.md、つまり教材の用語に合わせる)。
 import { activationNames } from '../concepts/activations';
 import { lossNames } from '../concepts/losses';
-import type { Cell, Messages, WeightCell } from './messages';
+import type { Cell, Messages, OptimizerStateKind, WeightCell } from './messages';
 
 const sample = (c: { sample: number | null }) => (c.sample === null ? '' : `・サンプル${c.sample}`);
 const at = (c: Cell) => `第${c.layer}層 ユニット${c.unit}${sample(c)}`;
 const edge = (c: WeightCell) => `入力${c.input}→ユニット${c.unit}`;
+
+const STATE_JA: Readonly<Record<OptimizerStateKind, string>> = {
+  velocity: '速度 v',
+  m: '1次モーメント m',
+  v: '2次モーメント v',
+  mHat: 'バイアス補正した1次モーメント m̂',
+  vHat: 'バイアス補正した2次モーメント v̂',
+};
 
 export const ja: Messages = {
   lang: 'ja',
@@ -86,6 +94,10 @@ export const ja: Messages = {
         ? '同じ逆伝播を行列でまとめて行う（1列が1サンプル）。'
         : '同じ逆伝播を講義スライドのように行列でまとめて行う（1行が1サンプル）。',
     update: 'すべてのパラメータを勾配と逆向きに動かす: 新しい値 = 古い値 − 学習率 × 勾配。',
+    optimizer: (name, t) =>
+      name === 'momentum'
+        ? 'Momentum では各パラメータが速度 v を持つ: v⁺ = μ·v − η·（勾配）とし、パラメータをその分だけ動かす: w⁺ = w + v⁺。'
+        : `Adam では各パラメータが勾配の移動平均 m と勾配の二乗の移動平均 v を持つ。ステップ t = ${t} ではそれぞれを 1 − β₁ᵗ、1 − β₂ᵗ で割り（バイアス補正）、パラメータを η·m̂/(√v̂ + ε) だけ動かす。`,
     biasesFixed: 'バイアスは更新しない（update_biases: false）ので、値はそのまま。',
     after: '更新したパラメータでもう一度順伝播し、損失を求め、どれだけ減ったかを見る。',
     conclusion: (improved) =>
@@ -117,6 +129,9 @@ export const ja: Messages = {
     sharedBiasAfter: (l) => `第${l}層: 更新後の共有バイアス`,
     regularization: 'L2正則化の項（荷重減衰）',
     regularizationAfter: '更新後の重みのL2正則化の項',
+    optimizerState: (kind, at) =>
+      `第${at.layer}層: ${'input' in at ? `入力${at.input}からユニット${at.unit}への重み` : at.unit === null ? '共有バイアス' : `ユニット${at.unit}のバイアス`}の${STATE_JA[kind]}`,
+    optimizerStateMatrix: (kind, l, bias) => `第${l}層: ${bias ? 'バイアス' : '重み'}の${STATE_JA[kind]}`,
     alphaAfter: (l) => `第${l}層: 更新後のPReLUの傾き`,
     afterSuffix: '（更新後）',
     lossAfter: '更新後の損失',

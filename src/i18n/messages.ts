@@ -20,6 +20,9 @@ export interface WeightCell {
   readonly unit: number;
 }
 
+/** velocity (momentum); m, v (Adam's moments) and their bias-corrected mHat, vHat. */
+export type OptimizerStateKind = 'velocity' | 'm' | 'v' | 'mHat' | 'vHat';
+
 export type SectionTitle =
   | 'problem'
   | 'forwardScalar'
@@ -77,6 +80,8 @@ export interface Messages {
     readonly backwardScalar: string;
     readonly backwardMatrix: (columns: boolean) => string;
     readonly update: string;
+    /** The update with momentum or Adam instead of plain gradient descent. */
+    readonly optimizer: (name: 'momentum' | 'adam', t: number) => string;
     readonly biasesFixed: string;
     readonly after: string;
     readonly conclusion: (improved: boolean) => string;
@@ -103,6 +108,12 @@ export interface Messages {
     /** The L2 penalty R (before and after the update). */
     readonly regularization: string;
     readonly regularizationAfter: string;
+    /** Momentum's velocity or Adam's moments of one weight (or bias, unit null when shared). */
+    readonly optimizerState: (
+      kind: OptimizerStateKind,
+      at: WeightCell | { layer: number; unit: number | null },
+    ) => string;
+    readonly optimizerStateMatrix: (kind: OptimizerStateKind, layer: number, bias: boolean) => string;
     readonly alphaAfter: (layer: number) => string;
     readonly afterSuffix: string;
     readonly lossAfter: string;

@@ -21,6 +21,7 @@ import {
   type NetworkSpec,
   type Regularization,
 } from '../concepts/network';
+import { ADAM_DEFAULTS, OPTIMIZERS, type Optimizer } from '../concepts/optimizer';
 
 /** Every structural message, in both languages. */
 const SAYS = {
@@ -113,6 +114,50 @@ const RegularizationSchema = mapping(
   },
 );
 
+const VelocitySchema = v.array(
+  mapping(
+    { weights: matrix, bias: v.optional(v.union([vector, scalar], says(SAYS.vector))) },
+    {
+      expected: {
+        en: 'expected a mapping with weights and bias',
+        ja: 'weights と bias を持つマッピングを指定してください',
+      },
+      unknown: unknownField({ en: 'a velocity', ja: '速度' }, { en: 'weights and bias', ja: 'weights と bias' }),
+    },
+  ),
+  says({
+    en: 'expected a list with one {weights, bias} per layer',
+    ja: '層ごとに1つの {weights, bias} のリストを指定してください',
+  }),
+);
+
+const OptimizerSchema = mapping(
+  {
+    name: v.picklist(
+      OPTIMIZERS,
+      says({
+        en: `expected one of ${OPTIMIZERS.join(', ')}`,
+        ja: `${OPTIMIZERS.join(', ')} のいずれかを指定してください`,
+      }),
+    ),
+    momentum: v.optional(scalar),
+    velocity: v.optional(VelocitySchema),
+    beta1: v.optional(scalar),
+    beta2: v.optional(scalar),
+    epsilon: v.optional(scalar),
+  },
+  {
+    expected: SAYS.mapping,
+    unknown: unknownField(
+      { en: 'optimizer', ja: 'optimizer ' },
+      {
+        en: 'name, momentum, velocity, beta1, beta2 and epsilon',
+        ja: 'name, momentum, velocity, beta1, beta2, epsilon',
+      },
+    ),
+  },
+);
+
 const FileSchema = mapping(
   {
     layout: v.optional(
@@ -151,6 +196,7 @@ const FileSchema = mapping(
     steps: v.optional(scalar),
     batch_size: v.optional(scalar),
     regularization: v.optional(RegularizationSchema),
+    optimizer: v.optional(OptimizerSchema),
   },
   {
     expected: {
@@ -160,7 +206,7 @@ const FileSchema = mapping(
     got: false,
     unknown: unknownField(
       { en: 'a network', ja: 'ネットワーク' },
-      'layout, layers, loss, input, target, learning_rate, update_biases, conventions, steps, batch_size, regularization',
+      'layout, layers, loss, input, target, learning_rate, update_biases, conventions, steps, batch_size, regularization, optimizer',
     ),
   },
 );
@@ -413,11 +459,14 @@ function buildSpec(source: Source, raw: RawFile): NetworkSpec {
     regularization = { l2, scale: raw.regularization.scale ?? '1/2' };
   }
 
+  const optimizer = raw.optimizer ? optimizerOf(source, raw.optimizer, layers, layout) : undefined;
+
   return {
     layout,
     layers,
     loss,
     ...(regularization ? { regularization } : {}),
+    ...(optimizer && optimizer.name !== 'sgd' ? { optimizer } : {}),
     input,
     target,
     learningRate,
@@ -429,6 +478,88 @@ function buildSpec(source: Source, raw: RawFile): NetworkSpec {
       batch: raw.conventions?.batch ?? DEFAULT_CONVENTIONS.batch,
     },
   };
+}
+
+/** The optimizer: its hyper-parameters checked, a momentum's velocity against the layers' shapes. */
+function optimizerOf(
+  source: Source,
+  raw: NonNullable<RawFile['optimizer']>,
+  layers: readonly LayerSpec[],
+  layout: Layout,
+): Optimizer {
+  const at = (key: string): Path => ['optimizer', key];
+  const only: Record<string, readonly string[]> = {
+    sgd: [],
+    momentum: ['momentum', 'velocity'],
+    adam: ['beta1', 'beta2', 'epsilon'],
+  };
+  for (const key of ['momentum', 'velocity', 'beta1', 'beta2', 'epsilon'] as const) {
+    if (raw[key] !== undefined && !only[raw.name].includes(key))
+      fail(source, at(key), {
+        en: `${key} is not a setting of the ${raw.name} optimizer${only[raw.name].length ? ` (it has ${only[raw.name].join(', ')})` : ''}`,
+        ja: `${key} は ${raw.name} の設定ではありません${only[raw.name].length ? `（設定は ${only[raw.name].join(', ')}）` : ''}`,
+      });
+  }
+  /** A coefficient in [0, 1): μ, β₁, β₂. */
+  const fraction = (key: 'momentum' | 'beta1' | 'beta2', fallback: string): Value => {
+    const value = number(source, at(key), raw[key] ?? fallback);
+    if (sign(value) < 0 || compare(value, ONE) >= 0)
+      fail(source, at(key), {
+        en: 'expected a number from 0 up to (not including) 1',
+        ja: '0 以上 1 未満の数を指定してください',
+      });
+    return value;
+  };
+  const zeros = (l: number) => ({
+    weights: layers[l].weights.map((row) => row.map(() => ZERO)),
+    bias: layers[l].bias.map(() => ZERO),
+  });
+  if (raw.name === 'sgd') return { name: 'sgd' };
+  if (raw.name === 'adam') {
+    const epsilon = number(source, at('epsilon'), raw.epsilon ?? ADAM_DEFAULTS.epsilon);
+    if (sign(epsilon) <= 0)
+      fail(source, at('epsilon'), { en: 'expected a positive number', ja: '正の数を指定してください' });
+    return {
+      name: 'adam',
+      beta1: fraction('beta1', ADAM_DEFAULTS.beta1),
+      beta2: fraction('beta2', ADAM_DEFAULTS.beta2),
+      epsilon,
+      steps: 0,
+      m: layers.map((_, l) => zeros(l)),
+      v: layers.map((_, l) => zeros(l)),
+    };
+  }
+  const momentum = fraction('momentum', '0.9');
+  if (raw.velocity !== undefined && raw.velocity.length !== layers.length)
+    fail(source, at('velocity'), {
+      en: `expected ${layers.length} entries (one {weights, bias} per layer), got ${raw.velocity.length}`,
+      ja: `${layers.length} 個（層ごとに1つの {weights, bias}）が必要ですが、${raw.velocity.length} 個です`,
+    });
+  const velocity = layers.map((layer, l) => {
+    const given = raw.velocity?.[l];
+    if (!given) return zeros(l);
+    const path: Path = ['optimizer', 'velocity', l];
+    const weights = numberMatrix(source, [...path, 'weights'], given.weights);
+    if (weights.length !== layer.weights.length || weights[0].length !== layer.weights[0].length)
+      fail(source, [...path, 'weights'], {
+        en: `expected the shape of layer ${l}'s weights, ${layer.weights.length}×${layer.weights[0].length} in the ${layout} layout; got ${weights.length}×${weights[0].length}`,
+        ja: `第${l}層の重みと同じ形（重みの並べ方 ${layout} で ${layer.weights.length}×${layer.weights[0].length}）が必要ですが、${weights.length}×${weights[0].length} です`,
+      });
+    const units = layer.bias.length;
+    const bias =
+      given.bias === undefined
+        ? layer.bias.map(() => ZERO)
+        : typeof given.bias === 'string'
+          ? layer.bias.map(() => number(source, [...path, 'bias'], given.bias as string))
+          : given.bias.map((text, j) => number(source, [...path, 'bias', j], text));
+    if (bias.length !== units)
+      fail(source, [...path, 'bias'], {
+        en: `expected ${units} numbers (one per unit), got ${bias.length}`,
+        ja: `${units} 個の数（ユニットごとに1つ）が必要ですが、${bias.length} 個です`,
+      });
+    return { weights, bias };
+  });
+  return { name: 'momentum', momentum, velocity };
 }
 
 export { InputError };

@@ -132,6 +132,7 @@ const CALL_LATEX: Readonly<Record<FunctionName, (arg: string) => string>> = {
   ln: (arg) => `\\ln\\left(${arg}\\right)`,
   sigmoid: (arg) => `\\sigma\\left(${arg}\\right)`,
   tanh: (arg) => `\\tanh\\left(${arg}\\right)`,
+  sqrt: (arg) => `\\sqrt{${arg}}`,
 };
 
 /** LaTeX for a symbolic expression; a negative operand after an operator is parenthesised. */
@@ -176,7 +177,7 @@ export function exprText(e: Expr): string {
     case 'div':
       return `${textWrap(e.left, PRECEDENCE.div, false)} / ${textWrap(e.right, PRECEDENCE.div + 1, true)}`;
     case 'call': {
-      const name = e.fn === 'sigmoid' ? 'σ' : e.fn;
+      const name = e.fn === 'sigmoid' ? 'σ' : e.fn === 'sqrt' ? '√' : e.fn;
       return `${name}(${exprText(e.arg)})`;
     }
   }

@@ -14,7 +14,7 @@ export type Decimal = DecimalBase;
 export { Fraction };
 
 /** Functions that can appear in a symbolic expression. */
-export type FunctionName = 'exp' | 'ln' | 'sigmoid' | 'tanh';
+export type FunctionName = 'exp' | 'ln' | 'sigmoid' | 'tanh' | 'sqrt';
 
 /** An exact symbolic expression whose leaves are rationals. */
 export type Expr =
@@ -188,6 +188,7 @@ export function evaluateExpr(expr: Expr, D: typeof DecimalBase, memo = new Map<E
  */
 const FUNCTIONS: Record<FunctionName, (x: DecimalBase, D: typeof DecimalBase) => DecimalBase> = {
   exp: (x, D) => checkedExp(x, D),
+  sqrt: (x, D) => new D(x).sqrt(),
   ln: (x, D) => D.ln(x),
   sigmoid: (x, D) => new D(1).div(new D(1).plus(D.exp(x.neg()))),
   tanh: (x, D) => {
@@ -263,6 +264,30 @@ export function sigmoid(a: Value): Value {
 export function tanh(a: Value): Value {
   if (isZero(a)) return ZERO;
   return call('tanh', a, FUNCTIONS.tanh(approx(a), Decimal));
+}
+
+/** ⌊√n⌋ for n ≥ 0, by Newton's method on BigInt. */
+function isqrt(n: bigint): bigint {
+  if (n < 2n) return n;
+  let r = 1n << BigInt(Math.ceil(n.toString(2).length / 2));
+  for (;;) {
+    const next = (r + n / r) / 2n;
+    if (next >= r) return r;
+    r = next;
+  }
+}
+
+/** √a for a ≥ 0: rational when a is the square of a fraction, else exact symbolic (Adam's √v̂). */
+export function sqrt(a: Value): Value {
+  const s = sign(a);
+  if (s < 0) throw new RangeError('square root of a negative number');
+  if (s === 0) return ZERO;
+  if (a.kind === 'rational') {
+    const n = isqrt(a.q.n);
+    const d = isqrt(a.q.d);
+    if (n * n === a.q.n && d * d === a.q.d) return rational(new Fraction(n, d));
+  }
+  return call('sqrt', a, approx(a).sqrt());
 }
 
 /** −1, 0 or 1. For an irrational value the 64-digit approximation decides (it is never exactly 0). */

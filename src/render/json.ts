@@ -2,7 +2,8 @@
 import { jsonValue, type JsonValue } from '../number/json';
 import { sub } from '../number/value';
 import type { Matrix, Vector } from '../concepts/network';
-import type { Solution } from '../engine/solve';
+import type { LayerOptimizerResult, Solution } from '../engine/solve';
+import type { LayerState, Optimizer } from '../concepts/optimizer';
 import type { Training } from '../engine/train';
 
 export interface JsonLayer {
@@ -18,6 +19,16 @@ export interface JsonLayer {
   readonly weights_after: JsonValue[][];
   readonly bias_after: JsonValue[];
   readonly grad_alpha?: JsonValue;
+  /** momentum: the velocity after this step, v ← μv − η·g (w ← w + v). */
+  readonly velocity_after?: JsonState;
+  /** adam: the moments after this step and their bias-corrected values. */
+  readonly adam?: { t: number; m: JsonState; v: JsonState; m_hat: JsonState; v_hat: JsonState };
+}
+
+/** An optimizer's state of one layer: like its weights (file layout) and its bias. */
+export interface JsonState {
+  readonly weights: JsonValue[][];
+  readonly bias: JsonValue[];
 }
 
 export interface JsonSolution {
@@ -42,6 +53,15 @@ export interface JsonSolution {
 
 const vector = (v: Vector) => v.map(jsonValue);
 const matrix = (m: Matrix) => m.map(vector);
+const state = (s: LayerState): JsonState => ({ weights: matrix(s.weights), bias: vector(s.bias) });
+
+function optimizerJson(result: LayerOptimizerResult | null) {
+  if (result === null) return {};
+  if (result.name === 'momentum') return { velocity_after: state(result.velocity) };
+  return {
+    adam: { t: result.t, m: state(result.m), v: state(result.v), m_hat: state(result.mHat), v_hat: state(result.vHat) },
+  };
+}
 
 export function solutionToJson(solution: Solution): JsonSolution {
   return {
@@ -60,6 +80,7 @@ export function solutionToJson(solution: Solution): JsonSolution {
       weights_after: matrix(layer.weightsAfter),
       bias_after: vector(layer.biasAfter),
       ...(layer.gradAlpha === null ? {} : { grad_alpha: jsonValue(layer.gradAlpha) }),
+      ...optimizerJson(layer.optimizer),
     })),
     after: {
       layers: solution.after.preactivations.map((a, l) => ({
@@ -86,8 +107,20 @@ export interface JsonHistoryEntry {
 export interface JsonTraining extends JsonSolution {
   /** One entry per step (so the result after 100 steps is history[99]). */
   readonly history: JsonHistoryEntry[];
-  /** The parameters after the last step, in the file's layout. */
-  readonly final: { readonly layers: { weights: JsonValue[][]; bias: JsonValue[]; alpha?: JsonValue }[] };
+  /**
+   * The parameters after the last step, in the file's layout; with momentum or adam also the
+   * optimizer's state (`velocity`, or `m`, `v` and the steps taken), to start a next run from.
+   */
+  readonly final: {
+    readonly layers: { weights: JsonValue[][]; bias: JsonValue[]; alpha?: JsonValue }[];
+    readonly optimizer?: { velocity: JsonState[] } | { steps: number; m: JsonState[]; v: JsonState[] };
+  };
+}
+
+function finalOptimizer(optimizer: Optimizer | undefined) {
+  if (!optimizer || optimizer.name === 'sgd') return {};
+  if (optimizer.name === 'momentum') return { optimizer: { velocity: optimizer.velocity.map(state) } };
+  return { optimizer: { steps: optimizer.steps, m: optimizer.m.map(state), v: optimizer.v.map(state) } };
 }
 
 /** Several steps: the top-level fields are step 1's; `history` has every step, `final` the result. */
@@ -105,6 +138,7 @@ export function trainingToJson(training: Training): JsonTraining {
         bias: vector(layer.bias),
         ...(layer.alpha === null || layer.activation !== 'prelu' ? {} : { alpha: jsonValue(layer.alpha) }),
       })),
+      ...finalOptimizer(training.final.optimizer),
     },
   };
 }

@@ -95,6 +95,11 @@ function sampleLoss(loss: string, y: readonly number[], t: readonly number[]): n
   if (loss === 'half-sse') return sq / 2;
   if (loss === 'sse') return sq;
   if (loss === 'mse') return sq / y.length;
+  if (loss === 'binary-cross-entropy')
+    return -t.reduce(
+      (s, tk, k) => s + (tk === 0 ? 0 : tk * Math.log(y[k])) + (tk === 1 ? 0 : (1 - tk) * Math.log(1 - y[k])),
+      0,
+    );
   return -t.reduce((s, tk, k) => s + (tk === 0 ? 0 : tk * Math.log(y[k])), 0);
 }
 
@@ -102,6 +107,7 @@ function lossGrad(loss: string, y: readonly number[], t: readonly number[]): num
   if (loss === 'half-sse') return y.map((v, k) => v - t[k]);
   if (loss === 'sse') return y.map((v, k) => 2 * (v - t[k]));
   if (loss === 'mse') return y.map((v, k) => (2 / y.length) * (v - t[k]));
+  if (loss === 'binary-cross-entropy') return y.map((v, k) => (v - t[k]) / (v * (1 - v)));
   return y.map((v, k) => -t[k] / v);
 }
 
@@ -123,7 +129,16 @@ export function floatForward(net: NetworkFile, layers: readonly Layer[], given: 
     loss += sampleLoss(net.loss, z, T[s]);
   });
   const c = net.conventions?.batch === 'sum' ? 1 : 1 / X.length;
-  return { X, T, A, Z, loss: loss * c, c };
+  // L2: + (k/2)·Σw² over every weight.
+  const squares = layers.reduce((s, layer) => s + layer.w.flat().reduce((u, w) => u + w * w, 0), 0);
+  return { X, T, A, Z, loss: loss * c + (decaySlope(net, X.length) / 2) * squares, c };
+}
+
+/** The L2 slope k in ∂R/∂w = k·w: λ, or λ/N for the "1/(2N)" scale; 0 without regularization. */
+function decaySlope(net: NetworkFile, samples: number): number {
+  if (!net.regularization) return 0;
+  const lambda = num(net.regularization.l2);
+  return net.regularization.scale === '1/2' ? lambda : lambda / samples;
 }
 
 export function floatLoss(net: NetworkFile): number {
@@ -175,7 +190,10 @@ export function floatNetwork(
   const biasAfter: number[][] = [];
   const updated: Layer[] = layers.map((layer, l) => {
     const inputs = l === 0 ? X : Z[l - 1];
-    const gW = layer.w.map((row, j) => row.map((_, i) => inputs.reduce((acc, z, s) => acc + z[i] * delta[l][s][j], 0)));
+    const k = decaySlope(net, X.length);
+    const gW = layer.w.map((row, j) =>
+      row.map((w, i) => inputs.reduce((acc, z, s) => acc + z[i] * delta[l][s][j], 0) + k * w),
+    );
     const gB = layer.b.map((_, j) => delta[l].reduce((acc, d) => acc + d[j], 0));
     const wU = layer.w.map((row, j) => row.map((w, i) => w - eta * gW[j][i]));
     const bU = net.update_biases === 'false' ? layer.b : layer.b.map((b, j) => b - eta * gB[j]);

@@ -46,6 +46,24 @@ const TEXT_SYMBOLS: Readonly<Record<string, string>> = {
   '²': '\\textsuperscript{2}',
   '³': '\\textsuperscript{3}',
   ᵀ: '\\textsuperscript{T}',
+  // Regularization and the optimizers.
+  λ: '$\\lambda$',
+  μ: '$\\mu$',
+  β: '$\\beta$',
+  ε: '$\\epsilon$',
+  '∈': '$\\in$',
+  '√': '$\\surd$',
+  '±': '$\\pm$',
+  '½': '$\\frac{1}{2}$',
+  '‖': '$\\|$',
+  '←': '$\\leftarrow$',
+  '₁': '$_1$',
+  '₂': '$_2$',
+  ᵗ: '\\textsuperscript{t}',
+  '⁺': '\\textsuperscript{+}',
+  '⁻': '\\textsuperscript{$-$}',
+  '⁰': '\\textsuperscript{0}',
+  '⁸': '\\textsuperscript{8}',
   '’': "'",
   '—': '---',
   '–': '--',
@@ -71,8 +89,14 @@ const SPECIAL: Readonly<Record<string, string>> = {
  * few non-ASCII symbols our words use. */
 export function escapeLatex(text: string, lang: Lang): string {
   let out = '';
-  for (const ch of text) {
-    if (SPECIAL[ch] !== undefined) out += SPECIAL[ch];
+  const chars = [...text];
+  for (let i = 0; i < chars.length; i++) {
+    const ch = chars[i];
+    // A letter with a combining circumflex (m̂): \^{m} for pdflatex.
+    if (lang === 'en' && chars[i + 1] === '\u0302') {
+      out += `\\^{${ch}}`;
+      i++;
+    } else if (SPECIAL[ch] !== undefined) out += SPECIAL[ch];
     // LuaLaTeX with Japanese fonts sets these characters itself.
     else if (lang === 'en' && TEXT_SYMBOLS[ch] !== undefined) out += TEXT_SYMBOLS[ch];
     else out += ch;

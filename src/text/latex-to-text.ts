@@ -25,6 +25,8 @@ const SYMBOLS: Readonly<Record<string, string>> = {
   beta: 'β',
   lVert: '‖',
   rVert: '‖',
+  lvert: '|',
+  rvert: '|',
   leftarrow: '←',
   infty: '∞',
   ldots: '…',
@@ -45,6 +47,7 @@ const OPERATORS: Readonly<Record<string, string>> = {
   cdot: '·',
   times: '×',
   odot: '⊙',
+  oslash: '⊘',
   ne: '≠',
   le: '≤',
   ge: '≥',
@@ -141,6 +144,8 @@ function convert(src: string, literal = false): string {
         out += d === '.' ? '' : d;
       } else if (name === 'sqrt') {
         out += `√${atom(convert(r.group()).trim())}`;
+      } else if (name === 'tilde') {
+        out += `${convert(r.group()).trim()}\u0303`;
       } else if (name === 'hat') {
         // A combining circumflex over the symbol: m̂.
         out += `${convert(r.group()).trim()}\u0302`;
@@ -212,6 +217,7 @@ const LATEX_WORDS: readonly [RegExp, string][] = [
   [/\\cdot/g, '·'],
   [/\\times/g, '×'],
   [/\\odot/g, '⊙'],
+  [/\\oslash/g, '⊘'],
   [/\\partial\s*/g, '∂'],
   [/\\delta/g, 'δ'],
   [/\\Delta/g, 'Δ'],

@@ -27,6 +27,7 @@ import { atom, difference, frac, negate, paren, product, sum, type Tex } from '.
 import type { MatrixStep } from './types';
 import { scaled } from './numbers';
 import { decayTerm } from './regularization';
+import { optimizerMatrixSteps } from './optimizer';
 import { alphaUpdateStep, gradAlphaStep, sharedBiasGradStep, sharedBiasUpdateStep } from './scalar';
 import type { ScalarStep } from './types';
 
@@ -268,6 +269,11 @@ export function updateMatrixSteps(solution: Solution): (MatrixStep | ScalarStep)
   const form = 'matrix' as const;
   network.layers.forEach((layer, l) => {
     const result = solution.layers[l];
+    if (result.optimizer !== null) {
+      steps.push(...optimizerMatrixSteps(solution, l));
+      if (result.gradAlpha !== null && layer.alpha && result.alphaAfter) steps.push(alphaUpdateStep(solution, l, form));
+      return;
+    }
     const w = leafOf(weightMatrixSym(l), layer.weights);
     const gw = leafOf(partial(weightMatrixSym(l)), result.gradWeights);
     steps.push(

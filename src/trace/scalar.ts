@@ -24,6 +24,7 @@ import { atom, difference, frac, negate, paren, power, product, sum, call, type 
 import type { ScalarStep } from './types';
 import { scaled } from './numbers';
 import { decayTerm, penaltyStep, penaltySym } from './regularization';
+import { optimizerScalarSteps } from './optimizer';
 
 const leafOf = (sym: string, value: Value): Leaf & { value: Value } => ({ sym, value });
 const ETA = (v: Value) => leafOf('\\eta', v);
@@ -398,6 +399,12 @@ export function updateSteps(nt: Notation, solution: Solution): ScalarStep[] {
   const form = 'scalar' as const;
   network.layers.forEach((layer, l) => {
     const result = solution.layers[l];
+    if (result.optimizer !== null) {
+      // Momentum or Adam: their own chain per parameter.
+      steps.push(...optimizerScalarSteps(solution, l));
+      if (result.gradAlpha !== null && layer.alpha && result.alphaAfter) steps.push(alphaUpdateStep(solution, l, form));
+      return;
+    }
     layer.weights.forEach((row, r) =>
       row.forEach((w, c) => {
         const build: Build = (leaf) =>

@@ -10,7 +10,20 @@ import type { Relation } from './numbers';
  * exercise's ask {quantity, layer, index} finds its step), plus the intermediate quantities of the
  * chain rule and of the forward pass after the update.
  */
-export type Quantity = EngineQuantity | 'sample_loss' | 'sample_loss_after' | 'loss_improvement';
+export type Quantity = EngineQuantity | 'sample_loss' | 'sample_loss_after' | 'loss_improvement' | OptimizerQuantity;
+
+/** The state of momentum (velocity) and Adam (moments, bias-corrected moments) after a step. */
+export type OptimizerQuantity =
+  | 'velocity_after'
+  | 'velocity_bias_after'
+  | 'adam_m'
+  | 'adam_v'
+  | 'adam_m_hat'
+  | 'adam_v_hat'
+  | 'adam_m_bias'
+  | 'adam_v_bias'
+  | 'adam_m_hat_bias'
+  | 'adam_v_hat_bias';
 
 /** scalar: one number, per-element chain rule; matrix: a whole matrix at once (rows = samples in x-w). */
 export type Form = 'scalar' | 'matrix';

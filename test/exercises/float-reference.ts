@@ -13,6 +13,14 @@ export interface RawExerciseNetwork {
   learning_rate: string;
   update_biases?: string;
   conventions?: { relu_grad_at_zero?: string; batch?: string };
+  regularization?: { l2: string; scale: string };
+}
+
+/** The L2 slope k in ∂R/∂w = k·w: λ, or λ/N for the "1/(2N)" scale; 0 without regularization. */
+function decaySlope(net: RawExerciseNetwork, samples: number): number {
+  if (!net.regularization) return 0;
+  const lambda = num(net.regularization.l2);
+  return net.regularization.scale === '1/2' ? lambda : lambda / samples;
 }
 
 export const num = (text: string): number => {
@@ -109,6 +117,11 @@ function sampleLoss(loss: string, y: number[], t: number[]): number {
   if (loss === 'half-sse') return sq / 2;
   if (loss === 'sse') return sq;
   if (loss === 'mse') return sq / y.length;
+  if (loss === 'binary-cross-entropy')
+    return -t.reduce(
+      (s, tk, k) => s + (tk === 0 ? 0 : tk * Math.log(y[k])) + (tk === 1 ? 0 : (1 - tk) * Math.log(1 - y[k])),
+      0,
+    );
   return -t.reduce((s, tk, k) => s + (tk === 0 ? 0 : tk * Math.log(y[k])), 0);
 }
 
@@ -116,6 +129,7 @@ function lossGrad(loss: string, y: number[], t: number[]): number[] {
   if (loss === 'half-sse') return y.map((v, k) => v - t[k]);
   if (loss === 'sse') return y.map((v, k) => 2 * (v - t[k]));
   if (loss === 'mse') return y.map((v, k) => (2 / y.length) * (v - t[k]));
+  if (loss === 'binary-cross-entropy') return y.map((v, k) => (v - t[k]) / (v * (1 - v)));
   return y.map((v, k) => -t[k] / v);
 }
 
@@ -136,7 +150,9 @@ function forwardAll(net: RawExerciseNetwork, layers: Layer[], given: Map<number,
     loss += sampleLoss(net.loss, z, T[s]);
   });
   const c = net.conventions?.batch === 'sum' ? 1 : 1 / X.length;
-  return { X, T, A, Z, loss: loss * c, c };
+  // L2: + (k/2)·Σw² over every weight.
+  const squares = layers.reduce((s, layer) => s + layer.w.flat().reduce((u, w) => u + w * w, 0), 0);
+  return { X, T, A, Z, loss: loss * c + (decaySlope(net, X.length) / 2) * squares, c };
 }
 
 /**
@@ -240,10 +256,12 @@ export function floatSolve(
     const gRight = layer.w.map((row, j) =>
       row.map((_, i) => inputs.reduce((acc, z, s) => acc + z[i] * delta[l][s][j], 0)),
     );
-    const gWU =
+    const k = decaySlope(net, X.length);
+    const gWU = (
       slips.transposedGradient?.includes(l) && square(l)
         ? gRight.map((row, j) => row.map((_, i) => gRight[i][j]))
-        : gRight;
+        : gRight
+    ).map((row, j) => row.map((g, i) => g + k * layer.w[j][i]));
     const gB = layer.b.map((_, j) =>
       slips.biasFromSample === undefined
         ? delta[l].reduce((acc, d) => acc + d[j], 0)

@@ -59,9 +59,15 @@ describe('topics', () => {
       'prelu',
       'relu6',
       'softmax',
+      'softmax-overflow',
+      'squared-error',
       'cross-entropy',
       'softmax-cross-entropy',
+      'sigmoid-binary-cross-entropy',
       'affine',
+      'l2-regularization',
+      'momentum',
+      'adam',
     ]);
     const latex = (id: string) =>
       findTopic(id)!

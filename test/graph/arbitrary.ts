@@ -32,7 +32,11 @@ export const graphArb: fc.Arbitrary<RawGraph> = fc
         fc.constantFrom(...GRAPH_OPS),
         fc.array(fc.nat(), { minLength: 3, maxLength: 3 }),
         fc.array(small, { minLength: 3, maxLength: 3 }),
-        fc.integer({ min: -3, max: 3 }),
+        // pow's exponent: an integer, or p/q with q = 2, 3 or 4 (x^(3/4)).
+        fc.oneof(
+          fc.integer({ min: -3, max: 3 }).map(String),
+          fc.tuple(fc.integer({ min: -5, max: 5 }), fc.integer({ min: 2, max: 4 })).map(([p, q]) => `${p}/${q}`),
+        ),
       ),
       { minLength: 1, maxLength: 6 },
     ),
@@ -47,7 +51,7 @@ export const graphArb: fc.Arbitrary<RawGraph> = fc
       const args = Array.from({ length: count }, (_, k) =>
         picks[k] % 5 === 4 ? literals[k] : names[(picks[k] * 7 + k) % names.length],
       );
-      if (op === 'pow') args[1] = String(exponent);
+      if (op === 'pow') args[1] = exponent;
       const name = `n${i}`;
       names.push(name);
       return { name, op, args };

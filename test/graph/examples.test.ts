@@ -158,3 +158,33 @@ describe("karpathy-neuron.yaml (Karpathy's Hacker's guide: one step up the gradi
     expect(exactString(down.after!.value)).toBe('9/4');
   });
 });
+
+describe('pow-rational.yaml (x^(3/4) and √z)', () => {
+  const s = solveFile('pow-rational.yaml');
+  it('is exact where the root is rational: 16^(3/4) = 8, ∂f/∂x = y·(3/4)·16^(−1/4) = 3/16', () => {
+    expect(exactString(s.values.get('r')!)).toBe('8');
+    expect(exact(s, 'x')).toBe('3/16');
+    expect(exact(s, 'y')).toBe('8');
+  });
+  it('keeps √2 exact: f = 4 + √2, ∂f/∂z = 1/(2√2), against an 80-digit evaluation', () => {
+    const root2 = new D(2).sqrt();
+    expect(approx(s.value).minus(root2.plus(4)).abs().lt('1e-60')).toBe(true);
+    expect(
+      approx(s.gradients.get('z')!)
+        .minus(new D(1).div(root2.times(2)))
+        .abs()
+        .lt('1e-60'),
+    ).toBe(true);
+  });
+  it('takes real odd roots of negative numbers: (−8)^(2/3) = 4, (−8)^(1/3) = −2, its slope (1/3)(−8)^(−2/3) = 1/12', () => {
+    const g = solveGraph(
+      parseGraph(
+        'graph:\n  inputs: {x: -8}\n  nodes:\n    - {name: a, op: pow, args: [x, "2/3"]}\n    - {name: b, op: pow, args: [x, "1/3"]}\n    - {name: out, op: add, args: [a, b]}\n  output: out\n',
+      ),
+    );
+    expect(exactString(g.values.get('a')!)).toBe('4');
+    expect(exactString(g.values.get('b')!)).toBe('-2');
+    // (2/3)(−8)^(−1/3) + (1/3)(−8)^(−2/3) = −1/3 + 1/12 = −1/4.
+    expect(exact(g, 'x')).toBe('-1/4');
+  });
+});

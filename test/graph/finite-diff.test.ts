@@ -52,9 +52,26 @@ function evaluate(g: RawGraph, override?: { name: string; value: D }): { values:
       case 'square':
         y = a[0].times(a[0]);
         break;
-      case 'pow':
-        y = a[0].pow(a[1]);
+      case 'pow': {
+        // A rational exponent p/q: for a negative base the real q-th root, (−1)^p·|x|^(p/q), with odd q.
+        const text = node.args[1];
+        const [p, q = '1'] = text.split('/');
+        if (q === '1' || a[0].gte(0)) y = a[0].pow(a[1]);
+        else {
+          // A nudge of a value at 0 below it: not differentiable there, skip.
+          if (Number(q) % 2 === 0) {
+            kinks = true;
+            y = new D(0);
+            set(node.name, y);
+            continue;
+          }
+          const magnitude = a[0].abs().pow(a[1]);
+          y = Math.abs(Number(p)) % 2 === 1 ? magnitude.neg() : magnitude;
+        }
+        // Near 0 a fractional power is not differentiable (r < 1) or its difference loses digits.
+        if (q !== '1' && a[0].abs().lt('1e-15')) kinks = true;
         break;
+      }
       case 'exp':
         y = D.exp(a[0]);
         break;

@@ -407,7 +407,7 @@ describe('the same errors in Japanese (--lang ja): same prefix, glossary terms',
       'bad.yaml:3: layers[0].activation: 必須のフィールドがありません',
     );
     expect(ja(network({ extra: 'epochs: 3' }))).toBe(
-      'bad.yaml:9: epochs: 不明なフィールドです（ネットワークのフィールドは layout, layers, loss, input, target, learning_rate, update_biases, conventions, steps, batch_size, regularization）',
+      'bad.yaml:9: epochs: 不明なフィールドです（ネットワークのフィールドは layout, layers, loss, input, target, learning_rate, update_biases, conventions, steps, batch_size, regularization, optimizer）',
     );
     const ce = network({
       layers: 'layers:\n  - weights: [[1, 2]]\n    activation: softmax',

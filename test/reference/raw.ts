@@ -29,7 +29,20 @@ export interface RawNetwork {
   readonly batch: 'mean' | 'sum';
   /** L2 weight decay: (λ/2)·Σw² ("1/2") or (λ/2N)·Σw² ("1/(2N)"), weights only. */
   readonly regularization?: { readonly l2: string; readonly scale: '1/2' | '1/(2N)' };
+  readonly optimizer?: RawOptimizer;
 }
+
+export type RawOptimizer =
+  | {
+      readonly name: 'momentum';
+      readonly momentum: string;
+      /** Per layer, weights in the file's layout; omitted means zeros. */
+      readonly velocity?: readonly {
+        readonly weights: readonly (readonly string[])[];
+        readonly bias: readonly string[];
+      }[];
+    }
+  | { readonly name: 'adam'; readonly beta1: string; readonly beta2: string; readonly epsilon: string };
 
 /** Literal in YAML flow style: decimals plain (as users type them), fractions quoted. */
 function literal(text: string): string {
@@ -64,6 +77,17 @@ export function networkText(raw: RawNetwork): string {
   );
   if (raw.regularization)
     lines.push(`regularization: {l2: ${literal(raw.regularization.l2)}, scale: "${raw.regularization.scale}"}`);
+  const o = raw.optimizer;
+  if (o?.name === 'momentum') {
+    const velocity = o.velocity
+      ? `, velocity: [${o.velocity.map((v) => `{weights: ${rows(v.weights)}, bias: ${row(v.bias)}}`).join(', ')}]`
+      : '';
+    lines.push(`optimizer: {name: momentum, momentum: ${literal(o.momentum)}${velocity}}`);
+  } else if (o?.name === 'adam') {
+    lines.push(
+      `optimizer: {name: adam, beta1: ${literal(o.beta1)}, beta2: ${literal(o.beta2)}, epsilon: ${literal(o.epsilon)}}`,
+    );
+  }
   return `${lines.join('\n')}\n`;
 }
 

@@ -2,6 +2,8 @@
 import type { Template } from '../template';
 import { activationDerivative } from './activation-derivative';
 import { affineBackward } from './affine-backward';
+import { bceGradient } from './binary-cross-entropy';
+import { l2Update } from './l2-regularization';
 import { forwardPass, lossTemplate } from './forward';
 import { chainRule, graphBackward } from './graphs';
 import { hiddenDelta, hiddenWeightGrad } from './hidden-layer';
@@ -21,9 +23,11 @@ export const TEMPLATES: readonly Template[] = [
   hiddenWeightGrad,
   weightUpdate,
   trainOnce,
+  l2Update,
   activationDerivative,
   softmaxJacobian,
   softmaxCeGradient,
+  bceGradient,
   matrixForm,
   affineBackward,
   chainRule,

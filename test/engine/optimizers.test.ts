@@ -1,0 +1,222 @@
+// Momentum and Adam (`optimizer:`), step after step: every history entry's gradients, updated
+// parameters, optimizer state and losses against the float64 reference that carries the optimizer's
+// state itself (test/reference/float64-train.ts), on random networks with several steps and
+// mini-batches; Adam's irrational values (√v̂) against a 120-digit reference; a warm start by hand.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseNetwork, InputError } from '../../src/network/load';
+import { solve } from '../../src/engine/solve';
+import { train } from '../../src/engine/train';
+import { solutionToJson, trainingToJson } from '../../src/render/json';
+import { buildTrace } from '../../src/trace/build';
+import { networkDocument } from '../../src/render/worked';
+import { renderMarkdown } from '../../src/render/markdown';
+import { networkArb } from '../reference/arbitrary';
+import { referenceTrain } from '../reference/float64-train';
+import { D120, linearTrain } from '../reference/decimal-adam';
+import { networkText, type RawNetwork, type RawOptimizer } from '../reference/raw';
+import { checkMatrix, checkValue } from './reference-compare';
+
+const rationalNetwork = (raw: RawNetwork) =>
+  raw.loss !== 'cross-entropy' &&
+  raw.loss !== 'binary-cross-entropy' &&
+  raw.layers.every((l) => !['sigmoid', 'tanh', 'softmax'].includes(l.activation));
+
+const momentumArb: fc.Arbitrary<RawOptimizer> = fc
+  .integer({ min: 0, max: 9 })
+  .map((k) => ({ name: 'momentum', momentum: String(k / 10) }));
+const adamArb: fc.Arbitrary<RawOptimizer> = fc.constantFrom<RawOptimizer>(
+  { name: 'adam', beta1: '0.9', beta2: '0.999', epsilon: '1e-8' },
+  { name: 'adam', beta1: '0.5', beta2: '0.75', epsilon: '0.01' },
+);
+
+function compareTraining(raw: RawNetwork, steps: number, batchSize: number | undefined): string[] {
+  const text = `${networkText(raw)}steps: ${steps}\n${batchSize === undefined ? '' : `batch_size: ${batchSize}\n`}`;
+  const json = trainingToJson(train(parseNetwork(text, 'random.yaml')));
+  const ref = referenceTrain(raw, steps, batchSize);
+  const problems: string[] = [];
+  json.history.forEach((h, k) => {
+    const r = ref[k];
+    const at = `history[${k}]`;
+    if (JSON.stringify(h.batch) !== JSON.stringify(r.batch)) problems.push(`${at}.batch`);
+    checkValue(`${at}.loss`, h.loss, r.ref.loss, problems);
+    checkValue(`${at}.loss_after`, h.loss_after, r.lossAfter, problems);
+    h.layers.forEach((layer, l) => {
+      checkMatrix(`${at}.layers[${l}].grad_weights`, layer.grad_weights, r.ref.layers[l].grad_weights, problems);
+      checkMatrix(`${at}.layers[${l}].weights_after`, layer.weights_after, r.weightsAfter[l], problems);
+      checkMatrix(`${at}.layers[${l}].bias_after`, [layer.bias_after], [r.biasAfter[l]], problems);
+      if (r.state.velocity)
+        checkMatrix(
+          `${at}.layers[${l}].velocity_after`,
+          layer.velocity_after!.weights,
+          r.state.velocity[l].weights,
+          problems,
+        );
+      if (r.state.m) {
+        checkMatrix(`${at}.layers[${l}].adam.m`, layer.adam!.m.weights, r.state.m[l].weights, problems);
+        checkMatrix(`${at}.layers[${l}].adam.v`, layer.adam!.v.weights, r.state.v![l].weights, problems);
+      }
+    });
+  });
+  const last = ref[ref.length - 1];
+  json.final.layers.forEach((layer, l) => checkMatrix(`final[${l}]`, layer.weights, last.weightsAfter[l], problems));
+  return problems;
+}
+
+const trainingArb = (optimizer: fc.Arbitrary<RawOptimizer>) =>
+  fc.tuple(
+    networkArb().filter(rationalNetwork),
+    optimizer,
+    fc.integer({ min: 1, max: 3 }),
+    fc.option(fc.integer({ min: 1, max: 3 }), { nil: undefined }),
+  );
+
+describe('momentum', () => {
+  it('agrees with the float64 reference at every step, velocity carried between steps', () => {
+    fc.assert(
+      fc.property(trainingArb(momentumArb), ([raw, optimizer, steps, size]) => {
+        const net = { ...raw, optimizer };
+        const batchSize = size === undefined ? undefined : Math.min(size, raw.input.length);
+        expect(compareTraining(net, steps, batchSize), networkText(net)).toEqual([]);
+      }),
+      { numRuns: Number(process.env.PROPERTY_RUNS ?? 60) },
+    );
+  });
+
+  it('by hand, a warm start: v = μv − ηg, w = w + v, two steps', () => {
+    const yaml = `layers:
+  - weights: [[0.5], [-1]]
+    bias: [0.5]
+    activation: identity
+loss: half-sse
+input: [[1, 2]]
+target: [[0]]
+learning_rate: 0.1
+optimizer: {name: momentum, momentum: 0.9, velocity: [{weights: [[0.1], [0]], bias: [0.2]}]}
+steps: 2
+`;
+    const json = trainingToJson(train(parseNetwork(yaml)));
+    // y = 0.5 − 2 + 0.5 = −1, δ = −1, g = (−1, −2), g_b = −1.
+    // v₁ = 0.9·0.1 + 0.1 = 0.19, v₂ = 0 + 0.2 = 0.2, v_b = 0.18 + 0.1 = 0.28; w = (0.69, −0.8), b = 0.78.
+    const first = json.history[0].layers[0];
+    expect(first.velocity_after!.weights.map((r) => r[0].exact)).toEqual(['19/100', '1/5']);
+    expect(first.velocity_after!.bias[0].exact).toBe('7/25');
+    expect(first.weights_after.map((r) => r[0].exact)).toEqual(['69/100', '-4/5']);
+    expect(first.bias_after[0].exact).toBe('39/50');
+    // Step 2: y = 0.69 − 1.6 + 0.78 = −0.13, g = (−0.13, −0.26);
+    // v₁ = 0.9·0.19 + 0.013 = 0.184, w₁ = 0.69 + 0.184 = 0.874.
+    expect(json.history[1].layers[0].velocity_after!.weights[0][0].exact).toBe('23/125');
+    expect(json.final.layers[0].weights[0][0].exact).toBe('437/500');
+    expect(json.final.optimizer).toEqual({
+      velocity: [json.history[1].layers[0].velocity_after],
+    });
+  });
+});
+
+describe('adam', () => {
+  it('agrees with the float64 reference at every step, moments carried between steps', () => {
+    fc.assert(
+      fc.property(trainingArb(adamArb), ([raw, optimizer, steps, size]) => {
+        const net = { ...raw, optimizer };
+        const batchSize = size === undefined ? undefined : Math.min(size, raw.input.length);
+        expect(compareTraining(net, steps, batchSize), networkText(net)).toEqual([]);
+      }),
+      { numRuns: Number(process.env.PROPERTY_RUNS ?? 40) },
+    );
+  });
+
+  it('keeps √v̂ exact: three steps agree with a 120-digit reference to 30 digits', () => {
+    const problem = {
+      weights: [
+        ['0.5', '-0.25'],
+        ['1', '0.3'],
+      ],
+      bias: ['0.1', '-0.2'],
+      input: [
+        ['1', '2'],
+        ['-0.5', '1'],
+      ],
+      target: [
+        ['1', '0'],
+        ['0', '1'],
+      ],
+      eta: '0.05',
+    };
+    for (const method of [
+      { name: 'adam', beta1: '0.9', beta2: '0.999', epsilon: '1e-8' } as const,
+      { name: 'momentum', mu: '0.9' } as const,
+    ]) {
+      const optimizer =
+        method.name === 'adam'
+          ? `{name: adam, beta1: ${method.beta1}, beta2: ${method.beta2}, epsilon: ${method.epsilon}}`
+          : `{name: momentum, momentum: ${method.mu}}`;
+      const yaml = `layers:\n  - weights: [[0.5, -0.25], [1, 0.3]]\n    bias: [0.1, -0.2]\n    activation: identity\nloss: half-sse\ninput: [[1, 2], [-0.5, 1]]\ntarget: [[1, 0], [0, 1]]\nlearning_rate: 0.05\noptimizer: ${optimizer}\nsteps: 3\n`;
+      const json = trainingToJson(train(parseNetwork(yaml)));
+      const ref = linearTrain(problem, method, 3);
+      json.history.forEach((h, k) => {
+        h.layers[0].weights_after.forEach((row, i) =>
+          row.forEach((v, j) => {
+            const want = ref[k].w[i][j];
+            expect(
+              new D120(v.approx).minus(want).abs().lte(want.abs().times('1e-30')),
+              `${method.name} ${k} ${i} ${j}`,
+            ).toBe(true);
+          }),
+        );
+      });
+      if (method.name === 'adam') {
+        // From step 2 on √v̂ is irrational: no exact fraction, a symbolic LaTeX form with √.
+        expect(json.history[1].layers[0].weights_after[0][0].exact).toBeNull();
+        expect(json.history[0].layers[0].adam!.v_hat.weights[0][0].exact).not.toBeNull();
+      }
+    }
+  });
+
+  it('takes a first step of about η against the sign of each gradient (m̂/√v̂ = g/|g|)', () => {
+    const yaml = `layers:\n  - weights: [[0.5], [-1]]\n    bias: [0.5]\n    activation: identity\nloss: half-sse\ninput: [[1, 2]]\ntarget: [[0]]\nlearning_rate: 0.1\noptimizer: {name: adam}\n`;
+    const json = solutionToJson(solve(parseNetwork(yaml)));
+    // g = (−1, −2): m̂ = g, v̂ = g², so w⁺ = w − 0.1·g/(|g| + 10⁻⁸).
+    expect(json.layers[0].adam!.m_hat.weights.map((r) => r[0].exact)).toEqual(['-1', '-2']);
+    expect(json.layers[0].adam!.v_hat.weights.map((r) => r[0].exact)).toEqual(['1', '4']);
+    expect(json.layers[0].weights_after[0][0].exact).toBe('120000001/200000002');
+  });
+
+  it('works every step in the scalar and matrix forms, in English and Japanese', () => {
+    const yaml = `layers:\n  - weights: [[0.5], [-1]]\n    bias: 0.5\n    activation: sigmoid\nloss: binary-cross-entropy\ninput: [[1, 2]]\ntarget: [[1]]\nlearning_rate: 0.1\noptimizer: {name: adam}\n`;
+    const solution = solve(parseNetwork(yaml));
+    const steps = buildTrace(solution).sections.flatMap((s) => s.steps);
+    // Scalar form: per weight (2) and the shared bias (1); matrix form: weights and biases once each.
+    for (const q of ['adam_m', 'adam_v', 'adam_m_hat', 'adam_v_hat', 'adam_m_bias', 'weights_after', 'bias_after'])
+      expect(steps.filter((s) => s.quantity === q).length, q).toBe(q.includes('bias') ? 2 : 3);
+    const en = renderMarkdown(networkDocument(solution, { lang: 'en', name: 'adam.yaml' }));
+    expect(en).toContain('bias-corrected second moment v̂ of the weight from input 2 to unit 1');
+    expect(en).toContain('\\sqrt{\\hat{v}^{(1)}_{21}} + \\epsilon');
+    const ja = renderMarkdown(networkDocument(solution, { lang: 'ja', name: 'adam.yaml' }));
+    expect(ja).toContain('バイアス補正した2次モーメント');
+  });
+});
+
+describe('the optimizer setting', () => {
+  const base = `layers:\n  - weights: [[1, 2]]\n    activation: identity\nloss: half-sse\ninput: [[1]]\ntarget: [[0, 1]]\nlearning_rate: 0.1\n`;
+  it('refuses settings of another optimizer, coefficients outside [0, 1) and mis-shaped velocities', () => {
+    expect(() => parseNetwork(`${base}optimizer: {name: adam, momentum: 0.9}\n`, 'n.yaml')).toThrow(
+      /n\.yaml:8: optimizer\.momentum: momentum is not a setting of the adam optimizer/,
+    );
+    expect(() => parseNetwork(`${base}optimizer: {name: momentum, momentum: 1}\n`, 'n.yaml')).toThrow(
+      /optimizer\.momentum: expected a number from 0 up to \(not including\) 1/,
+    );
+    expect(() =>
+      parseNetwork(`${base}optimizer: {name: momentum, velocity: [{weights: [[1], [2]], bias: [0, 0]}]}\n`, 'n.yaml'),
+    ).toThrow(/optimizer\.velocity\[0\]\.weights: expected the shape of layer 0's weights, 1×2/);
+    expect(() => parseNetwork(`${base}optimizer: {name: rmsprop}\n`, 'n.yaml')).toThrow(InputError);
+    expect(() => parseNetwork(`${base}optimizer: {name: adam, epsilon: 0}\n`, 'n.yaml')).toThrow(
+      /optimizer\.epsilon: expected a positive number/,
+    );
+  });
+
+  it('sgd is the plain step, the same as no optimizer', () => {
+    const plain = solutionToJson(solve(parseNetwork(base)));
+    const sgd = solutionToJson(solve(parseNetwork(`${base}optimizer: {name: sgd}\n`)));
+    expect(sgd).toEqual(plain);
+  });
+});
