@@ -44,6 +44,14 @@ export async function generateCommand(args: string[]): Promise<number> {
     throw new UsageError({ en: 'generate: expected --out DIR', ja: 'generate: --out DIR を指定してください' });
   if ((roster === undefined) === (variants === undefined)) throw new UsageError(WORDS.rosterOrVariants);
   const formats = formatsOf(values.format);
+  // No browser for a PDF: said before anything is made or written, not after half the class.
+  if (formats.includes('pdf')) {
+    const { chromiumCandidates, findChromium } = await import('../render/pdf');
+    if (findChromium() === null) {
+      say(SOLVE.noBrowser(chromiumCandidates().join(', ')));
+      return 1;
+    }
+  }
   // A folder that cannot be made (a file in the way, no permission) is said before the work starts.
   try {
     mkdirSync(out, { recursive: true });
@@ -77,14 +85,6 @@ export async function generateCommand(args: string[]): Promise<number> {
   }
   for (const r of replaced) say(WORDS.replaced(r.student, r.question, r.seed, r.why));
 
-  // No browser for a PDF: said before the first file is written, not after half the class.
-  if (formats.includes('pdf')) {
-    const { chromiumCandidates, findChromium } = await import('../render/pdf');
-    if (findChromium() === null) {
-      say(SOLVE.noBrowser(chromiumCandidates().join(', ')));
-      return 1;
-    }
-  }
   const { render, close } = await renderer();
   // The practice pages are also zipped for the class, so they are kept as they are written.
   const practicePagesWritten = new Map<string, string | Uint8Array>();

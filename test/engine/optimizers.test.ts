@@ -3,6 +3,7 @@
 // state itself (test/reference/float64-train.ts), on random networks with several steps and
 // mini-batches; Adam's irrational values (√v̂) against a 120-digit reference; a warm start by hand.
 import fc from 'fast-check';
+import { ExactLimitError } from '../../src/number/limits';
 import { describe, expect, it } from 'vitest';
 import { parseNetwork, InputError } from '../../src/network/load';
 import { solve } from '../../src/engine/solve';
@@ -16,6 +17,13 @@ import { referenceTrain } from '../reference/float64-train';
 import { D120, linearTrain } from '../reference/decimal-adam';
 import { networkText, type RawNetwork, type RawOptimizer } from '../reference/raw';
 import { checkMatrix, checkValue } from './reference-compare';
+
+/** Exactly off a kink (0 or 6) by less than the float64 reference can tell apart. */
+const nearKink = (a: { readonly approx: string }): boolean =>
+  [0, 6].some((kink) => {
+    const off = Math.abs(Number(a.approx) - kink);
+    return off > 0 && off < 1e-9;
+  });
 
 const rationalNetwork = (raw: RawNetwork) =>
   raw.loss !== 'cross-entropy' &&
@@ -32,7 +40,18 @@ const adamArb: fc.Arbitrary<RawOptimizer> = fc.constantFrom<RawOptimizer>(
 
 function compareTraining(raw: RawNetwork, steps: number, batchSize: number | undefined): string[] {
   const text = `${networkText(raw)}steps: ${steps}\n${batchSize === undefined ? '' : `batch_size: ${batchSize}\n`}`;
-  const json = trainingToJson(train(parseNetwork(text, 'random.yaml')));
+  let json: ReturnType<typeof trainingToJson>;
+  try {
+    json = trainingToJson(train(parseNetwork(text, 'random.yaml')));
+  } catch (error) {
+    // Exact fractions grow with every step; past the stated limit the engine refuses with its own
+    // error, and the case is drawn again.
+    if (error instanceof ExactLimitError) fc.pre(false);
+    throw error;
+  }
+  // The float64 reference takes a pre-activation within its kink tolerance to be on the kink; one that
+  // is exactly a little off it (a tiny weight times a tiny output after a step) cannot be judged by it.
+  fc.pre(!json.history.some((h) => h.layers.some((layer) => layer.preactivation.flat().some(nearKink))));
   const ref = referenceTrain(raw, steps, batchSize);
   const problems: string[] = [];
   json.history.forEach((h, k) => {

@@ -196,7 +196,7 @@ describe('graph files: the shape', () => {
       'pow with one',
       graph('    - {name: out, op: pow, args: [x]}'),
       'g.yaml:4: graph.nodes[0].args: ',
-      /^pow takes exactly 2 arguments \(base and integer exponent, e\.g\. \[t, 2\]\), got 1$/,
+      /^pow takes exactly 2 arguments \(base and exponent, e\.g\. \[t, 2\] or \[t, "3\/4"\]\), got 1$/,
     ],
     [
       'an output that is a list',
