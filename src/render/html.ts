@@ -8,14 +8,23 @@ import { inlineKatexCss } from './katex-css';
 
 type Katex = typeof import('katex').default;
 
+/**
+ * Every formula typeset in this process, by output mode, display and LaTeX: a class's worksheets, keys
+ * and solutions repeat the same formulas, and KaTeX's output depends on nothing else.
+ */
+const TYPESET = new Map<string, string>();
+/** Formulas kept at most (a few KB each): a class of a thousand stays within about 60 MB. */
+const TYPESET_MAX = 20_000;
+
 /** Typesets LaTeX with KaTeX, each distinct formula once: as HTML (needs KaTeX's CSS), MathML, or both. */
 function mathRenderer(katex: Katex, output: 'html' | 'mathml' | 'htmlAndMathml' = 'html') {
-  const cache = new Map<string, string>();
+  const cache = TYPESET;
   return (latex: string, display = false): string => {
-    const key = `${display ? 'D' : 'I'}${latex}`;
+    const key = `${output}:${display ? 'D' : 'I'}${latex}`;
     let html = cache.get(key);
     if (html === undefined) {
       html = katex.renderToString(latex, { throwOnError: true, displayMode: false, output, strict: 'ignore' });
+      if (cache.size >= TYPESET_MAX) cache.clear();
       cache.set(key, html);
     }
     return html;

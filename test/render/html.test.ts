@@ -1,8 +1,8 @@
 // The HTML renderer without a browser: self-contained (no URL but data:), KaTeX fonts embedded only
 // for the families the math uses, one element per trace step carrying the step's quantity, layer and
 // index, Mazur's published numbers in the right steps, and every user-supplied string escaped.
-import { beforeAll, describe, expect, it } from 'vitest';
-import { renderHtml } from '../../src/render/html';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { renderHtml, renderHtmlFragment } from '../../src/render/html';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import fc from 'fast-check';
@@ -173,5 +173,30 @@ describe('escaping', () => {
     ]) {
       expect(page).toContain(word);
     }
+  });
+});
+
+describe('formulas typeset once per process', () => {
+  it('a document renders the same after others as in a fresh process', async () => {
+    const doc = documentOf(mazur(), 'en', 'both', 'mazur.yaml').doc;
+    const other = documentOf(mixed(), 'ja', 'both', 'mixed.yaml').doc;
+    const shared = await import('../../src/render/html');
+    await shared.renderHtml(other);
+    await shared.renderHtmlFragment(doc);
+    const afterOthers = await shared.renderHtml(doc);
+    vi.resetModules();
+    const fresh = await import('../../src/render/html');
+    expect(fresh).not.toBe(shared);
+    expect(afterOthers).toBe(await fresh.renderHtml(doc));
+  });
+
+  it('HTML and MathML of the same formula are kept apart', async () => {
+    const doc = documentOf(mazur(), 'en', 'both', 'mazur.yaml').doc;
+    await renderHtml(doc);
+    const fragment = await renderHtmlFragment(doc);
+    expect(fragment).toContain('<math');
+    expect(fragment).not.toContain('katex-html');
+    expect(html).toContain('katex-html');
+    expect(html).not.toContain('<math');
   });
 });
