@@ -6,7 +6,7 @@ import { renderHtml, renderHtmlFragment } from '../../src/render/html';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import fc from 'fast-check';
-import { candidateClasses, occurringNames, usedFontFamilies } from '../../src/render/katex-css';
+import { candidateClasses, inlineKatexCss, occurringNames, usedFontFamilies } from '../../src/render/katex-css';
 import type { Step } from '../../src/trace/types';
 import { documentOf, mazur, mixed } from './helpers';
 
@@ -198,5 +198,18 @@ describe('formulas typeset once per process', () => {
     expect(fragment).not.toContain('katex-html');
     expect(html).toContain('katex-html');
     expect(html).not.toContain('<math');
+  });
+});
+
+describe('fonts chosen from each distinct formula once', () => {
+  it('embeds what a look at the whole finished page chooses', async () => {
+    const pages = [html, await renderHtml(documentOf(mixed(), 'ja', 'both', 'mixed.yaml').doc)];
+    for (const page of pages) {
+      const body = page.slice(page.indexOf('<body>\n') + 7, page.lastIndexOf('\n<script>'));
+      const style = page.slice(page.indexOf('<style>') + 7, page.indexOf('</style>'));
+      expect(body).toContain('class="katex"');
+      expect(body).not.toContain('\u0000');
+      expect(style).toBe(inlineKatexCss(body));
+    }
   });
 });
