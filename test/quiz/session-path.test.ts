@@ -86,3 +86,13 @@ describe('quiz --session FILE that cannot be written', () => {
     });
   }
 });
+
+describe('quiz stats --session ""', () => {
+  it('names the empty name, exit 2', () => {
+    const r = q.cli.runWithEnv({ XDG_STATE_HOME: q.path('state') }, 'stats', '--session', '');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(
+      'backprop-tutor: "": the file name is empty: give --session FILE, or leave --session out for the whole history\n',
+    );
+  });
+});
