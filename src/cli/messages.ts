@@ -213,6 +213,10 @@ export const QUIZ = {
       `quiz: --resume: ${dir} に保存した小テストがありません。--session FILE で指定してください`,
     ),
   noSuchJournal: text('no such file (nothing to resume)', 'ファイルがありません（続けるセッションがありません）'),
+  emptySession: text(
+    'the file name is empty: give --session FILE, or leave --session out for a journal in the state folder',
+    'ファイル名が空です。--session FILE を指定するか、--session を省いて状態フォルダに記録してください',
+  ),
 } as const;
 
 /** `practice` (src/cli/practice.ts). */

@@ -2,7 +2,7 @@
 // [--lang en|ja] [--session FILE] [--resume] [--plain]`: the quiz, saved to its journal as it goes.
 // Ctrl-C and SIGTERM save (every event is already on disk), say how to resume and exit 130.
 import { randomInt } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { TEMPLATES, templateByName } from '../exercises/templates/index';
 import type { Difficulty } from '../exercises/types';
@@ -35,6 +35,7 @@ import { pick, type Lang } from '../text/lang';
 import { QUIZ } from './commands';
 import { QUIZ as MESSAGES } from './messages';
 import { parseCommand } from './parse';
+import { OutputError, outputError } from './output';
 import { UsageError } from './usage-error';
 
 const DEFAULT_COUNT = 5;
@@ -55,15 +56,68 @@ interface Opened {
   readonly release: () => void;
 }
 
+/** A failed read or write of the journal or its lock (an errno): one line naming the journal and the reason. */
+function journalError(file: string, error: unknown): unknown {
+  const code = (error as NodeJS.ErrnoException)?.code;
+  return typeof code === 'string' && /^E[A-Z]+$/.test(code) ? outputError(file, error) : error;
+}
+
+/** The journal's writer, its failed appends (a disk filling up half-way) reported as `journalError`s. */
+function reporting(journal: JournalWriter): JournalWriter {
+  return {
+    file: journal.file,
+    append(line) {
+      try {
+        journal.append(line);
+      } catch (error) {
+        throw journalError(journal.file, error);
+      }
+    },
+    close() {
+      try {
+        journal.close();
+      } catch (error) {
+        throw journalError(journal.file, error);
+      }
+    },
+  };
+}
+
+const isFolder = (file: string): boolean => {
+  try {
+    return statSync(file).isDirectory();
+  } catch {
+    return false;
+  }
+};
+
 function openSession(
   values: ReturnType<typeof parseCommand<typeof QUIZ>>['values'],
   picked: readonly string[],
+): Opened {
+  if (values.session === '') throw new OutputError('', MESSAGES.emptySession, 2);
+  const file = values.resume
+    ? (values.session ?? latestJournal(process.env))
+    : (values.session ?? defaultJournal(process.env, new Date()));
+  // A folder (or a name ending in a slash) is never a journal: nothing is created for it, not even the lock.
+  if (file !== null && (/[\\/]$/.test(file) || isFolder(file))) throw outputError(file, { code: 'EISDIR' });
+  try {
+    const opened = openJournal(values, picked, file);
+    return { ...opened, journal: reporting(opened.journal) };
+  } catch (error) {
+    throw file === null ? error : journalError(file, error);
+  }
+}
+
+function openJournal(
+  values: ReturnType<typeof parseCommand<typeof QUIZ>>['values'],
+  picked: readonly string[],
+  file: string | null,
 ): Opened {
   if (values.resume) {
     const given = (['topic', 'template'] as const).filter((k) => values[k].length > 0).map((k) => `--${k}`);
     for (const k of ['count', 'difficulty', 'seed'] as const) if (values[k] !== undefined) given.push(`--${k}`);
     if (given.length > 0) throw new UsageError(MESSAGES.resumeWith(given.join(', ')));
-    const file = values.session ?? latestJournal(process.env);
     if (file === null) throw new UsageError(MESSAGES.noJournal(stateDir(process.env)));
     if (!existsSync(file)) throw new InputError(file, null, MESSAGES.noSuchJournal);
     const release = lockJournal(file);
@@ -108,10 +162,9 @@ function openSession(
         }
       : {}),
   };
-  const file = values.session ?? defaultJournal(process.env, new Date());
-  const release = lockJournal(file);
+  const release = lockJournal(file!);
   try {
-    return { session, events: [], journal: createJournal(file, session), release };
+    return { session, events: [], journal: createJournal(file!, session), release };
   } catch (error) {
     release();
     throw error;

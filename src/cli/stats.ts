@@ -12,6 +12,15 @@ import { parseCommand } from './parse';
 
 function historyOf(file: string | undefined, dir: string): History {
   if (file === undefined) return readHistory(dir);
+  if (file === '')
+    throw new InputError(
+      '""',
+      null,
+      text(
+        'the file name is empty: give --session FILE, or leave --session out for the whole history',
+        'ファイル名が空です。--session FILE を指定するか、--session を省いて履歴全体を見てください',
+      ),
+    );
   if (!existsSync(file)) throw new InputError(file, null, text('no such file', 'ファイルがありません'));
   const read = readJournalFile(file);
   if ('why' in read) {

@@ -3,6 +3,7 @@
 // and the shapes (matrix sizes, softmax last, targets that are distributions).
 import * as v from 'valibot';
 import { parseLiteral, ratio, sign, sum, compare, ONE, ZERO, type Value } from '../number/value';
+import { quoted } from '../text/escape';
 import type { Text } from '../text/lang';
 import { InputError } from './errors';
 import { LIMITS, LIMIT_WORDS } from './limits';
@@ -229,7 +230,7 @@ export function networkFromSource(source: Source): NetworkSpec {
 function number(source: Source, path: Path, text: string): Value {
   const value = parseLiteral(text);
   if (!value) {
-    const shown = got(JSON.stringify(text));
+    const shown = got(quoted(text));
     fail(source, path, { en: `${SAYS.number.en}${shown.en}`, ja: `${SAYS.number.ja}${shown.ja}` });
   }
   return value;
@@ -238,7 +239,7 @@ function number(source: Source, path: Path, text: string): Value {
 /** A whole number from 1 to `max` (steps, batch_size). */
 function count(source: Source, path: Path, text: string, max: number): number {
   if (!/^\s*\d{1,7}\s*$/.test(text) || Number(text) < 1 || Number(text) > max) {
-    const shown = got(JSON.stringify(text));
+    const shown = got(quoted(text));
     const what =
       path[0] === 'batch_size'
         ? { en: `rows of input per step (the input has ${max})`, ja: `1ステップあたりの入力の行数（入力は ${max} 行）` }

@@ -20,6 +20,7 @@ import { homedir } from 'node:os';
 import { dirname, isAbsolute, join } from 'node:path';
 import { InputError } from '../network/errors';
 import { templateByName } from '../exercises/templates/index';
+import { echo, quoted } from '../text/escape';
 import { text } from '../text/lang';
 import { JOURNAL_VERSION, type EventLine, type JournalLine, type SessionLine } from './header';
 import { topicById } from './topics';
@@ -35,10 +36,13 @@ const isInt = (x: unknown, lo: number, hi: number): x is number =>
   typeof x === 'number' && Number.isInteger(x) && x >= lo && x <= hi;
 const isText = (x: unknown): x is string => typeof x === 'string';
 
+/** A value of the file as a message shows it: a string quoted, escaped and cut; anything else as JSON, cut too. */
+const shown = (x: unknown): string => (typeof x === 'string' ? quoted(x) : echo(JSON.stringify(x) ?? 'nothing'));
+
 /** The first line's problem, or null when it is a session line this version reads. */
 export function sessionProblem(x: Record<string, unknown>): string | null {
   if (x.type !== 'session') return 'the first line is not {"type": "session", …}';
-  if (x.version !== JOURNAL_VERSION) return `version ${JSON.stringify(x.version)} (this version reads 1)`;
+  if (x.version !== JOURNAL_VERSION) return `version ${shown(x.version)} (this version reads 1)`;
   if (!isInt(x.seed, 0, 0xffffffff)) return 'seed: expected an integer';
   if (!isInt(x.count, 1, 1000)) return 'count: expected an integer from 1';
   if (!Array.isArray(x.topics) || !x.topics.every((t) => isText(t) && topicById(t))) return 'topics: unknown topic';
@@ -71,7 +75,7 @@ function planProblem(plan: unknown, count: number): string | null {
 }
 
 export function eventProblem(x: Record<string, unknown>, count: number): string | null {
-  if (x.type !== 'answer' && x.type !== 'hint' && x.type !== 'steps') return `type ${JSON.stringify(x.type)}`;
+  if (x.type !== 'answer' && x.type !== 'hint' && x.type !== 'steps') return `type ${shown(x.type)}`;
   if (!isInt(x.question, 1, count)) return 'question: expected a question number of this session';
   if (!isText(x.ask)) return 'ask: expected an ask id';
   if (x.type === 'answer') {

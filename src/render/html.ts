@@ -4,18 +4,27 @@
 // scaled down to fit by a small inline script (printing cannot scroll).
 import type { Block, DocStep, Inline, RichText, WorkedDocument } from '../document/model';
 import { escapeHtml } from '../text/escape';
-import { inlineKatexCss } from './katex-css';
+import { katexClassNames, katexCssFor } from './katex-css';
 
 type Katex = typeof import('katex').default;
 
+/**
+ * Every formula typeset in this process, by output mode, display and LaTeX: a class's worksheets, keys
+ * and solutions repeat the same formulas, and KaTeX's output depends on nothing else.
+ */
+const TYPESET = new Map<string, string>();
+/** Formulas kept at most (a few KB each): a class of a thousand stays within about 60 MB. */
+const TYPESET_MAX = 20_000;
+
 /** Typesets LaTeX with KaTeX, each distinct formula once: as HTML (needs KaTeX's CSS), MathML, or both. */
 function mathRenderer(katex: Katex, output: 'html' | 'mathml' | 'htmlAndMathml' = 'html') {
-  const cache = new Map<string, string>();
+  const cache = TYPESET;
   return (latex: string, display = false): string => {
-    const key = `${display ? 'D' : 'I'}${latex}`;
+    const key = `${output}:${display ? 'D' : 'I'}${latex}`;
     let html = cache.get(key);
     if (html === undefined) {
       html = katex.renderToString(latex, { throwOnError: true, displayMode: false, output, strict: 'ignore' });
+      if (cache.size >= TYPESET_MAX) cache.clear();
       cache.set(key, html);
     }
     return html;
@@ -131,8 +140,34 @@ export async function htmlBlockRenderer(options: HtmlOptions = {}) {
   return blockRenderer(mathRenderer(katex, options.mathml ? 'htmlAndMathml' : 'html'), options.idPrefix ?? '');
 }
 
+/** The KaTeX class names in each typeset formula (by its HTML), found once per process like the formula. */
+const FORMULA_CLASSES = new Map<string, ReadonlySet<string>>();
+
+/**
+ * A formula's place in a page being built: `<`, NUL, its number, `>`. Text is escaped before it reaches
+ * the page, so no `<` of it is followed by NUL, and no class name runs across a formula's edge.
+ */
+const FORMULA_MARK = /<\u0000(\d+)>/g;
+
 export async function renderHtml(doc: WorkedDocument, options: HtmlOptions = {}): Promise<string> {
-  const { rich, block } = await htmlBlockRenderer(options);
+  const katex = (await import('katex')).default;
+  const typeset = mathRenderer(katex, options.mathml ? 'htmlAndMathml' : 'html');
+  // The page is built with a mark for each formula, so that the class names deciding which fonts to
+  // embed are looked for in the text around the formulas and once in each distinct formula, not again
+  // in every copy (a class's pages repeat most formulas; the result is the same as one look at the page).
+  const formulas: string[] = [];
+  const numbers = new Map<string, number>();
+  const marked = (latex: string, display?: boolean): string => {
+    const html = typeset(latex, display);
+    let n = numbers.get(html);
+    if (n === undefined) {
+      n = formulas.length;
+      formulas.push(html);
+      numbers.set(html, n);
+    }
+    return `<\u0000${n}>`;
+  };
+  const { rich, block } = blockRenderer(marked, options.idPrefix ?? '');
   const prefix = options.idPrefix ?? '';
   const toc = `<nav class="toc"><ol>${doc.sections.map((s) => `<li><a href="#${escapeHtml(prefix)}sec-${escapeHtml(s.id)}">${escapeHtml(s.title)}</a></li>`).join('')}</ol></nav>`;
   const sections = doc.sections
@@ -142,13 +177,26 @@ export async function renderHtml(doc: WorkedDocument, options: HtmlOptions = {})
     )
     .join('\n');
   const header = `<header><h1>${escapeHtml(doc.title)}</h1>${doc.subtitle ? `<p class="subtitle">${rich(doc.subtitle)}</p>` : ''}</header>`;
-  const body = `${header}\n${toc}\n${sections}`;
+  const frame = `${header}\n${toc}\n${sections}`;
+  const classes = katexClassNames(frame);
+  for (const html of formulas) for (const name of formulaClasses(html)) classes.add(name);
+  const body = frame.replace(FORMULA_MARK, (_, n: string) => formulas[Number(n)]);
   return (
     `<!DOCTYPE html>\n<html lang="${doc.lang}">\n<head>\n<meta charset="utf-8">\n` +
     '<meta name="viewport" content="width=device-width, initial-scale=1">\n' +
     `<title>${escapeHtml(doc.title)}</title>\n` +
-    `<style>${inlineKatexCss(body)}</style>\n<style>${PAGE_CSS}</style>\n</head>\n<body>\n${body}\n<script>${FIT_SCRIPT}</script>\n</body>\n</html>\n`
+    `<style>${katexCssFor(classes)}</style>\n<style>${PAGE_CSS}</style>\n</head>\n<body>\n${body}\n<script>${FIT_SCRIPT}</script>\n</body>\n</html>\n`
   );
+}
+
+function formulaClasses(html: string): ReadonlySet<string> {
+  let classes = FORMULA_CLASSES.get(html);
+  if (classes === undefined) {
+    classes = katexClassNames(html);
+    if (FORMULA_CLASSES.size >= TYPESET_MAX) FORMULA_CLASSES.clear();
+    FORMULA_CLASSES.set(html, classes);
+  }
+  return classes;
 }
 
 /**

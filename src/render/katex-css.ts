@@ -71,20 +71,38 @@ export function occurringNames(
 
 let finder: { readonly css: string; readonly names: readonly string[]; readonly pattern: RegExp } | null = null;
 
-/** KaTeX's CSS for this HTML, fonts inlined. */
-export function inlineKatexCss(html: string): string {
-  const { css, dir } = katexStylesheet();
+/** The class names of KaTeX's font rules that occur in `html` (as substrings, as `occurringNames` finds them). */
+export function katexClassNames(html: string): Set<string> {
+  const { css } = katexStylesheet();
   if (finder?.css !== css) {
     const names = candidateClasses(css);
     finder = { css, names, pattern: namesPattern(names) };
   }
+  return occurringNames(html, finder.names, finder.pattern);
+}
+
+/** Each embedded font as base64, read once per process (a class's files embed the same fonts). */
+const FONT_DATA = new Map<string, string>();
+
+/** KaTeX's CSS, embedding the fonts of the rules whose classes are all among `classNames` (of `katexClassNames`). */
+export function katexCssFor(classNames: ReadonlySet<string>): string {
+  const { css, dir } = katexStylesheet();
   // A name that also occurs outside a class attribute only embeds one font too many.
-  const used = usedFontFamilies(css, occurringNames(html, finder.names, finder.pattern));
+  const used = usedFontFamilies(css, classNames);
   return css.replace(/@font-face\{[^}]*\}/g, (face) => {
     const family = /font-family:\s*"?(KaTeX_\w+)"?/.exec(face)?.[1];
     const woff2 = /url\((fonts\/[^)]+\.woff2)\)/.exec(face)?.[1];
     if (!family || !woff2 || !used.has(family)) return '';
-    const data = readFileSync(join(dir, woff2)).toString('base64');
+    let data = FONT_DATA.get(woff2);
+    if (data === undefined) {
+      data = readFileSync(join(dir, woff2)).toString('base64');
+      FONT_DATA.set(woff2, data);
+    }
     return face.replace(/src:[^;}]*/, `src:url(data:font/woff2;base64,${data}) format("woff2")`);
   });
+}
+
+/** KaTeX's CSS for this HTML, fonts inlined. */
+export function inlineKatexCss(html: string): string {
+  return katexCssFor(katexClassNames(html));
 }

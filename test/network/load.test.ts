@@ -492,3 +492,31 @@ describe('messages that name the real problem', () => {
     expectError(network({ extra: 'conventions: mean' }), 'conventions', 9, /expected a mapping, got "mean"/);
   });
 });
+
+describe('a hostile value is echoed escaped and cut', () => {
+  // Sets the terminal title, fakes a second line, reverses what follows: each shows as U+XXXX.
+  const EVIL = '\u001b]0;PWNED\u0007\nbackprop-tutor: all good \u202Eevil';
+  const SHOWN = 'U+001B]0;PWNEDU+0007U+000Abackprop-tutor: all good U+202Eevil';
+  const expectTame = (message: string) => {
+    expect(message).not.toMatch(/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/);
+    expect(message.length).toBeLessThan(1000);
+  };
+
+  it('a number that is not one', () => {
+    for (const lang of ['en', 'ja'] as const) {
+      const error = errorOf(network({ rate: `learning_rate: ${JSON.stringify(EVIL)}` }));
+      expect(error.messageIn(lang)).toContain(SHOWN);
+      expectTame(error.messageIn(lang));
+    }
+  });
+
+  it('a step count that is not one, a megabyte long', () => {
+    const error = errorOf(network({ extra: `steps: ${JSON.stringify(`${'x'.repeat(1_000_000)}${EVIL}`)}` }));
+    expect(error.message).toContain(`got "${'x'.repeat(80)}…"`);
+    expectTame(error.message);
+  });
+
+  it('a quote and a backslash do not end the quoted value early', () => {
+    expect(errorOf(network({ rate: `learning_rate: '1"\\x'` })).message).toContain('got "1U+0022U+005Cx"');
+  });
+});

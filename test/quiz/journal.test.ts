@@ -4,6 +4,8 @@ import { spawn } from 'node:child_process';
 import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../cli/build-cli';
+import { InputError } from '../../src/network/errors';
+import { parseJournal } from '../../src/quiz/journal';
 import { answers, env, journalLines, quizCli, type QuizCli } from './quiz-cli';
 
 let q: QuizCli;
@@ -124,5 +126,41 @@ describe('quiz journal', () => {
     expect(answers(file).map((l) => l.status)).toEqual(['correct']);
     expect(existsSync(`${file}.lock`)).toBe(false);
     expect(journalLines(file)[0].type).toBe('session');
+  });
+});
+
+describe('a journal with hostile values', () => {
+  const EVIL = '\u001b]0;PWNED\u0007\nbackprop-tutor: all good \u202Eevil';
+  const SHOWN = 'U+001B]0;PWNEDU+0007U+000Abackprop-tutor: all good U+202Eevil';
+  const messageOf = (content: string): string => {
+    try {
+      parseJournal(content, 'j.jsonl');
+    } catch (error) {
+      expect(error).toBeInstanceOf(InputError);
+      return (error as InputError).message;
+    }
+    throw new Error('expected an InputError');
+  };
+  const expectTame = (message: string) => {
+    expect(message).not.toMatch(/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/);
+    expect(message.length).toBeLessThan(1000);
+  };
+  const session = `{"type":"session","version":1,"seed":1,"count":1,"topics":["loss"],"difficulty":1,"lang":"en"}\n`;
+
+  it('a version that is a hostile string is echoed escaped', () => {
+    const message = messageOf(`${JSON.stringify({ type: 'session', version: EVIL })}\n`);
+    expect(message).toContain(`version "${SHOWN}"`);
+    expectTame(message);
+  });
+
+  it('a megabyte of event type is cut', () => {
+    const message = messageOf(`${session}${JSON.stringify({ type: `${'t'.repeat(1_000_000)}${EVIL}` })}\n`);
+    expect(message).toContain(`j.jsonl:2: not a quiz journal (type "${'t'.repeat(80)}…")`);
+    expectTame(message);
+  });
+
+  it('a value that is not a string is shown as JSON, and a missing one as nothing', () => {
+    expect(messageOf(`${JSON.stringify({ type: 'session', version: [2] })}\n`)).toContain('version [2]');
+    expect(messageOf('{"type":"session"}\n')).toContain('version nothing');
   });
 });

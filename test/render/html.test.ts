@@ -1,12 +1,12 @@
 // The HTML renderer without a browser: self-contained (no URL but data:), KaTeX fonts embedded only
 // for the families the math uses, one element per trace step carrying the step's quantity, layer and
 // index, Mazur's published numbers in the right steps, and every user-supplied string escaped.
-import { beforeAll, describe, expect, it } from 'vitest';
-import { renderHtml } from '../../src/render/html';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { renderHtml, renderHtmlFragment } from '../../src/render/html';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import fc from 'fast-check';
-import { candidateClasses, occurringNames, usedFontFamilies } from '../../src/render/katex-css';
+import { candidateClasses, inlineKatexCss, occurringNames, usedFontFamilies } from '../../src/render/katex-css';
 import type { Step } from '../../src/trace/types';
 import { documentOf, mazur, mixed } from './helpers';
 
@@ -172,6 +172,44 @@ describe('escaping', () => {
       '学習率',
     ]) {
       expect(page).toContain(word);
+    }
+  });
+});
+
+describe('formulas typeset once per process', () => {
+  it('a document renders the same after others as in a fresh process', async () => {
+    const doc = documentOf(mazur(), 'en', 'both', 'mazur.yaml').doc;
+    const other = documentOf(mixed(), 'ja', 'both', 'mixed.yaml').doc;
+    const shared = await import('../../src/render/html');
+    await shared.renderHtml(other);
+    await shared.renderHtmlFragment(doc);
+    const afterOthers = await shared.renderHtml(doc);
+    vi.resetModules();
+    const fresh = await import('../../src/render/html');
+    expect(fresh).not.toBe(shared);
+    expect(afterOthers).toBe(await fresh.renderHtml(doc));
+  });
+
+  it('HTML and MathML of the same formula are kept apart', async () => {
+    const doc = documentOf(mazur(), 'en', 'both', 'mazur.yaml').doc;
+    await renderHtml(doc);
+    const fragment = await renderHtmlFragment(doc);
+    expect(fragment).toContain('<math');
+    expect(fragment).not.toContain('katex-html');
+    expect(html).toContain('katex-html');
+    expect(html).not.toContain('<math');
+  });
+});
+
+describe('fonts chosen from each distinct formula once', () => {
+  it('embeds what a look at the whole finished page chooses', async () => {
+    const pages = [html, await renderHtml(documentOf(mixed(), 'ja', 'both', 'mixed.yaml').doc)];
+    for (const page of pages) {
+      const body = page.slice(page.indexOf('<body>\n') + 7, page.lastIndexOf('\n<script>'));
+      const style = page.slice(page.indexOf('<style>') + 7, page.indexOf('</style>'));
+      expect(body).toContain('class="katex"');
+      expect(body).not.toContain('\u0000');
+      expect(style).toBe(inlineKatexCss(body));
     }
   });
 });
