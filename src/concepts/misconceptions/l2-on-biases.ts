@@ -1,12 +1,12 @@
 // L2 weight decay applied to the biases too: ∂L/∂b gets λ·b (or λ/N·b) as ∂L/∂w gets λ·w. The penalty
 // is on the weights only; a student can make it only in a layer with a bias that is not 0.
 import { isZero, mul } from '../../number/value';
+import type { NetworkSpec } from '../network';
 import { penaltySlope } from '../regularization';
 import { text } from '../../text/lang';
 import { perLayer, type Misconception } from './misconception';
 
-const hasBias = (n: Parameters<Misconception['applies']>[0], l: number): boolean =>
-  n.layers[l].bias.some((b) => !isZero(b));
+const hasBias = (n: NetworkSpec, l: number): boolean => n.layers[l].bias.some((b) => !isZero(b));
 
 export const l2OnBiases: Misconception<'l2-on-biases'> = {
   id: 'l2-on-biases',
