@@ -4,6 +4,7 @@
 // of them: the engine with that override computes what a student who makes the mistake gets.
 // (Type-only import of the network: concepts sit below the network files at run time.)
 import type { NetworkSpec } from './network';
+import type { Adam, AdamCell } from './optimizer';
 import type { Value } from '../number/value';
 import type { Matrix, Vector } from '../number/vector';
 
@@ -48,6 +49,28 @@ export interface LayerRules {
     weights: Matrix,
     bias: Vector,
   ) => { readonly weights: Matrix; readonly bias: Vector | null } | null;
+  /** One momentum step of one parameter w with velocity v and gradient g: v ← μ·v − η·g, w ← w + v. */
+  readonly momentumStep: (
+    network: NetworkSpec,
+    l: number,
+    mu: Value,
+    eta: Value,
+    w: Value,
+    v: Value,
+    g: Value,
+  ) => { readonly v: Value; readonly w: Value };
+  /** One Adam step (step number t, from 1) of one parameter, bias-corrected. */
+  readonly adamStep: (
+    network: NetworkSpec,
+    l: number,
+    adam: Adam,
+    t: number,
+    eta: Value,
+    w: Value,
+    m: Value,
+    v: Value,
+    g: Value,
+  ) => AdamCell;
   /** The step size of layer l's gradient-descent update: η. */
   readonly stepSize: (network: NetworkSpec, l: number) => Value;
   /**

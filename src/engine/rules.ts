@@ -5,6 +5,7 @@ import { mul, ratio, sub } from '../number/value';
 import { derivative, softmaxBackward } from './activations';
 import { lossGradient } from './losses';
 import { penaltySlope } from '../concepts/regularization';
+import { adamStep, momentumStep } from '../concepts/optimizer';
 import { hadamard, map, sumRows, transpose } from './matrix';
 
 export type { Rules, NetworkRules, LayerRules } from '../concepts/rules';
@@ -31,6 +32,8 @@ export const correctRules: Rules = {
     const k = penaltySlope(reg, network.input.length);
     return { weights: map(weights, (w) => mul(k, w)), bias: null };
   },
+  momentumStep: (_network, _l, mu, eta, w, v, g) => momentumStep(mu, eta, w, v, g),
+  adamStep: (_network, _l, adam, t, eta, w, m, v, g) => adamStep(adam, t, eta, w, m, v, g),
   stepSize: (network) => network.learningRate,
   backpropWeights: (_network, _l, before) => transpose(before),
 };

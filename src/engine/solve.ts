@@ -10,7 +10,7 @@
 import type { Rules } from '../concepts/rules';
 import { add, mul, sum, sub, sign, type Value } from '../number/value';
 import { penalty } from '../concepts/regularization';
-import { adamStep, momentumStep, type AdamCell, type LayerState, type Optimizer } from '../concepts/optimizer';
+import type { AdamCell, LayerState, Optimizer } from '../concepts/optimizer';
 import type { LayerSpec, Matrix, NetworkSpec, Vector } from '../concepts/network';
 import { activate, softmaxRow } from './activations';
 import { sampleLoss, unitLosses } from './losses';
@@ -252,15 +252,18 @@ function optimizerStep(
   bias: Vector,
   gradBias: Vector,
   network: NetworkSpec,
+  rules: Rules,
 ): { weights: Matrix; bias: Vector; state: LayerOptimizerResult } | null {
   if (!optimizer || optimizer.name === 'sgd') return null;
   const moveBias = network.updateBiases;
   if (optimizer.name === 'momentum') {
     const v = optimizer.velocity[l];
     const w = weights.map((row, i) =>
-      row.map((x, j) => momentumStep(optimizer.momentum, eta, x, v.weights[i][j], gradWeights[i][j])),
+      row.map((x, j) => rules.momentumStep(network, l, optimizer.momentum, eta, x, v.weights[i][j], gradWeights[i][j])),
     );
-    const b = bias.map((x, j) => (moveBias ? momentumStep(optimizer.momentum, eta, x, v.bias[j], gradBias[j]) : null));
+    const b = bias.map((x, j) =>
+      moveBias ? rules.momentumStep(network, l, optimizer.momentum, eta, x, v.bias[j], gradBias[j]) : null,
+    );
     return {
       weights: w.map((row) => row.map((c) => c.w)),
       bias: b.map((c, j) => c?.w ?? bias[j]),
@@ -274,9 +277,13 @@ function optimizerStep(
   const m = optimizer.m[l];
   const s = optimizer.v[l];
   const w = weights.map((row, i) =>
-    row.map((x, j) => adamStep(optimizer, t, eta, x, m.weights[i][j], s.weights[i][j], gradWeights[i][j])),
+    row.map((x, j) =>
+      rules.adamStep(network, l, optimizer, t, eta, x, m.weights[i][j], s.weights[i][j], gradWeights[i][j]),
+    ),
   );
-  const b = bias.map((x, j) => (moveBias ? adamStep(optimizer, t, eta, x, m.bias[j], s.bias[j], gradBias[j]) : null));
+  const b = bias.map((x, j) =>
+    moveBias ? rules.adamStep(network, l, optimizer, t, eta, x, m.bias[j], s.bias[j], gradBias[j]) : null,
+  );
   const part = (key: keyof AdamCell, fallback: Vector): LayerState => ({
     weights: w.map((row) => row.map((c) => c[key])),
     bias: b.map((c, j) => c?.[key] ?? fallback[j]),
@@ -352,7 +359,17 @@ export function solve(network: NetworkSpec, options: SolveOptions = {}): Solutio
     const eta = rules.stepSize(network, l);
     // A ∂L/∂W written in the other layout can only be subtracted from a square W; otherwise the step uses W's own.
     const update = gradWeights.length !== layer.weights.length ? transpose(gradWeights) : gradWeights;
-    const stepped = optimizerStep(network.optimizer, l, eta, layer.weights, update, layer.bias, gradBias, network);
+    const stepped = optimizerStep(
+      network.optimizer,
+      l,
+      eta,
+      layer.weights,
+      update,
+      layer.bias,
+      gradBias,
+      network,
+      rules,
+    );
     results[l] = {
       preactivation: a,
       output: y,

@@ -116,6 +116,19 @@ export function describeNetwork(
       )[lang],
     );
   }
+  const o = spec.optimizer;
+  if (o?.name === 'momentum') {
+    lines.push(
+      t(
+        `Gradient descent with momentum μ = ${show(o.momentum)}: v ← μ·v − η·∂L/∂w, then w ← w + v (the same for each bias). The velocity before this step:`,
+        `モーメンタム μ = ${show(o.momentum)} つきの勾配降下法: v ← μ·v − η·∂L/∂w、次に w ← w + v（バイアスも同様）。この更新の前の速度:`,
+      )[lang],
+    );
+    o.velocity.forEach((v, l) => {
+      lines.push(...matrixBlock(`vW${sup(l + 1)}`, v.weights, '  '));
+      lines.push(`  vb${sup(l + 1)} = (${v.bias.map(show).join(', ')})`);
+    });
+  }
   if (batch > 1) {
     lines.push(
       spec.conventions.batch === 'mean'

@@ -182,6 +182,12 @@ export function networkHints(ctx: NetworkContext, ask: NetworkAsk, lang: Lang): 
       if (ask.quantity === 'grad_weights') return [gradFormula, `${example}${grad}`];
       const w = spec.layers[l].weights[r][c];
       const g = solution.layers[l].gradWeights[r][c];
+      const o = spec.optimizer;
+      if (o?.name === 'momentum')
+        return [
+          `v′ = μ·v − η·∂L/∂w, w′ = w + v′, ${gradFormula}`,
+          `${example}${show(w)} + (${op(o.momentum)} × ${op(o.velocity[l].weights[r][c])} − ${op(spec.learningRate)} × ${op(g)})  (∂L/∂w = ${grad})`,
+        ];
       return [
         `w′ = w − η·∂L/∂w, ${gradFormula}`,
         `${example}${show(w)} − ${op(spec.learningRate)} × ${op(g)}  (∂L/∂w = ${grad})`,
@@ -194,6 +200,12 @@ export function networkHints(ctx: NetworkContext, ask: NetworkAsk, lang: Lang): 
       const gradFormula = spec.input.length > 1 ? '∂L/∂b_j = Σ_s δ_j' : '∂L/∂b_j = δ_j';
       if (ask.quantity === 'grad_bias') return [gradFormula, `${example}∂L/∂b${L}${sub(jj + 1)} = ${grad}`];
       const b = spec.layers[l].bias[jj];
+      const o = spec.optimizer;
+      if (o?.name === 'momentum')
+        return [
+          `v′ = μ·v − η·∂L/∂b, b′ = b + v′, ${gradFormula}`,
+          `${example}${show(b)} + (${op(o.momentum)} × ${op(o.velocity[l].bias[jj])} − ${op(spec.learningRate)} × ${op(solution.layers[l].gradBias[jj])})  (∂L/∂b = ${grad})`,
+        ];
       return [
         `b′ = b − η·∂L/∂b, ${gradFormula}`,
         `${example}${show(b)} − ${op(spec.learningRate)} × ${op(solution.layers[l].gradBias[jj])}  (∂L/∂b = ${grad})`,

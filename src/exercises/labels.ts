@@ -89,9 +89,22 @@ export function askLabel(spec: NetworkSpec, ask: NetworkAsk, lang: Lang): string
     case 'grad_bias':
       return biasCell('the gradient ∂L/∂b', '勾配 ∂L/∂b', `∂L/∂b${L}`);
     case 'weights_after':
-      return weightCell('the weight after one update w − η·∂L/∂w', '1 回更新した後の重み w − η·∂L/∂w', `W${L}′`);
+      // With momentum the step is w + v, v ← μv − η·∂L/∂w (not w − η·∂L/∂w).
+      return spec.optimizer?.name === 'momentum'
+        ? weightCell(
+            'the weight after one momentum step w + v, v ← μv − η·∂L/∂w',
+            'モーメンタムで 1 回更新した後の重み w + v（v ← μv − η·∂L/∂w）',
+            `W${L}′`,
+          )
+        : weightCell('the weight after one update w − η·∂L/∂w', '1 回更新した後の重み w − η·∂L/∂w', `W${L}′`);
     case 'bias_after':
-      return biasCell('the bias after one update b − η·∂L/∂b', '1 回更新した後のバイアス b − η·∂L/∂b', `b${L}′`);
+      return spec.optimizer?.name === 'momentum'
+        ? biasCell(
+            'the bias after one momentum step b + v, v ← μv − η·∂L/∂b',
+            'モーメンタムで 1 回更新した後のバイアス b + v（v ← μv − η·∂L/∂b）',
+            `b${L}′`,
+          )
+        : biasCell('the bias after one update b − η·∂L/∂b', '1 回更新した後のバイアス b − η·∂L/∂b', `b${L}′`);
     case 'grad_alpha':
       return lang === 'en'
         ? `∂L/∂α, the gradient of the PReLU slope of ${layerWords(spec, l, lang)}`

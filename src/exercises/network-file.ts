@@ -25,6 +25,11 @@ export interface NetDraft {
   readonly batch?: 'mean' | 'sum';
   /** L2 weight decay (λ/2)·Σw² ("1/2") or (λ/2N)·Σw² ("1/(2N)"). */
   readonly regularization?: { readonly l2: Value; readonly scale: '1/2' | '1/(2N)' };
+  /** Momentum μ and the velocity before the step, per layer (weights W[input][unit], like the layers'). */
+  readonly momentum?: {
+    readonly mu: Value;
+    readonly velocity: readonly { readonly weights: Matrix; readonly bias: Vector }[];
+  };
 }
 
 const row = (v: Vector): string[] => v.map(exactText);
@@ -51,6 +56,18 @@ export function toNetworkFile(draft: NetDraft): NetworkFile {
     ...(Object.keys(conventions).length > 0 ? { conventions } : {}),
     ...(draft.regularization
       ? { regularization: { l2: exactText(draft.regularization.l2), scale: draft.regularization.scale } }
+      : {}),
+    ...(draft.momentum
+      ? {
+          optimizer: {
+            name: 'momentum' as const,
+            momentum: exactText(draft.momentum.mu),
+            velocity: draft.momentum.velocity.map((v) => ({
+              weights: rows(draft.layout === 'x-w' ? v.weights : transposed(v.weights)),
+              bias: row(v.bias),
+            })),
+          },
+        }
       : {}),
   };
 }

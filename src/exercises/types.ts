@@ -103,6 +103,15 @@ export interface NetworkFile {
   readonly update_biases?: 'true' | 'false';
   readonly conventions?: { readonly relu_grad_at_zero?: '0' | '1'; readonly batch?: 'mean' | 'sum' };
   readonly regularization?: { readonly l2: string; readonly scale: '1/2' | '1/(2N)' };
+  /** Gradient descent with momentum (v ← μ·v − η·g, w ← w + v) from a stated velocity, one entry per layer. */
+  readonly optimizer?: {
+    readonly name: 'momentum';
+    readonly momentum: string;
+    readonly velocity: readonly {
+      readonly weights: readonly (readonly string[])[];
+      readonly bias: readonly string[];
+    }[];
+  };
 }
 
 /** A computational-graph file. */

@@ -22,6 +22,10 @@ export const READING: Readonly<Record<MisconceptionId, string | null>> = {
   'prelu-grad-at-zero': 'relu',
   'relu6-grad-at-six': 'relu',
   'softmax-jacobian-sign': 'softmax',
+  'bce-forgot-one-minus-t': 'sigmoid-binary-cross-entropy',
+  'l2-on-biases': 'l2-regularization',
+  'momentum-sign': 'momentum',
+  'adam-no-bias-correction': 'adam',
 };
 
 export function readingFor(id: string): string | null {

@@ -195,8 +195,14 @@ export function floatNetwork(
       row.map((w, i) => inputs.reduce((acc, z, s) => acc + z[i] * delta[l][s][j], 0) + k * w),
     );
     const gB = layer.b.map((_, j) => delta[l].reduce((acc, d) => acc + d[j], 0));
-    const wU = layer.w.map((row, j) => row.map((w, i) => w - eta * gW[j][i]));
-    const bU = net.update_biases === 'false' ? layer.b : layer.b.map((b, j) => b - eta * gB[j]);
+    // Momentum: v ← μv − η·g, w ← w + v from the stated velocity (in the file's layout); plain: w − η·g.
+    const mom = net.optimizer?.name === 'momentum' ? net.optimizer : undefined;
+    const mu = mom ? num(mom.momentum) : 0;
+    const vW = (j: number, i: number) =>
+      mom ? num(net.layout === 'w-x' ? mom.velocity[l].weights[j][i] : mom.velocity[l].weights[i][j]) : 0;
+    const vB = (j: number) => (mom ? num(mom.velocity[l].bias[j]) : 0);
+    const wU = layer.w.map((row, j) => row.map((w, i) => w + mu * vW(j, i) - eta * gW[j][i]));
+    const bU = net.update_biases === 'false' ? layer.b : layer.b.map((b, j) => b + mu * vB(j) - eta * gB[j]);
     gradWeights.push(file(gW));
     gradBias.push(gB);
     weightsAfter.push(file(wU));

@@ -114,6 +114,19 @@ function unitAt(activation: string, points: readonly string[], alpha?: string): 
   } as NetworkFile);
 }
 
+/** One sigmoid unit y = σ(w·x + b), one sample, with the file's extra settings (loss, penalty, optimizer). */
+function sigmoidUnit(extra: Record<string, unknown>, target = '0'): NetworkSpec {
+  return networkSpecOf({
+    layout: 'x-w',
+    layers: [{ weights: [['0.5']], bias: ['0.2'], activation: 'sigmoid' }],
+    loss: 'half-sse',
+    input: [['1']],
+    target: [[target]],
+    learning_rate: '0.1',
+    ...extra,
+  } as unknown as NetworkFile);
+}
+
 interface Case {
   readonly spec: NetworkSpec;
   /** Outputs an exercise states instead of computing (as the grader passes them to solve). */
@@ -127,6 +140,15 @@ const NETWORKS: readonly Case[] = [
   { spec: unitAt('relu6', ['6', '1']) },
   // A sigmoid unit at a = 0.8 whose output the exercise states as 0.7 (σ(0.8) = 0.68997…).
   { spec: unitAt('sigmoid', ['0.8']), givenOutputs: new Map([[0, [[ratio(7, 10)]]]]) },
+  // Binary cross-entropy with target 0, L2 with a bias that is not 0, momentum with a warm start, Adam.
+  { spec: sigmoidUnit({ loss: 'binary-cross-entropy' }) },
+  { spec: sigmoidUnit({ regularization: { l2: '0.1', scale: '1/2' } }) },
+  {
+    spec: sigmoidUnit({
+      optimizer: { name: 'momentum', momentum: '0.9', velocity: [{ weights: [['0.05']], bias: ['-0.02'] }] },
+    }),
+  },
+  { spec: sigmoidUnit({ optimizer: { name: 'adam' } }) },
 ];
 
 /** The solve JSON, or a marker when the mistake leaves it unprintable (a matrix of another shape). */

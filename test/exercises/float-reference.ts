@@ -14,6 +14,7 @@ export interface RawExerciseNetwork {
   update_biases?: string;
   conventions?: { relu_grad_at_zero?: string; batch?: string };
   regularization?: { l2: string; scale: string };
+  optimizer?: { name: string; momentum: string; velocity: { weights: string[][]; bias: string[] }[] };
 }
 
 /** The L2 slope k in ∂R/∂w = k·w: λ, or λ/N for the "1/(2N)" scale; 0 without regularization. */
@@ -267,8 +268,14 @@ export function floatSolve(
         ? delta[l].reduce((acc, d) => acc + d[j], 0)
         : delta[l][slips.biasFromSample][j],
     );
-    const wU = layer.w.map((row, j) => row.map((w, i) => w - eta * gWU[j][i]));
-    const bU = net.update_biases === 'false' ? layer.b : layer.b.map((b, j) => b - eta * gB[j]);
+    // Momentum: v ← μv − η·g, w ← w + v from the stated velocity (in the file's layout); plain: w − η·g.
+    const mom = net.optimizer?.name === 'momentum' ? net.optimizer : undefined;
+    const mu = mom ? num(mom.momentum) : 0;
+    const vW = (j: number, i: number) =>
+      mom ? num(net.layout === 'w-x' ? mom.velocity[l].weights[j][i] : mom.velocity[l].weights[i][j]) : 0;
+    const vB = (j: number) => (mom ? num(mom.velocity[l].bias[j]) : 0);
+    const wU = layer.w.map((row, j) => row.map((w, i) => w + mu * vW(j, i) - eta * gWU[j][i]));
+    const bU = net.update_biases === 'false' ? layer.b : layer.b.map((b, j) => b + mu * vB(j) - eta * gB[j]);
     const file = (m: number[][]) => (net.layout === 'w-x' ? m : m[0].map((_, i) => m.map((r) => r[i])));
     gradWeights.push(file(gWU));
     gradBias.push(gB);

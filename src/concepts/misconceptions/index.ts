@@ -2,18 +2,24 @@
 // a quantity, one that changes only a few values (relu-grad-at-zero changes only cells at a kink) comes
 // before a broader one that can give the same number there (missing-activation-derivative), and h′ from
 // the exact output, which changes only cells whose output the exercise states, before h′ left out; with a
-// batch, summing instead of averaging (×N) comes before a dropped ½ (×2), which it equals for two samples.
+// batch, summing instead of averaging (×N) comes before a dropped ½ (×2), which it equals for two samples;
+// the update going uphill (wrong-update-sign) before a momentum sign mixed up, of which it is the case
+// with both signs flipped.
 import type { NetworkSpec } from '../network';
 import { isLayerRule, type Rules } from '../rules';
+import { adamNoBiasCorrection } from './adam-no-bias-correction';
 import { batchSumVsMean } from './batch-sum-vs-mean';
+import { bceForgotOneMinusT } from './bce-forgot-one-minus-t';
 import { biasNotSummed } from './bias-not-summed';
 import { ceExtraTerms } from './ce-extra-terms';
 import { derivativeAtPreactivation } from './derivative-at-preactivation';
 import { derivativeFromExactOutput } from './derivative-from-exact-output';
 import { forgotLearningRate } from './forgot-learning-rate';
 import { halfFactor } from './half-factor';
+import { l2OnBiases } from './l2-on-biases';
 import type { Mistake as MistakeOf, Misconception as MisconceptionOf, Reach, RightStep } from './misconception';
 import { missingActivationDerivative } from './missing-activation-derivative';
+import { momentumSign } from './momentum-sign';
 import { preactivationAsInput } from './preactivation-as-input';
 import { preluGradAtZero } from './prelu-grad-at-zero';
 import { reluGradAtZero } from './relu-grad-at-zero';
@@ -28,14 +34,18 @@ import { wrongUpdateSign } from './wrong-update-sign';
 
 export type { LayerValues, Reach, RightStep } from './misconception';
 export {
+  adamNoBiasCorrection,
   batchSumVsMean,
+  bceForgotOneMinusT,
   biasNotSummed,
   ceExtraTerms,
   derivativeAtPreactivation,
   derivativeFromExactOutput,
   forgotLearningRate,
   halfFactor,
+  l2OnBiases,
   missingActivationDerivative,
+  momentumSign,
   preactivationAsInput,
   preluGradAtZero,
   reluGradAtZero,
@@ -64,11 +74,15 @@ const REGISTERED = [
   wrongUpdateSign,
   forgotLearningRate,
   updatedWeightsInBackprop,
+  momentumSign,
+  adamNoBiasCorrection,
   softmaxDiagonalOnly,
   softmaxJacobianSign,
   ceExtraTerms,
+  bceForgotOneMinusT,
   preactivationAsInput,
   biasNotSummed,
+  l2OnBiases,
 ] as const;
 
 export type MisconceptionId = (typeof REGISTERED)[number]['id'];

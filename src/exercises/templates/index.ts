@@ -8,6 +8,7 @@ import { forwardPass, lossTemplate } from './forward';
 import { chainRule, graphBackward } from './graphs';
 import { hiddenDelta, hiddenWeightGrad } from './hidden-layer';
 import { matrixForm } from './matrix-form';
+import { momentumUpdate } from './momentum';
 import { outputBiasGrad, outputDelta, outputWeightGrad } from './output-layer';
 import { softmaxCeGradient, softmaxJacobian } from './softmax';
 import { hiddenBiasFormula, outputBiasFormula, partialDerivative } from './symbolic';
@@ -24,6 +25,7 @@ export const TEMPLATES: readonly Template[] = [
   weightUpdate,
   trainOnce,
   l2Update,
+  momentumUpdate,
   activationDerivative,
   softmaxJacobian,
   softmaxCeGradient,
