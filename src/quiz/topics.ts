@@ -23,7 +23,11 @@ export const TOPICS: readonly Topic[] = [
     name: text('updates and exercise ③', 'パラメータの更新と演習③'),
     templates: ['weight-update', 'train-once'],
   },
-  { id: 'activations', name: text('activations', '活性化関数'), templates: ['activation-derivative'] },
+  {
+    id: 'activations',
+    name: text('activations', '活性化関数'),
+    templates: ['activation-derivative', 'activation-values'],
+  },
   {
     id: 'softmax',
     name: text('softmax and cross-entropy', 'ソフトマックスと交差エントロピー'),

@@ -1,6 +1,7 @@
 // Every template, in the order --list shows them.
 import type { Template } from '../template';
 import { activationDerivative } from './activation-derivative';
+import { activationValues } from './activation-values';
 import { affineBackward } from './affine-backward';
 import { bceGradient } from './binary-cross-entropy';
 import { l2Update } from './l2-regularization';
@@ -25,6 +26,7 @@ export const TEMPLATES: readonly Template[] = [
   trainOnce,
   l2Update,
   activationDerivative,
+  activationValues,
   softmaxJacobian,
   softmaxCeGradient,
   bceGradient,
