@@ -29,6 +29,8 @@ const IRRATIONAL: Record<string, RegExp> = {
   loss: /\\ln/,
   // σ(a), tanh(a), a softmax of e^(a − max a): answered as a decimal, printed as a formula or digits.
   'activation-values': /\\sigma|\\tanh|e\^|\\ldots/,
+  // y = σ(u) of the output unit.
+  'forward-hidden': /\\sigma/,
 };
 const EQUAL_ALLOWED = new Set(['activation-derivative']);
 

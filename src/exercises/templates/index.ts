@@ -6,6 +6,7 @@ import { affineBackward } from './affine-backward';
 import { bceGradient } from './binary-cross-entropy';
 import { l2Update } from './l2-regularization';
 import { forwardPass, lossTemplate } from './forward';
+import { forwardHidden } from './forward-hidden';
 import { chainRule, graphBackward } from './graphs';
 import { hiddenDelta, hiddenWeightGrad } from './hidden-layer';
 import { matrixForm } from './matrix-form';
@@ -16,6 +17,7 @@ import { trainOnce, weightUpdate } from './update';
 
 export const TEMPLATES: readonly Template[] = [
   forwardPass,
+  forwardHidden,
   lossTemplate,
   outputDelta,
   outputBiasGrad,
