@@ -31,6 +31,8 @@ const IRRATIONAL: Record<string, RegExp> = {
   'activation-values': /\\sigma|\\tanh|e\^|\\ldots/,
   // y = σ(u) of the output unit.
   'forward-hidden': /\\sigma/,
+  // Cross-entropy losses before and after an update, and their difference.
+  'train-once-softmax': /\\ln|\\ldots/,
 };
 const EQUAL_ALLOWED = new Set(['activation-derivative']);
 

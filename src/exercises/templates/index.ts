@@ -14,6 +14,7 @@ import { outputBiasGrad, outputDelta, outputWeightGrad } from './output-layer';
 import { softmaxCeGradient, softmaxJacobian } from './softmax';
 import { hiddenBiasFormula, outputBiasFormula, partialDerivative } from './symbolic';
 import { trainOnce, weightUpdate } from './update';
+import { trainOnceSoftmax } from './train-once-softmax';
 
 export const TEMPLATES: readonly Template[] = [
   forwardPass,
@@ -26,6 +27,7 @@ export const TEMPLATES: readonly Template[] = [
   hiddenWeightGrad,
   weightUpdate,
   trainOnce,
+  trainOnceSoftmax,
   l2Update,
   activationDerivative,
   activationValues,
