@@ -11,7 +11,7 @@ export interface Topic {
 
 export const TOPICS: readonly Topic[] = [
   { id: 'forward-pass', name: text('forward pass', '順伝播'), templates: ['forward-pass', 'forward-hidden'] },
-  { id: 'loss', name: text('loss', '損失'), templates: ['loss'] },
+  { id: 'loss', name: text('loss', '損失'), templates: ['loss', 'logistic-loss'] },
   {
     id: 'output-layer',
     name: text('output layer', '出力層'),

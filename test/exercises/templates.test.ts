@@ -33,6 +33,8 @@ const IRRATIONAL: Record<string, RegExp> = {
   'forward-hidden': /\\sigma/,
   // Cross-entropy losses before and after an update, and their difference.
   'train-once-softmax': /\\ln|\\ldots/,
+  // Binary cross-entropy of stated sigmoid outputs: logarithms.
+  'logistic-loss': /\\ln|\\ldots/,
 };
 const EQUAL_ALLOWED = new Set(['activation-derivative']);
 

@@ -5,6 +5,7 @@ import { activationValues } from './activation-values';
 import { affineBackward } from './affine-backward';
 import { bceGradient } from './binary-cross-entropy';
 import { l2Update } from './l2-regularization';
+import { logisticLoss } from './logistic-loss';
 import { forwardPass, lossTemplate } from './forward';
 import { forwardHidden } from './forward-hidden';
 import { chainRule, graphBackward } from './graphs';
@@ -18,8 +19,8 @@ import { trainOnceSoftmax } from './train-once-softmax';
 
 export const TEMPLATES: readonly Template[] = [
   forwardPass,
-  forwardHidden,
   lossTemplate,
+  forwardHidden,
   outputDelta,
   outputBiasGrad,
   outputWeightGrad,
@@ -34,6 +35,7 @@ export const TEMPLATES: readonly Template[] = [
   softmaxJacobian,
   softmaxCeGradient,
   bceGradient,
+  logisticLoss,
   matrixForm,
   affineBackward,
   chainRule,
