@@ -10,8 +10,8 @@ export interface Topic {
 }
 
 export const TOPICS: readonly Topic[] = [
-  { id: 'forward-pass', name: text('forward pass', '順伝播'), templates: ['forward-pass'] },
-  { id: 'loss', name: text('loss', '損失'), templates: ['loss'] },
+  { id: 'forward-pass', name: text('forward pass', '順伝播'), templates: ['forward-pass', 'forward-hidden'] },
+  { id: 'loss', name: text('loss', '損失'), templates: ['loss', 'logistic-loss'] },
   {
     id: 'output-layer',
     name: text('output layer', '出力層'),
@@ -21,9 +21,13 @@ export const TOPICS: readonly Topic[] = [
   {
     id: 'updates',
     name: text('updates and exercise ③', 'パラメータの更新と演習③'),
-    templates: ['weight-update', 'train-once'],
+    templates: ['weight-update', 'train-once', 'train-once-softmax'],
   },
-  { id: 'activations', name: text('activations', '活性化関数'), templates: ['activation-derivative'] },
+  {
+    id: 'activations',
+    name: text('activations', '活性化関数'),
+    templates: ['activation-derivative', 'activation-values'],
+  },
   {
     id: 'softmax',
     name: text('softmax and cross-entropy', 'ソフトマックスと交差エントロピー'),

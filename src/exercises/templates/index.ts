@@ -1,10 +1,13 @@
 // Every template, in the order --list shows them.
 import type { Template } from '../template';
 import { activationDerivative } from './activation-derivative';
+import { activationValues } from './activation-values';
 import { affineBackward } from './affine-backward';
 import { bceGradient } from './binary-cross-entropy';
 import { l2Update } from './l2-regularization';
+import { logisticLoss } from './logistic-loss';
 import { forwardPass, lossTemplate } from './forward';
+import { forwardHidden } from './forward-hidden';
 import { chainRule, graphBackward } from './graphs';
 import { hiddenDelta, hiddenWeightGrad } from './hidden-layer';
 import { matrixForm } from './matrix-form';
@@ -13,10 +16,12 @@ import { outputBiasGrad, outputDelta, outputWeightGrad } from './output-layer';
 import { softmaxCeGradient, softmaxJacobian } from './softmax';
 import { hiddenBiasFormula, outputBiasFormula, partialDerivative } from './symbolic';
 import { trainOnce, weightUpdate } from './update';
+import { trainOnceSoftmax } from './train-once-softmax';
 
 export const TEMPLATES: readonly Template[] = [
   forwardPass,
   lossTemplate,
+  forwardHidden,
   outputDelta,
   outputBiasGrad,
   outputWeightGrad,
@@ -24,12 +29,15 @@ export const TEMPLATES: readonly Template[] = [
   hiddenWeightGrad,
   weightUpdate,
   trainOnce,
+  trainOnceSoftmax,
   l2Update,
   momentumUpdate,
   activationDerivative,
+  activationValues,
   softmaxJacobian,
   softmaxCeGradient,
   bceGradient,
+  logisticLoss,
   matrixForm,
   affineBackward,
   chainRule,
