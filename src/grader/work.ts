@@ -128,10 +128,18 @@ function chainCell(
   const seen = new Map<string, Matrix>();
   // The student's other values rounded as this one is (never this value itself: `seen` holds it as computed).
   const rounding = policy && quantity !== 'loss_improvement' ? roundingHook(policy, { quantity, layer }) : undefined;
-  const solution = solve(spec, {
-    intermediate: substitutionHook(subs, seen, rounding),
-    ...(mistake ? { rules: mistakeRules(mistake, spec, correctRules) } : {}),
-  });
+  let solution: Solution;
+  try {
+    solution = solve(spec, {
+      intermediate: substitutionHook(subs, seen, rounding),
+      ...(mistake ? { rules: mistakeRules(mistake, spec, correctRules) } : {}),
+    });
+  } catch (error) {
+    // The student's own values can leave the functions' domain (an output of 0 in ln y, e^(10³⁰⁰)):
+    // then nothing follows from them, and the value is graded on its own.
+    if (error instanceof RangeError) return null;
+    throw error;
+  }
   if (quantity === 'loss_improvement') {
     const loss = subs.find((s) => s.quantity === 'loss')?.value ?? solution.loss;
     const lossAfter = subs.find((s) => s.quantity === 'loss_after')?.value ?? solution.lossAfter;

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkWork } from '../../src/grader/work';
 import { parseWork } from '../../src/grader/work-file';
-import { loadNetwork } from '../../src/network/load';
+import { loadNetwork, parseNetwork } from '../../src/network/load';
 import { InputError } from '../../src/network/errors';
 import { approx } from '../../src/number/value';
 import { refSolve, type RefNet } from './reference';
@@ -246,5 +246,27 @@ layers:
       prefix,
       english,
     );
+  });
+});
+
+describe('values that leave a function’s domain', () => {
+  // One sigmoid unit with binary cross-entropy: a = 0.5·1 − 0.5·2 = −0.5, y = σ(−0.5) = 0.377541, t = 1,
+  // L = −ln y = 0.974077, δ = y − t = −0.622459. A student's output of 0 makes the chain from it take
+  // ln 0: nothing follows from it, and every value is still graded on its own.
+  const network = parseNetwork(
+    'layers:\n  - weights: [[0.5], [-0.5]]\n    bias: [0]\n    activation: sigmoid\nloss: binary-cross-entropy\ninput: [[1, 2]]\ntarget: [[1]]\nlearning_rate: 0.5\n',
+    'bce.yaml',
+  );
+  it('an output of 0 under ln is graded wrong, not an error, and the rest is graded', () => {
+    const work = 'layers:\n  - output: [["0"]]\n    delta: [["-0.6225"]]\nloss: "0.9"\n';
+    const result = checkWork(network, parseWork(work, network, 'work.yaml'));
+    const status = Object.fromEntries(result.results.map((r) => [r.path, r.status]));
+    expect(status).toEqual({
+      'layers[0].output[0][0]': 'incorrect',
+      loss: 'incorrect',
+      // δ = −0.6225 is the right value rounded to 4 figures.
+      'layers[0].delta[0][0]': 'correct',
+    });
+    expect(result.firstWrong?.path).toBe('layers[0].output[0][0]');
   });
 });
