@@ -81,6 +81,20 @@ interface Case {
 
 const REFUSED: readonly Case[] = [
   {
+    // σ(10¹⁰⁰⁰ + …) is 1 to every digit held: ln(1 − y) and ∂L/∂y of binary cross-entropy are out of reach.
+    name: 'a sigmoid saturated by a weight of 1e1000 under binary cross-entropy',
+    args: () => [
+      'solve',
+      file(
+        'saturated.yaml',
+        'layers:\n  - weights: [[1e1000], [-1]]\n    bias: [0.5]\n    activation: sigmoid\nloss: binary-cross-entropy\ninput: [[1, 2]]\ntarget: [[1]]\nlearning_rate: 0.5\n',
+      ),
+    ],
+    status: 2,
+    en: ['e^(-1e+1000) is too small to compute'],
+    ja: ['e^(-1e+1000) が小さすぎて計算できません'],
+  },
+  {
     name: 'a 990,000-digit learning_rate',
     args: () => ['solve', file('digits.yaml', mazur(`"${'1'.repeat(990_000)}"`))],
     status: 2,

@@ -1,15 +1,26 @@
 // L = −Σ_k [t_k ln y_k + (1 − t_k) ln(1 − y_k)] over outputs in (0, 1) with targets in [0, 1], so
 // ∂L/∂y_k = (y_k − t_k) / (y_k(1 − y_k)) (with a sigmoid output the delta simplifies to y − t).
 import { add, call, eq, juxt, minus, neg, num, paren, sym } from '../../math/term';
-import { ONE, add as plus, div, isZero, ln, mul, neg as negate, sub, sum, type Value } from '../../number/value';
+import { ONE, add as plus, div, isZero, mul, neg as negate, sign, sub, sum, type Value } from '../../number/value';
 import { text } from '../../text/lang';
 import type { Loss } from './loss';
+import { lnOfOutput, saturated } from './output-log';
 
 const LN = { latex: '\\ln', text: 'ln' };
 
+/**
+ * An output must lie strictly between 0 and 1 for ln y, ln(1 − y) and the gradient. A sigmoid of a huge
+ * pre-activation is 0 or 1 to every digit held: what is too small to compute is e^(−|a|), said so.
+ */
+function checkOpen(y: Value): void {
+  if (sign(y) > 0 && sign(sub(ONE, y)) > 0) return;
+  throw saturated(y);
+}
+
 /** t·ln y, exactly 0 when t is 0 (so ln of an output is never needed for a term that vanishes). */
 function weightedLog(t: Value, y: Value): Value {
-  return isZero(t) ? t : mul(t, ln(y));
+  if (isZero(t)) return t;
+  return mul(t, lnOfOutput(y));
 }
 
 export const binaryCrossEntropy: Loss<'binary-cross-entropy'> = {
@@ -18,7 +29,11 @@ export const binaryCrossEntropy: Loss<'binary-cross-entropy'> = {
     negate(sum(y.map((yk, k) => plus(weightedLog(t[k], yk), weightedLog(sub(ONE, t[k]), sub(ONE, yk)))))),
   unitLosses: (y, t) =>
     y.map((yk, k) => negate(plus(weightedLog(t[k], yk), weightedLog(sub(ONE, t[k]), sub(ONE, yk))))),
-  gradient: (y, t) => y.map((yk, k) => div(sub(yk, t[k]), mul(yk, sub(ONE, yk)))),
+  gradient: (y, t) =>
+    y.map((yk, k) => {
+      checkOpen(yk);
+      return div(sub(yk, t[k]), mul(yk, sub(ONE, yk)));
+    }),
   gradientFactor: () => ONE,
   names: { document: text('binary cross-entropy error', '二値交差エントロピー誤差') },
   formula: eq(

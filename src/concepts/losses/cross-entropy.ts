@@ -1,17 +1,22 @@
 // L = −Σ_k t_k ln y_k, so ∂L/∂y_k = −t_k / y_k (with softmax the delta simplifies to y − t).
 import { call, eq, juxt, neg, sym } from '../../math/term';
-import { ONE, div, ln, mul, neg as negate, sum } from '../../number/value';
+import { ONE, div, mul, neg as negate, sign, sum } from '../../number/value';
 import { text } from '../../text/lang';
 import type { Loss } from './loss';
+import { lnOfOutput, saturated } from './output-log';
 
 export const crossEntropy: Loss<'cross-entropy'> = {
   name: 'cross-entropy',
   // A zero target contributes 0·ln y = 0 exactly.
   sampleLoss: (y, t) =>
-    negate(sum(y.map((yk, k) => (t[k].kind === 'rational' && t[k].q.n === 0n ? t[k] : mul(t[k], ln(yk)))))),
+    negate(sum(y.map((yk, k) => (t[k].kind === 'rational' && t[k].q.n === 0n ? t[k] : mul(t[k], lnOfOutput(yk)))))),
   unitLosses: (y, t) =>
-    y.map((yk, k) => (t[k].kind === 'rational' && t[k].q.n === 0n ? t[k] : negate(mul(t[k], ln(yk))))),
-  gradient: (y, t) => y.map((yk, k) => negate(div(t[k], yk))),
+    y.map((yk, k) => (t[k].kind === 'rational' && t[k].q.n === 0n ? t[k] : negate(mul(t[k], lnOfOutput(yk))))),
+  gradient: (y, t) =>
+    y.map((yk, k) => {
+      if (sign(yk) <= 0) throw saturated(yk);
+      return negate(div(t[k], yk));
+    }),
   gradientFactor: () => ONE,
   names: { document: text('cross-entropy error', '交差エントロピー誤差') },
   formula: eq(
