@@ -1,0 +1,28 @@
+// Which steps of an exercise's worked solution compute one ask: the one home of that choice, read by
+// the quiz's `steps`, the practice page's worked step after a miss and the LMS export's feedback.
+import type { DocStep, WorkedDocument } from '../document/model';
+import { isGraphAsk, isGraphFile, isSymbolicAsk, type Ask, type Exercise } from './types';
+
+/** Every step of a worked document, in order. */
+export const stepsIn = (doc: WorkedDocument): DocStep[] =>
+  doc.sections.flatMap((s) => s.blocks.flatMap((b) => (b.kind === 'step' ? [b.step] : [])));
+
+/** The steps that compute an ask: a graph node's step; a network cell's scalar step, else its quantity's. */
+export function stepsForAsk(exercise: Exercise, ask: Ask, steps: readonly DocStep[]): DocStep[] {
+  if (isSymbolicAsk(ask)) return [];
+  if (isGraphAsk(ask)) {
+    if (!isGraphFile(exercise.network)) return [];
+    const node = ask.quantity === 'value' ? exercise.network.graph.output : ask.node;
+    const section = ask.quantity === 'gradients' ? 'g-' : 'f-';
+    return steps.filter((s) => s.id.startsWith(section) && s.label[0] === node);
+  }
+  const layer = ask.layer === undefined ? '' : String(ask.layer);
+  const mine = steps.filter((s) => s.data?.quantity === ask.quantity && s.data?.layer === layer);
+  if (ask.index) {
+    const index = ask.index.join(',');
+    const cell = mine.filter((s) => s.data?.form === 'scalar' && s.data?.index === index);
+    if (cell.length > 0) return cell;
+  }
+  const matrix = mine.filter((s) => s.data?.form === 'matrix');
+  return ask.index === undefined && matrix.length > 0 ? matrix : mine;
+}
