@@ -248,7 +248,7 @@ export function sameAskValue(a: AskValue, b: AskValue): boolean {
  * A solve with a student's rounded or substituted values, or null when they leave the functions'
  * domain: a sigmoid output rounded to 1 makes ln(1 − y) of binary cross-entropy undefined.
  */
-function solvedOrNull(run: () => Solution): Solution | null {
+export function solvedOrNull(run: () => Solution): Solution | null {
   try {
     return run();
   } catch (error) {

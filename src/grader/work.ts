@@ -18,6 +18,7 @@ import {
   type Substitution,
 } from './chains';
 import { MIN_FIGURES, judgeNumber, matchesValue, type NumberVerdict, type StudentNumber } from './compare';
+import { solvedOrNull } from './context';
 import { diagnosisOrder } from './misconceptions';
 import { effectiveSigFigs, sameValue } from './precision';
 import type { WorkEntry } from './work-file';
@@ -128,18 +129,15 @@ function chainCell(
   const seen = new Map<string, Matrix>();
   // The student's other values rounded as this one is (never this value itself: `seen` holds it as computed).
   const rounding = policy && quantity !== 'loss_improvement' ? roundingHook(policy, { quantity, layer }) : undefined;
-  let solution: Solution;
-  try {
-    solution = solve(spec, {
+  // The student's own values can leave the functions' domain (an output of 0 in ln y): then nothing
+  // follows from them, and the value is graded on its own.
+  const solution = solvedOrNull(() =>
+    solve(spec, {
       intermediate: substitutionHook(subs, seen, rounding),
       ...(mistake ? { rules: mistakeRules(mistake, spec, correctRules) } : {}),
-    });
-  } catch (error) {
-    // The student's own values can leave the functions' domain (an output of 0 in ln y, e^(10³⁰⁰)):
-    // then nothing follows from them, and the value is graded on its own.
-    if (error instanceof RangeError) return null;
-    throw error;
-  }
+    }),
+  );
+  if (solution === null) return null;
   if (quantity === 'loss_improvement') {
     const loss = subs.find((s) => s.quantity === 'loss')?.value ?? solution.loss;
     const lossAfter = subs.find((s) => s.quantity === 'loss_after')?.value ?? solution.lossAfter;
