@@ -81,8 +81,8 @@ export const SOLVE = {
     {
       optional: [{ option: 'format', values: ['text', 'json'] }, 'brief', 'lang'],
       description: text(
-        "Forward pass, loss, every delta and gradient, one gradient-descent update and the loss\nafter it, for the network in FILE. For a computational graph: every node's value, the\nforward and backward value on each edge, and the gradient of the output with respect to\nevery input and node.",
-        'FILE のネットワークについて、順伝播、損失、すべてのデルタ δ と勾配、勾配降下法による1回の\nパラメータの更新と、更新後の損失を求めます。計算グラフなら、各ノードの値、各エッジの順伝播と\n逆伝播の値、すべての入力とノードについての出力の勾配を示します。',
+        "Forward pass, loss, every delta and gradient, one update (gradient descent, momentum or\nAdam, as FILE says; every step when it asks for several) and the loss after it, for the\nnetwork in FILE. For a computational graph: every node's value, the forward and backward\nvalue on each edge, and the gradient of the output with respect to every input and node.",
+        'FILE のネットワークについて、順伝播、損失、すべてのデルタ δ と勾配、1回のパラメータの更新\n（FILE の指定により勾配降下法、モーメンタム、Adam。複数ステップならすべて）と、更新後の損失を\n求めます。計算グラフなら、各ノードの値、各エッジの順伝播と逆伝播の値、すべての入力と\nノードについての出力の勾配を示します。',
       ),
     },
     {
