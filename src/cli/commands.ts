@@ -325,7 +325,10 @@ export const QUIZ = {
       value: 'N',
       min: 1,
       max: 100,
-      description: text('The number of questions (default 5).', '問題の数（既定: 5）。'),
+      description: text(
+        'The number of questions (default 5). A question missed in a session chosen by your profile\ncomes back within it, in the place of a later one: the count stays N.',
+        '問題の数（既定: 5）。記録から選んだセッションで間違えた問題はその中でもう一度出ます。\n後の問題と入れ替わるので、問題の数は N のままです。',
+      ),
     },
     difficulty: {
       type: 'enum',
@@ -375,8 +378,8 @@ export const QUIZ = {
     {
       optional: ['topic', 'template', 'count', 'difficulty', 'seed', 'lang', 'session', 'plain'],
       description: text(
-        'A quiz: one exercise at a time, every answer graded with feedback, a second try after a\nwrong answer, hints (hint or ?) and the worked step (steps); saved as you go. Without\n--topic and --template your profile (Leitner boxes) chooses what comes next.',
-        '小テスト: 演習を1問ずつ出し、解答を採点して説明を示します。不正解ならもう一度答えられ、\nヒント（hint または ?）と途中式（steps）も見られます。解答は随時保存されます。\n--topic も --template もなければ、記録（ライトナーの箱）から次の問題を選びます。',
+        'A quiz: one exercise at a time, every answer graded with feedback, a second try after a\nwrong answer, hints (hint or ?) and the worked step (steps); saved as you go. Without\n--topic and --template your profile (Leitner boxes) chooses what comes next, and a question\nmissed comes back (a new variant) after two others, each topic at most twice a session.',
+        '小テスト: 演習を1問ずつ出し、解答を採点して説明を示します。不正解ならもう一度答えられ、\nヒント（hint または ?）と途中式（steps）も見られます。解答は随時保存されます。\n--topic も --template もなければ、記録（ライトナーの箱）から次の問題を選び、間違えた問題は\n2問あとに別の数値でもう一度出ます（同じトピックは1回のセッションで2回まで）。',
       ),
     },
     {
