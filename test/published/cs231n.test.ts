@@ -63,3 +63,94 @@ describe('section "Modularity: Sigmoid example": a 2-dimensional neuron', () => 
     expectPrinted('∂f/∂f', g.f, '1.00');
   });
 });
+
+// Assignment 2, FullyConnectedNets.ipynb: the update rules' checks against the expected arrays that
+// the notebook states (8 decimals). The assignment hands the rules a gradient dw; a network file
+// states none, so the fixtures make dw the gradient of a network built for it (see their comments).
+interface OptimJson {
+  readonly layers: {
+    readonly grad_weights: JsonNumber[][];
+    readonly weights_after: JsonNumber[][];
+    readonly velocity_after?: { readonly weights: JsonNumber[][] };
+    readonly adam?: {
+      readonly t: number;
+      readonly m: { weights: JsonNumber[][] };
+      readonly v: { weights: JsonNumber[][] };
+    };
+  }[];
+}
+
+/** np.linspace(a, b, num=20).reshape(4, 5) in float64. */
+const linspace = (a: number, b: number) =>
+  Array.from({ length: 4 }, (_, i) => Array.from({ length: 5 }, (__, j) => a + ((b - a) * (5 * i + j)) / 19));
+
+function expectMatrix(
+  name: string,
+  got: readonly (readonly JsonNumber[])[],
+  printed: readonly (readonly string[])[],
+): void {
+  printed.forEach((row, i) => row.forEach((p, j) => expectPrinted(`${name}[${i}][${j}]`, got[i][j], p)));
+}
+
+describe('assignment 2, "SGD+Momentum": sgd_momentum with learning_rate 1e-3, momentum 0.9', () => {
+  const expectedNextW = [
+    ['0.1406', '0.20738947', '0.27417895', '0.34096842', '0.40775789'],
+    ['0.47454737', '0.54133684', '0.60812632', '0.67491579', '0.74170526'],
+    ['0.80849474', '0.87528421', '0.94207368', '1.00886316', '1.07565263'],
+    ['1.14244211', '1.20923158', '1.27602105', '1.34281053', '1.4096'],
+  ];
+  const expectedVelocity = [
+    ['0.5406', '0.55475789', '0.56891579', '0.58307368', '0.59723158'],
+    ['0.61138947', '0.62554737', '0.63970526', '0.65386316', '0.66802105'],
+    ['0.68217895', '0.69633684', '0.71049474', '0.72465263', '0.73881053'],
+    ['0.75296842', '0.76712632', '0.78128421', '0.79544211', '0.8096'],
+  ];
+
+  it('gives expected_next_w and expected_velocity', () => {
+    const [layer] = (solveJson('test/published/fixtures/cs231n-sgd-momentum.yaml') as unknown as OptimJson).layers;
+    // The constructed network's gradient is the assignment's dw, to every digit.
+    const dw = linspace(-0.6, 0.4);
+    layer.grad_weights.forEach((row, i) => row.forEach((g, j) => expect(Number(g.approx)).toBeCloseTo(dw[i][j], 14)));
+    expectMatrix('next_w', layer.weights_after, expectedNextW);
+    expectMatrix('velocity', layer.velocity_after!.weights, expectedVelocity);
+  });
+});
+
+describe('assignment 2, "RMSProp and Adam": adam with learning_rate 1e-2, t = 5 and a warm m and v', () => {
+  const expectedNextW = [
+    ['-0.40094747', '-0.34836187', '-0.29577703', '-0.24319299', '-0.19060977'],
+    ['-0.1380274', '-0.08544591', '-0.03286534', '0.01971428', '0.0722929'],
+    ['0.1248705', '0.17744702', '0.23002243', '0.28259667', '0.33516969'],
+    ['0.38774145', '0.44031188', '0.49288093', '0.54544852', '0.59801459'],
+  ];
+  const expectedV = [
+    ['0.69966', '0.68908382', '0.67851319', '0.66794809', '0.65738853'],
+    ['0.64683452', '0.63628604', '0.6257431', '0.61520571', '0.60467385'],
+    ['0.59414753', '0.58362676', '0.57311152', '0.56260183', '0.55209767'],
+    ['0.54159906', '0.53110598', '0.52061845', '0.51013645', '0.49966'],
+  ];
+  const expectedM = [
+    ['0.48', '0.49947368', '0.51894737', '0.53842105', '0.55789474'],
+    ['0.57736842', '0.59684211', '0.61631579', '0.63578947', '0.65526316'],
+    ['0.67473684', '0.69421053', '0.71368421', '0.73315789', '0.75263158'],
+    ['0.77210526', '0.79157895', '0.81105263', '0.83052632', '0.85'],
+  ];
+
+  it('gives expected_next_w, expected_m and expected_v at step t = 6', () => {
+    const [layer] = (solveJson('test/published/fixtures/cs231n-adam.yaml') as unknown as OptimJson).layers;
+    expect(layer.adam!.t).toBe(6);
+    expectMatrix('next_w', layer.weights_after, expectedNextW);
+    expectMatrix('m', layer.adam!.m.weights, expectedM);
+    expectMatrix('v', layer.adam!.v.weights, expectedV);
+    // And the assignment's own rule in float64, cell by cell (the notebook's adam()).
+    const [w, dw, m0, v0] = [linspace(-0.4, 0.6), linspace(-0.6, 0.4), linspace(0.6, 0.9), linspace(0.7, 0.5)];
+    w.forEach((row, i) =>
+      row.forEach((x, j) => {
+        const m = 0.9 * m0[i][j] + 0.1 * dw[i][j];
+        const v = 0.999 * v0[i][j] + 0.001 * dw[i][j] ** 2;
+        const next = x - (1e-2 * (m / (1 - 0.9 ** 6))) / (Math.sqrt(v / (1 - 0.999 ** 6)) + 1e-8);
+        expect(Number(layer.weights_after[i][j].approx)).toBeCloseTo(next, 14);
+      }),
+    );
+  });
+});
