@@ -64,6 +64,18 @@ describe('section "Modularity: Sigmoid example": a 2-dimensional neuron', () => 
   });
 });
 
+describe('section "Patterns in backward flow": f = 2·(x·y + max(z, w))', () => {
+  // The figure: x = 3.00, y = −4.00, z = 2.00, w = −1.00; x·y = −12.00, max = 2.00, the sum −10.00,
+  // f = −20.00; gradients x: −8.00, y: 6.00, z: 2.00, w: 0.00, and 2.00 on the three inner gates.
+  it('routes the gradient 2 to z only, and swaps it across the multiply gate', () => {
+    const s = solveGraph('exercises/graphs/cs231n-backward-flow.yaml');
+    expect(s.value.exact).toBe('-20');
+    expect([s.nodes.xy.exact, s.nodes.m.exact, s.nodes.s.exact]).toEqual(['-12', '2', '-10']);
+    const exact = Object.fromEntries(Object.entries(s.gradients).map(([k, v]) => [k, v.exact]));
+    expect(exact).toMatchObject({ x: '-8', y: '6', z: '2', w: '0', xy: '2', m: '2', s: '2' });
+  });
+});
+
 // Assignment 2, FullyConnectedNets.ipynb: the update rules' checks against the expected arrays that
 // the notebook states (8 decimals). The assignment hands the rules a gradient dw; a network file
 // states none, so the fixtures make dw the gradient of a network built for it (see their comments).
