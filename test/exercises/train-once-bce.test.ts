@@ -1,7 +1,7 @@
 // The train-once-bce template worked by hand: ŷ = σ(u), L = −[t ln ŷ + (1 − t) ln(1 − ŷ)], the
 // gradients (ŷ − t)·x (σ′ cancels: no second y(1 − y)) and the weights after one step. The key is
 // checked against plain float64 arithmetic written here; the grader accepts a chain worked from a
-// rounded ŷ, names the (1 − t) term forgotten, and marks the doubled σ′ wrong.
+// rounded ŷ, and names the (1 − t) term forgotten and σ′ applied twice.
 import { describe, expect, it } from 'vitest';
 import { generateExercise } from '../../src/exercises/generate';
 import type { Difficulty, NetworkAsk, NetworkFile } from '../../src/exercises/types';
@@ -61,9 +61,12 @@ describe('train-once-bce, difficulty 1 seed 1, by hand', () => {
     for (const r of results) expect(r.misconception, r.ask).toBe('bce-forgot-one-minus-t');
   });
 
-  it('δ = (ŷ − t)·σ′, the σ′ applied a second time, is wrong', () => {
+  it('δ = (ŷ − t)·σ′, the σ′ applied a second time, is named bce-extra-sigmoid-derivative', () => {
     const doubled = y * y * (1 - y);
-    for (const r of grade({ a3: fig4(-0.5 * doubled), a4: fig4(-2 * doubled) })) expect(r.status).not.toBe('correct');
+    for (const r of grade({ a3: fig4(-0.5 * doubled), a4: fig4(-2 * doubled) })) {
+      expect(r.status).not.toBe('correct');
+      expect(r.misconception, r.ask).toBe('bce-extra-sigmoid-derivative');
+    }
   });
 });
 
