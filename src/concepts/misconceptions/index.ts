@@ -9,6 +9,7 @@ import type { NetworkSpec } from '../network';
 import { isLayerRule, type Rules } from '../rules';
 import { adamNoBiasCorrection } from './adam-no-bias-correction';
 import { batchSumVsMean } from './batch-sum-vs-mean';
+import { bceExtraSigmoidDerivative } from './bce-extra-sigmoid-derivative';
 import { bceForgotOneMinusT } from './bce-forgot-one-minus-t';
 import { biasNotSummed } from './bias-not-summed';
 import { ceExtraTerms } from './ce-extra-terms';
@@ -36,6 +37,7 @@ export type { LayerValues, Reach, RightStep } from './misconception';
 export {
   adamNoBiasCorrection,
   batchSumVsMean,
+  bceExtraSigmoidDerivative,
   bceForgotOneMinusT,
   biasNotSummed,
   ceExtraTerms,
@@ -80,6 +82,7 @@ const REGISTERED = [
   softmaxJacobianSign,
   ceExtraTerms,
   bceForgotOneMinusT,
+  bceExtraSigmoidDerivative,
   preactivationAsInput,
   biasNotSummed,
   l2OnBiases,

@@ -17,6 +17,7 @@ import { softmaxCeGradient, softmaxJacobian } from './softmax';
 import { hiddenBiasFormula, outputBiasFormula, partialDerivative } from './symbolic';
 import { trainOnce, weightUpdate } from './update';
 import { trainOnceSoftmax } from './train-once-softmax';
+import { trainOnceBce } from './train-once-bce';
 
 export const TEMPLATES: readonly Template[] = [
   forwardPass,
@@ -30,6 +31,7 @@ export const TEMPLATES: readonly Template[] = [
   weightUpdate,
   trainOnce,
   trainOnceSoftmax,
+  trainOnceBce,
   l2Update,
   momentumUpdate,
   activationDerivative,
