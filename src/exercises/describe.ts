@@ -5,7 +5,7 @@ import { loss } from '../concepts/losses';
 import type { ActivationName, LossName, NetworkSpec } from '../concepts/network';
 import { pick } from '../text/lang';
 import type { GivenOutputs } from './given';
-import { matrixBlock, show, valueBlock } from './show';
+import { matrixBlock, show, valueBlock, showSmall } from './show';
 import { sup, t } from './text';
 import type { Lang, NetworkAsk } from './types';
 
@@ -137,8 +137,8 @@ export function describeNetwork(
     const t1 = o.steps + 1;
     lines.push(
       t(
-        `Adam with β₁ = ${show(o.beta1)}, β₂ = ${show(o.beta2)}, ε = ${show(o.epsilon)}, for each weight and bias with gradient g: m ← β₁·m + (1 − β₁)·g, v ← β₂·v + (1 − β₂)·g², m̂ = m/(1 − β₁ᵗ), v̂ = v/(1 − β₂ᵗ), w ← w − η·m̂/(√v̂ + ε). This is step t = ${t1}${o.steps === 0 ? ', from m = v = 0' : ''}.`,
-        `Adam（β₁ = ${show(o.beta1)}、β₂ = ${show(o.beta2)}、ε = ${show(o.epsilon)}）: 勾配 g の各重みとバイアスについて m ← β₁·m + (1 − β₁)·g、v ← β₂·v + (1 − β₂)·g²、m̂ = m/(1 − β₁ᵗ)、v̂ = v/(1 − β₂ᵗ)、w ← w − η·m̂/(√v̂ + ε)。この更新はステップ t = ${t1}${o.steps === 0 ? '（m = v = 0 から）' : ''}。`,
+        `Adam with β₁ = ${show(o.beta1)}, β₂ = ${show(o.beta2)}, ε = ${showSmall(o.epsilon)}, for each weight and bias with gradient g: m ← β₁·m + (1 − β₁)·g, v ← β₂·v + (1 − β₂)·g², m̂ = m/(1 − β₁ᵗ), v̂ = v/(1 − β₂ᵗ), w ← w − η·m̂/(√v̂ + ε). This is step t = ${t1}${o.steps === 0 ? ', from m = v = 0' : ''}.`,
+        `Adam（β₁ = ${show(o.beta1)}、β₂ = ${show(o.beta2)}、ε = ${showSmall(o.epsilon)}）: 勾配 g の各重みとバイアスについて m ← β₁·m + (1 − β₁)·g、v ← β₂·v + (1 − β₂)·g²、m̂ = m/(1 − β₁ᵗ)、v̂ = v/(1 − β₂ᵗ)、w ← w − η·m̂/(√v̂ + ε)。この更新はステップ t = ${t1}${o.steps === 0 ? '（m = v = 0 から）' : ''}。`,
       )[lang],
     );
   }

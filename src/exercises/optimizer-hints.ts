@@ -3,7 +3,7 @@
 // state before the step from the network, the state after it from the engine's solution).
 import { isBiasState, type LayerState, type OptimizerQuantity } from '../concepts/optimizer';
 import type { Value } from '../number/value';
-import { show } from './show';
+import { show, showSmall } from './show';
 import type { NetworkContext } from './template';
 import { t } from './text';
 import type { Lang, NetworkAsk } from './types';
@@ -73,7 +73,7 @@ export function optimizerHints(ctx: NetworkContext, ask: NetworkAsk, lang: Lang)
       const name = bias ? 'b' : 'w';
       return [
         `${name}′ = ${name} − η·m̂/(√v̂ + ε), m̂ = m′/(1 − β₁ᵗ), v̂ = v′/(1 − β₂ᵗ) ${stepNote}`,
-        `${example}${name}′ = ${show(w)} − ${eta} × ${op(pick(state.mHat))} / (√${op(pick(state.vHat))} + ${show(o.epsilon)})  (${p} = ${show(g)})`,
+        `${example}${name}′ = ${show(w)} − ${eta} × ${op(pick(state.mHat))} / (√${op(pick(state.vHat))} + ${showSmall(o.epsilon)})  (${p} = ${show(g)})`,
       ];
     }
   }

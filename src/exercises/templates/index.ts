@@ -1,6 +1,7 @@
 // Every template, in the order --list shows them.
 import type { Template } from '../template';
 import { activationDerivative } from './activation-derivative';
+import { adamStep } from './adam';
 import { activationValues } from './activation-values';
 import { affineBackward } from './affine-backward';
 import { bceGradient } from './binary-cross-entropy';
@@ -32,6 +33,7 @@ export const TEMPLATES: readonly Template[] = [
   trainOnceSoftmax,
   l2Update,
   momentumUpdate,
+  adamStep,
   activationDerivative,
   activationValues,
   softmaxJacobian,
