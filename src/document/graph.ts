@@ -63,7 +63,14 @@ function descentSection(solution: GraphSolution, steps: GraphSteps, lang: Lang):
           : single
             ? words.again(s.name)
             : words.valueAfter(s.name, s.step);
-    blocks.push({ kind: 'step', step: step_(id, label, s.latex) });
+    // What the step computes, for the quiz's `steps` and the HTML's data- attributes.
+    const data: Readonly<Record<string, string>> =
+      s.kind === 'update'
+        ? { quantity: 'input_after', node: s.name, step: String(s.step) }
+        : s.kind === 'value'
+          ? { quantity: 'value_after', step: String(s.step) }
+          : { quantity: 'gradient_at', node: s.name, step: String(s.step) };
+    blocks.push({ kind: 'step', step: { ...step_(id, label, s.latex), data } });
   }
   return {
     id: 'descent',

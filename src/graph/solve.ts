@@ -73,8 +73,17 @@ export interface GraphStepRecord extends GraphAfter {
  */
 export type StepHook = (k: number, inputs: ReadonlyMap<string, Value>) => ReadonlyMap<string, Value>;
 
+/**
+ * How one input moves in a step: x − η·g (x + η·g for ascent) by default; the grader passes the rule a
+ * student with a misconception applies (`value` is the output at the point before the step).
+ */
+export type StepRule = (x: Value, eta: Value, gradient: Value, value: Value, ascent: boolean) => Value;
+
+export const RIGHT_STEP: StepRule = (x, eta, g, _value, ascent) => (ascent ? add(x, mul(eta, g)) : sub(x, mul(eta, g)));
+
 export interface GraphSolveOptions {
   readonly afterStep?: StepHook;
+  readonly rule?: StepRule;
 }
 
 /** A step (1-based) reaches a point where the graph cannot be evaluated. */
@@ -111,7 +120,9 @@ export function forwardValues(spec: GraphSpec): Map<string, Value> {
 
 export function solveGraph(spec: GraphSpec, options: GraphSolveOptions = {}): GraphSolution {
   const { values, gradients, edges } = backward(spec);
-  const history = spec.step ? descend(spec, spec.step, gradients, options.afterStep) : [];
+  const history = spec.step
+    ? descend(spec, spec.step, { values, gradients }, options.afterStep, options.rule ?? RIGHT_STEP)
+    : [];
   const after = history.length > 0 ? { inputs: history.at(-1)!.inputs, value: history.at(-1)!.value } : null;
   return { spec, value: values.get(spec.output)!, values, gradients, edges, after, history };
 }
@@ -164,23 +175,23 @@ function backward(spec: GraphSpec): { values: Map<string, Value>; gradients: Map
 function descend(
   spec: GraphSpec,
   step: GraphStep,
-  first: ReadonlyMap<string, Value>,
+  first: { readonly values: ReadonlyMap<string, Value>; readonly gradients: ReadonlyMap<string, Value> },
   hook: StepHook | undefined,
+  rule: StepRule,
 ): GraphStepRecord[] {
   const moved = new Set(step.update);
   const history: GraphStepRecord[] = [];
   let point = new Map(spec.inputs.map((x) => [x.name, x.value]));
-  let gradients = first;
+  let { values, gradients } = first;
   for (let k = 0; k < step.steps; k++) {
     const at = { ...spec, inputs: [...point].map(([name, value]) => ({ name, value })) };
     try {
-      if (k > 0) gradients = backward(at).gradients;
+      if (k > 0) ({ values, gradients } = backward(at));
+      const here = values.get(spec.output)!;
       let next: ReadonlyMap<string, Value> = new Map(
-        [...point].map(([name, x]) => {
-          if (!moved.has(name)) return [name, x];
-          const change = mul(step.learningRate, gradients.get(name)!);
-          return [name, step.ascent ? add(x, change) : sub(x, change)];
-        }),
+        [...point].map(([name, x]) =>
+          moved.has(name) ? [name, rule(x, step.learningRate, gradients.get(name)!, here, step.ascent)] : [name, x],
+        ),
       );
       if (hook) next = hook(k, next);
       const value = forwardValues({ ...spec, inputs: [...next].map(([name, v]) => ({ name, value: v })) }).get(
