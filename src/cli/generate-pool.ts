@@ -53,6 +53,12 @@ function workerScript(): URL | null {
   return url.protocol === 'file:' && existsSync(fileURLToPath(url)) ? url : null;
 }
 
+/**
+ * A worker's space for new objects: KaTeX and the 64-digit decimals make short-lived objects by the
+ * million; with 192 MB rather than 48 a class of 40 spends about half a second less collecting them.
+ */
+const YOUNG_GENERATION_MB = 192;
+
 /** What every worker is told: the set, the formats and the folder to write into. */
 export interface PoolJob {
   readonly set: ExerciseSet;
@@ -64,7 +70,10 @@ export interface PoolJob {
 export function generatePool(size: number, job: PoolJob): Pool | null {
   const script = workerScript();
   if (script === null) return null;
-  const workers = Array.from({ length: size }, () => new Worker(script, { workerData: job }));
+  const workers = Array.from(
+    { length: size },
+    () => new Worker(script, { workerData: job, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } }),
+  );
   // Each worker's replies go to the pass under way.
   let onReply: (worker: Worker, reply: PoolReply) => void = () => {};
   let onError: (error: Error) => void = () => {};
