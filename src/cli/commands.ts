@@ -554,6 +554,16 @@ export const GENERATE = {
         '書き出す形式（カンマ区切り。既定: html）。pdf はヘッドレス Chromium で印刷します。practice:\n学生ごとの練習用ページ（DIR/<id>/practice.html）と、それをまとめた DIR/practice.zip。',
       ),
     },
+    jobs: {
+      type: 'integer',
+      value: 'N',
+      min: 1,
+      max: 64,
+      description: text(
+        'How many students are made at once, each in a worker thread (default: the number of cores);\nthe files are the same for every N.',
+        '同時に作る学生の数。それぞれをワーカースレッドで作ります（既定: CPU コア数）。N によらず\n同じファイルになります。',
+      ),
+    },
     lang: {
       ...lang,
       description: text(
@@ -565,7 +575,7 @@ export const GENERATE = {
   forms: [
     {
       required: ['out'],
-      optional: ['roster', 'variants', 'format', 'lang'],
+      optional: ['roster', 'variants', 'format', 'jobs', 'lang'],
       description: text(
         'A verified variant per student: worksheets, answer keys, worked solutions, the class key\n(key.json) and a responses template; every numeric key is checked by an independent float64\nrecomputation (and finite differences for gradients) before anything is written.',
         '学生ごとに検証済みの問題: 問題用紙、解答、途中式つきの解説、クラスの解答ファイル（key.json）と\n解答記入用のテンプレート。書き出す前に、数値の解答をすべて独立した float64 の再計算（勾配は差分近似も）で確かめます。',
