@@ -322,7 +322,9 @@ describe('the CLI in Japanese', () => {
     );
     const bad = cli.runWithEnv({ BACKPROP_TUTOR_LANG: 'fr' }, 'exercise', '--list');
     expect(bad.status).toBe(2);
-    expect(bad.stderr).toMatch(/^backprop-tutor: BACKPROP_TUTOR_LANG must be en or ja, got "fr"\n\nUsage:\n {2}backprop-tutor exercise /);
+    expect(bad.stderr).toMatch(
+      /^backprop-tutor: BACKPROP_TUTOR_LANG must be en or ja, got "fr"\n\nUsage:\n {2}backprop-tutor exercise /,
+    );
     expect(bad.stderr).toContain('Every command, the environment and the exit codes: backprop-tutor --help');
     // An explicit --lang makes the environment irrelevant.
     expect(cli.runWithEnv({ BACKPROP_TUTOR_LANG: 'fr' }, 'exercise', '--list', '--lang', 'en').status).toBe(0);
