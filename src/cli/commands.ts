@@ -81,8 +81,8 @@ export const SOLVE = {
     {
       optional: [{ option: 'format', values: ['text', 'json'] }, 'brief', 'lang'],
       description: text(
-        "Forward pass, loss, every delta and gradient, one gradient-descent update and the loss\nafter it, for the network in FILE. For a computational graph: every node's value, the\nforward and backward value on each edge, and the gradient of the output with respect to\nevery input and node.",
-        'FILE のネットワークについて、順伝播、損失、すべてのデルタ δ と勾配、勾配降下法による1回の\nパラメータの更新と、更新後の損失を求めます。計算グラフなら、各ノードの値、各エッジの順伝播と\n逆伝播の値、すべての入力とノードについての出力の勾配を示します。',
+        "Forward pass, loss, every delta and gradient, one update (gradient descent, momentum or\nAdam, as FILE says; every step when it asks for several) and the loss after it, for the\nnetwork in FILE. For a computational graph: every node's value, the forward and backward\nvalue on each edge, and the gradient of the output with respect to every input and node.",
+        'FILE のネットワークについて、順伝播、損失、すべてのデルタ δ と勾配、1回のパラメータの更新\n（FILE の指定により勾配降下法、モーメンタム、Adam。複数ステップならすべて）と、更新後の損失を\n求めます。計算グラフなら、各ノードの値、各エッジの順伝播と逆伝播の値、すべての入力と\nノードについての出力の勾配を示します。',
       ),
     },
     {
@@ -554,6 +554,16 @@ export const GENERATE = {
         '書き出す形式（カンマ区切り。既定: html）。pdf はヘッドレス Chromium で印刷します。practice:\n学生ごとの練習用ページ（DIR/<id>/practice.html）と、それをまとめた DIR/practice.zip。',
       ),
     },
+    jobs: {
+      type: 'integer',
+      value: 'N',
+      min: 1,
+      max: 64,
+      description: text(
+        'How many students are made at once, each in a worker thread (default: the number of cores);\nthe files are the same for every N.',
+        '同時に作る学生の数。それぞれをワーカースレッドで作ります（既定: CPU コア数）。N によらず\n同じファイルになります。',
+      ),
+    },
     lang: {
       ...lang,
       description: text(
@@ -565,7 +575,7 @@ export const GENERATE = {
   forms: [
     {
       required: ['out'],
-      optional: ['roster', 'variants', 'format', 'lang'],
+      optional: ['roster', 'variants', 'format', 'jobs', 'lang'],
       description: text(
         'A verified variant per student: worksheets, answer keys, worked solutions, the class key\n(key.json) and a responses template; every numeric key is checked by an independent float64\nrecomputation (and finite differences for gradients) before anything is written.',
         '学生ごとに検証済みの問題: 問題用紙、解答、途中式つきの解説、クラスの解答ファイル（key.json）と\n解答記入用のテンプレート。書き出す前に、数値の解答をすべて独立した float64 の再計算（勾配は差分近似も）で確かめます。',
