@@ -202,7 +202,9 @@ export async function quizCommand(args: string[]): Promise<number> {
   const { session, journal, release } = opened;
   const lang: Lang = session.lang;
   const say = (message: string) => process.stdout.write(message);
+  // What the quiz writes is wrapped to the terminal (80 columns when the output is not one).
   const width = process.stdout.isTTY ? (process.stdout.columns ?? 80) : 80;
+
   // The journal's path and the command to resume stay on one line, so that they copy whole (a
   // terminal folds a long line without breaking it; a newline would cut the command).
   const leave = () => {
