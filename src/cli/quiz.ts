@@ -29,7 +29,7 @@ import { profileOf } from '../quiz/profile';
 import { foldEvents, streakBefore } from '../quiz/session';
 import { summaryText } from '../quiz/summary';
 import { TOPICS, topicById } from '../quiz/topics';
-import type { Quiz } from '../quiz/turn';
+import { wrapped, type Quiz } from '../quiz/turn';
 import { WORDS } from '../quiz/words';
 import { pick, type Lang } from '../text/lang';
 import { QUIZ } from './commands';
@@ -202,6 +202,11 @@ export async function quizCommand(args: string[]): Promise<number> {
   const { session, journal, release } = opened;
   const lang: Lang = session.lang;
   const say = (message: string) => process.stdout.write(message);
+  // What the quiz writes is wrapped to the terminal (80 columns when the output is not one).
+  const width = process.stdout.isTTY ? (process.stdout.columns ?? 80) : 80;
+
+  // The journal's path and the command to resume stay on one line, so that they copy whole (a
+  // terminal folds a long line without breaking it; a newline would cut the command).
   const leave = () => {
     say(`${pick(WORDS.saved(journal.file), lang)}\n${pick(WORDS.resumeWith(resumeCommand(journal.file)), lang)}\n`);
   };
@@ -226,11 +231,11 @@ export async function quizCommand(args: string[]): Promise<number> {
     state: foldEvents(session, opened.events),
     exercise: exerciseBook(questionAt, lang, raised),
     journal,
-    width: process.stdout.isTTY ? (process.stdout.columns ?? 80) : 80,
+    width,
     now: () => new Date(),
   };
   const from = session.plan ? pick(WORDS.adaptive, lang) : (session.templates?.join(', ') ?? session.topics.join(', '));
-  say(`${pick(WORDS.start(session.count, from, session.seed), lang)}\n`);
+  say(wrapped(width, pick(WORDS.start(session.count, from, session.seed), lang)));
   const clock = () => performance.now();
   let ending: Ending;
   if (prompts) {
@@ -248,7 +253,7 @@ export async function quizCommand(args: string[]): Promise<number> {
   }
   if (ending === 'finished')
     say(
-      `\n${summaryText(quiz.state, sessionQuestions(session, quiz.state), lang, quiz.width)}${pick(WORDS.saved(journal.file), lang)}\n`,
+      `\n${summaryText(quiz.state, sessionQuestions(session, quiz.state), lang, width)}${pick(WORDS.saved(journal.file), lang)}\n`,
     );
   else leave();
   journal.close();

@@ -3,6 +3,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { displayWidth } from '../../src/text/width';
 import { ROOT } from '../cli/build-cli';
 import { answers, quizCli, type QuizCli } from './quiz-cli';
 
@@ -11,7 +12,11 @@ if (!hasTmux) console.warn('skipping the tmux quiz test: tmux is not installed (
 
 let q: QuizCli;
 beforeAll(() => {
-  if (hasTmux) q = quizCli();
+  if (!hasTmux) return;
+  q = quizCli();
+  // A session kept open for the whole file: the tmux server would exit with its last session, and a
+  // test starting one right then could reach the server while it goes away.
+  tmux('new-session', '-d', '-s', 'keep', 'sleep 3600');
 });
 afterAll(() => {
   q?.remove();
@@ -139,4 +144,57 @@ describe.skipIf(!hasTmux)('quiz in tmux', () => {
         spawnSync('tmux', ['-L', 'backprop-tutor-test', 'kill-session', '-t', name]);
     }
   });
+
+  for (const lang of ['en', 'ja'] as const)
+    for (const width of [80, 60]) {
+      it(`every line fits ${width} columns (${lang}): question, drawing, hint, verdicts, worked step, summary`, async () => {
+        const name = `width-${lang}-${width}`;
+        const file = q.path(`width-${lang}-${width}.jsonl`);
+        const command = [process.execPath, q.cli.cli, 'quiz', '--template', 'hidden-delta', '--difficulty', '2']
+          .concat(['--count', '1', '--seed', '3', '--lang', lang, '--session', file])
+          .join(' ');
+        tmux(
+          'new-session',
+          '-d',
+          '-s',
+          name,
+          '-x',
+          String(width),
+          '-y',
+          '50',
+          '-c',
+          ROOT,
+          `env NO_COLOR=1 XDG_STATE_HOME=${q.dir}/state ${command}; echo EXIT=$?; sleep 60`,
+        );
+        try {
+          const type = async (text: string) => {
+            await waitFor(name, '? a');
+            const before = existsSync(file) ? readFileSync(file, 'utf8').length : 0;
+            tmux('send-keys', '-t', name, '-l', text);
+            tmux('send-keys', '-t', name, 'Enter');
+            for (let k = 0; k < 100 && readFileSync(file, 'utf8').length === before; k++) await sleep(50);
+            await sleep(200);
+          };
+          // A hint, two wrong tries (the feedback and the worked step), then the rest skipped.
+          for (const text of ['hint', '9999', '9999']) await type(text);
+          for (let i = 0; i < 10 && !screen(name).includes('EXIT='); i++) await type('skip');
+          await waitFor(name, 'EXIT=0');
+          // Lines as written, before the terminal folded them (-J joins folded lines again).
+          const lines = tmux('capture-pane', '-p', '-J', '-S', '-', '-t', name)
+            .split('\n')
+            .map((l) => l.trimEnd());
+          const text = lines.join('\n');
+          expect(text).toContain(lang === 'en' ? 'Hint 1' : 'ヒント 1');
+          expect(text).toContain(lang === 'en' ? 'Quiz over' : '小テスト終了');
+          expect(text).toMatch(lang === 'en' ? /Worked step for a1/ : /a1 の途中式/);
+          // The journal's path stays whole on its line, so that it copies as one.
+          const kept = (l: string) => l.startsWith(lang === 'en' ? 'Saved to ' : `${file} に保存`);
+          const over = lines.filter((l) => !kept(l) && displayWidth(l) > width);
+          expect(over).toEqual([]);
+          expect(lines.filter((l) => displayWidth(l) > width - 10).length).toBeGreaterThan(3);
+        } finally {
+          tmux('kill-session', '-t', name);
+        }
+      });
+    }
 });
