@@ -19,11 +19,11 @@ import {
   stateDir,
   type JournalWriter,
 } from '../quiz/journal';
-import { planSession } from '../quiz/plan';
 import { runPlain, type Ending } from '../quiz/plain';
 import { paintFor } from '../quiz/colour';
 import { readHistory } from '../quiz/history';
 import { ADAPTIVE, runInteractive, topicPicker } from '../quiz/interactive';
+import { AGAIN, sessionQuestions } from '../quiz/again';
 import { adaptivePlan, raisedDifficulty } from '../quiz/next';
 import { profileOf } from '../quiz/profile';
 import { foldEvents, streakBefore } from '../quiz/session';
@@ -159,6 +159,7 @@ function openJournal(
             pool: topics,
             fixed,
           }),
+          again: AGAIN,
         }
       : {}),
   };
@@ -215,14 +216,15 @@ export async function quizCommand(args: string[]): Promise<number> {
   process.on('SIGTERM', stop);
   process.on('exit', release);
 
-  const plan = planSession(session);
+  // Question q when it first comes up: a missed one may come back in its place (again.ts).
+  const questionAt = (q: number) => sessionQuestions(session, quiz.state, q)[q - 1];
   // An adaptive session's question is harder after a streak: decided when the question first comes up.
   const raised = session.plan
-    ? (q: number) => raisedDifficulty(plan[q - 1].difficulty, streakBefore(quiz.state, q))
+    ? (q: number) => raisedDifficulty(questionAt(q).difficulty, streakBefore(quiz.state, q))
     : undefined;
   const quiz: Quiz = {
     state: foldEvents(session, opened.events),
-    exercise: exerciseBook(plan, lang, raised),
+    exercise: exerciseBook(questionAt, lang, raised),
     journal,
     width: process.stdout.isTTY ? (process.stdout.columns ?? 80) : 80,
     now: () => new Date(),
@@ -245,7 +247,9 @@ export async function quizCommand(args: string[]): Promise<number> {
     reader.close();
   }
   if (ending === 'finished')
-    say(`\n${summaryText(quiz.state, plan, lang, quiz.width)}${pick(WORDS.saved(journal.file), lang)}\n`);
+    say(
+      `\n${summaryText(quiz.state, sessionQuestions(session, quiz.state), lang, quiz.width)}${pick(WORDS.saved(journal.file), lang)}\n`,
+    );
   else leave();
   journal.close();
   release();

@@ -1,6 +1,9 @@
 // The exercise JSON contract: plain, readonly data that the quiz, the teacher
 // sets and the grader read. Numbers in `network` and `given` are exact strings ("0.6", "-3/20").
 import type { JsonValue } from '../number/json';
+import type { OptimizerQuantity } from '../concepts/optimizer';
+
+export { OPTIMIZER_QUANTITIES, type OptimizerQuantity } from '../concepts/optimizer';
 
 import type { Lang } from '../text/lang';
 
@@ -31,7 +34,7 @@ export const SOLVE_QUANTITIES = [
  */
 export const OWN_QUANTITIES = ['loss_improvement', 'activation_derivative', 'softmax_jacobian', 'grad_input'] as const;
 
-export type NetworkQuantity = (typeof SOLVE_QUANTITIES)[number] | (typeof OWN_QUANTITIES)[number];
+export type NetworkQuantity = (typeof SOLVE_QUANTITIES)[number] | (typeof OWN_QUANTITIES)[number] | OptimizerQuantity;
 
 /** Network-level scalars: no `layer`, no `index`. */
 export const SCALAR_QUANTITIES: readonly NetworkQuantity[] = ['loss', 'loss_after', 'loss_improvement'];
@@ -47,7 +50,16 @@ export interface NetworkAsk {
 
 export type GraphAsk =
   | { readonly id: string; readonly quantity: 'value' }
-  | { readonly id: string; readonly quantity: 'gradients' | 'nodes'; readonly node: string };
+  | { readonly id: string; readonly quantity: 'gradients' | 'nodes'; readonly node: string }
+  /** An input after step `step` (1-based) of the graph's `step`: x_k. */
+  | { readonly id: string; readonly quantity: 'input_after'; readonly node: string; readonly step: number }
+  /** The output at the point step `step` reaches: f(x_k). */
+  | { readonly id: string; readonly quantity: 'value_after'; readonly step: number };
+
+/** Graph asks read after a gradient step. */
+export type GraphStepAsk = Extract<GraphAsk, { readonly step: number }>;
+
+export const GRAPH_ASK_QUANTITIES = ['value', 'gradients', 'nodes', 'input_after', 'value_after'] as const;
 
 /** A sum constraint: the variables' values add up to `equals` (softmax outputs, a distribution of targets). */
 export interface SumConstraint {
@@ -103,15 +115,20 @@ export interface NetworkFile {
   readonly update_biases?: 'true' | 'false';
   readonly conventions?: { readonly relu_grad_at_zero?: '0' | '1'; readonly batch?: 'mean' | 'sum' };
   readonly regularization?: { readonly l2: string; readonly scale: '1/2' | '1/(2N)' };
-  /** Gradient descent with momentum (v ← μ·v − η·g, w ← w + v) from a stated velocity, one entry per layer. */
-  readonly optimizer?: {
-    readonly name: 'momentum';
-    readonly momentum: string;
-    readonly velocity: readonly {
-      readonly weights: readonly (readonly string[])[];
-      readonly bias: readonly string[];
-    }[];
-  };
+  /**
+   * Gradient descent with momentum (v ← μ·v − η·g, w ← w + v) from a stated velocity, one entry per
+   * layer; or Adam (bias-corrected, from zero moments).
+   */
+  readonly optimizer?:
+    | {
+        readonly name: 'momentum';
+        readonly momentum: string;
+        readonly velocity: readonly {
+          readonly weights: readonly (readonly string[])[];
+          readonly bias: readonly string[];
+        }[];
+      }
+    | { readonly name: 'adam'; readonly beta1: string; readonly beta2: string; readonly epsilon: string };
 }
 
 /** A computational-graph file. */
@@ -120,6 +137,13 @@ export interface GraphFile {
     readonly inputs: Readonly<Record<string, string>>;
     readonly nodes: readonly { readonly name: string; readonly op: string; readonly args: readonly string[] }[];
     readonly output: string;
+    /** A gradient step on the graph (as in a graph file), which `input_after` and `value_after` read. */
+    readonly step?: {
+      readonly learning_rate: string;
+      readonly update: readonly string[];
+      readonly ascent?: 'true' | 'false';
+      readonly steps?: string;
+    };
   };
 }
 
@@ -162,5 +186,9 @@ export function isSymbolicAsk(ask: Ask): ask is SymbolicAsk {
 }
 
 export function isGraphAsk(ask: Ask): ask is GraphAsk {
-  return ask.quantity === 'value' || ask.quantity === 'gradients' || ask.quantity === 'nodes';
+  return (GRAPH_ASK_QUANTITIES as readonly string[]).includes(ask.quantity);
+}
+
+export function isGraphStepAsk(ask: Ask): ask is GraphStepAsk {
+  return ask.quantity === 'input_after' || ask.quantity === 'value_after';
 }

@@ -44,6 +44,11 @@ export const TOPICS: readonly Topic[] = [
     name: text('symbolic', '記号での微分'),
     templates: ['partial-derivative', 'output-bias-formula', 'hidden-bias-formula'],
   },
+  {
+    id: 'optimizers',
+    name: text('momentum, Adam and several steps', 'モーメンタム、Adam と複数回の更新'),
+    templates: ['momentum-update', 'adam-step'],
+  },
 ];
 
 export function topicById(id: string): Topic | undefined {

@@ -46,8 +46,10 @@ export function questionText(quiz: Quiz, question: number): string {
     WORDS.question(question, quiz.state.session.count, planned.template, planned.difficulty, planned.seed),
     lang,
   );
-  const entry = quiz.state.session.plan?.[question - 1];
-  const why = entry ? `${pick(WORDS.reason(entry.reason, entry.misconception), lang)}\n` : '';
+  const { entry, again } = planned;
+  const reason =
+    again !== undefined ? WORDS.again(again) : entry ? WORDS.reason(entry.reason, entry.misconception) : null;
+  const why = reason ? `${pick(reason, lang)}\n` : '';
   const drawing = exerciseDrawing(exercise, lang);
   const figure = drawing
     ? `${[...drawNetwork(drawing, quiz.width), ...wrap(drawing.legend, quiz.width)].join('\n')}\n\n`

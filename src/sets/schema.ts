@@ -5,7 +5,7 @@ import * as v from 'valibot';
 import { MAX_SEED } from '../exercises/prng';
 import { LIMITS } from '../number/limits';
 import { TEMPLATES } from '../exercises/templates/index';
-import { OWN_QUANTITIES, SOLVE_QUANTITIES } from '../exercises/types';
+import { GRAPH_ASK_QUANTITIES, OPTIMIZER_QUANTITIES, OWN_QUANTITIES, SOLVE_QUANTITIES } from '../exercises/types';
 import { expected, mapping, says, unknownField } from '../network/schema-issues';
 import type { Text } from '../text/lang';
 
@@ -24,8 +24,13 @@ const wholeNumber = (what: Text, min: number, max: number) =>
 
 export const TEMPLATE_NAMES = TEMPLATES.map((tpl) => tpl.name);
 
-export const GRAPH_QUANTITIES = ['value', 'gradients', 'nodes'] as const;
-export const ASK_QUANTITIES = [...SOLVE_QUANTITIES, ...OWN_QUANTITIES, ...GRAPH_QUANTITIES] as const;
+export const GRAPH_QUANTITIES = GRAPH_ASK_QUANTITIES;
+export const ASK_QUANTITIES = [
+  ...SOLVE_QUANTITIES,
+  ...OWN_QUANTITIES,
+  ...OPTIMIZER_QUANTITIES,
+  ...GRAPH_QUANTITIES,
+] as const;
 
 const POINTS: Text = { en: 'points: a positive number such as 2 or 1.5', ja: '配点（正の数。例: 2, 1.5）' };
 const points = v.pipe(
@@ -80,13 +85,14 @@ export const AskSchema = mapping(
       ),
     ),
     node: v.optional(v.string(says(expected({ en: 'a node name', ja: 'ノードの名前' })))),
+    step: v.optional(wholeNumber({ en: 'a step number (1, 2, …)', ja: 'ステップの番号（1, 2, …）' }, 1, 1000)),
   },
   {
     expected: expected({
       en: 'an ask: a mapping such as {quantity: delta, layer: 1, index: [0, 0]}',
       ja: '問い（例: {quantity: delta, layer: 1, index: [0, 0]} のようなマッピング）',
     }),
-    unknown: unknownField({ en: 'an ask', ja: '問い' }, 'quantity, layer, index, node'),
+    unknown: unknownField({ en: 'an ask', ja: '問い' }, 'quantity, layer, index, node, step'),
   },
 );
 

@@ -205,7 +205,15 @@ describe('adam', () => {
     const solution = solve(parseNetwork(yaml));
     const steps = buildTrace(solution).sections.flatMap((s) => s.steps);
     // Scalar form: per weight (2) and the shared bias (1); matrix form: weights and biases once each.
-    for (const q of ['adam_m', 'adam_v', 'adam_m_hat', 'adam_v_hat', 'adam_m_bias', 'weights_after', 'bias_after'])
+    for (const q of [
+      'adam_m_after',
+      'adam_v_after',
+      'adam_m_hat',
+      'adam_v_hat',
+      'adam_m_bias_after',
+      'weights_after',
+      'bias_after',
+    ])
       expect(steps.filter((s) => s.quantity === q).length, q).toBe(q.includes('bias') ? 2 : 3);
     const en = renderMarkdown(networkDocument(solution, { lang: 'en', name: 'adam.yaml' }));
     expect(en).toContain('bias-corrected second moment v̂ of the weight from input 2 to unit 1');

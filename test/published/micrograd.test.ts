@@ -18,6 +18,7 @@ function g(a: number, b: number): number {
   const relu = (x: number) => Math.max(0, x);
   let c = a + b;
   let d = a * b + b ** 3;
+  // biome-ignore lint/suspicious/noMisrefactoredShorthandAssign: the README's own line, kept as written
   c += c + 1;
   c += 1 + c + -a;
   d += d * 2 + relu(b + a);

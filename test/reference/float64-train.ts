@@ -20,8 +20,8 @@ export interface RefStep {
   readonly weightsAfter: number[][][];
   readonly biasAfter: number[][];
   readonly lossAfter: number;
-  /** momentum: the velocity after the step; adam: m and v after it. */
-  readonly state: { velocity?: State[]; m?: State[]; v?: State[] };
+  /** momentum: the velocity after the step; adam: m and v after it, and their bias-corrected m̂ and v̂. */
+  readonly state: { velocity?: State[]; m?: State[]; v?: State[]; mHat?: State[]; vHat?: State[] };
 }
 
 interface State {
@@ -84,6 +84,8 @@ export function referenceTrain(raw: RawNetwork, steps: number, batchSize?: numbe
     const nextVelocity: State[] = [];
     const nextM: State[] = [];
     const nextV: State[] = [];
+    const nextMHat: State[] = [];
+    const nextVHat: State[] = [];
     layers.forEach((layer, l) => {
       const w = layer.weights.map((r) => r.map(literalToNumber));
       const units = ref.layers[l].grad_bias.length;
@@ -107,7 +109,7 @@ export function referenceTrain(raw: RawNetwork, steps: number, batchSize?: numbe
           const v1 = b2 * v0 + (1 - b2) * g * g;
           const mHat = m1 / (1 - b1 ** t);
           const vHat = v1 / (1 - b2 ** t);
-          return { x: x - (eta * mHat) / (Math.sqrt(vHat) + eps), m: m1, v: v1 };
+          return { x: x - (eta * mHat) / (Math.sqrt(vHat) + eps), m: m1, v: v1, mHat, vHat };
         };
         const cw = w.map((r, i) => r.map((x, j) => adam(x, gw[i][j], m[l].weights[i][j], v[l].weights[i][j])));
         const cb = b.map((x, j) => (raw.updateBiases ? adam(x, gb[j], m[l].bias[j], v[l].bias[j]) : null));
@@ -115,6 +117,14 @@ export function referenceTrain(raw: RawNetwork, steps: number, batchSize?: numbe
         biasAfter.push(cb.map((c, j) => c?.x ?? b[j]));
         nextM.push({ weights: cw.map((r) => r.map((c) => c.m)), bias: cb.map((c, j) => c?.m ?? m[l].bias[j]) });
         nextV.push({ weights: cw.map((r) => r.map((c) => c.v)), bias: cb.map((c, j) => c?.v ?? v[l].bias[j]) });
+        nextMHat.push({
+          weights: cw.map((r) => r.map((c) => c.mHat)),
+          bias: cb.map((c, j) => c?.mHat ?? m[l].bias[j]),
+        });
+        nextVHat.push({
+          weights: cw.map((r) => r.map((c) => c.vHat)),
+          bias: cb.map((c, j) => c?.vHat ?? v[l].bias[j]),
+        });
       }
     });
     if (o.name === 'momentum') velocity = nextVelocity;
@@ -138,7 +148,7 @@ export function referenceTrain(raw: RawNetwork, steps: number, batchSize?: numbe
       weightsAfter,
       biasAfter,
       lossAfter,
-      state: o.name === 'momentum' ? { velocity } : { m, v },
+      state: o.name === 'momentum' ? { velocity } : { m, v, mHat: nextMHat, vHat: nextVHat },
     });
   }
   return out;

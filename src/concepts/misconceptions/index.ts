@@ -31,6 +31,7 @@ import { softmaxDiagonalOnly } from './softmax-diagonal-only';
 import { softmaxJacobianSign } from './softmax-jacobian-sign';
 import { transposedGradient } from './transposed-gradient';
 import { updatedWeightsInBackprop } from './updated-weights-in-backprop';
+import { valueForDerivative } from './value-for-derivative';
 import { wrongUpdateSign } from './wrong-update-sign';
 
 export type { LayerValues, Reach, RightStep } from './misconception';
@@ -58,6 +59,7 @@ export {
   softmaxJacobianSign,
   transposedGradient,
   updatedWeightsInBackprop,
+  valueForDerivative,
   wrongUpdateSign,
 };
 
@@ -86,6 +88,7 @@ const REGISTERED = [
   preactivationAsInput,
   biasNotSummed,
   l2OnBiases,
+  valueForDerivative,
 ] as const;
 
 export type MisconceptionId = (typeof REGISTERED)[number]['id'];

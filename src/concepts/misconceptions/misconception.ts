@@ -30,6 +30,8 @@ export interface RightStep {
   readonly at?: 'layer' | 'output' | 'below' | 'kink';
   /** The formula in the exercise's own terms (its loss, its layout), when there is a network. */
   readonly formulaFor?: (network: NetworkSpec) => Text;
+  /** Asked quantities that are shown their own step instead (an asked m̂ its m̂ step, not the update's). */
+  readonly ownStepIn?: readonly string[];
 }
 
 /**
@@ -87,6 +89,12 @@ export interface Misconception<Id extends string = string> {
   readonly negatesGradient?: boolean;
   /** The words for a computational graph, where the catalogue's words do not apply. */
   readonly graphWords?: Text;
+  /**
+   * How a student making the mistake moves an input in a gradient step on a graph: from x, η, the
+   * gradient ∂f/∂x and the output f at the point, and whether the step climbs (ascent). Absent: the
+   * mistake does not show in a graph's steps.
+   */
+  readonly graphRule?: (x: Value, eta: Value, gradient: Value, value: Value, ascent: boolean) => Value;
   /** A cell [i][k] of the softmax Jacobian as the student writes it, from the right one (and the mistake's variant). */
   readonly softmaxJacobian?: (right: Value, i: number, k: number, variant: number | undefined) => Value;
   /** Quantities in which an answer that is the right matrix transposed is this mistake. */

@@ -1,6 +1,7 @@
 // Every template, in the order --list shows them.
 import type { Template } from '../template';
 import { activationDerivative } from './activation-derivative';
+import { adamStep } from './adam';
 import { activationValues } from './activation-values';
 import { affineBackward } from './affine-backward';
 import { bceGradient } from './binary-cross-entropy';
@@ -34,6 +35,7 @@ export const TEMPLATES: readonly Template[] = [
   trainOnceBce,
   l2Update,
   momentumUpdate,
+  adamStep,
   activationDerivative,
   activationValues,
   softmaxJacobian,
