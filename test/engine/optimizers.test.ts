@@ -223,8 +223,53 @@ describe('adam', () => {
   });
 });
 
+/** Adam from a warm state drawn for the network's shapes: steps taken, m (signed) and v (≥ 0) per layer. */
+function warmAdamArb(raw: RawNetwork): fc.Arbitrary<RawOptimizer> {
+  const state = (pool: readonly string[]) =>
+    fc.tuple(
+      ...raw.layers.map((layer) => {
+        const units = (raw.layout === 'x-w' ? layer.weights[0] : layer.weights).length;
+        return fc.record({
+          weights: fc.tuple(...layer.weights.map((r) => fc.tuple(...r.map(() => fc.constantFrom(...pool))))),
+          bias: fc.tuple(...Array.from({ length: units }, () => fc.constantFrom(...pool))),
+        });
+      }),
+    );
+  return fc
+    .record({
+      steps: fc.integer({ min: 0, max: 20 }),
+      m: state(['0', '0.1', '-0.2', '0.5', '-1']),
+      v: state(['0', '0.01', '0.25', '1', '2']),
+      beta: fc.constantFrom(['0.9', '0.999', '1e-8'], ['0.5', '0.75', '0.01']),
+    })
+    .map(({ steps, m, v, beta }) => ({ name: 'adam', beta1: beta[0], beta2: beta[1], epsilon: beta[2], steps, m, v }));
+}
+
 describe('adam from a warm state (optimizer steps, m, v)', () => {
   const net = `layers:\n  - weights: [[1, 2]]\n    bias: [0, 0]\n    activation: identity\nloss: half-sse\ninput: [[1]]\ntarget: [[0, 1]]\nlearning_rate: 0.1\n`;
+
+  it('agrees with the float64 reference (which starts from the same state) at every step', () => {
+    fc.assert(
+      fc.property(
+        networkArb()
+          .filter(rationalNetwork)
+          .chain((raw) =>
+            fc.tuple(
+              fc.constant(raw),
+              warmAdamArb(raw),
+              fc.integer({ min: 1, max: 2 }),
+              fc.option(fc.integer({ min: 1, max: 3 }), { nil: undefined }),
+            ),
+          ),
+        ([raw, optimizer, steps, size]) => {
+          const net = { ...raw, optimizer };
+          const batchSize = size === undefined ? undefined : Math.min(size, raw.input.length);
+          expect(compareTraining(net, steps, batchSize), networkText(net)).toEqual([]);
+        },
+      ),
+      { numRuns: Number(process.env.PROPERTY_RUNS ?? 30) },
+    );
+  });
 
   it('by hand: t = steps + 1, the moments continue from m and v', () => {
     const yaml = `${net}optimizer: {name: adam, steps: 1, m: [{weights: [[0.5, 0]]}], v: [{weights: [[0.25, 1]]}]}\n`;

@@ -56,8 +56,15 @@ describe('train-once-bce, difficulty 1 seed 1, by hand', () => {
     for (const r of grade(answers)) expect(r.status, `${r.ask}: ${r.status} ${r.feedback.en}`).toBe('correct');
   });
 
-  it('forgetting the (1 − t) term (δ = −t(1 − ŷ) = 0 for t = 0) is named bce-forgot-one-minus-t', () => {
-    const results = grade({ a3: '0', a4: '0' });
+  it('a gradient from the rounded ŷ is said to follow from ŷ, not from the update computed after it', () => {
+    const [, a4] = grade({ a1: '0.3100', a4: '-0.62', a6: '0.524' });
+    expect(a4.status).toBe('correct');
+    expect(a4.feedback.en).toContain('follows from your rounded answer to a1 (');
+  });
+
+  it('forgetting the (1 − t) term (L = −t ln ŷ = 0 and δ = −t(1 − ŷ) = 0 for t = 0) is named bce-forgot-one-minus-t', () => {
+    // The loss without it is −t·ln ŷ = 0 too.
+    const results = grade({ a2: '0', a3: '0', a4: '0' });
     for (const r of results) expect(r.misconception, r.ask).toBe('bce-forgot-one-minus-t');
   });
 

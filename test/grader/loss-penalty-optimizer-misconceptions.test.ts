@@ -23,6 +23,7 @@ const ASKS: NetworkAsk[] = [
   { id: 'gb', quantity: 'grad_bias', layer: 0, index: [0] },
   { id: 'w', quantity: 'weights_after', layer: 0, index: [0, 0] },
   { id: 'b', quantity: 'bias_after', layer: 0, index: [0] },
+  { id: 'L', quantity: 'loss' },
 ];
 
 function grade(network: NetworkFile, ask: string, answer: string) {
@@ -52,6 +53,14 @@ describe('binary cross-entropy without its (1 − t) term', () => {
   });
   it('t = 0: the dropped term leaves δ = 0, named', () => {
     expect(grade(bce('0'), 'd', '0').misconception).toBe('bce-forgot-one-minus-t');
+  });
+  it('the loss: −t·ln y alone (0.100797 for t = 0.25, 0 for t = 0) is named; the whole loss is right', () => {
+    // −0.25·ln 0.668188 = 0.25·0.403186 = 0.100797; right: −(0.25·ln y + 0.75·ln(1 − y)) = 0.928186.
+    expect(grade(bce('0.25'), 'L', '0.928186').status).toBe('correct');
+    expect(grade(bce('0.25'), 'L', '0.100797').misconception).toBe('bce-forgot-one-minus-t');
+    // t = 0: right −ln(1 − y) = −ln 0.331812 = 1.103186; without the term nothing is left.
+    expect(grade(bce('0'), 'L', '1.103186').status).toBe('correct');
+    expect(grade(bce('0'), 'L', '0').misconception).toBe('bce-forgot-one-minus-t');
   });
   it('t = 1: the term is 0 anyway, so −t(1 − y) = y − 1 = −0.331812 is right, and the mistake is never named', () => {
     expect(grade(bce('1'), 'd', '-0.331812').status).toBe('correct');

@@ -10,8 +10,9 @@ interface NetworkJson {
   readonly sample_losses: JsonNumber[];
   readonly layers: { readonly preactivation: JsonNumber[][]; readonly output: JsonNumber[][] }[];
 }
-interface TrainingJson {
-  readonly final: { readonly layers: { readonly weights: JsonNumber[][] }[] };
+interface GraphStepJson {
+  readonly after: { readonly inputs: Record<string, JsonNumber> };
+  readonly history: readonly unknown[];
 }
 interface GraphJson {
   readonly value: JsonNumber;
@@ -86,8 +87,9 @@ describe('4.4: the gradient of function_2(x) = x0² + x1²', () => {
 
 describe('4.4.1: gradient_descent(function_2, init_x=[-3.0, 4.0], lr=0.1, step_num=100)', () => {
   it('ends at [-6.11110793e-10, 8.14814391e-10], exactly (−3, 4)·0.8¹⁰⁰', () => {
-    const s = solveJson(fixture('dlfs-gradient-descent.yaml')) as unknown as TrainingJson;
-    const [x0, x1] = s.final.layers[0].weights[0];
+    const s = solveJson(fixture('dlfs-gradient-descent-graph.yaml')) as unknown as GraphStepJson;
+    expect(s.history).toHaveLength(100);
+    const { x0, x1 } = s.after.inputs;
     expectPrinted('x0', x0, '-6.11110793e-10');
     expectPrinted('x1', x1, '8.14814391e-10');
     // Each step is x ← x − 0.1·2x = 0.8x: exactly −3·(4/5)¹⁰⁰, written out with BigInt.

@@ -1,6 +1,7 @@
 // An independent float64 reference for several steps with momentum or Adam: each step's gradients
 // come from the float64 reference of one step (test/reference/float64.ts), and the optimizer's
-// update is written here from the formulas, with its state carried from step to step:
+// update is written here from the formulas, with its state carried from step to step (from the
+// file's warm start when it gives one: velocity, or Adam's steps taken, m and v):
 //   momentum: v ← μv − η·g, w ← w + v
 //   adam:     m ← β₁m + (1 − β₁)g, v ← β₂v + (1 − β₂)g², w ← w − η·(m/(1 − β₁ᵗ))/(√(v/(1 − β₂ᵗ)) + ε)
 // The weights after a step are written back as number literals for the next one, as a student would
@@ -55,8 +56,16 @@ export function referenceTrain(raw: RawNetwork, steps: number, batchSize?: numbe
             : zerosLike(layer),
         )
       : [];
-  let m: State[] = raw.layers.map(zerosLike);
-  let v: State[] = raw.layers.map(zerosLike);
+  const given = (key: 'm' | 'v'): State[] =>
+    raw.layers.map((layer, l) => {
+      const state = o.name === 'adam' ? o[key]?.[l] : undefined;
+      return state
+        ? { weights: state.weights.map((r) => r.map(literalToNumber)), bias: state.bias.map(literalToNumber) }
+        : zerosLike(layer);
+    });
+  let m: State[] = given('m');
+  let v: State[] = given('v');
+  const taken = o.name === 'adam' ? (o.steps ?? 0) : 0;
   let layers = raw.layers;
   const out: RefStep[] = [];
   for (let k = 0; k < steps; k++) {
@@ -69,7 +78,7 @@ export function referenceTrain(raw: RawNetwork, steps: number, batchSize?: numbe
       target: batch.map((i) => raw.target[i]),
     };
     const ref = referenceSolve(stepRaw);
-    const t = k + 1;
+    const t = taken + k + 1;
     const weightsAfter: number[][][] = [];
     const biasAfter: number[][] = [];
     const nextVelocity: State[] = [];

@@ -78,8 +78,8 @@ export const trainOnceBce: Template = {
       giveOutputs: [],
       friendliness: { maxExprSize: 16 },
       intro: t(
-        'Train this network by hand with the binary cross-entropy L = −[t ln ŷ + (1 − t) ln(1 − ŷ)] (natural logarithm): run the forward pass, compute the loss, the two weight gradients and those two weights after one step of gradient descent (w ← w − η·∂L/∂w). Give decimals to 4 significant figures.',
-        '二値交差エントロピー誤差 L = −[t ln ŷ + (1 − t) ln(1 − ŷ)]（自然対数）でこのネットワークを手計算で学習せよ: 順伝播、損失、2 つの重みの勾配、勾配降下法で 1 回更新した後のその 2 つの重み（w ← w − η·∂L/∂w）を求めよ。有効数字 4 桁の小数で答えよ。',
+        'Train this network by hand with the binary cross-entropy L = −[t ln y + (1 − t) ln(1 − y)] (natural logarithm): run the forward pass to the output y = σ(u), compute the loss, the two weight gradients and those two weights after one step of gradient descent (w ← w − η·∂L/∂w). Give decimals to 4 significant figures.',
+        '二値交差エントロピー誤差 L = −[t ln y + (1 − t) ln(1 − y)]（自然対数）でこのネットワークを手計算で学習せよ: 出力 y = σ(u) までの順伝播、損失、2 つの重みの勾配、勾配降下法で 1 回更新した後のその 2 つの重み（w ← w − η·∂L/∂w）を求めよ。有効数字 4 桁の小数で答えよ。',
       ),
     };
   },
