@@ -133,6 +133,14 @@ export function describeNetwork(
       lines.push(`  vb${sup(l + 1)} = (${v.bias.map(show).join(', ')})`);
     });
   }
+  const steps = spec.steps ?? 1;
+  if (steps > 1)
+    lines.push(
+      t(
+        `${steps} steps of gradient descent on the whole batch: each step is a forward pass, the backward pass and the update, starting from the parameters${o ? ' and the optimizer state' : ''} the step before left.`,
+        `バッチ全体で勾配降下法を ${steps} ステップ行う: 各ステップは順伝播・逆伝播・更新で、前のステップが残したパラメータ${o ? 'とオプティマイザの状態' : ''}から始める。`,
+      )[lang],
+    );
   if (o?.name === 'adam') {
     const t1 = o.steps + 1;
     lines.push(

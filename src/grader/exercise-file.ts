@@ -60,6 +60,15 @@ const AskSchema = mapping(
       ),
     ),
     node: v.optional(text({ en: 'a node name', ja: 'ノードの名前' })),
+    step: v.optional(
+      v.pipe(
+        integerText({ en: 'a step number (1, 2, …)', ja: 'ステップの番号（1, 2, …）' }),
+        v.check(
+          (s) => Number(s) >= 1,
+          says({ en: 'expected a step number from 1', ja: '1 以上のステップの番号を指定してください' }),
+        ),
+      ),
+    ),
     tolerance: v.optional(ToleranceSchema),
   },
   {
@@ -216,6 +225,7 @@ export function exerciseFromSource(source: Source): LoadedExercise {
     const ask: Record<string, unknown> = { ...a };
     if (a.layer !== undefined) ask.layer = Number(a.layer);
     if (a.index !== undefined) ask.index = a.index.map(Number);
+    if (a.step !== undefined) ask.step = Number(a.step);
     delete ask.tolerance;
     return ask as unknown as Ask;
   });

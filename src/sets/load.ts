@@ -86,6 +86,7 @@ function question(source: Source, base: string, i: number, raw: RawQuestion): Se
     if (a.layer !== undefined) ask.layer = Number(a.layer);
     if (a.index !== undefined) ask.index = a.index.map(Number);
     if (a.node !== undefined) ask.node = a.node;
+    if (a.step !== undefined) ask.step = Number(a.step);
     return ask as unknown as NetworkAsk | GraphAsk;
   });
   const graph = isGraphSource(networkSource.data);

@@ -85,13 +85,14 @@ export const AskSchema = mapping(
       ),
     ),
     node: v.optional(v.string(says(expected({ en: 'a node name', ja: 'ノードの名前' })))),
+    step: v.optional(wholeNumber({ en: 'a step number (1, 2, …)', ja: 'ステップの番号（1, 2, …）' }, 1, 9999)),
   },
   {
     expected: expected({
       en: 'an ask: a mapping such as {quantity: delta, layer: 1, index: [0, 0]}',
       ja: '問い（例: {quantity: delta, layer: 1, index: [0, 0]} のようなマッピング）',
     }),
-    unknown: unknownField({ en: 'an ask', ja: '問い' }, 'quantity, layer, index, node'),
+    unknown: unknownField({ en: 'an ask', ja: '問い' }, 'quantity, layer, index, node, step'),
   },
 );
 

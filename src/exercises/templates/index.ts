@@ -18,6 +18,7 @@ import { softmaxCeGradient, softmaxJacobian } from './softmax';
 import { hiddenBiasFormula, outputBiasFormula, partialDerivative } from './symbolic';
 import { trainOnce, weightUpdate } from './update';
 import { trainOnceSoftmax } from './train-once-softmax';
+import { twoSteps } from './two-steps';
 
 export const TEMPLATES: readonly Template[] = [
   forwardPass,
@@ -31,6 +32,7 @@ export const TEMPLATES: readonly Template[] = [
   weightUpdate,
   trainOnce,
   trainOnceSoftmax,
+  twoSteps,
   l2Update,
   momentumUpdate,
   adamStep,
