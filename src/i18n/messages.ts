@@ -170,5 +170,9 @@ export interface Messages {
     readonly alphaAfter: string;
     readonly lossAfter: string;
     readonly regularization: string;
+    /** W or b after a momentum or Adam step (not W − η·∂L/∂W). */
+    readonly afterOptimizer: (optimizer: 'momentum' | 'adam', bias: boolean) => string;
+    /** The optimizer's state after the step of the weights or the biases; t Adam's step number. */
+    readonly optimizerState: (kind: 'velocity' | 'm' | 'v', bias: boolean, t: number | null) => string;
   };
 }

@@ -56,8 +56,28 @@ export function solutionToText(solution: Solution, lang: Lang = 'en'): string {
     out.push(...table(t.gradWeights, layer.gradWeights, t.row));
     out.push(...table(t.gradBias, [layer.gradBias], null));
     if (layer.gradAlpha) out.push(scalar(t.gradAlpha, layer.gradAlpha));
-    out.push(...table(t.weightsAfter, layer.weightsAfter, t.row));
-    out.push(...table(network.updateBiases ? t.biasAfter : t.biasFixed, [layer.biasAfter], null));
+    const o = layer.optimizer;
+    out.push(...table(o ? t.afterOptimizer(o.name, false) : t.weightsAfter, layer.weightsAfter, t.row));
+    out.push(
+      ...table(
+        !network.updateBiases ? t.biasFixed : o ? t.afterOptimizer(o.name, true) : t.biasAfter,
+        [layer.biasAfter],
+        null,
+      ),
+    );
+    // The state the next step starts from: momentum's velocity, Adam's moments m and v.
+    if (o?.name === 'momentum') {
+      out.push(...table(t.optimizerState('velocity', false, null), o.velocity.weights, t.row));
+      out.push(...table(t.optimizerState('velocity', true, null), [o.velocity.bias], null));
+    } else if (o?.name === 'adam') {
+      for (const [kind, state] of [
+        ['m', o.m],
+        ['v', o.v],
+      ] as const) {
+        out.push(...table(t.optimizerState(kind, false, o.t), state.weights, t.row));
+        out.push(...table(t.optimizerState(kind, true, o.t), [state.bias], null));
+      }
+    }
     if (layer.gradAlpha && layer.alphaAfter) out.push(scalar(t.alphaAfter, layer.alphaAfter));
   });
   out.push('');
