@@ -1,7 +1,7 @@
 // Which steps of an exercise's worked solution compute one ask: the one home of that choice, read by
 // the quiz's `steps`, the practice page's worked step after a miss and the LMS export's feedback.
 import type { DocStep, WorkedDocument } from '../document/model';
-import { isGraphAsk, isGraphFile, isSymbolicAsk, type Ask, type Exercise } from './types';
+import { isGraphAsk, isGraphFile, isGraphStepAsk, isSymbolicAsk, type Ask, type Exercise } from './types';
 
 /** Every step of a worked document, in order. */
 export const stepsIn = (doc: WorkedDocument): DocStep[] =>
@@ -12,6 +12,18 @@ export function stepsForAsk(exercise: Exercise, ask: Ask, steps: readonly DocSte
   if (isSymbolicAsk(ask)) return [];
   if (isGraphAsk(ask)) {
     if (!isGraphFile(exercise.network)) return [];
+    if (isGraphStepAsk(ask)) {
+      // x_k: the gradient at x_(k−1) and the update; f(x_k): the output at the point reached.
+      const step = String(ask.step);
+      const node = ask.quantity === 'input_after' ? ask.node : null;
+      return steps.filter(
+        (s) =>
+          s.data?.step === step &&
+          (node === null
+            ? s.data.quantity === 'value_after'
+            : (s.data.quantity === 'input_after' || s.data.quantity === 'gradient_at') && s.data.node === node),
+      );
+    }
     const node = ask.quantity === 'value' ? exercise.network.graph.output : ask.node;
     const section = ask.quantity === 'gradients' ? 'g-' : 'f-';
     return steps.filter((s) => s.id.startsWith(section) && s.label[0] === node);

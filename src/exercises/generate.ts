@@ -1,7 +1,8 @@
 // Generates one exercise: the template's seeded search gives a variant solved by the engine; this
 // file turns it into the exercise JSON (prompt, asks, expected values, hints) in the chosen language.
 import { formulaText } from '../graph/formula';
-import type { GraphOp } from '../graph/spec';
+import type { GraphOp, GraphStep } from '../graph/spec';
+import { atStep } from '../graph/text';
 import { jsonValue } from '../number/json';
 import type { Value } from '../number/value';
 import { describeNetwork } from './describe';
@@ -103,14 +104,25 @@ export function graphExercise(
       (node) => `  ${node.name} = ${formulaText(node.op as GraphOp, node.args)}${named(node.name)}`,
     ),
     `${t('Output', '出力')[lang]}: ${output}`,
+    ...(solution.spec.step ? [descentLine(solution.spec.step, output, lang)] : []),
   ];
   const labels = draft.asks.map((ask) => {
     const what =
       ask.quantity === 'value'
         ? t(`the value of ${output}`, `${output} の値`)[lang]
-        : ask.quantity === 'gradients'
-          ? `∂${output}/∂${ask.node}${named(ask.node)}`
-          : t(`the value of node ${ask.node}`, `ノード ${ask.node} の値`)[lang];
+        : ask.quantity === 'input_after'
+          ? t(
+              `${atStep(ask.node, ask.step)}, the value of ${ask.node} after step ${ask.step}`,
+              `${atStep(ask.node, ask.step)}（ステップ ${ask.step} の後の ${ask.node} の値）`,
+            )[lang]
+          : ask.quantity === 'value_after'
+            ? t(
+                `${output} after step ${ask.step}: its value at the point step ${ask.step} reaches`,
+                `ステップ ${ask.step} の後の ${output}: ステップ ${ask.step} で到達した点での値`,
+              )[lang]
+            : ask.quantity === 'gradients'
+              ? `∂${output}/∂${ask.node}${named(ask.node)}`
+              : t(`the value of node ${ask.node}`, `ノード ${ask.node} の値`)[lang];
     return `  ${ask.id}: ${what}`;
   });
   return {
@@ -122,6 +134,21 @@ export function graphExercise(
     expected: Object.fromEntries(draft.asks.map((ask, i) => [ask.id, jsonValue(values[i])])),
     hints: Object.fromEntries(draft.asks.map((ask) => [ask.id, graphHints(solution, ask, lang)])),
   };
+}
+
+/** The gradient step(s) the exercise takes, with the rule. */
+function descentLine(step: GraphStep, output: string, lang: Lang): string {
+  const moved = step.update.join(', ');
+  const eta = show(step.learningRate);
+  const sign = step.ascent ? '+' : '−';
+  const rule = `x_k = x_(k−1) ${sign} η·∂${output}/∂x (${t('at', '')[lang]}x_(k−1)${t('', ' での値')[lang]})`;
+  const what = step.ascent
+    ? t(`Gradient ascent on ${moved}`, `${moved} について勾配上昇法`)
+    : t(`Gradient descent on ${moved}`, `${moved} について勾配降下法`);
+  return t(
+    `${what.en}: learning rate η = ${eta}, ${step.steps} step${step.steps === 1 ? '' : 's'} from the inputs above, ${rule}.`,
+    `${what.ja}: 学習率 η = ${eta}、上の入力から ${step.steps} ステップ、${rule}。`,
+  )[lang];
 }
 
 function symbolicExercise(

@@ -3,6 +3,7 @@
 import { penaltySlope } from '../concepts/regularization';
 import type { GraphSolution } from '../graph/solve';
 import { formulaText } from '../graph/formula';
+import { atStep } from '../graph/text';
 import { activation } from '../concepts/activations';
 import { loss, type Shown } from '../concepts/losses';
 import { weightAt as weightXW, type Matrix, type NetworkSpec } from '../concepts/network';
@@ -13,7 +14,7 @@ import { optimizerHints } from './optimizer-hints';
 import { show, showVector } from './show';
 import type { NetworkContext } from './template';
 import { sub, sup, t } from './text';
-import type { GraphAsk, Lang, NetworkAsk } from './types';
+import type { GraphAsk, GraphStepAsk, Lang, NetworkAsk } from './types';
 
 /** A value as an operand: negative numbers in parentheses, "0.5 × (-0.2)". */
 function op(v: Value): string {
@@ -248,9 +249,41 @@ export function networkHints(ctx: NetworkContext, ask: NetworkAsk, lang: Lang): 
   );
 }
 
+/** x_k = x_(k−1) − η·∂f/∂x at x_(k−1), then with the numbers of that step; f(x_k) at the point reached. */
+function stepHints(solution: GraphSolution, ask: GraphStepAsk, lang: Lang): [string, string] {
+  const { spec, history } = solution;
+  const step = spec.step!;
+  const output = spec.output;
+  const k = ask.step;
+  const sign = step.ascent ? '+' : '−';
+  const before = k === 1 ? solution.values : history[k - 2].inputs;
+  if (ask.quantity === 'value_after') {
+    const point = step.update
+      .map((name) => `${atStep(name, k)} = ${show(history[k - 1].inputs.get(name)!)}`)
+      .join(', ');
+    return [
+      t(
+        `Evaluate ${output} again, node by node, at the point step ${k} reaches.`,
+        `ステップ ${k} で到達した点で、${output} をノードごとにもう一度計算する。`,
+      )[lang],
+      t(`${output} at ${point}`, `${point} での ${output}`)[lang],
+    ];
+  }
+  const x = ask.node;
+  const g = history[k - 1].gradients.get(x)!;
+  return [
+    t(
+      `${atStep(x, k)} = ${atStep(x, k - 1)} ${sign} η·∂${output}/∂${x}, the gradient taken at the point before the step (${atStep(x, k - 1)}); each step starts from the last.`,
+      `${atStep(x, k)} = ${atStep(x, k - 1)} ${sign} η·∂${output}/∂${x}。勾配はステップ前の点（${atStep(x, k - 1)}）での値。各ステップは前のステップの結果から始める。`,
+    )[lang],
+    `${atStep(x, k)} = ${show(before.get(x)!)} ${sign} ${op(step.learningRate)} × ${op(g)}  (∂${output}/∂${x} = ${show(g)})`,
+  ];
+}
+
 /** [formula, formula with numbers] for a graph ask. */
 export function graphHints(solution: GraphSolution, ask: GraphAsk, lang: Lang): [string, string] {
   const output = solution.spec.output;
+  if (ask.quantity === 'input_after' || ask.quantity === 'value_after') return stepHints(solution, ask, lang);
   if (ask.quantity !== 'gradients') {
     const lines = solution.spec.nodes.map((node) => {
       const args = solution.edges

@@ -55,7 +55,16 @@ export interface NetworkAsk {
 
 export type GraphAsk =
   | { readonly id: string; readonly quantity: 'value' }
-  | { readonly id: string; readonly quantity: 'gradients' | 'nodes'; readonly node: string };
+  | { readonly id: string; readonly quantity: 'gradients' | 'nodes'; readonly node: string }
+  /** An input after step `step` (1-based) of the graph's `step`: x_k. */
+  | { readonly id: string; readonly quantity: 'input_after'; readonly node: string; readonly step: number }
+  /** The output at the point step `step` reaches: f(x_k). */
+  | { readonly id: string; readonly quantity: 'value_after'; readonly step: number };
+
+/** Graph asks read after a gradient step. */
+export type GraphStepAsk = Extract<GraphAsk, { readonly step: number }>;
+
+export const GRAPH_ASK_QUANTITIES = ['value', 'gradients', 'nodes', 'input_after', 'value_after'] as const;
 
 /** A sum constraint: the variables' values add up to `equals` (softmax outputs, a distribution of targets). */
 export interface SumConstraint {
@@ -135,6 +144,13 @@ export interface GraphFile {
     readonly inputs: Readonly<Record<string, string>>;
     readonly nodes: readonly { readonly name: string; readonly op: string; readonly args: readonly string[] }[];
     readonly output: string;
+    /** A gradient step on the graph (as in a graph file), which `input_after` and `value_after` read. */
+    readonly step?: {
+      readonly learning_rate: string;
+      readonly update: readonly string[];
+      readonly ascent?: 'true' | 'false';
+      readonly steps?: string;
+    };
   };
 }
 
@@ -177,5 +193,9 @@ export function isSymbolicAsk(ask: Ask): ask is SymbolicAsk {
 }
 
 export function isGraphAsk(ask: Ask): ask is GraphAsk {
-  return ask.quantity === 'value' || ask.quantity === 'gradients' || ask.quantity === 'nodes';
+  return (GRAPH_ASK_QUANTITIES as readonly string[]).includes(ask.quantity);
+}
+
+export function isGraphStepAsk(ask: Ask): ask is GraphStepAsk {
+  return ask.quantity === 'input_after' || ask.quantity === 'value_after';
 }

@@ -11,7 +11,7 @@ import { isHandFriendly } from './numbers';
 import { askValue, type AskValue } from './quantities';
 import type { Draft, GraphDraft, NetworkContext, NetworkDraft, SymbolicDraft } from './template';
 import type { NetworkSpec } from '../concepts/network';
-import type { GraphAsk, GraphFile, NetworkAsk, NetworkFile } from './types';
+import type { GraphAsk, GraphFile, GraphStepAsk, NetworkAsk, NetworkFile } from './types';
 import { hiddenMistake } from './visible-mistakes';
 
 export interface NetworkVariant {
@@ -99,10 +99,25 @@ function chooseAsks(
 
 export function graphAskValue(solution: GraphSolution, ask: GraphAsk): Value {
   if (ask.quantity === 'value') return solution.value;
+  if (ask.quantity === 'input_after' || ask.quantity === 'value_after') {
+    const v = graphStepValue(solution, ask);
+    if (v === null)
+      throw new RangeError(
+        `ask ${ask.id}: the graph has no step ${ask.step} moving "${'node' in ask ? ask.node : ''}"`,
+      );
+    return v;
+  }
   const table = ask.quantity === 'gradients' ? solution.gradients : solution.values;
   const v = table.get(ask.node);
   if (v === undefined) throw new RangeError(`ask ${ask.id}: the graph has no node or input "${ask.node}"`);
   return v;
+}
+
+/** x_k or f(x_k) of an ask after step k; null when the graph takes no such step or has no such input. */
+export function graphStepValue(solution: GraphSolution, ask: GraphStepAsk): Value | null {
+  const record = Number.isInteger(ask.step) && ask.step >= 1 ? solution.history[ask.step - 1] : undefined;
+  if (!record) return null;
+  return ask.quantity === 'value_after' ? record.value : (record.inputs.get(ask.node) ?? null);
 }
 
 export function solveGraphFile(file: GraphFile): GraphSolution {

@@ -8,9 +8,19 @@ import { solve, type Solution } from '../engine/solve';
 import { givenOutputsOf, type GivenOutputs } from '../exercises/given';
 import { networkSpecOf } from '../exercises/network-file';
 import { askValue, type AskValue } from '../exercises/quantities';
-import { isGraphAsk, isGraphFile, isSymbolicAsk, type Ask, type Exercise, type NetworkAsk } from '../exercises/types';
+import {
+  isGraphAsk,
+  isGraphFile,
+  isGraphStepAsk,
+  isSymbolicAsk,
+  type Ask,
+  type Exercise,
+  type NetworkAsk,
+} from '../exercises/types';
+import { graphStepValue } from '../exercises/variant';
 import { graphFromSource } from '../graph/load';
-import { solveGraph, type GraphSolution } from '../graph/solve';
+import { NodeDomainError, solveGraph, StepDomainError, type GraphSolution } from '../graph/solve';
+import { stepHook, type StepSubstitution } from './graph-chains';
 import type { Matrix, NetworkSpec } from '../concepts/network';
 import { approx, neg, type Value } from '../number/value';
 import { placeOf, policyKey, roundingHook, substitutionHook, type RoundingPolicy, type Substitution } from './chains';
@@ -40,6 +50,8 @@ export interface GradingContext {
   rounded(ask: Ask, policy: RoundingPolicy): AskValue | null;
   /** The ask's value computed from the student's own values for other cells (the rest rounded by `policy`, if given). */
   chained(ask: Ask, substitutions: readonly Substitution[], policy?: RoundingPolicy | null): AskValue | null;
+  /** A graph's x_k or f(x_k) from the student's own iterates, the others rounded by `policy` (if given). */
+  graphChained(ask: Ask, substitutions: readonly StepSubstitution[], policy?: RoundingPolicy | null): AskValue | null;
 }
 
 /** The misconception whose value is the right gradient negated. */
@@ -83,6 +95,8 @@ export function gradingContext(exercise: Exercise, options: ContextOptions = {})
   const roundedCache = new Map<string, Solution>();
   const expectedCache = new Map<string, AskValue | null>();
   const chainedCache = new Map<string, Solution>();
+  const graphMistakes = new Map<string, GraphSolution | null>();
+  const graphChainedCache = new Map<string, GraphSolution | null>();
 
   // The mistake matters where a value is recomputed from the network (dx of layer 0, grad_input).
   const valueIn = (s: Solution, ask: NetworkAsk, mistake?: Mistake): AskValue | null => {
@@ -113,6 +127,19 @@ export function gradingContext(exercise: Exercise, options: ContextOptions = {})
     } else if (isGraphAsk(ask)) {
       // A graph has no engine mistakes; a negated gradient is still one.
       if (ask.quantity === 'gradients' && NEGATION) out.push({ mistake: { id: NEGATION.id }, value: negated(right) });
+      // A step taken by a wrong rule (uphill, without η, along f instead of f′), every step alike.
+      if (isGraphStepAsk(ask) && graph) {
+        for (const m of MISCONCEPTIONS) {
+          if (!m.graphRule) continue;
+          let s = graphMistakes.get(m.id);
+          if (s === undefined) {
+            s = graphSolvedOrNull(() => solveGraph(graph.spec, { rule: m.graphRule }));
+            graphMistakes.set(m.id, s);
+          }
+          const v = s && graphStepValue(s, ask);
+          if (v && !sameAskValue(v, right)) out.push({ mistake: { id: m.id }, value: v });
+        }
+      }
     } else if (spec) {
       // A variant that provably changes nothing here (no cell at the kink, no stated output) is not solved.
       const inert = (m: Misconception, mistake: Mistake) =>
@@ -154,6 +181,7 @@ export function gradingContext(exercise: Exercise, options: ContextOptions = {})
     return v;
   };
   const roundedValue = (ask: Ask, policy: RoundingPolicy): AskValue | null => {
+    if (isGraphStepAsk(ask)) return graphChained(ask, [], policy);
     if (!spec || isGraphAsk(ask) || isSymbolicAsk(ask)) return null;
     const own = placeOf(ask);
     const key = `${policyKey(policy)}@${own ? `${own.quantity}/${own.layer}` : ''}`;
@@ -199,12 +227,38 @@ export function gradingContext(exercise: Exercise, options: ContextOptions = {})
     return valueIn(s, ask);
   };
 
+  const graphChained = (
+    ask: Ask,
+    substitutions: readonly StepSubstitution[],
+    policy: RoundingPolicy | null = null,
+  ): AskValue | null => {
+    if (!graph || !isGraphStepAsk(ask)) return null;
+    const subsKey = substitutions
+      .map(
+        (s) =>
+          `${s.step}/${s.input}=${s.value.kind === 'rational' ? s.value.q.toFraction() : approx(s.value).toString()}`,
+      )
+      .sort()
+      .join(';');
+    const own = ask.quantity === 'input_after' ? `${ask.step}/${ask.node}` : '';
+    const key = `${subsKey}|${policy ? policyKey(policy) : '-'}@${own}`;
+    let s = graphChainedCache.get(key);
+    if (s === undefined) {
+      s = graphSolvedOrNull(() => solveGraph(graph.spec, { afterStep: stepHook(ask, substitutions, policy) }));
+      if (graphChainedCache.size >= CHAINED_CACHE_SIZE)
+        graphChainedCache.delete(graphChainedCache.keys().next().value!);
+      graphChainedCache.set(key, s);
+    }
+    return s && graphStepValue(s, ask);
+  };
+
   return {
     exercise,
     spec,
     given,
     solution,
     graph,
+    graphChained,
     tolerances: options.tolerances ?? new Map(),
     expected,
     mistaken,
@@ -214,6 +268,7 @@ export function gradingContext(exercise: Exercise, options: ContextOptions = {})
 }
 
 function graphValue(graph: GraphSolution, ask: Ask): Value | null {
+  if (isGraphStepAsk(ask)) return graphStepValue(graph, ask);
   if (ask.quantity === 'value') return graph.value;
   if (ask.quantity === 'gradients') return graph.gradients.get(ask.node) ?? null;
   if (ask.quantity === 'nodes') return graph.values.get(ask.node) ?? null;
@@ -244,6 +299,17 @@ export function sameAskValue(a: AskValue, b: AskValue): boolean {
   return (
     a.length === b.length && (a as readonly AskValue[]).every((x, i) => sameAskValue(x, (b as readonly AskValue[])[i]))
   );
+}
+
+/** A graph stepped from a student's values or by a wrong rule, or null where it leaves an op's domain. */
+function graphSolvedOrNull(run: () => GraphSolution): GraphSolution | null {
+  try {
+    return run();
+  } catch (error) {
+    if (error instanceof NodeDomainError || error instanceof StepDomainError || error instanceof RangeError)
+      return null;
+    throw error;
+  }
 }
 
 /**

@@ -187,6 +187,39 @@ function toleranceOf(source: Source, path: Path, raw: { absolute?: string; relat
   return { absolute: read('absolute'), relative: read('relative') };
 }
 
+/** An ask after step k: the graph takes a `step` of at least k steps, and x_k names an input it moves. */
+function checkStepAsk(
+  source: Source,
+  network: unknown,
+  ask: { quantity: string; step?: string; node?: string },
+  i: number,
+): void {
+  const graph = isMapping(network) && isMapping(network.graph) ? network.graph : null;
+  const step = graph && isMapping(graph.step) ? graph.step : null;
+  if (!step) {
+    fail(source, ['asks', i, 'quantity'], {
+      en: `${ask.quantity} reads a gradient step: expected a graph with a step, e.g. step: {learning_rate: 0.1, update: [x], steps: 4}`,
+      ja: `${ask.quantity} は勾配法のステップの結果です: step を持つ計算グラフが必要です（例: step: {learning_rate: 0.1, update: [x], steps: 4}）`,
+    });
+  }
+  const steps = typeof step.steps === 'string' ? Number(step.steps) : 1;
+  const k = ask.step === undefined ? Number.NaN : Number(ask.step);
+  if (!(k >= 1 && k <= steps)) {
+    fail(source, ['asks', i, ask.step === undefined ? 'quantity' : 'step'], {
+      en: `expected step: a step number from 1 to ${steps} (the graph takes ${steps})`,
+      ja: `step には 1 から ${steps} までのステップの番号を指定してください（計算グラフのステップ数は ${steps}）`,
+    });
+  }
+  if (ask.quantity !== 'input_after') return;
+  const update = Array.isArray(step.update) ? (step.update as unknown[]).map(String) : [];
+  if (ask.node === undefined || !update.includes(ask.node)) {
+    fail(source, ['asks', i, ask.node === undefined ? 'quantity' : 'node'], {
+      en: `expected node: one of the inputs the step moves (${update.join(', ')})`,
+      ja: `node にはステップで動かす入力（${update.join(', ')}）のいずれかを指定してください`,
+    });
+  }
+}
+
 export function exerciseFromSource(source: Source): LoadedExercise {
   const raw = validate(source, ExerciseSchema);
   const rawNetwork = raw.network;
@@ -226,6 +259,7 @@ export function exerciseFromSource(source: Source): LoadedExercise {
     if (a.layer !== undefined) ask.layer = Number(a.layer);
     if (a.index !== undefined) ask.index = a.index.map(Number);
     if (a.step !== undefined) ask.step = Number(a.step);
+    if (a.quantity === 'input_after' || a.quantity === 'value_after') checkStepAsk(source, rawNetwork, a, i);
     delete ask.tolerance;
     return ask as unknown as Ask;
   });

@@ -97,6 +97,16 @@ export function formulaFor(quantity: string, spec: NetworkSpec | null): Text {
     case 'value':
     case 'nodes':
       return text('the forward pass through the graph, node by node', '計算グラフを順にたどる順伝播');
+    case 'input_after':
+      return text(
+        'x_k = x_(k−1) − η·∂f/∂x, the gradient taken at x_(k−1) (gradient descent goes against the gradient)',
+        'x_k = x_(k−1) − η·∂f/∂x（勾配は x_(k−1) での値。勾配降下法は勾配と逆向きに進む）',
+      );
+    case 'value_after':
+      return text(
+        'the forward pass through the graph again, at the point the step reaches',
+        'ステップで到達した点で、もう一度計算グラフを順伝播する',
+      );
     case 'gradients':
       return text(
         'backward: the upstream gradient times the local derivative, summed over every path',

@@ -4,7 +4,16 @@
 // value; digits cut off instead of rounded. Matrices are graded cell by cell, with partial credit.
 import type { Mistake } from '../concepts/misconceptions';
 import { cellsOf, type AskValue } from '../exercises/quantities';
-import { isGraphAsk, isSymbolicAsk, type Ask, type ExpectedValue, type NetworkAsk } from '../exercises/types';
+import {
+  isGraphAsk,
+  isGraphStepAsk,
+  isSymbolicAsk,
+  type Ask,
+  type ExpectedValue,
+  type GraphStepAsk,
+  type NetworkAsk,
+} from '../exercises/types';
+import { stepSubstitutions } from './graph-chains';
 import { terminatesWithin } from '../number/format';
 import { approx, type Value } from '../number/value';
 import { carriedPolicies, inputsOf, policiesFor, uniform, type RoundingPolicy, type Substitution } from './chains';
@@ -669,6 +678,99 @@ function expectedOf(ctx: GradingContext, ask: Ask): AskValue | ExpectedValue | n
 }
 
 /**
+ * Error carried forward for one ask: recompute it from the student's own answers to the `others` parts
+ * (through `subsOf` and `chained`: the network's cells, or a graph's iterates), the rest of the chain
+ * exact or rounded as the answer is (their rounding is not punished either).
+ */
+function carryForward<S>(
+  ctx: GradingContext,
+  ask: Ask,
+  answer: StudentAnswer,
+  start: Graded & { expected: AskValue | ExpectedValue | null },
+  asks: readonly Ask[],
+  first: ReadonlyMap<string, Graded>,
+  answers: ReadonlyMap<string, string>,
+  others: readonly Ask[],
+  subsOf: (other: Ask) => S[],
+  chained: (subs: readonly S[], policy: RoundingPolicy | null) => AskValue | null,
+): { graded: Graded & { expected: AskValue | ExpectedValue | null }; carried: boolean } {
+  let graded = start;
+  let carried = false;
+  const good = others.filter((other) => first.get(other.id)!.status === 'correct');
+  const bad = others.filter((other) => first.get(other.id)!.status === 'incorrect');
+  const goodSubs = good.flatMap(subsOf);
+  const badSubs = bad.flatMap(subsOf);
+  const right = ctx.expected(ask);
+  // In an exact exercise nothing is rounded on the way, so the chain from the student's parts is exact.
+  const rounding = isExactExercise(ctx) ? [null] : carriedPolicies(answerFigures(right, answer));
+  const candidates = goodSubs.length > 0 || badSubs.length > 0 ? rounding : [];
+  const explains = (subs: readonly S[], policy: RoundingPolicy | null) =>
+    followsFrom(chained(subs, policy), answer, graded) !== null;
+  // The student's own values for every part they answered, right or wrong, are what they worked from:
+  // when all of them explain the answer and the right ones alone (with the same rounding) do not, it
+  // follows from a wrong part, even if a rounded recomputation of that part would also explain it.
+  const fromAll =
+    badSubs.length > 0 ? candidates.find((policy) => explains([...goodSubs, ...badSubs], policy)) : undefined;
+  const needsBad = fromAll !== undefined && !(goodSubs.length > 0 && explains(goodSubs, fromAll));
+  const fromGood =
+    goodSubs.length > 0 && !needsBad ? candidates.find((policy) => explains(goodSubs, policy)) : undefined;
+  if (fromGood !== undefined) {
+    const ids = good.filter((other) => subsOf(other).length > 0).map((other) => other.id);
+    const shown = Array.isArray(right) ? cellAt(right, Array.isArray(right[0]) ? [0, 0] : [0]) : (right as Value);
+    const cells =
+      graded.cells?.map(
+        (cell): CellResult =>
+          cell.status === 'correct' ? cell : { ...cell, status: 'correct', score: 1, verdict: { kind: 'exact' } },
+      ) ?? null;
+    graded = {
+      ...graded,
+      status: 'correct',
+      score: 1,
+      misconception: null,
+      feedback: msg.fromOwnRoundedValues(ids, shown!),
+      cells,
+    };
+  } else if (badSubs.length > 0 && graded.status !== 'correct') {
+    const all = [...goodSubs, ...badSubs];
+    const policy = fromAll ?? candidates.find((p) => explains(all, p));
+    if (policy !== undefined) {
+      // Name the wrong parts it follows from: those that explain it on their own, else all of them.
+      const earlierBad = bad.filter((other) => subsOf(other).length > 0 && asks.indexOf(other) < asks.indexOf(ask));
+      const named = earlierBad.length > 0 ? earlierBad : bad.filter((other) => subsOf(other).length > 0);
+      const alone = named.filter(
+        (other) => followsFrom(chained([...goodSubs, ...subsOf(other)], policy), answer, graded) !== null,
+      );
+      // A matrix keeps the credit of its right cells; the cells that follow from the wrong parts earn CARRIED_FORWARD_SCORE.
+      const follow = new Set(followsFrom(chained(all, policy), answer, graded)!.map((cell) => cell.index.join(',')));
+      const cells =
+        graded.cells?.map(
+          (cell): CellResult =>
+            follow.has(cell.index.join(','))
+              ? { ...cell, status: 'incorrect', score: CARRIED_FORWARD_SCORE, verdict: { kind: 'carried-forward' } }
+              : cell,
+        ) ?? null;
+      const score = cells
+        ? Math.round((cells.reduce((sum, cell) => sum + cell.score, 0) / cells.length) * 1e6) / 1e6
+        : CARRIED_FORWARD_SCORE;
+      const used = (alone.length > 0 ? alone : named).map((other) => ({
+        id: other.id,
+        text: answers.get(other.id)!.trim(),
+      }));
+      graded = {
+        ...graded,
+        status: 'incorrect',
+        score,
+        misconception: null,
+        feedback: msg.carriedForward(used),
+        cells,
+      };
+      carried = true;
+    }
+  }
+  return { graded, carried };
+}
+
+/**
  * Grades the answers to an exercise (ask id → the text the student typed). Results follow the order
  * of the exercise's asks; unanswered asks are left out.
  */
@@ -697,82 +799,39 @@ export function gradeExercise(
     let carried = false;
     const answer = parsed.get(ask.id)!;
     const recheck = (graded.status === 'incorrect' && graded.score < 1) || graded.roundedChain === true;
-    if (recheck && !isGraphAsk(ask) && !isSymbolicAsk(ask) && ctx.spec) {
+    if (recheck && isGraphStepAsk(ask) && ctx.graph) {
+      // A graph's iterates: x_k from the student's own x_j (j < k), as they carried it into the next step.
+      const others = asks.filter(
+        (other) => other.id !== ask.id && other.quantity === 'input_after' && (other as GraphStepAsk).step <= ask.step,
+      );
+      const subsOf = (other: Ask) => stepSubstitutions(other as GraphStepAsk, parsed.get(other.id)!);
+      ({ graded, carried } = carryForward(
+        ctx,
+        ask,
+        answer,
+        graded,
+        asks,
+        first,
+        answers,
+        others,
+        subsOf,
+        (subs, policy) => ctx.graphChained(ask, subs, policy),
+      ));
+    } else if (recheck && !isGraphAsk(ask) && !isSymbolicAsk(ask) && ctx.spec) {
       const others = asks.filter((other) => other.id !== ask.id && !isGraphAsk(other) && !isSymbolicAsk(other));
       const subsOf = (other: Ask): Substitution[] => substitutionsFor(ctx, other as NetworkAsk, parsed.get(other.id)!);
-      const good = others.filter((other) => first.get(other.id)!.status === 'correct');
-      const bad = others.filter((other) => first.get(other.id)!.status === 'incorrect');
-      const goodSubs = good.flatMap(subsOf);
-      const badSubs = bad.flatMap(subsOf);
-      const right = ctx.expected(ask);
-      // In an exact exercise nothing is rounded on the way, so the chain from the student's parts is exact.
-      const rounding = isExactExercise(ctx) ? [null] : carriedPolicies(answerFigures(right, answer));
-      const candidates = goodSubs.length > 0 || badSubs.length > 0 ? rounding : [];
-      const explains = (subs: readonly Substitution[], policy: RoundingPolicy | null) =>
-        followsFrom(ctx.chained(ask, subs, policy), answer, graded) !== null;
-      // The student's own values for every part they answered, right or wrong, are what they worked from:
-      // when all of them explain the answer and the right ones alone (with the same rounding) do not, it
-      // follows from a wrong part, even if a rounded recomputation of that part would also explain it.
-      const fromAll =
-        badSubs.length > 0 ? candidates.find((policy) => explains([...goodSubs, ...badSubs], policy)) : undefined;
-      const needsBad = fromAll !== undefined && !(goodSubs.length > 0 && explains(goodSubs, fromAll));
-      const fromGood =
-        goodSubs.length > 0 && !needsBad ? candidates.find((policy) => explains(goodSubs, policy)) : undefined;
-      if (fromGood !== undefined) {
-        const ids = good.filter((other) => subsOf(other).length > 0).map((other) => other.id);
-        const shown = Array.isArray(right) ? cellAt(right, Array.isArray(right[0]) ? [0, 0] : [0]) : (right as Value);
-        const cells =
-          graded.cells?.map(
-            (cell): CellResult =>
-              cell.status === 'correct' ? cell : { ...cell, status: 'correct', score: 1, verdict: { kind: 'exact' } },
-          ) ?? null;
-        graded = {
-          ...graded,
-          status: 'correct',
-          score: 1,
-          misconception: null,
-          feedback: msg.fromOwnRoundedValues(ids, shown!),
-          cells,
-        };
-      } else if (badSubs.length > 0 && graded.status !== 'correct') {
-        const all = [...goodSubs, ...badSubs];
-        const policy = fromAll ?? candidates.find((p) => explains(all, p));
-        if (policy !== undefined) {
-          // Name the wrong parts it follows from: those that explain it on their own, else all of them.
-          const earlierBad = bad.filter((other) => subsOf(other).length > 0 && asks.indexOf(other) < asks.indexOf(ask));
-          const named = earlierBad.length > 0 ? earlierBad : bad.filter((other) => subsOf(other).length > 0);
-          const alone = named.filter(
-            (other) => followsFrom(ctx.chained(ask, [...goodSubs, ...subsOf(other)], policy), answer, graded) !== null,
-          );
-          // A matrix keeps the credit of its right cells; the cells that follow from the wrong parts earn CARRIED_FORWARD_SCORE.
-          const follow = new Set(
-            followsFrom(ctx.chained(ask, all, policy), answer, graded)!.map((cell) => cell.index.join(',')),
-          );
-          const cells =
-            graded.cells?.map(
-              (cell): CellResult =>
-                follow.has(cell.index.join(','))
-                  ? { ...cell, status: 'incorrect', score: CARRIED_FORWARD_SCORE, verdict: { kind: 'carried-forward' } }
-                  : cell,
-            ) ?? null;
-          const score = cells
-            ? Math.round((cells.reduce((sum, cell) => sum + cell.score, 0) / cells.length) * 1e6) / 1e6
-            : CARRIED_FORWARD_SCORE;
-          const used = (alone.length > 0 ? alone : named).map((other) => ({
-            id: other.id,
-            text: answers.get(other.id)!.trim(),
-          }));
-          graded = {
-            ...graded,
-            status: 'incorrect',
-            score,
-            misconception: null,
-            feedback: msg.carriedForward(used),
-            cells,
-          };
-          carried = true;
-        }
-      }
+      ({ graded, carried } = carryForward(
+        ctx,
+        ask,
+        answer,
+        graded,
+        asks,
+        first,
+        answers,
+        others,
+        subsOf,
+        (subs, policy) => ctx.chained(ask, subs, policy),
+      ));
     }
     // More hints than there are cost no more than all of them (the CLI rejects such a count).
     const hintsUsed = Math.min(HINT_COSTS.length - 1, Math.max(0, Math.floor(options.hintsUsed?.get(ask.id) ?? 0)));

@@ -11,7 +11,7 @@ import { LIMITS, LIMIT_WORDS } from '../network/limits';
 import { ExactLimitError } from '../number/limits';
 import { expected, isMapping, mapping, missingField, says, unknownField, validate } from '../network/schema-issues';
 import { ARITY, MAX_POW_EXPONENT } from './ops';
-import { forwardValues, NodeDomainError, NodeLimitError, solveGraph } from './solve';
+import { forwardValues, NodeDomainError, NodeLimitError, solveGraph, StepDomainError } from './solve';
 import { GRAPH_OPS, type GraphArg, type GraphInput, type GraphNode, type GraphOp, type GraphSpec } from './spec';
 import { quoted } from '../text/escape';
 
@@ -151,6 +151,10 @@ function arityMessage({ op, args }: { op: GraphOp; args: readonly string[] }): T
 }
 
 const EXAMPLE_STEP = '{learning_rate: 0.01, update: [a, b, c]}';
+const STEPS_HINT: Text = {
+  en: `a whole number of steps from 1 to ${LIMITS.graphSteps}, e.g. 4`,
+  ja: `1 から ${LIMITS.graphSteps} までのステップ数（整数、例: 4）`,
+};
 const STEP: Text = { en: 'a gradient step', ja: '勾配法の1ステップ' };
 
 /** `step: {learning_rate, update, ascent?}`: which inputs to move, how far, and which way. */
@@ -183,6 +187,7 @@ const StepSchema = fields(
     ascent: v.optional(
       v.picklist(['true', 'false'], says({ en: 'expected true or false', ja: 'true または false を指定してください' })),
     ),
+    steps: v.optional(v.string(says(expected(STEPS_HINT)))),
   },
   STEP,
   { en: `a mapping like ${EXAMPLE_STEP}`, ja: `${EXAMPLE_STEP} のようなマッピング` },
@@ -275,6 +280,7 @@ export function graphFromSource(source: Source): GraphSpec {
     learningRate: graph.step.learning_rate,
     update: checkUpdate(source, graph.step.update, definedAt),
     ascent: graph.step.ascent === 'true',
+    steps: graph.step.steps === undefined ? 1 : stepCount(source, graph.step.steps, rawNodes.length),
   };
   const spec: GraphSpec = { inputs, nodes, output: graph.output, ...(step ? { step } : {}) };
   checkDomains(source, spec);
@@ -396,6 +402,26 @@ function checkPowExponent(source: Source, node: GraphNode, i: number): void {
   }
 }
 
+/** `steps`: a whole number within LIMITS.graphSteps, and nodes × steps within LIMITS.graphStepWork. */
+function stepCount(source: Source, text: string, nodes: number): number {
+  const path = ['graph', 'step', 'steps'];
+  const n = /^\s*\d{1,7}\s*$/.test(text) ? Number(text) : Number.NaN;
+  if (!(n >= 1 && n <= LIMITS.graphSteps)) {
+    fail(source, path, {
+      en: `expected ${STEPS_HINT.en}, got ${quoted(text)}`,
+      ja: `${STEPS_HINT.ja}を指定してください（指定値: ${quoted(text)}）`,
+    });
+  }
+  if (n * nodes > LIMITS.graphStepWork) {
+    const most = Math.floor(LIMITS.graphStepWork / nodes);
+    fail(source, path, {
+      en: `${n} steps of a graph of ${nodes} nodes is more than the limit of ${LIMITS.graphStepWork.toLocaleString('en')} node evaluations (nodes × steps): at most ${most} steps here`,
+      ja: `${nodes} ノードの計算グラフで ${n} ステップは上限（ノード数 × ステップ数 ${LIMITS.graphStepWork.toLocaleString('en')}）を超えます: ここでは ${most} ステップまでです`,
+    });
+  }
+  return n;
+}
+
 /** The step moves inputs only, each named once. */
 function checkUpdate(
   source: Source,
@@ -448,10 +474,15 @@ function checkDomains(source: Source, spec: GraphSpec): void {
   } catch (error) {
     if (error instanceof NodeLimitError || error instanceof ExactLimitError)
       fail(source, ['graph', 'step'], LIMIT_WORDS.exact);
-    if (error instanceof NodeDomainError) {
+    if (error instanceof StepDomainError) {
+      const { nodeIndex, message } = error.error;
+      const after =
+        spec.step.steps === 1
+          ? { en: 'after the step', ja: 'ステップの後' }
+          : { en: `after step ${error.step}`, ja: `${error.step} ステップ目の後` };
       fail(source, ['graph', 'step'], {
-        en: `after the step, graph.nodes[${error.nodeIndex}] cannot be evaluated: ${error.message}`,
-        ja: `ステップの後、graph.nodes[${error.nodeIndex}] が計算できません: ${domainJa(error.message)}`,
+        en: `${after.en}, graph.nodes[${nodeIndex}] cannot be evaluated: ${message}`,
+        ja: `${after.ja}、graph.nodes[${nodeIndex}] が計算できません: ${domainJa(message)}`,
       });
     }
     throw error;

@@ -51,13 +51,50 @@ export interface GraphSolution {
   readonly gradients: ReadonlyMap<string, Value>;
   /** One edge per argument of each node, in node order then argument order. */
   readonly edges: readonly GraphEdge[];
-  /** With a `step`: the inputs after it (every input, moved or not) and the output evaluated again. */
+  /** With a `step`: the inputs after its last step (every input, moved or not) and the output evaluated again. */
   readonly after: GraphAfter | null;
+  /** With a `step`: one entry per step, in order (the last one is `after`); empty without. */
+  readonly history: readonly GraphStepRecord[];
 }
 
 export interface GraphAfter {
   readonly inputs: ReadonlyMap<string, Value>;
   readonly value: Value;
+}
+
+/** One gradient step: the gradients it moved along (at the point before it), then the point it reached. */
+export interface GraphStepRecord extends GraphAfter {
+  readonly gradients: ReadonlyMap<string, Value>;
+}
+
+/**
+ * Called with the inputs each step reaches (k = 0 for the first step) before the graph is evaluated
+ * there: the grader rounds them, or puts in a student's own values, to follow the chain they worked.
+ */
+export type StepHook = (k: number, inputs: ReadonlyMap<string, Value>) => ReadonlyMap<string, Value>;
+
+/**
+ * How one input moves in a step: x − η·g (x + η·g for ascent) by default; the grader passes the rule a
+ * student with a misconception applies (`value` is the output at the point before the step).
+ */
+export type StepRule = (x: Value, eta: Value, gradient: Value, value: Value, ascent: boolean) => Value;
+
+export const RIGHT_STEP: StepRule = (x, eta, g, _value, ascent) => (ascent ? add(x, mul(eta, g)) : sub(x, mul(eta, g)));
+
+export interface GraphSolveOptions {
+  readonly afterStep?: StepHook;
+  readonly rule?: StepRule;
+}
+
+/** A step (1-based) reaches a point where the graph cannot be evaluated. */
+export class StepDomainError extends Error {
+  override name = 'StepDomainError';
+  constructor(
+    readonly step: number,
+    readonly error: NodeDomainError,
+  ) {
+    super(error.message);
+  }
 }
 
 const argValue = (values: ReadonlyMap<string, Value>, arg: GraphArg): Value =>
@@ -81,7 +118,17 @@ export function forwardValues(spec: GraphSpec): Map<string, Value> {
   return values;
 }
 
-export function solveGraph(spec: GraphSpec): GraphSolution {
+export function solveGraph(spec: GraphSpec, options: GraphSolveOptions = {}): GraphSolution {
+  const { values, gradients, edges } = backward(spec);
+  const history = spec.step
+    ? descend(spec, spec.step, { values, gradients }, options.afterStep, options.rule ?? RIGHT_STEP)
+    : [];
+  const after = history.length > 0 ? { inputs: history.at(-1)!.inputs, value: history.at(-1)!.value } : null;
+  return { spec, value: values.get(spec.output)!, values, gradients, edges, after, history };
+}
+
+/** The forward values, the reverse-mode gradients and the edges of the graph at its inputs. */
+function backward(spec: GraphSpec): { values: Map<string, Value>; gradients: Map<string, Value>; edges: GraphEdge[] } {
   const values = forwardValues(spec);
   const gradients = new Map<string, Value>();
   for (const name of values.keys()) gradients.set(name, ZERO);
@@ -118,18 +165,45 @@ export function solveGraph(spec: GraphSpec): GraphSolution {
       };
     });
   }
-  const after = spec.step ? stepped(spec, spec.step, gradients) : null;
-  return { spec, value: values.get(spec.output)!, values, gradients, edges: edgesByNode.flat(), after };
+  return { values, gradients, edges: edgesByNode.flat() };
 }
 
-/** x′ = x − η·∂out/∂x (x + η·∂out/∂x for ascent) for each input named by the step, then forward again. */
-function stepped(spec: GraphSpec, step: GraphStep, gradients: ReadonlyMap<string, Value>): GraphAfter {
+/**
+ * x_{k+1} = x_k − η·∂out/∂x(x_k) (+ for ascent) for each input named by the step, `steps` times, the
+ * graph evaluated at each point reached (and differentiated there for the next step).
+ */
+function descend(
+  spec: GraphSpec,
+  step: GraphStep,
+  first: { readonly values: ReadonlyMap<string, Value>; readonly gradients: ReadonlyMap<string, Value> },
+  hook: StepHook | undefined,
+  rule: StepRule,
+): GraphStepRecord[] {
   const moved = new Set(step.update);
-  const inputs = spec.inputs.map((input) => {
-    if (!moved.has(input.name)) return input;
-    const change = mul(step.learningRate, gradients.get(input.name)!);
-    return { name: input.name, value: step.ascent ? add(input.value, change) : sub(input.value, change) };
-  });
-  const values = forwardValues({ ...spec, inputs });
-  return { inputs: new Map(inputs.map((x) => [x.name, x.value])), value: values.get(spec.output)! };
+  const history: GraphStepRecord[] = [];
+  let point = new Map(spec.inputs.map((x) => [x.name, x.value]));
+  let { values, gradients } = first;
+  for (let k = 0; k < step.steps; k++) {
+    const at = { ...spec, inputs: [...point].map(([name, value]) => ({ name, value })) };
+    try {
+      if (k > 0) ({ values, gradients } = backward(at));
+      const here = values.get(spec.output)!;
+      let next: ReadonlyMap<string, Value> = new Map(
+        [...point].map(([name, x]) =>
+          moved.has(name) ? [name, rule(x, step.learningRate, gradients.get(name)!, here, step.ascent)] : [name, x],
+        ),
+      );
+      if (hook) next = hook(k, next);
+      const value = forwardValues({ ...spec, inputs: [...next].map(([name, v]) => ({ name, value: v })) }).get(
+        spec.output,
+      )!;
+      history.push({ inputs: next, value, gradients });
+      point = new Map(next);
+    } catch (error) {
+      if (error instanceof NodeLimitError) throw error;
+      if (error instanceof NodeDomainError) throw new StepDomainError(k + 1, error);
+      throw error;
+    }
+  }
+  return history;
 }

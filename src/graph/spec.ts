@@ -47,6 +47,8 @@ export interface GraphStep {
   /** Names of inputs, in the file's order. */
   readonly update: readonly string[];
   readonly ascent: boolean;
+  /** How many steps in a row (1 unless the file says), each from the point the previous one reached. */
+  readonly steps: number;
 }
 
 export interface GraphSpec {

@@ -34,11 +34,33 @@ export interface GraphGradientStep {
   readonly latex: string;
 }
 
+/**
+ * One line of a gradient step on the graph: the gradient it moves along (at the point before it), an
+ * input moved (x₁ = x₀ − η·∂f/∂x = 3 − 0.25 × 2 = 2.5), or the output evaluated at the point reached.
+ */
+export interface GraphDescentStep {
+  /** 1-based step. */
+  readonly step: number;
+  readonly kind: 'gradient' | 'update' | 'value';
+  /** The input (gradient, update) or the output (value). */
+  readonly name: string;
+  readonly value: Value;
+  readonly latex: string;
+}
+
 export interface GraphSteps {
   readonly forward: readonly GraphForwardStep[];
   /** In the order the backward pass visits them: last node first. */
   readonly backward: readonly GraphBackwardStep[];
   readonly gradients: readonly GraphGradientStep[];
+  /** With a `step`: for each step, the gradients, the inputs moved and the output again; else empty. */
+  readonly descent: readonly GraphDescentStep[];
+}
+
+/** A name at step k: x_{1} for a walk of several steps, x′ for the one step of a single-step file. */
+export function atStepLatex(name: string, k: number, single: boolean): string {
+  if (single) return k === 0 ? nameLatex(name) : `${nameLatex(name)}'`;
+  return `${nameLatex(name)}_{${k}}`;
 }
 
 /** A name in math mode: one letter stays italic (x, t); longer names are upright text, _ escaped. */
@@ -116,5 +138,54 @@ export function graphSteps(solution: GraphSolution): GraphSteps {
         : [];
     return { name, value, contributions, latex: chain([partial(spec.output, name), ...sum], value) };
   });
-  return { forward, backward, gradients };
+  return { forward, backward, gradients, descent: descentSteps(solution) };
+}
+
+/** x_{k} = x_{k-1} − η ∂f/∂x = numbers = result for every moved input of every step, then f_{k}. */
+function descentSteps(solution: GraphSolution): GraphDescentStep[] {
+  const { spec, history } = solution;
+  const step = spec.step;
+  if (!step) return [];
+  const single = step.steps === 1;
+  const sign = step.ascent ? '+' : '-';
+  const eta = operandLatex(step.learningRate);
+  const out: GraphDescentStep[] = [];
+  history.forEach((record, i) => {
+    const k = i + 1;
+    const before = i === 0 ? solution.values : history[i - 1].inputs;
+    const at = (name: string) => atStepLatex(name, i, single);
+    // One step moves along the gradients already worked out above; several repeat them at each point.
+    for (const name of single ? [] : step.update) {
+      const g = record.gradients.get(name)!;
+      const point = step.update.map((u) => `${at(u)} = ${numberLatex(before.get(u)!)}`).join(',\\ ');
+      out.push({
+        step: k,
+        kind: 'gradient',
+        name,
+        value: g,
+        latex: `${chain([`${partial(spec.output, name)}\\Big|_{${point}}`], g)}`,
+      });
+    }
+    for (const name of step.update) {
+      const x = record.inputs.get(name)!;
+      const g = record.gradients.get(name)!;
+      const symbolic = `${at(name)} ${sign} \\eta\\, ${partial(spec.output, name)}`;
+      const numbers = `${numberLatex(before.get(name)!)} ${sign} ${eta} \\times ${operandLatex(g)}`;
+      out.push({
+        step: k,
+        kind: 'update',
+        name,
+        value: x,
+        latex: chain([atStepLatex(name, k, single), symbolic, numbers], x),
+      });
+    }
+    out.push({
+      step: k,
+      kind: 'value',
+      name: spec.output,
+      value: record.value,
+      latex: chain([atStepLatex(spec.output, k, single)], record.value),
+    });
+  });
+  return out;
 }

@@ -89,10 +89,15 @@ export function graphSolutionToText(solution: GraphSolution, options: GraphTextO
   return `${lines.join('\n')}\n`;
 }
 
+const SUBSCRIPT = '₀₁₂₃₄₅₆₇₈₉';
+/** x₁₂: a name at step k of several. */
+export const atStep = (name: string, k: number) => name + [...String(k)].map((d) => SUBSCRIPT[Number(d)]).join('');
+
 /** x′ = x − η·∂f/∂x = 1 − 0.01 × (−0.1) = 1.001 for each moved input, then the output again. */
 function stepLines(solution: GraphSolution, lang: Lang): string[] {
   const { spec } = solution;
   const step = spec.step!;
+  if (step.steps > 1) return walkLines(solution, lang);
   const after = solution.after!;
   const words = GRAPH_WORDS[lang];
   const sign = step.ascent ? '+' : '−';
@@ -105,6 +110,30 @@ function stepLines(solution: GraphSolution, lang: Lang): string[] {
     lines.push(`  ${name}′ ${chain([symbolic, numbers], after.inputs.get(name)!)}`);
   }
   lines.push(`  ${words.again(spec.output)}: ${spec.output}′ ${chain([], after.value)}`);
+  return lines;
+}
+
+/** Each of several steps: its gradients, x_k = x_(k−1) − η·∂f/∂x with the numbers, and the output there. */
+function walkLines(solution: GraphSolution, lang: Lang): string[] {
+  const { spec, history } = solution;
+  const step = spec.step!;
+  const words = GRAPH_WORDS[lang];
+  const sign = step.ascent ? '+' : '−';
+  const lines = [words.steps(step.ascent, compactValue(step.learningRate), step.steps)];
+  history.forEach((record, i) => {
+    const before = i === 0 ? solution.values : history[i - 1].inputs;
+    const point = step.update.map((name) => `${atStep(name, i)} = ${compactValue(before.get(name)!)}`).join(', ');
+    lines.push(`  ${words.stepNumber(i + 1, point)}`);
+    for (const name of step.update)
+      lines.push(`    ∂${spec.output}/∂${name} ${chain([], record.gradients.get(name)!)}`);
+    for (const name of step.update) {
+      const g = record.gradients.get(name)!;
+      const symbolic = `${atStep(name, i)} ${sign} η·∂${spec.output}/∂${name}`;
+      const numbers = `${compactValue(before.get(name)!)} ${sign} ${compactOperand(step.learningRate)} × ${compactOperand(g)}`;
+      lines.push(`    ${atStep(name, i + 1)} ${chain([symbolic, numbers], record.inputs.get(name)!)}`);
+    }
+    lines.push(`    ${words.valueAfter(spec.output, i + 1)}: ${atStep(spec.output, i + 1)} ${chain([], record.value)}`);
+  });
   return lines;
 }
 

@@ -19,6 +19,12 @@ export interface GraphWords {
   /** The heading of the gradient step, with its rule. */
   readonly step: (ascent: boolean, eta: string) => string;
   readonly again: (output: string) => string;
+  /** The heading of several gradient steps, with their rule. */
+  readonly steps: (ascent: boolean, eta: string, n: number) => string;
+  /** One of several steps, with the point its gradients are taken at. */
+  readonly stepNumber: (k: number, point: string) => string;
+  /** The output at the point a step reaches. */
+  readonly valueAfter: (output: string, k: number) => string;
 }
 
 export const GRAPH_WORDS: Readonly<Record<Lang, GraphWords>> = {
@@ -40,6 +46,12 @@ export const GRAPH_WORDS: Readonly<Record<Lang, GraphWords>> = {
         ? `Gradient ascent step (x′ = x + η·∂out/∂x, η = ${eta})`
         : `Gradient descent step (x′ = x − η·∂out/∂x, η = ${eta})`,
     again: (output) => `${output} evaluated again after the step`,
+    steps: (ascent, eta, n) =>
+      ascent
+        ? `Gradient ascent, ${n} steps (x_k = x_(k−1) + η·∂out/∂x at x_(k−1), η = ${eta})`
+        : `Gradient descent, ${n} steps (x_k = x_(k−1) − η·∂out/∂x at x_(k−1), η = ${eta})`,
+    stepNumber: (k, point) => `Step ${k} (gradients at ${point})`,
+    valueAfter: (output, k) => `${output} at the point step ${k} reaches`,
   },
   ja: {
     title: '計算グラフ',
@@ -59,5 +71,11 @@ export const GRAPH_WORDS: Readonly<Record<Lang, GraphWords>> = {
         ? `勾配上昇法の1ステップ（x′ = x + η·∂out/∂x、η = ${eta}）`
         : `勾配降下法の1ステップ（x′ = x − η·∂out/∂x、η = ${eta}）`,
     again: (output) => `ステップ後にもう一度計算した ${output}`,
+    steps: (ascent, eta, n) =>
+      ascent
+        ? `勾配上昇法 ${n} ステップ（x_k = x_(k−1) + η·∂out/∂x（x_(k−1) での値）、η = ${eta}）`
+        : `勾配降下法 ${n} ステップ（x_k = x_(k−1) − η·∂out/∂x（x_(k−1) での値）、η = ${eta}）`,
+    stepNumber: (k, point) => `ステップ ${k}（勾配は ${point} での値）`,
+    valueAfter: (output, k) => `ステップ ${k} で到達した点での ${output}`,
   },
 };

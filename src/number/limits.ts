@@ -32,6 +32,13 @@ export const LIMITS = {
   graphNodes: 1000,
   /** Inputs of a computational graph. */
   graphInputs: 1000,
+  /** Gradient steps of a graph's `step` (a walkthrough by hand is a handful). */
+  graphSteps: 1000,
+  /**
+   * Nodes × steps of a graph's `step`: each step is a forward and a backward pass over every node, so
+   * a 1,000-node graph may take 20 steps and a one-variable polynomial all 1,000.
+   */
+  graphStepWork: 20_000,
   /** Arguments of one graph node (add and mul take any number). */
   nodeArgs: 64,
   /** Questions of an exercise set (each is generated, solved and verified for every student). */

@@ -29,6 +29,7 @@ export function solutionToText(solution: Solution, lang: Lang = 'en'): string {
   const words = messages(lang);
   const t = words.table;
   const { network } = solution;
+  const optimizer = network.optimizer?.name ?? 'sgd';
   const count = network.layers.length;
   const out: string[] = [];
   out.push(
@@ -56,16 +57,10 @@ export function solutionToText(solution: Solution, lang: Lang = 'en'): string {
     out.push(...table(t.gradWeights, layer.gradWeights, t.row));
     out.push(...table(t.gradBias, [layer.gradBias], null));
     if (layer.gradAlpha) out.push(scalar(t.gradAlpha, layer.gradAlpha));
-    const o = layer.optimizer;
-    out.push(...table(o ? t.afterOptimizer(o.name, false) : t.weightsAfter, layer.weightsAfter, t.row));
-    out.push(
-      ...table(
-        !network.updateBiases ? t.biasFixed : o ? t.afterOptimizer(o.name, true) : t.biasAfter,
-        [layer.biasAfter],
-        null,
-      ),
-    );
+    out.push(...table(t.weightsAfter(optimizer), layer.weightsAfter, t.row));
+    out.push(...table(network.updateBiases ? t.biasAfter(optimizer) : t.biasFixed, [layer.biasAfter], null));
     // The state the next step starts from: momentum's velocity, Adam's moments m and v.
+    const o = layer.optimizer;
     if (o?.name === 'momentum') {
       out.push(...table(t.optimizerState('velocity', false, null), o.velocity.weights, t.row));
       out.push(...table(t.optimizerState('velocity', true, null), [o.velocity.bias], null));

@@ -41,6 +41,32 @@ function apply(op: string, x: readonly number[]): number {
   return Number.NaN;
 }
 
+/**
+ * The points a graph file's `step` reaches in float64, each step along central-difference gradients
+ * (step h), and the output there: the independent check of x_k and f(x_k).
+ */
+export function floatDescent(file: GraphFile, h = 1e-6): { inputs: Map<string, number>; value: number }[] {
+  const step = file.graph.step;
+  if (!step) return [];
+  const eta = num(step.learning_rate);
+  const sign = step.ascent === 'true' ? 1 : -1;
+  const output = file.graph.output;
+  const at = (inputs: ReadonlyMap<string, number>) =>
+    floatGraph({ graph: { ...file.graph, inputs: Object.fromEntries([...inputs].map(([n, v]) => [n, String(v)])) } });
+  let point = new Map(Object.entries(file.graph.inputs).map(([name, text]) => [name, num(String(text))]));
+  const out: { inputs: Map<string, number>; value: number }[] = [];
+  for (let k = 0; k < Number(step.steps ?? '1'); k++) {
+    const next = new Map(point);
+    for (const name of step.update) {
+      const nudged = (d: number) => at(new Map(point).set(name, point.get(name)! + d)).get(output)!;
+      next.set(name, point.get(name)! + sign * eta * ((nudged(h) - nudged(-h)) / (2 * h)));
+    }
+    point = next;
+    out.push({ inputs: point, value: at(point).get(output)! });
+  }
+  return out;
+}
+
 /** Every input's and node's value, by name. */
 export function floatGraph(
   file: GraphFile,

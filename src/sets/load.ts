@@ -6,7 +6,14 @@
 import { dirname, join } from 'node:path';
 import { solve } from '../engine/solve';
 import { askValue } from '../exercises/quantities';
-import type { Difficulty, GraphAsk, GraphFile, NetworkAsk, NetworkFile } from '../exercises/types';
+import {
+  GRAPH_ASK_QUANTITIES,
+  type Difficulty,
+  type GraphAsk,
+  type GraphFile,
+  type NetworkAsk,
+  type NetworkFile,
+} from '../exercises/types';
 import { graphAskValue } from '../exercises/variant';
 import { isGraphSource } from '../graph/detect';
 import { graphFromSource } from '../graph/load';
@@ -93,10 +100,10 @@ function question(source: Source, base: string, i: number, raw: RawQuestion): Se
   const wrongKind = (j: number) =>
     fail(source, [...at, 'asks', j, 'quantity'], {
       en: graph
-        ? 'a graph file is asked value, gradients (with node) or nodes (with node)'
+        ? 'a graph file is asked value, gradients (with node), nodes (with node), input_after (with node and step) or value_after (with step)'
         : 'a network file is asked a network quantity (value, gradients and nodes are for graph files)',
       ja: graph
-        ? '計算グラフのファイルに対しては value、gradients（node とともに）、nodes（node とともに）を指定してください'
+        ? '計算グラフのファイルに対しては value、gradients（node とともに）、nodes（node とともに）、input_after（node と step とともに）、value_after（step とともに）を指定してください'
         : 'ネットワークのファイルに対してはネットワークの量を指定してください（value, gradients, nodes は計算グラフ用です）',
     });
   const computed = (j: number, run: () => unknown) => {
@@ -110,12 +117,12 @@ function question(source: Source, base: string, i: number, raw: RawQuestion): Se
       });
     }
   };
-  const GRAPH_ONLY = ['value', 'gradients', 'nodes'];
+  const GRAPH_ONLY: readonly string[] = GRAPH_ASK_QUANTITIES;
   if (graph) {
     const solution = solveGraph(graphFromSource(networkSource));
     asks.forEach((ask, j) => {
       if (!GRAPH_ONLY.includes(ask.quantity)) wrongKind(j);
-      if (ask.quantity !== 'value' && !('node' in ask && ask.node))
+      if (ask.quantity !== 'value' && ask.quantity !== 'value_after' && !('node' in ask && ask.node))
         fail(source, [...at, 'asks', j], {
           en: `${ask.quantity} needs node: the name of an input or node`,
           ja: `${ask.quantity} には node（入力またはノードの名前）が必要です`,

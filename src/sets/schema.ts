@@ -5,7 +5,7 @@ import * as v from 'valibot';
 import { MAX_SEED } from '../exercises/prng';
 import { LIMITS } from '../number/limits';
 import { TEMPLATES } from '../exercises/templates/index';
-import { OPTIMIZER_QUANTITIES, OWN_QUANTITIES, SOLVE_QUANTITIES } from '../exercises/types';
+import { GRAPH_ASK_QUANTITIES, OPTIMIZER_QUANTITIES, OWN_QUANTITIES, SOLVE_QUANTITIES } from '../exercises/types';
 import { expected, mapping, says, unknownField } from '../network/schema-issues';
 import type { Text } from '../text/lang';
 
@@ -24,7 +24,7 @@ const wholeNumber = (what: Text, min: number, max: number) =>
 
 export const TEMPLATE_NAMES = TEMPLATES.map((tpl) => tpl.name);
 
-export const GRAPH_QUANTITIES = ['value', 'gradients', 'nodes'] as const;
+export const GRAPH_QUANTITIES = GRAPH_ASK_QUANTITIES;
 export const ASK_QUANTITIES = [
   ...SOLVE_QUANTITIES,
   ...OWN_QUANTITIES,
@@ -85,7 +85,7 @@ export const AskSchema = mapping(
       ),
     ),
     node: v.optional(v.string(says(expected({ en: 'a node name', ja: 'ノードの名前' })))),
-    step: v.optional(wholeNumber({ en: 'a step number (1, 2, …)', ja: 'ステップの番号（1, 2, …）' }, 1, 9999)),
+    step: v.optional(wholeNumber({ en: 'a step number (1, 2, …)', ja: 'ステップの番号（1, 2, …）' }, 1, 1000)),
   },
   {
     expected: expected({

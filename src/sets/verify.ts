@@ -11,7 +11,7 @@ import {
   type NetworkFile,
 } from '../exercises/types';
 import type { JsonValue } from '../number/json';
-import { floatGraph } from './float-graph';
+import { floatDescent, floatGraph } from './float-graph';
 import { floatAsk, floatLoss, floatNetwork, floatSteps, num } from './float-network';
 
 /** Agreement of the exact key (its 34-digit decimal) with float64. */
@@ -110,6 +110,13 @@ function selfTestGraph(exercise: Exercise): string | null {
   for (const ask of exercise.asks) {
     if (!isGraphAsk(ask)) return `${ask.id}: not a graph ask`;
     const expected = Number((exercise.expected[ask.id] as JsonValue).approx);
+    if (ask.quantity === 'input_after' || ask.quantity === 'value_after') {
+      // Steps along finite-difference gradients: as close as the differences are.
+      const point = floatDescent(file)[ask.step - 1];
+      const float = ask.quantity === 'value_after' ? point?.value : point?.inputs.get(ask.node);
+      if (float === undefined || !close(float, expected, FD)) return `${ask.id}: key ${expected}, float64 ${float}`;
+      continue;
+    }
     if (ask.quantity === 'gradients') {
       // The gradient by a central difference is this ask's float64 recomputation.
       const difference =

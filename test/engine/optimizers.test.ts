@@ -223,6 +223,61 @@ describe('adam', () => {
   });
 });
 
+describe('adam from a warm state (optimizer steps, m, v)', () => {
+  const net = `layers:\n  - weights: [[1, 2]]\n    bias: [0, 0]\n    activation: identity\nloss: half-sse\ninput: [[1]]\ntarget: [[0, 1]]\nlearning_rate: 0.1\n`;
+
+  it('by hand: t = steps + 1, the moments continue from m and v', () => {
+    const yaml = `${net}optimizer: {name: adam, steps: 1, m: [{weights: [[0.5, 0]]}], v: [{weights: [[0.25, 1]]}]}\n`;
+    const adam = solutionToJson(solve(parseNetwork(yaml))).layers[0].adam!;
+    // y = (1, 2), δ = (1, 1), g = (1, 1); t = 2: m = 0.9·(0.5, 0) + 0.1 = (0.55, 0.1),
+    // v = 0.999·(0.25, 1) + 0.001 = (0.25075, 1), m̂ = m/(1 − 0.81) = (55/19, 10/19); the biases start at 0.
+    expect(adam.t).toBe(2);
+    expect(adam.m.weights[0].map((v) => v.exact)).toEqual(['11/20', '1/10']);
+    expect(adam.v.weights[0].map((v) => v.exact)).toEqual(['1003/4000', '1']);
+    expect(adam.m_hat.weights[0].map((v) => v.exact)).toEqual(['55/19', '10/19']);
+    expect(adam.m.bias.map((v) => v.exact)).toEqual(['1/10', '1/10']);
+  });
+
+  it('continues a run from its final state: 2 steps, then 1 from `final`, is 3 steps', () => {
+    const three = trainingToJson(train(parseNetwork(`${net}optimizer: {name: adam}\nsteps: 3\n`)));
+    const two = trainingToJson(train(parseNetwork(`${net}optimizer: {name: adam}\nsteps: 2\n`)));
+    const state = two.final.optimizer as { steps: number; m: unknown[]; v: unknown[] };
+    const exactOf = (x: unknown): unknown =>
+      Array.isArray(x)
+        ? x.map(exactOf)
+        : x !== null && typeof x === 'object' && 'approx' in x
+          ? ((x as { exact: string | null; approx: string }).exact ?? (x as { approx: string }).approx)
+          : x !== null && typeof x === 'object'
+            ? Object.fromEntries(Object.entries(x).map(([k, v]) => [k, exactOf(v)]))
+            : x;
+    const layer = two.final.layers[0];
+    const rest = `layers:\n  - weights: ${JSON.stringify(exactOf(layer.weights))}\n    bias: ${JSON.stringify(exactOf(layer.bias))}\n    activation: identity\nloss: half-sse\ninput: [[1]]\ntarget: [[0, 1]]\nlearning_rate: 0.1\noptimizer: {name: adam, steps: ${state.steps}, m: ${JSON.stringify(exactOf(state.m))}, v: ${JSON.stringify(exactOf(state.v))}}\n`;
+    expect(state.steps).toBe(2);
+    const after = solutionToJson(solve(parseNetwork(rest)));
+    expect(after.layers[0].adam!.t).toBe(3);
+    const want = three.final.layers[0].weights[0].map((v) => v.approx);
+    expect(after.layers[0].weights_after[0].map((v) => v.approx)).toEqual(want);
+  });
+
+  it('refuses a negative second moment, a bad step count and moments on momentum, naming the field', () => {
+    expect(() => parseNetwork(`${net}optimizer: {name: adam, v: [{weights: [[0.25, -1]]}]}\n`, 'n.yaml')).toThrow(
+      /n\.yaml:9: optimizer\.v\[0\]\.weights\[0\]\[1\]: expected a number ≥ 0/,
+    );
+    expect(() => parseNetwork(`${net}optimizer: {name: adam, steps: -1}\n`, 'n.yaml')).toThrow(
+      /optimizer\.steps: expected a whole number from 0 to 1000/,
+    );
+    expect(() => parseNetwork(`${net}optimizer: {name: adam, steps: 1001}\n`, 'n.yaml')).toThrow(
+      /optimizer\.steps: expected a whole number from 0 to 1000/,
+    );
+    expect(() => parseNetwork(`${net}optimizer: {name: momentum, m: [{weights: [[0, 0]]}]}\n`, 'n.yaml')).toThrow(
+      /optimizer\.m: m is not a setting of the momentum optimizer/,
+    );
+    expect(() => parseNetwork(`${net}optimizer: {name: adam, m: [{weights: [[0]]}]}\n`, 'n.yaml')).toThrow(
+      /optimizer\.m\[0\]\.weights: expected the shape of layer 0's weights, 1×2/,
+    );
+  });
+});
+
 describe('the optimizer setting', () => {
   const base = `layers:\n  - weights: [[1, 2]]\n    activation: identity\nloss: half-sse\ninput: [[1]]\ntarget: [[0, 1]]\nlearning_rate: 0.1\n`;
   it('refuses settings of another optimizer, coefficients outside [0, 1) and mis-shaped velocities', () => {

@@ -48,6 +48,8 @@ const IRRATIONAL: Record<string, RegExp> = {
   'train-once-softmax': /\\ln|\\ldots/,
   // Binary cross-entropy of stated sigmoid outputs: logarithms.
   'logistic-loss': /\\ln|\\ldots/,
+  // ŷ = σ(u), its binary cross-entropy, gradients (ŷ − t)·x and the weights after the step.
+  'train-once-bce': /\\sigma|\\ln|\\ldots/,
 };
 const EQUAL_ALLOWED = new Set(['activation-derivative']);
 

@@ -12,7 +12,7 @@ import {
   type NetworkFile,
 } from '../../src/exercises/types';
 import { studentExam } from '../../src/sets/exam';
-import { floatGraph } from '../../src/sets/float-graph';
+import { floatDescent, floatGraph } from '../../src/sets/float-graph';
 import { floatAsk, floatNetwork } from '../../src/sets/float-network';
 import { loadSet } from '../../src/sets/load';
 import { numberedVariants } from '../../src/sets/roster';
@@ -44,6 +44,8 @@ export function floatValue(exercise: Exercise, askId: string, cell: readonly num
     const g = ask as GraphAsk;
     if (g.quantity === 'value') return floatGraph(file).get(file.graph.output) ?? Number.NaN;
     if (g.quantity === 'nodes') return floatGraph(file).get(g.node) ?? Number.NaN;
+    if (g.quantity === 'input_after') return floatDescent(file)[g.step - 1]?.inputs.get(g.node) ?? Number.NaN;
+    if (g.quantity === 'value_after') return floatDescent(file)[g.step - 1]?.value ?? Number.NaN;
     const at = (h: number) => floatGraph(file, { name: g.node, h }).get(file.graph.output) ?? Number.NaN;
     return (at(H) - at(-H)) / (2 * H);
   }

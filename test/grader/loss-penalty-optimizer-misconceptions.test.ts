@@ -59,6 +59,28 @@ describe('binary cross-entropy without its (1 − t) term', () => {
   });
 });
 
+describe('σ′ applied twice at a sigmoid output under binary cross-entropy', () => {
+  // y(1 − y) = 0.668187772168·0.331812227832 = 0.221712873…; t = 0.25: (y − t)·y(1 − y) =
+  // 0.418187772168·0.221712873 = 0.0927176; t = 0: 0.668187772168·0.221712873 = 0.148146.
+  const bce = (t: string) => unit({ loss: 'binary-cross-entropy' }, t);
+  it('t = 0.25: δ = (y − t)·y(1 − y) = 0.0927176 is named; y − t = 0.418188 is right', () => {
+    expect(grade(bce('0.25'), 'd', '0.418188').status).toBe('correct');
+    const r = grade(bce('0.25'), 'd', '0.0927176');
+    expect(r.status).toBe('incorrect');
+    expect(r.misconception).toBe('bce-extra-sigmoid-derivative');
+    expect(r.feedback.en).toContain('σ′ was applied twice');
+  });
+  it('t = 0: 0.148146 and the update b − 0.1·0.148146 = 0.185185 are named', () => {
+    expect(grade(bce('0'), 'd', '0.148146').misconception).toBe('bce-extra-sigmoid-derivative');
+    expect(grade(bce('0'), 'b', '0.185185').misconception).toBe('bce-extra-sigmoid-derivative');
+  });
+  it('under ½Σ(y − t)² the same 0.148146 is the right delta, and the mistake is never named', () => {
+    const r = grade(unit({}), 'd', '0.148146');
+    expect(r.status).toBe('correct');
+    expect(grade(unit({}), 'd', '0.0927176').misconception).not.toBe('bce-extra-sigmoid-derivative');
+  });
+});
+
 describe('L2 applied to the biases', () => {
   // ½SSE, t = 0: δ = y·y(1 − y) = 0.148145830866…; with λ·b = 0.1·0.2 = 0.02 on the bias: 0.168146.
   const l2 = unit({ regularization: { l2: '0.1', scale: '1/2' } });

@@ -124,16 +124,19 @@ function roundsTo(x: number, answer: string): boolean {
  * Mistakes that need what these networks do not have — a PReLU or Leaky ReLU unit at a = 0, a ReLU6
  * unit at a = 6, outputs the exercise states — are checked on hand-derived exercises in
  * kinks-and-stated-outputs.test.ts; those of binary cross-entropy, L2 and the optimizers, which the
- * reference here does not compute, in loss-penalty-optimizer-misconceptions.test.ts.
+ * reference here does not compute, in loss-penalty-optimizer-misconceptions.test.ts; a graph's gradient
+ * step along f instead of f′, which no network can make, in graph-steps.test.ts.
  */
 const OWN_NETWORK = new Set([
   'prelu-grad-at-zero',
   'relu6-grad-at-six',
   'derivative-from-exact-output',
   'bce-forgot-one-minus-t',
+  'bce-extra-sigmoid-derivative',
   'l2-on-biases',
   'momentum-sign',
   'adam-no-bias-correction',
+  'value-for-derivative',
 ]);
 
 interface Case {

@@ -9,6 +9,7 @@ import type { NetworkSpec } from '../network';
 import { isLayerRule, type Rules } from '../rules';
 import { adamNoBiasCorrection } from './adam-no-bias-correction';
 import { batchSumVsMean } from './batch-sum-vs-mean';
+import { bceExtraSigmoidDerivative } from './bce-extra-sigmoid-derivative';
 import { bceForgotOneMinusT } from './bce-forgot-one-minus-t';
 import { biasNotSummed } from './bias-not-summed';
 import { ceExtraTerms } from './ce-extra-terms';
@@ -30,12 +31,14 @@ import { softmaxDiagonalOnly } from './softmax-diagonal-only';
 import { softmaxJacobianSign } from './softmax-jacobian-sign';
 import { transposedGradient } from './transposed-gradient';
 import { updatedWeightsInBackprop } from './updated-weights-in-backprop';
+import { valueForDerivative } from './value-for-derivative';
 import { wrongUpdateSign } from './wrong-update-sign';
 
 export type { LayerValues, Reach, RightStep } from './misconception';
 export {
   adamNoBiasCorrection,
   batchSumVsMean,
+  bceExtraSigmoidDerivative,
   bceForgotOneMinusT,
   biasNotSummed,
   ceExtraTerms,
@@ -56,6 +59,7 @@ export {
   softmaxJacobianSign,
   transposedGradient,
   updatedWeightsInBackprop,
+  valueForDerivative,
   wrongUpdateSign,
 };
 
@@ -80,9 +84,11 @@ const REGISTERED = [
   softmaxJacobianSign,
   ceExtraTerms,
   bceForgotOneMinusT,
+  bceExtraSigmoidDerivative,
   preactivationAsInput,
   biasNotSummed,
   l2OnBiases,
+  valueForDerivative,
 ] as const;
 
 export type MisconceptionId = (typeof REGISTERED)[number]['id'];

@@ -19,6 +19,7 @@ import { hiddenBiasFormula, outputBiasFormula, partialDerivative } from './symbo
 import { trainOnce, weightUpdate } from './update';
 import { trainOnceSoftmax } from './train-once-softmax';
 import { twoSteps } from './two-steps';
+import { trainOnceBce } from './train-once-bce';
 
 export const TEMPLATES: readonly Template[] = [
   forwardPass,
@@ -32,6 +33,7 @@ export const TEMPLATES: readonly Template[] = [
   weightUpdate,
   trainOnce,
   trainOnceSoftmax,
+  trainOnceBce,
   twoSteps,
   l2Update,
   momentumUpdate,
