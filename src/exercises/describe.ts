@@ -145,8 +145,8 @@ export function describeNetwork(
     const t1 = o.steps + 1;
     lines.push(
       t(
-        `Adam with β₁ = ${show(o.beta1)}, β₂ = ${show(o.beta2)}, ε = ${showSmall(o.epsilon)}, for each weight and bias with gradient g: m ← β₁·m + (1 − β₁)·g, v ← β₂·v + (1 − β₂)·g², m̂ = m/(1 − β₁ᵗ), v̂ = v/(1 − β₂ᵗ), w ← w − η·m̂/(√v̂ + ε). This is step t = ${t1}${o.steps === 0 ? ', from m = v = 0' : ''}.`,
-        `Adam（β₁ = ${show(o.beta1)}、β₂ = ${show(o.beta2)}、ε = ${showSmall(o.epsilon)}）: 勾配 g の各重みとバイアスについて m ← β₁·m + (1 − β₁)·g、v ← β₂·v + (1 − β₂)·g²、m̂ = m/(1 − β₁ᵗ)、v̂ = v/(1 − β₂ᵗ)、w ← w − η·m̂/(√v̂ + ε)。この更新はステップ t = ${t1}${o.steps === 0 ? '（m = v = 0 から）' : ''}。`,
+        `Adam with β₁ = ${show(o.beta1)}, β₂ = ${show(o.beta2)}, ε = ${showSmall(o.epsilon)}, for each weight and bias with gradient g: m ← β₁·m + (1 − β₁)·g, v ← β₂·v + (1 − β₂)·g², m̂ = m/(1 − β₁ᵗ), v̂ = v/(1 − β₂ᵗ), w ← w − η·m̂/(√v̂ + ε). ${steps > 1 ? 'The first step is' : 'This is'} step t = ${t1}${o.steps === 0 ? ', from m = v = 0' : ''}.`,
+        `Adam（β₁ = ${show(o.beta1)}、β₂ = ${show(o.beta2)}、ε = ${showSmall(o.epsilon)}）: 勾配 g の各重みとバイアスについて m ← β₁·m + (1 − β₁)·g、v ← β₂·v + (1 − β₂)·g²、m̂ = m/(1 − β₁ᵗ)、v̂ = v/(1 − β₂ᵗ)、w ← w − η·m̂/(√v̂ + ε)。${steps > 1 ? '最初の更新は' : 'この更新は'}ステップ t = ${t1}${o.steps === 0 ? '（m = v = 0 から）' : ''}。`,
       )[lang],
     );
   }
