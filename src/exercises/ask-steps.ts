@@ -29,7 +29,10 @@ export function stepsForAsk(exercise: Exercise, ask: Ask, steps: readonly DocSte
     return steps.filter((s) => s.id.startsWith(section) && s.label[0] === node);
   }
   const layer = ask.layer === undefined ? '' : String(ask.layer);
-  const mine = steps.filter((s) => s.data?.quantity === ask.quantity && s.data?.layer === layer);
+  // Later steps of a training document carry their step in the id ("step-2-…"); step 1's do not.
+  const k = ask.step ?? 1;
+  const ofStep = (s: DocStep) => (k === 1 ? !/^step-\d+-/.test(s.id) : s.id.startsWith(`step-${k}-`));
+  const mine = steps.filter((s) => s.data?.quantity === ask.quantity && s.data?.layer === layer && ofStep(s));
   if (ask.index) {
     const index = ask.index.join(',');
     const cell = mine.filter((s) => s.data?.form === 'scalar' && s.data?.index === index);

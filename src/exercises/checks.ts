@@ -7,6 +7,7 @@ import type { ActivationName, NetworkSpec } from '../concepts/network';
 import { sign, isZero, compare, type Value } from '../number/value';
 import type { GivenOutputs } from './given';
 import { decimalPlaces, isHandFriendly, significantFigures, type Friendliness } from './numbers';
+import { solutionAtStep } from './later-steps';
 import { askValue, cellsOf, type AskValue } from './quantities';
 import { OPTIMIZER_QUANTITIES, type NetworkAsk } from './types';
 
@@ -71,6 +72,18 @@ export function workValues(
   given: GivenOutputs,
   asks: readonly NetworkAsk[],
 ): Value[] {
+  // An ask of step k needs every step before it worked in full (its update and the loss after it).
+  const last = Math.max(...asks.map((a) => a.step ?? 1));
+  if (last > 1) {
+    const everything: NetworkAsk[] = [{ id: '', quantity: 'loss_after' }];
+    const out: Value[] = [];
+    for (let k = 1; k <= last; k++) {
+      const at = solutionAtStep(spec, solution, k);
+      const own = asks.filter((a) => (a.step ?? 1) === k).map(({ step: _, ...a }) => a);
+      out.push(...workValues(at.network, at, k === 1 ? given : new Map(), k < last ? everything : own));
+    }
+    return out;
+  }
   const count = spec.layers.length;
   const out: Value[] = [];
   let forwardUpTo = -1;
@@ -145,7 +158,8 @@ export function askProblem(
   if (gradient !== null && tooManyZeros(cellsOf(gradient), ask, gradient))
     return 'the gradient of an updated parameter is 0';
   if (ask.quantity === 'bias_after' && !spec.updateBiases) return 'an asked bias is not updated';
-  if (ask.quantity === 'loss_after' && compare(solution.loss, solution.lossAfter) === 0)
+  const stepped = solutionAtStep(spec, solution, ask.step ?? 1);
+  if (ask.quantity === 'loss_after' && compare(stepped.loss, stepped.lossAfter) === 0)
     return 'the loss does not change';
   return null;
 }

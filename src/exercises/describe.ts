@@ -133,12 +133,20 @@ export function describeNetwork(
       lines.push(`  vb${sup(l + 1)} = (${v.bias.map(show).join(', ')})`);
     });
   }
+  const steps = spec.steps ?? 1;
+  if (steps > 1)
+    lines.push(
+      t(
+        `${steps} steps of gradient descent on the whole batch: each step is a forward pass, the backward pass and the update, starting from the parameters${o ? ' and the optimizer state' : ''} the step before left.`,
+        `バッチ全体で勾配降下法を ${steps} ステップ行う: 各ステップは順伝播・逆伝播・更新で、前のステップが残したパラメータ${o ? 'とオプティマイザの状態' : ''}から始める。`,
+      )[lang],
+    );
   if (o?.name === 'adam') {
     const t1 = o.steps + 1;
     lines.push(
       t(
-        `Adam with β₁ = ${show(o.beta1)}, β₂ = ${show(o.beta2)}, ε = ${showSmall(o.epsilon)}, for each weight and bias with gradient g: m ← β₁·m + (1 − β₁)·g, v ← β₂·v + (1 − β₂)·g², m̂ = m/(1 − β₁ᵗ), v̂ = v/(1 − β₂ᵗ), w ← w − η·m̂/(√v̂ + ε). This is step t = ${t1}${o.steps === 0 ? ', from m = v = 0' : ''}.`,
-        `Adam（β₁ = ${show(o.beta1)}、β₂ = ${show(o.beta2)}、ε = ${showSmall(o.epsilon)}）: 勾配 g の各重みとバイアスについて m ← β₁·m + (1 − β₁)·g、v ← β₂·v + (1 − β₂)·g²、m̂ = m/(1 − β₁ᵗ)、v̂ = v/(1 − β₂ᵗ)、w ← w − η·m̂/(√v̂ + ε)。この更新はステップ t = ${t1}${o.steps === 0 ? '（m = v = 0 から）' : ''}。`,
+        `Adam with β₁ = ${show(o.beta1)}, β₂ = ${show(o.beta2)}, ε = ${showSmall(o.epsilon)}, for each weight and bias with gradient g: m ← β₁·m + (1 − β₁)·g, v ← β₂·v + (1 − β₂)·g², m̂ = m/(1 − β₁ᵗ), v̂ = v/(1 − β₂ᵗ), w ← w − η·m̂/(√v̂ + ε). ${steps > 1 ? 'The first step is' : 'This is'} step t = ${t1}${o.steps === 0 ? ', from m = v = 0' : ''}.`,
+        `Adam（β₁ = ${show(o.beta1)}、β₂ = ${show(o.beta2)}、ε = ${showSmall(o.epsilon)}）: 勾配 g の各重みとバイアスについて m ← β₁·m + (1 − β₁)·g、v ← β₂·v + (1 − β₂)·g²、m̂ = m/(1 − β₁ᵗ)、v̂ = v/(1 − β₂ᵗ)、w ← w − η·m̂/(√v̂ + ε)。${steps > 1 ? '最初の更新は' : 'この更新は'}ステップ t = ${t1}${o.steps === 0 ? '（m = v = 0 から）' : ''}。`,
       )[lang],
     );
   }

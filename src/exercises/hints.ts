@@ -9,6 +9,7 @@ import { loss, type Shown } from '../concepts/losses';
 import { weightAt as weightXW, type Matrix, type NetworkSpec } from '../concepts/network';
 import { sign, type Value } from '../number/value';
 import { activationName, lossFormula, outputName } from './describe';
+import { solutionAtStep } from './later-steps';
 import { optimizerHints } from './optimizer-hints';
 import { show, showVector } from './show';
 import type { NetworkContext } from './template';
@@ -86,6 +87,12 @@ function matrixText(m: Matrix): string {
 
 /** [formula, formula with numbers] for a network ask. */
 export function networkHints(ctx: NetworkContext, ask: NetworkAsk, lang: Lang): [string, string] {
+  if ((ask.step ?? 1) !== 1) {
+    // A later step's hints: its own network (the parameters the step before left) and solution.
+    const at = solutionAtStep(ctx.spec, ctx.solution, ask.step!);
+    const { step: _, ...first } = ask;
+    return networkHints({ ...ctx, spec: at.network, solution: at, given: new Map() }, first, lang);
+  }
   const { spec, solution } = ctx;
   const l = ask.layer ?? 0;
   const L = sup(l + 1);

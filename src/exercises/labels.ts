@@ -33,8 +33,15 @@ function weightWords(spec: NetworkSpec, l: number, r: number, c: number, lang: L
     : `${r + 1}行${c + 1}列: ${from.ja} からユニット${j + 1}への重み`;
 }
 
-/** The generic label of a network ask. */
+/** The generic label of a network ask; in a network of several steps, the step it is asked of. */
 export function askLabel(spec: NetworkSpec, ask: NetworkAsk, lang: Lang): string {
+  const label = stepLabel(spec, ask, lang);
+  if ((spec.steps ?? 1) === 1) return label;
+  const k = ask.step ?? 1;
+  return lang === 'en' ? `${label}, in step ${k}` : `${label}（ステップ ${k}）`;
+}
+
+function stepLabel(spec: NetworkSpec, ask: NetworkAsk, lang: Lang): string {
   const l = ask.layer ?? 0;
   const L = sup(l + 1);
   const idx = ask.index;
@@ -75,7 +82,9 @@ export function askLabel(spec: NetworkSpec, ask: NetworkAsk, lang: Lang): string
     case 'loss':
       return t('the loss L', '損失 L')[lang];
     case 'loss_after':
-      return t("the loss L' after updating every parameter once", "すべてのパラメータを 1 回更新した後の損失 L'")[lang];
+      return (ask.step ?? 1) > 1
+        ? t("the loss L' after this step's update", "このステップで更新した後の損失 L'")[lang]
+        : t("the loss L' after updating every parameter once", "すべてのパラメータを 1 回更新した後の損失 L'")[lang];
     case 'loss_improvement':
       return t("by how much the loss improves: L − L'", "損失の改善量 L − L'")[lang];
     case 'preactivation':

@@ -30,6 +30,8 @@ export interface NetDraft {
     readonly mu: Value;
     readonly velocity: readonly { readonly weights: Matrix; readonly bias: Vector }[];
   };
+  /** Gradient-descent steps on the whole batch (default 1). */
+  readonly steps?: number;
   /** Adam from zero moments (bias-corrected). */
   readonly adam?: { readonly beta1: Value; readonly beta2: Value; readonly epsilon: Value };
 }
@@ -71,6 +73,7 @@ export function toNetworkFile(draft: NetDraft): NetworkFile {
           },
         }
       : {}),
+    ...(draft.steps !== undefined && draft.steps > 1 ? { steps: String(draft.steps) } : {}),
     ...(draft.adam
       ? {
           optimizer: {

@@ -9,6 +9,7 @@ import { softmaxJacobian } from '../engine/activations';
 import type { Matrix, NetworkSpec } from '../concepts/network';
 import { ratio, sub, type Value } from '../number/value';
 import type { GivenOutputs } from './given';
+import { solutionAtStep } from './later-steps';
 import type { NetworkAsk } from './types';
 
 /** A scalar, a vector or a matrix of exact values. */
@@ -26,6 +27,12 @@ export function wholeQuantity(
   ask: NetworkAsk,
   mistake?: Mistake,
 ): AskValue {
+  if ((ask.step ?? 1) !== 1) {
+    // A later step's value: that step's solution, with no stated outputs (they belong to step 1).
+    const at = solutionAtStep(spec, solution, ask.step!, mistake);
+    const { step: _, ...first } = ask;
+    return wholeQuantity(at.network, at, new Map(), first, mistake);
+  }
   switch (ask.quantity) {
     case 'loss':
       return solution.loss;

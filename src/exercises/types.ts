@@ -46,6 +46,11 @@ export interface NetworkAsk {
   readonly layer?: number;
   /** One cell as `solve` prints it ([sample, unit], [row, col], [unit] for bias vectors); absent: the whole array. */
   readonly index?: readonly number[];
+  /**
+   * The gradient-descent step it is asked of, from 1 (default 1): the value in `history[step − 1]` of
+   * `solve --format json` (the network's `steps` must reach it).
+   */
+  readonly step?: number;
 }
 
 export type GraphAsk =
@@ -115,6 +120,8 @@ export interface NetworkFile {
   readonly update_biases?: 'true' | 'false';
   readonly conventions?: { readonly relu_grad_at_zero?: '0' | '1'; readonly batch?: 'mean' | 'sum' };
   readonly regularization?: { readonly l2: string; readonly scale: '1/2' | '1/(2N)' };
+  /** Gradient-descent steps on the whole batch (default 1). */
+  readonly steps?: string;
   /**
    * Gradient descent with momentum (v ← μ·v − η·g, w ← w + v) from a stated velocity, one entry per
    * layer; or Adam (bias-corrected, from zero moments).

@@ -125,7 +125,8 @@ const AFTER_UPDATE = new Set(['loss_after', 'loss_improvement']);
  * the backward pass of layer k and, through it, on the layers below.
  */
 function canAct(mistake: Mistake, ask: NetworkAsk, layers: number): boolean {
-  if (AFTER_UPDATE.has(ask.quantity)) return true;
+  // A later step starts from what the mistake made of the parameters: any value there can change.
+  if (AFTER_UPDATE.has(ask.quantity) || (ask.step ?? 1) > 1) return true;
   const reach = reachOf(mistake);
   if (FORWARD_ONLY.has(ask.quantity) || reach.kind === 'scale') return false;
   if (reach.kind === 'step')

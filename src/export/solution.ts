@@ -10,7 +10,8 @@ import { stepsForAsk, stepsIn } from '../exercises/ask-steps';
 import { solveGraphExercise, solveNetworkExercise } from '../exercises/solve-exercise';
 import { isGraphFile, isSymbolicAsk, type Exercise } from '../exercises/types';
 import { renderHtmlFragment } from '../render/html';
-import { networkDocument } from '../render/worked';
+import { networkDocument, trainingDocument } from '../render/worked';
+import { exerciseTraining, stepsOf } from '../exercises/later-steps';
 import { pick, type Lang } from '../text/lang';
 import { WORDS } from './words';
 
@@ -18,7 +19,9 @@ function solutionDocument(exercise: Exercise, lang: Lang): WorkedDocument | null
   const name = exercise.template;
   if (exercise.network === null) return null;
   if (isGraphFile(exercise.network)) return graphDocument(solveGraphExercise(exercise), { lang, name });
-  const { solution, given } = solveNetworkExercise(exercise);
+  const { spec, solution, given } = solveNetworkExercise(exercise);
+  if (stepsOf(spec) > 1)
+    return trainingDocument(exerciseTraining(spec, solution), { lang, name, form: 'both', givenOutputs: given });
   return networkDocument(solution, { lang, name, givenOutputs: given });
 }
 

@@ -41,6 +41,8 @@ export const uniform = (by: Rounding['by'], n: number): RoundingPolicy => ({ all
 
 /** Where an ask's value sits in the engine's chain (null when the hook never sees it as such). */
 export function placeOf(ask: NetworkAsk): Place | null {
+  // The hook sees the first step's chain only; a later step's value is computed from it.
+  if ((ask.step ?? 1) !== 1) return null;
   const l = ask.layer ?? -1;
   switch (ask.quantity) {
     case 'loss':
@@ -66,6 +68,7 @@ export function placeOf(ask: NetworkAsk): Place | null {
 
 /** The intermediates an asked value is computed from directly (the step's operands). */
 export function inputsOf(spec: NetworkSpec, ask: NetworkAsk): Place[] {
+  if ((ask.step ?? 1) !== 1) return [];
   const l = ask.layer ?? -1;
   const last = spec.layers.length - 1;
   const at = (quantity: Quantity, layer: number): Place => ({ quantity, layer });

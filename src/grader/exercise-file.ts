@@ -60,7 +60,15 @@ const AskSchema = mapping(
       ),
     ),
     node: v.optional(text({ en: 'a node name', ja: 'ノードの名前' })),
-    step: v.optional(integerText({ en: 'a step number (1, 2, …)', ja: 'ステップの番号（1, 2, …）' })),
+    step: v.optional(
+      v.pipe(
+        integerText({ en: 'a step number (1, 2, …)', ja: 'ステップの番号（1, 2, …）' }),
+        v.check(
+          (s) => Number(s) >= 1,
+          says({ en: 'expected a step number from 1', ja: '1 以上のステップの番号を指定してください' }),
+        ),
+      ),
+    ),
     tolerance: v.optional(ToleranceSchema),
   },
   {

@@ -332,6 +332,9 @@ function cellFeedback(ctx: GradingContext, ask: Ask, verdict: CellVerdict, right
   }
 }
 
+/** The gradient-descent step an ask names (1 unless a network ask says otherwise). */
+const stepOfAsk = (ask: Ask): number => ('step' in ask && typeof ask.step === 'number' ? ask.step : 1);
+
 interface Diagnosis {
   readonly feedback: Text;
   /** The step of the worked solution that shows the right way (none for a graph's gradient). */
@@ -349,7 +352,7 @@ function diagnosis(
   const convention = misconception(mistake.id).conventionNote;
   const note = convention && ctx.spec ? convention(ctx.spec) : null;
   const way = rightWay(ctx, ask, mistake, index);
-  const step = isGraphAsk(ask) ? null : stepAt(ctx, way.quantity, way.layer, way.index);
+  const step = isGraphAsk(ask) ? null : stepAt(ctx, way.quantity, way.layer, way.index, stepOfAsk(ask));
   const alternatives = others.map(
     (other) => rightWay(ctx, ask, other, index).description ?? misconception(other.id).words,
   );

@@ -5,6 +5,12 @@ import { stepLabel } from '../document/network';
 import { messages } from '../i18n';
 import type { Step, Trace } from '../trace/types';
 import type { GradingContext } from './context';
+import { solutionAtStep, stepsOf } from '../exercises/later-steps';
+
+const allRows = (ctx: GradingContext) => {
+  const n = ctx.spec?.input.length ?? 1;
+  return n === 1 ? '1' : `1–${n}`;
+};
 
 const traces = new WeakMap<GradingContext, Trace | null>();
 
@@ -36,12 +42,23 @@ export function stepAt(
   quantity: string,
   layer: number | null,
   index: readonly number[] | null,
+  step = 1,
 ): StepReference | null {
   let cache = stepCache.get(ctx);
   if (!cache) stepCache.set(ctx, (cache = new Map()));
-  const key = `${quantity}/${layer}/${index?.join(',') ?? '*'}`;
-  if (!cache.has(key)) cache.set(key, findStep(ctx, quantity, layer, index));
+  const key = `${quantity}/${layer}/${index?.join(',') ?? '*'}/${step}`;
+  if (!cache.has(key)) cache.set(key, findStep(ctx, quantity, layer, index, step));
   return cache.get(key)!;
+}
+
+/** The trace of a later step (the training document's "step-k-…" sections), or null. */
+function laterTrace(ctx: GradingContext, k: number): Trace | null {
+  if (!ctx.spec || !ctx.solution) return null;
+  try {
+    return buildTrace(solutionAtStep(ctx.spec, ctx.solution, k), { form: 'both' });
+  } catch {
+    return null;
+  }
 }
 
 function findStep(
@@ -49,8 +66,9 @@ function findStep(
   quantity: string,
   layer: number | null,
   index: readonly number[] | null,
+  k: number,
 ): StepReference | null {
-  const trace = traceOf(ctx);
+  const trace = k === 1 ? traceOf(ctx) : laterTrace(ctx, k);
   if (!trace) return null;
   const steps: Step[] = trace.sections
     .flatMap((section) => section.steps)
@@ -58,10 +76,15 @@ function findStep(
   if (steps.length === 0) return null;
   const exact = index ? steps.find((s) => s.shape === 'scalar' && s.index.join(',') === index.join(',')) : undefined;
   const step = exact ?? steps.find((s) => s.shape === 'scalar') ?? steps[0];
-  const solution = ctx.solution!;
+  const solution = k === 1 ? ctx.solution! : solutionAtStep(ctx.spec!, ctx.solution!, k);
+  const en = stepLabel(step, solution, messages('en'));
+  const ja = stepLabel(step, solution, messages('ja'));
+  if (k === 1) return { id: step.id, label_en: en, label_ja: ja };
+  // As the training document names a later step's sections and anchors.
+  const n = stepsOf(ctx.spec!);
   return {
-    id: step.id,
-    label_en: stepLabel(step, solution, messages('en')),
-    label_ja: stepLabel(step, solution, messages('ja')),
+    id: `step-${k}-${step.id.replace(/[^a-z0-9]+/gi, '-').replace(/-+$/, '')}`,
+    label_en: `${messages('en').training.step(k, n, allRows(ctx))}: ${en}`,
+    label_ja: `${messages('ja').training.step(k, n, allRows(ctx))}: ${ja}`,
   };
 }

@@ -203,5 +203,12 @@ export const en: Messages = {
     biasFixed: 'b (not updated: update_biases is false)',
     alphaAfter: 'α after the update',
     lossAfter: 'Loss after one update',
+    optimizerState: (kind, bias, t) => {
+      const p = bias ? 'b' : 'W';
+      if (kind === 'velocity') return `velocity of ${p} after the step (v = μ·v − η·∂L/∂${p})`;
+      return kind === 'm'
+        ? `first moment m of ${p} after step t = ${t} (m = β₁·m + (1 − β₁)·∂L/∂${p})`
+        : `second moment v of ${p} after step t = ${t} (v = β₂·v + (1 − β₂)·(∂L/∂${p})²)`;
+    },
   },
 };

@@ -196,5 +196,13 @@ export const ja: Messages = {
     biasFixed: 'バイアス b（update_biases が false なので更新しない）',
     alphaAfter: '更新後の α',
     lossAfter: '1回更新した後の損失',
+    optimizerState: (kind, bias, t) => {
+      const p = bias ? 'b' : 'W';
+      const name = bias ? 'バイアス' : '重み';
+      if (kind === 'velocity') return `更新後の${name}の速度 v = μ·v − η·∂L/∂${p}`;
+      return kind === 'm'
+        ? `ステップ t = ${t} の後の${name}の1次モーメント m = β₁·m + (1 − β₁)·∂L/∂${p}`
+        : `ステップ t = ${t} の後の${name}の2次モーメント v = β₂·v + (1 − β₂)·(∂L/∂${p})²`;
+    },
   },
 };

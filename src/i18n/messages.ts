@@ -174,5 +174,7 @@ export interface Messages {
     readonly alphaAfter: string;
     readonly lossAfter: string;
     readonly regularization: string;
+    /** The optimizer's state after the step of the weights or the biases; t Adam's step number. */
+    readonly optimizerState: (kind: 'velocity' | 'm' | 'v', bias: boolean, t: number | null) => string;
   };
 }

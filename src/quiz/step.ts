@@ -8,6 +8,8 @@ import { stepsForAsk, stepsIn } from '../exercises/ask-steps';
 import { isSymbolicAsk, type Ask, type Exercise, type Lang } from '../exercises/types';
 import type { GradingContext } from '../grader/context';
 import { renderTerminal } from '../render/terminal';
+import { trainingDocument } from '../render/worked';
+import { exerciseTraining, stepsOf } from '../exercises/later-steps';
 import { pick } from '../text/lang';
 import { buildTrace } from '../trace/build';
 import { WORDS } from './words';
@@ -20,7 +22,15 @@ export function documentOf(ctx: GradingContext, lang: Lang): WorkedDocument | nu
   let doc: WorkedDocument | null = null;
   const name = ctx.exercise.template;
   if (ctx.graph) doc = graphDocument(ctx.graph, { lang, name });
-  else if (ctx.solution) {
+  else if (ctx.solution && ctx.spec && stepsOf(ctx.spec) > 1) {
+    // Every step, each worked per element too, so that an ask of step 2 finds its own step.
+    doc = trainingDocument(exerciseTraining(ctx.spec, ctx.solution), {
+      lang,
+      name,
+      form: 'both',
+      givenOutputs: ctx.given,
+    });
+  } else if (ctx.solution) {
     const trace = buildTrace(ctx.solution, { form: 'both', givenOutputs: ctx.given });
     doc = traceDocument(ctx.solution, trace, { lang, name });
   }

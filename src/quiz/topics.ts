@@ -47,7 +47,7 @@ export const TOPICS: readonly Topic[] = [
   {
     id: 'optimizers',
     name: text('momentum, Adam and several steps', 'モーメンタム、Adam と複数回の更新'),
-    templates: ['momentum-update', 'adam-step'],
+    templates: ['momentum-update', 'adam-step', 'two-steps'],
   },
 ];
 

@@ -59,6 +59,20 @@ export function solutionToText(solution: Solution, lang: Lang = 'en'): string {
     if (layer.gradAlpha) out.push(scalar(t.gradAlpha, layer.gradAlpha));
     out.push(...table(t.weightsAfter(optimizer), layer.weightsAfter, t.row));
     out.push(...table(network.updateBiases ? t.biasAfter(optimizer) : t.biasFixed, [layer.biasAfter], null));
+    // The state the next step starts from: momentum's velocity, Adam's moments m and v.
+    const o = layer.optimizer;
+    if (o?.name === 'momentum') {
+      out.push(...table(t.optimizerState('velocity', false, null), o.velocity.weights, t.row));
+      out.push(...table(t.optimizerState('velocity', true, null), [o.velocity.bias], null));
+    } else if (o?.name === 'adam') {
+      for (const [kind, state] of [
+        ['m', o.m],
+        ['v', o.v],
+      ] as const) {
+        out.push(...table(t.optimizerState(kind, false, o.t), state.weights, t.row));
+        out.push(...table(t.optimizerState(kind, true, o.t), [state.bias], null));
+      }
+    }
     if (layer.gradAlpha && layer.alphaAfter) out.push(scalar(t.alphaAfter, layer.alphaAfter));
   });
   out.push('');

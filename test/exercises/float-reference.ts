@@ -237,7 +237,7 @@ export function floatSolve(
         ...net,
         layers: net.layers.map((l, k) => ({
           ...l,
-          weights: floatSolve(net, givenText).weightsAfter[k].map((r) => r.map(String)),
+          weights: floatSolve(net, givenText, {}, start).weightsAfter[k].map((r) => r.map(String)),
         })),
       }).map((l) => l.w)
     : null;
@@ -377,11 +377,12 @@ export function floatSteps(
   net: RawExerciseNetwork,
   steps: number,
   givenText: Record<string, string[][]> = {},
+  slips: Slips = {},
 ): FloatResult[] {
   const out: FloatResult[] = [];
   let start: Parameters<typeof floatSolve>[3] = {};
   for (let k = 0; k < steps; k++) {
-    const r = floatSolve(net, k === 0 ? givenText : {}, {}, start);
+    const r = floatSolve(net, k === 0 ? givenText : {}, slips, start);
     out.push(r);
     start = { params: r.updated, velocity: r.velocity, ...(r.adam ? { adam: r.adam } : {}) };
   }
@@ -402,6 +403,17 @@ function optimizerState(r: FloatResult, quantity: string): FloatState[] | null {
     adam_v_hat: r.adam.vHat,
   };
   return table[name] ?? null;
+}
+
+/** The reference value of a network ask of any step (`step`, from 1, default 1). */
+export function floatStepAsk(
+  net: RawExerciseNetwork,
+  givenText: Record<string, string[][]> | undefined,
+  ask: { quantity: string; layer?: number; index?: number[]; step?: number },
+  slips: Slips = {},
+): number | number[] | number[][] {
+  const k = ask.step ?? 1;
+  return floatAsk(floatSteps(net, k, givenText ?? {}, slips)[k - 1], ask);
 }
 
 /** The reference value of a network ask (same addressing as the exercise JSON). */

@@ -5,7 +5,7 @@
 // non-zero gradient, and no row or column of an asked matrix is all zeros.
 import { expect } from 'vitest';
 import type { Exercise, NetworkAsk } from '../../src/exercises/types';
-import { floatAsk, floatSolve, nudged, type RawExerciseNetwork, type Slips } from './float-reference';
+import { floatAsk, floatSteps, floatStepAsk, nudged, type RawExerciseNetwork, type Slips } from './float-reference';
 import { floatCells } from './helpers';
 
 type Cells = number[];
@@ -52,18 +52,19 @@ export function checkSlipsShow(ex: Exercise): void {
   const given = (ex.given?.outputs ?? {}) as Record<string, string[][]>;
   const twin = nudged(net, given, lcg(ex.seed + 17));
   const asks = ex.asks as NetworkAsk[];
-  const askOf = (ask: NetworkAsk) => ask as { quantity: string; layer?: number; index?: number[] };
-  const right = asks.map((ask) => cellsOf(floatAsk(floatSolve(net, given), askOf(ask))));
-  const twinRight = asks.map((ask) => cellsOf(floatAsk(floatSolve(twin.net, twin.given), askOf(ask))));
+  const askOf = (ask: NetworkAsk) => ask as { quantity: string; layer?: number; index?: number[]; step?: number };
+  // A slip is made in every step (an ask of step 2 reads the second step of the slipped training).
+  const value = (n: RawExerciseNetwork, g: Record<string, string[][]>, ask: NetworkAsk, slips: Slips = {}) =>
+    cellsOf(floatStepAsk(n, g, askOf(ask), slips));
+  const right = asks.map((ask) => value(net, given, ask));
+  const twinRight = asks.map((ask) => value(twin.net, twin.given, ask));
   for (const [name, slips] of slipsOf(net)) {
-    const wrong = floatSolve(net, given, slips);
-    const twinWrong = floatSolve(twin.net, twin.given, slips);
     asks.forEach((ask, i) => {
       // A first Adam step moves a parameter by η·g/(|g| + ε): a slip that changes only the size of g
       // moves it by about ε. The gradient and the moments asked beside it show the slip.
       if (adamFirstStep(net) && (ask.quantity === 'weights_after' || ask.quantity === 'bias_after')) return;
-      const w = cellsOf(floatAsk(wrong, askOf(ask)));
-      const tw = cellsOf(floatAsk(twinWrong, askOf(ask)));
+      const w = value(net, given, ask, slips);
+      const tw = value(twin.net, twin.given, ask, slips);
       // Cells the slip acts on in the generic network (its effect is far above the float noise).
       const acted = tw.flatMap((v, k) => (rel(v, twinRight[i][k]) > 1e-13 ? [k] : []));
       if (acted.length === 0) return;
@@ -82,8 +83,9 @@ export function checkSlipsShow(ex: Exercise): void {
 /** An asked updated parameter has a non-zero gradient; no asked matrix has an all-zero row or column. */
 export function checkNoTrivialCells(ex: Exercise): void {
   const net = ex.network as unknown as RawExerciseNetwork;
-  const reference = floatSolve(net, (ex.given?.outputs ?? {}) as Record<string, string[][]>);
+  const given = (ex.given?.outputs ?? {}) as Record<string, string[][]>;
   for (const ask of ex.asks as NetworkAsk[]) {
+    const reference = floatSteps(net, ask.step ?? 1, given)[(ask.step ?? 1) - 1];
     const where = `${ex.template} d${ex.difficulty} seed ${ex.seed} ${ask.id}`;
     if (ask.quantity === 'weights_after' || ask.quantity === 'bias_after') {
       const gradient = floatAsk(reference, {

@@ -27,7 +27,9 @@ function typedValue(v: Value): string {
   const x = approx(v);
   if (v.kind === 'rational' && terminatesWithin(v, 8)) return x.toSignificantDigits(20).toFixed();
   if (x.abs().gte(1e5)) return x.toFixed(0);
-  return x.toSignificantDigits(6).toFixed();
+  // Its zeros written out when they are figures (−0.300000 for −0.30000000125 after an Adam step).
+  const rounded = x.toSignificantDigits(6);
+  return rounded.eq(x) ? rounded.toFixed() : rounded.toFixed(Math.max(0, 5 - rounded.e));
 }
 
 function* exercises(seeds: number): Generator<Exercise> {

@@ -18,6 +18,7 @@ import { softmaxCeGradient, softmaxJacobian } from './softmax';
 import { hiddenBiasFormula, outputBiasFormula, partialDerivative } from './symbolic';
 import { trainOnce, weightUpdate } from './update';
 import { trainOnceSoftmax } from './train-once-softmax';
+import { twoSteps } from './two-steps';
 import { trainOnceBce } from './train-once-bce';
 
 export const TEMPLATES: readonly Template[] = [
@@ -33,6 +34,7 @@ export const TEMPLATES: readonly Template[] = [
   trainOnce,
   trainOnceSoftmax,
   trainOnceBce,
+  twoSteps,
   l2Update,
   momentumUpdate,
   adamStep,
