@@ -3,7 +3,7 @@
 import { solve, type Solution } from '../engine/solve';
 import { graphFromSource } from '../graph/load';
 import { solveGraph, type GraphSolution } from '../graph/solve';
-import { compare, isZero, type Value } from '../number/value';
+import { approx, compare, isZero, type Value } from '../number/value';
 import { askProblem, equalityGroup, rejection } from './checks';
 import { deriveGivenOutputs, type GivenOutputs } from './given';
 import { networkSpecOf, toNetworkFile } from './network-file';
@@ -130,8 +130,10 @@ export function solveGraphDraft(
 ): { variant: GraphVariant } | { rejected: string } {
   const solution = solveGraphFile(draft.file);
   const values = draft.asks.map((ask) => graphAskValue(solution, ask));
-  if (!values.every((v) => isHandFriendly(v, { ...draft.friendliness, maxFigures })))
-    return { rejected: 'asked value not hand-friendly' };
+  const friendly = draft.roundedAnswers
+    ? (v: Value) => approx(v).abs().lte(1000) && approx(v).abs().gte(0.01)
+    : (v: Value) => isHandFriendly(v, { ...draft.friendliness, maxFigures });
+  if (!values.every(friendly)) return { rejected: 'asked value not hand-friendly' };
   if (values.some(isZero)) return { rejected: 'asked value is 0' };
   for (let i = 0; i < values.length; i++) {
     for (let j = i + 1; j < values.length; j++)
