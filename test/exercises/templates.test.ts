@@ -159,7 +159,9 @@ function graphDescent(file: GraphFile): { inputs: Record<string, number>; value:
   const step = file.graph.step!;
   const out = file.graph.output;
   const eta = num(step.learning_rate);
-  let point: Record<string, number> = Object.fromEntries(Object.entries(file.graph.inputs).map(([n, t]) => [n, num(t)]));
+  let point: Record<string, number> = Object.fromEntries(
+    Object.entries(file.graph.inputs).map(([n, t]) => [n, num(t)]),
+  );
   const walk: { inputs: Record<string, number>; value: number }[] = [];
   for (let k = 0; k < Number(step.steps ?? '1'); k++) {
     const next = { ...point };
