@@ -61,7 +61,7 @@ describe('gradient-descent-1d', () => {
     }
   });
 
-  it('polynomials of degree 2 at difficulty 1–2 (short exact decimals), 3 or 4 at difficulty 3', () => {
+  it('polynomials of degree 2 at difficulty 1–2 (short exact decimals), 3 at difficulty 3', () => {
     for (const ex of exercises) {
       const c = coefficients(ex.network as GraphFile);
       const degree = c.reduce((d, ci, i) => (ci.n !== 0n ? i : d), 0);
@@ -74,7 +74,7 @@ describe('gradient-descent-1d', () => {
             ),
             fractionText(p.x),
           ).toBe(true);
-      } else expect([3, 4]).toContain(degree);
+      } else expect(degree).toBe(3);
     }
   });
 

@@ -1,5 +1,5 @@
 // Gradient descent in one variable, by hand: four steps x_k = x_(k−1) − η·f′(x_(k−1)) on a polynomial
-// (a quadratic, a quadratic with f(x₄), a cubic or quartic). The polynomial is a computational graph
+// (a quadratic, a quadratic with f(x₄), a cubic). The polynomial is a computational graph
 // with a `step: {learning_rate, update: [x], steps: 4}`; every expected value comes from the graph
 // engine (src/graph), the asks are x after each step (and f at the end).
 import type { Rng } from '../prng';
@@ -75,8 +75,8 @@ export const gradientDescent1d: Template = {
   name: 'gradient-descent-1d',
   kind: 'graph',
   description: t(
-    'Gradient descent in one variable: four steps x_k = x_(k−1) − η·f′(x_(k−1)) on a polynomial',
-    '1変数の勾配降下法: 多項式で x_k = x_(k−1) − η·f′(x_(k−1)) を 4 ステップ',
+    'Gradient descent in one variable: four steps x_k = x_(k−1) − η·f′(x_(k−1)) on a polynomial of degree 2 or 3',
+    '1変数の勾配降下法: 2 次または 3 次の多項式で x_k = x_(k−1) − η·f′(x_(k−1)) を 4 ステップ',
   ),
   topic: t(
     'gradient descent: the update rule x ← x − η·f′(x), step by step (DLfS 4.4.1; the lecture slides)',
@@ -89,13 +89,12 @@ export const gradientDescent1d: Template = {
     if (difficulty === 1) ({ c, x0, eta } = quadratic(rng, ['1']));
     else if (difficulty === 2) ({ c, x0, eta } = quadratic(rng, ['2', '0.5', '1']));
     else {
-      // A cubic or quartic with a minimum near the start: small η, answers rounded to 4 figures.
-      const quartic = rng.chance(0.5);
-      c = quartic
-        ? [String(rng.int(-3, 3)), String(rng.pick([-4, -2, 0, 2, 4])), String(rng.pick([-3, -2, -1, 0])), '0', '1']
-        : [String(rng.int(-3, 3)), String(rng.pick([-12, -9, -6, -3])), String(rng.pick([-3, 0, 3])), '1'];
+      // A cubic with a local minimum near the start: small η, answers rounded to 4 figures. (The places
+      // of x_k grow as 2p + 1 per step, those of f(x₄) three times more: a quartic's f(x₄) would have
+      // some 160 digits, more than an exercise file states.)
+      c = [String(rng.int(-3, 3)), String(rng.pick([-12, -9, -6, -3])), String(rng.pick([-3, 0, 3])), '1'];
       x0 = String(rng.pick([1, 2, 3, -1, -2]));
-      eta = rng.pick(['0.1', '0.05', '0.02']);
+      eta = rng.pick(['0.1', '0.05']);
     }
     const file = polynomialGraph(c, x0, eta);
     const asks: GraphAsk[] = [1, 2, 3, 4].map(xAfter);
