@@ -23,7 +23,8 @@ rmSync('dist', { recursive: true, force: true });
 
 await build({
   ...common,
-  entryPoints: { cli: 'src/cli/main.ts', index: 'src/index.ts' },
+  // generate-worker: the worker thread of `generate` (src/cli/generate-pool.ts finds it beside cli.js).
+  entryPoints: { cli: 'src/cli/main.ts', index: 'src/index.ts', 'generate-worker': 'src/cli/generate-worker.ts' },
   splitting: true,
   chunkNames: 'chunks/[name]-[hash]',
 });

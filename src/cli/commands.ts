@@ -81,8 +81,8 @@ export const SOLVE = {
     {
       optional: [{ option: 'format', values: ['text', 'json'] }, 'brief', 'lang'],
       description: text(
-        "Forward pass, loss, every delta and gradient, one gradient-descent update and the loss\nafter it, for the network in FILE. For a computational graph: every node's value, the\nforward and backward value on each edge, and the gradient of the output with respect to\nevery input and node.",
-        'FILE のネットワークについて、順伝播、損失、すべてのデルタ δ と勾配、勾配降下法による1回の\nパラメータの更新と、更新後の損失を求めます。計算グラフなら、各ノードの値、各エッジの順伝播と\n逆伝播の値、すべての入力とノードについての出力の勾配を示します。',
+        "Forward pass, loss, every delta and gradient, one update (gradient descent, momentum or\nAdam, as FILE says; every step when it asks for several) and the loss after it, for the\nnetwork in FILE. For a computational graph: every node's value, the forward and backward\nvalue on each edge, and the gradient of the output with respect to every input and node.",
+        'FILE のネットワークについて、順伝播、損失、すべてのデルタ δ と勾配、1回のパラメータの更新\n（FILE の指定により勾配降下法、モーメンタム、Adam。複数ステップならすべて）と、更新後の損失を\n求めます。計算グラフなら、各ノードの値、各エッジの順伝播と逆伝播の値、すべての入力と\nノードについての出力の勾配を示します。',
       ),
     },
     {
@@ -325,7 +325,10 @@ export const QUIZ = {
       value: 'N',
       min: 1,
       max: 100,
-      description: text('The number of questions (default 5).', '問題の数（既定: 5）。'),
+      description: text(
+        'The number of questions (default 5). A question missed in a session chosen by your profile\ncomes back within it, in the place of a later one: the count stays N.',
+        '問題の数（既定: 5）。記録から選んだセッションで間違えた問題はその中でもう一度出ます。\n後の問題と入れ替わるので、問題の数は N のままです。',
+      ),
     },
     difficulty: {
       type: 'enum',
@@ -375,8 +378,8 @@ export const QUIZ = {
     {
       optional: ['topic', 'template', 'count', 'difficulty', 'seed', 'lang', 'session', 'plain'],
       description: text(
-        'A quiz: one exercise at a time, every answer graded with feedback, a second try after a\nwrong answer, hints (hint or ?) and the worked step (steps); saved as you go. Without\n--topic and --template your profile (Leitner boxes) chooses what comes next.',
-        '小テスト: 演習を1問ずつ出し、解答を採点して説明を示します。不正解ならもう一度答えられ、\nヒント（hint または ?）と途中式（steps）も見られます。解答は随時保存されます。\n--topic も --template もなければ、記録（ライトナーの箱）から次の問題を選びます。',
+        'A quiz: one exercise at a time, every answer graded with feedback, a second try after a\nwrong answer, hints (hint or ?) and the worked step (steps); saved as you go. Without\n--topic and --template your profile (Leitner boxes) chooses what comes next, and a question\nmissed comes back (a new variant) after two others, each topic at most twice a session.',
+        '小テスト: 演習を1問ずつ出し、解答を採点して説明を示します。不正解ならもう一度答えられ、\nヒント（hint または ?）と途中式（steps）も見られます。解答は随時保存されます。\n--topic も --template もなければ、記録（ライトナーの箱）から次の問題を選び、間違えた問題は\n2問あとに別の数値でもう一度出ます（同じトピックは1回のセッションで2回まで）。',
       ),
     },
     {
@@ -551,6 +554,16 @@ export const GENERATE = {
         '書き出す形式（カンマ区切り。既定: html）。pdf はヘッドレス Chromium で印刷します。practice:\n学生ごとの練習用ページ（DIR/<id>/practice.html）と、それをまとめた DIR/practice.zip。',
       ),
     },
+    jobs: {
+      type: 'integer',
+      value: 'N',
+      min: 1,
+      max: 64,
+      description: text(
+        'How many students are made at once, each in a worker thread (default: the number of cores);\nthe files are the same for every N.',
+        '同時に作る学生の数。それぞれをワーカースレッドで作ります（既定: CPU コア数）。N によらず\n同じファイルになります。',
+      ),
+    },
     lang: {
       ...lang,
       description: text(
@@ -562,7 +575,7 @@ export const GENERATE = {
   forms: [
     {
       required: ['out'],
-      optional: ['roster', 'variants', 'format', 'lang'],
+      optional: ['roster', 'variants', 'format', 'jobs', 'lang'],
       description: text(
         'A verified variant per student: worksheets, answer keys, worked solutions, the class key\n(key.json) and a responses template; every numeric key is checked by an independent float64\nrecomputation (and finite differences for gradients) before anything is written.',
         '学生ごとに検証済みの問題: 問題用紙、解答、途中式つきの解説、クラスの解答ファイル（key.json）と\n解答記入用のテンプレート。書き出す前に、数値の解答をすべて独立した float64 の再計算（勾配は差分近似も）で確かめます。',

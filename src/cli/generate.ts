@@ -3,24 +3,33 @@
 // variant has passed the self-test, so a failing variant leaves no half-written class behind; then
 // each file is written as soon as it is rendered.
 import { mkdirSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
-import { dirname, join } from 'node:path';
-import type { WorkedDocument } from '../document/model';
 import { InputError } from '../network/errors';
 import { pick, type Text } from '../text/lang';
-import { SelfTestError, studentExam, type Replaced } from '../sets/exam';
-import { SET_FORMATS, setFiles, type DocumentFormat, type PracticePage, type SetFormat } from '../sets/files';
+import { SelfTestError, studentExam, type Exam, type Replaced } from '../sets/exam';
+import {
+  classFiles,
+  SET_FORMATS,
+  setFiles,
+  studentFiles,
+  type PracticePage,
+  type Render,
+  type SetFormat,
+  type Write,
+} from '../sets/files';
 import type { ExerciseSet } from '../sets/types';
 import { loadSet } from '../sets/load';
-import { loadRoster, numberedVariants } from '../sets/roster';
+import { loadRoster, numberedVariants, type Student } from '../sets/roster';
 import { selfTest } from '../sets/verify';
 import { GENERATE } from './commands';
 import { GENERATE as WORDS, SOLVE } from './messages';
-import { outputError, writeOutputFile } from './output';
+import { outputError } from './output';
 import { parseCommand } from './parse';
+import type { Pool } from './generate-pool';
+import { practicePages, renderer, writeSetFile } from './generate-render';
 import { progressBar } from './progress';
 import { UsageError } from './usage-error';
-import pkg from '../../package.json';
 import { echo } from '../text/escape';
 
 function formatsOf(option: string | undefined): SetFormat[] {
@@ -66,101 +75,149 @@ export async function generateCommand(args: string[]): Promise<number> {
   const bar = await progressBar('generate', lang);
   const progress = (done: number, total: number) => bar.update(done, total);
 
-  const replaced: Replaced[] = [];
-  let exams;
-  // Two halves of the bar: every variant self-tested, then every student's files rendered.
-  const total = 2 * students.length + 1;
+  // Students side by side on every core (worker threads), unless there is one core, one student or --jobs 1.
+  const jobs = Math.min(values.jobs ?? availableParallelism(), students.length);
+  const pool = jobs > 1 ? (await import('./generate-pool')).generatePool(jobs, { set, formats, out }) : null;
   try {
-    exams = students.map((student, i) => {
+    const replaced: Replaced[] = [];
+    let exams: Exam[];
+    // Two halves of the bar: every variant self-tested, then every student's files rendered.
+    const total = 2 * students.length + 1;
+    try {
+      exams = await studentExams(set, students, pool, replaced, (done) => progress(done, total));
+    } catch (error) {
+      bar.stop();
+      if (!(error instanceof SelfTestError)) throw error;
+      for (const r of replaced) say(WORDS.replaced(r.student, r.question, r.seed, r.why));
+      say(WORDS.selfTestFailed(error.message));
+      return 1;
+    }
+    for (const r of replaced) say(WORDS.replaced(r.student, r.question, r.seed, r.why));
+
+    const { render, print, close } = await renderer();
+    // The practice pages are also zipped for the class, so they are kept as they are written.
+    const practicePagesWritten = new Map<string, string | Uint8Array>();
+    let count: number;
+    const keepPractice = (path: string, content: string | Uint8Array) => {
+      if (path.endsWith('/practice.html'))
+        practicePagesWritten.set(`${path.slice(0, -'/practice.html'.length)}.html`, content);
+    };
+    const write = (path: string, content: string | Uint8Array) => {
+      writeSetFile(out, path, content);
+      keepPractice(path, content);
+    };
+    try {
+      const practice = formats.includes('practice') ? await practicePages(set) : undefined;
+      const filesProgress = (done: number) => progress(students.length + done, total);
+      count =
+        pool === null
+          ? await setFiles(set, exams, formats, render, write, filesProgress, practice)
+          : await pooledFiles(
+              set,
+              exams,
+              formats,
+              pool,
+              { render, print, write, keepPractice, practice },
+              filesProgress,
+            );
+    } catch (error) {
+      if ((error as Error).name !== 'BrowserError') throw error;
+      bar.stop();
+      say(SOLVE.browserFailed((error as Error).message));
+      return 1;
+    } finally {
+      bar.stop();
+      await close();
+    }
+    if (formats.includes('practice')) {
+      const { zipFiles } = await import('../web/zip');
+      write('practice.zip', zipFiles(practicePagesWritten));
+      count++;
+    }
+    say(WORDS.wrote(count, out, exams.length));
+    return 0;
+  } finally {
+    await pool?.close();
+  }
+}
+
+/**
+ * Every student's exam in roster order, self-tested; the variants replaced go to `replaced` in that
+ * order too. With a pool, the first student in roster order whose question found no variant ends it,
+ * with what the students before had replaced, as the sequential run does.
+ */
+async function studentExams(
+  set: ExerciseSet,
+  students: readonly Student[],
+  pool: Pool | null,
+  replaced: Replaced[],
+  progress: (done: number) => void,
+): Promise<Exam[]> {
+  if (pool === null)
+    return students.map((student, i) => {
       const exam = studentExam(set, student, selfTest, replaced);
-      progress(i + 1, total);
+      progress(i + 1);
       return exam;
     });
-  } catch (error) {
-    bar.stop();
-    if (!(error instanceof SelfTestError)) throw error;
-    for (const r of replaced) say(WORDS.replaced(r.student, r.question, r.seed, r.why));
-    say(WORDS.selfTestFailed(error.message));
-    return 1;
-  }
-  for (const r of replaced) say(WORDS.replaced(r.student, r.question, r.seed, r.why));
+  const exams: Exam[] = [];
+  await pool.run(
+    students.length,
+    (index) => ({ kind: 'exam', index, student: students[index] }),
+    (index, reply) => {
+      if ('selfTestFailed' in reply) {
+        replaced.push(...reply.replaced);
+        throw new SelfTestError(reply.selfTestFailed);
+      }
+      if ('exam' in reply) {
+        replaced.push(...reply.replaced);
+        exams.push(reply.exam);
+      } else exams.push(studentExam(set, students[index], selfTest, replaced)); // throws as it would have
+      progress(index + 1);
+    },
+    students.length,
+  );
+  return exams;
+}
 
-  const { render, close } = await renderer();
-  // The practice pages are also zipped for the class, so they are kept as they are written.
-  const practicePagesWritten = new Map<string, string | Uint8Array>();
-  const write = (path: string, content: string | Uint8Array) => {
-    const target = join(out, path);
-    try {
-      mkdirSync(dirname(target), { recursive: true });
-    } catch (error) {
-      throw outputError(dirname(target), error);
-    }
-    writeOutputFile(target, content);
-    if (path.endsWith('/practice.html'))
-      practicePagesWritten.set(`${path.slice(0, -'/practice.html'.length)}.html`, content);
-  };
-  let count: number;
-  try {
-    const practice = formats.includes('practice') ? await practicePages(set) : undefined;
-    count = await setFiles(
-      set,
-      exams,
-      formats,
-      render,
-      write,
-      (done) => progress(students.length + done, total),
-      practice,
-    );
-  } catch (error) {
-    if ((error as Error).name !== 'BrowserError') throw error;
-    bar.stop();
-    say(SOLVE.browserFailed((error as Error).message));
-    return 1;
-  } finally {
-    bar.stop();
-    await close();
-  }
-  if (formats.includes('practice')) {
-    const { zipFiles } = await import('../web/zip');
-    write('practice.zip', zipFiles(practicePagesWritten));
+/**
+ * The files of `setFiles`: each student's made and written by a worker (a PDF printed here, by the one
+ * browser), taken in roster order, then the class's files; returns how many.
+ */
+async function pooledFiles(
+  set: ExerciseSet,
+  exams: readonly Exam[],
+  formats: readonly SetFormat[],
+  pool: Pool,
+  io: {
+    render: Render;
+    print: (html: string) => Promise<Uint8Array>;
+    write: Write;
+    /** Takes a practice page that a worker wrote. */
+    keepPractice: Write;
+    practice?: PracticePage;
+  },
+  progress: (done: number) => void,
+): Promise<number> {
+  let count = 0;
+  const put: Write = (path, content) => {
+    io.write(path, content);
     count++;
-  }
-  say(WORDS.wrote(count, out, exams.length));
-  return 0;
-}
-
-/** The shared renderers, loaded only here; PDFs are printed by one browser for the whole class. */
-async function renderer() {
-  const { renderDocument } = await import('../render/worked');
-  const { fixedPdfDates } = await import('../sets/pdf-dates');
-  let printer: import('../render/pdf').PdfPrinter | null = null;
-  const render = async (doc: WorkedDocument, format: DocumentFormat) => {
-    if (format !== 'pdf') return (await renderDocument(doc, format === 'md' ? 'markdown' : format)) as string;
-    if (printer === null) printer = await (await import('../render/pdf')).pdfPrinter();
-    const html = (await renderDocument(doc, 'html')) as string;
-    return fixedPdfDates(await printer.print(html));
   };
-  return { render, close: async () => printer?.close() };
-}
-
-/** A student's practice page: the exam's questions, the set's title and language, the student's id for the CSV. */
-async function practicePages(set: ExerciseSet): Promise<PracticePage> {
-  const { practiceQuestions } = await import('../web/content');
-  const { practicePage } = await import('../web/page');
-  const { practiceScript } = await import('../web/script');
-  const script = practiceScript();
-  return async (exam) =>
-    practicePage(
-      await practiceQuestions(
-        exam.questions.map((q) => q.exercise),
-        set.lang,
-      ),
-      {
-        lang: set.lang,
-        script,
-        title: `${set.title} — ${exam.student.name === '' ? exam.student.id : exam.student.name}`,
-        student: { id: exam.student.id, name: exam.student.name },
-        version: pkg.version,
-      },
-    );
+  await pool.run(
+    exams.length,
+    (index) => ({ kind: 'files', index, exam: exams[index] }),
+    async (index, reply) => {
+      if ('written' in reply) {
+        count += reply.written;
+        for (const [path, content] of reply.practice) io.keepPractice(path, content);
+        for (const [path, html] of reply.print) put(path, await io.print(html));
+      } else await studentFiles(set, exams[index], formats, io.render, put, io.practice); // throws as it would have
+      progress(index + 1);
+    },
+    // Two students waiting per worker keep every worker busy while the files are written.
+    2,
+  );
+  await classFiles(set, exams, formats, io.render, put);
+  progress(exams.length + 1);
+  return count;
 }

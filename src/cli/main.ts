@@ -17,8 +17,8 @@ import pkg from '../../package.json';
 // KaTeX and the engine than the optimised code saves (measured: cold HTML render 4.3× → 3.8× node -e 0).
 setFlagsFromString('--no-opt');
 
-async function run(argv: string[], lang: Lang): Promise<number> {
-  // `--lang X` may also come before the command (`backprop-tutor --lang ja solve …`): it goes to the command.
+/** The command word and the rest: `--lang X` may also come before the command (`backprop-tutor --lang ja solve …`). */
+function splitCommand(argv: string[]): { command: string | undefined; given: string[] } {
   const leading: string[] = [];
   let args = argv;
   while (args[0] === '--lang' || args[0]?.startsWith('--lang=')) {
@@ -27,7 +27,13 @@ async function run(argv: string[], lang: Lang): Promise<number> {
     args = args.slice(n);
   }
   const [command, ...after] = args;
-  const given = [...leading, ...after];
+  return { command, given: [...leading, ...after] };
+}
+
+const isCommand = (word: string | undefined): word is CommandName => word !== undefined && Object.hasOwn(RUN, word);
+
+async function run(argv: string[], lang: Lang): Promise<number> {
+  const { command, given } = splitCommand(argv);
   if (command !== undefined && VERSION_FLAGS.includes(command)) {
     process.stdout.write(`${pkg.version}\n`);
     return 0;
@@ -38,8 +44,9 @@ async function run(argv: string[], lang: Lang): Promise<number> {
     HELP_FLAGS.includes(command) ||
     given.some((arg) => arg.startsWith('-') && HELP_FLAGS.includes(arg))
   ) {
-    // The usage text is built from the command table only when it is printed.
-    process.stdout.write((await import('./usage')).usage(lang));
+    // The usage text is built from the command table only when it is printed; `CMD --help` is CMD's part.
+    const { commandUsage, usage } = await import('./usage');
+    process.stdout.write(isCommand(command) ? commandUsage(command, lang) : usage(lang));
     return 0;
   }
   // BACKPROP_TUTOR_LANG is the default --lang of every command (an explicit --lang wins).
@@ -51,8 +58,8 @@ async function run(argv: string[], lang: Lang): Promise<number> {
     }
     rest = ['--lang', fromEnv, ...given];
   }
-  if (!Object.hasOwn(RUN, command)) throw new UsageError(MAIN.unknownCommand(echo(command)));
-  return RUN[command as CommandName](rest);
+  if (!isCommand(command)) throw new UsageError(MAIN.unknownCommand(echo(command)));
+  return RUN[command](rest);
 }
 
 /** Each command's module, loaded only when it runs. */
@@ -91,9 +98,10 @@ async function report(error: unknown, lang: Lang): Promise<number> {
     return error.exitCode;
   }
   if (error instanceof UsageError || String((error as { code?: string }).code).startsWith('ERR_PARSE_ARGS')) {
-    const { usage, usageMessage } = await import('./usage');
+    const { commandUsage, usage, usageMessage } = await import('./usage');
     sayError(usageMessage(error as Error, lang));
-    process.stderr.write(`\n${usage(lang)}`);
+    const { command } = splitCommand(argv);
+    process.stderr.write(`\n${isCommand(command) ? commandUsage(command, lang) : usage(lang)}`);
     return 2;
   }
   if (error instanceof OutOfRangeError) {

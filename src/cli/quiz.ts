@@ -19,17 +19,17 @@ import {
   stateDir,
   type JournalWriter,
 } from '../quiz/journal';
-import { planSession } from '../quiz/plan';
 import { runPlain, type Ending } from '../quiz/plain';
 import { paintFor } from '../quiz/colour';
 import { readHistory } from '../quiz/history';
 import { ADAPTIVE, runInteractive, topicPicker } from '../quiz/interactive';
+import { AGAIN, sessionQuestions } from '../quiz/again';
 import { adaptivePlan, raisedDifficulty } from '../quiz/next';
 import { profileOf } from '../quiz/profile';
 import { foldEvents, streakBefore } from '../quiz/session';
 import { summaryText } from '../quiz/summary';
 import { TOPICS, topicById } from '../quiz/topics';
-import type { Quiz } from '../quiz/turn';
+import { wrapped, type Quiz } from '../quiz/turn';
 import { WORDS } from '../quiz/words';
 import { pick, type Lang } from '../text/lang';
 import { QUIZ } from './commands';
@@ -159,6 +159,7 @@ function openJournal(
             pool: topics,
             fixed,
           }),
+          again: AGAIN,
         }
       : {}),
   };
@@ -201,6 +202,11 @@ export async function quizCommand(args: string[]): Promise<number> {
   const { session, journal, release } = opened;
   const lang: Lang = session.lang;
   const say = (message: string) => process.stdout.write(message);
+  // What the quiz writes is wrapped to the terminal (80 columns when the output is not one).
+  const width = process.stdout.isTTY ? (process.stdout.columns ?? 80) : 80;
+
+  // The journal's path and the command to resume stay on one line, so that they copy whole (a
+  // terminal folds a long line without breaking it; a newline would cut the command).
   const leave = () => {
     say(`${pick(WORDS.saved(journal.file), lang)}\n${pick(WORDS.resumeWith(resumeCommand(journal.file)), lang)}\n`);
   };
@@ -215,20 +221,21 @@ export async function quizCommand(args: string[]): Promise<number> {
   process.on('SIGTERM', stop);
   process.on('exit', release);
 
-  const plan = planSession(session);
+  // Question q when it first comes up: a missed one may come back in its place (again.ts).
+  const questionAt = (q: number) => sessionQuestions(session, quiz.state, q)[q - 1];
   // An adaptive session's question is harder after a streak: decided when the question first comes up.
   const raised = session.plan
-    ? (q: number) => raisedDifficulty(plan[q - 1].difficulty, streakBefore(quiz.state, q))
+    ? (q: number) => raisedDifficulty(questionAt(q).difficulty, streakBefore(quiz.state, q))
     : undefined;
   const quiz: Quiz = {
     state: foldEvents(session, opened.events),
-    exercise: exerciseBook(plan, lang, raised),
+    exercise: exerciseBook(questionAt, lang, raised),
     journal,
-    width: process.stdout.isTTY ? (process.stdout.columns ?? 80) : 80,
+    width,
     now: () => new Date(),
   };
   const from = session.plan ? pick(WORDS.adaptive, lang) : (session.templates?.join(', ') ?? session.topics.join(', '));
-  say(`${pick(WORDS.start(session.count, from, session.seed), lang)}\n`);
+  say(wrapped(width, pick(WORDS.start(session.count, from, session.seed), lang)));
   const clock = () => performance.now();
   let ending: Ending;
   if (prompts) {
@@ -245,7 +252,9 @@ export async function quizCommand(args: string[]): Promise<number> {
     reader.close();
   }
   if (ending === 'finished')
-    say(`\n${summaryText(quiz.state, plan, lang, quiz.width)}${pick(WORDS.saved(journal.file), lang)}\n`);
+    say(
+      `\n${summaryText(quiz.state, sessionQuestions(session, quiz.state), lang, width)}${pick(WORDS.saved(journal.file), lang)}\n`,
+    );
   else leave();
   journal.close();
   release();

@@ -35,6 +35,10 @@ const WORDS = {
   BACKPROP_TUTOR_CHROMIUM     --format pdf を印刷するブラウザ（既定: /usr/bin/chromium など）。`,
   ),
   examples: text('Examples:', '例:'),
+  everything: text(
+    `Every command, the environment and the exit codes: ${PROGRAM} --help`,
+    `すべてのコマンド、環境変数、終了コード: ${PROGRAM} --help`,
+  ),
   exitCodes: text(
     'Exit codes: 0 success, 1 internal error (or no browser for --format pdf, or a full disk), 2 bad command line,\nbad input file or bad output path. BACKPROP_TUTOR_DEBUG=1 shows the details of an internal error.',
     '終了コード: 0 成功、1 内部エラー（または --format pdf でブラウザが見つからない、ディスクがいっぱい）、\n2 コマンドライン・入力ファイル・出力先の誤り。BACKPROP_TUTOR_DEBUG=1 で内部エラーの詳細を表示します。',
@@ -143,6 +147,17 @@ export const USAGE_JA = build('ja');
 /** The usage text in `lang`. */
 export function usage(lang: Lang): string {
   return lang === 'ja' ? USAGE_JA : USAGE;
+}
+
+/** One command's part of the usage (`backprop-tutor CMD --help`, and after a bad CMD command line). */
+export function commandUsage(name: string, lang: Lang): string {
+  const spec = COMMANDS.find((command) => command.name === name);
+  if (spec === undefined) return usage(lang);
+  return `${[
+    [pick(WORDS.usage, lang), ...commandSynopses(spec, lang)].join('\n'),
+    commandOptions(spec, lang),
+    pick(WORDS.everything, lang),
+  ].join('\n\n')}\n`;
 }
 
 /** The message of a bad command line in `lang`: a UsageError's own text, or node:util parseArgs's, translated. */

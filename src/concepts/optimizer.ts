@@ -39,6 +39,32 @@ export interface Adam {
 
 export type Optimizer = { readonly name: 'sgd' } | Momentum | Adam;
 
+/**
+ * The optimizer's state after a step, by the names a worked step and an exercise's ask give it (in the
+ * solve JSON: `velocity_after` and `adam` of each layer); a weight's by [row, col] as `weights_after`,
+ * a bias's by [unit] as `bias_after`:
+ * - velocity_after, velocity_bias_after: momentum's v⁺ = μ·v − η·∂L/∂w;
+ * - adam_m_after, adam_m_bias_after: Adam's first moment m⁺ = β₁·m + (1 − β₁)·g;
+ * - adam_v_after, adam_v_bias_after: its second moment v⁺ = β₂·v + (1 − β₂)·g²;
+ * - adam_m_hat, adam_m_hat_bias, adam_v_hat, adam_v_hat_bias: the bias-corrected m̂ = m⁺/(1 − β₁ᵗ), v̂ = v⁺/(1 − β₂ᵗ).
+ */
+export const OPTIMIZER_QUANTITIES = [
+  'velocity_after',
+  'velocity_bias_after',
+  'adam_m_after',
+  'adam_m_bias_after',
+  'adam_v_after',
+  'adam_v_bias_after',
+  'adam_m_hat',
+  'adam_m_hat_bias',
+  'adam_v_hat',
+  'adam_v_hat_bias',
+] as const;
+export type OptimizerQuantity = (typeof OPTIMIZER_QUANTITIES)[number];
+
+/** Whether an optimizer-state quantity is a bias's (a vector by unit) rather than a weight's (a matrix). */
+export const isBiasState = (q: OptimizerQuantity): boolean => q.includes('_bias');
+
 /** Adam's defaults, as Kingma & Ba and every framework use them. */
 export const ADAM_DEFAULTS = { beta1: '0.9', beta2: '0.999', epsilon: '1e-8' } as const;
 

@@ -14,6 +14,8 @@ export interface NetworkRules {
   readonly lossFactor: (network: NetworkSpec) => Value;
   /** c·∂L_s/∂y for one sample's output y and target t. */
   readonly outputGradient: (network: NetworkSpec, y: Vector, t: Vector, c: Value) => Vector;
+  /** L_s, the loss of one sample's output y and target t (before the batch factor c). */
+  readonly sampleLoss: (network: NetworkSpec, y: Vector, t: Vector) => Value;
 }
 
 /**
@@ -83,7 +85,7 @@ export interface LayerRules {
 export type Rules = NetworkRules & LayerRules;
 
 /** The rules of the whole network (not restricted to a layer). */
-export const NETWORK_RULES: readonly (keyof NetworkRules)[] = ['lossFactor', 'outputGradient'];
+export const NETWORK_RULES: readonly (keyof NetworkRules)[] = ['lossFactor', 'outputGradient', 'sampleLoss'];
 
 export function isLayerRule(name: keyof Rules): name is keyof LayerRules {
   return !(NETWORK_RULES as readonly string[]).includes(name);

@@ -8,7 +8,7 @@ import type { Matrix } from '../concepts/network';
 import { transpose } from '../engine/matrix';
 import type { Solution } from '../engine/solve';
 import { messages, type Lang, type Messages } from '../i18n';
-import type { OptimizerStateKind, SectionTitle } from '../i18n/messages';
+import type { OptimizerStateKind } from '../i18n/messages';
 import type { Block, DocSection, DocStep, RichText, WorkedDocument } from './model';
 import { solutionDrawing } from './network-drawing';
 import { networkSvg } from './network-figure';
@@ -24,19 +24,19 @@ export interface DocumentOptions {
   readonly appendix?: DocSection | null;
 }
 
-function sectionTitle(section: TraceSection): SectionTitle {
+function sectionTitle(section: TraceSection, solution: Solution, m: Messages): string {
   const matrix = section.form === 'matrix';
   switch (section.kind) {
     case 'forward':
-      return matrix ? 'forwardMatrix' : 'forwardScalar';
+      return m.section[matrix ? 'forwardMatrix' : 'forwardScalar'];
     case 'loss':
-      return 'loss';
+      return m.section.loss;
     case 'backward':
-      return matrix ? 'backwardMatrix' : 'backwardScalar';
+      return m.section[matrix ? 'backwardMatrix' : 'backwardScalar'];
     case 'update':
-      return matrix ? 'updateMatrix' : 'updateScalar';
+      return matrix ? m.section.updateMatrix : m.updateTitle(solution.network.optimizer?.name ?? 'sgd');
     case 'after':
-      return 'after';
+      return m.section.after;
   }
 }
 
@@ -411,7 +411,7 @@ function traceSection(section: TraceSection, solution: Solution, m: Messages): D
     blocks.push({ kind: 'paragraph', text: [m.intro.conclusion(improved)] });
   }
   const id = `${section.kind}${section.kind === 'loss' || section.kind === 'after' ? '' : `-${section.form}`}`;
-  return { id, title: m.section[sectionTitle(section)], blocks };
+  return { id, title: sectionTitle(section, solution, m), blocks };
 }
 
 export function traceDocument(solution: Solution, trace: Trace, options: DocumentOptions): WorkedDocument {
@@ -420,7 +420,7 @@ export function traceDocument(solution: Solution, trace: Trace, options: Documen
   return {
     lang: options.lang,
     title: m.title(options.name),
-    subtitle: [m.subtitle],
+    subtitle: [m.subtitle(1, solution.network.optimizer?.name ?? 'sgd')],
     sections: [
       problemSection(solution, m, options.lang),
       ...trace.sections.map((s) => traceSection(s, solution, m)),

@@ -3,7 +3,7 @@
 import type { Rules } from '../concepts/rules';
 import { mul, ratio, sub } from '../number/value';
 import { derivative, softmaxBackward } from './activations';
-import { lossGradient } from './losses';
+import { lossGradient, sampleLoss } from './losses';
 import { penaltySlope } from '../concepts/regularization';
 import { adamStep, momentumStep } from '../concepts/optimizer';
 import { hadamard, map, sumRows, transpose } from './matrix';
@@ -13,6 +13,7 @@ export type { Rules, NetworkRules, LayerRules } from '../concepts/rules';
 export const correctRules: Rules = {
   lossFactor: (network) => (network.conventions.batch === 'mean' ? ratio(1, network.input.length) : ratio(1)),
   outputGradient: (network, y, t, c) => lossGradient(network.loss, y, t).map((v) => mul(c, v)),
+  sampleLoss: (network, y, t) => sampleLoss(network.loss, y, t),
   activationDerivative: (network, l, a, y) => {
     const layer = network.layers[l];
     return derivative(layer.activation, a, y, layer.alpha, network.conventions);

@@ -13,7 +13,7 @@ import { penalty } from '../concepts/regularization';
 import type { AdamCell, LayerState, Optimizer } from '../concepts/optimizer';
 import type { LayerSpec, Matrix, NetworkSpec, Vector } from '../concepts/network';
 import { activate, softmaxRow } from './activations';
-import { sampleLoss, unitLosses } from './losses';
+import { unitLosses } from './losses';
 import { addRow, map, matmul, step, transpose } from './matrix';
 import { correctRules } from './rules';
 
@@ -179,7 +179,7 @@ export function forward(
     preactivations.push(a);
     outputs.push(z);
   }
-  const exactLosses = z.map((y, s) => sampleLoss(network.loss, y, network.target[s]));
+  const exactLosses = z.map((y, s) => rules.sampleLoss(network, y, network.target[s]));
   // Over a batch the per-sample losses are intermediates a student writes down (and rounds) on the
   // way to the batch's loss: (0.9163 + 0.5108)/2.
   const sampleLosses =

@@ -8,9 +8,10 @@ import { sign, isZero, compare, type Value } from '../number/value';
 import type { GivenOutputs } from './given';
 import { decimalPlaces, isHandFriendly, significantFigures, type Friendliness } from './numbers';
 import { askValue, cellsOf, type AskValue } from './quantities';
-import type { NetworkAsk } from './types';
+import { OPTIMIZER_QUANTITIES, type NetworkAsk } from './types';
 
 const FORWARD = new Set(['preactivation', 'output']);
+const OPTIMIZER_STATE: ReadonlySet<string> = new Set(OPTIMIZER_QUANTITIES);
 const DEAD_CAN: readonly ActivationName[] = ['relu', 'relu6'];
 
 function hasEqualPair(group: readonly Value[]): boolean {
@@ -48,6 +49,14 @@ function tooManyZeros(cells: readonly Value[], ask: NetworkAsk, value: AskValue)
   return [...rows, ...columns].some((line) => line.every(isZero));
 }
 
+/**
+ * A parameter after an Adam step, w − η·m̂/(√v̂ + ε): ε makes it a long decimal (or √v̂ an irrational)
+ * however friendly m̂ and v̂ are, so it is given with its decimal and graded by the answer's rounding.
+ */
+function adamParameter(spec: NetworkSpec, ask: NetworkAsk): boolean {
+  return spec.optimizer?.name === 'adam' && (ask.quantity === 'weights_after' || ask.quantity === 'bias_after');
+}
+
 /** The gradient behind an asked updated parameter (weights_after, bias_after), or null for other quantities. */
 function gradientPart(spec: NetworkSpec, solution: Solution, given: GivenOutputs, ask: NetworkAsk): AskValue | null {
   if (ask.quantity === 'weights_after') return askValue(spec, solution, given, { ...ask, quantity: 'grad_weights' });
@@ -78,7 +87,8 @@ export function workValues(
     else {
       forwardUpTo = count - 1;
       backwardDownTo = Math.min(backwardDownTo, l);
-      if (ask.quantity === 'weights_after' || ask.quantity === 'bias_after') gradLayers.add(l);
+      if (ask.quantity === 'weights_after' || ask.quantity === 'bias_after' || OPTIMIZER_STATE.has(ask.quantity))
+        gradLayers.add(l);
     }
   }
   if (everything) {
@@ -93,12 +103,12 @@ export function workValues(
   for (let l = count - 1; l >= backwardDownTo; l--) out.push(...cellsOf(solution.layers[l].delta));
   for (const l of gradLayers) {
     const layer = solution.layers[l];
-    out.push(
-      ...cellsOf(layer.gradWeights),
-      ...cellsOf(layer.gradBias),
-      ...cellsOf(layer.weightsAfter),
-      ...cellsOf(layer.biasAfter),
-    );
+    out.push(...cellsOf(layer.gradWeights), ...cellsOf(layer.gradBias));
+    // Adam's updated parameters are never short (see adamParameter); its moments are worked on the way.
+    if (spec.optimizer?.name === 'adam' && layer.optimizer?.name === 'adam') {
+      const s = layer.optimizer;
+      for (const state of [s.m, s.v, s.mHat, s.vHat]) out.push(...cellsOf(state.weights), ...cellsOf(state.bias));
+    } else out.push(...cellsOf(layer.weightsAfter), ...cellsOf(layer.biasAfter));
   }
   if (everything) out.push(solution.loss, solution.lossAfter);
   return out;
@@ -127,7 +137,8 @@ export function askProblem(
 ): string | null {
   const cells = cellsOf(value);
   const friendliness = { ...options.friendliness, maxFigures: options.maxFigures };
-  if (!cells.every((v) => isHandFriendly(v, friendliness))) return 'asked value not hand-friendly';
+  if (!adamParameter(spec, ask) && !cells.every((v) => isHandFriendly(v, friendliness)))
+    return 'asked value not hand-friendly';
   if (options.allowZero) return null;
   if (tooManyZeros(cells, ask, value)) return 'asked value is 0';
   const gradient = gradientPart(spec, solution, given, ask);

@@ -5,7 +5,7 @@ import { loss } from '../concepts/losses';
 import type { ActivationName, LossName, NetworkSpec } from '../concepts/network';
 import { pick } from '../text/lang';
 import type { GivenOutputs } from './given';
-import { matrixBlock, show, valueBlock } from './show';
+import { matrixBlock, show, valueBlock, showSmall } from './show';
 import { sup, t } from './text';
 import type { Lang, NetworkAsk } from './types';
 
@@ -37,7 +37,11 @@ export function outputName(spec: NetworkSpec, l: number): string {
 
 /** Whether the learning rate matters for the asks (updates and the loss after them). */
 export function needsLearningRate(asks: readonly NetworkAsk[]): boolean {
-  return asks.some((a) => ['weights_after', 'bias_after', 'loss_after', 'loss_improvement'].includes(a.quantity));
+  return asks.some((a) =>
+    ['weights_after', 'bias_after', 'loss_after', 'loss_improvement', 'velocity_after', 'velocity_bias_after'].includes(
+      a.quantity,
+    ),
+  );
 }
 
 export function layoutLine(spec: NetworkSpec, lang: Lang): string {
@@ -128,6 +132,15 @@ export function describeNetwork(
       lines.push(...matrixBlock(`vW${sup(l + 1)}`, v.weights, '  '));
       lines.push(`  vb${sup(l + 1)} = (${v.bias.map(show).join(', ')})`);
     });
+  }
+  if (o?.name === 'adam') {
+    const t1 = o.steps + 1;
+    lines.push(
+      t(
+        `Adam with β₁ = ${show(o.beta1)}, β₂ = ${show(o.beta2)}, ε = ${showSmall(o.epsilon)}, for each weight and bias with gradient g: m ← β₁·m + (1 − β₁)·g, v ← β₂·v + (1 − β₂)·g², m̂ = m/(1 − β₁ᵗ), v̂ = v/(1 − β₂ᵗ), w ← w − η·m̂/(√v̂ + ε). This is step t = ${t1}${o.steps === 0 ? ', from m = v = 0' : ''}.`,
+        `Adam（β₁ = ${show(o.beta1)}、β₂ = ${show(o.beta2)}、ε = ${showSmall(o.epsilon)}）: 勾配 g の各重みとバイアスについて m ← β₁·m + (1 − β₁)·g、v ← β₂·v + (1 − β₂)·g²、m̂ = m/(1 − β₁ᵗ)、v̂ = v/(1 − β₂ᵗ)、w ← w − η·m̂/(√v̂ + ε)。この更新はステップ t = ${t1}${o.steps === 0 ? '（m = v = 0 から）' : ''}。`,
+      )[lang],
+    );
   }
   if (batch > 1) {
     lines.push(

@@ -9,6 +9,7 @@ import { loss, type Shown } from '../concepts/losses';
 import { weightAt as weightXW, type Matrix, type NetworkSpec } from '../concepts/network';
 import { sign, type Value } from '../number/value';
 import { activationName, lossFormula, outputName } from './describe';
+import { optimizerHints } from './optimizer-hints';
 import { show, showVector } from './show';
 import type { NetworkContext } from './template';
 import { sub, sup, t } from './text';
@@ -94,6 +95,8 @@ export function networkHints(ctx: NetworkContext, ask: NetworkAsk, lang: Lang): 
   const example = whole ? t('For example, the first entry: ', '例えば最初の要素: ')[lang] : '';
   const [s, j] = whole ? [0, 0] : ask.index!;
   const samples = spec.input.map((_, k) => k);
+  const stepped = optimizerHints(ctx, ask, lang);
+  if (stepped) return stepped;
   switch (ask.quantity) {
     case 'loss': {
       const per = spec.target.map((target, k) =>
@@ -233,6 +236,10 @@ export function networkHints(ctx: NetworkContext, ask: NetworkAsk, lang: Lang): 
       return ['dx = dout·Wᵀ: dx_i = Σ_j dout_j w_ij', `${example}${sum}`];
     }
   }
+  // The optimizer's state was answered above; it needs the optimizer the network names.
+  throw new RangeError(
+    `ask ${ask.id}: ${ask.quantity} needs the ${ask.quantity.startsWith('adam') ? 'adam' : 'momentum'} optimizer`,
+  );
 }
 
 /** x_k = x_(k−1) − η·∂f/∂x at x_(k−1), then with the numbers of that step; f(x_k) at the point reached. */

@@ -89,14 +89,20 @@ export function askLabel(spec: NetworkSpec, ask: NetworkAsk, lang: Lang): string
     case 'grad_bias':
       return biasCell('the gradient ∂L/∂b', '勾配 ∂L/∂b', `∂L/∂b${L}`);
     case 'weights_after':
-      // With momentum the step is w + v, v ← μv − η·∂L/∂w (not w − η·∂L/∂w).
+      // With momentum the step is w + v, v ← μv − η·∂L/∂w; with Adam w − η·m̂/(√v̂ + ε) (not w − η·∂L/∂w).
       return spec.optimizer?.name === 'momentum'
         ? weightCell(
             'the weight after one momentum step w + v, v ← μv − η·∂L/∂w',
             'モーメンタムで 1 回更新した後の重み w + v（v ← μv − η·∂L/∂w）',
             `W${L}′`,
           )
-        : weightCell('the weight after one update w − η·∂L/∂w', '1 回更新した後の重み w − η·∂L/∂w', `W${L}′`);
+        : spec.optimizer?.name === 'adam'
+          ? weightCell(
+              'the weight after one Adam step w − η·m̂/(√v̂ + ε)',
+              'Adam で 1 回更新した後の重み w − η·m̂/(√v̂ + ε)',
+              `W${L}′`,
+            )
+          : weightCell('the weight after one update w − η·∂L/∂w', '1 回更新した後の重み w − η·∂L/∂w', `W${L}′`);
     case 'bias_after':
       return spec.optimizer?.name === 'momentum'
         ? biasCell(
@@ -104,7 +110,65 @@ export function askLabel(spec: NetworkSpec, ask: NetworkAsk, lang: Lang): string
             'モーメンタムで 1 回更新した後のバイアス b + v（v ← μv − η·∂L/∂b）',
             `b${L}′`,
           )
-        : biasCell('the bias after one update b − η·∂L/∂b', '1 回更新した後のバイアス b − η·∂L/∂b', `b${L}′`);
+        : spec.optimizer?.name === 'adam'
+          ? biasCell(
+              'the bias after one Adam step b − η·m̂/(√v̂ + ε)',
+              'Adam で 1 回更新した後のバイアス b − η·m̂/(√v̂ + ε)',
+              `b${L}′`,
+            )
+          : biasCell('the bias after one update b − η·∂L/∂b', '1 回更新した後のバイアス b − η·∂L/∂b', `b${L}′`);
+    case 'velocity_after':
+      return weightCell('the velocity after the step v′ = μv − η·∂L/∂w', '更新後の速度 v′ = μv − η·∂L/∂w', `vW${L}′`);
+    case 'velocity_bias_after':
+      return biasCell('the velocity after the step v′ = μv − η·∂L/∂b', '更新後の速度 v′ = μv − η·∂L/∂b', `vb${L}′`);
+    case 'adam_m_after':
+      return weightCell(
+        'the first moment after the step m′ = β₁m + (1 − β₁)·∂L/∂w',
+        '更新後の1次モーメント m′ = β₁m + (1 − β₁)·∂L/∂w',
+        `mW${L}′`,
+      );
+    case 'adam_m_bias_after':
+      return biasCell(
+        'the first moment after the step m′ = β₁m + (1 − β₁)·∂L/∂b',
+        '更新後の1次モーメント m′ = β₁m + (1 − β₁)·∂L/∂b',
+        `mb${L}′`,
+      );
+    case 'adam_v_after':
+      return weightCell(
+        'the second moment after the step v′ = β₂v + (1 − β₂)·(∂L/∂w)²',
+        '更新後の2次モーメント v′ = β₂v + (1 − β₂)·(∂L/∂w)²',
+        `vW${L}′`,
+      );
+    case 'adam_v_bias_after':
+      return biasCell(
+        'the second moment after the step v′ = β₂v + (1 − β₂)·(∂L/∂b)²',
+        '更新後の2次モーメント v′ = β₂v + (1 − β₂)·(∂L/∂b)²',
+        `vb${L}′`,
+      );
+    case 'adam_m_hat':
+      return weightCell(
+        'the bias-corrected first moment m̂ = m′/(1 − β₁ᵗ)',
+        'バイアス補正した1次モーメント m̂ = m′/(1 − β₁ᵗ)',
+        `m̂W${L}`,
+      );
+    case 'adam_m_hat_bias':
+      return biasCell(
+        'the bias-corrected first moment m̂ = m′/(1 − β₁ᵗ)',
+        'バイアス補正した1次モーメント m̂ = m′/(1 − β₁ᵗ)',
+        `m̂b${L}`,
+      );
+    case 'adam_v_hat':
+      return weightCell(
+        'the bias-corrected second moment v̂ = v′/(1 − β₂ᵗ)',
+        'バイアス補正した2次モーメント v̂ = v′/(1 − β₂ᵗ)',
+        `v̂W${L}`,
+      );
+    case 'adam_v_hat_bias':
+      return biasCell(
+        'the bias-corrected second moment v̂ = v′/(1 − β₂ᵗ)',
+        'バイアス補正した2次モーメント v̂ = v′/(1 − β₂ᵗ)',
+        `v̂b${L}`,
+      );
     case 'grad_alpha':
       return lang === 'en'
         ? `∂L/∂α, the gradient of the PReLU slope of ${layerWords(spec, l, lang)}`

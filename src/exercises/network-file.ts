@@ -30,6 +30,8 @@ export interface NetDraft {
     readonly mu: Value;
     readonly velocity: readonly { readonly weights: Matrix; readonly bias: Vector }[];
   };
+  /** Adam from zero moments (bias-corrected). */
+  readonly adam?: { readonly beta1: Value; readonly beta2: Value; readonly epsilon: Value };
 }
 
 const row = (v: Vector): string[] => v.map(exactText);
@@ -66,6 +68,16 @@ export function toNetworkFile(draft: NetDraft): NetworkFile {
               weights: rows(draft.layout === 'x-w' ? v.weights : transposed(v.weights)),
               bias: row(v.bias),
             })),
+          },
+        }
+      : {}),
+    ...(draft.adam
+      ? {
+          optimizer: {
+            name: 'adam' as const,
+            beta1: exactText(draft.adam.beta1),
+            beta2: exactText(draft.adam.beta2),
+            epsilon: exactText(draft.adam.epsilon),
           },
         }
       : {}),

@@ -3,7 +3,8 @@
 // (softmaxJacobian, the activation derivative h′(A) that solve records, a pass-through layer for dx).
 import { mistakeRules, type Mistake } from '../concepts/misconceptions';
 import { correctRules } from '../engine/rules';
-import { solve, type Solution } from '../engine/solve';
+import { solve, type LayerResult, type Solution } from '../engine/solve';
+import { isBiasState, type LayerState, type OptimizerQuantity } from '../concepts/optimizer';
 import { softmaxJacobian } from '../engine/activations';
 import type { Matrix, NetworkSpec } from '../concepts/network';
 import { ratio, sub, type Value } from '../number/value';
@@ -71,6 +72,34 @@ export function wholeQuantity(
     }
     case 'grad_input':
       return gradInput(spec, solution, given, l, mistake);
+    default:
+      return optimizerState(layer, ask);
+  }
+}
+
+/** The optimizer's state after the step: momentum's velocity, Adam's moments and their corrected forms. */
+function optimizerState(layer: LayerResult, ask: NetworkAsk): AskValue {
+  const q = ask.quantity as OptimizerQuantity;
+  const state = layer.optimizer;
+  const part = (s: LayerState): AskValue => (isBiasState(q) ? s.bias : s.weights);
+  if (q === 'velocity_after' || q === 'velocity_bias_after') {
+    if (state?.name !== 'momentum') throw new RangeError(`ask ${ask.id}: ${q} needs the momentum optimizer`);
+    return part(state.velocity);
+  }
+  if (state?.name !== 'adam') throw new RangeError(`ask ${ask.id}: ${q} needs the adam optimizer`);
+  switch (q) {
+    case 'adam_m_after':
+    case 'adam_m_bias_after':
+      return part(state.m);
+    case 'adam_v_after':
+    case 'adam_v_bias_after':
+      return part(state.v);
+    case 'adam_m_hat':
+    case 'adam_m_hat_bias':
+      return part(state.mHat);
+    case 'adam_v_hat':
+    case 'adam_v_hat_bias':
+      return part(state.vHat);
   }
   throw new RangeError(`unknown quantity ${String(ask.quantity)}`);
 }

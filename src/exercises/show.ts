@@ -10,6 +10,16 @@ export function show(v: Value): string {
   return v.kind === 'rational' ? exactText(v) : valueText(v);
 }
 
+/** A small constant as it is written in the papers: 10⁻⁸ for 0.00000001 (Adam's ε); otherwise as show(). */
+export function showSmall(v: Value): string {
+  if (v.kind === 'rational' && v.q.n === 1n && v.q.s > 0n) {
+    const k = v.q.d.toString().length - 1;
+    if (k >= 4 && v.q.d === 10n ** BigInt(k))
+      return `10⁻${[...String(k)].map((c) => '⁰¹²³⁴⁵⁶⁷⁸⁹'[Number(c)]).join('')}`;
+  }
+  return show(v);
+}
+
 export function showVector(v: Vector): string {
   return `(${v.map(show).join(', ')})`;
 }

@@ -1,6 +1,9 @@
 // The exercise JSON contract: plain, readonly data that the quiz, the teacher
 // sets and the grader read. Numbers in `network` and `given` are exact strings ("0.6", "-3/20").
 import type { JsonValue } from '../number/json';
+import type { OptimizerQuantity } from '../concepts/optimizer';
+
+export { OPTIMIZER_QUANTITIES, type OptimizerQuantity } from '../concepts/optimizer';
 
 import type { Lang } from '../text/lang';
 
@@ -31,7 +34,7 @@ export const SOLVE_QUANTITIES = [
  */
 export const OWN_QUANTITIES = ['loss_improvement', 'activation_derivative', 'softmax_jacobian', 'grad_input'] as const;
 
-export type NetworkQuantity = (typeof SOLVE_QUANTITIES)[number] | (typeof OWN_QUANTITIES)[number];
+export type NetworkQuantity = (typeof SOLVE_QUANTITIES)[number] | (typeof OWN_QUANTITIES)[number] | OptimizerQuantity;
 
 /** Network-level scalars: no `layer`, no `index`. */
 export const SCALAR_QUANTITIES: readonly NetworkQuantity[] = ['loss', 'loss_after', 'loss_improvement'];
@@ -112,15 +115,20 @@ export interface NetworkFile {
   readonly update_biases?: 'true' | 'false';
   readonly conventions?: { readonly relu_grad_at_zero?: '0' | '1'; readonly batch?: 'mean' | 'sum' };
   readonly regularization?: { readonly l2: string; readonly scale: '1/2' | '1/(2N)' };
-  /** Gradient descent with momentum (v ← μ·v − η·g, w ← w + v) from a stated velocity, one entry per layer. */
-  readonly optimizer?: {
-    readonly name: 'momentum';
-    readonly momentum: string;
-    readonly velocity: readonly {
-      readonly weights: readonly (readonly string[])[];
-      readonly bias: readonly string[];
-    }[];
-  };
+  /**
+   * Gradient descent with momentum (v ← μ·v − η·g, w ← w + v) from a stated velocity, one entry per
+   * layer; or Adam (bias-corrected, from zero moments).
+   */
+  readonly optimizer?:
+    | {
+        readonly name: 'momentum';
+        readonly momentum: string;
+        readonly velocity: readonly {
+          readonly weights: readonly (readonly string[])[];
+          readonly bias: readonly string[];
+        }[];
+      }
+    | { readonly name: 'adam'; readonly beta1: string; readonly beta2: string; readonly epsilon: string };
 }
 
 /** A computational-graph file. */

@@ -109,7 +109,10 @@ const twinSame = (a: readonly Value[], b: readonly Value[]) =>
       .lte(Decimal.max(x.abs(), y.abs(), 1).times(TWIN_TIE));
   });
 
-/** Mistakes never touch the forward pass; the loss only by a factor (½, 1/N), so it changes unless 0. */
+/**
+ * Mistakes never touch the forward pass; the loss only by a factor (½, 1/N) or by the term of a target
+ * that is not 1 (binary cross-entropy without (1 − t)), so it changes unless 0.
+ */
 const FORWARD_ONLY = new Set(['preactivation', 'output', 'softmax_jacobian', 'loss']);
 const AFTER_UPDATE = new Set(['loss_after', 'loss_improvement']);
 

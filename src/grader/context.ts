@@ -70,6 +70,8 @@ const UPDATE_QUANTITIES: ReadonlySet<string> = new Set([
   'bias_after',
   'loss_after',
   'loss_improvement',
+  'velocity_after',
+  'velocity_bias_after',
 ]);
 
 export function gradingContext(exercise: Exercise, options: ContextOptions = {}): GradingContext {

@@ -54,9 +54,32 @@ export function formulaFor(quantity: string, spec: NetworkSpec | null): Text {
     case 'grad_alpha':
       return text('∂L/∂α = Σ over a ≤ 0 of ∂L/∂z·a', '∂L/∂α = a ≤ 0 の要素についての ∂L/∂z·a の和');
     case 'weights_after':
+      if (spec?.optimizer?.name === 'momentum')
+        return text('V ← μ·V − η·∂L/∂W, W ← W + V', 'V ← μ·V − η·∂L/∂W、W ← W + V');
+      if (spec?.optimizer?.name === 'adam')
+        return text('W ← W − η·m̂/(√v̂ + ε), element by element', 'W ← W − η·m̂/(√v̂ + ε)（要素ごと）');
       return text('W ← W − η·∂L/∂W', 'W ← W − η·∂L/∂W');
     case 'bias_after':
+      if (spec?.optimizer?.name === 'momentum')
+        return text('v ← μ·v − η·∂L/∂b, b ← b + v', 'v ← μ·v − η·∂L/∂b、b ← b + v');
+      if (spec?.optimizer?.name === 'adam')
+        return text('b ← b − η·m̂/(√v̂ + ε), element by element', 'b ← b − η·m̂/(√v̂ + ε)（要素ごと）');
       return text('b ← b − η·∂L/∂b', 'b ← b − η·∂L/∂b');
+    case 'velocity_after':
+    case 'velocity_bias_after':
+      return text('v′ = μ·v − η·g (g the gradient of the parameter)', 'v′ = μ·v − η·g（g はそのパラメータの勾配）');
+    case 'adam_m_after':
+    case 'adam_m_bias_after':
+      return text('m′ = β₁·m + (1 − β₁)·g (g the gradient)', 'm′ = β₁·m + (1 − β₁)·g（g は勾配）');
+    case 'adam_v_after':
+    case 'adam_v_bias_after':
+      return text('v′ = β₂·v + (1 − β₂)·g² (g the gradient)', 'v′ = β₂·v + (1 − β₂)·g²（g は勾配）');
+    case 'adam_m_hat':
+    case 'adam_m_hat_bias':
+      return text('m̂ = m′/(1 − β₁ᵗ), t the step number from 1', 'm̂ = m′/(1 − β₁ᵗ)（t は 1 から数えたステップ数）');
+    case 'adam_v_hat':
+    case 'adam_v_hat_bias':
+      return text('v̂ = v′/(1 − β₂ᵗ), t the step number from 1', 'v̂ = v′/(1 − β₂ᵗ)（t は 1 から数えたステップ数）');
     case 'loss_after':
       return text(
         'the loss of the updated network: the forward pass again with the new parameters',

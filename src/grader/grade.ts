@@ -712,7 +712,12 @@ function carryForward<S>(
   const fromGood =
     goodSubs.length > 0 && !needsBad ? candidates.find((policy) => explains(goodSubs, policy)) : undefined;
   if (fromGood !== undefined) {
-    const ids = good.filter((other) => subsOf(other).length > 0).map((other) => other.id);
+    // Name the right parts it follows from: those that explain it on their own, else the earlier ones
+    // (a later ask, such as an update computed from this gradient, is not where it came from), else all.
+    const withSubs = good.filter((other) => subsOf(other).length > 0);
+    const alone = withSubs.filter((other) => explains(subsOf(other), fromGood));
+    const earlier = withSubs.filter((other) => asks.indexOf(other) < asks.indexOf(ask));
+    const ids = (alone.length > 0 ? alone : earlier.length > 0 ? earlier : withSubs).map((other) => other.id);
     const shown = Array.isArray(right) ? cellAt(right, Array.isArray(right[0]) ? [0, 0] : [0]) : (right as Value);
     const cells =
       graded.cells?.map(

@@ -82,7 +82,7 @@ export function rightWay(
     };
   }
   const step = stepOf(mistake);
-  const quantity = step.quantity;
+  const quantity = step.ownStepIn?.includes(ask.quantity) ? ask.quantity : step.quantity;
   const formula = spec && step.formulaFor ? step.formulaFor(spec) : step.formula;
   const description = (spec && m.wordsFor?.(spec, mistake.layer)) ?? null;
   switch (step.at ?? 'layer') {

@@ -1,6 +1,8 @@
 // English words of the worked solutions.
 import { activationNames } from '../concepts/activations';
 import { lossNames } from '../concepts/losses';
+import type { OptimizerName } from '../concepts/optimizer';
+import { UPDATE_RULE } from './update-rule';
 import type { Cell, Messages, OptimizerStateKind, WeightCell } from './messages';
 
 const sample = (c: { sample: number | null }) => (c.sample === null ? '' : `, sample ${c.sample}`);
@@ -15,11 +17,21 @@ const STATE_EN: Readonly<Record<OptimizerStateKind, string>> = {
   vHat: 'bias-corrected second moment v̂',
 };
 
+const OPTIMIZER_EN: Readonly<Record<OptimizerName, string>> = {
+  sgd: 'gradient descent',
+  momentum: 'momentum',
+  adam: 'Adam',
+};
+
 export const en: Messages = {
   lang: 'en',
   title: (name) => `Worked solution: ${name}`,
-  subtitle:
-    'Backpropagation by hand with exact numbers: one forward pass, the backward pass, one gradient-descent update and the loss after it.',
+  subtitle: (steps, optimizer) => {
+    const update = optimizer === 'sgd' ? 'one gradient-descent update' : `one ${OPTIMIZER_EN[optimizer]} update`;
+    return steps === 1
+      ? `Backpropagation by hand with exact numbers: one forward pass, the backward pass, ${update} and the loss after it.`
+      : `Backpropagation by hand with exact numbers: ${steps} steps, each a forward pass, the backward pass, ${update} and the loss after it.`;
+  },
   section: {
     problem: 'The network',
     forwardScalar: 'Forward pass (unit by unit)',
@@ -27,11 +39,11 @@ export const en: Messages = {
     loss: 'Loss function',
     backwardScalar: 'Backward pass: the chain rule for each weight',
     backwardMatrix: 'Backward pass: matrix form',
-    updateScalar: 'Parameter update (gradient descent)',
     updateMatrix: 'Parameter update (matrix form)',
     after: 'Loss after one update: by how much does the loss improve?',
     appendix: 'Appendix: derivations',
   },
+  updateTitle: (optimizer) => `Parameter update (${OPTIMIZER_EN[optimizer]})`,
   training: {
     step: (k, of, rows) => `Step ${k} of ${of} (${/[–,]/.test(rows) ? 'rows' : 'row'} ${rows})`,
     history: 'Training: the loss at every step',
@@ -185,8 +197,8 @@ export const en: Messages = {
     gradWeights: '∂L/∂W',
     gradBias: '∂L/∂b',
     gradAlpha: '∂L/∂α',
-    weightsAfter: 'W after the update (W − η·∂L/∂W)',
-    biasAfter: 'b after the update (b − η·∂L/∂b)',
+    weightsAfter: (optimizer) => `W after the update (${UPDATE_RULE[optimizer]('W')})`,
+    biasAfter: (optimizer) => `b after the update (${UPDATE_RULE[optimizer]('b')})`,
     regularization: 'L2 penalty R (included in the loss)',
     biasFixed: 'b (not updated: update_biases is false)',
     alphaAfter: 'α after the update',

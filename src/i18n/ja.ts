@@ -1,6 +1,8 @@
 // 日本語: 途中式つきの解説の言葉 (用語は glossary-ja.md、つまり教材の用語に合わせる)。
 import { activationNames } from '../concepts/activations';
 import { lossNames } from '../concepts/losses';
+import type { OptimizerName } from '../concepts/optimizer';
+import { UPDATE_RULE } from './update-rule';
 import type { Cell, Messages, OptimizerStateKind, WeightCell } from './messages';
 
 const sample = (c: { sample: number | null }) => (c.sample === null ? '' : `・サンプル${c.sample}`);
@@ -15,10 +17,19 @@ const STATE_JA: Readonly<Record<OptimizerStateKind, string>> = {
   vHat: 'バイアス補正した2次モーメント v̂',
 };
 
+const OPTIMIZER_JA: Readonly<Record<OptimizerName, string>> = {
+  sgd: '勾配降下法',
+  momentum: 'モーメンタム',
+  adam: 'Adam',
+};
+
 export const ja: Messages = {
   lang: 'ja',
   title: (name) => `途中式つきの解説: ${name}`,
-  subtitle: '誤差逆伝播法を厳密な数値で手計算する: 順伝播、逆伝播、勾配降下法による1回の更新、更新後の損失。',
+  subtitle: (steps, optimizer) =>
+    steps === 1
+      ? `誤差逆伝播法を厳密な数値で手計算する: 順伝播、逆伝播、${OPTIMIZER_JA[optimizer]}による1回の更新、更新後の損失。`
+      : `誤差逆伝播法を厳密な数値で手計算する: ${steps}ステップ。各ステップで順伝播、逆伝播、${OPTIMIZER_JA[optimizer]}による更新、更新後の損失。`,
   section: {
     problem: 'ネットワーク',
     forwardScalar: '順伝播（ユニットごと）',
@@ -26,11 +37,11 @@ export const ja: Messages = {
     loss: '損失関数',
     backwardScalar: '逆伝播: 重みごとの連鎖律',
     backwardMatrix: '逆伝播: 行列表現',
-    updateScalar: 'パラメータの更新（勾配降下法）',
     updateMatrix: 'パラメータの更新（行列表現）',
     after: '損失はいくら改善するか',
     appendix: '付録: 導出',
   },
+  updateTitle: (optimizer) => `パラメータの更新（${OPTIMIZER_JA[optimizer]}）`,
   training: {
     step: (k, of, rows) => `ステップ ${k}/${of}（${rows} 行目）`,
     history: '学習: 各ステップの損失',
@@ -179,8 +190,8 @@ export const ja: Messages = {
     gradWeights: '重みの勾配 ∂L/∂W',
     gradBias: 'バイアスの勾配 ∂L/∂b',
     gradAlpha: 'α の勾配 ∂L/∂α',
-    weightsAfter: '更新後の重み W − η·∂L/∂W',
-    biasAfter: '更新後のバイアス b − η·∂L/∂b',
+    weightsAfter: (optimizer) => `更新後の重み ${UPDATE_RULE[optimizer]('W')}`,
+    biasAfter: (optimizer) => `更新後のバイアス ${UPDATE_RULE[optimizer]('b')}`,
     regularization: 'L2正則化の項 R（損失に含む）',
     biasFixed: 'バイアス b（update_biases が false なので更新しない）',
     alphaAfter: '更新後の α',

@@ -2,6 +2,7 @@
 // dictionary: every language implements the whole Messages interface, so a missing string is a type
 // error. Japanese terms follow docs/glossary-ja.md (the seeds' own words).
 import type { ActivationName, Layout, LossName } from '../concepts/network';
+import type { OptimizerName } from '../concepts/optimizer';
 
 import type { Lang } from '../text/lang';
 
@@ -30,7 +31,6 @@ export type SectionTitle =
   | 'loss'
   | 'backwardScalar'
   | 'backwardMatrix'
-  | 'updateScalar'
   | 'updateMatrix'
   | 'after'
   | 'appendix';
@@ -39,8 +39,11 @@ export interface Messages {
   readonly lang: Lang;
   /** Document title, e.g. "Worked solution: mazur.yaml". */
   readonly title: (name: string) => string;
-  readonly subtitle: string;
+  /** What the document works through: how many steps, and which update rule. */
+  readonly subtitle: (steps: number, optimizer: OptimizerName) => string;
   readonly section: Readonly<Record<SectionTitle, string>>;
+  /** The scalar update section's title, naming the rule: "Parameter update (Adam)". */
+  readonly updateTitle: (optimizer: OptimizerName) => string;
   /** Several gradient-descent steps (`steps`, `batch_size`). */
   readonly training: {
     /** "Step 2 of 3 (rows 3–4)": the heading put before each section of that step. */
@@ -164,8 +167,9 @@ export interface Messages {
     readonly gradWeights: string;
     readonly gradBias: string;
     readonly gradAlpha: string;
-    readonly weightsAfter: string;
-    readonly biasAfter: string;
+    /** "W after the update (W − η·∂L/∂W)", with the rule of the optimizer. */
+    readonly weightsAfter: (optimizer: OptimizerName) => string;
+    readonly biasAfter: (optimizer: OptimizerName) => string;
     readonly biasFixed: string;
     readonly alphaAfter: string;
     readonly lossAfter: string;

@@ -22,7 +22,7 @@ import {
   type NetworkSpec,
   type Regularization,
 } from '../concepts/network';
-import { ADAM_DEFAULTS, OPTIMIZERS, type Optimizer } from '../concepts/optimizer';
+import { ADAM_DEFAULTS, OPTIMIZERS, type LayerState, type Optimizer } from '../concepts/optimizer';
 
 /** Every structural message, in both languages. */
 const SAYS = {
@@ -146,14 +146,17 @@ const OptimizerSchema = mapping(
     beta1: v.optional(scalar),
     beta2: v.optional(scalar),
     epsilon: v.optional(scalar),
+    steps: v.optional(scalar),
+    m: v.optional(VelocitySchema),
+    v: v.optional(VelocitySchema),
   },
   {
     expected: SAYS.mapping,
     unknown: unknownField(
       { en: 'optimizer', ja: 'optimizer ' },
       {
-        en: 'name, momentum, velocity, beta1, beta2 and epsilon',
-        ja: 'name, momentum, velocity, beta1, beta2, epsilon',
+        en: 'name, momentum, velocity, beta1, beta2, epsilon, steps, m and v',
+        ja: 'name, momentum, velocity, beta1, beta2, epsilon, steps, m, v',
       },
     ),
   },
@@ -234,6 +237,19 @@ function number(source: Source, path: Path, text: string): Value {
     fail(source, path, { en: `${SAYS.number.en}${shown.en}`, ja: `${SAYS.number.ja}${shown.ja}` });
   }
   return value;
+}
+
+/**
+ * Adam's steps already taken (t − 1 of the next step), a whole number from 0 to MAX_STEPS: the bias
+ * corrections 1 − βᵗ are exact powers, so t is bounded like the steps of a run.
+ */
+function stepsTaken(source: Source, text: string): number {
+  if (!/^\s*\d{1,7}\s*$/.test(text) || Number(text) > MAX_STEPS)
+    fail(source, ['optimizer', 'steps'], {
+      en: `expected a whole number from 0 to ${MAX_STEPS}: the Adam steps already taken (t − 1 of the next step)${got(quoted(text)).en}`,
+      ja: `0 から ${MAX_STEPS} までの整数を指定してください: すでに行った Adam のステップ数（次のステップの t − 1）${got(quoted(text)).ja}`,
+    });
+  return Number(text);
 }
 
 /** A whole number from 1 to `max` (steps, batch_size). */
@@ -481,7 +497,7 @@ function buildSpec(source: Source, raw: RawFile): NetworkSpec {
   };
 }
 
-/** The optimizer: its hyper-parameters checked, a momentum's velocity against the layers' shapes. */
+/** The optimizer: its hyper-parameters checked, a momentum's velocity and Adam's warm state (steps, m, v) against the layers' shapes. */
 function optimizerOf(
   source: Source,
   raw: NonNullable<RawFile['optimizer']>,
@@ -492,9 +508,9 @@ function optimizerOf(
   const only: Record<string, readonly string[]> = {
     sgd: [],
     momentum: ['momentum', 'velocity'],
-    adam: ['beta1', 'beta2', 'epsilon'],
+    adam: ['beta1', 'beta2', 'epsilon', 'steps', 'm', 'v'],
   };
-  for (const key of ['momentum', 'velocity', 'beta1', 'beta2', 'epsilon'] as const) {
+  for (const key of ['momentum', 'velocity', 'beta1', 'beta2', 'epsilon', 'steps', 'm', 'v'] as const) {
     if (raw[key] !== undefined && !only[raw.name].includes(key))
       fail(source, at(key), {
         en: `${key} is not a setting of the ${raw.name} optimizer${only[raw.name].length ? ` (it has ${only[raw.name].join(', ')})` : ''}`,
@@ -511,10 +527,6 @@ function optimizerOf(
       });
     return value;
   };
-  const zeros = (l: number) => ({
-    weights: layers[l].weights.map((row) => row.map(() => ZERO)),
-    bias: layers[l].bias.map(() => ZERO),
-  });
   if (raw.name === 'sgd') return { name: 'sgd' };
   if (raw.name === 'adam') {
     const epsilon = number(source, at('epsilon'), raw.epsilon ?? ADAM_DEFAULTS.epsilon);
@@ -525,34 +537,64 @@ function optimizerOf(
       beta1: fraction('beta1', ADAM_DEFAULTS.beta1),
       beta2: fraction('beta2', ADAM_DEFAULTS.beta2),
       epsilon,
-      steps: 0,
-      m: layers.map((_, l) => zeros(l)),
-      v: layers.map((_, l) => zeros(l)),
+      steps: raw.steps === undefined ? 0 : stepsTaken(source, raw.steps),
+      m: stateOf(source, 'm', raw.m, layers, layout),
+      v: stateOf(source, 'v', raw.v, layers, layout),
     };
   }
   const momentum = fraction('momentum', '0.9');
-  if (raw.velocity !== undefined && raw.velocity.length !== layers.length)
-    fail(source, at('velocity'), {
-      en: `expected ${layers.length} entries (one {weights, bias} per layer), got ${raw.velocity.length}`,
-      ja: `${layers.length} 個（層ごとに1つの {weights, bias}）が必要ですが、${raw.velocity.length} 個です`,
+  const velocity = stateOf(source, 'velocity', raw.velocity, layers, layout);
+  return { name: 'momentum', momentum, velocity };
+}
+
+/** Zeros in the shape of a layer's weights and bias (a state not given). */
+function zeroState(layer: LayerSpec): LayerState {
+  return { weights: layer.weights.map((row) => row.map(() => ZERO)), bias: layer.bias.map(() => ZERO) };
+}
+
+/**
+ * A state given per layer as `{weights, bias}` in the file's layout (momentum's velocity, Adam's
+ * moments m and v), checked against the layers' shapes; zeros where it is not given. Adam's second
+ * moment v is a mean of squares: never negative.
+ */
+function stateOf(
+  source: Source,
+  key: 'velocity' | 'm' | 'v',
+  given: NonNullable<RawFile['optimizer']>['velocity'],
+  layers: readonly LayerSpec[],
+  layout: Layout,
+): LayerState[] {
+  if (given !== undefined && given.length !== layers.length)
+    fail(source, ['optimizer', key], {
+      en: `expected ${layers.length} entries (one {weights, bias} per layer), got ${given.length}`,
+      ja: `${layers.length} 個（層ごとに1つの {weights, bias}）が必要ですが、${given.length} 個です`,
     });
-  const velocity = layers.map((layer, l) => {
-    const given = raw.velocity?.[l];
-    if (!given) return zeros(l);
-    const path: Path = ['optimizer', 'velocity', l];
-    const weights = numberMatrix(source, [...path, 'weights'], given.weights);
+  const checked = (path: Path, value: Value): Value => {
+    if (key === 'v' && sign(value) < 0)
+      fail(source, path, {
+        en: 'expected a number ≥ 0 (the second moment is a mean of squared gradients)',
+        ja: '0 以上の数を指定してください（2次モーメントは勾配の2乗の平均です）',
+      });
+    return value;
+  };
+  return layers.map((layer, l) => {
+    const entry = given?.[l];
+    if (!entry) return zeroState(layer);
+    const path: Path = ['optimizer', key, l];
+    const weights = numberMatrix(source, [...path, 'weights'], entry.weights);
     if (weights.length !== layer.weights.length || weights[0].length !== layer.weights[0].length)
       fail(source, [...path, 'weights'], {
         en: `expected the shape of layer ${l}'s weights, ${layer.weights.length}×${layer.weights[0].length} in the ${layout} layout; got ${weights.length}×${weights[0].length}`,
         ja: `第${l}層の重みと同じ形（重みの並べ方 ${layout} で ${layer.weights.length}×${layer.weights[0].length}）が必要ですが、${weights.length}×${weights[0].length} です`,
       });
+    weights.forEach((row, i) => row.forEach((w, j) => checked([...path, 'weights', i, j], w)));
     const units = layer.bias.length;
     const bias =
-      given.bias === undefined
+      entry.bias === undefined
         ? layer.bias.map(() => ZERO)
-        : typeof given.bias === 'string'
-          ? layer.bias.map(() => number(source, [...path, 'bias'], given.bias as string))
-          : given.bias.map((text, j) => number(source, [...path, 'bias', j], text));
+        : typeof entry.bias === 'string'
+          ? layer.bias.map(() => checked([...path, 'bias'], number(source, [...path, 'bias'], entry.bias as string)))
+          : entry.bias.map((text, j) => checked([...path, 'bias', j], number(source, [...path, 'bias', j], text)));
     if (bias.length !== units)
       fail(source, [...path, 'bias'], {
         en: `expected ${units} numbers (one per unit), got ${bias.length}`,
@@ -560,7 +602,6 @@ function optimizerOf(
       });
     return { weights, bias };
   });
-  return { name: 'momentum', momentum, velocity };
 }
 
 export { InputError };

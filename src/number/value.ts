@@ -243,27 +243,46 @@ function call(fn: FunctionName, a: Value, approxValue: Decimal): Value {
   return real(approxValue, { op: 'call', fn, arg, size: exprSize(arg) + 1 });
 }
 
+/**
+ * The 64-digit value of fn at x, each (fn, x) computed once per process: every misconception's
+ * solution of a network repeats its forward pass, and a class repeats its hand-friendly numbers. A
+ * decimal's string is its value, so the cache gives exactly what the computation would.
+ */
+const knownValues = new Map<string, Decimal>();
+const KNOWN_VALUES_KEPT = 100_000;
+
+function valueAt(fn: FunctionName, x: Decimal): Decimal {
+  const key = `${fn} ${x.toString()}`;
+  let value = knownValues.get(key);
+  if (value === undefined) {
+    value = FUNCTIONS[fn](x, Decimal);
+    if (knownValues.size >= KNOWN_VALUES_KEPT) knownValues.clear();
+    knownValues.set(key, value);
+  }
+  return value;
+}
+
 export function exp(a: Value): Value {
   if (isZero(a)) return ONE;
-  return call('exp', a, FUNCTIONS.exp(approx(a), Decimal));
+  return call('exp', a, valueAt('exp', approx(a)));
 }
 
 export function ln(a: Value): Value {
   if (sign(a) <= 0) throw new RangeError('logarithm of a non-positive number');
   if (isOne(a)) return ZERO;
-  return call('ln', a, Decimal.ln(approx(a)));
+  return call('ln', a, valueAt('ln', approx(a)));
 }
 
 /** σ(a) = 1 / (1 + e^(−a)); rational only at a = 0. */
 export function sigmoid(a: Value): Value {
   if (isZero(a)) return ratio(1, 2);
-  return call('sigmoid', a, FUNCTIONS.sigmoid(approx(a), Decimal));
+  return call('sigmoid', a, valueAt('sigmoid', approx(a)));
 }
 
 /** tanh(a); rational only at a = 0. */
 export function tanh(a: Value): Value {
   if (isZero(a)) return ZERO;
-  return call('tanh', a, FUNCTIONS.tanh(approx(a), Decimal));
+  return call('tanh', a, valueAt('tanh', approx(a)));
 }
 
 /** ⌊√n⌋ for n ≥ 0, by Newton's method on BigInt. */

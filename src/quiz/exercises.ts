@@ -12,11 +12,12 @@ export interface QuizExercise {
 }
 
 /**
- * `difficulty(q)`, when given, decides question q's difficulty when it is first needed (an adaptive
+ * `plan` is the questions (or says question q when it first comes up: one that comes back depends on
+ * the answers before it). `difficulty(q)`, when given, decides question q's difficulty when it is first needed (an adaptive
  * session's rises after a streak); the plan's otherwise.
  */
 export function exerciseBook(
-  plan: readonly PlannedQuestion[],
+  plan: readonly PlannedQuestion[] | ((question: number) => PlannedQuestion),
   lang: Lang,
   difficulty?: (question: number) => Difficulty,
 ): (question: number) => QuizExercise {
@@ -24,7 +25,8 @@ export function exerciseBook(
   return (question) => {
     let x = made.get(question);
     if (!x) {
-      const planned = difficulty ? { ...plan[question - 1], difficulty: difficulty(question) } : plan[question - 1];
+      const listed = typeof plan === 'function' ? plan(question) : plan[question - 1];
+      const planned = difficulty ? { ...listed, difficulty: difficulty(question) } : listed;
       const exercise = generateExercise({
         template: planned.template,
         seed: planned.seed,

@@ -20,6 +20,18 @@ export interface SessionLine {
    * fixed at the start so that a resumed session asks the same ones.
    */
   readonly plan?: readonly PlanEntry[];
+  /**
+   * Present in an adaptive session: a question missed comes back (its template, a fresh seed) after
+   * `after` other questions, each topic at most `most` times; it takes the place of the last planned
+   * question, so the session keeps its count. Which questions come back follows from the answers in
+   * the journal, so a resumed session asks the same ones. Absent (older journals): nothing comes back.
+   */
+  readonly again?: AgainRule;
+}
+
+export interface AgainRule {
+  readonly after: number;
+  readonly most: number;
 }
 
 /** Why the profile put a topic into an adaptive session. */

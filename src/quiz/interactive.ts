@@ -9,7 +9,7 @@ import type { Paint } from './colour';
 import type { Ending } from './plain';
 import { nextAsk, type Position } from './session';
 import { TOPICS } from './topics';
-import { asksOf, questionText, respond, type Mark, type Quiz } from './turn';
+import { asksOf, questionText, respond, wrapped, type Mark, type Quiz } from './turn';
 import { WORDS } from './words';
 
 const COMMANDS = new Set(['hint', '?', 'steps', 'skip', 'quit']);
@@ -79,7 +79,7 @@ export async function runInteractive(
 ): Promise<Ending> {
   const lang = quiz.state.session.lang;
   let shown = 0;
-  write(`${paint('dim', pick(WORDS.commands, lang))}\n`);
+  write(`${paint('dim', wrapped(quiz.width, pick(WORDS.commands, lang)).trimEnd())}\n`);
   for (;;) {
     const pos = nextAsk(quiz.state, asksOf(quiz));
     if (pos === null) return 'finished';

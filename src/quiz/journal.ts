@@ -55,6 +55,11 @@ export function sessionProblem(x: Record<string, unknown>): string | null {
     return 'templates: unknown template';
   if (x.plan !== undefined && planProblem(x.plan, x.count as number))
     return `plan: ${planProblem(x.plan, x.count as number)}`;
+  if (x.again !== undefined) {
+    const again = x.again as Record<string, unknown> | null;
+    if (again === null || typeof again !== 'object' || !isInt(again.after, 1, 100) || !isInt(again.most, 0, 100))
+      return 'again: expected {"after": 1…100, "most": 0…100}';
+  }
   return null;
 }
 

@@ -2,7 +2,7 @@
 // script knows what each line answers. End of input ends the quiz with everything saved.
 import { pick } from '../text/lang';
 import { nextAsk } from './session';
-import { asksOf, questionText, respond, type Quiz } from './turn';
+import { asksOf, questionText, respond, wrapped, type Quiz } from './turn';
 import { WORDS } from './words';
 
 export type Ending = 'finished' | 'quit' | 'eof';
@@ -18,7 +18,7 @@ export interface PlainIO {
 export async function runPlain(quiz: Quiz, io: PlainIO): Promise<Ending> {
   const lang = quiz.state.session.lang;
   let shown = 0;
-  io.write(`${pick(WORDS.commands, lang)}\n`);
+  io.write(wrapped(quiz.width, pick(WORDS.commands, lang)));
   for (;;) {
     const pos = nextAsk(quiz.state, asksOf(quiz));
     if (pos === null) return 'finished';

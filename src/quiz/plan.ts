@@ -4,11 +4,11 @@
 // adaptive session carries its templates in its session line (next.ts chose them).
 import { createRng, mixSeed } from '../exercises/prng';
 import type { Difficulty } from '../exercises/types';
-import type { SessionLine } from './header';
+import type { PlanEntry, SessionLine } from './header';
 import { topicById } from './topics';
 
 /** Exercise seeds stay short enough to read out and retype with `exercise --seed`. */
-const EXERCISE_SEEDS = 1_000_000;
+export const EXERCISE_SEEDS = 1_000_000;
 
 export interface PlannedQuestion {
   /** 1-based. */
@@ -16,6 +16,10 @@ export interface PlannedQuestion {
   readonly template: string;
   readonly difficulty: Difficulty;
   readonly seed: number;
+  /** An adaptive session's: the entry of its plan that put it here (the topic, why it came). */
+  readonly entry?: PlanEntry;
+  /** A question that comes back (again.ts): the number of the missed question it is a second look at. */
+  readonly again?: number;
 }
 
 /** The templates a session draws from: --template's, else every template of its topics. */
@@ -25,7 +29,10 @@ export function templatePool(session: Pick<SessionLine, 'topics' | 'templates'>)
   return [...new Set(pool)];
 }
 
-/** Every question of the session, in order (an adaptive session's as its plan says). */
+/**
+ * Every question of the session as planned at its start, in order (an adaptive session's as its plan
+ * says). The questions asked are these with the missed ones coming back among them (again.ts).
+ */
 export function planSession(session: SessionLine): readonly PlannedQuestion[] {
   if (session.plan) {
     return session.plan.map((p, i) => ({
@@ -33,6 +40,7 @@ export function planSession(session: SessionLine): readonly PlannedQuestion[] {
       template: p.template,
       difficulty: p.difficulty,
       seed: mixSeed(session.seed, i + 1) % EXERCISE_SEEDS,
+      entry: p,
     }));
   }
   const pool = templatePool(session);

@@ -2,11 +2,12 @@
 // is a card in a box from 1 to 5 (a new one starts in box 1). A question answered right at the first try moves its topic's card
 // up one box; a question with an ask missed (both tries wrong, or skipped) sends it back to box 1; a
 // right answer only at the second try leaves it where it is. A misconception diagnosed goes to box 1;
-// a later question of a topic it was met in, answered right at the first try, moves it up. The card
+// a later question of a topic it was met in, answered right at the first try, moves it up. A question
+// that came back within the session for a miss changes neither when answered right. The card
 // in box b comes back 2^(b−1) sessions after it was last seen: box 1 at the next session, box 5 after
 // sixteen. The profile is derived from the journals alone (a pure fold), so it cannot disagree with them.
 import type { EventLine, SessionLine } from './header';
-import { planSession } from './plan';
+import { sessionQuestions } from './again';
 import { foldEvents, type SessionState } from './session';
 import { topicOfTemplate } from './topics';
 
@@ -57,26 +58,24 @@ export interface QuestionResult {
   readonly outcome: QuestionOutcome;
   /** Misconceptions diagnosed in its tries. */
   readonly misconceptions: readonly string[];
+  /** It came back within the session for a miss (again.ts). */
+  readonly again: boolean;
 }
 
-/** The template of each question: from its answer lines, else from the session's plan. */
-function templatesOf(past: PastSession): (question: number) => string {
+/** The template of each question: from its answer lines, else from the session's questions. */
+function templatesOf(past: PastSession, questions: () => ReturnType<typeof sessionQuestions>): (q: number) => string {
   const fromLines = new Map<number, string>();
   for (const e of past.events)
     if (e.type === 'answer' && !fromLines.has(e.question)) fromLines.set(e.question, e.template);
-  let planned: ReturnType<typeof planSession> | null = null;
-  return (q) => {
-    const t = fromLines.get(q);
-    if (t !== undefined) return t;
-    planned ??= planSession(past.session);
-    return planned[q - 1]?.template ?? '';
-  };
+  return (q) => fromLines.get(q) ?? questions()[q - 1]?.template ?? '';
 }
 
 /** The questions of a session with at least one finished ask, and how each went (unfinished asks do not count). */
 export function questionResults(past: PastSession): QuestionResult[] {
   const state: SessionState = foldEvents(past.session, past.events);
-  const template = templatesOf(past);
+  let asked: ReturnType<typeof sessionQuestions> | null = null;
+  const questions = () => (asked ??= sessionQuestions(past.session, state));
+  const template = templatesOf(past, questions);
   const by = new Map<number, { outcome: QuestionOutcome; misconceptions: string[] }>();
   for (const [key, p] of state.asks) {
     if (!p.done) continue;
@@ -92,7 +91,8 @@ export function questionResults(past: PastSession): QuestionResult[] {
     .flatMap(([question, r]) => {
       const t = template(question);
       const topic = topicOfTemplate(t)?.id;
-      return topic === undefined ? [] : [{ question, template: t, topic, ...r }];
+      const again = past.session.again !== undefined && questions()[question - 1]?.again !== undefined;
+      return topic === undefined ? [] : [{ question, template: t, topic, ...r, again }];
     });
 }
 
@@ -113,7 +113,9 @@ export function profileOf(sessions: readonly PastSession[]): Profile {
     const moved = new Set<string>();
     for (const r of results) {
       const card = topics.get(r.topic);
-      if (r.outcome === 'missed') topics.set(r.topic, { box: 1, seen: index });
+      // A second look within the session, answered right, is like a right second try: the miss stands.
+      if (r.again && r.outcome === 'right') topics.set(r.topic, { box: card?.box ?? 1, seen: index });
+      else if (r.outcome === 'missed') topics.set(r.topic, { box: 1, seen: index });
       else if (r.outcome === 'right' && !moved.has(`t:${r.topic}`)) {
         topics.set(r.topic, promote(card, index));
         moved.add(`t:${r.topic}`);
@@ -128,7 +130,7 @@ export function profileOf(sessions: readonly PastSession[]): Profile {
           templates: [...(m?.templates ?? []).filter((t) => t !== r.template), r.template],
         });
       }
-      if (r.outcome !== 'right') continue;
+      if (r.outcome !== 'right' || r.again) continue;
       for (const [id, m] of misconceptions) {
         if (!m.topics.includes(r.topic) || r.misconceptions.includes(id) || moved.has(`m:${id}`)) continue;
         misconceptions.set(id, { ...m, ...promote(m, index) });

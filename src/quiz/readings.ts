@@ -23,6 +23,7 @@ export const READING: Readonly<Record<MisconceptionId, string | null>> = {
   'relu6-grad-at-six': 'relu',
   'softmax-jacobian-sign': 'softmax',
   'bce-forgot-one-minus-t': 'sigmoid-binary-cross-entropy',
+  'bce-extra-sigmoid-derivative': 'sigmoid-binary-cross-entropy',
   'l2-on-biases': 'l2-regularization',
   'momentum-sign': 'momentum',
   'adam-no-bias-correction': 'adam',

@@ -7,7 +7,7 @@ import type { PlanReason } from './header';
 import type { ReadSession } from './history';
 import { countMistakes, type MistakeCount } from './mistakes';
 import { dueOrder } from './next';
-import { planSession } from './plan';
+import { sessionQuestions } from './again';
 import { dueIn, profileOf } from './profile';
 import { readingFor } from './readings';
 import { foldEvents, scoreOf } from './session';
@@ -83,12 +83,12 @@ export function statsOf(all: readonly ReadSession[]): Stats {
       // Every diagnosis counts, also in an ask left unfinished.
       if (e.misconception !== null) diagnosed.push(e.misconception);
     }
-    let plan: ReturnType<typeof planSession> | null = null;
+    let asked: ReturnType<typeof sessionQuestions> | null = null;
     const topicOf = (q: number) => {
       let template = lineTemplate.get(q);
       if (template === undefined) {
-        plan ??= planSession(s.session);
-        template = plan[q - 1]?.template ?? '';
+        asked ??= sessionQuestions(s.session, state);
+        template = asked[q - 1]?.template ?? '';
       }
       return topicOfTemplate(template)?.id ?? null;
     };

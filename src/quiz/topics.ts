@@ -21,7 +21,7 @@ export const TOPICS: readonly Topic[] = [
   {
     id: 'updates',
     name: text('updates and exercise ③', 'パラメータの更新と演習③'),
-    templates: ['weight-update', 'train-once', 'train-once-softmax', 'gradient-descent-1d'],
+    templates: ['weight-update', 'train-once', 'train-once-softmax', 'train-once-bce', 'gradient-descent-1d'],
   },
   {
     id: 'activations',
@@ -43,6 +43,11 @@ export const TOPICS: readonly Topic[] = [
     id: 'symbolic',
     name: text('symbolic', '記号での微分'),
     templates: ['partial-derivative', 'output-bias-formula', 'hidden-bias-formula'],
+  },
+  {
+    id: 'optimizers',
+    name: text('momentum, Adam and several steps', 'モーメンタム、Adam と複数回の更新'),
+    templates: ['momentum-update', 'adam-step'],
   },
 ];
 

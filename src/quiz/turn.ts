@@ -9,6 +9,7 @@ import { drawNetwork } from '../text/network-drawing';
 import { exerciseDrawing } from './drawing';
 import type { QuizExercise } from './exercises';
 import { gradeTry } from './grade-try';
+import { promptLines } from './prompt-lines';
 import type { AnswerLine, EventLine } from './header';
 import type { JournalWriter } from './journal';
 import { answersOf, applyEvent, progressOf, scoreOf, type Position, type SessionState } from './session';
@@ -38,7 +39,13 @@ function record(quiz: Quiz, event: EventLine): void {
   quiz.state = applyEvent(quiz.state, event);
 }
 
-/** The question's header and prompt, shown when its first ask comes up. */
+/** A message wrapped to `width` columns, its continuation lines two columns in, with its newline. */
+export const wrapped = (width: number, line: string): string => `${wrap(line, width, '  ').join('\n')}\n`;
+
+/** A verdict or message wrapped to the terminal, its continuation lines indented under it. */
+const said = (quiz: Quiz, line: string): string => wrapped(quiz.width, line);
+
+/** The question's header and prompt, shown when its first ask comes up, wrapped to the terminal. */
 export function questionText(quiz: Quiz, question: number): string {
   const { planned, exercise } = quiz.exercise(question);
   const lang = langOf(quiz);
@@ -46,22 +53,22 @@ export function questionText(quiz: Quiz, question: number): string {
     WORDS.question(question, quiz.state.session.count, planned.template, planned.difficulty, planned.seed),
     lang,
   );
-  const entry = quiz.state.session.plan?.[question - 1];
-  const why = entry ? `${pick(WORDS.reason(entry.reason, entry.misconception), lang)}\n` : '';
+  const { entry, again } = planned;
+  const reason =
+    again !== undefined ? WORDS.again(again) : entry ? WORDS.reason(entry.reason, entry.misconception) : null;
+  const why = reason ? said(quiz, pick(reason, lang)) : '';
   const drawing = exerciseDrawing(exercise, lang);
   const figure = drawing
     ? `${[...drawNetwork(drawing, quiz.width), ...wrap(drawing.legend, quiz.width)].join('\n')}\n\n`
     : '';
-  return `\n${head}\n${why}${'─'.repeat(Math.min(quiz.width, 40))}\n${figure}${exercise.prompt}\n\n`;
+  const prompt = promptLines(exercise.prompt, quiz.width).join('\n');
+  return `\n${said(quiz, head)}${why}${'─'.repeat(Math.min(quiz.width, 40))}\n${figure}${prompt}\n\n`;
 }
 
 export function scoreLine(quiz: Quiz): string {
   const { points, finished } = scoreOf(quiz.state);
   return `  [${pick(WORDS.score(points, finished, quiz.state.streak), langOf(quiz))}]\n`;
 }
-
-/** A verdict or message wrapped to the terminal, its continuation lines indented under it. */
-const said = (quiz: Quiz, line: string): string => `${wrap(line, quiz.width, '  ').join('\n')}\n`;
 
 const askOf = (x: QuizExercise, id: string): Ask => x.exercise.asks.find((a) => a.id === id)!;
 
@@ -77,7 +84,7 @@ export function respond(quiz: Quiz, pos: Position, line: string, ms: number): Re
   if (command === 'hint' || command === '?') {
     const hints = hintsFor(x.ctx, ask);
     const level = pos.hints + 1;
-    if (level > hints.length) return { text: `${pick(WORDS.noMoreHints, lang)}\n`, mark: 'hint' };
+    if (level > hints.length) return { text: said(quiz, pick(WORDS.noMoreHints, lang)), mark: 'hint' };
     const hint = hints[level - 1];
     record(quiz, { type: 'hint', ...base, level, cost: hint.cost, at: at() });
     return { text: said(quiz, `${pick(WORDS.hint(level, hint.cost), lang)} ${pick(hint.text, lang)}`), mark: 'hint' };

@@ -49,6 +49,8 @@ export const WORDS = {
         return text('Review ahead of time.', '早めの復習です。');
     }
   },
+  again: (missed: number): Text =>
+    text(`Back because you missed it in question ${missed}.`, `問題 ${missed} で間違えたので、もう一度。`),
   pickOne: text('Pick at least one topic.', 'トピックを1つ以上選んでください。'),
   score: (points: number, finished: number, streak: number): Text =>
     text(`score ${points}/${finished} · streak ${streak}`, `得点 ${points}/${finished}・連続正解 ${streak}`),

@@ -49,7 +49,13 @@ function pieces(line: string): string[] {
   const out: string[] = [];
   let current = '';
   for (const ch of line) {
-    if (NO_LINE_START.has(ch) && current === '' && out.length > 0) {
+    if (NO_LINE_START.has(ch) && current !== '') {
+      // After a narrow character too ("b。"): the punctuation ends the piece, a break may follow it.
+      out.push(current + ch);
+      current = '';
+      continue;
+    }
+    if (NO_LINE_START.has(ch) && out.length > 0) {
       out[out.length - 1] += ch;
       continue;
     }

@@ -29,6 +29,7 @@ export function solutionToText(solution: Solution, lang: Lang = 'en'): string {
   const words = messages(lang);
   const t = words.table;
   const { network } = solution;
+  const optimizer = network.optimizer?.name ?? 'sgd';
   const count = network.layers.length;
   const out: string[] = [];
   out.push(
@@ -56,8 +57,8 @@ export function solutionToText(solution: Solution, lang: Lang = 'en'): string {
     out.push(...table(t.gradWeights, layer.gradWeights, t.row));
     out.push(...table(t.gradBias, [layer.gradBias], null));
     if (layer.gradAlpha) out.push(scalar(t.gradAlpha, layer.gradAlpha));
-    out.push(...table(t.weightsAfter, layer.weightsAfter, t.row));
-    out.push(...table(network.updateBiases ? t.biasAfter : t.biasFixed, [layer.biasAfter], null));
+    out.push(...table(t.weightsAfter(optimizer), layer.weightsAfter, t.row));
+    out.push(...table(network.updateBiases ? t.biasAfter(optimizer) : t.biasFixed, [layer.biasAfter], null));
     if (layer.gradAlpha && layer.alphaAfter) out.push(scalar(t.alphaAfter, layer.alphaAfter));
   });
   out.push('');

@@ -107,6 +107,7 @@ export function trainingDocument(training: Training, options: NetworkDocumentOpt
   };
   return {
     ...first,
+    subtitle: [m.subtitle(n, training.steps[0].solution.network.optimizer?.name ?? 'sgd')],
     sections: [
       ...own.map((s) =>
         s.id === 'problem' ? s : { ...s, title: `${m.training.step(1, n, rows(training.steps[0].batch))}: ${s.title}` },

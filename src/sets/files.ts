@@ -34,7 +34,6 @@ export async function setFiles(
   progress: (done: number, total: number) => void = () => {},
   practice?: PracticePage,
 ): Promise<number> {
-  const documentFormats = formats.filter((f): f is DocumentFormat => f !== 'practice');
   let count = 0;
   const put: Write = (path, content) => {
     write(path, content);
@@ -43,23 +42,49 @@ export async function setFiles(
   const total = exams.length + 1;
   let done = 0;
   for (const exam of exams) {
-    const docs: [string, WorkedDocument][] = [
-      ['worksheet', worksheetDocument(set, exam)],
-      ['key', keyDocument(set, exam)],
-      ['solutions', solutionsDocument(set, exam)],
-    ];
-    for (const [name, doc] of docs)
-      for (const format of documentFormats)
-        put(`${exam.student.id}/${name}.${EXTENSION[format]}`, await render(doc, format));
-    if (practice && formats.includes('practice')) put(`${exam.student.id}/practice.html`, await practice(exam));
+    await studentFiles(set, exam, formats, render, put, practice);
     progress(++done, total);
   }
-  for (const kind of ['worksheets', 'keys'] as const) {
-    const doc = classDocument(set, exams, kind);
-    for (const format of documentFormats) put(`${kind}.${EXTENSION[format]}`, await render(doc, format));
-  }
-  put('key.json', `${JSON.stringify(keyJson(set, exams), null, 2)}\n`);
-  put('responses-template.csv', responsesTemplate(exams));
+  await classFiles(set, exams, formats, render, put);
   progress(++done, total);
   return count;
 }
+
+/** One student's files (worksheet, key, worked solutions in each format, the practice page), in order. */
+export async function studentFiles(
+  set: ExerciseSet,
+  exam: Exam,
+  formats: readonly SetFormat[],
+  render: Render,
+  put: Write,
+  practice?: PracticePage,
+): Promise<void> {
+  const docs: [string, WorkedDocument][] = [
+    ['worksheet', worksheetDocument(set, exam)],
+    ['key', keyDocument(set, exam)],
+    ['solutions', solutionsDocument(set, exam)],
+  ];
+  for (const [name, doc] of docs)
+    for (const format of documentFormatsOf(formats))
+      put(`${exam.student.id}/${name}.${EXTENSION[format]}`, await render(doc, format));
+  if (practice && formats.includes('practice')) put(`${exam.student.id}/practice.html`, await practice(exam));
+}
+
+/** The class's files, after every student's: worksheets and keys in each format, key.json, the responses template. */
+export async function classFiles(
+  set: ExerciseSet,
+  exams: readonly Exam[],
+  formats: readonly SetFormat[],
+  render: Render,
+  put: Write,
+): Promise<void> {
+  for (const kind of ['worksheets', 'keys'] as const) {
+    const doc = classDocument(set, exams, kind);
+    for (const format of documentFormatsOf(formats)) put(`${kind}.${EXTENSION[format]}`, await render(doc, format));
+  }
+  put('key.json', `${JSON.stringify(keyJson(set, exams), null, 2)}\n`);
+  put('responses-template.csv', responsesTemplate(exams));
+}
+
+const documentFormatsOf = (formats: readonly SetFormat[]) =>
+  formats.filter((f): f is DocumentFormat => f !== 'practice');

@@ -30,6 +30,38 @@ export interface FloatNetwork {
   readonly biasAfter: number[][];
   readonly gradInput: number[][][];
   readonly gradAlpha: number[];
+  /** Momentum: the velocity after the step, per layer (weights in the file's layout). */
+  readonly velocity: readonly FloatState[];
+  /** Adam: the moments after the step and their bias-corrected forms, per layer. */
+  readonly moments: readonly FloatMoments[];
+  /** Adam: the state the next step starts from. */
+  readonly adamState: FloatAdamState | null;
+  /** The network after the step (the parameters as text), for the next step. */
+  readonly updatedFile: NetworkFile;
+}
+
+/** One layer's weights (in the file's layout) and bias of an optimizer state. */
+export interface FloatState {
+  readonly weights: number[][];
+  readonly bias: number[];
+}
+
+export interface FloatMoments {
+  readonly m: FloatState;
+  readonly v: FloatState;
+  readonly mHat: FloatState;
+  readonly vHat: FloatState;
+}
+
+/** Adam's moments between steps, weights as W[unit][input]; t the steps taken. */
+export interface FloatAdamState {
+  readonly t: number;
+  readonly layers: readonly {
+    readonly m: number[][];
+    readonly v: number[][];
+    readonly mb: number[];
+    readonly vb: number[];
+  }[];
 }
 
 const KINK = 1e-9;
@@ -148,6 +180,7 @@ export function floatLoss(net: NetworkFile): number {
 export function floatNetwork(
   net: NetworkFile,
   givenText: Readonly<Record<string, readonly (readonly string[])[]>> = {},
+  state?: FloatAdamState,
 ): FloatNetwork {
   const given = new Map(Object.entries(givenText).map(([k, m]) => [Number(k), m.map((r) => r.map(num))] as const));
   const layers = layersOf(net);
@@ -188,6 +221,9 @@ export function floatNetwork(
   const gradBias: number[][] = [];
   const weightsAfter: number[][][] = [];
   const biasAfter: number[][] = [];
+  const velocity: FloatState[] = [];
+  const moments: FloatMoments[] = [];
+  const nextState: FloatAdamState['layers'][number][] = [];
   const updated: Layer[] = layers.map((layer, l) => {
     const inputs = l === 0 ? X : Z[l - 1];
     const k = decaySlope(net, X.length);
@@ -197,12 +233,58 @@ export function floatNetwork(
     const gB = layer.b.map((_, j) => delta[l].reduce((acc, d) => acc + d[j], 0));
     // Momentum: v ← μv − η·g, w ← w + v from the stated velocity (in the file's layout); plain: w − η·g.
     const mom = net.optimizer?.name === 'momentum' ? net.optimizer : undefined;
+    const adam = net.optimizer?.name === 'adam' ? net.optimizer : undefined;
     const mu = mom ? num(mom.momentum) : 0;
     const vW = (j: number, i: number) =>
       mom ? num(net.layout === 'w-x' ? mom.velocity[l].weights[j][i] : mom.velocity[l].weights[i][j]) : 0;
     const vB = (j: number) => (mom ? num(mom.velocity[l].bias[j]) : 0);
-    const wU = layer.w.map((row, j) => row.map((w, i) => w + mu * vW(j, i) - eta * gW[j][i]));
-    const bU = net.update_biases === 'false' ? layer.b : layer.b.map((b, j) => b + mu * vB(j) - eta * gB[j]);
+    const moves = net.update_biases !== 'false';
+    let wU = layer.w.map((row, j) => row.map((w, i) => w + mu * vW(j, i) - eta * gW[j][i]));
+    let bU = moves ? layer.b.map((b, j) => b + mu * vB(j) - eta * gB[j]) : layer.b;
+    if (mom) {
+      velocity.push({
+        weights: file(layer.w.map((row, j) => row.map((_, i) => mu * vW(j, i) - eta * gW[j][i]))),
+        bias: layer.b.map((_, j) => (moves ? mu * vB(j) - eta * gB[j] : vB(j))),
+      });
+    }
+    if (adam) {
+      // Adam (Kingma & Ba): m ← β₁m + (1 − β₁)g, v ← β₂v + (1 − β₂)g², m̂ = m/(1 − β₁ᵗ), v̂ = v/(1 − β₂ᵗ),
+      // w ← w − η·m̂/(√v̂ + ε), from the moments the step before left (zeros at t = 1).
+      const b1 = num(adam.beta1);
+      const b2 = num(adam.beta2);
+      const eps = num(adam.epsilon);
+      const t = (state?.t ?? 0) + 1;
+      const before = state?.layers[l];
+      const cell = (g: number, m0: number, v0: number) => {
+        const m = b1 * m0 + (1 - b1) * g;
+        const v = b2 * v0 + (1 - b2) * g * g;
+        const mHat = m / (1 - b1 ** t);
+        const vHat = v / (1 - b2 ** t);
+        return { m, v, mHat, vHat, step: (eta * mHat) / (Math.sqrt(vHat) + eps) };
+      };
+      const cw = layer.w.map((row, j) => row.map((_, i) => cell(gW[j][i], before?.m[j][i] ?? 0, before?.v[j][i] ?? 0)));
+      const cb = layer.b.map((_, j) => cell(gB[j], before?.mb[j] ?? 0, before?.vb[j] ?? 0));
+      wU = layer.w.map((row, j) => row.map((w, i) => w - cw[j][i].step));
+      const keep = (key: 'm' | 'v' | 'mHat' | 'vHat', old: number[] | undefined) =>
+        cb.map((c, j) => (moves ? c[key] : (old?.[j] ?? 0)));
+      bU = moves ? layer.b.map((b, j) => b - cb[j].step) : layer.b;
+      const part = (key: 'm' | 'v' | 'mHat' | 'vHat', old?: number[]) => ({
+        weights: file(cw.map((row) => row.map((c) => c[key]))),
+        bias: keep(key, old),
+      });
+      moments.push({
+        m: part('m', before?.mb),
+        v: part('v', before?.vb),
+        mHat: part('mHat', before?.mb),
+        vHat: part('vHat', before?.vb),
+      });
+      nextState.push({
+        m: cw.map((row) => row.map((c) => c.m)),
+        v: cw.map((row) => row.map((c) => c.v)),
+        mb: keep('m', before?.mb),
+        vb: keep('v', before?.vb),
+      });
+    }
     gradWeights.push(file(gW));
     gradBias.push(gB);
     weightsAfter.push(file(wU));
@@ -223,7 +305,56 @@ export function floatNetwork(
     biasAfter,
     gradInput,
     gradAlpha,
+    velocity,
+    moments,
+    adamState: net.optimizer?.name === 'adam' ? { t: (state?.t ?? 0) + 1, layers: nextState } : null,
+    updatedFile: updatedFile(net, weightsAfter, biasAfter, updated, velocity),
   };
+}
+
+/** The network file after a step: its parameters (and a momentum's velocity) as float64 text. */
+function updatedFile(
+  net: NetworkFile,
+  weightsAfter: readonly number[][][],
+  biasAfter: readonly number[][],
+  updated: readonly Layer[],
+  velocity: readonly FloatState[],
+): NetworkFile {
+  const text = (m: readonly number[][]) => m.map((r) => r.map(String));
+  const o = net.optimizer;
+  return {
+    ...net,
+    layers: net.layers.map((layer, l) => ({
+      ...layer,
+      weights: text(weightsAfter[l]),
+      bias: biasAfter[l].map(String),
+      ...(layer.alpha === undefined && updated[l].act !== 'prelu' ? {} : { alpha: String(updated[l].alpha) }),
+    })),
+    ...(o?.name === 'momentum'
+      ? { optimizer: { ...o, velocity: velocity.map((v) => ({ weights: text(v.weights), bias: v.bias.map(String) })) } }
+      : {}),
+  };
+}
+
+/**
+ * The float64 values of `steps` steps on the whole batch, each from the parameters and optimizer state
+ * the step before left (stated outputs apply to the first step only).
+ */
+export function floatSteps(
+  net: NetworkFile,
+  steps: number,
+  givenText: Readonly<Record<string, readonly (readonly string[])[]>> = {},
+): FloatNetwork[] {
+  const out: FloatNetwork[] = [];
+  let current = net;
+  let state: FloatAdamState | undefined;
+  for (let k = 0; k < steps; k++) {
+    const r = floatNetwork(current, k === 0 ? givenText : {}, state);
+    out.push(r);
+    current = r.updatedFile;
+    state = r.adamState ?? undefined;
+  }
+  return out;
 }
 
 /** The float64 value of a network ask (the exercise JSON's addressing); null for one it does not know. */
@@ -246,6 +377,16 @@ export function floatAsk(
     activation_derivative: r.derivative[l],
     grad_input: r.gradInput[l],
     grad_alpha: r.gradAlpha[l],
+    velocity_after: r.velocity[l]?.weights,
+    velocity_bias_after: r.velocity[l]?.bias,
+    adam_m_after: r.moments[l]?.m.weights,
+    adam_m_bias_after: r.moments[l]?.m.bias,
+    adam_v_after: r.moments[l]?.v.weights,
+    adam_v_bias_after: r.moments[l]?.v.bias,
+    adam_m_hat: r.moments[l]?.mHat.weights,
+    adam_m_hat_bias: r.moments[l]?.mHat.bias,
+    adam_v_hat: r.moments[l]?.vHat.weights,
+    adam_v_hat_bias: r.moments[l]?.vHat.bias,
   };
   if (ask.quantity === 'softmax_jacobian') {
     const [s = 0, ...rest] = ask.index ?? [];
@@ -253,7 +394,7 @@ export function floatAsk(
     const J = y.map((yi, i) => y.map((yk, k) => yi * ((i === k ? 1 : 0) - yk)));
     return rest.length === 2 ? J[rest[0]][rest[1]] : J;
   }
-  if (!(ask.quantity in table)) return null;
+  if (!(ask.quantity in table) || table[ask.quantity] === undefined) return null;
   let v = table[ask.quantity];
   if (['loss', 'loss_after', 'loss_improvement', 'grad_alpha'].includes(ask.quantity)) return v;
   for (const i of ask.index ?? []) v = (v as unknown[])[i];

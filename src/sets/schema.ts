@@ -5,7 +5,7 @@ import * as v from 'valibot';
 import { MAX_SEED } from '../exercises/prng';
 import { LIMITS } from '../number/limits';
 import { TEMPLATES } from '../exercises/templates/index';
-import { GRAPH_ASK_QUANTITIES, OWN_QUANTITIES, SOLVE_QUANTITIES } from '../exercises/types';
+import { GRAPH_ASK_QUANTITIES, OPTIMIZER_QUANTITIES, OWN_QUANTITIES, SOLVE_QUANTITIES } from '../exercises/types';
 import { expected, mapping, says, unknownField } from '../network/schema-issues';
 import type { Text } from '../text/lang';
 
@@ -25,7 +25,12 @@ const wholeNumber = (what: Text, min: number, max: number) =>
 export const TEMPLATE_NAMES = TEMPLATES.map((tpl) => tpl.name);
 
 export const GRAPH_QUANTITIES = GRAPH_ASK_QUANTITIES;
-export const ASK_QUANTITIES = [...SOLVE_QUANTITIES, ...OWN_QUANTITIES, ...GRAPH_QUANTITIES] as const;
+export const ASK_QUANTITIES = [
+  ...SOLVE_QUANTITIES,
+  ...OWN_QUANTITIES,
+  ...OPTIMIZER_QUANTITIES,
+  ...GRAPH_QUANTITIES,
+] as const;
 
 const POINTS: Text = { en: 'points: a positive number such as 2 or 1.5', ja: '配点（正の数。例: 2, 1.5）' };
 const points = v.pipe(

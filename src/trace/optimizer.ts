@@ -38,7 +38,7 @@ function sqrtOf(t: Tex): Tex {
 
 const one = () => atom('1');
 
-/** The quantity of a bias's step from its weight's: velocity_after → velocity_bias_after, adam_m → adam_m_bias. */
+/** The quantity of a bias's step from its weight's: velocity_after → velocity_bias_after, adam_m_hat → adam_m_hat_bias. */
 function biasQuantity(name: string): Quantity {
   if (name === 'weights_after') return 'bias_after';
   return (name.endsWith('_after') ? `${name.slice(0, -6)}_bias_after` : `${name}_bias`) as Quantity;
@@ -163,13 +163,13 @@ export function optimizerScalarSteps(solution: Solution, l: number): ScalarStep[
       const push = (name: string, lhs: string, build: Build, value: Value) =>
         steps.push(scalarStep({ quantity: cell.quantity(name), form, layer: l, lhs, build }, cell.index, value));
       push(
-        'adam_m',
+        'adam_m_after',
         m1.sym,
         moment(b1, m, (leaf) => leaf(g)),
         cell.pick(state.m),
       );
       push(
-        'adam_v',
+        'adam_v_after',
         v1.sym,
         moment(b2, v, (leaf) => power(leaf(g), '2')),
         cell.pick(state.v),
@@ -266,13 +266,13 @@ export function optimizerMatrixSteps(solution: Solution, l: number): MatrixStep[
       const mHatSym = stateMatrixSym('m', l, part.bias, false, true);
       const vHatSym = stateMatrixSym('v', l, part.bias, false, true);
       push(
-        'adam_m',
+        'adam_m_after',
         m1.sym,
         (leaf) => sum([product([leaf(b1), leaf(m)], ' '), product([paren(difference(one(), leaf(b1))), leaf(g)], ' ')]),
         part.pick(state.m),
       );
       push(
-        'adam_v',
+        'adam_v_after',
         v1.sym,
         (leaf) =>
           sum([

@@ -4,6 +4,7 @@ import type { Quantity as EngineQuantity } from '../engine/solve';
 import type { Value } from '../number/value';
 import type { Matrix } from '../concepts/network';
 import type { Relation } from './numbers';
+import type { OptimizerQuantity } from '../concepts/optimizer';
 
 /**
  * What a step computes. Keys of the `solve --format json` layer objects where one exists (so an
@@ -13,17 +14,7 @@ import type { Relation } from './numbers';
 export type Quantity = EngineQuantity | 'sample_loss' | 'sample_loss_after' | 'loss_improvement' | OptimizerQuantity;
 
 /** The state of momentum (velocity) and Adam (moments, bias-corrected moments) after a step. */
-export type OptimizerQuantity =
-  | 'velocity_after'
-  | 'velocity_bias_after'
-  | 'adam_m'
-  | 'adam_v'
-  | 'adam_m_hat'
-  | 'adam_v_hat'
-  | 'adam_m_bias'
-  | 'adam_v_bias'
-  | 'adam_m_hat_bias'
-  | 'adam_v_hat_bias';
+export type { OptimizerQuantity };
 
 /** scalar: one number, per-element chain rule; matrix: a whole matrix at once (rows = samples in x-w). */
 export type Form = 'scalar' | 'matrix';

@@ -8,6 +8,7 @@ import { inlineKatexCss } from '../render/katex-css';
 import { escapeHtml } from '../text/escape';
 import { pick, type Lang } from '../text/lang';
 import type { PracticeAsk, PracticeQuestion } from './content';
+import { DRAWN_TEXT_CSS } from './drawn-text';
 import { scriptWords, WORDS } from './words';
 
 export interface PracticeOptions {
@@ -32,6 +33,7 @@ h3 { font-size: 1rem; margin: .6rem 0 .3rem; }
 .prompt { background: #f4f6fa; padding: .5rem .7rem; margin: .5rem 0; overflow-wrap: anywhere; }
 .prompt .line.math { overflow-x: auto; overflow-y: hidden; padding-top: .15rem; padding-bottom: .15rem; }
 .prompt .gap { height: .6rem; }
+${DRAWN_TEXT_CSS}
 .sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; margin: -1px; padding: 0; border: 0; }
 .note { color: #3d4759; }
 .tools { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: center; padding: .6rem .7rem; background: #f4f6fa; margin: 1rem 0; }

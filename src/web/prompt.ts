@@ -2,9 +2,11 @@
 // "W¹ = [ 0.2  -0.4 ]" with its aligned rows below, "b¹ = (0.1, 0)", "Learning rate η = 0.5" —
 // typeset as math (KaTeX, through the caller's renderer). Only a line whose name and every cell are
 // understood is typeset (numbers and fractions as the exercise prints them); any other line stays as
-// it was written, so nothing is ever shown differently from the exercise's own text. Screen readers
-// get the original line; the typeset form is hidden from them.
+// it was written, so nothing is ever shown differently from the exercise's own text. The original line
+// is the text of the page (for screen readers, a copy, innerText); the typeset form is hidden from
+// screen readers and its text is drawn (drawn-text.ts), so that a matrix is read row by row, once.
 import { escapeHtml } from '../text/escape';
+import { drawnText } from './drawn-text';
 
 const SUPERSCRIPTS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 const SUBSCRIPTS = '₀₁₂₃₄₅₆₇₈₉';
@@ -106,7 +108,7 @@ export function promptHtml(prompt: string, math: (latex: string) => string): str
       .join(' ');
     out.push(
       `<div class="line math"${indent(t.indent)}><span class="sr-only">${escapeHtml(original)}</span>` +
-        `<span aria-hidden="true">${escapeHtml(t.prefix)}${math(t.latex)}</span></div>`,
+        `<span aria-hidden="true">${drawnText(escapeHtml(t.prefix) + math(t.latex))}</span></div>`,
     );
     i += t.lines;
   }

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { cliLang, langFlag } from '../../src/cli/lang';
-import { USAGE, USAGE_JA, UsageError, usage, usageMessage } from '../../src/cli/usage';
+import { USAGE, USAGE_JA, UsageError, commandUsage, usage, usageMessage } from '../../src/cli/usage';
 import { buildCli, type BuiltCli } from './build-cli';
 
 const JAPANESE = /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/u;
@@ -241,7 +241,6 @@ describe('the CLI in Japanese', () => {
   it('--help --lang ja (and help with BACKPROP_TUTOR_LANG=ja) prints the Japanese usage', () => {
     for (const result of [
       cli.run('--help', '--lang', 'ja'),
-      cli.run('solve', '--help', '--lang=ja'),
       cli.runWithEnv({ BACKPROP_TUTOR_LANG: 'ja' }, 'help'),
       cli.runWithEnv({ BACKPROP_TUTOR_LANG: 'ja' }),
       cli.run('--lang', 'ja'),
@@ -254,12 +253,19 @@ describe('the CLI in Japanese', () => {
     expect(cli.runWithEnv({ BACKPROP_TUTOR_LANG: 'ja' }, '--help', '--lang', 'en').stdout).toBe(USAGE);
   });
 
-  /** A bad command line in Japanese: exit 2, `backprop-tutor: REASON`, a blank line, the Japanese usage. */
-  function japaneseUsageError(result: { status: number | null; stdout: string; stderr: string }, reason: string): void {
+  /**
+   * A bad command line in Japanese: exit 2, `backprop-tutor: REASON`, a blank line, the Japanese usage of
+   * the command (the whole usage when there is no known command).
+   */
+  function japaneseUsageError(
+    result: { status: number | null; stdout: string; stderr: string },
+    reason: string,
+    command = /^(\w+):/.exec(reason)?.[1],
+  ): void {
     expect(result.status).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr.startsWith(`backprop-tutor: ${reason}`), result.stderr).toBe(true);
-    expect(result.stderr.endsWith(`\n\n${USAGE_JA}`)).toBe(true);
+    expect(result.stderr.endsWith(`\n\n${command ? commandUsage(command, 'ja') : USAGE_JA}`)).toBe(true);
     expect(result.stderr).not.toContain('Usage:');
     expect(result.stderr).not.toMatch(/\n\s+at /);
   }
@@ -268,6 +274,7 @@ describe('the CLI in Japanese', () => {
     japaneseUsageError(
       cli.run('solve', 'exercises/networks/mazur.yaml', '--bogus', '--lang', 'ja'),
       "不明なオプション '--bogus' です",
+      'solve',
     );
     japaneseUsageError(
       cli.run('solve', 'exercises/networks/mazur.yaml', '--format', 'xml', '--lang', 'ja'),
@@ -288,7 +295,22 @@ describe('the CLI in Japanese', () => {
     // English frame and reason unchanged.
     const english = cli.run('solve', 'exercises/networks/mazur.yaml', '--bogus');
     expect(english.stderr).toMatch(/^backprop-tutor: Unknown option '--bogus'/);
-    expect(english.stderr.endsWith(`\n\n${USAGE}`)).toBe(true);
+    expect(english.stderr.endsWith(`\n\n${commandUsage('solve', 'en')}`)).toBe(true);
+  });
+
+  it("CMD --help and a bad CMD command line show CMD's part of the usage, and say where the rest is", () => {
+    for (const lang of ['en', 'ja'] as const) {
+      const help = cli.run('exercise', '--help', '--lang', lang);
+      expect(help.status).toBe(0);
+      expect(help.stdout).toBe(commandUsage('exercise', lang));
+      expect(help.stdout).toContain('backprop-tutor exercise --list');
+      expect(help.stdout).not.toContain('backprop-tutor solve FILE');
+      expect(help.stdout.trimEnd().split('\n').at(-1)).toContain('backprop-tutor --help');
+      const bad = cli.run('exercise', '--template', 'nope', '--lang', lang);
+      expect(bad.status).toBe(2);
+      expect(bad.stderr.endsWith(`\n\n${commandUsage('exercise', lang)}`)).toBe(true);
+      expect(bad.stderr.split('\n').length).toBeLessThan(40);
+    }
   });
 
   it('BACKPROP_TUTOR_LANG is the default --lang of the commands; a bad value is a usage error', () => {
@@ -300,7 +322,10 @@ describe('the CLI in Japanese', () => {
     );
     const bad = cli.runWithEnv({ BACKPROP_TUTOR_LANG: 'fr' }, 'exercise', '--list');
     expect(bad.status).toBe(2);
-    expect(bad.stderr).toMatch(/^backprop-tutor: BACKPROP_TUTOR_LANG must be en or ja, got "fr"\n\nbackprop-tutor — /);
+    expect(bad.stderr).toMatch(
+      /^backprop-tutor: BACKPROP_TUTOR_LANG must be en or ja, got "fr"\n\nUsage:\n {2}backprop-tutor exercise /,
+    );
+    expect(bad.stderr).toContain('Every command, the environment and the exit codes: backprop-tutor --help');
     // An explicit --lang makes the environment irrelevant.
     expect(cli.runWithEnv({ BACKPROP_TUTOR_LANG: 'fr' }, 'exercise', '--list', '--lang', 'en').status).toBe(0);
   });

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { CHECK, COMMANDS, EXERCISE, GLOBAL_OPTIONS, SOLVE } from '../../src/cli/commands';
 import type { CommandSpec } from '../../src/cli/options';
 import { parseCommand } from '../../src/cli/parse';
-import { USAGE, USAGE_JA, UsageError } from '../../src/cli/usage';
+import { USAGE, USAGE_JA, UsageError, commandUsage } from '../../src/cli/usage';
 import { TOPICS } from '../../src/explain';
 import { text } from '../../src/text/lang';
 import { buildCli, type BuiltCli } from './build-cli';
@@ -197,7 +197,7 @@ describe('the built CLI', () => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  /** Exit 2, nothing on stdout, the reason on the first line, then the usage of that language. */
+  /** Exit 2, nothing on stdout, the reason on the first line, then the command's usage in that language. */
   function rejected(
     result: { status: number | null; stdout: string; stderr: string },
     reason: string,
@@ -217,39 +217,43 @@ describe('the built CLI', () => {
     rejected(
       cli.run('explain', '--lang', 'ja', '--format'),
       "オプション '-f, --format <value>' の値がありません",
-      USAGE_JA,
+      commandUsage('explain', 'ja'),
     );
     rejected(
       cli.run('check', 'x.json', '--format', 'xml'),
       'check: --format must be one of text, json, got "xml"',
-      USAGE,
+      commandUsage('check', 'en'),
     );
     rejected(
       cli.run('check', 'x.json', '--format', 'xml', '--lang', 'ja'),
       'check: --format は text, json のいずれかにしてください（指定値: "xml"）',
-      USAGE_JA,
+      commandUsage('check', 'ja'),
     );
     rejected(
       cli.run('explain', '--format', 'pdf', '--lang=ja'),
       'explain: --format は text, json, markdown, html, latex のいずれかにしてください（指定値: "pdf"）',
-      USAGE_JA,
+      commandUsage('explain', 'ja'),
     );
     rejected(
       cli.runWithEnv({ BACKPROP_TUTOR_LANG: 'ja' }, 'exercise', '--difficulty', '4'),
       'exercise: --difficulty は 1, 2, 3 のいずれかにしてください（指定値: "4"）',
-      USAGE_JA,
+      commandUsage('exercise', 'ja'),
     );
     rejected(
       cli.run('exercise', '--seed', 'abc', '--lang', 'ja'),
       'exercise: --seed は 0 から 4294967295 までの整数にしてください（指定値: "abc"）',
-      USAGE_JA,
+      commandUsage('exercise', 'ja'),
     );
     rejected(
       cli.run('exercise', 'extra', '--lang', 'ja'),
       'exercise: 予期しない引数 "extra" です（exercise は引数を取らず、オプションだけを取ります）',
-      USAGE_JA,
+      commandUsage('exercise', 'ja'),
     );
-    rejected(cli.run('explain', 'a', 'b'), 'explain: unexpected argument "b" (explain takes [TOPIC])', USAGE);
+    rejected(
+      cli.run('explain', 'a', 'b'),
+      'explain: unexpected argument "b" (explain takes [TOPIC])',
+      commandUsage('explain', 'en'),
+    );
   });
 
   it("check's and exercise's own command-line errors follow --lang", () => {
@@ -333,7 +337,7 @@ describe('the built CLI', () => {
       ]) {
         expect(japanese.status).toBe(2);
         expect(japanese.stderr.split('\n')[0], args.join(' ')).toContain(`backprop-tutor: ${ja}`);
-        expect(japanese.stderr.endsWith(`\n\n${USAGE_JA}`)).toBe(true);
+        expect(japanese.stderr.endsWith(`\n\n${commandUsage('check', 'ja')}`)).toBe(true);
       }
     }
     const template = cli.run('exercise', '--template', 'nope', '--lang', 'ja');

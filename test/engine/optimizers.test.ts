@@ -205,13 +205,121 @@ describe('adam', () => {
     const solution = solve(parseNetwork(yaml));
     const steps = buildTrace(solution).sections.flatMap((s) => s.steps);
     // Scalar form: per weight (2) and the shared bias (1); matrix form: weights and biases once each.
-    for (const q of ['adam_m', 'adam_v', 'adam_m_hat', 'adam_v_hat', 'adam_m_bias', 'weights_after', 'bias_after'])
+    for (const q of [
+      'adam_m_after',
+      'adam_v_after',
+      'adam_m_hat',
+      'adam_v_hat',
+      'adam_m_bias_after',
+      'weights_after',
+      'bias_after',
+    ])
       expect(steps.filter((s) => s.quantity === q).length, q).toBe(q.includes('bias') ? 2 : 3);
     const en = renderMarkdown(networkDocument(solution, { lang: 'en', name: 'adam.yaml' }));
     expect(en).toContain('bias-corrected second moment v̂ of the weight from input 2 to unit 1');
     expect(en).toContain('\\sqrt{\\hat{v}^{(1)}_{21}} + \\epsilon');
     const ja = renderMarkdown(networkDocument(solution, { lang: 'ja', name: 'adam.yaml' }));
     expect(ja).toContain('バイアス補正した2次モーメント');
+  });
+});
+
+/** Adam from a warm state drawn for the network's shapes: steps taken, m (signed) and v (≥ 0) per layer. */
+function warmAdamArb(raw: RawNetwork): fc.Arbitrary<RawOptimizer> {
+  const state = (pool: readonly string[]) =>
+    fc.tuple(
+      ...raw.layers.map((layer) => {
+        const units = (raw.layout === 'x-w' ? layer.weights[0] : layer.weights).length;
+        return fc.record({
+          weights: fc.tuple(...layer.weights.map((r) => fc.tuple(...r.map(() => fc.constantFrom(...pool))))),
+          bias: fc.tuple(...Array.from({ length: units }, () => fc.constantFrom(...pool))),
+        });
+      }),
+    );
+  return fc
+    .record({
+      steps: fc.integer({ min: 0, max: 20 }),
+      m: state(['0', '0.1', '-0.2', '0.5', '-1']),
+      v: state(['0', '0.01', '0.25', '1', '2']),
+      beta: fc.constantFrom(['0.9', '0.999', '1e-8'], ['0.5', '0.75', '0.01']),
+    })
+    .map(({ steps, m, v, beta }) => ({ name: 'adam', beta1: beta[0], beta2: beta[1], epsilon: beta[2], steps, m, v }));
+}
+
+describe('adam from a warm state (optimizer steps, m, v)', () => {
+  const net = `layers:\n  - weights: [[1, 2]]\n    bias: [0, 0]\n    activation: identity\nloss: half-sse\ninput: [[1]]\ntarget: [[0, 1]]\nlearning_rate: 0.1\n`;
+
+  it('agrees with the float64 reference (which starts from the same state) at every step', () => {
+    fc.assert(
+      fc.property(
+        networkArb()
+          .filter(rationalNetwork)
+          .chain((raw) =>
+            fc.tuple(
+              fc.constant(raw),
+              warmAdamArb(raw),
+              fc.integer({ min: 1, max: 2 }),
+              fc.option(fc.integer({ min: 1, max: 3 }), { nil: undefined }),
+            ),
+          ),
+        ([raw, optimizer, steps, size]) => {
+          const net = { ...raw, optimizer };
+          const batchSize = size === undefined ? undefined : Math.min(size, raw.input.length);
+          expect(compareTraining(net, steps, batchSize), networkText(net)).toEqual([]);
+        },
+      ),
+      { numRuns: Number(process.env.PROPERTY_RUNS ?? 30) },
+    );
+  });
+
+  it('by hand: t = steps + 1, the moments continue from m and v', () => {
+    const yaml = `${net}optimizer: {name: adam, steps: 1, m: [{weights: [[0.5, 0]]}], v: [{weights: [[0.25, 1]]}]}\n`;
+    const adam = solutionToJson(solve(parseNetwork(yaml))).layers[0].adam!;
+    // y = (1, 2), δ = (1, 1), g = (1, 1); t = 2: m = 0.9·(0.5, 0) + 0.1 = (0.55, 0.1),
+    // v = 0.999·(0.25, 1) + 0.001 = (0.25075, 1), m̂ = m/(1 − 0.81) = (55/19, 10/19); the biases start at 0.
+    expect(adam.t).toBe(2);
+    expect(adam.m.weights[0].map((v) => v.exact)).toEqual(['11/20', '1/10']);
+    expect(adam.v.weights[0].map((v) => v.exact)).toEqual(['1003/4000', '1']);
+    expect(adam.m_hat.weights[0].map((v) => v.exact)).toEqual(['55/19', '10/19']);
+    expect(adam.m.bias.map((v) => v.exact)).toEqual(['1/10', '1/10']);
+  });
+
+  it('continues a run from its final state: 2 steps, then 1 from `final`, is 3 steps', () => {
+    const three = trainingToJson(train(parseNetwork(`${net}optimizer: {name: adam}\nsteps: 3\n`)));
+    const two = trainingToJson(train(parseNetwork(`${net}optimizer: {name: adam}\nsteps: 2\n`)));
+    const state = two.final.optimizer as { steps: number; m: unknown[]; v: unknown[] };
+    const exactOf = (x: unknown): unknown =>
+      Array.isArray(x)
+        ? x.map(exactOf)
+        : x !== null && typeof x === 'object' && 'approx' in x
+          ? ((x as { exact: string | null; approx: string }).exact ?? (x as { approx: string }).approx)
+          : x !== null && typeof x === 'object'
+            ? Object.fromEntries(Object.entries(x).map(([k, v]) => [k, exactOf(v)]))
+            : x;
+    const layer = two.final.layers[0];
+    const rest = `layers:\n  - weights: ${JSON.stringify(exactOf(layer.weights))}\n    bias: ${JSON.stringify(exactOf(layer.bias))}\n    activation: identity\nloss: half-sse\ninput: [[1]]\ntarget: [[0, 1]]\nlearning_rate: 0.1\noptimizer: {name: adam, steps: ${state.steps}, m: ${JSON.stringify(exactOf(state.m))}, v: ${JSON.stringify(exactOf(state.v))}}\n`;
+    expect(state.steps).toBe(2);
+    const after = solutionToJson(solve(parseNetwork(rest)));
+    expect(after.layers[0].adam!.t).toBe(3);
+    const want = three.final.layers[0].weights[0].map((v) => v.approx);
+    expect(after.layers[0].weights_after[0].map((v) => v.approx)).toEqual(want);
+  });
+
+  it('refuses a negative second moment, a bad step count and moments on momentum, naming the field', () => {
+    expect(() => parseNetwork(`${net}optimizer: {name: adam, v: [{weights: [[0.25, -1]]}]}\n`, 'n.yaml')).toThrow(
+      /n\.yaml:9: optimizer\.v\[0\]\.weights\[0\]\[1\]: expected a number ≥ 0/,
+    );
+    expect(() => parseNetwork(`${net}optimizer: {name: adam, steps: -1}\n`, 'n.yaml')).toThrow(
+      /optimizer\.steps: expected a whole number from 0 to 1000/,
+    );
+    expect(() => parseNetwork(`${net}optimizer: {name: adam, steps: 1001}\n`, 'n.yaml')).toThrow(
+      /optimizer\.steps: expected a whole number from 0 to 1000/,
+    );
+    expect(() => parseNetwork(`${net}optimizer: {name: momentum, m: [{weights: [[0, 0]]}]}\n`, 'n.yaml')).toThrow(
+      /optimizer\.m: m is not a setting of the momentum optimizer/,
+    );
+    expect(() => parseNetwork(`${net}optimizer: {name: adam, m: [{weights: [[0]]}]}\n`, 'n.yaml')).toThrow(
+      /optimizer\.m\[0\]\.weights: expected the shape of layer 0's weights, 1×2/,
+    );
   });
 });
 

@@ -14,7 +14,23 @@ export interface RawExerciseNetwork {
   update_biases?: string;
   conventions?: { relu_grad_at_zero?: string; batch?: string };
   regularization?: { l2: string; scale: string };
-  optimizer?: { name: string; momentum: string; velocity: { weights: string[][]; bias: string[] }[] };
+  optimizer?:
+    | { name: 'momentum'; momentum: string; velocity: { weights: string[][]; bias: string[] }[] }
+    | { name: 'adam'; beta1: string; beta2: string; epsilon: string };
+  steps?: string;
+}
+
+/** An optimizer's per-layer state: weights W[unit][input] and bias. */
+export interface FloatState {
+  w: number[][];
+  b: number[];
+}
+
+/** Adam's moments between steps; t the steps taken. */
+export interface FloatAdam {
+  t: number;
+  m: FloatState[];
+  v: FloatState[];
 }
 
 /** The L2 slope k in ∂R/∂w = k·w: λ, or λ/N for the "1/(2N)" scale; 0 without regularization. */
@@ -51,6 +67,13 @@ export interface FloatResult {
   biasAfter: number[][];
   /** ∂L/∂(input of layer l), one row per sample. */
   gradInput: number[][][];
+  /** Momentum's velocity after the step, W[unit][input]. */
+  velocity: FloatState[];
+  /** Adam after the step: the moments, their bias-corrected forms (W[unit][input]) and t. */
+  adam: (FloatAdam & { mHat: FloatState[]; vHat: FloatState[] }) | null;
+  layout: 'x-w' | 'w-x';
+  /** The parameters after the step, W[unit][input], for the next step. */
+  updated: FloatState[];
 }
 
 function layersOf(net: RawExerciseNetwork): Layer[] {
@@ -199,9 +222,12 @@ export function floatSolve(
   net: RawExerciseNetwork,
   givenText: Record<string, string[][]> = {},
   slips: Slips = {},
+  start: { params?: FloatState[]; velocity?: FloatState[]; adam?: FloatAdam } = {},
 ): FloatResult {
   const given = new Map(Object.entries(givenText).map(([k, m]) => [Number(k), m.map((r) => r.map(num))] as const));
-  const layers = layersOf(net);
+  const layers = layersOf(net).map((layer, l) =>
+    start.params ? { ...layer, w: start.params[l].w, b: start.params[l].b } : layer,
+  );
   const right = net.conventions?.relu_grad_at_zero === '1';
   const eta = slips.forgotLearningRate ? 1 : num(net.learning_rate);
   const square = (l: number) => layers[l].w.length === layers[l].w[0].length;
@@ -251,6 +277,8 @@ export function floatSolve(
   const weightsAfter: number[][][] = [];
   const biasAfter: number[][] = [];
   const updated: Layer[] = [];
+  const velocity: FloatState[] = [];
+  let adam: FloatResult['adam'] = null;
   layers.forEach((layer, l) => {
     const inputs = l === 0 ? X : Z[l - 1];
     // gWU[j][i] = Σ_s δ_sj z_si (unit, input).
@@ -272,10 +300,51 @@ export function floatSolve(
     const mom = net.optimizer?.name === 'momentum' ? net.optimizer : undefined;
     const mu = mom ? num(mom.momentum) : 0;
     const vW = (j: number, i: number) =>
-      mom ? num(net.layout === 'w-x' ? mom.velocity[l].weights[j][i] : mom.velocity[l].weights[i][j]) : 0;
-    const vB = (j: number) => (mom ? num(mom.velocity[l].bias[j]) : 0);
-    const wU = layer.w.map((row, j) => row.map((w, i) => w + mu * vW(j, i) - eta * gWU[j][i]));
-    const bU = net.update_biases === 'false' ? layer.b : layer.b.map((b, j) => b + mu * vB(j) - eta * gB[j]);
+      start.velocity
+        ? start.velocity[l].w[j][i]
+        : mom
+          ? num(net.layout === 'w-x' ? mom.velocity[l].weights[j][i] : mom.velocity[l].weights[i][j])
+          : 0;
+    const vB = (j: number) => (start.velocity ? start.velocity[l].b[j] : mom ? num(mom.velocity[l].bias[j]) : 0);
+    const moves = net.update_biases !== 'false';
+    let wU = layer.w.map((row, j) => row.map((w, i) => w + mu * vW(j, i) - eta * gWU[j][i]));
+    let bU = moves ? layer.b.map((b, j) => b + mu * vB(j) - eta * gB[j]) : layer.b;
+    velocity.push({
+      w: layer.w.map((row, j) => row.map((_, i) => mu * vW(j, i) - eta * gWU[j][i])),
+      b: layer.b.map((_, j) => (moves ? mu * vB(j) - eta * gB[j] : vB(j))),
+    });
+    if (net.optimizer?.name === 'adam') {
+      // m ← β₁m + (1 − β₁)g, v ← β₂v + (1 − β₂)g², m̂ = m/(1 − β₁ᵗ), v̂ = v/(1 − β₂ᵗ), w ← w − η·m̂/(√v̂ + ε).
+      const b1 = num(net.optimizer.beta1);
+      const b2 = num(net.optimizer.beta2);
+      const eps = num(net.optimizer.epsilon);
+      const t = (start.adam?.t ?? 0) + 1;
+      const m0 = start.adam?.m[l] ?? { w: layer.w.map((r) => r.map(() => 0)), b: layer.b.map(() => 0) };
+      const v0 = start.adam?.v[l] ?? { w: layer.w.map((r) => r.map(() => 0)), b: layer.b.map(() => 0) };
+      const m = {
+        w: gWU.map((r, j) => r.map((g, i) => b1 * m0.w[j][i] + (1 - b1) * g)),
+        b: gB.map((g, j) => (moves ? b1 * m0.b[j] + (1 - b1) * g : m0.b[j])),
+      };
+      const v = {
+        w: gWU.map((r, j) => r.map((g, i) => b2 * v0.w[j][i] + (1 - b2) * g * g)),
+        b: gB.map((g, j) => (moves ? b2 * v0.b[j] + (1 - b2) * g * g : v0.b[j])),
+      };
+      const mHat = {
+        w: m.w.map((r) => r.map((x) => x / (1 - b1 ** t))),
+        b: m.b.map((x, j) => (moves ? x / (1 - b1 ** t) : m0.b[j])),
+      };
+      const vHat = {
+        w: v.w.map((r) => r.map((x) => x / (1 - b2 ** t))),
+        b: v.b.map((x, j) => (moves ? x / (1 - b2 ** t) : v0.b[j])),
+      };
+      wU = layer.w.map((r, j) => r.map((w, i) => w - (eta * mHat.w[j][i]) / (Math.sqrt(vHat.w[j][i]) + eps)));
+      bU = moves ? layer.b.map((b, j) => b - (eta * mHat.b[j]) / (Math.sqrt(vHat.b[j]) + eps)) : layer.b;
+      adam ??= { t, m: [], v: [], mHat: [], vHat: [] };
+      adam.m.push(m);
+      adam.v.push(v);
+      adam.mHat.push(mHat);
+      adam.vHat.push(vHat);
+    }
     const file = (m: number[][]) => (net.layout === 'w-x' ? m : m[0].map((_, i) => m.map((r) => r[i])));
     gradWeights.push(file(gWU));
     gradBias.push(gB);
@@ -296,7 +365,43 @@ export function floatSolve(
     weightsAfter,
     biasAfter,
     gradInput,
+    velocity,
+    adam,
+    layout: net.layout,
+    updated: updated.map((layer) => ({ w: layer.w, b: layer.b })),
   };
+}
+
+/** `steps` steps on the whole batch, each from the parameters and optimizer state the step before left. */
+export function floatSteps(
+  net: RawExerciseNetwork,
+  steps: number,
+  givenText: Record<string, string[][]> = {},
+): FloatResult[] {
+  const out: FloatResult[] = [];
+  let start: Parameters<typeof floatSolve>[3] = {};
+  for (let k = 0; k < steps; k++) {
+    const r = floatSolve(net, k === 0 ? givenText : {}, {}, start);
+    out.push(r);
+    start = { params: r.updated, velocity: r.velocity, ...(r.adam ? { adam: r.adam } : {}) };
+  }
+  return out;
+}
+
+const inFileLayout = (layout: 'x-w' | 'w-x', w: number[][]) =>
+  layout === 'w-x' ? w : w[0].map((_, i) => w.map((r) => r[i]));
+
+function optimizerState(r: FloatResult, quantity: string): FloatState[] | null {
+  const name = quantity.replace('_bias', '');
+  if (name === 'velocity_after') return r.velocity;
+  if (!r.adam) return null;
+  const table: Record<string, FloatState[]> = {
+    adam_m_after: r.adam.m,
+    adam_v_after: r.adam.v,
+    adam_m_hat: r.adam.mHat,
+    adam_v_hat: r.adam.vHat,
+  };
+  return table[name] ?? null;
 }
 
 /** The reference value of a network ask (same addressing as the exercise JSON). */
@@ -346,8 +451,11 @@ export function floatAsk(
       const J = y.map((yi, i) => y.map((yk, k) => yi * ((i === k ? 1 : 0) - yk)));
       return rest.length === 2 ? J[rest[0]][rest[1]] : J;
     }
-    default:
-      throw new Error(`quantity ${ask.quantity}`);
+    default: {
+      const state = optimizerState(r, ask.quantity);
+      if (!state) throw new Error(`quantity ${ask.quantity}`);
+      whole = ask.quantity.includes('_bias') ? state[l].b : inFileLayout(r.layout, state[l].w);
+    }
   }
   let v = whole as number | number[] | number[][];
   for (const i of ask.index ?? []) v = (v as (number | number[])[])[i] as number | number[];

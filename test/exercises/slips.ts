@@ -45,6 +45,8 @@ function lcg(seed: number): () => number {
   };
 }
 
+const adamFirstStep = (net: RawExerciseNetwork) => net.optimizer?.name === 'adam' && (net.steps ?? '1') === '1';
+
 export function checkSlipsShow(ex: Exercise): void {
   const net = ex.network as unknown as RawExerciseNetwork;
   const given = (ex.given?.outputs ?? {}) as Record<string, string[][]>;
@@ -57,6 +59,9 @@ export function checkSlipsShow(ex: Exercise): void {
     const wrong = floatSolve(net, given, slips);
     const twinWrong = floatSolve(twin.net, twin.given, slips);
     asks.forEach((ask, i) => {
+      // A first Adam step moves a parameter by η·g/(|g| + ε): a slip that changes only the size of g
+      // moves it by about ε. The gradient and the moments asked beside it show the slip.
+      if (adamFirstStep(net) && (ask.quantity === 'weights_after' || ask.quantity === 'bias_after')) return;
       const w = cellsOf(floatAsk(wrong, askOf(ask)));
       const tw = cellsOf(floatAsk(twinWrong, askOf(ask)));
       // Cells the slip acts on in the generic network (its effect is far above the float noise).

@@ -23,6 +23,7 @@ const ASKS: NetworkAsk[] = [
   { id: 'gb', quantity: 'grad_bias', layer: 0, index: [0] },
   { id: 'w', quantity: 'weights_after', layer: 0, index: [0, 0] },
   { id: 'b', quantity: 'bias_after', layer: 0, index: [0] },
+  { id: 'L', quantity: 'loss' },
 ];
 
 function grade(network: NetworkFile, ask: string, answer: string) {
@@ -53,9 +54,39 @@ describe('binary cross-entropy without its (1 − t) term', () => {
   it('t = 0: the dropped term leaves δ = 0, named', () => {
     expect(grade(bce('0'), 'd', '0').misconception).toBe('bce-forgot-one-minus-t');
   });
+  it('the loss: −t·ln y alone (0.100797 for t = 0.25, 0 for t = 0) is named; the whole loss is right', () => {
+    // −0.25·ln 0.668188 = 0.25·0.403186 = 0.100797; right: −(0.25·ln y + 0.75·ln(1 − y)) = 0.928186.
+    expect(grade(bce('0.25'), 'L', '0.928186').status).toBe('correct');
+    expect(grade(bce('0.25'), 'L', '0.100797').misconception).toBe('bce-forgot-one-minus-t');
+    // t = 0: right −ln(1 − y) = −ln 0.331812 = 1.103186; without the term nothing is left.
+    expect(grade(bce('0'), 'L', '1.103186').status).toBe('correct');
+    expect(grade(bce('0'), 'L', '0').misconception).toBe('bce-forgot-one-minus-t');
+  });
   it('t = 1: the term is 0 anyway, so −t(1 − y) = y − 1 = −0.331812 is right, and the mistake is never named', () => {
     expect(grade(bce('1'), 'd', '-0.331812').status).toBe('correct');
     expect(grade(bce('1'), 'd', '0.331812').misconception).not.toBe('bce-forgot-one-minus-t');
+  });
+});
+
+describe('σ′ applied twice at a sigmoid output under binary cross-entropy', () => {
+  // y(1 − y) = 0.668187772168·0.331812227832 = 0.221712873…; t = 0.25: (y − t)·y(1 − y) =
+  // 0.418187772168·0.221712873 = 0.0927176; t = 0: 0.668187772168·0.221712873 = 0.148146.
+  const bce = (t: string) => unit({ loss: 'binary-cross-entropy' }, t);
+  it('t = 0.25: δ = (y − t)·y(1 − y) = 0.0927176 is named; y − t = 0.418188 is right', () => {
+    expect(grade(bce('0.25'), 'd', '0.418188').status).toBe('correct');
+    const r = grade(bce('0.25'), 'd', '0.0927176');
+    expect(r.status).toBe('incorrect');
+    expect(r.misconception).toBe('bce-extra-sigmoid-derivative');
+    expect(r.feedback.en).toContain('σ′ was applied twice');
+  });
+  it('t = 0: 0.148146 and the update b − 0.1·0.148146 = 0.185185 are named', () => {
+    expect(grade(bce('0'), 'd', '0.148146').misconception).toBe('bce-extra-sigmoid-derivative');
+    expect(grade(bce('0'), 'b', '0.185185').misconception).toBe('bce-extra-sigmoid-derivative');
+  });
+  it('under ½Σ(y − t)² the same 0.148146 is the right delta, and the mistake is never named', () => {
+    const r = grade(unit({}), 'd', '0.148146');
+    expect(r.status).toBe('correct');
+    expect(grade(unit({}), 'd', '0.0927176').misconception).not.toBe('bce-extra-sigmoid-derivative');
   });
 });
 

@@ -132,6 +132,7 @@ const OWN_NETWORK = new Set([
   'relu6-grad-at-six',
   'derivative-from-exact-output',
   'bce-forgot-one-minus-t',
+  'bce-extra-sigmoid-derivative',
   'l2-on-biases',
   'momentum-sign',
   'adam-no-bias-correction',

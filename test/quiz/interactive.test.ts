@@ -85,6 +85,7 @@ describe('quiz prompts', () => {
       'matrix-form',
       'graphs',
       'symbolic',
+      'optimizers',
     ]);
     const { answer, events, getScreen, nextRender } = await render(checkbox, {
       ...picker,

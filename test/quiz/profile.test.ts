@@ -136,6 +136,7 @@ describe('what comes next', () => {
       ['matrix-form', 'new'],
       ['graphs', 'new'],
       ['symbolic', 'new'],
+      ['optimizers', 'new'],
       ['forward-pass', 'review'],
     ]);
     const plan = adaptivePlan(profileOf([A]), { seed: 4, count: 3, pool });

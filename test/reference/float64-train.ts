@@ -1,6 +1,7 @@
 // An independent float64 reference for several steps with momentum or Adam: each step's gradients
 // come from the float64 reference of one step (test/reference/float64.ts), and the optimizer's
-// update is written here from the formulas, with its state carried from step to step:
+// update is written here from the formulas, with its state carried from step to step (from the
+// file's warm start when it gives one: velocity, or Adam's steps taken, m and v):
 //   momentum: v ← μv − η·g, w ← w + v
 //   adam:     m ← β₁m + (1 − β₁)g, v ← β₂v + (1 − β₂)g², w ← w − η·(m/(1 − β₁ᵗ))/(√(v/(1 − β₂ᵗ)) + ε)
 // The weights after a step are written back as number literals for the next one, as a student would
@@ -19,8 +20,8 @@ export interface RefStep {
   readonly weightsAfter: number[][][];
   readonly biasAfter: number[][];
   readonly lossAfter: number;
-  /** momentum: the velocity after the step; adam: m and v after it. */
-  readonly state: { velocity?: State[]; m?: State[]; v?: State[] };
+  /** momentum: the velocity after the step; adam: m and v after it, and their bias-corrected m̂ and v̂. */
+  readonly state: { velocity?: State[]; m?: State[]; v?: State[]; mHat?: State[]; vHat?: State[] };
 }
 
 interface State {
@@ -55,8 +56,16 @@ export function referenceTrain(raw: RawNetwork, steps: number, batchSize?: numbe
             : zerosLike(layer),
         )
       : [];
-  let m: State[] = raw.layers.map(zerosLike);
-  let v: State[] = raw.layers.map(zerosLike);
+  const given = (key: 'm' | 'v'): State[] =>
+    raw.layers.map((layer, l) => {
+      const state = o.name === 'adam' ? o[key]?.[l] : undefined;
+      return state
+        ? { weights: state.weights.map((r) => r.map(literalToNumber)), bias: state.bias.map(literalToNumber) }
+        : zerosLike(layer);
+    });
+  let m: State[] = given('m');
+  let v: State[] = given('v');
+  const taken = o.name === 'adam' ? (o.steps ?? 0) : 0;
   let layers = raw.layers;
   const out: RefStep[] = [];
   for (let k = 0; k < steps; k++) {
@@ -69,12 +78,14 @@ export function referenceTrain(raw: RawNetwork, steps: number, batchSize?: numbe
       target: batch.map((i) => raw.target[i]),
     };
     const ref = referenceSolve(stepRaw);
-    const t = k + 1;
+    const t = taken + k + 1;
     const weightsAfter: number[][][] = [];
     const biasAfter: number[][] = [];
     const nextVelocity: State[] = [];
     const nextM: State[] = [];
     const nextV: State[] = [];
+    const nextMHat: State[] = [];
+    const nextVHat: State[] = [];
     layers.forEach((layer, l) => {
       const w = layer.weights.map((r) => r.map(literalToNumber));
       const units = ref.layers[l].grad_bias.length;
@@ -98,7 +109,7 @@ export function referenceTrain(raw: RawNetwork, steps: number, batchSize?: numbe
           const v1 = b2 * v0 + (1 - b2) * g * g;
           const mHat = m1 / (1 - b1 ** t);
           const vHat = v1 / (1 - b2 ** t);
-          return { x: x - (eta * mHat) / (Math.sqrt(vHat) + eps), m: m1, v: v1 };
+          return { x: x - (eta * mHat) / (Math.sqrt(vHat) + eps), m: m1, v: v1, mHat, vHat };
         };
         const cw = w.map((r, i) => r.map((x, j) => adam(x, gw[i][j], m[l].weights[i][j], v[l].weights[i][j])));
         const cb = b.map((x, j) => (raw.updateBiases ? adam(x, gb[j], m[l].bias[j], v[l].bias[j]) : null));
@@ -106,6 +117,14 @@ export function referenceTrain(raw: RawNetwork, steps: number, batchSize?: numbe
         biasAfter.push(cb.map((c, j) => c?.x ?? b[j]));
         nextM.push({ weights: cw.map((r) => r.map((c) => c.m)), bias: cb.map((c, j) => c?.m ?? m[l].bias[j]) });
         nextV.push({ weights: cw.map((r) => r.map((c) => c.v)), bias: cb.map((c, j) => c?.v ?? v[l].bias[j]) });
+        nextMHat.push({
+          weights: cw.map((r) => r.map((c) => c.mHat)),
+          bias: cb.map((c, j) => c?.mHat ?? m[l].bias[j]),
+        });
+        nextVHat.push({
+          weights: cw.map((r) => r.map((c) => c.vHat)),
+          bias: cb.map((c, j) => c?.vHat ?? v[l].bias[j]),
+        });
       }
     });
     if (o.name === 'momentum') velocity = nextVelocity;
@@ -129,7 +148,7 @@ export function referenceTrain(raw: RawNetwork, steps: number, batchSize?: numbe
       weightsAfter,
       biasAfter,
       lossAfter,
-      state: o.name === 'momentum' ? { velocity } : { m, v },
+      state: o.name === 'momentum' ? { velocity } : { m, v, mHat: nextMHat, vHat: nextVHat },
     });
   }
   return out;

@@ -42,7 +42,16 @@ export type RawOptimizer =
         readonly bias: readonly string[];
       }[];
     }
-  | { readonly name: 'adam'; readonly beta1: string; readonly beta2: string; readonly epsilon: string };
+  | {
+      readonly name: 'adam';
+      readonly beta1: string;
+      readonly beta2: string;
+      readonly epsilon: string;
+      /** A warm start: the steps already taken and the moments per layer (file layout); omitted means 0 and zeros. */
+      readonly steps?: number;
+      readonly m?: readonly { readonly weights: readonly (readonly string[])[]; readonly bias: readonly string[] }[];
+      readonly v?: readonly { readonly weights: readonly (readonly string[])[]; readonly bias: readonly string[] }[];
+    };
 
 /** Literal in YAML flow style: decimals plain (as users type them), fractions quoted. */
 function literal(text: string): string {
@@ -84,8 +93,13 @@ export function networkText(raw: RawNetwork): string {
       : '';
     lines.push(`optimizer: {name: momentum, momentum: ${literal(o.momentum)}${velocity}}`);
   } else if (o?.name === 'adam') {
+    const state = (key: 'm' | 'v') =>
+      o[key]
+        ? `, ${key}: [${o[key].map((x) => `{weights: ${rows(x.weights)}, bias: ${row(x.bias)}}`).join(', ')}]`
+        : '';
+    const steps = o.steps === undefined ? '' : `, steps: ${o.steps}`;
     lines.push(
-      `optimizer: {name: adam, beta1: ${literal(o.beta1)}, beta2: ${literal(o.beta2)}, epsilon: ${literal(o.epsilon)}}`,
+      `optimizer: {name: adam, beta1: ${literal(o.beta1)}, beta2: ${literal(o.beta2)}, epsilon: ${literal(o.epsilon)}${steps}${state('m')}${state('v')}}`,
     );
   }
   return `${lines.join('\n')}\n`;

@@ -1,6 +1,15 @@
 // `backprop-tutor generate` as a whole process (dist/cli.js built for the test): the tree it writes,
 // the key.json contract, variants fixed by set seed and id alone, determinism and one-line errors.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -138,6 +147,60 @@ describe('backprop-tutor generate', () => {
     const keyC = JSON.parse(other.get('key.json')!);
     const keyA = JSON.parse(first.get('key.json')!);
     expect(keyC.students[1]).toEqual(keyA.students[1]);
+  });
+
+  test('--jobs: students made in worker threads are the same bytes as in one thread', () => {
+    const bytes = (dir: string) => {
+      const out = new Map<string, string>();
+      const walk = (d: string) => {
+        for (const name of readdirSync(d).sort()) {
+          const path = join(d, name);
+          if (statSync(path).isDirectory()) walk(path);
+          else out.set(relative(dir, path), readFileSync(path).toString('hex'));
+        }
+      };
+      walk(dir);
+      return out;
+    };
+    const run = (out: string, jobs: string) => {
+      const file = join(work, `${out}.csv`);
+      writeFileSync(file, ROSTER);
+      const result = cli.run(
+        'generate',
+        SET,
+        '--out',
+        join(work, out),
+        '--roster',
+        file,
+        '--format',
+        'html,md,latex,practice',
+        '--jobs',
+        jobs,
+      );
+      expect(result.stderr).toMatch(/^backprop-tutor: generate: wrote 39 files for 3 students in .*\n$/);
+      expect(result.status).toBe(0);
+      return bytes(join(work, out));
+    };
+    const one = run('jobs-1', '1');
+    expect(one.has('practice.zip')).toBe(true);
+    expect(run('jobs-3', '3')).toEqual(one);
+    expect(run('jobs-2', '2')).toEqual(one);
+  });
+
+  test('--jobs: a file that a worker cannot write is said as one thread says it', () => {
+    const say = (out: string, jobs: string) => {
+      const dir = join(work, out);
+      mkdirSync(dir);
+      writeFileSync(join(dir, 's2'), 'in the way'); // the second student's folder
+      const file = join(work, `${out}.csv`);
+      writeFileSync(file, ROSTER);
+      const result = cli.run('generate', SET, '--out', dir, '--roster', file, '--format', 'md', '--jobs', jobs);
+      expect(result.status).toBe(2);
+      return result.stderr.replaceAll(out, 'OUT');
+    };
+    const one = say('blocked-1', '1');
+    expect(one).toMatch(/^backprop-tutor: cannot write .*OUT\/s2: /);
+    expect(say('blocked-2', '2')).toBe(one);
   });
 
   test('--variants N writes v1…vN', () => {

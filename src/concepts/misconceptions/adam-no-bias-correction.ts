@@ -7,6 +7,9 @@ import type { NetworkSpec } from '../network';
 import { text } from '../../text/lang';
 import { perLayer, type Misconception, type Mistake } from './misconception';
 
+/** The asked bias-corrected moments, where m or v written for m̂ or v̂ shows directly. */
+const CORRECTED = ['adam_m_hat', 'adam_m_hat_bias', 'adam_v_hat', 'adam_v_hat_bias'];
+
 const forgetsM = (variant: number | undefined) => variant !== 2;
 const forgetsV = (variant: number | undefined) => variant !== 1;
 
@@ -22,13 +25,14 @@ export const adamNoBiasCorrection: Misconception<'adam-no-bias-correction'> = {
     'Adam’s bias correction was left out: the step uses m̂ = m/(1 − β₁ᵗ) and v̂ = v/(1 − β₂ᵗ), not m and v',
     'Adam のバイアス補正が抜けています: 更新には m と v ではなく m̂ = m/(1 − β₁ᵗ) と v̂ = v/(1 − β₂ᵗ) を使います',
   ),
-  targets: ['weights_after', 'bias_after'],
+  targets: ['weights_after', 'bias_after', ...CORRECTED],
   step: {
     quantity: 'weights_after',
     formula: text(
       'm̂ = m/(1 − β₁ᵗ), v̂ = v/(1 − β₂ᵗ), w ← w − η·m̂/(√v̂ + ε)',
       'm̂ = m/(1 − β₁ᵗ)、v̂ = v/(1 − β₂ᵗ)、w ← w − η·m̂/(√v̂ + ε)',
     ),
+    ownStepIn: CORRECTED,
   },
   applies: (n) => n.optimizer?.name === 'adam' && [0, 1, 2].some((variant) => correctsAnything(n, variant)),
   variants: (n): Mistake<'adam-no-bias-correction'>[] =>
@@ -36,7 +40,7 @@ export const adamNoBiasCorrection: Misconception<'adam-no-bias-correction'> = {
       correctsAnything(n, variant) ? perLayer('adam-no-bias-correction', undefined, variant)(n) : [],
     ),
   layerLocal: true,
-  reach: { kind: 'step', quantities: ['weights_after', 'bias_after'] },
+  reach: { kind: 'step', quantities: ['weights_after', 'bias_after', ...CORRECTED] },
   rules: (mistake) => ({
     adamStep: (_n, _l, adam, t, eta, w, m, v, g) => {
       const m1 = add(mul(adam.beta1, m), mul(sub(ONE, adam.beta1), g));

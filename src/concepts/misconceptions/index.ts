@@ -9,6 +9,7 @@ import type { NetworkSpec } from '../network';
 import { isLayerRule, type Rules } from '../rules';
 import { adamNoBiasCorrection } from './adam-no-bias-correction';
 import { batchSumVsMean } from './batch-sum-vs-mean';
+import { bceExtraSigmoidDerivative } from './bce-extra-sigmoid-derivative';
 import { bceForgotOneMinusT } from './bce-forgot-one-minus-t';
 import { biasNotSummed } from './bias-not-summed';
 import { ceExtraTerms } from './ce-extra-terms';
@@ -37,6 +38,7 @@ export type { LayerValues, Reach, RightStep } from './misconception';
 export {
   adamNoBiasCorrection,
   batchSumVsMean,
+  bceExtraSigmoidDerivative,
   bceForgotOneMinusT,
   biasNotSummed,
   ceExtraTerms,
@@ -82,6 +84,7 @@ const REGISTERED = [
   softmaxJacobianSign,
   ceExtraTerms,
   bceForgotOneMinusT,
+  bceExtraSigmoidDerivative,
   preactivationAsInput,
   biasNotSummed,
   l2OnBiases,

@@ -30,6 +30,8 @@ export interface RightStep {
   readonly at?: 'layer' | 'output' | 'below' | 'kink';
   /** The formula in the exercise's own terms (its loss, its layout), when there is a network. */
   readonly formulaFor?: (network: NetworkSpec) => Text;
+  /** Asked quantities that are shown their own step instead (an asked m̂ its m̂ step, not the update's). */
+  readonly ownStepIn?: readonly string[];
 }
 
 /**

@@ -8,6 +8,9 @@ import type { NetworkSpec } from '../network';
 import { text } from '../../text/lang';
 import { perLayer, type Misconception, type Mistake } from './misconception';
 
+/** An asked velocity: the other convention's μv + η·g shows in it directly. */
+const VELOCITY = ['velocity_after', 'velocity_bias_after'];
+
 function startsMoving(n: NetworkSpec, l: number): boolean {
   const o = n.optimizer;
   if (o?.name !== 'momentum' || isZero(o.momentum)) return false;
@@ -21,13 +24,14 @@ export const momentumSign: Misconception<'momentum-sign'> = {
     'the momentum update mixed up its signs: with v ← μ·v − η·∂L/∂w the step is w ← w + v',
     'モーメンタムの符号が混ざっています: v ← μ·v − η·∂L/∂w なら更新は w ← w + v',
   ),
-  targets: ['weights_after', 'bias_after'],
+  targets: ['weights_after', 'bias_after', ...VELOCITY],
   step: {
     quantity: 'weights_after',
     formula: text(
       'v ← μ·v − η·∂L/∂w, then w ← w + v (the velocity already points downhill)',
       'v ← μ·v − η·∂L/∂w、次に w ← w + v（速度はすでに下り方向）',
     ),
+    ownStepIn: VELOCITY,
   },
   applies: (n) => n.optimizer?.name === 'momentum',
   variants: (n): Mistake<'momentum-sign'>[] => [
@@ -35,7 +39,7 @@ export const momentumSign: Misconception<'momentum-sign'> = {
     ...perLayer('momentum-sign', (m) => m.layers.flatMap((_, l) => (startsMoving(m, l) ? [l] : [])), 1)(n),
   ],
   layerLocal: true,
-  reach: { kind: 'step', quantities: ['weights_after', 'bias_after'] },
+  reach: { kind: 'step', quantities: ['weights_after', 'bias_after', ...VELOCITY] },
   inert: (n, l, _layers, variant) => variant === 1 && !startsMoving(n, l),
   rules: (mistake, _network, right) => ({
     momentumStep: (n, l, mu, eta, w, v, g) => {

@@ -1,6 +1,7 @@
 // Every template, in the order --list shows them.
 import type { Template } from '../template';
 import { activationDerivative } from './activation-derivative';
+import { adamStep } from './adam';
 import { activationValues } from './activation-values';
 import { affineBackward } from './affine-backward';
 import { bceGradient } from './binary-cross-entropy';
@@ -18,6 +19,7 @@ import { softmaxCeGradient, softmaxJacobian } from './softmax';
 import { hiddenBiasFormula, outputBiasFormula, partialDerivative } from './symbolic';
 import { trainOnce, weightUpdate } from './update';
 import { trainOnceSoftmax } from './train-once-softmax';
+import { trainOnceBce } from './train-once-bce';
 
 export const TEMPLATES: readonly Template[] = [
   forwardPass,
@@ -31,8 +33,10 @@ export const TEMPLATES: readonly Template[] = [
   weightUpdate,
   trainOnce,
   trainOnceSoftmax,
+  trainOnceBce,
   l2Update,
   momentumUpdate,
+  adamStep,
   activationDerivative,
   activationValues,
   softmaxJacobian,
