@@ -104,8 +104,8 @@ export const EXPLAIN = {
       required: false,
       expected: text('a TOPIC', 'トピック TOPIC'),
       description: text(
-        'sigmoid, tanh, relu, leaky-relu, prelu, relu6, softmax, softmax-overflow, squared-error, cross-entropy,\nsoftmax-cross-entropy, sigmoid-binary-cross-entropy, chain-rule, affine, l2-regularization, momentum\nor adam. Without TOPIC: the list of topics (markdown, html, latex: every derivation).',
-        'sigmoid, tanh, relu, leaky-relu, prelu, relu6, softmax, softmax-overflow, squared-error, cross-entropy,\nsoftmax-cross-entropy, sigmoid-binary-cross-entropy, chain-rule, affine, l2-regularization, momentum,\nadam のいずれか。省くとトピックの一覧（markdown, html, latex ではすべての導出）。',
+        'sigmoid, tanh, relu, leaky-relu, prelu, relu6, softmax, softmax-overflow, squared-error, cross-entropy,\nsoftmax-cross-entropy, sigmoid-binary-cross-entropy, chain-rule, affine, gradient-descent,\nl2-regularization, momentum or adam. Without TOPIC: the list of topics (markdown, html, latex: every derivation).',
+        'sigmoid, tanh, relu, leaky-relu, prelu, relu6, softmax, softmax-overflow, squared-error, cross-entropy,\nsoftmax-cross-entropy, sigmoid-binary-cross-entropy, chain-rule, affine, gradient-descent,\nl2-regularization, momentum, adam のいずれか。省くとトピックの一覧（markdown, html, latex ではすべての導出）。',
       ),
     },
   ],

@@ -88,7 +88,7 @@ export function networkExercise(
 export function graphExercise(
   base: Pick<Exercise, 'template' | 'seed' | 'difficulty' | 'lang' | 'generator'>,
   variant: Pick<GraphVariant, 'solution' | 'values'> & {
-    readonly draft: Pick<GraphVariant['draft'], 'file' | 'asks' | 'intro' | 'names'>;
+    readonly draft: Pick<GraphVariant['draft'], 'file' | 'asks' | 'intro' | 'names' | 'findLine'>;
   },
 ): Exercise {
   const { draft, solution, values } = variant;
@@ -130,7 +130,7 @@ export function graphExercise(
     network: draft.file,
     given: {},
     asks: draft.asks,
-    prompt: [draft.intro[lang], '', ...lines, '', findLine[lang], ...labels].join('\n'),
+    prompt: [draft.intro[lang], '', ...lines, '', (draft.findLine ?? findLine)[lang], ...labels].join('\n'),
     expected: Object.fromEntries(draft.asks.map((ask, i) => [ask.id, jsonValue(values[i])])),
     hints: Object.fromEntries(draft.asks.map((ask) => [ask.id, graphHints(solution, ask, lang)])),
   };
@@ -141,7 +141,7 @@ function descentLine(step: GraphStep, output: string, lang: Lang): string {
   const moved = step.update.join(', ');
   const eta = show(step.learningRate);
   const sign = step.ascent ? '+' : '−';
-  const rule = `x_k = x_(k−1) ${sign} η·∂${output}/∂x (${t('at', '')[lang]}x_(k−1)${t('', ' での値')[lang]})`;
+  const rule = `x_k = x_(k−1) ${sign} η·∂${output}/∂x (${t('at x_(k−1)', 'x_(k−1) での値')[lang]})`;
   const what = step.ascent
     ? t(`Gradient ascent on ${moved}`, `${moved} について勾配上昇法`)
     : t(`Gradient descent on ${moved}`, `${moved} について勾配降下法`);

@@ -54,6 +54,13 @@ export interface GraphDraft {
   /** Human names of the graph's nodes and inputs, e.g. apple_num → "number of apples". */
   readonly names?: Readonly<Record<string, Text>>;
   readonly friendliness?: Friendliness;
+  /** Replaces "Find (give exact values …):" where the values are to be rounded. */
+  readonly findLine?: Text;
+  /**
+   * The asked values are answered rounded (the findLine says how): they need not be short decimals,
+   * only of a moderate size (|v| ≤ 1000 and at least 0.01).
+   */
+  readonly roundedAnswers?: boolean;
 }
 
 export interface SymbolicDraft {

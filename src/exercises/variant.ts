@@ -3,7 +3,7 @@
 import { solve, type Solution } from '../engine/solve';
 import { graphFromSource } from '../graph/load';
 import { solveGraph, type GraphSolution } from '../graph/solve';
-import { compare, isZero, type Value } from '../number/value';
+import { approx, compare, isZero, type Value } from '../number/value';
 import { askProblem, equalityGroup, rejection } from './checks';
 import { deriveGivenOutputs, type GivenOutputs } from './given';
 import { networkSpecOf, toNetworkFile } from './network-file';
@@ -13,6 +13,7 @@ import type { Draft, GraphDraft, NetworkContext, NetworkDraft, SymbolicDraft } f
 import type { NetworkSpec } from '../concepts/network';
 import type { GraphAsk, GraphFile, GraphStepAsk, NetworkAsk, NetworkFile } from './types';
 import { hiddenMistake } from './visible-mistakes';
+import { LIMITS } from '../number/limits';
 
 export interface NetworkVariant {
   readonly kind: 'network';
@@ -120,6 +121,8 @@ export function graphStepValue(solution: GraphSolution, ask: GraphStepAsk): Valu
   return ask.quantity === 'value_after' ? record.value : (record.inputs.get(ask.node) ?? null);
 }
 
+const digits = (n: bigint) => (n < 0n ? -n : n).toString().length;
+
 export function solveGraphFile(file: GraphFile): GraphSolution {
   return solveGraph(graphFromSource({ file: '<exercise graph>', data: file, lineOf: () => null }));
 }
@@ -130,8 +133,17 @@ export function solveGraphDraft(
 ): { variant: GraphVariant } | { rejected: string } {
   const solution = solveGraphFile(draft.file);
   const values = draft.asks.map((ask) => graphAskValue(solution, ask));
-  if (!values.every((v) => isHandFriendly(v, { ...draft.friendliness, maxFigures })))
-    return { rejected: 'asked value not hand-friendly' };
+  const friendly = draft.roundedAnswers
+    ? (v: Value) => approx(v).abs().lte(1000) && approx(v).abs().gte(0.01)
+    : (v: Value) => isHandFriendly(v, { ...draft.friendliness, maxFigures });
+  if (!values.every(friendly)) return { rejected: 'asked value not hand-friendly' };
+  // The exercise file states every key exactly: each side of the fraction within a literal's digits.
+  if (
+    values.some(
+      (v) => v.kind === 'rational' && (digits(v.q.n) > LIMITS.literalDigits || digits(v.q.d) > LIMITS.literalDigits),
+    )
+  )
+    return { rejected: 'asked value has more digits than an exercise file may state' };
   if (values.some(isZero)) return { rejected: 'asked value is 0' };
   for (let i = 0; i < values.length; i++) {
     for (let j = i + 1; j < values.length; j++)

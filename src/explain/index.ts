@@ -12,6 +12,7 @@ import { squaredError } from './topics/squared-error';
 import { sigmoidBinaryCrossEntropy } from './topics/sigmoid-binary-cross-entropy';
 import { softmaxOverflow } from './topics/softmax-overflow';
 import { l2Regularization } from './topics/l2-regularization';
+import { gradientDescent } from './topics/gradient-descent';
 import { momentum } from './topics/momentum';
 import { adam } from './topics/adam';
 
@@ -35,6 +36,7 @@ export const TOPICS: readonly Topic[] = [
   softmaxCrossEntropy,
   sigmoidBinaryCrossEntropy,
   affine,
+  gradientDescent,
   l2Regularization,
   momentum,
   adam,

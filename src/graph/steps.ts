@@ -163,7 +163,7 @@ function descentSteps(solution: GraphSolution): GraphDescentStep[] {
         kind: 'gradient',
         name,
         value: g,
-        latex: `${chain([`${partial(spec.output, name)}\\Big|_{${point}}`], g)}`,
+        latex: chain([`\\left.${partial(spec.output, name)}\\right|_{${point}}`], g),
       });
     }
     for (const name of step.update) {

@@ -27,7 +27,7 @@ export const READING: Readonly<Record<MisconceptionId, string | null>> = {
   'l2-on-biases': 'l2-regularization',
   'momentum-sign': 'momentum',
   'adam-no-bias-correction': 'adam',
-  'value-for-derivative': null,
+  'value-for-derivative': 'gradient-descent',
 };
 
 export function readingFor(id: string): string | null {

@@ -21,7 +21,7 @@ export const TOPICS: readonly Topic[] = [
   {
     id: 'updates',
     name: text('updates and exercise ③', 'パラメータの更新と演習③'),
-    templates: ['weight-update', 'train-once', 'train-once-softmax', 'train-once-bce'],
+    templates: ['weight-update', 'train-once', 'train-once-softmax', 'train-once-bce', 'gradient-descent-1d'],
   },
   {
     id: 'activations',

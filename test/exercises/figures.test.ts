@@ -56,7 +56,8 @@ describe('every given and asked number is hand-friendly', () => {
           const limit = difficulty === 3 ? 5 : 4;
           const stated = numbers(exercise.network);
           const given = numbers(exercise.given);
-          const asked = numbers(exercise.expected);
+          // Answers the exercise asks to round (a cubic's gradient steps) are not written exactly.
+          const asked = /significant figures/.test(exercise.prompt) ? [] : numbers(exercise.expected);
           for (const n of [...stated, ...given, ...asked])
             if (figuresOf(n) > limit) heavy.push(`${template.name} -d ${difficulty} -s ${seed}: ${n}`);
         }

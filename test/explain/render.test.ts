@@ -65,6 +65,7 @@ describe('topics', () => {
       'softmax-cross-entropy',
       'sigmoid-binary-cross-entropy',
       'affine',
+      'gradient-descent',
       'l2-regularization',
       'momentum',
       'adam',

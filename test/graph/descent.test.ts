@@ -94,7 +94,7 @@ describe('gradient-descent-1d.yaml: f(x) = x² − 4x + 1 from x₀ = 0, η = 1/
     ]);
     for (const s of descent) expect(() => katex.renderToString(s.latex, { throwOnError: true })).not.toThrow();
     expect(descent.find((s) => s.kind === 'gradient' && s.step === 4)!.latex).toBe(
-      '\\frac{\\partial f}{\\partial x}\\Big|_{x_{3} = 1.75} = -\\frac{1}{2} = -0.5',
+      '\\left.\\frac{\\partial f}{\\partial x}\\right|_{x_{3} = 1.75} = -\\frac{1}{2} = -0.5',
     );
   });
 });

@@ -10,6 +10,7 @@ import { logisticLoss } from './logistic-loss';
 import { forwardPass, lossTemplate } from './forward';
 import { forwardHidden } from './forward-hidden';
 import { chainRule, graphBackward } from './graphs';
+import { gradientDescent1d } from './gradient-descent';
 import { hiddenDelta, hiddenWeightGrad } from './hidden-layer';
 import { matrixForm } from './matrix-form';
 import { momentumUpdate } from './momentum';
@@ -48,6 +49,7 @@ export const TEMPLATES: readonly Template[] = [
   affineBackward,
   chainRule,
   graphBackward,
+  gradientDescent1d,
   partialDerivative,
   outputBiasFormula,
   hiddenBiasFormula,
