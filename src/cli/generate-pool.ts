@@ -28,6 +28,8 @@ export type PoolReply =
   | { readonly index: number; readonly failed: true };
 
 export interface Pool {
+  /** How many workers. */
+  readonly size: number;
   /**
    * Asks `request(i)` of the workers for i = 0 … count − 1 and gives each reply to `deliver` in the
    * order of i, one at a time; at most `ahead` requests beyond the one being delivered are handed out.
@@ -82,6 +84,7 @@ export function generatePool(size: number, job: PoolJob): Pool | null {
     worker.on('error', (error) => onError(error));
   }
   return {
+    size,
     run(count, request, deliver, ahead) {
       return new Promise<void>((resolve, reject) => {
         const idle = [...workers];

@@ -214,8 +214,8 @@ async function pooledFiles(
       } else await studentFiles(set, exams[index], formats, io.render, put, io.practice); // throws as it would have
       progress(index + 1);
     },
-    // Two students waiting per worker keep every worker busy while the files are written.
-    2,
+    // A few students ahead per worker keep every worker busy; a PDF's HTML waits here for the printer.
+    4 * pool.size,
   );
   await classFiles(set, exams, formats, io.render, put);
   progress(exams.length + 1);
