@@ -405,9 +405,10 @@ function evaluateTargets(cold, cross, inproc, grading, quiz, practice) {
   return targets;
 }
 
-/** The teacher's targets (bench/sets.mjs): wall time of whole runs, CPU time beside it. */
+/** The teacher's targets (bench/sets.mjs): wall time of whole runs, CPU time (all threads) and the load average beside it. */
 function setsTargets(sets) {
-  const run = (r) => (r ? `${fmt(r.wallMs / 1000, 2)} s (CPU ${fmt(r.cpuMs / 1000, 2)} s)` : 'not run (BENCH_HEAVY=1)');
+  const run = (r) =>
+    r ? `${fmt(r.wallMs / 1000, 2)} s (CPU ${fmt(r.cpuMs / 1000, 2)} s, load ${r.load})` : 'not run (BENCH_HEAVY=1)';
   const failed = sets.error !== undefined;
   const row = (name, r, maxS, extra = true) => ({
     name,
@@ -486,7 +487,7 @@ function printReport(env, cold, cross, inproc, grading, targets, sets) {
   else {
     const line = (name, r) =>
       out.push(
-        `  ${pad(name, 40)}${r ? `${lpad(fmt(r.wallMs / 1000, 2), 8)} s   (CPU ${fmt(r.cpuMs / 1000, 2)} s)` : '  not run (BENCH_HEAVY=1)'}`,
+        `  ${pad(name, 40)}${r ? `${lpad(fmt(r.wallMs / 1000, 2), 8)} s   (CPU ${fmt(r.cpuMs / 1000, 2)} s, load average ${r.load})` : '  not run (BENCH_HEAVY=1)'}`,
       );
     line('generate → keys and HTML', sets.generateMs);
     line('grade → grades.csv', sets.gradeMs);

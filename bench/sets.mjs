@@ -4,7 +4,7 @@
 // for the class and 1,000 students × 10 questions → keys and HTML (minutes on a small machine).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const SET = 'bench/sets/ten-questions.yaml';
@@ -13,7 +13,11 @@ const SET = 'bench/sets/ten-questions.yaml';
 const CPU =
   "data:text/javascript,process.on('exit',()=>{const u=process.cpuUsage();process.stderr.write('cpuMs '+(u.user+u.system)/1000+'\\n')})";
 
-/** Wall and CPU milliseconds of one whole run. */
+/**
+ * Wall and CPU milliseconds of one whole run (CPU: every thread of the process, generate's workers
+ * included), and the machine's 1-minute load average after it: on a shared machine a wall time
+ * means little without it.
+ */
 function timed(cli, root, args) {
   const env = { ...process.env };
   delete env.BACKPROP_TUTOR_LANG;
@@ -22,7 +26,7 @@ function timed(cli, root, args) {
   const wallMs = performance.now() - start;
   if (result.status !== 0) throw new Error(`${args.join(' ')}: exit ${result.status}: ${result.stderr}`);
   const cpuMs = Number(/cpuMs ([\d.]+)/.exec(result.stderr)?.[1] ?? Number.NaN);
-  return { wallMs: Math.round(wallMs), cpuMs: Math.round(cpuMs) };
+  return { wallMs: Math.round(wallMs), cpuMs: Math.round(cpuMs), load: Math.round(loadavg()[0] * 100) / 100 };
 }
 
 const best = (runs) => runs.reduce((a, b) => (b.wallMs < a.wallMs ? b : a));

@@ -32,6 +32,9 @@ import { progressBar } from './progress';
 import { UsageError } from './usage-error';
 import { echo } from '../text/escape';
 
+/** Worker threads at most unless --jobs asks for more (each holds a few hundred MB at its busiest). */
+const DEFAULT_JOBS_MAX = 8;
+
 function formatsOf(option: string | undefined): SetFormat[] {
   const given = option ?? 'html';
   const list = given.split(',').map((f) => f.trim());
@@ -75,8 +78,9 @@ export async function generateCommand(args: string[]): Promise<number> {
   const bar = await progressBar('generate', lang);
   const progress = (done: number, total: number) => bar.update(done, total);
 
-  // Students side by side on every core (worker threads), unless there is one core, one student or --jobs 1.
-  const jobs = Math.min(values.jobs ?? availableParallelism(), students.length);
+  // Students side by side on every core (worker threads), unless there is one core, one student or
+  // --jobs 1; by default at most DEFAULT_JOBS_MAX, as each worker holds its own caches and heap.
+  const jobs = Math.min(values.jobs ?? Math.min(availableParallelism(), DEFAULT_JOBS_MAX), students.length);
   const pool = jobs > 1 ? (await import('./generate-pool')).generatePool(jobs, { set, formats, out }) : null;
   try {
     const replaced: Replaced[] = [];
@@ -214,8 +218,8 @@ async function pooledFiles(
       } else await studentFiles(set, exams[index], formats, io.render, put, io.practice); // throws as it would have
       progress(index + 1);
     },
-    // Two students waiting per worker keep every worker busy while the files are written.
-    2,
+    // A few students ahead per worker keep every worker busy; a PDF's HTML waits here for the printer.
+    4 * pool.size,
   );
   await classFiles(set, exams, formats, io.render, put);
   progress(exams.length + 1);

@@ -59,8 +59,17 @@ export function fractionToDecimal(q: Fraction): Decimal {
   return q.s < 0n ? d.neg() : d;
 }
 
+/** The decimal of each rational value asked for (a 64-digit division), kept while the value lives. */
+const rationalDecimals = new WeakMap<Value, Decimal>();
+
 export function approx(v: Value): Decimal {
-  return v.kind === 'rational' ? fractionToDecimal(v.q) : v.approx;
+  if (v.kind !== 'rational') return v.approx;
+  let d = rationalDecimals.get(v);
+  if (d === undefined) {
+    d = fractionToDecimal(v.q);
+    rationalDecimals.set(v, d);
+  }
+  return d;
 }
 
 export function exprOf(v: Value): Expr {
@@ -246,16 +255,19 @@ function call(fn: FunctionName, a: Value, approxValue: Decimal): Value {
 /**
  * The 64-digit value of fn at x, each (fn, x) computed once per process: every misconception's
  * solution of a network repeats its forward pass, and a class repeats its hand-friendly numbers. A
- * decimal's string is its value, so the cache gives exactly what the computation would.
+ * fraction, or a decimal's string, is the argument's value, so the cache gives exactly what the
+ * computation would.
  */
 const knownValues = new Map<string, Decimal>();
-const KNOWN_VALUES_KEPT = 100_000;
+const KNOWN_VALUES_KEPT = 50_000;
 
-function valueAt(fn: FunctionName, x: Decimal): Decimal {
-  const key = `${fn} ${x.toString()}`;
+function valueAt(fn: FunctionName, a: Value): Decimal {
+  // A rational by its fraction (its decimal is a function of it), a real by its decimal.
+  const key =
+    a.kind === 'rational' ? `${fn} ${a.q.s < 0n ? '-' : ''}${a.q.n}/${a.q.d}` : `${fn} ${a.approx.toString()}`;
   let value = knownValues.get(key);
   if (value === undefined) {
-    value = FUNCTIONS[fn](x, Decimal);
+    value = FUNCTIONS[fn](approx(a), Decimal);
     if (knownValues.size >= KNOWN_VALUES_KEPT) knownValues.clear();
     knownValues.set(key, value);
   }
@@ -264,25 +276,25 @@ function valueAt(fn: FunctionName, x: Decimal): Decimal {
 
 export function exp(a: Value): Value {
   if (isZero(a)) return ONE;
-  return call('exp', a, valueAt('exp', approx(a)));
+  return call('exp', a, valueAt('exp', a));
 }
 
 export function ln(a: Value): Value {
   if (sign(a) <= 0) throw new RangeError('logarithm of a non-positive number');
   if (isOne(a)) return ZERO;
-  return call('ln', a, valueAt('ln', approx(a)));
+  return call('ln', a, valueAt('ln', a));
 }
 
 /** σ(a) = 1 / (1 + e^(−a)); rational only at a = 0. */
 export function sigmoid(a: Value): Value {
   if (isZero(a)) return ratio(1, 2);
-  return call('sigmoid', a, valueAt('sigmoid', approx(a)));
+  return call('sigmoid', a, valueAt('sigmoid', a));
 }
 
 /** tanh(a); rational only at a = 0. */
 export function tanh(a: Value): Value {
   if (isZero(a)) return ZERO;
-  return call('tanh', a, valueAt('tanh', approx(a)));
+  return call('tanh', a, valueAt('tanh', a));
 }
 
 /** ⌊√n⌋ for n ≥ 0, by Newton's method on BigInt. */

@@ -10,25 +10,34 @@ type Katex = typeof import('katex').default;
 
 /**
  * Every formula typeset in this process, by output mode, display and LaTeX: a class's worksheets, keys
- * and solutions repeat the same formulas, and KaTeX's output depends on nothing else.
+ * and solutions repeat the same formulas, and KaTeX's output depends on nothing else. Kept in two
+ * generations: when the newer is full it becomes the older and the older is dropped, so formulas that
+ * every student's pages repeat stay while a class of a thousand passes through, and memory stays
+ * within two generations (a few KB a formula: about 40 MB).
  */
-const TYPESET = new Map<string, string>();
-/** Formulas kept at most (a few KB each): a class of a thousand stays within about 60 MB. */
-const TYPESET_MAX = 20_000;
+let typesetNew = new Map<string, string>();
+let typesetOld = new Map<string, string>();
+/** Formulas in a generation at most. */
+const TYPESET_MAX = 5_000;
+
+function typesetFormula(key: string, typeset: () => string): string {
+  let html = typesetNew.get(key);
+  if (html !== undefined) return html;
+  html = typesetOld.get(key) ?? typeset();
+  if (typesetNew.size >= TYPESET_MAX) {
+    typesetOld = typesetNew;
+    typesetNew = new Map();
+  }
+  typesetNew.set(key, html);
+  return html;
+}
 
 /** Typesets LaTeX with KaTeX, each distinct formula once: as HTML (needs KaTeX's CSS), MathML, or both. */
 function mathRenderer(katex: Katex, output: 'html' | 'mathml' | 'htmlAndMathml' = 'html') {
-  const cache = TYPESET;
-  return (latex: string, display = false): string => {
-    const key = `${output}:${display ? 'D' : 'I'}${latex}`;
-    let html = cache.get(key);
-    if (html === undefined) {
-      html = katex.renderToString(latex, { throwOnError: true, displayMode: false, output, strict: 'ignore' });
-      if (cache.size >= TYPESET_MAX) cache.clear();
-      cache.set(key, html);
-    }
-    return html;
-  };
+  return (latex: string, display = false): string =>
+    typesetFormula(`${output}:${display ? 'D' : 'I'}${latex}`, () =>
+      katex.renderToString(latex, { throwOnError: true, displayMode: false, output, strict: 'ignore' }),
+    );
 }
 
 const PAGE_CSS = `

@@ -239,6 +239,35 @@ describe('backprop-tutor generate', () => {
     expect(run('pdf-b')).toEqual(a);
   });
 
+  test.skipIf(findChromium() === null)(
+    'PDF with worker threads: the same bytes as one thread (no Chromium: skipped)',
+    () => {
+      const run = (out: string, jobs: string) => {
+        const dir = join(work, out);
+        const result = cli.run(
+          'generate',
+          'exercises/sets/computational-graphs.yaml',
+          '--out',
+          dir,
+          '--variants',
+          '2',
+          '--format',
+          'pdf,html',
+          '--jobs',
+          jobs,
+        );
+        expect(result.status).toBe(0);
+        const files = ['v1', 'v2'].flatMap((v) => readdirSync(join(dir, v)).map((f) => join(v, f)));
+        return new Map(
+          [...files, 'worksheets.pdf', 'keys.pdf'].map((f) => [f, readFileSync(join(dir, f)).toString('hex')]),
+        );
+      };
+      const one = run('pdf-jobs-1', '1');
+      expect([...one.keys()].filter((f) => f.endsWith('.pdf'))).toHaveLength(8);
+      expect(run('pdf-jobs-2', '2')).toEqual(one);
+    },
+  );
+
   test('--format pdf without a browser: one line before anything is written, exit 1', () => {
     const out = join(work, 'no-browser');
     const result = cli.runWithEnv(
