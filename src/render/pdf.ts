@@ -162,19 +162,13 @@ function startBrowser(executablePath: string, seconds: number): StartedBrowser {
     [...CHROMIUM_ARGS, '--remote-debugging-port=0', `--user-data-dir=${join(scratch, 'profile')}`, 'about:blank'],
     { detached: true, stdio: ['ignore', 'ignore', 'pipe'], env },
   );
-  let exited = false;
   const exit = new Promise<void>((resolve) => {
-    child.once('exit', () => {
-      exited = true;
-      resolve();
-    });
-    child.once('error', () => {
-      exited = true;
-      resolve();
-    });
+    child.once('exit', () => resolve());
+    child.once('error', () => resolve());
   });
+  // The whole group, even when its first process has exited: Chromium's helpers may outlive it.
   const killGroup = () => {
-    if (exited || child.pid === undefined) return;
+    if (child.pid === undefined) return;
     try {
       process.kill(-child.pid, 'SIGKILL');
     } catch {
