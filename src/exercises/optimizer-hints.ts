@@ -1,7 +1,7 @@
 // The hints of an optimizer's step: momentum's velocity, Adam's moments, their bias-corrected forms and
 // the parameter after an Adam step, each as its formula and then with this exercise's numbers (the
 // state before the step from the network, the state after it from the engine's solution).
-import { isBiasState, type LayerState, type OptimizerQuantity } from '../concepts/optimizer';
+import { isBiasState, type LayerState, OPTIMIZER_QUANTITIES, type OptimizerQuantity } from '../concepts/optimizer';
 import type { Value } from '../number/value';
 import { show, showSmall } from './show';
 import type { NetworkContext } from './template';
@@ -14,18 +14,7 @@ function op(v: Value): string {
   return s.startsWith('-') ? `(${s})` : s;
 }
 
-const STATE_QUANTITIES: ReadonlySet<string> = new Set<OptimizerQuantity>([
-  'velocity_after',
-  'velocity_bias_after',
-  'adam_m_after',
-  'adam_m_bias_after',
-  'adam_v_after',
-  'adam_v_bias_after',
-  'adam_m_hat',
-  'adam_m_hat_bias',
-  'adam_v_hat',
-  'adam_v_hat_bias',
-]);
+const STATE_QUANTITIES: ReadonlySet<string> = new Set<string>(OPTIMIZER_QUANTITIES);
 
 /** [formula, formula with numbers] of an optimizer-state ask, or of an Adam step's parameter; else null. */
 export function optimizerHints(ctx: NetworkContext, ask: NetworkAsk, lang: Lang): [string, string] | null {
