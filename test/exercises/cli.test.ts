@@ -70,7 +70,7 @@ describe('backprop-tutor exercise', () => {
     );
     expect(again).toEqual(out);
     const text = cli.run('exercise');
-    expect(text.stdout).toMatch(/^Exercise [a-z-]+ · difficulty 1 · seed \d+\n/);
+    expect(text.stdout).toMatch(/^Exercise [a-z0-9-]+ · difficulty 1 · seed \d+\n/);
   });
 
   it('"given" is always in the JSON ({} when nothing is stated), and check reads such a file', () => {
