@@ -5,6 +5,7 @@
 import type { Block, DocStep, Inline, RichText, WorkedDocument } from '../document/model';
 import { escapeHtml } from '../text/escape';
 import { katexClassNames, katexCssFor } from './katex-css';
+import { type ShapedHtml, shapeTypesetter } from './katex-shapes';
 
 type Katex = typeof import('katex').default;
 
@@ -15,12 +16,12 @@ type Katex = typeof import('katex').default;
  * every student's pages repeat stay while a class of a thousand passes through, and memory stays
  * within two generations (a few KB a formula: about 40 MB).
  */
-let typesetNew = new Map<string, string>();
-let typesetOld = new Map<string, string>();
+let typesetNew = new Map<string, ShapedHtml>();
+let typesetOld = new Map<string, ShapedHtml>();
 /** Formulas in a generation at most. */
 const TYPESET_MAX = 5_000;
 
-function typesetFormula(key: string, typeset: () => string): string {
+function typesetFormula(key: string, typeset: () => ShapedHtml): ShapedHtml {
   let html = typesetNew.get(key);
   if (html !== undefined) return html;
   html = typesetOld.get(key) ?? typeset();
@@ -34,10 +35,31 @@ function typesetFormula(key: string, typeset: () => string): string {
 
 /** Typesets LaTeX with KaTeX, each distinct formula once: as HTML (needs KaTeX's CSS), MathML, or both. */
 function mathRenderer(katex: Katex, output: 'html' | 'mathml' | 'htmlAndMathml' = 'html') {
-  return (latex: string, display = false): string =>
-    typesetFormula(`${output}:${display ? 'D' : 'I'}${latex}`, () =>
-      katex.renderToString(latex, { throwOnError: true, displayMode: false, output, strict: 'ignore' }),
-    );
+  const whole = (latex: string) =>
+    katex.renderToString(latex, { throwOnError: true, displayMode: false, output, strict: 'ignore' });
+  // KaTeX's HTML output is the same for formulas that differ only in their numbers (see katex-shapes);
+  // MathML is typeset whole.
+  const typeset =
+    output === 'html' ? shapeTypesetterFor(katex, whole) : (latex: string) => ({ html: whole(latex), shape: null });
+  return (latex: string, display = false): ShapedHtml =>
+    typesetFormula(`${output}:${display ? 'D' : 'I'}${latex}`, () => typeset(latex));
+}
+
+/** One shape store per KaTeX (a process loads one): shapes found for one page serve the next. */
+const SHAPES = new WeakMap<Katex, (latex: string) => ShapedHtml>();
+
+function shapeTypesetterFor(katex: Katex, whole: (latex: string) => string): (latex: string) => ShapedHtml {
+  let typeset = SHAPES.get(katex);
+  if (typeset === undefined) {
+    typeset = shapeTypesetter(whole);
+    SHAPES.set(katex, typeset);
+  }
+  return typeset;
+}
+
+/** The HTML of each formula, for the pages that need no more. */
+function htmlOnly(math: ReturnType<typeof mathRenderer>) {
+  return (latex: string) => math(latex).html;
 }
 
 const PAGE_CSS = `
@@ -146,10 +168,17 @@ function blockRenderer(math: (latex: string) => string, prefix: string) {
 /** Renders blocks of the document model as HTML (KaTeX typeset here), for pages that set their own frame. */
 export async function htmlBlockRenderer(options: HtmlOptions = {}) {
   const katex = (await import('katex')).default;
-  return blockRenderer(mathRenderer(katex, options.mathml ? 'htmlAndMathml' : 'html'), options.idPrefix ?? '');
+  return blockRenderer(
+    htmlOnly(mathRenderer(katex, options.mathml ? 'htmlAndMathml' : 'html')),
+    options.idPrefix ?? '',
+  );
 }
 
-/** The KaTeX class names in each typeset formula (by its HTML), found once per process like the formula. */
+/**
+ * The KaTeX class names in each typeset formula, found once per process like the formula: by its
+ * shape (formulas that differ only in their numbers have the same classes), or by its HTML.
+ */
+const SHAPE_CLASSES = new WeakMap<object, ReadonlySet<string>>();
 const FORMULA_CLASSES = new Map<string, ReadonlySet<string>>();
 
 /**
@@ -160,19 +189,19 @@ const FORMULA_MARK = /<\u0000(\d+)>/g;
 
 export async function renderHtml(doc: WorkedDocument, options: HtmlOptions = {}): Promise<string> {
   const katex = (await import('katex')).default;
-  const typeset = mathRenderer(katex, options.mathml ? 'htmlAndMathml' : 'html');
+  const math = mathRenderer(katex, options.mathml ? 'htmlAndMathml' : 'html');
   // The page is built with a mark for each formula, so that the class names deciding which fonts to
   // embed are looked for in the text around the formulas and once in each distinct formula, not again
   // in every copy (a class's pages repeat most formulas; the result is the same as one look at the page).
-  const formulas: string[] = [];
+  const formulas: ShapedHtml[] = [];
   const numbers = new Map<string, number>();
   const marked = (latex: string, display?: boolean): string => {
-    const html = typeset(latex, display);
-    let n = numbers.get(html);
+    const typeset = math(latex, display);
+    let n = numbers.get(typeset.html);
     if (n === undefined) {
       n = formulas.length;
-      formulas.push(html);
-      numbers.set(html, n);
+      formulas.push(typeset);
+      numbers.set(typeset.html, n);
     }
     return `<\u0000${n}>`;
   };
@@ -188,8 +217,8 @@ export async function renderHtml(doc: WorkedDocument, options: HtmlOptions = {})
   const header = `<header><h1>${escapeHtml(doc.title)}</h1>${doc.subtitle ? `<p class="subtitle">${rich(doc.subtitle)}</p>` : ''}</header>`;
   const frame = `${header}\n${toc}\n${sections}`;
   const classes = katexClassNames(frame);
-  for (const html of formulas) for (const name of formulaClasses(html)) classes.add(name);
-  const body = frame.replace(FORMULA_MARK, (_, n: string) => formulas[Number(n)]);
+  for (const formula of formulas) for (const name of formulaClasses(formula)) classes.add(name);
+  const body = frame.replace(FORMULA_MARK, (_, n: string) => formulas[Number(n)].html);
   return (
     `<!DOCTYPE html>\n<html lang="${doc.lang}">\n<head>\n<meta charset="utf-8">\n` +
     '<meta name="viewport" content="width=device-width, initial-scale=1">\n' +
@@ -198,7 +227,15 @@ export async function renderHtml(doc: WorkedDocument, options: HtmlOptions = {})
   );
 }
 
-function formulaClasses(html: string): ReadonlySet<string> {
+function formulaClasses({ html, shape }: ShapedHtml): ReadonlySet<string> {
+  if (shape !== null) {
+    let classes = SHAPE_CLASSES.get(shape);
+    if (classes === undefined) {
+      classes = katexClassNames(html);
+      SHAPE_CLASSES.set(shape, classes);
+    }
+    return classes;
+  }
   let classes = FORMULA_CLASSES.get(html);
   if (classes === undefined) {
     classes = katexClassNames(html);
@@ -216,7 +253,7 @@ function formulaClasses(html: string): ReadonlySet<string> {
 export async function renderHtmlFragment(doc: WorkedDocument, options: HtmlOptions = {}): Promise<string> {
   const katex = (await import('katex')).default;
   const prefix = options.idPrefix ?? '';
-  const { block } = blockRenderer(mathRenderer(katex, 'mathml'), prefix);
+  const { block } = blockRenderer(htmlOnly(mathRenderer(katex, 'mathml')), prefix);
   return doc.sections
     .map(
       (s) =>
