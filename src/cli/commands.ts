@@ -560,8 +560,8 @@ export const GENERATE = {
       min: 1,
       max: 64,
       description: text(
-        'How many students are made at once, each in a worker thread (default: the number of cores, at\nmost 8); the files are the same for every N.',
-        '同時に作る学生の数。それぞれをワーカースレッドで作ります（既定: CPU コア数、最大 8）。\nN によらず同じファイルになります。',
+        'How many students are made at once, each in a worker thread (default: the number of cores, at\nmost 8 and one per 32 students); the files are the same for every N.',
+        '同時に作る学生の数。それぞれをワーカースレッドで作ります（既定: CPU コア数、最大 8、\n学生 32 人につき 1 つまで）。N によらず同じファイルになります。',
       ),
     },
     lang: {

@@ -5,7 +5,14 @@
 import type { Block, DocSection, WorkedDocument } from '../document/model';
 import { graphDocument } from '../document/graph';
 import { solveGraphExercise, solveNetworkExercise } from '../exercises/solve-exercise';
-import { isGraphFile, type Exercise, type ExpectedValue, type Lang, type SymbolicExpected } from '../exercises/types';
+import {
+  isGraphFile,
+  OPTIMIZER_QUANTITIES,
+  type Exercise,
+  type ExpectedValue,
+  type Lang,
+  type SymbolicExpected,
+} from '../exercises/types';
 import type { JsonValue } from '../number/json';
 import { Decimal } from '../number/value';
 import { networkDocument } from '../render/worked';
@@ -119,6 +126,49 @@ function prefixed(prefix: string, sections: readonly DocSection[]): DocSection[]
   }));
 }
 
+/** The order of a network's worked solution: a section's id begins with its stage. */
+const STAGES = ['problem', 'forward', 'loss', 'backward', 'update', 'after'] as const;
+type Stage = (typeof STAGES)[number];
+
+/** The stage whose steps compute each asked quantity (an unknown one: the last, so nothing is cut). */
+function stageOf(quantity: string): Stage {
+  switch (quantity) {
+    case 'preactivation':
+    case 'output':
+      return 'forward';
+    case 'loss':
+      return 'loss';
+    case 'delta':
+    case 'grad_weights':
+    case 'grad_bias':
+    case 'grad_alpha':
+    case 'grad_input':
+    case 'activation_derivative':
+    case 'softmax_jacobian':
+      return 'backward';
+    case 'weights_after':
+    case 'bias_after':
+      return 'update';
+    default:
+      return (OPTIMIZER_QUANTITIES as readonly string[]).includes(quantity) ? 'update' : 'after';
+  }
+}
+
+/**
+ * A network question's worked solution stops where its last answer is computed: a forward-pass
+ * question has no backward pass, a delta question no update (about half of a class's solutions,
+ * which students read and teachers print). A question of a later step, or a document of another
+ * order, is kept whole.
+ */
+function upToAnswers(exercise: Exercise, sections: readonly DocSection[]): readonly DocSection[] {
+  const stageOfSection = (s: DocSection) => STAGES.findIndex((stage) => s.id === stage || s.id.startsWith(`${stage}-`));
+  if (sections.some((s) => stageOfSection(s) < 0)) return sections;
+  const asks = exercise.asks as readonly { readonly quantity: string; readonly step?: number }[];
+  if (asks.some((ask) => (ask.step ?? 1) !== 1)) return sections;
+  const last = Math.max(...asks.map((ask) => STAGES.indexOf(stageOf(ask.quantity))));
+  return sections.filter((s) => stageOfSection(s) <= last);
+}
+
 /** One question's worked solution: the network's or graph's worked document, or the model formula. */
 function questionSolution(exercise: Exercise, n: number, lang: Lang): DocSection[] {
   const title = pick(WORDS.questionShort(n), lang);
@@ -148,8 +198,9 @@ function questionSolution(exercise: Exercise, n: number, lang: Lang): DocSection
   } else {
     const { solution, given } = solveNetworkExercise(exercise);
     // The derivations appendix is the same for every question; the solutions keep to the steps.
-    sections = networkDocument(solution, { lang, name, givenOutputs: given }).sections.filter(
-      (s) => s.id !== 'appendix',
+    sections = upToAnswers(
+      exercise,
+      networkDocument(solution, { lang, name, givenOutputs: given }).sections.filter((s) => s.id !== 'appendix'),
     );
   }
   return prefixed(`q${n}-`, sections).map((s) => ({ ...s, title: `${title}: ${s.title}` }));
