@@ -23,14 +23,16 @@ export async function renderer(): Promise<{
   close: () => Promise<void>;
 }> {
   const { fixedPdfDates } = await import('../sets/pdf-dates');
-  let printer: import('../render/pdf').PdfPrinter | null = null;
+  // One browser, even when the first pages are printed side by side: the first call starts it.
+  let printer: Promise<import('../render/pdf').PdfPrinter> | null = null;
   const print = async (html: string) => {
-    if (printer === null) printer = await (await import('../render/pdf')).pdfPrinter();
-    return fixedPdfDates(await printer.print(html));
+    printer ??= import('../render/pdf').then((pdf) => pdf.pdfPrinter());
+    return fixedPdfDates(await (await printer).print(html));
   };
   const render: Render = async (doc, format) =>
     format === 'pdf' ? print(await textOf(doc, format)) : textOf(doc, format);
-  return { render, print, close: async () => printer?.close() };
+  // A browser that failed to start has nothing to close.
+  return { render, print, close: async () => (await printer?.catch(() => null))?.close() };
 }
 
 /** A student's practice page: the exam's questions, the set's title and language, the student's id for the CSV. */

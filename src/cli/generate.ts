@@ -226,7 +226,9 @@ async function pooledFiles(
       if ('written' in reply) {
         count += reply.written;
         for (const [path, content] of reply.practice) io.keepPractice(path, content);
-        for (const [path, html] of reply.print) put(path, await io.print(html));
+        // Printed side by side (the browser is quicker so), written in order.
+        const printed = await Promise.all(reply.print.map(([, html]) => io.print(html)));
+        reply.print.forEach(([path], i) => put(path, printed[i]));
       } else await studentFiles(set, exams[index], formats, io.render, put, io.practice); // throws as it would have
       progress(index + 1);
     },

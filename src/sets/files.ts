@@ -64,9 +64,15 @@ export async function studentFiles(
     ['key', keyDocument(set, exam)],
     ['solutions', solutionsDocument(set, exam)],
   ];
-  for (const [name, doc] of docs)
-    for (const format of documentFormatsOf(formats))
-      put(`${exam.student.id}/${name}.${EXTENSION[format]}`, await render(doc, format));
+  // Rendered side by side and written in order: a browser prints two or three pages at once about
+  // 1.5 times as fast as one after the other, and the other formats do not wait for it.
+  const files = docs.flatMap(([name, doc]) =>
+    documentFormatsOf(formats).map(
+      (format) => [`${exam.student.id}/${name}.${EXTENSION[format]}`, render(doc, format)] as const,
+    ),
+  );
+  const contents = await Promise.all(files.map(([, content]) => content));
+  files.forEach(([path], i) => put(path, contents[i]));
   if (practice && formats.includes('practice')) put(`${exam.student.id}/practice.html`, await practice(exam));
 }
 
@@ -78,10 +84,12 @@ export async function classFiles(
   render: Render,
   put: Write,
 ): Promise<void> {
-  for (const kind of ['worksheets', 'keys'] as const) {
+  const files = (['worksheets', 'keys'] as const).flatMap((kind) => {
     const doc = classDocument(set, exams, kind);
-    for (const format of documentFormatsOf(formats)) put(`${kind}.${EXTENSION[format]}`, await render(doc, format));
-  }
+    return documentFormatsOf(formats).map((format) => [`${kind}.${EXTENSION[format]}`, render(doc, format)] as const);
+  });
+  const contents = await Promise.all(files.map(([, content]) => content));
+  files.forEach(([path], i) => put(path, contents[i]));
   put('key.json', `${JSON.stringify(keyJson(set, exams), null, 2)}\n`);
   put('responses-template.csv', responsesTemplate(exams));
 }
