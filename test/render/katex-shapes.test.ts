@@ -81,7 +81,7 @@ describe('formulas typeset by shape', () => {
       number.map((n) => `\\sigma\\left(${n}\\right) = ${n}`),
       fc.tuple(number, number, number).map(([a, b, c]) => `\\begin{pmatrix}${a} & ${b} \\\\ ${c} & 0\\end{pmatrix}`),
       fc.tuple(number, number).map(([a, b]) => `\\begin{pmatrix}${a} \\\\[2pt] ${b}\\end{pmatrix}`),
-      fc.constantFrom('x', 'W^{(1)}_{12}', '+', '=', '\\approx', '\\cdot', 'e^{-x}', "\\sigma'", '\\text{it\'s}'),
+      fc.constantFrom('x', 'W^{(1)}_{12}', '+', '=', '\\approx', '\\cdot', 'e^{-x}', "\\sigma'", "\\text{it's}"),
     );
     const formula = fc.array(atom, { minLength: 1, maxLength: 14 }).map((atoms) => atoms.join(' '));
     const typeset = shapeTypesetter(whole);
