@@ -5,14 +5,7 @@
 import type { Block, DocSection, WorkedDocument } from '../document/model';
 import { graphDocument } from '../document/graph';
 import { solveGraphExercise, solveNetworkExercise } from '../exercises/solve-exercise';
-import {
-  isGraphFile,
-  OPTIMIZER_QUANTITIES,
-  type Exercise,
-  type ExpectedValue,
-  type Lang,
-  type SymbolicExpected,
-} from '../exercises/types';
+import { isGraphFile, type Exercise, type ExpectedValue, type Lang, type SymbolicExpected } from '../exercises/types';
 import type { JsonValue } from '../number/json';
 import { Decimal } from '../number/value';
 import { networkDocument } from '../render/worked';
@@ -126,47 +119,32 @@ function prefixed(prefix: string, sections: readonly DocSection[]): DocSection[]
   }));
 }
 
-/** The order of a network's worked solution: a section's id begins with its stage. */
-const STAGES = ['problem', 'forward', 'loss', 'backward', 'update', 'after'] as const;
-type Stage = (typeof STAGES)[number];
-
-/** The stage whose steps compute each asked quantity (an unknown one: the last, so nothing is cut). */
-function stageOf(quantity: string): Stage {
-  switch (quantity) {
-    case 'preactivation':
-    case 'output':
-      return 'forward';
-    case 'loss':
-      return 'loss';
-    case 'delta':
-    case 'grad_weights':
-    case 'grad_bias':
-    case 'grad_alpha':
-    case 'grad_input':
-    case 'activation_derivative':
-    case 'softmax_jacobian':
-      return 'backward';
-    case 'weights_after':
-    case 'bias_after':
-      return 'update';
-    default:
-      return (OPTIMIZER_QUANTITIES as readonly string[]).includes(quantity) ? 'update' : 'after';
-  }
-}
+/** Asked quantities that no worked step computes by name: both are read off the backward pass. */
+const WITHOUT_STEPS: Readonly<Record<string, string>> = { softmax_jacobian: 'backward', grad_input: 'backward' };
 
 /**
- * A network question's worked solution stops where its last answer is computed: a forward-pass
- * question has no backward pass, a delta question no update (about half of a class's solutions,
- * which students read and teachers print). A question of a later step, or a document of another
- * order, is kept whole.
+ * A network question's worked solution stops after the stage where its last answer is computed: a
+ * forward-pass question has no backward pass, a delta question no update (about half of a class's
+ * solutions, which students read and teachers print). A stage is a section and its other form
+ * (`backward-scalar`, `backward-matrix`); an answer's stage is the first whose steps compute its
+ * quantity, as the trace names them. A question of a later step, or whose quantity no stage computes,
+ * is kept whole.
  */
 function upToAnswers(exercise: Exercise, sections: readonly DocSection[]): readonly DocSection[] {
-  const stageOfSection = (s: DocSection) => STAGES.findIndex((stage) => s.id === stage || s.id.startsWith(`${stage}-`));
-  if (sections.some((s) => stageOfSection(s) < 0)) return sections;
   const asks = exercise.asks as readonly { readonly quantity: string; readonly step?: number }[];
   if (asks.some((ask) => (ask.step ?? 1) !== 1)) return sections;
-  const last = Math.max(...asks.map((ask) => STAGES.indexOf(stageOf(ask.quantity))));
-  return sections.filter((s) => stageOfSection(s) <= last);
+  const stageNames = sections.map((s) => s.id.replace(/-(scalar|matrix)$/, ''));
+  const stage = (i: number) => stageNames.indexOf(stageNames[i]);
+  const stageOf = (quantity: string) => {
+    const without = WITHOUT_STEPS[quantity];
+    if (without !== undefined) return stageNames.indexOf(without);
+    const i = sections.findIndex((s) => s.blocks.some((b) => b.kind === 'step' && b.step.data?.quantity === quantity));
+    return i < 0 ? -1 : stage(i);
+  };
+  const stages = asks.map((ask) => stageOf(ask.quantity));
+  if (stages.some((i) => i < 0)) return sections;
+  const last = Math.max(...stages);
+  return sections.filter((_, i) => stage(i) <= last);
 }
 
 /** One question's worked solution: the network's or graph's worked document, or the model formula. */
