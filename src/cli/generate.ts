@@ -10,6 +10,7 @@ import { pick, type Text } from '../text/lang';
 import { SelfTestError, studentExam, type Exam, type Replaced } from '../sets/exam';
 import {
   classFiles,
+  putInOrder,
   SET_FORMATS,
   setFiles,
   studentFiles,
@@ -226,9 +227,10 @@ async function pooledFiles(
       if ('written' in reply) {
         count += reply.written;
         for (const [path, content] of reply.practice) io.keepPractice(path, content);
-        // Printed side by side (the browser is quicker so), written in order.
-        const printed = await Promise.all(reply.print.map(([, html]) => io.print(html)));
-        reply.print.forEach(([path], i) => put(path, printed[i]));
+        await putInOrder(
+          reply.print.map(([path, html]) => [path, io.print(html)] as const),
+          put,
+        );
       } else await studentFiles(set, exams[index], formats, io.render, put, io.practice); // throws as it would have
       progress(index + 1);
     },

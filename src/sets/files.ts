@@ -64,15 +64,14 @@ export async function studentFiles(
     ['key', keyDocument(set, exam)],
     ['solutions', solutionsDocument(set, exam)],
   ];
-  // Rendered side by side and written in order: a browser prints two or three pages at once about
-  // 1.5 times as fast as one after the other, and the other formats do not wait for it.
-  const files = docs.flatMap(([name, doc]) =>
-    documentFormatsOf(formats).map(
-      (format) => [`${exam.student.id}/${name}.${EXTENSION[format]}`, render(doc, format)] as const,
+  await putInOrder(
+    docs.flatMap(([name, doc]) =>
+      documentFormatsOf(formats).map(
+        (format) => [`${exam.student.id}/${name}.${EXTENSION[format]}`, render(doc, format)] as const,
+      ),
     ),
+    put,
   );
-  const contents = await Promise.all(files.map(([, content]) => content));
-  files.forEach(([path], i) => put(path, contents[i]));
   if (practice && formats.includes('practice')) put(`${exam.student.id}/practice.html`, await practice(exam));
 }
 
@@ -84,14 +83,28 @@ export async function classFiles(
   render: Render,
   put: Write,
 ): Promise<void> {
-  const files = (['worksheets', 'keys'] as const).flatMap((kind) => {
-    const doc = classDocument(set, exams, kind);
-    return documentFormatsOf(formats).map((format) => [`${kind}.${EXTENSION[format]}`, render(doc, format)] as const);
-  });
-  const contents = await Promise.all(files.map(([, content]) => content));
-  files.forEach(([path], i) => put(path, contents[i]));
+  await putInOrder(
+    (['worksheets', 'keys'] as const).flatMap((kind) => {
+      const doc = classDocument(set, exams, kind);
+      return documentFormatsOf(formats).map((format) => [`${kind}.${EXTENSION[format]}`, render(doc, format)] as const);
+    }),
+    put,
+  );
   put('key.json', `${JSON.stringify(keyJson(set, exams), null, 2)}\n`);
   put('responses-template.csv', responsesTemplate(exams));
+}
+
+/**
+ * Files rendered side by side, written in the given order once all are done: a browser prints two or
+ * three pages at once about 1.5 times as fast as one after the other, and the other formats do not
+ * wait for it.
+ */
+export async function putInOrder(
+  files: readonly (readonly [string, Promise<string | Uint8Array>])[],
+  put: Write,
+): Promise<void> {
+  const contents = await Promise.all(files.map(([, content]) => content));
+  files.forEach(([path], i) => put(path, contents[i]));
 }
 
 const documentFormatsOf = (formats: readonly SetFormat[]) =>
