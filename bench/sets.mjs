@@ -1,7 +1,9 @@
 // The teacher's figures, whole processes as a teacher runs them: a 40-student class of a ten-question
 // set (bench/sets/ten-questions.yaml) generated with keys and HTML, then graded from a responses file
-// filled in from key.json (every answer right, as typed from the key). With BENCH_HEAVY=1 also the PDF
-// for the class and 1,000 students × 10 questions → keys and HTML (minutes on a small machine).
+// filled in from key.json (every answer right, as typed from the key), and the PDF for the class (the
+// class's print files, worksheets.pdf and keys.pdf: `--only class`) where a Chromium is installed. With
+// BENCH_HEAVY=1 also every PDF of the class (each student's worksheet, key and worked solutions too)
+// and 1,000 students × 10 questions → keys and HTML (minutes on a small machine).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -27,6 +29,16 @@ function timed(cli, root, args) {
   if (result.status !== 0) throw new Error(`${args.join(' ')}: exit ${result.status}: ${result.stderr}`);
   const cpuMs = Number(/cpuMs ([\d.]+)/.exec(result.stderr)?.[1] ?? Number.NaN);
   return { wallMs: Math.round(wallMs), cpuMs: Math.round(cpuMs), load: Math.round(loadavg()[0] * 100) / 100 };
+}
+
+/** A PDF figure, or null where no Chromium is installed (generate says so, in English here, and exits). */
+function withBrowser(run) {
+  try {
+    return run();
+  } catch (error) {
+    if (/no Chromium browser found/.test(error.message)) return null;
+    throw error;
+  }
 }
 
 const best = (runs) => runs.reduce((a, b) => (b.wallMs < a.wallMs ? b : a));
@@ -66,13 +78,25 @@ export function runSetsBench(cli, root) {
     const allRight = graded.length === 40 && graded.every((row) => row.split(',').at(-2) === row.split(',').at(-1));
     const gradeReportMs = timed(cli, root, [...gradeArgs, '--report', join(dir, 'report.html')]);
     const heavy = process.env.BENCH_HEAVY === '1';
-    const pdfMs = heavy
-      ? timed(cli, root, ['generate', SET, '--out', join(dir, 'pdf'), '--variants', '40', '--format', 'pdf'])
-      : null;
+    const pdf = (name, more) =>
+      timed(cli, root, ['generate', SET, '--out', join(dir, name), '--variants', '40', '--format', 'pdf', ...more]);
+    const classPdfMs = withBrowser(() => pdf('class-pdf', ['--only', 'class']));
+    const pdfMs = heavy ? withBrowser(() => pdf('pdf', [])) : null;
     const thousandMs = heavy
       ? timed(cli, root, ['generate', SET, '--out', join(dir, 'big'), '--variants', '1000'])
       : null;
-    return { students: 40, questions: 10, generateMs, gradeMs, allRight, gradeReportMs, pdfMs, thousandMs, heavy };
+    return {
+      students: 40,
+      questions: 10,
+      generateMs,
+      gradeMs,
+      allRight,
+      gradeReportMs,
+      classPdfMs,
+      pdfMs,
+      thousandMs,
+      heavy,
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -554,6 +554,14 @@ export const GENERATE = {
         '書き出す形式（カンマ区切り。既定: html）。pdf はヘッドレス Chromium で印刷します。practice:\n学生ごとの練習用ページ（DIR/<id>/practice.html）と、それをまとめた DIR/practice.zip。',
       ),
     },
+    only: {
+      type: 'enum',
+      values: ['class', 'students'],
+      description: text(
+        "Only the class's print files (DIR/worksheets.*, DIR/keys.*, DIR/practice.zip) or only the\nstudents' folders (DIR/<id>/); DIR/key.json and DIR/responses-template.csv are written either way\n(default: all of them).",
+        'クラスの印刷用ファイル（DIR/worksheets.*, DIR/keys.*, DIR/practice.zip）だけ、または学生ごとの\nフォルダ（DIR/<id>/）だけを書き出します。DIR/key.json と DIR/responses-template.csv はどちらでも\n書き出します（既定: すべて）。',
+      ),
+    },
     jobs: {
       type: 'integer',
       value: 'N',
@@ -575,7 +583,7 @@ export const GENERATE = {
   forms: [
     {
       required: ['out'],
-      optional: ['roster', 'variants', 'format', 'jobs', 'lang'],
+      optional: ['roster', 'variants', 'format', 'only', 'jobs', 'lang'],
       description: text(
         'A verified variant per student: worksheets, answer keys, worked solutions, the class key\n(key.json) and a responses template; every numeric key is checked by an independent float64\nrecomputation (and finite differences for gradients) before anything is written.',
         '学生ごとに検証済みの問題: 問題用紙、解答、途中式つきの解説、クラスの解答ファイル（key.json）と\n解答記入用のテンプレート。書き出す前に、数値の解答をすべて独立した float64 の再計算（勾配は差分近似も）で確かめます。',

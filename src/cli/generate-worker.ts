@@ -35,22 +35,15 @@ async function answer(request: PoolRequest): Promise<PoolReply> {
   const pages: [string, string][] = [];
   let written = 0;
   // A PDF's HTML goes back as it is: the main thread prints it.
-  await studentFiles(
-    set,
-    request.exam,
-    formats,
-    textOf,
-    (path, content) => {
-      if (path.endsWith('.pdf')) {
-        print.push([path, content as string]);
-        return;
-      }
-      writeSetFile(out, path, content);
-      written++;
-      if (path.endsWith('/practice.html')) pages.push([path, content as string]);
-    },
-    practice,
-  );
+  for (const [path, content] of await studentFiles(set, request.exam, formats, textOf, practice)) {
+    if (path.endsWith('.pdf')) {
+      print.push([path, content as string]);
+      continue;
+    }
+    writeSetFile(out, path, content);
+    written++;
+    if (path.endsWith('/practice.html')) pages.push([path, content as string]);
+  }
   return { index: request.index, written, print, practice: pages };
 }
 

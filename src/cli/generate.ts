@@ -1,4 +1,5 @@
-// `backprop-tutor generate SET.yaml --out DIR [--roster roster.csv | --variants N] [--format html,pdf,md,latex]`:
+// `backprop-tutor generate SET.yaml --out DIR [--roster roster.csv | --variants N] [--format html,pdf,md,latex]
+// [--only class|students]`:
 // every student's variant, self-tested, then rendered and written. Nothing is written until every
 // variant has passed the self-test, so a failing variant leaves no half-written class behind; then
 // each file is written as soon as it is rendered.
@@ -9,15 +10,18 @@ import { InputError } from '../network/errors';
 import { pick, type Text } from '../text/lang';
 import { SelfTestError, studentExam, type Exam, type Replaced } from '../sets/exam';
 import {
+  allOf,
   classFiles,
-  putInOrder,
   SET_FORMATS,
+  STUDENTS_AT_ONCE,
   setFiles,
   studentFiles,
   type PracticePage,
   type Render,
   type SetFormat,
+  type SetPart,
   type Write,
+  writeInOrder,
 } from '../sets/files';
 import type { ExerciseSet } from '../sets/types';
 import { loadSet } from '../sets/load';
@@ -53,7 +57,7 @@ export async function generateCommand(args: string[]): Promise<number> {
   // compiler off for: with it back on, KaTeX and the engine run about a quarter faster here.
   setFlagsFromString('--opt');
   const { values, positionals } = parseCommand(GENERATE, args);
-  const { lang, roster, variants, out } = values;
+  const { lang, roster, variants, out, only } = values;
   const say = (message: Text) => process.stderr.write(`backprop-tutor: ${pick(message, lang)}\n`);
   if (out === undefined)
     throw new UsageError({ en: 'generate: expected --out DIR', ja: 'generate: --out DIR を指定してください' });
@@ -128,7 +132,7 @@ export async function generateCommand(args: string[]): Promise<number> {
       const filesProgress = (done: number) => progress(students.length + done, total);
       count =
         pool === null
-          ? await setFiles(set, exams, formats, render, write, filesProgress, practice)
+          ? await setFiles(set, exams, formats, render, write, filesProgress, practice, only)
           : await pooledFiles(
               set,
               exams,
@@ -136,7 +140,11 @@ export async function generateCommand(args: string[]): Promise<number> {
               pool,
               { render, print, write, keepPractice, practice },
               filesProgress,
+              only,
             );
+      // Only the class's files: the students' practice pages are made for the zip, not written.
+      if (practice && only === 'class')
+        for (const exam of exams) keepPractice(`${exam.student.id}/practice.html`, await practice(exam));
     } catch (error) {
       if ((error as Error).name !== 'BrowserError') throw error;
       bar.stop();
@@ -146,7 +154,7 @@ export async function generateCommand(args: string[]): Promise<number> {
       bar.stop();
       await close();
     }
-    if (formats.includes('practice')) {
+    if (formats.includes('practice') && only !== 'students') {
       const { zipFiles } = await import('../web/zip');
       write('practice.zip', zipFiles(practicePagesWritten));
       count++;
@@ -214,30 +222,32 @@ async function pooledFiles(
     practice?: PracticePage;
   },
   progress: (done: number) => void,
+  only?: SetPart,
 ): Promise<number> {
   let count = 0;
   const put: Write = (path, content) => {
     io.write(path, content);
     count++;
   };
-  await pool.run(
-    exams.length,
-    (index) => ({ kind: 'files', index, exam: exams[index] }),
-    async (index, reply) => {
-      if ('written' in reply) {
-        count += reply.written;
-        for (const [path, content] of reply.practice) io.keepPractice(path, content);
-        await putInOrder(
-          reply.print.map(([path, html]) => [path, io.print(html)] as const),
-          put,
-        );
-      } else await studentFiles(set, exams[index], formats, io.render, put, io.practice); // throws as it would have
-      progress(index + 1);
-    },
-    // A few students ahead per worker keep every worker busy; a PDF's HTML waits here for the printer.
-    4 * pool.size,
-  );
-  await classFiles(set, exams, formats, io.render, put);
+  // A student's PDFs print beside the next student's; the files are written in roster order.
+  let done = 0;
+  const students = writeInOrder(STUDENTS_AT_ONCE, put, () => progress(++done));
+  if (only !== 'class')
+    await pool.run(
+      exams.length,
+      (index) => ({ kind: 'files', index, exam: exams[index] }),
+      async (index, reply) => {
+        if ('written' in reply) {
+          count += reply.written;
+          for (const [path, content] of reply.practice) io.keepPractice(path, content);
+          await students.add(allOf(reply.print.map(([path, html]) => [path, io.print(html)] as const)));
+        } else await students.add(studentFiles(set, exams[index], formats, io.render, io.practice)); // throws as it would have
+      },
+      // A few students ahead per worker keep every worker busy; a PDF's HTML waits here for the printer.
+      4 * pool.size,
+    );
+  await students.done();
+  await classFiles(set, exams, formats, io.render, put, only);
   progress(exams.length + 1);
   return count;
 }

@@ -59,6 +59,8 @@ export interface DocSection {
   readonly id: string;
   readonly title: string;
   readonly blocks: readonly Block[];
+  /** false: printed straight after the section before (the parts of one question); default: a new page. */
+  readonly newPage?: boolean;
 }
 
 export interface WorkedDocument {

@@ -92,6 +92,7 @@ td, th { border: 1px solid #c9d3e3; padding: .25rem .6rem; text-align: left; }
   nav.toc { display: none; }
   section { margin-top: 0; break-before: page; }
   header + nav + section, header + section { break-before: auto; margin-top: 1rem; }
+  section.run-on { break-before: auto; margin-top: 1.6rem; }
   h2, h3, .step .label { break-after: avoid; }
   .step, figure, .math, tr { break-inside: avoid; }
   .eq { overflow: visible; }
@@ -211,7 +212,7 @@ export async function renderHtml(doc: WorkedDocument, options: HtmlOptions = {})
   const sections = doc.sections
     .map(
       (s) =>
-        `<section id="${escapeHtml(prefix)}sec-${escapeHtml(s.id)}"><h2>${escapeHtml(s.title)}</h2>${s.blocks.map(block).join('\n')}</section>`,
+        `<section id="${escapeHtml(prefix)}sec-${escapeHtml(s.id)}"${s.newPage === false ? ' class="run-on"' : ''}><h2>${escapeHtml(s.title)}</h2>${s.blocks.map(block).join('\n')}</section>`,
     )
     .join('\n');
   const header = `<header><h1>${escapeHtml(doc.title)}</h1>${doc.subtitle ? `<p class="subtitle">${rich(doc.subtitle)}</p>` : ''}</header>`;

@@ -124,7 +124,7 @@ export function renderLatex(doc: WorkedDocument): string {
 
   const sections = doc.sections.map(
     (s, i) =>
-      `${i > 0 ? '\\clearpage\n' : ''}\\section*{${escapeLatex(s.title, lang)}}\n\n${s.blocks.map(block).join('\n\n')}`,
+      `${i > 0 && s.newPage !== false ? '\\clearpage\n' : ''}\\section*{${escapeLatex(s.title, lang)}}\n\n${s.blocks.map(block).join('\n\n')}`,
   );
   const title = transliterateStyledLetters(`\\title{${escapeLatex(doc.title, lang)}}`);
   const body = transliterateStyledLetters(

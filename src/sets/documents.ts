@@ -1,7 +1,8 @@
 // The printed parts of an exam as documents of the shared model (src/document), so that every
 // renderer (Markdown, LaTeX, HTML, PDF) sets them: the worksheet (questions and room to write), the key
 // (every answer) and the worked solutions (from the worked-solution builders). The class files put
-// one student per section, and every section starts a new page when printed.
+// one student per section, and every section starts a new page when printed; in the worked solutions
+// each question starts a new page.
 import type { Block, DocSection, WorkedDocument } from '../document/model';
 import { graphDocument } from '../document/graph';
 import { solveGraphExercise, solveNetworkExercise } from '../exercises/solve-exercise';
@@ -181,7 +182,12 @@ function questionSolution(exercise: Exercise, n: number, lang: Lang): DocSection
       networkDocument(solution, { lang, name, givenOutputs: given }).sections.filter((s) => s.id !== 'appendix'),
     );
   }
-  return prefixed(`q${n}-`, sections).map((s) => ({ ...s, title: `${title}: ${s.title}` }));
+  // A question starts a page and its parts follow on: a page per part left most pages half empty.
+  return prefixed(`q${n}-`, sections).map((s, i) => ({
+    ...s,
+    title: `${title}: ${s.title}`,
+    ...(i > 0 ? { newPage: false } : {}),
+  }));
 }
 
 export function solutionsDocument(set: ExerciseSet, exam: Exam): WorkedDocument {

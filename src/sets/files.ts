@@ -24,7 +24,24 @@ export type PracticePage = (exam: Exam) => Promise<string>;
 /** Takes each file as it is made (a student's worked solutions are megabytes: a class is not held in memory). */
 export type Write = (path: string, content: string | Uint8Array) => void;
 
-/** Writes every file through `write`, in the fixed order; returns how many. */
+/**
+ * Which files (`generate --only`): the class's print files (worksheets, keys) or the students' folders.
+ * key.json and the responses template are written either way: grading needs them.
+ */
+export const SET_PARTS = ['class', 'students'] as const;
+export type SetPart = (typeof SET_PARTS)[number];
+
+/** A file of the tree: its path relative to the output folder, and its content. */
+export type SetFile = readonly [path: string, content: string | Uint8Array];
+
+/**
+ * Students whose files are made at once: while one student's PDFs print, the next student's are
+ * typeset and printed beside them (a browser and KaTeX on different cores). More hold more memory and
+ * win nothing on two cores.
+ */
+export const STUDENTS_AT_ONCE = 2;
+
+/** Writes every file through `write` (or those of one part), in the fixed order; returns how many. */
 export async function setFiles(
   set: ExerciseSet,
   exams: readonly Exam[],
@@ -33,6 +50,7 @@ export async function setFiles(
   write: Write,
   progress: (done: number, total: number) => void = () => {},
   practice?: PracticePage,
+  only?: SetPart,
 ): Promise<number> {
   let count = 0;
   const put: Write = (path, content) => {
@@ -41,11 +59,12 @@ export async function setFiles(
   };
   const total = exams.length + 1;
   let done = 0;
-  for (const exam of exams) {
-    await studentFiles(set, exam, formats, render, put, practice);
-    progress(++done, total);
-  }
-  await classFiles(set, exams, formats, render, put);
+  const students = writeInOrder(STUDENTS_AT_ONCE, put, () => progress(++done, total));
+  if (only !== 'class')
+    for (const exam of exams) await students.add(studentFiles(set, exam, formats, render, practice));
+  await students.done();
+  done = exams.length;
+  await classFiles(set, exams, formats, render, put, only);
   progress(++done, total);
   return count;
 }
@@ -56,35 +75,38 @@ export async function studentFiles(
   exam: Exam,
   formats: readonly SetFormat[],
   render: Render,
-  put: Write,
   practice?: PracticePage,
-): Promise<void> {
+): Promise<SetFile[]> {
   const docs: [string, WorkedDocument][] = [
     ['worksheet', worksheetDocument(set, exam)],
     ['key', keyDocument(set, exam)],
     ['solutions', solutionsDocument(set, exam)],
   ];
-  await putInOrder(
+  const files = await allOf(
     docs.flatMap(([name, doc]) =>
       documentFormatsOf(formats).map(
         (format) => [`${exam.student.id}/${name}.${EXTENSION[format]}`, render(doc, format)] as const,
       ),
     ),
-    put,
   );
-  if (practice && formats.includes('practice')) put(`${exam.student.id}/practice.html`, await practice(exam));
+  if (practice && formats.includes('practice')) files.push([`${exam.student.id}/practice.html`, await practice(exam)]);
+  return files;
 }
 
-/** The class's files, after every student's: worksheets and keys in each format, key.json, the responses template. */
+/**
+ * The class's files, after every student's: worksheets and keys in each format (unless only the
+ * students' are asked for), key.json, the responses template.
+ */
 export async function classFiles(
   set: ExerciseSet,
   exams: readonly Exam[],
   formats: readonly SetFormat[],
   render: Render,
   put: Write,
+  only?: SetPart,
 ): Promise<void> {
   await putInOrder(
-    (['worksheets', 'keys'] as const).flatMap((kind) => {
+    (only === 'students' ? [] : (['worksheets', 'keys'] as const)).flatMap((kind) => {
       const doc = classDocument(set, exams, kind);
       return documentFormatsOf(formats).map((format) => [`${kind}.${EXTENSION[format]}`, render(doc, format)] as const);
     }),
@@ -95,16 +117,53 @@ export async function classFiles(
 }
 
 /**
- * Files rendered side by side, written in the given order once all are done: a browser prints two or
- * three pages at once about 1.5 times as fast as one after the other, and the other formats do not
- * wait for it.
+ * Files rendered side by side, in the given order once all are done: a browser prints two or three
+ * pages at once about 1.5 times as fast as one after the other, and the other formats do not wait for it.
  */
+export async function allOf(files: readonly (readonly [string, Promise<string | Uint8Array>])[]): Promise<SetFile[]> {
+  const contents = await Promise.all(files.map(([, content]) => content));
+  return files.map(([path], i) => [path, contents[i]] as const);
+}
+
+/** Files rendered side by side (see allOf), written in the given order. */
 export async function putInOrder(
   files: readonly (readonly [string, Promise<string | Uint8Array>])[],
   put: Write,
 ): Promise<void> {
-  const contents = await Promise.all(files.map(([, content]) => content));
-  files.forEach(([path], i) => put(path, contents[i]));
+  for (const [path, content] of await allOf(files)) put(path, content);
+}
+
+/** Groups of files under way, written group by group in the order they were added. */
+export interface InOrder {
+  /** Takes a group under way; resolves once fewer than the width are still unwritten. */
+  add(files: Promise<readonly SetFile[]>): Promise<void>;
+  /** Resolves once every group is written; rejects with the first group (in order) that failed. */
+  done(): Promise<void>;
+}
+
+/**
+ * Groups (a student's files) made up to `width` at a time and written in the order they were added,
+ * calling `written` after each group: a later group that is ready first waits for its turn.
+ */
+export function writeInOrder(width: number, put: Write, written: () => void = () => {}): InOrder {
+  const waiting: Promise<readonly SetFile[]>[] = [];
+  const writeFirst = async () => {
+    const files = await waiting[0];
+    waiting.shift();
+    for (const [path, content] of files) put(path, content);
+    written();
+  };
+  return {
+    async add(files) {
+      // A later group's failure is said in its turn, after the groups before it are written.
+      files.catch(() => {});
+      waiting.push(files);
+      while (waiting.length >= width) await writeFirst();
+    },
+    async done() {
+      while (waiting.length > 0) await writeFirst();
+    },
+  };
 }
 
 const documentFormatsOf = (formats: readonly SetFormat[]) =>

@@ -155,6 +155,11 @@ describe.skipIf(executablePath === null)('the HTML solution in headless Chromium
     const pdf = await htmlToPdf(await renderHtml(doc), { executablePath: executablePath! });
     expect(Buffer.from(pdf.slice(0, 5)).toString('latin1')).toBe('%PDF-');
     expect(pageCount(pdf)).toBe(doc.sections.length);
+    // The same sections following on from the first (as a set question's parts do) share pages.
+    const runOn = { ...doc, sections: doc.sections.map((s, i) => (i === 0 ? s : { ...s, newPage: false })) };
+    const together = pageCount(await htmlToPdf(await renderHtml(runOn), { executablePath: executablePath! }));
+    expect(together).toBeGreaterThanOrEqual(1);
+    expect(together).toBeLessThan(doc.sections.length);
   });
 
   it("prints Mazur's solution on as many pages as its sections need", async () => {

@@ -96,6 +96,26 @@ describe('a self-contained file', () => {
     expect(html).toMatch(/@media print \{[\s\S]*section \{[^}]*break-before: page/);
     expect(html).toMatch(/\.step, figure, \.math, tr \{ break-inside: avoid; \}/);
   });
+
+  it('prints a section that does not start a page straight after the one before', async () => {
+    const section = (id: string, newPage?: boolean) => ({
+      id,
+      title: id,
+      blocks: [],
+      ...(newPage === undefined ? {} : { newPage }),
+    });
+    const page = await renderHtml({
+      lang: 'en',
+      title: 't',
+      subtitle: null,
+      sections: [section('a'), section('b', false), section('c')],
+    });
+    expect(page).toContain('<section id="sec-a"><h2>');
+    expect(page).toContain('<section id="sec-b" class="run-on"><h2>');
+    expect(page).toContain('<section id="sec-c"><h2>');
+    expect(page).toMatch(/@media print \{[\s\S]*section\.run-on \{ break-before: auto;/);
+    expect(html).not.toContain('run-on"');
+  });
 });
 
 describe("every step, with the engine's numbers", () => {

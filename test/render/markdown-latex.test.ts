@@ -33,6 +33,25 @@ function latexMath(tex: string): string[] {
   return [...tex.replace(/\\\$/g, '').matchAll(/\$([^$]+)\$/g)].map((m) => m[1]);
 }
 
+describe('LaTeX page breaks', () => {
+  it('starts each section on a new page, unless it follows on', () => {
+    const section = (id: string, newPage?: boolean) => ({
+      id,
+      title: id,
+      blocks: [],
+      ...(newPage === undefined ? {} : { newPage }),
+    });
+    const tex = renderLatex({
+      lang: 'en',
+      title: 't',
+      subtitle: null,
+      sections: [section('a'), section('b', false), section('c')],
+    });
+    expect(tex).toMatch(/\\section\*\{a\}[\s\S]*\n\\section\*\{b\}[\s\S]*\\clearpage\n\\section\*\{c\}/);
+    expect(tex.match(/\\clearpage/g)).toHaveLength(1);
+  });
+});
+
 describe('Markdown', () => {
   const { doc, steps } = documentOf(mazur(), 'en', 'both', 'mazur.yaml');
   const md = renderMarkdown(doc);

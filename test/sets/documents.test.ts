@@ -45,4 +45,13 @@ describe('a set question’s worked solution', () => {
   it('goes as far as the latest of several answers', () => {
     expect(stagesOf(5)).toEqual(['problem', 'forward', 'loss']);
   });
+  it('starts each question on a new page, and prints its parts straight after', () => {
+    const sections = solutionsDocument(set, exam).sections;
+    const question = (id: string) => /^q(\d+)-/.exec(id)![1];
+    sections.forEach((s, i) => {
+      const first = i === 0 || question(sections[i - 1].id) !== question(s.id);
+      expect(s.newPage, s.id).toBe(first ? undefined : false);
+    });
+    expect(sections.filter((s) => s.newPage === undefined)).toHaveLength(5);
+  });
 });

@@ -75,6 +75,39 @@ describe('backprop-tutor generate', () => {
     expect([...first.keys()].sort()).toEqual(expected);
   });
 
+  test('--only class: the print files of the class, key.json and the template, the same bytes as in the whole tree', () => {
+    for (const jobs of ['1', '2']) {
+      const only = generate(
+        `only-class-${jobs}`,
+        ROSTER,
+        '--format',
+        'latex,md,html',
+        '--only',
+        'class',
+        '--jobs',
+        jobs,
+      );
+      expect([...only.keys()].sort()).toEqual([
+        'key.json',
+        'keys.html',
+        'keys.md',
+        'keys.tex',
+        'responses-template.csv',
+        'worksheets.html',
+        'worksheets.md',
+        'worksheets.tex',
+      ]);
+      for (const [path, content] of only) expect(content, path).toBe(first.get(path));
+    }
+  });
+
+  test("--only students: the students' folders, key.json and the template, the same bytes as in the whole tree", () => {
+    const only = generate('only-students', ROSTER, '--format', 'latex,md,html', '--only', 'students');
+    const expected = [...first.keys()].filter((path) => path.includes('/') || !/^(worksheets|keys)\./.test(path));
+    expect([...only.keys()].sort()).toEqual(expected.sort());
+    for (const [path, content] of only) expect(content, path).toBe(first.get(path));
+  });
+
   test('key.json: the contract shape, each question the exercise JSON that `exercise --format json` prints + points', () => {
     const key = JSON.parse(first.get('key.json')!);
     expect(Object.keys(key)).toEqual(['title', 'set_seed', 'students']);
@@ -162,7 +195,7 @@ describe('backprop-tutor generate', () => {
       walk(dir);
       return out;
     };
-    const run = (out: string, jobs: string) => {
+    const run = (out: string, jobs: string, files = 39, ...more: string[]) => {
       const file = join(work, `${out}.csv`);
       writeFileSync(file, ROSTER);
       const result = cli.run(
@@ -176,8 +209,11 @@ describe('backprop-tutor generate', () => {
         'html,md,latex,practice',
         '--jobs',
         jobs,
+        ...more,
       );
-      expect(result.stderr).toMatch(/^backprop-tutor: generate: wrote 39 files for 3 students in .*\n$/);
+      expect(result.stderr).toMatch(
+        new RegExp(`^backprop-tutor: generate: wrote ${files} files for 3 students in .*\n$`),
+      );
       expect(result.status).toBe(0);
       return bytes(join(work, out));
     };
@@ -185,6 +221,13 @@ describe('backprop-tutor generate', () => {
     expect(one.has('practice.zip')).toBe(true);
     expect(run('jobs-3', '3')).toEqual(one);
     expect(run('jobs-2', '2')).toEqual(one);
+    // Only the class's files: the zip still holds every student's practice page, the same bytes.
+    for (const jobs of ['1', '2']) {
+      const classOnly = run(`jobs-class-${jobs}`, jobs, 9, '--only', 'class');
+      expect([...classOnly.keys()].filter((path) => path.includes('/'))).toEqual([]);
+      for (const [path, content] of classOnly) expect(content, path).toBe(one.get(path));
+      expect(classOnly.has('practice.zip')).toBe(true);
+    }
   });
 
   test('--jobs: a file that a worker cannot write is said as one thread says it', () => {
