@@ -25,11 +25,10 @@ export type PracticePage = (exam: Exam) => Promise<string>;
 export type Write = (path: string, content: string | Uint8Array) => void;
 
 /**
- * Which files (`generate --only`): the class's print files (worksheets, keys) or the students' folders.
- * key.json and the responses template are written either way: grading needs them.
+ * Which files (`generate --only`, whose values are these): the class's print files (worksheets, keys)
+ * or the students' folders. key.json and the responses template are written either way: grading needs them.
  */
-export const SET_PARTS = ['class', 'students'] as const;
-export type SetPart = (typeof SET_PARTS)[number];
+export type SetPart = 'class' | 'students';
 
 /** A file of the tree: its path relative to the output folder, and its content. */
 export type SetFile = readonly [path: string, content: string | Uint8Array];
