@@ -558,8 +558,8 @@ export const GENERATE = {
       type: 'enum',
       values: ['class', 'students'],
       description: text(
-        "Only the class's print files (DIR/worksheets.*, DIR/keys.*, DIR/practice.zip) or only the\nstudents' folders (DIR/<id>/); DIR/key.json and DIR/responses-template.csv are written either way\n(default: all of them).",
-        'クラスの印刷用ファイル（DIR/worksheets.*, DIR/keys.*, DIR/practice.zip）だけ、または学生ごとの\nフォルダ（DIR/<id>/）だけを書き出します。DIR/key.json と DIR/responses-template.csv はどちらでも\n書き出します（既定: すべて）。',
+        "class: only the class's files, the sheets to print (DIR/worksheets.*, DIR/keys.*) and\nDIR/practice.zip; students: only the students' folders (DIR/<id>/). DIR/key.json and\nDIR/responses-template.csv are written either way (default: every file).",
+        'class: クラスのファイル（印刷用の DIR/worksheets.*, DIR/keys.* と DIR/practice.zip）だけ。\nstudents: 学生ごとのフォルダ（DIR/<id>/）だけ。DIR/key.json と DIR/responses-template.csv は\nどちらでも書き出します（既定: すべてのファイル）。',
       ),
     },
     jobs: {
