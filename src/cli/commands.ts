@@ -2,7 +2,12 @@
 // ways to call it, each described in English and Japanese. The parser and the usage text are built
 // from this table; it is plain data (loaded at every start), the commands themselves load lazily.
 import { MAX_SEED } from '../exercises/prng';
-import { DEFAULT_PDF_TIMEOUT_S, MAX_PDF_TIMEOUT_S, PDF_TIMEOUT_ENV } from '../render/pdf-timeout';
+import {
+  DEFAULT_PDF_TIMEOUT_S,
+  MAX_PDF_TIMEOUT_S,
+  PDF_TIMEOUT_ENV,
+  PRINT_CHARS_PER_TIMEOUT,
+} from '../render/pdf-timeout';
 import { LANGS, text } from '../text/lang';
 import type { CommandSpec, EnumOption } from './options';
 
@@ -15,6 +20,18 @@ const lang = {
     '出力とメッセージの言語: 英語（en）または日本語（ja）（BACKPROP_TUTOR_LANG を設定すると既定値が変わります）。',
   ),
 } as const satisfies EnumOption;
+
+/** --pdf-timeout, the same for every command that prints a PDF (src/cli/pdf-options.ts reads it). */
+const pdfTimeout = {
+  type: 'integer',
+  value: 'SECONDS',
+  min: 1,
+  max: MAX_PDF_TIMEOUT_S,
+  description: text(
+    `With --format pdf: how long starting the browser may take, and printing each\n${PRINT_CHARS_PER_TIMEOUT / 1e6} MB of a page (default ${DEFAULT_PDF_TIMEOUT_S}; ${PDF_TIMEOUT_ENV} sets the default).`,
+    `--format pdf のとき: ブラウザの起動と、ページ ${PRINT_CHARS_PER_TIMEOUT / 1e6} MB ごとの印刷に待つ秒数（既定: ${DEFAULT_PDF_TIMEOUT_S}。\n${PDF_TIMEOUT_ENV} で既定値を変えられます）。`,
+  ),
+} as const;
 
 export const SOLVE = {
   name: 'solve',
@@ -66,16 +83,7 @@ export const SOLVE = {
         '途中式つきの解説を標準出力の代わりにファイル OUT に書き出します（- は標準出力）。',
       ),
     },
-    'pdf-timeout': {
-      type: 'integer',
-      value: 'SECONDS',
-      min: 1,
-      max: MAX_PDF_TIMEOUT_S,
-      description: text(
-        `With --format pdf: how long starting the browser, and then printing, may each take (default\n${DEFAULT_PDF_TIMEOUT_S}; ${PDF_TIMEOUT_ENV} sets the default).`,
-        `--format pdf のとき: ブラウザの起動と印刷にそれぞれ待つ秒数（既定: ${DEFAULT_PDF_TIMEOUT_S}。\n${PDF_TIMEOUT_ENV} で既定値を変えられます）。`,
-      ),
-    },
+    'pdf-timeout': pdfTimeout,
   },
   forms: [
     {
@@ -572,6 +580,7 @@ export const GENERATE = {
         '同時に作る学生の数。それぞれをワーカースレッドで作ります（既定: CPU コア数、最大 8、\n学生 32 人につき 1 つまで）。N によらず同じファイルになります。',
       ),
     },
+    'pdf-timeout': pdfTimeout,
     lang: {
       ...lang,
       description: text(
@@ -583,7 +592,7 @@ export const GENERATE = {
   forms: [
     {
       required: ['out'],
-      optional: ['roster', 'variants', 'format', 'only', 'jobs', 'lang'],
+      optional: ['roster', 'variants', 'format', 'only', 'jobs', 'pdf-timeout', 'lang'],
       description: text(
         'A verified variant per student: worksheets, answer keys, worked solutions, the class key\n(key.json) and a responses template; every numeric key is checked by an independent float64\nrecomputation (and finite differences for gradients) before anything is written.',
         '学生ごとに検証済みの問題: 問題用紙、解答、途中式つきの解説、クラスの解答ファイル（key.json）と\n解答記入用のテンプレート。書き出す前に、数値の解答をすべて独立した float64 の再計算（勾配は差分近似も）で確かめます。',
@@ -693,6 +702,7 @@ export const KEY = {
         'text: 解答。json: key.json と同じ形の問題。html, pdf, md, latex: generate と同じ解答と途中式つきの\n解説（pdf には --output が必要です）。',
       ),
     },
+    'pdf-timeout': pdfTimeout,
     output: {
       type: 'string',
       short: 'o',
@@ -713,7 +723,7 @@ export const KEY = {
   forms: [
     {
       required: ['set'],
-      optional: ['format', 'output', 'lang'],
+      optional: ['format', 'output', 'pdf-timeout', 'lang'],
       description: text(
         "A lost key regenerated: the answers and the worked solutions of the variant with this code,\nfrom the set file alone (the questions and answers generate wrote, headed by the code: the\nstudent's id and name are not in it).",
         'なくした解答を作り直します: このコードの問題の解答と途中式つきの解説を、セットのファイルだけから\n作ります（generate が書き出したものと同じ問題と解答。コードには学生 ID と氏名が含まれないので、\n見出しはコードです）。',

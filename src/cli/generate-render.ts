@@ -16,8 +16,11 @@ export async function textOf(doc: WorkedDocument, format: DocumentFormat): Promi
   return (await renderDocument(doc, format === 'md' ? 'markdown' : format === 'pdf' ? 'html' : format)) as string;
 }
 
-/** The shared renderers, loaded only here; PDFs are printed by one browser for the whole class. */
-export async function renderer(): Promise<{
+/**
+ * The shared renderers, loaded only here; PDFs are printed by one browser for the whole class, each
+ * within `pdfTimeout` seconds (for each few MB of its page).
+ */
+export async function renderer(pdfTimeout?: number): Promise<{
   render: Render;
   print: (html: string) => Promise<Uint8Array>;
   close: () => Promise<void>;
@@ -26,7 +29,7 @@ export async function renderer(): Promise<{
   // One browser, even when the first pages are printed side by side: the first call starts it.
   let printer: Promise<import('../render/pdf').PdfPrinter> | null = null;
   const print = async (html: string) => {
-    printer ??= import('../render/pdf').then((pdf) => pdf.pdfPrinter());
+    printer ??= import('../render/pdf').then((pdf) => pdf.pdfPrinter({ timeoutSeconds: pdfTimeout }));
     return fixedPdfDates(await (await printer).print(html));
   };
   const render: Render = async (doc, format) =>

@@ -1,5 +1,5 @@
 // `backprop-tutor generate SET.yaml --out DIR [--roster roster.csv | --variants N] [--format html,pdf,md,latex]
-// [--only class|students]`:
+// [--only class|students] [--pdf-timeout SECONDS]`:
 // every student's variant, self-tested, then rendered and written. Nothing is written until every
 // variant has passed the self-test, so a failing variant leaves no half-written class behind; then
 // each file is written as soon as it is rendered.
@@ -31,6 +31,7 @@ import { GENERATE } from './commands';
 import { GENERATE as WORDS, SOLVE } from './messages';
 import { outputError } from './output';
 import { parseCommand } from './parse';
+import { pdfFailure, pdfTimeoutOf } from './pdf-options';
 import type { Pool } from './generate-pool';
 import { practicePages, renderer, writeSetFile } from './generate-render';
 import { progressBar } from './progress';
@@ -63,6 +64,7 @@ export async function generateCommand(args: string[]): Promise<number> {
     throw new UsageError({ en: 'generate: expected --out DIR', ja: 'generate: --out DIR を指定してください' });
   if ((roster === undefined) === (variants === undefined)) throw new UsageError(WORDS.rosterOrVariants);
   const formats = formatsOf(values.format);
+  const pdfTimeout = pdfTimeoutOf(values['pdf-timeout'], formats.includes('pdf'), WORDS.pdfTimeoutWithoutPdf);
   // No browser for a PDF: said before anything is made or written, not after half the class.
   if (formats.includes('pdf')) {
     const { chromiumCandidates, findChromium } = await import('../render/pdf');
@@ -115,7 +117,7 @@ export async function generateCommand(args: string[]): Promise<number> {
     }
     for (const r of replaced) say(WORDS.replaced(r.student, r.question, r.seed, r.why));
 
-    const { render, print, close } = await renderer();
+    const { render, print, close } = await renderer(pdfTimeout);
     // The practice pages are also zipped for the class, so they are kept as they are written.
     const practicePagesWritten = new Map<string, string | Uint8Array>();
     let count: number;
@@ -146,9 +148,10 @@ export async function generateCommand(args: string[]): Promise<number> {
       if (practice && only === 'class')
         for (const exam of exams) keepPractice(`${exam.student.id}/practice.html`, await practice(exam));
     } catch (error) {
-      if ((error as Error).name !== 'BrowserError') throw error;
+      const failure = pdfFailure(error);
+      if (failure === null) throw error;
       bar.stop();
-      say(SOLVE.browserFailed((error as Error).message));
+      say(failure);
       return 1;
     } finally {
       bar.stop();

@@ -1,4 +1,5 @@
-// `backprop-tutor key CODE --set SET.yaml [--format text|json|html|pdf|md|latex] [--output OUT]`: a lost
+// `backprop-tutor key CODE --set SET.yaml [--format text|json|html|pdf|md|latex] [--output OUT]
+// [--pdf-timeout SECONDS]`: a lost
 // key regenerated. The code printed on a sheet is the student's seed, which with the set file fixes
 // every question (a variant the self-test replaced is replaced again, the same way); the code does not
 // say which set it belongs to, so the set file is an argument. The student's id and name are not in
@@ -12,15 +13,18 @@ import { selfTest } from '../sets/verify';
 import { KEY } from './commands';
 import { KEY as WORDS } from './messages';
 import { parseCommand } from './parse';
+import { pdfFailure, pdfTimeoutOf } from './pdf-options';
+import { pick } from '../text/lang';
 import { UsageError } from './usage-error';
 
 export async function keyCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseCommand(KEY, args);
-  const { format, output } = values;
+  const { format, output, lang } = values;
   const seed = seedOfCode(positionals[0]);
   if (seed === null) throw new UsageError(WORDS.badCode(positionals[0]));
   if (values.set === undefined) throw new UsageError(WORDS.needSet);
   if (format === 'pdf' && output === undefined) throw new UsageError(WORDS.pdfNeedsOutput);
+  const pdfTimeout = pdfTimeoutOf(values['pdf-timeout'], format === 'pdf', WORDS.pdfTimeoutWithoutPdf);
   const set = loadSet(values.set);
   const code = studentCode(seed);
   const replaced: Replaced[] = [];
@@ -44,7 +48,17 @@ export async function keyCommand(args: string[]): Promise<number> {
       content = renderTerminal(doc, { width: process.stdout.columns ?? 80 });
     } else {
       const { renderDocument } = await import('../render/worked');
-      const rendered = await renderDocument(doc, format === 'md' ? 'markdown' : format);
+      let rendered: string | Uint8Array;
+      try {
+        rendered = await renderDocument(doc, format === 'md' ? 'markdown' : format, {
+          pdf: { timeoutSeconds: pdfTimeout },
+        });
+      } catch (error) {
+        const failure = pdfFailure(error);
+        if (failure === null) throw error;
+        process.stderr.write(`backprop-tutor: ${pick(failure, lang)}\n`);
+        return 1;
+      }
       content = typeof rendered === 'string' ? rendered : (await import('../sets/pdf-dates')).fixedPdfDates(rendered);
     }
   }

@@ -246,6 +246,10 @@ export const PRACTICE = {
 
 /** `generate` (src/cli/generate.ts). */
 export const GENERATE = {
+  pdfTimeoutWithoutPdf: text(
+    'generate: --pdf-timeout applies to --format pdf',
+    'generate: --pdf-timeout は --format に pdf があるときだけ使えます',
+  ),
   rosterOrVariants: text(
     'generate: give the class as --roster roster.csv or a number of variants as --variants N (one of them)',
     'generate: クラスを --roster roster.csv で、または問題の数を --variants N で指定してください（どちらか一方）',
@@ -321,6 +325,10 @@ export const GRADE = {
 } as const;
 
 export const KEY = {
+  pdfTimeoutWithoutPdf: text(
+    'key: --pdf-timeout applies to --format pdf',
+    'key: --pdf-timeout は --format pdf のときだけ使えます',
+  ),
   needSet: text(
     'key: expected --set SET.yaml (the code holds the variant, not the set it belongs to)',
     'key: --set SET.yaml を指定してください（コードが表すのは問題で、どのセットかは含みません）',

@@ -6,14 +6,13 @@ import type { Solution } from '../engine/solve';
 import type { Training } from '../engine/train';
 import { pick, type Lang, type Text } from '../text/lang';
 import type { FormOption } from '../trace/types';
-import { echo } from '../text/escape';
-import { MAX_PDF_TIMEOUT_S, PDF_TIMEOUT_ENV, parsePdfTimeout, pdfTimeoutSeconds } from '../render/pdf-timeout';
 import type { Source } from '../network/source';
 import type { WorkedDocument } from '../render/document';
 import type { SOLVE } from './commands';
 import { SOLVE as WORDS } from './messages';
 import type { Parsed } from './options';
 import { STDOUT, writeOutput } from './output';
+import { pdfFailure, pdfTimeoutOf } from './pdf-options';
 import { UsageError } from './usage-error';
 
 const WORKED = ['latex', 'markdown', 'html', 'pdf'] as const;
@@ -33,23 +32,14 @@ const isWorked = (format: string): format is Worked => (WORKED as readonly strin
 /** The worked-solution options, or null for text/json (which take neither --form nor --output). */
 export function workedOptions(values: Parsed<typeof SOLVE>['values']): WorkedOptions | null {
   const { format, form, lang, output } = values;
-  const flagTimeout = values['pdf-timeout'];
-  if (flagTimeout !== undefined && format !== 'pdf') throw new UsageError(WORDS.onlyWorked('--pdf-timeout', 'pdf'));
+  const pdfTimeout = pdfTimeoutOf(values['pdf-timeout'], format === 'pdf', WORDS.onlyWorked('--pdf-timeout', 'pdf'));
   if (!isWorked(format)) {
     const worked = WORKED.join(', ');
     if (form !== undefined) throw new UsageError(WORDS.onlyWorked('--form', worked));
     if (output !== undefined) throw new UsageError(WORDS.onlyWorked('--output', worked));
     return null;
   }
-  return { format, form, lang, output, pdfTimeout: flagTimeout ?? envTimeout(format) };
-}
-
-/** BACKPROP_TUTOR_PDF_TIMEOUT, checked like the flag when a PDF is asked for. */
-function envTimeout(format: Worked): number {
-  const own = process.env[PDF_TIMEOUT_ENV];
-  if (format === 'pdf' && own !== undefined && own !== '' && parsePdfTimeout(own) === null)
-    throw new UsageError(WORDS.badPdfTimeoutEnv(PDF_TIMEOUT_ENV, MAX_PDF_TIMEOUT_S, echo(own)));
-  return pdfTimeoutSeconds();
+  return { format, form, lang, output, pdfTimeout };
 }
 
 /** Renders a network's worked solution and writes it; returns the exit code. */
@@ -95,21 +85,10 @@ async function writeDocument(doc: WorkedDocument, options: WorkedOptions): Promi
   try {
     rendered = await renderDocument(doc, options.format, { pdf: { timeoutSeconds: options.pdfTimeout } });
   } catch (error) {
-    const name = (error as Error).name;
-    if (name === 'NoBrowserError') {
-      say(WORDS.noBrowser((error as { looked: string[] }).looked.join(', ')));
-      return 1;
-    }
-    if (name === 'BrowserTimeoutError') {
-      const { executablePath, stage, seconds } = error as import('../render/pdf').BrowserTimeoutError;
-      say(WORDS.browserTimeout(executablePath, stage, seconds, PDF_TIMEOUT_ENV));
-      return 1;
-    }
-    if (name === 'BrowserError') {
-      say(WORDS.browserFailed((error as Error).message));
-      return 1;
-    }
-    throw error;
+    const failure = pdfFailure(error);
+    if (failure === null) throw error;
+    say(failure);
+    return 1;
   }
   writeOutput(options.output, rendered);
   if (options.output === undefined || options.output === STDOUT) return 0;

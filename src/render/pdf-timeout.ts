@@ -2,7 +2,7 @@
 // that a browser that never answers ends in a clear message instead of a wait without end. Plain data
 // and a parser, apart from the browser driver, so the command table can name them at start-up.
 
-/** Seconds each of starting the browser and printing may take (a big solution prints in a few). */
+/** Seconds starting the browser, and printing a page, may take (a big solution prints in a few). */
 export const DEFAULT_PDF_TIMEOUT_S = 60;
 export const MAX_PDF_TIMEOUT_S = 3600;
 export const PDF_TIMEOUT_ENV = 'BACKPROP_TUTOR_PDF_TIMEOUT';
@@ -19,3 +19,13 @@ export function pdfTimeoutSeconds(env: NodeJS.ProcessEnv = process.env): number 
   const own = env[PDF_TIMEOUT_ENV];
   return (own === undefined || own === '' ? null : parsePdfTimeout(own)) ?? DEFAULT_PDF_TIMEOUT_S;
 }
+
+/**
+ * A page's characters that one timeout is for: a class's answer keys grow with the class (300 students'
+ * keys, 10 MB of HTML, took 77 s to print), a student's worked solutions print in seconds (2.4 MB).
+ */
+export const PRINT_CHARS_PER_TIMEOUT = 4_000_000;
+
+/** The seconds printing `html` may take: the timeout for each PRINT_CHARS_PER_TIMEOUT characters of it. */
+export const printSeconds = (html: string, seconds: number): number =>
+  seconds * Math.max(1, Math.ceil(html.length / PRINT_CHARS_PER_TIMEOUT));

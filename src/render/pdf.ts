@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import { accessSync, constants, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pdfTimeoutSeconds } from './pdf-timeout';
+import { pdfTimeoutSeconds, printSeconds } from './pdf-timeout';
 
 /** Where to look for a Chromium, in order (unless BACKPROP_TUTOR_CHROMIUM names one). */
 export const CHROMIUM_CANDIDATES = [
@@ -81,7 +81,10 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): string | nul
 
 export interface PdfOptions {
   readonly executablePath?: string;
-  /** Seconds for starting the browser, and again for printing (default: pdfTimeoutSeconds()). */
+  /**
+   * Seconds for starting the browser, and for printing each PRINT_CHARS_PER_TIMEOUT of a page
+   * (default: pdfTimeoutSeconds()).
+   */
   readonly timeoutSeconds?: number;
 }
 
@@ -116,11 +119,12 @@ export async function pdfPrinter(options: PdfOptions = {}): Promise<PdfPrinter> 
   let connection: Promise<import('playwright-core').Browser> | null = null;
   return {
     print(html) {
+      const deadline = printSeconds(html, seconds);
       const work = (async () => {
         connection ??= chromium.connectOverCDP(wsEndpoint, { timeout: seconds * 1000 });
-        return printPage(await connection, html, seconds);
+        return printPage(await connection, html, deadline);
       })();
-      return withDeadline(work, seconds, () => new BrowserTimeoutError(executablePath, 'print', seconds));
+      return withDeadline(work, deadline, () => new BrowserTimeoutError(executablePath, 'print', deadline));
     },
     async close() {
       if (connection !== null) await (await connection.catch(() => null))?.close().catch(() => {});

@@ -11,13 +11,20 @@ import {
   readdirSync,
   readFileSync,
   rmSync,
+  statSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findChromium } from '../../src/render/pdf';
-import { DEFAULT_PDF_TIMEOUT_S, parsePdfTimeout, pdfTimeoutSeconds } from '../../src/render/pdf-timeout';
+import {
+  DEFAULT_PDF_TIMEOUT_S,
+  PRINT_CHARS_PER_TIMEOUT,
+  parsePdfTimeout,
+  pdfTimeoutSeconds,
+  printSeconds,
+} from '../../src/render/pdf-timeout';
 import { buildCli, ROOT, type BuiltCli } from '../cli/build-cli';
 
 const MAZUR = join(ROOT, 'exercises/networks/mazur.yaml');
@@ -80,6 +87,24 @@ interface Row {
   /** The spawn's bound: the timeout plus start-up, rendering and the kill, with room for a busy machine. */
   readonly ms: number;
   readonly needsChromium?: boolean;
+  /** The commands this is tried with (default: solve alone). */
+  readonly commands?: readonly Command[];
+}
+
+/** Every command that prints a PDF: its arguments, writing to `out` (a file, or generate's folder). */
+const COMMANDS = {
+  solve: (out: string) => ['solve', MAZUR, '--format', 'pdf', '--output', out],
+  key: (out: string) => ['key', '1QNGSXR', '--set', GRAPH_SET, '--format', 'pdf', '--output', out],
+  generate: (out: string) => ['generate', GRAPH_SET, '--variants', '1', '--format', 'pdf', '--out', out],
+} as const;
+type Command = keyof typeof COMMANDS;
+const GRAPH_SET = join(ROOT, 'exercises/sets/computational-graphs.yaml');
+
+/** The PDFs a run left: the file, or the PDFs in generate's folder. */
+function pdfsAt(out: string): string[] {
+  if (!existsSync(out)) return [];
+  if (!statSync(out).isDirectory()) return [out];
+  return readdirSync(out, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.pdf'));
 }
 
 const ROWS: readonly Row[] = [
@@ -89,6 +114,7 @@ const ROWS: readonly Row[] = [
     args: ['--pdf-timeout', '2'],
     words: ['cannot make a PDF', 'did not start within 2 s', '--pdf-timeout', '--format html'],
     ms: 30_000,
+    commands: ['solve', 'key', 'generate'],
   },
   {
     name: 'a browser that never starts, BACKPROP_TUTOR_PDF_TIMEOUT=3',
@@ -112,31 +138,29 @@ const ROWS: readonly Row[] = [
     args: [],
     words: ['the browser failed', 'exited (code 1) before it was ready'],
     ms: 30_000,
+    commands: ['solve', 'key', 'generate'],
   },
 ];
 
 describe('a PDF browser that does not answer', () => {
-  it.each(ROWS)('$name: one line, exit 1, nothing left behind', async (row) => {
+  const cases = ROWS.flatMap((row) => (row.commands ?? ['solve']).map((command) => ({ ...row, command })));
+  it.each(cases)('$command, $name: one line, exit 1, nothing left behind', async (row) => {
     if (row.needsChromium && chromium === null) return; // the frozen browser is a real Chromium
     const { tmp, log } = fresh();
     const out = join(dir, `t${runs}.pdf`);
     const { BACKPROP_TUTOR_LANG: _, ...inherited } = process.env;
-    const result = spawnSync(
-      process.execPath,
-      [cli.cli, 'solve', MAZUR, '--format', 'pdf', '--output', out, ...row.args],
-      {
-        cwd: ROOT,
-        encoding: 'utf8',
-        timeout: row.ms,
-        env: { ...inherited, ...row.env, TMPDIR: tmp, BROWSER_LOG: log, BACKPROP_TUTOR_CHROMIUM: row.browser() },
-      },
-    );
+    const result = spawnSync(process.execPath, [cli.cli, ...COMMANDS[row.command](out), ...row.args], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: row.ms,
+      env: { ...inherited, ...row.env, TMPDIR: tmp, BROWSER_LOG: log, BACKPROP_TUTOR_CHROMIUM: row.browser() },
+    });
     expect(result.error, 'the CLI did not end in time').toBeUndefined();
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/^backprop-tutor: [^\n]*\n$/);
     expect(result.stderr).not.toMatch(/\s+at |\.js:\d+/);
     for (const word of row.words) expect(result.stderr).toContain(word);
-    expect(existsSync(out)).toBe(false);
+    expect(pdfsAt(out)).toEqual([]);
     // SIGKILL has been sent to the whole group when the CLI returns; a killed process takes a moment to go.
     for (const pid of pidsIn(log)) await expect.poll(() => running(pid), { timeout: 5000 }).toBe(false);
     expect(readdirSync(tmp)).toEqual([]);
@@ -188,6 +212,14 @@ describe('a PDF browser that does not answer', () => {
     const result = cli.run('solve', MAZUR, '--format', 'html', '--pdf-timeout', '5');
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('--pdf-timeout applies to --format pdf');
+    const key = cli.run('key', '1QNGSXR', '--set', GRAPH_SET, '--format', 'html', '--pdf-timeout', '5');
+    expect(key.status).toBe(2);
+    expect(key.stderr.split('\n')[0]).toBe('backprop-tutor: key: --pdf-timeout applies to --format pdf');
+    const out = join(dir, 'no-pdf');
+    const generate = cli.run('generate', GRAPH_SET, '--variants', '1', '--out', out, '--pdf-timeout', '5');
+    expect(generate.status).toBe(2);
+    expect(generate.stderr.split('\n')[0]).toBe('backprop-tutor: generate: --pdf-timeout applies to --format pdf');
+    expect(existsSync(out)).toBe(false);
   });
 });
 
@@ -205,6 +237,14 @@ describe('the timeout setting', () => {
     ['', null],
   ])('%j → %s', (text, seconds) => {
     expect(parsePdfTimeout(text)).toBe(seconds);
+  });
+
+  it('is for each 4 MB of a page when printing', () => {
+    expect(PRINT_CHARS_PER_TIMEOUT).toBe(4_000_000);
+    expect(printSeconds('', 60)).toBe(60);
+    expect(printSeconds('x'.repeat(4_000_000), 60)).toBe(60);
+    expect(printSeconds('x'.repeat(4_000_001), 60)).toBe(120);
+    expect(printSeconds('x'.repeat(10_400_000), 7)).toBe(21);
   });
 
   it('defaults to 60 s, and the variable sets it', () => {
