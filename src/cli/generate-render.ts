@@ -18,7 +18,7 @@ export async function textOf(doc: WorkedDocument, format: DocumentFormat): Promi
 
 /**
  * The shared renderers, loaded only here; PDFs are printed by one browser for the whole class, each
- * within `pdfTimeout` seconds (for each few MB of its page).
+ * within `pdfTimeout` seconds for each 4 MB of its page (printSeconds).
  */
 export async function renderer(pdfTimeout?: number): Promise<{
   render: Render;

@@ -1,9 +1,8 @@
 // `backprop-tutor key CODE --set SET.yaml [--format text|json|html|pdf|md|latex] [--output OUT]
-// [--pdf-timeout SECONDS]`: a lost
-// key regenerated. The code printed on a sheet is the student's seed, which with the set file fixes
-// every question (a variant the self-test replaced is replaced again, the same way); the code does not
-// say which set it belongs to, so the set file is an argument. The student's id and name are not in
-// the code: the key is headed by the code.
+// [--pdf-timeout SECONDS]`: a lost key regenerated. The code printed on a sheet is the student's
+// seed, which with the set file fixes every question (a variant the self-test replaced is replaced
+// again, the same way); the code does not say which set it belongs to, so the set file is an
+// argument. The student's id and name are not in the code: the key is headed by the code.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { examOfSeed, SelfTestError, type Replaced } from '../sets/exam';
